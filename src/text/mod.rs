@@ -1,0 +1,12 @@
+//! Vietnamese text conventions shared by every stage: slugs, diacritic folding,
+//! alphabetical order, number and date formatting, and escaping helpers.
+
+pub mod collate;
+pub mod dates;
+pub mod escape;
+pub mod numbers;
+pub mod slug;
+
+pub use collate::{sort_key, vi_cmp};
+pub use numbers::{format_decimal, format_integer, format_percent};
+pub use slug::{fold, slugify};

@@ -4,5 +4,6 @@
 //! The pipeline is load → validate → model → render → write; see
 //! `ARCHITECTURE.md` for the map.
 
+pub mod charts;
 pub mod diagnostics;
 pub mod text;

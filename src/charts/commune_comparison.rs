@@ -1,0 +1,416 @@
+//! One target's value across communes/wards: horizontal bars sorted best
+//! first (ties in Vietnamese alphabetical order), names on the left
+//! (shortened with "…" when long, full name in a tooltip and the table),
+//! values at the bar ends, a dashed target line, and "đạt / chưa đạt" shown
+//! by colour and pattern and named in the legend. Communes without data come
+//! last and say "chưa có số liệu".
+
+use std::cmp::Ordering;
+
+use super::labels::{text_width, truncate, with_unit};
+use super::palette::{INK, MUTED, NEUTRAL};
+use super::scale::{Linear, domain_with_zero};
+use super::svg::{self, FONT, PAD, SMALL, Stroke, Svg, Swatch, TextStyle, WIDTH};
+use super::table::{Column, Table};
+use super::target_progress::{Comparison, TargetState, evaluate};
+use super::{Chart, chart_id, finite};
+use crate::text::numbers::format_decimal;
+use crate::text::vi_cmp;
+
+/// One commune's value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CommuneValue {
+    /// The commune's name: "Phường Sông Trí", "Xã Đông Hòa".
+    pub name: String,
+    /// Its value; `None` (or NaN) when not reported.
+    pub value: Option<f64>,
+}
+
+/// Input of [`commune_comparison`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CommuneComparison {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title.
+    pub title: String,
+    /// Unit written after numbers ("%", "hồ sơ"); may be empty.
+    pub unit: String,
+    /// The target, drawn as a dashed line; bars then show đạt / chưa đạt.
+    pub target: Option<f64>,
+    /// How values compare with the target; lower-is-better sorts ascending.
+    pub comparison: Comparison,
+    /// The name of the commune whose page this is, shown highlighted.
+    pub highlight: Option<String>,
+    /// The communes, in any order.
+    pub rows: Vec<CommuneValue>,
+}
+
+const BAR: f64 = 16.0;
+const ROW: f64 = 26.0;
+const HIGHLIGHT: &str = "#FFF1C2";
+
+fn lower_is_better(c: Comparison) -> bool {
+    matches!(c, Comparison::AtMost | Comparison::Below | Comparison::Rank)
+}
+
+/// Best first, ties and missing values in Vietnamese alphabetical order.
+fn sorted(input: &CommuneComparison) -> Vec<(&CommuneValue, Option<f64>)> {
+    let mut rows: Vec<(&CommuneValue, Option<f64>)> =
+        input.rows.iter().map(|r| (r, finite(r.value))).collect();
+    let ascending = lower_is_better(input.comparison);
+    rows.sort_by(|a, b| {
+        let by_value = match (a.1, b.1) {
+            (Some(x), Some(y)) => {
+                let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                if ascending { o } else { o.reverse() }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_value.then_with(|| vi_cmp(&a.0.name, &b.0.name))
+    });
+    rows
+}
+
+fn state(input: &CommuneComparison, value: Option<f64>) -> Option<TargetState> {
+    input
+        .target
+        .filter(|t| t.is_finite())
+        .map(|t| evaluate(value, t, input.comparison))
+}
+
+/// Bars comparing communes on one target.
+pub fn commune_comparison(input: &CommuneComparison) -> Chart {
+    let id = chart_id(&input.id);
+    let rows = sorted(input);
+    let desc = describe(input, &rows);
+    let table_html = table(input, &rows);
+    if rows.iter().all(|r| r.1.is_none()) {
+        let svg = svg::empty_svg(&id, &input.title);
+        return Chart {
+            id,
+            title: input.title.clone(),
+            desc,
+            svg,
+            table_html,
+        };
+    }
+    let unit = input.unit.as_str();
+    let target = input.target.filter(|t| t.is_finite());
+    let full = WIDTH - 2.0 * PAD;
+    let mut svg = Svg::new(&id);
+    let mut y = PAD;
+    if let Some(t) = target {
+        let legend = [
+            (
+                Swatch::Box(TargetState::Met.paint()),
+                TargetState::Met.label(),
+            ),
+            (
+                Swatch::Box(TargetState::NotMet.paint()),
+                TargetState::NotMet.label(),
+            ),
+        ];
+        y += svg.legend(&legend, PAD, y, full);
+        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
+        svg.line(PAD, y + 9.0, PAD + 14.0, y + 9.0, target_stroke());
+        svg.text(PAD + 20.0, y + 14.0, &label, TextStyle::SMALL);
+        y += 26.0;
+    }
+
+    let names_width = rows
+        .iter()
+        .map(|r| text_width(&r.0.name, FONT))
+        .fold(0.0, f64::max)
+        .min(full * 0.4);
+    let value_texts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            r.1.map_or_else(|| "chưa có số liệu".to_owned(), |v| with_unit(v, 2, unit))
+        })
+        .collect();
+    let widest = value_texts
+        .iter()
+        .map(|t| text_width(t, SMALL))
+        .fold(0.0, f64::max);
+    let bars_left = PAD + names_width + 8.0;
+    let bars_right = WIDTH - PAD - widest - 8.0;
+    let (lo, hi) = domain_with_zero(rows.iter().filter_map(|r| r.1).chain(target));
+    let xs = Linear::new(lo, hi, bars_left, bars_right);
+    let zero = xs.at(0.0);
+
+    let top = y;
+    let bottom = top + rows.len() as f64 * ROW;
+    // Highlight band and the zero line behind the bars.
+    for (i, (row, _)) in rows.iter().enumerate() {
+        if input.highlight.as_deref() == Some(row.name.as_str()) {
+            svg.rect(
+                PAD - 4.0,
+                top + i as f64 * ROW,
+                full + 8.0,
+                ROW,
+                super::palette::Paint::solid(HIGHLIGHT),
+            );
+        }
+    }
+    if lo < 0.0 {
+        svg.line(
+            zero,
+            top,
+            zero,
+            bottom,
+            Stroke {
+                colour: MUTED,
+                width: 1.0,
+                dashed: false,
+            },
+        );
+    }
+    for (i, ((row, value), text)) in rows.iter().zip(&value_texts).enumerate() {
+        let ry = top + i as f64 * ROW;
+        let bar_y = ry + (ROW - BAR) / 2.0;
+        let baseline = bar_y + BAR - 3.5;
+        let (name, cut) = truncate(&row.name, names_width, FONT);
+        let bold = input.highlight.as_deref() == Some(row.name.as_str());
+        let style = if bold {
+            TextStyle::LABEL.bold()
+        } else {
+            TextStyle::LABEL
+        };
+        svg.open_group(cut.then_some(row.name.as_str()));
+        svg.text(PAD, baseline, &name, style);
+        svg.close_group();
+        let end = match value {
+            Some(v) => {
+                let paint = state(input, *value).map_or(NEUTRAL, TargetState::paint);
+                svg.rect(zero, bar_y, xs.at(*v) - zero, BAR, paint);
+                xs.at(*v).max(zero)
+            }
+            None => {
+                svg.dashed_box(zero, bar_y, 20.0, BAR);
+                zero + 20.0
+            }
+        };
+        let text_style = if value.is_some() {
+            TextStyle::SMALL
+        } else {
+            TextStyle::SMALL.colour(MUTED)
+        };
+        svg.text(end + 5.0, baseline, text, text_style);
+    }
+    if let Some(t) = target {
+        let tx = xs.at(t);
+        svg.line(tx, top - 4.0, tx, bottom + 2.0, target_stroke());
+    }
+    let svg = svg.finish(bottom + PAD, &input.title, &desc);
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+fn target_stroke() -> Stroke {
+    Stroke {
+        colour: INK,
+        width: 2.0,
+        dashed: true,
+    }
+}
+
+fn describe(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> String {
+    let measured: Vec<(&CommuneValue, f64)> = rows
+        .iter()
+        .filter_map(|(r, v)| v.map(|v| (*r, v)))
+        .collect();
+    let (Some(first), Some(last)) = (measured.first(), measured.last()) else {
+        return format!("{}.", svg::NO_DATA_TEXT);
+    };
+    let unit = input.unit.as_str();
+    let show = |(r, v): &(&CommuneValue, f64)| format!("{} {}", r.name, with_unit(*v, 2, unit));
+    let mut desc = if measured.len() == 1 {
+        show(first)
+    } else if lower_is_better(input.comparison) {
+        format!("Tốt nhất: {}; kém nhất: {}", show(first), show(last))
+    } else {
+        format!("Cao nhất: {}; thấp nhất: {}", show(first), show(last))
+    };
+    if let Some(t) = input.target.filter(|t| t.is_finite()) {
+        let met = rows
+            .iter()
+            .filter(|r| state(input, r.1) == Some(TargetState::Met))
+            .count();
+        desc.push_str(&format!(
+            "; {met}/{} đơn vị đạt mục tiêu {}",
+            rows.len(),
+            with_unit(t, 2, unit)
+        ));
+    }
+    let missing = rows.len() - measured.len();
+    if missing > 0 {
+        desc.push_str(&format!("; {missing} đơn vị chưa có số liệu"));
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> String {
+    let header = if input.unit.trim().is_empty() {
+        "Giá trị".to_owned()
+    } else {
+        format!("Giá trị ({})", input.unit.trim())
+    };
+    let mut columns = vec![Column::text("Đơn vị"), Column::num(&header)];
+    let with_target = input.target.is_some_and(f64::is_finite);
+    if with_target {
+        columns.push(Column::text("Tình trạng"));
+    }
+    let mut table = Table::new(&input.title, columns);
+    for (row, value) in rows {
+        let mut cells = vec![
+            row.name.clone(),
+            value.map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| format_decimal(v, 2)),
+        ];
+        if let Some(s) = state(input, *value) {
+            cells.push(s.label().to_owned());
+        }
+        table.row(cells);
+    }
+    if let Some(t) = input.target.filter(|t| t.is_finite()) {
+        table.footer(vec![
+            "Mục tiêu".to_owned(),
+            format_decimal(t, 2),
+            String::new(),
+        ]);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, hostile, view_height,
+    };
+
+    fn commune(name: &str, value: Option<f64>) -> CommuneValue {
+        CommuneValue {
+            name: name.into(),
+            value,
+        }
+    }
+
+    fn sample() -> CommuneComparison {
+        CommuneComparison {
+            id: "so-sanh".into(),
+            title: "Tỷ lệ hồ sơ trực tuyến theo xã, phường".into(),
+            unit: "%".into(),
+            target: Some(80.0),
+            comparison: Comparison::AtLeast,
+            highlight: Some("Phường Sông Trí".into()),
+            rows: vec![
+                commune("Xã Đông Hòa", Some(72.5)),
+                commune("Phường Sông Trí", Some(91.25)),
+                commune("Xã Ân Thi", Some(72.5)),
+                commune("Xã Bình Minh", None),
+                commune("Xã An Thịnh", Some(85.0)),
+            ],
+        }
+    }
+
+    #[test]
+    fn sorted_best_first_with_vietnamese_ties() {
+        let input = sample();
+        let order: Vec<&str> = sorted(&input).iter().map(|r| r.0.name.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Phường Sông Trí",
+                "Xã An Thịnh",
+                "Xã Ân Thi",
+                "Xã Đông Hòa",
+                "Xã Bình Minh"
+            ]
+        );
+        let chart = commune_comparison(&input);
+        check_chart(&chart, "so-sanh");
+        for needle in [
+            "91,25\u{a0}%",
+            "Mục tiêu: 80\u{a0}%",
+            "chưa có số liệu",
+            "font-weight=\"bold\">Phường Sông Trí",
+        ] {
+            assert!(chart.svg.contains(needle), "{needle}");
+        }
+        assert_eq!(
+            chart.desc,
+            "Cao nhất: Phường Sông Trí 91,25\u{a0}%; thấp nhất: Xã Đông Hòa 72,5\u{a0}%; 2/5 đơn \
+             vị đạt mục tiêu 80\u{a0}%; 1 đơn vị chưa có số liệu."
+        );
+        check_deterministic(|| commune_comparison(&sample()));
+    }
+
+    #[test]
+    fn lower_is_better_sorts_ascending() {
+        let input = CommuneComparison {
+            comparison: Comparison::AtMost,
+            ..sample()
+        };
+        let rows = sorted(&input);
+        assert_eq!(rows[0].0.name, "Xã Ân Thi");
+        assert!(
+            commune_comparison(&input)
+                .desc
+                .starts_with("Tốt nhất: Xã Ân Thi")
+        );
+    }
+
+    #[test]
+    fn hostile_and_edge_cases() {
+        let mut input = sample();
+        input.rows[0].name = hostile();
+        let chart = commune_comparison(&input);
+        check_chart(&chart, "so-sanh");
+        check_escaped(&chart);
+
+        let empty = CommuneComparison {
+            id: "e".into(),
+            title: "T".into(),
+            ..Default::default()
+        };
+        let chart = commune_comparison(&empty);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("Chưa có số liệu"));
+
+        let odd = CommuneComparison {
+            rows: vec![
+                commune("Âm", Some(-12.5)),
+                commune("Không", Some(0.0)),
+                commune("Tỷ", Some(3e12)),
+            ],
+            ..empty.clone()
+        };
+        let chart = commune_comparison(&odd);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("-12,5") && chart.svg.contains("3.000.000.000.000"));
+
+        let many = CommuneComparison {
+            rows: (0..50)
+                .map(|i| {
+                    commune(
+                        &format!("Xã có tên rất dài số {i} thuộc tỉnh"),
+                        Some(f64::from(i % 7)),
+                    )
+                })
+                .collect(),
+            ..sample()
+        };
+        let chart = commune_comparison(&many);
+        check_chart(&chart, "so-sanh");
+        assert!(view_height(&chart.svg) > 1300.0);
+        assert!(chart.svg.contains("…"));
+    }
+}

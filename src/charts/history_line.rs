@@ -1,0 +1,468 @@
+//! One target over time ("Quý I/2026", "2025", …): a line through the
+//! measured values with a marker and a value label at each point, a dashed
+//! target line named in the legend ("Mục tiêu: 100 %") and a y axis with
+//! Vietnamese tick labels. Missing periods leave a gap, never a zero.
+
+use super::labels::{text_width, with_unit, wrap};
+use super::palette::{BLUE, INK, MUTED, Paint};
+use super::scale::{Linear, nice_ticks};
+use super::svg::{self, Anchor, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
+use super::table::{Column, Table};
+use super::{Chart, chart_id, finite};
+use crate::text::numbers::format_decimal;
+
+/// One period and its value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HistoryPoint {
+    /// The period's label: "Quý I/2026", "Tháng 3/2026", "2025".
+    pub period: String,
+    /// The value; `None` (or NaN) when not measured.
+    pub value: Option<f64>,
+}
+
+/// Input of [`history_line`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HistoryLine {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title.
+    pub title: String,
+    /// Unit written after numbers ("%", "hồ sơ"); may be empty.
+    pub unit: String,
+    /// The target, drawn as a dashed line.
+    pub target: Option<f64>,
+    /// The periods, oldest first.
+    pub points: Vec<HistoryPoint>,
+}
+
+const PLOT_HEIGHT: f64 = 200.0;
+const LEGEND_DASH: f64 = 28.0;
+
+/// A line chart of one target's values over periods.
+pub fn history_line(input: &HistoryLine) -> Chart {
+    let id = chart_id(&input.id);
+    let desc = describe(input);
+    let table_html = table(input);
+    let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
+    if values.iter().all(Option::is_none) {
+        let svg = svg::empty_svg(&id, &input.title);
+        return Chart {
+            id,
+            title: input.title.clone(),
+            desc,
+            svg,
+            table_html,
+        };
+    }
+    let target = input.target.filter(|t| t.is_finite());
+    let unit = input.unit.as_str();
+
+    let mut svg = Svg::new(&id);
+    // Legend first: it names the line and the dashed target line.
+    let mut y = PAD;
+    let mut legend_x = PAD;
+    svg.line(
+        legend_x,
+        y + 9.0,
+        legend_x + LEGEND_DASH,
+        y + 9.0,
+        line_stroke(),
+    );
+    svg.circle(
+        legend_x + LEGEND_DASH / 2.0,
+        y + 9.0,
+        4.0,
+        Paint::solid(BLUE),
+    );
+    legend_x += LEGEND_DASH + 6.0;
+    svg.text(legend_x, y + 14.0, "Kết quả", TextStyle::SMALL);
+    legend_x += text_width("Kết quả", SMALL) + 18.0;
+    if let Some(t) = target {
+        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
+        if legend_x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
+            legend_x = PAD;
+            y += 22.0;
+        }
+        svg.line(
+            legend_x,
+            y + 9.0,
+            legend_x + LEGEND_DASH,
+            y + 9.0,
+            target_stroke(),
+        );
+        svg.text(
+            legend_x + LEGEND_DASH + 6.0,
+            y + 14.0,
+            &label,
+            TextStyle::SMALL,
+        );
+    }
+    y += 22.0 + SMALL + 8.0;
+
+    // Y scale and ticks.
+    let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
+    for v in values.iter().flatten().chain(target.iter()) {
+        lo = lo.min(*v);
+        hi = hi.max(*v);
+    }
+    let (ticks, tick_decimals) = nice_ticks(lo, hi, 5);
+    let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .map(|t| format_decimal(*t, tick_decimals))
+        .collect();
+    let axis_width = tick_labels
+        .iter()
+        .map(|l| text_width(l, SMALL))
+        .fold(0.0, f64::max);
+    let plot_top = y;
+    let plot_bottom = plot_top + PLOT_HEIGHT;
+    let left = PAD + axis_width + 8.0;
+    let right = WIDTH - PAD;
+    let ys = Linear::new(lo, hi, plot_bottom, plot_top);
+    for (tick, label) in ticks.iter().zip(&tick_labels) {
+        let ty = ys.at(*tick);
+        let colour = if *tick == 0.0 { MUTED } else { "#DDDDDD" };
+        svg.line(
+            left,
+            ty,
+            right,
+            ty,
+            Stroke {
+                colour,
+                width: 1.0,
+                dashed: false,
+            },
+        );
+        svg.text(
+            left - 6.0,
+            ty + SMALL * 0.35,
+            label,
+            TextStyle::SMALL.anchor(Anchor::End),
+        );
+    }
+    if !unit.trim().is_empty() {
+        // The unit of the axis, above the tick labels.
+        svg.text(
+            PAD,
+            plot_top - 8.0,
+            &format!("({})", unit.trim()),
+            TextStyle::SMALL.colour(MUTED),
+        );
+    }
+
+    // X positions: one band per period, the point in the middle.
+    let count = input.points.len();
+    let band = (right - left) / count as f64;
+    let xs = |i: usize| left + band * (i as f64 + 0.5);
+
+    if let Some(t) = target {
+        let ty = ys.at(t);
+        svg.line(left, ty, right, ty, target_stroke());
+    }
+    // Line segments between consecutive measured periods.
+    let mut segment: Vec<(f64, f64)> = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => segment.push((xs(i), ys.at(*v))),
+            None => {
+                svg.polyline(&segment, line_stroke());
+                segment.clear();
+            }
+        }
+    }
+    svg.polyline(&segment, line_stroke());
+
+    // Points and value labels; with many periods only some are labelled.
+    let value_labels: Vec<Option<String>> = values
+        .iter()
+        .map(|v| v.map(|v| with_unit(v, 2, unit)))
+        .collect();
+    let widest = value_labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, SMALL))
+        .fold(0.0, f64::max);
+    let label_all = widest + 4.0 <= band;
+    let keep = keep_labels(&values);
+    for (i, (v, label)) in values.iter().zip(&value_labels).enumerate() {
+        let (Some(v), Some(label)) = (v, label) else {
+            continue;
+        };
+        let (px, py) = (xs(i), ys.at(*v));
+        svg.circle(px, py, 4.5, Paint::solid(BLUE));
+        if label_all || keep.contains(&i) {
+            // Keep the label inside the drawing at both ends.
+            let half = text_width(label, SMALL) / 2.0;
+            let lx = px.clamp(PAD + half, WIDTH - PAD - half);
+            svg.text(
+                lx,
+                py - 9.0,
+                label,
+                TextStyle::SMALL.anchor(Anchor::Middle).bold(),
+            );
+        }
+    }
+
+    // Period labels under the axis: wrapped to two lines, thinned out when
+    // they would not fit side by side.
+    let lh = line_height(SMALL);
+    let every = label_step(input, band);
+    let mut bottom = plot_bottom;
+    for (i, point) in input.points.iter().enumerate() {
+        if i % every != 0 && i != count - 1 {
+            continue;
+        }
+        let width = (band * every as f64 - 4.0).max(40.0);
+        let wrapped = wrap(&point.period, width, SMALL, 2);
+        let tooltip = wrapped.truncated.then_some(point.period.as_str());
+        svg.open_group(tooltip);
+        let style = TextStyle::SMALL.anchor(Anchor::Middle);
+        let half = wrapped
+            .lines
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .fold(0.0, f64::max)
+            / 2.0;
+        let lx = xs(i).clamp(PAD + half, WIDTH - PAD - half);
+        svg.text_lines(lx, plot_bottom + 6.0 + SMALL, &wrapped.lines, lh, style);
+        svg.close_group();
+        bottom = bottom.max(plot_bottom + 6.0 + wrapped.lines.len() as f64 * lh);
+    }
+    let svg = svg.finish(bottom + PAD, &input.title, &desc);
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+fn line_stroke() -> Stroke {
+    Stroke {
+        colour: BLUE,
+        width: 2.5,
+        dashed: false,
+    }
+}
+
+fn target_stroke() -> Stroke {
+    Stroke {
+        colour: INK,
+        width: 1.5,
+        dashed: true,
+    }
+}
+
+/// Show every n-th period label so that labels do not collide.
+fn label_step(input: &HistoryLine, band: f64) -> usize {
+    let widest = input
+        .points
+        .iter()
+        .flat_map(|p| p.period.split_whitespace())
+        .map(|w| text_width(w, SMALL))
+        .fold(0.0, f64::max);
+    let need = widest.min(90.0) + 6.0;
+    ((need / band).ceil() as usize).max(1)
+}
+
+/// With many periods: label the first, the last, the highest and the lowest.
+fn keep_labels(values: &[Option<f64>]) -> Vec<usize> {
+    let measured: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    let mut keep = Vec::new();
+    if let (Some(first), Some(last)) = (measured.first(), measured.last()) {
+        keep.push(first.0);
+        keep.push(last.0);
+    }
+    let max = measured
+        .iter()
+        .fold(None::<(usize, f64)>, |m, &(i, v)| match m {
+            Some((_, mv)) if mv >= v => m,
+            _ => Some((i, v)),
+        });
+    let min = measured
+        .iter()
+        .fold(None::<(usize, f64)>, |m, &(i, v)| match m {
+            Some((_, mv)) if mv <= v => m,
+            _ => Some((i, v)),
+        });
+    keep.extend(max.map(|m| m.0));
+    keep.extend(min.map(|m| m.0));
+    keep
+}
+
+fn describe(input: &HistoryLine) -> String {
+    let measured: Vec<(&str, f64)> = input
+        .points
+        .iter()
+        .filter_map(|p| finite(p.value).map(|v| (p.period.as_str(), v)))
+        .collect();
+    let unit = input.unit.as_str();
+    let mut desc = match (measured.first(), measured.last()) {
+        (Some(first), Some(last)) if measured.len() > 1 => format!(
+            "Từ {} đến {}: {} → {}",
+            first.0,
+            last.0,
+            with_unit(first.1, 2, unit),
+            with_unit(last.1, 2, unit)
+        ),
+        (Some(only), _) => format!("{}: {}", only.0, with_unit(only.1, 2, unit)),
+        _ => svg::NO_DATA_TEXT.to_owned(),
+    };
+    if let Some(t) = input.target.filter(|t| t.is_finite()) {
+        desc.push_str(&format!("; mục tiêu: {}", with_unit(t, 2, unit)));
+    }
+    let missing = input
+        .points
+        .iter()
+        .filter(|p| finite(p.value).is_none())
+        .count();
+    if missing > 0 && !measured.is_empty() {
+        desc.push_str(&format!("; {missing} kỳ chưa có số liệu"));
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &HistoryLine) -> String {
+    let header = if input.unit.trim().is_empty() {
+        "Giá trị".to_owned()
+    } else {
+        format!("Giá trị ({})", input.unit.trim())
+    };
+    let mut table = Table::new(&input.title, vec![Column::text("Kỳ"), Column::num(&header)]);
+    for point in &input.points {
+        let value = finite(point.value)
+            .map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| format_decimal(v, 2));
+        table.row(vec![point.period.clone(), value]);
+    }
+    if let Some(t) = input.target.filter(|t| t.is_finite()) {
+        table.footer(vec!["Mục tiêu".to_owned(), format_decimal(t, 2)]);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, hostile, view_height,
+    };
+
+    fn sample() -> HistoryLine {
+        let quarters = ["Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"];
+        let values = [Some(80.25), None, Some(92.0), Some(95.5)];
+        HistoryLine {
+            id: "lich-su".into(),
+            title: "Tỷ lệ hồ sơ trực tuyến theo quý".into(),
+            unit: "%".into(),
+            target: Some(100.0),
+            points: quarters
+                .iter()
+                .zip(values)
+                .map(|(q, v)| HistoryPoint {
+                    period: (*q).into(),
+                    value: v,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn renders_points_target_and_ticks() {
+        let chart = history_line(&sample());
+        check_chart(&chart, "lich-su");
+        for needle in [
+            "80,25\u{a0}%",
+            "95,5\u{a0}%",
+            "Mục tiêu: 100\u{a0}%",
+            ">Quý",
+            ">20<",
+        ] {
+            assert!(chart.svg.contains(needle), "{needle}");
+        }
+        assert!(chart.svg.contains("stroke-dasharray"));
+        assert_eq!(
+            chart.desc,
+            "Từ Quý I/2025 đến Quý IV/2025: 80,25\u{a0}% → 95,5\u{a0}%; mục tiêu: \
+             100\u{a0}%; 1 kỳ chưa có số liệu."
+        );
+        assert!(
+            chart
+                .table_html
+                .contains("<td class=\"num\">Chưa có số liệu</td>")
+        );
+        check_deterministic(|| history_line(&sample()));
+    }
+
+    #[test]
+    fn huge_values_use_vietnamese_ticks() {
+        let mut input = sample();
+        input.unit = "đồng".into();
+        input.target = Some(2e9);
+        input.points[0].value = Some(1_552_020_000.0);
+        let chart = history_line(&input);
+        check_chart(&chart, "lich-su");
+        assert!(chart.svg.contains(">1.500.000.000<") || chart.svg.contains(">2.000.000.000<"));
+        assert!(chart.svg.contains("1.552.020.000\u{a0}đồng"));
+    }
+
+    #[test]
+    fn hostile_and_edge_cases() {
+        let mut input = sample();
+        input.points[0].period = hostile();
+        input.unit = "<i>".into();
+        let chart = history_line(&input);
+        check_chart(&chart, "lich-su");
+        check_escaped(&chart);
+
+        let empty = HistoryLine {
+            id: "e".into(),
+            title: "T".into(),
+            ..HistoryLine::default()
+        };
+        let chart = history_line(&empty);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("Chưa có số liệu"));
+        assert!(chart.table_html.contains("Chưa có số liệu"));
+
+        let nan = HistoryLine {
+            points: vec![HistoryPoint {
+                period: "2025".into(),
+                value: Some(f64::NAN),
+            }],
+            ..empty.clone()
+        };
+        assert!(history_line(&nan).svg.contains("Chưa có số liệu"));
+
+        let one = HistoryLine {
+            points: vec![HistoryPoint {
+                period: "2025".into(),
+                value: Some(-3.5),
+            }],
+            ..empty.clone()
+        };
+        let chart = history_line(&one);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("-3,5"));
+
+        let many = HistoryLine {
+            points: (0..50)
+                .map(|i| HistoryPoint {
+                    period: format!("Tháng {}/{}", i % 12 + 1, 2022 + i / 12),
+                    value: Some(f64::from(i) * 1.5),
+                })
+                .collect(),
+            ..empty
+        };
+        let chart = history_line(&many);
+        check_chart(&chart, "e");
+        assert!(view_height(&chart.svg) < 400.0);
+        assert!(chart.svg.len() < 16_000, "{}", chart.svg.len());
+    }
+}

@@ -1,0 +1,281 @@
+//! Targets per pillar (trụ cột): one stacked horizontal bar per pillar with
+//! the counts "đạt / chưa đạt / chưa có số liệu", a legend, and the counts
+//! written under each bar so colour is never the only carrier.
+
+use super::palette::{MET, NO_DATA, NOT_MET, Paint};
+use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
+use super::table::{Column, Table};
+use super::{Chart, chart_id};
+use crate::text::numbers::format_integer;
+
+/// The counts of one pillar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PillarCounts {
+    /// The pillar's name: "Chính quyền số", "Hạ tầng số", …
+    pub label: String,
+    /// Targets achieved.
+    pub met: u32,
+    /// Targets not achieved.
+    pub not_met: u32,
+    /// Targets without data.
+    pub no_data: u32,
+}
+
+impl PillarCounts {
+    fn total(&self) -> u64 {
+        u64::from(self.met) + u64::from(self.not_met) + u64::from(self.no_data)
+    }
+}
+
+/// Input of [`pillar_summary`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PillarSummary {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title.
+    pub title: String,
+    /// The pillars, in the order to show them.
+    pub pillars: Vec<PillarCounts>,
+}
+
+const BAR: f64 = 20.0;
+
+fn segments(p: &PillarCounts) -> [(u32, Paint, &'static str); 3] {
+    [
+        (p.met, MET, "Đạt"),
+        (p.not_met, NOT_MET, "Chưa đạt"),
+        (p.no_data, NO_DATA, "Chưa có số liệu"),
+    ]
+}
+
+/// Stacked bars of target states per pillar.
+pub fn pillar_summary(input: &PillarSummary) -> Chart {
+    let id = chart_id(&input.id);
+    let desc = describe(input);
+    let table_html = table(input);
+    if input.pillars.is_empty() {
+        let svg = svg::empty_svg(&id, &input.title);
+        return Chart {
+            id,
+            title: input.title.clone(),
+            desc,
+            svg,
+            table_html,
+        };
+    }
+    let full = WIDTH - 2.0 * PAD;
+    // Bars share one scale: the largest pillar fills the width.
+    let max_total = input
+        .pillars
+        .iter()
+        .map(PillarCounts::total)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut svg = Svg::new(&id);
+    let legend: Vec<(Swatch, &str)> = segments(&PillarCounts::default())
+        .iter()
+        .map(|&(_, paint, label)| (Swatch::Box(paint), label))
+        .collect();
+    let mut y = PAD + svg.legend(&legend, PAD, PAD, full) + 6.0;
+    let lh = line_height(FONT);
+    for pillar in &input.pillars {
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            &pillar.label,
+            full,
+            2,
+            TextStyle::LABEL.bold(),
+        );
+        let bar_y = y + lines as f64 * lh + 4.0;
+        let total = pillar.total();
+        if total == 0 {
+            svg.dashed_box(PAD, bar_y, full, BAR);
+        }
+        let mut x = PAD;
+        let mut parts = Vec::new();
+        for (count, paint, label) in segments(pillar) {
+            let w = full * f64::from(count) / max_total as f64;
+            svg.rect(x, bar_y, w, BAR, paint);
+            x += w;
+            if count > 0 {
+                parts.push(format!("{label}: {}", format_integer(i64::from(count))));
+            }
+        }
+        let counts = if parts.is_empty() {
+            "Chưa có chỉ tiêu".to_owned()
+        } else {
+            format!(
+                "{} · tổng: {}",
+                parts.join(" · "),
+                format_integer(total as i64)
+            )
+        };
+        let text_y = bar_y + BAR + SMALL + 4.0;
+        let count_lines = svg.label(PAD, text_y, &counts, full, 2, TextStyle::SMALL);
+        y = text_y + (count_lines - 1) as f64 * line_height(SMALL) + 16.0;
+    }
+    let svg = svg.finish(y - 16.0 + PAD + 4.0, &input.title, &desc);
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+fn describe(input: &PillarSummary) -> String {
+    if input.pillars.is_empty() {
+        return format!("{}.", svg::NO_DATA_TEXT);
+    }
+    let met: u64 = input.pillars.iter().map(|p| u64::from(p.met)).sum();
+    let total: u64 = input.pillars.iter().map(PillarCounts::total).sum();
+    let mut desc = format!(
+        "Đạt {}/{} chỉ tiêu ở {} trụ cột",
+        format_integer(met as i64),
+        format_integer(total as i64),
+        input.pillars.len()
+    );
+    // The pillar with the best share of achieved targets (first on ties).
+    let best = input.pillars.iter().filter(|p| p.total() > 0).fold(
+        None::<&PillarCounts>,
+        |b, p| match b {
+            Some(b) if u64::from(b.met) * p.total() >= u64::from(p.met) * b.total() => Some(b),
+            _ => Some(p),
+        },
+    );
+    if let Some(best) = best.filter(|_| input.pillars.len() > 1) {
+        desc.push_str(&format!(
+            "; tỷ lệ đạt cao nhất: {} ({}/{})",
+            best.label,
+            best.met,
+            best.total()
+        ));
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &PillarSummary) -> String {
+    let mut table = Table::new(
+        &input.title,
+        vec![
+            Column::text("Trụ cột"),
+            Column::num("Đạt"),
+            Column::num("Chưa đạt"),
+            Column::num("Chưa có số liệu"),
+            Column::num("Tổng"),
+        ],
+    );
+    let int = |v: u64| format_integer(v as i64);
+    for p in &input.pillars {
+        table.row(vec![
+            p.label.clone(),
+            int(p.met.into()),
+            int(p.not_met.into()),
+            int(p.no_data.into()),
+            int(p.total()),
+        ]);
+    }
+    if input.pillars.len() > 1 {
+        let sum = |f: fn(&PillarCounts) -> u64| int(input.pillars.iter().map(f).sum());
+        table.footer(vec![
+            "Tổng cộng".to_owned(),
+            sum(|p| p.met.into()),
+            sum(|p| p.not_met.into()),
+            sum(|p| p.no_data.into()),
+            sum(PillarCounts::total),
+        ]);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, hostile, view_height,
+    };
+
+    fn pillar(label: &str, met: u32, not_met: u32, no_data: u32) -> PillarCounts {
+        PillarCounts {
+            label: label.into(),
+            met,
+            not_met,
+            no_data,
+        }
+    }
+
+    fn sample() -> PillarSummary {
+        PillarSummary {
+            id: "tru-cot".into(),
+            title: "Chỉ tiêu theo trụ cột".into(),
+            pillars: vec![
+                pillar("Chính quyền số", 5, 2, 1),
+                pillar("Kinh tế số", 2, 3, 0),
+                pillar("Xã hội số", 4, 0, 0),
+                pillar("Hạ tầng số", 0, 0, 0),
+            ],
+        }
+    }
+
+    #[test]
+    fn renders_counts_legend_and_totals() {
+        let chart = pillar_summary(&sample());
+        check_chart(&chart, "tru-cot");
+        for needle in [
+            "Đạt: 5 · Chưa đạt: 2 · Chưa có số liệu: 1 · tổng: 8",
+            "Chưa có chỉ tiêu",
+        ] {
+            assert!(chart.svg.contains(needle), "{needle}");
+        }
+        assert_eq!(
+            chart.desc,
+            "Đạt 11/17 chỉ tiêu ở 4 trụ cột; tỷ lệ đạt cao nhất: Xã hội số (4/4)."
+        );
+        assert!(
+            chart
+                .table_html
+                .contains("<tfoot><tr><th scope=\"row\">Tổng cộng</th>")
+        );
+        check_deterministic(|| pillar_summary(&sample()));
+    }
+
+    #[test]
+    fn hostile_and_edge_cases() {
+        let mut input = sample();
+        input.pillars[0].label = hostile();
+        let chart = pillar_summary(&input);
+        check_chart(&chart, "tru-cot");
+        check_escaped(&chart);
+
+        let empty = PillarSummary {
+            id: "e".into(),
+            title: "T".into(),
+            pillars: vec![],
+        };
+        let chart = pillar_summary(&empty);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("Chưa có số liệu"));
+
+        let many = PillarSummary {
+            pillars: (0..50)
+                .map(|i| pillar(&format!("Trụ cột {i}"), i, 50 - i, 1))
+                .collect(),
+            ..empty.clone()
+        };
+        let chart = pillar_summary(&many);
+        check_chart(&chart, "e");
+        assert!(view_height(&chart.svg) > 2000.0);
+
+        let huge = PillarSummary {
+            pillars: vec![pillar("A", u32::MAX, u32::MAX, 0)],
+            ..empty
+        };
+        let chart = pillar_summary(&huge);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("8.589.934.590"));
+    }
+}

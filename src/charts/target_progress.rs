@@ -1,0 +1,556 @@
+//! Progress of several targets (chỉ tiêu): one horizontal bar per target,
+//! each on its own scale, with a marker at the target, the value and the
+//! target written beside the bar ("95,5 % / 100 %") and the state in words
+//! ("Đạt", "Chưa đạt", "Chưa có số liệu"), in colour and with a pattern.
+//! Handles "lower is better" targets (at most, below, rank) and yes/no ones.
+
+use super::labels::{text_width, with_unit};
+use super::palette::{GREEN_TEXT, INK, MET, MUTED, NO_DATA, NOT_MET, Paint, VERMILLION_TEXT};
+use super::svg::{self, Anchor, FONT, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
+use super::table::{Column, Table};
+use super::{Chart, chart_id, finite};
+
+/// How a value is compared with its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Comparison {
+    /// "tối thiểu", "ít nhất", "đạt": value ≥ target.
+    #[default]
+    AtLeast,
+    /// "trên": value > target.
+    Above,
+    /// "tối đa", "không quá": value ≤ target (lower is better).
+    AtMost,
+    /// "dưới": value < target (lower is better).
+    Below,
+    /// A rank where the target is "top N": rank ≤ N (lower is better).
+    Rank,
+    /// Yes/no ("có/chưa có"): a value other than 0 means yes; the target
+    /// is ignored.
+    YesNo,
+}
+
+impl Comparison {
+    fn lower_is_better(self) -> bool {
+        matches!(
+            self,
+            Comparison::AtMost | Comparison::Below | Comparison::Rank
+        )
+    }
+}
+
+/// Whether a target is achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetState {
+    /// "Đạt".
+    Met,
+    /// "Chưa đạt".
+    NotMet,
+    /// "Chưa có số liệu": no value yet (never drawn as zero).
+    NoData,
+}
+
+impl TargetState {
+    /// The Vietnamese word for the state.
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetState::Met => "Đạt",
+            TargetState::NotMet => "Chưa đạt",
+            TargetState::NoData => "Chưa có số liệu",
+        }
+    }
+
+    pub(crate) fn paint(self) -> Paint {
+        match self {
+            TargetState::Met => MET,
+            TargetState::NotMet => NOT_MET,
+            TargetState::NoData => NO_DATA,
+        }
+    }
+
+    pub(crate) fn text_colour(self) -> &'static str {
+        match self {
+            TargetState::Met => GREEN_TEXT,
+            TargetState::NotMet => VERMILLION_TEXT,
+            TargetState::NoData => MUTED,
+        }
+    }
+}
+
+/// The state of `value` against `target`. NaN and infinite values count as
+/// missing; a missing or NaN target (other than for yes/no) gives `NoData`.
+pub fn evaluate(value: Option<f64>, target: f64, comparison: Comparison) -> TargetState {
+    let Some(value) = finite(value) else {
+        return TargetState::NoData;
+    };
+    if comparison == Comparison::YesNo {
+        return if value != 0.0 {
+            TargetState::Met
+        } else {
+            TargetState::NotMet
+        };
+    }
+    if !target.is_finite() {
+        return TargetState::NoData;
+    }
+    let met = match comparison {
+        Comparison::AtLeast => value >= target,
+        Comparison::Above => value > target,
+        Comparison::AtMost | Comparison::Rank => value <= target,
+        Comparison::Below => value < target,
+        Comparison::YesNo => unreachable!("handled above"),
+    };
+    if met {
+        TargetState::Met
+    } else {
+        TargetState::NotMet
+    }
+}
+
+/// One target and its latest value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TargetItem {
+    /// The target's statement, e.g. "Tỷ lệ hộ gia đình có cáp quang".
+    pub label: String,
+    /// The measured value; `None` (or NaN) means no data yet.
+    pub value: Option<f64>,
+    /// The target value (ignored for yes/no targets).
+    pub target: f64,
+    /// The unit written after numbers: "%", "hồ sơ", "giờ"; may be empty.
+    pub unit: String,
+    /// How the value is compared with the target.
+    pub comparison: Comparison,
+    /// The state when the caller has decided it; `None` computes it with
+    /// [`evaluate`].
+    pub state: Option<TargetState>,
+}
+
+impl TargetItem {
+    /// The state shown for this item.
+    pub fn state(&self) -> TargetState {
+        self.state
+            .unwrap_or_else(|| evaluate(self.value, self.target, self.comparison))
+    }
+}
+
+/// Input of [`target_progress`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TargetProgress {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title, e.g. "Kết quả thực hiện chỉ tiêu năm 2025".
+    pub title: String,
+    /// The targets, in the order to show them.
+    pub items: Vec<TargetItem>,
+}
+
+fn value_text(item: &TargetItem) -> String {
+    let value = finite(item.value);
+    match item.comparison {
+        Comparison::YesNo => match value {
+            Some(v) if v != 0.0 => "Đã có".to_owned(),
+            Some(_) => "Chưa có".to_owned(),
+            None => "–".to_owned(),
+        },
+        Comparison::Rank => value.map_or_else(
+            || "–".to_owned(),
+            |v| format!("hạng {}", with_unit(v, 2, "")),
+        ),
+        _ => value.map_or_else(|| "–".to_owned(), |v| with_unit(v, 2, &item.unit)),
+    }
+}
+
+fn target_text(item: &TargetItem) -> String {
+    let amount = || with_unit(item.target, 2, &item.unit);
+    if !item.target.is_finite() && item.comparison != Comparison::YesNo {
+        return "–".to_owned();
+    }
+    match item.comparison {
+        Comparison::AtLeast => amount(),
+        Comparison::Above => format!("trên {}", amount()),
+        Comparison::AtMost => format!("tối đa {}", amount()),
+        Comparison::Below => format!("dưới {}", amount()),
+        Comparison::Rank => format!("tốp {}", with_unit(item.target, 2, "")),
+        Comparison::YesNo => "có".to_owned(),
+    }
+}
+
+/// Text written beside the bar: "95,5 % / 100 %".
+fn pair_text(item: &TargetItem) -> String {
+    format!("{} / {}", value_text(item), target_text(item))
+}
+
+const BAR: f64 = 16.0;
+const ROW_GAP: f64 = 14.0;
+
+/// Horizontal progress bars for several targets.
+pub fn target_progress(input: &TargetProgress) -> Chart {
+    let id = chart_id(&input.id);
+    let states: Vec<TargetState> = input.items.iter().map(TargetItem::state).collect();
+    let desc = describe(input, &states);
+    let table_html = table(input, &states);
+    if input.items.is_empty() {
+        let svg = svg::empty_svg(&id, &input.title);
+        return Chart {
+            id,
+            title: input.title.clone(),
+            desc,
+            svg,
+            table_html,
+        };
+    }
+
+    let pairs: Vec<String> = input.items.iter().map(pair_text).collect();
+    let widest = pairs
+        .iter()
+        .map(|p| text_width(p, SMALL))
+        .fold(0.0, f64::max);
+    let full = WIDTH - 2.0 * PAD;
+    // The value column sits right of the bars unless it would squeeze them;
+    // then every value goes on its own line under its bar.
+    let beside = widest + 10.0 <= full * 0.42;
+    let bar_width = if beside { full - widest - 10.0 } else { full };
+
+    let mut svg = Svg::new(&id);
+    let lh = line_height(FONT);
+    let mut y = PAD;
+    for ((item, state), pair) in input.items.iter().zip(&states).zip(&pairs) {
+        // Label on the left, state word right-aligned on the first line.
+        let state_width = text_width(state.label(), SMALL) + 12.0;
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            &item.label,
+            full - state_width,
+            2,
+            TextStyle::LABEL,
+        );
+        svg.text(
+            WIDTH - PAD,
+            y + FONT,
+            state.label(),
+            TextStyle::SMALL
+                .anchor(Anchor::End)
+                .bold()
+                .colour(state.text_colour()),
+        );
+        let bar_y = y + lines as f64 * lh + 6.0;
+        draw_bar(&mut svg, item, *state, PAD, bar_y, bar_width);
+        let mut bottom = bar_y + BAR;
+        if beside {
+            svg.text(
+                PAD + bar_width + 10.0,
+                bar_y + BAR - 3.0,
+                pair,
+                TextStyle::SMALL,
+            );
+        } else {
+            svg.text(PAD, bottom + SMALL + 4.0, pair, TextStyle::SMALL);
+            bottom += SMALL + 6.0;
+        }
+        y = bottom + ROW_GAP;
+    }
+    let svg = svg.finish(y - ROW_GAP + PAD, &input.title, &desc);
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+/// One bar on its own scale from `min(0, value, target)` to
+/// `max(0, value, target)` (at least 0–100 for percentages).
+fn draw_bar(svg: &mut Svg, item: &TargetItem, state: TargetState, x: f64, y: f64, width: f64) {
+    let value = finite(item.value);
+    if item.comparison == Comparison::YesNo {
+        match value {
+            Some(v) if v != 0.0 => svg.rect(x, y, width, BAR, MET),
+            Some(_) => {
+                svg.track(x, y, width, BAR);
+                svg.rect(x, y, BAR, BAR, NOT_MET);
+            }
+            None => svg.dashed_box(x, y, width, BAR),
+        }
+        return;
+    }
+    let target = Some(item.target).filter(|t| t.is_finite());
+    let mut lo = 0.0_f64;
+    let mut hi = if item.unit.trim() == "%" {
+        100.0_f64
+    } else {
+        0.0
+    };
+    for v in [value, target].into_iter().flatten() {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if hi - lo <= 0.0 {
+        hi = lo + 1.0;
+    }
+    let scale = |v: f64| x + (v - lo) / (hi - lo) * width;
+    match value {
+        Some(v) => {
+            svg.track(x, y, width, BAR);
+            let zero = scale(0.0);
+            svg.rect(zero, y, scale(v) - zero, BAR, state.paint());
+        }
+        None => svg.dashed_box(x, y, width, BAR),
+    }
+    if let Some(t) = target {
+        let tx = scale(t).clamp(x + 1.0, x + width - 1.0);
+        svg.line(
+            tx,
+            y - 4.0,
+            tx,
+            y + BAR + 4.0,
+            Stroke {
+                colour: INK,
+                width: 2.5,
+                dashed: false,
+            },
+        );
+    }
+}
+
+fn describe(input: &TargetProgress, states: &[TargetState]) -> String {
+    if input.items.is_empty() {
+        return format!("{}.", svg::NO_DATA_TEXT);
+    }
+    let count = |s: TargetState| states.iter().filter(|&&x| x == s).count();
+    let total = states.len();
+    let mut desc = format!("Đạt {}/{total} chỉ tiêu", count(TargetState::Met));
+    let not_met = count(TargetState::NotMet);
+    if not_met > 0 {
+        desc.push_str(&format!("; chưa đạt: {not_met}"));
+    }
+    let no_data = count(TargetState::NoData);
+    if no_data > 0 {
+        desc.push_str(&format!("; chưa có số liệu: {no_data}"));
+    }
+    // "Highest" only makes sense when the values share a unit and a direction.
+    let with_values: Vec<&TargetItem> = input
+        .items
+        .iter()
+        .filter(|i| finite(i.value).is_some() && i.comparison != Comparison::YesNo)
+        .collect();
+    let same_unit = with_values.windows(2).all(|w| w[0].unit == w[1].unit);
+    let higher_better = with_values.iter().all(|i| !i.comparison.lower_is_better());
+    if same_unit && higher_better {
+        let best = with_values
+            .iter()
+            .fold(None::<&TargetItem>, |best, item| match best {
+                Some(b) if finite(b.value) >= finite(item.value) => Some(b),
+                _ => Some(item),
+            });
+        if let Some(best) = best {
+            desc.push_str(&format!("; cao nhất: {} {}", best.label, value_text(best)));
+        }
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &TargetProgress, states: &[TargetState]) -> String {
+    let mut table = Table::new(
+        &input.title,
+        vec![
+            Column::text("Chỉ tiêu"),
+            Column::num("Kết quả"),
+            Column::num("Mục tiêu"),
+            Column::text("Tình trạng"),
+        ],
+    );
+    for (item, state) in input.items.iter().zip(states) {
+        let value = if finite(item.value).is_none() {
+            "Chưa có số liệu".to_owned()
+        } else {
+            value_text(item)
+        };
+        table.row(vec![
+            item.label.clone(),
+            value,
+            target_text(item),
+            state.label().to_owned(),
+        ]);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{check_chart, hostile};
+
+    fn item(label: &str, value: Option<f64>, target: f64, unit: &str) -> TargetItem {
+        TargetItem {
+            label: label.into(),
+            value,
+            target,
+            unit: unit.into(),
+            ..TargetItem::default()
+        }
+    }
+
+    fn sample() -> TargetProgress {
+        TargetProgress {
+            id: "chi-tieu-2025".into(),
+            title: "Kết quả thực hiện chỉ tiêu năm 2025".into(),
+            items: vec![
+                item(
+                    "Tỷ lệ hộ gia đình có đường Internet cáp quang",
+                    Some(99.8),
+                    100.0,
+                    "%",
+                ),
+                item(
+                    "Tỷ lệ người trưởng thành có điện thoại thông minh",
+                    Some(95.5),
+                    95.0,
+                    "%",
+                ),
+                item("Số lớp tập huấn kỹ năng số", Some(5.0), 6.0, "lớp"),
+                item("Tỷ lệ hồ sơ trực tuyến toàn trình", None, 80.0, "%"),
+                TargetItem {
+                    comparison: Comparison::Rank,
+                    ..item("Xếp hạng DTI trong tỉnh", Some(3.0), 5.0, "")
+                },
+                TargetItem {
+                    comparison: Comparison::YesNo,
+                    ..item("Phủ sóng 5G trung tâm xã", Some(1.0), 1.0, "")
+                },
+                TargetItem {
+                    comparison: Comparison::AtMost,
+                    ..item("Thời gian xử lý hồ sơ", Some(2.5), 2.0, "giờ")
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn evaluates_directions() {
+        assert_eq!(
+            evaluate(Some(95.5), 100.0, Comparison::AtLeast),
+            TargetState::NotMet
+        );
+        assert_eq!(
+            evaluate(Some(100.0), 100.0, Comparison::AtLeast),
+            TargetState::Met
+        );
+        assert_eq!(
+            evaluate(Some(100.0), 100.0, Comparison::Above),
+            TargetState::NotMet
+        );
+        assert_eq!(evaluate(Some(3.0), 5.0, Comparison::Rank), TargetState::Met);
+        assert_eq!(
+            evaluate(Some(2.0), 2.0, Comparison::Below),
+            TargetState::NotMet
+        );
+        assert_eq!(
+            evaluate(Some(0.0), f64::NAN, Comparison::YesNo),
+            TargetState::NotMet
+        );
+        assert_eq!(
+            evaluate(Some(f64::NAN), 1.0, Comparison::AtLeast),
+            TargetState::NoData
+        );
+        assert_eq!(
+            evaluate(None, 1.0, Comparison::AtLeast),
+            TargetState::NoData
+        );
+    }
+
+    #[test]
+    fn renders_values_states_and_table() {
+        let chart = target_progress(&sample());
+        check_chart(&chart, "chi-tieu-2025");
+        for needle in [
+            "99,8\u{a0}% / 100\u{a0}%",
+            "5\u{a0}lớp / 6\u{a0}lớp",
+            "hạng 3 / tốp 5",
+            "Đã có / có",
+            "2,5\u{a0}giờ / tối đa 2\u{a0}giờ",
+            "– / 80\u{a0}%",
+            "Chưa có số liệu",
+            "Chưa đạt",
+        ] {
+            assert!(chart.svg.contains(needle), "{needle}");
+        }
+        assert!(
+            chart
+                .desc
+                .starts_with("Đạt 3/7 chỉ tiêu; chưa đạt: 3; chưa có số liệu: 1")
+        );
+        assert!(
+            chart
+                .table_html
+                .contains("<td class=\"num\">Chưa có số liệu</td>")
+        );
+        // Missing values are not drawn as a zero-length bar of "0".
+        assert!(!chart.svg.contains(">0\u{a0}%"));
+    }
+
+    #[test]
+    fn desc_names_the_highest_when_units_agree() {
+        let input = TargetProgress {
+            id: "x".into(),
+            title: "T".into(),
+            items: vec![
+                item("Tỷ lệ hộ có cáp quang", Some(99.8), 100.0, "%"),
+                item("Tỷ lệ có điện thoại thông minh", Some(99.2), 95.0, "%"),
+            ],
+        };
+        assert_eq!(
+            target_progress(&input).desc,
+            "Đạt 1/2 chỉ tiêu; chưa đạt: 1; cao nhất: Tỷ lệ hộ có cáp quang 99,8\u{a0}%."
+        );
+    }
+
+    #[test]
+    fn hostile_labels_are_escaped() {
+        let mut input = sample();
+        input.items[0].label = hostile();
+        input.items[1].unit = "<b>".into();
+        input.title = hostile();
+        check_chart(&target_progress(&input), "chi-tieu-2025");
+    }
+
+    #[test]
+    fn edge_cases() {
+        let empty = TargetProgress {
+            id: "e".into(),
+            title: "T".into(),
+            items: vec![],
+        };
+        let chart = target_progress(&empty);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("Chưa có số liệu"));
+
+        let one = TargetProgress {
+            items: vec![item("A", Some(0.0), 0.0, "")],
+            ..empty.clone()
+        };
+        check_chart(&target_progress(&one), "e");
+
+        let many = TargetProgress {
+            items: (0..50)
+                .map(|i| item(&format!("Chỉ tiêu {i}"), Some(i as f64 - 10.0), 20.0, "%"))
+                .collect(),
+            ..empty.clone()
+        };
+        let big = target_progress(&many);
+        check_chart(&big, "e");
+        assert!(crate::charts::test_support::view_height(&big.svg) > 2000.0);
+
+        let huge = TargetProgress {
+            items: vec![
+                item("Vốn", Some(1.5e12), 2e12, "đồng"),
+                item("NaN", Some(f64::NAN), 1.0, ""),
+            ],
+            ..empty
+        };
+        let chart = target_progress(&huge);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("1.500.000.000.000\u{a0}đồng"));
+    }
+}

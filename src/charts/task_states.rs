@@ -1,0 +1,392 @@
+//! Tasks (nhiệm vụ) by state: for one group, a horizontal bar per state with
+//! its count and share; for several groups (e.g. per lead unit), one stacked
+//! bar per group with a legend and the counts written under each bar. Each
+//! state has its own colour and pattern.
+
+use super::labels::text_width;
+use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
+use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
+use super::table::{Column, Table};
+use super::{Chart, chart_id};
+use crate::text::numbers::{format_integer, format_percent};
+
+/// Task counts by state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TaskCounts {
+    /// "Chưa bắt đầu".
+    pub not_started: u32,
+    /// "Đang thực hiện".
+    pub in_progress: u32,
+    /// "Hoàn thành".
+    pub done: u32,
+    /// "Hoàn thành trễ hạn".
+    pub done_late: u32,
+    /// "Quá hạn".
+    pub overdue: u32,
+    /// "Tạm dừng".
+    pub paused: u32,
+}
+
+impl TaskCounts {
+    fn states(&self) -> [(u32, Paint, &'static str); 6] {
+        [
+            (self.done, Paint::solid(GREEN), "Hoàn thành"),
+            (
+                self.done_late,
+                Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
+                "Hoàn thành trễ hạn",
+            ),
+            (self.in_progress, Paint::solid(BLUE), "Đang thực hiện"),
+            (
+                self.not_started,
+                Paint::patterned(GREY, Pattern::Horizontal),
+                "Chưa bắt đầu",
+            ),
+            (
+                self.overdue,
+                Paint::patterned(VERMILLION, Pattern::Cross),
+                "Quá hạn",
+            ),
+            (
+                self.paused,
+                Paint::patterned(PURPLE, Pattern::Diagonal),
+                "Tạm dừng",
+            ),
+        ]
+    }
+
+    fn total(&self) -> u64 {
+        self.states().iter().map(|s| u64::from(s.0)).sum()
+    }
+}
+
+/// The tasks of one group (a lead unit, a pillar…).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskGroup {
+    /// The group's name; may be empty when there is only one group.
+    pub label: String,
+    /// Its counts.
+    pub counts: TaskCounts,
+}
+
+/// Input of [`task_states`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskStates {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title.
+    pub title: String,
+    /// One group for a simple bar chart; several for stacked bars per group.
+    pub groups: Vec<TaskGroup>,
+}
+
+const BAR: f64 = 20.0;
+
+/// Task counts by state, optionally per group.
+pub fn task_states(input: &TaskStates) -> Chart {
+    let id = chart_id(&input.id);
+    let desc = describe(input);
+    let table_html = table(input);
+    let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
+    let svg = if total == 0 {
+        svg::empty_svg(&id, &input.title)
+    } else if input.groups.len() == 1 {
+        single(&id, input, &desc)
+    } else {
+        stacked(&id, input, &desc)
+    };
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+fn int(v: u64) -> String {
+    format_integer(v as i64)
+}
+
+/// One bar per state: name on the left, count and share on the right.
+fn single(id: &str, input: &TaskStates, desc: &str) -> String {
+    let counts = input.groups[0].counts;
+    let total = counts.total();
+    let states = counts.states();
+    let label_width = states
+        .iter()
+        .map(|s| text_width(s.2, FONT))
+        .fold(0.0, f64::max);
+    let value_texts: Vec<String> = states
+        .iter()
+        .map(|s| {
+            let share = 100.0 * f64::from(s.0) / total as f64;
+            format!("{} ({})", int(s.0.into()), format_percent(share, 1))
+        })
+        .collect();
+    let value_width = value_texts
+        .iter()
+        .map(|t| text_width(t, SMALL))
+        .fold(0.0, f64::max);
+    let bar_x = PAD + label_width + 10.0;
+    let bar_max = WIDTH - PAD - value_width - 8.0 - bar_x;
+    let max = states.iter().map(|s| s.0).max().unwrap_or(1).max(1);
+    let mut svg = Svg::new(id);
+    let row = BAR + 12.0;
+    for (i, ((count, paint, label), text)) in states.iter().zip(&value_texts).enumerate() {
+        let y = PAD + i as f64 * row;
+        svg.text(PAD, y + BAR - 5.0, label, TextStyle::LABEL);
+        let w = bar_max * f64::from(*count) / f64::from(max);
+        svg.rect(bar_x, y, w, BAR, *paint);
+        svg.text(bar_x + w + 6.0, y + BAR - 5.0, text, TextStyle::SMALL);
+    }
+    svg.finish(
+        PAD + states.len() as f64 * row - 12.0 + PAD,
+        &input.title,
+        desc,
+    )
+}
+
+/// One stacked bar per group, with a legend on top.
+fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
+    let full = WIDTH - 2.0 * PAD;
+    let max_total = input
+        .groups
+        .iter()
+        .map(|g| g.counts.total())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut svg = Svg::new(id);
+    let legend: Vec<(Swatch, &str)> = TaskCounts::default()
+        .states()
+        .iter()
+        .map(|s| (Swatch::Box(s.1), s.2))
+        .collect();
+    let mut y = PAD + svg.legend(&legend, PAD, PAD, full) + 6.0;
+    let lh = line_height(FONT);
+    for group in &input.groups {
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            &group.label,
+            full,
+            2,
+            TextStyle::LABEL.bold(),
+        );
+        let bar_y = y + lines as f64 * lh + 4.0;
+        let total = group.counts.total();
+        if total == 0 {
+            svg.dashed_box(PAD, bar_y, full, BAR);
+        }
+        let mut x = PAD;
+        let mut parts = Vec::new();
+        for (count, paint, label) in group.counts.states() {
+            let w = full * f64::from(count) / max_total as f64;
+            svg.rect(x, bar_y, w, BAR, paint);
+            x += w;
+            if count > 0 {
+                parts.push(format!("{label}: {}", int(count.into())));
+            }
+        }
+        let text = if parts.is_empty() {
+            "Không có nhiệm vụ".to_owned()
+        } else {
+            format!("{} · tổng: {}", parts.join(" · "), int(total))
+        };
+        let text_y = bar_y + BAR + SMALL + 4.0;
+        let text_lines = svg.label(PAD, text_y, &text, full, 3, TextStyle::SMALL);
+        y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
+    }
+    svg.finish(y - 16.0 + PAD + 4.0, &input.title, desc)
+}
+
+fn describe(input: &TaskStates) -> String {
+    let mut sum = TaskCounts::default();
+    for g in &input.groups {
+        let c = g.counts;
+        sum.not_started += c.not_started;
+        sum.in_progress += c.in_progress;
+        sum.done += c.done;
+        sum.done_late += c.done_late;
+        sum.overdue += c.overdue;
+        sum.paused += c.paused;
+    }
+    let total = sum.total();
+    if total == 0 {
+        return format!("{}.", svg::NO_DATA_TEXT);
+    }
+    let parts: Vec<String> = sum
+        .states()
+        .iter()
+        .filter(|s| s.0 > 0)
+        .map(|s| format!("{} {}", s.2.to_lowercase(), int(s.0.into())))
+        .collect();
+    let mut desc = format!("Tổng {} nhiệm vụ: {}", int(total), parts.join(", "));
+    if input.groups.len() > 1 {
+        let worst = input
+            .groups
+            .iter()
+            .fold(None::<&TaskGroup>, |w, g| match w {
+                Some(w) if w.counts.overdue >= g.counts.overdue => Some(w),
+                _ => Some(g),
+            });
+        if let Some(worst) = worst.filter(|w| w.counts.overdue > 0) {
+            let (name, count) = (&worst.label, worst.counts.overdue);
+            desc.push_str(&format!("; quá hạn nhiều nhất: {name} ({count})"));
+        }
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &TaskStates) -> String {
+    if input.groups.len() == 1 {
+        let counts = input.groups[0].counts;
+        let total = counts.total();
+        let mut table = Table::new(
+            &input.title,
+            vec![
+                Column::text("Trạng thái"),
+                Column::num("Số nhiệm vụ"),
+                Column::num("Tỷ lệ"),
+            ],
+        );
+        for (count, _, label) in counts.states() {
+            let share = if total == 0 {
+                "–".to_owned()
+            } else {
+                format_percent(100.0 * f64::from(count) / total as f64, 1)
+            };
+            table.row(vec![label.to_owned(), int(count.into()), share]);
+        }
+        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
+        return table.render();
+    }
+    let mut columns = vec![Column::text("Đơn vị")];
+    columns.extend(
+        TaskCounts::default()
+            .states()
+            .iter()
+            .map(|s| Column::num(s.2)),
+    );
+    columns.push(Column::num("Tổng"));
+    let mut table = Table::new(&input.title, columns);
+    for group in &input.groups {
+        let mut row = vec![group.label.clone()];
+        row.extend(group.counts.states().iter().map(|s| int(s.0.into())));
+        row.push(int(group.counts.total()));
+        table.row(row);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, hostile, view_height,
+    };
+
+    fn counts(done: u32, in_progress: u32, overdue: u32) -> TaskCounts {
+        TaskCounts {
+            done,
+            in_progress,
+            overdue,
+            not_started: 1,
+            done_late: 2,
+            paused: 0,
+        }
+    }
+
+    fn grouped() -> TaskStates {
+        TaskStates {
+            id: "nhiem-vu".into(),
+            title: "Nhiệm vụ theo đơn vị chủ trì".into(),
+            groups: vec![
+                TaskGroup {
+                    label: "Văn phòng HĐND và UBND".into(),
+                    counts: counts(4, 2, 1),
+                },
+                TaskGroup {
+                    label: "Phòng Văn hóa - Xã hội".into(),
+                    counts: counts(3, 1, 3),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn single_group_shows_counts_and_shares() {
+        let input = TaskStates {
+            groups: vec![grouped().groups[0].clone()],
+            ..grouped()
+        };
+        let chart = task_states(&input);
+        check_chart(&chart, "nhiem-vu");
+        assert!(chart.svg.contains("4 (40\u{a0}%)"), "{}", chart.svg);
+        assert!(chart.svg.contains("Hoàn thành trễ hạn"));
+        assert_eq!(
+            chart.desc,
+            "Tổng 10 nhiệm vụ: hoàn thành 4, hoàn thành trễ hạn 2, đang thực hiện 2, \
+             chưa bắt đầu 1, quá hạn 1."
+        );
+        assert!(
+            chart
+                .table_html
+                .contains("<td class=\"num\">40\u{a0}%</td>")
+        );
+    }
+
+    #[test]
+    fn groups_are_stacked_with_a_legend() {
+        let chart = task_states(&grouped());
+        check_chart(&chart, "nhiem-vu");
+        assert!(chart.svg.contains("Quá hạn: 3"));
+        assert!(chart.svg.contains("Tạm dừng"));
+        assert!(
+            chart
+                .desc
+                .ends_with("quá hạn nhiều nhất: Phòng Văn hóa - Xã hội (3).")
+        );
+        check_deterministic(|| task_states(&grouped()));
+    }
+
+    #[test]
+    fn hostile_and_edge_cases() {
+        let mut input = grouped();
+        input.groups[1].label = hostile();
+        let chart = task_states(&input);
+        check_chart(&chart, "nhiem-vu");
+        check_escaped(&chart);
+
+        let empty = TaskStates {
+            id: "e".into(),
+            title: "T".into(),
+            groups: vec![],
+        };
+        let chart = task_states(&empty);
+        check_chart(&chart, "e");
+        assert!(chart.svg.contains("Chưa có số liệu"));
+        assert!(chart.table_html.contains("Chưa có số liệu"));
+
+        let zero = TaskStates {
+            groups: vec![TaskGroup::default()],
+            ..empty.clone()
+        };
+        check_chart(&task_states(&zero), "e");
+
+        let many = TaskStates {
+            groups: (0..50)
+                .map(|i| TaskGroup {
+                    label: format!("Đơn vị {i}"),
+                    counts: counts(i, 1, i % 3),
+                })
+                .collect(),
+            ..empty
+        };
+        let chart = task_states(&many);
+        check_chart(&chart, "e");
+        assert!(view_height(&chart.svg) > 2000.0);
+    }
+}

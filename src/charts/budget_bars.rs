@@ -5,7 +5,7 @@
 
 use super::labels::text_width;
 use super::palette::{BLUE, MUTED, Paint, Pattern, SKY};
-use super::scale::{Linear, domain_with_zero};
+use super::scale::{domain_with_zero, fit};
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
 use super::{Chart, chart_id, finite};
@@ -14,8 +14,8 @@ use crate::text::numbers::{format_decimal, format_percent};
 /// The unit money is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MoneyUnit {
-    /// "tỷ đồng" from one billion up, "triệu đồng" from one million up,
-    /// "đồng" below.
+    /// "tỷ đồng" from 100 billion up (below that, official documents write
+    /// "2.665 triệu đồng"), "triệu đồng" from one million up, "đồng" below.
     #[default]
     Auto,
     /// "đồng", no decimals.
@@ -29,7 +29,7 @@ pub enum MoneyUnit {
 impl MoneyUnit {
     fn resolve(self, largest: f64) -> MoneyUnit {
         match self {
-            MoneyUnit::Auto if largest >= 1e9 => MoneyUnit::TyDong,
+            MoneyUnit::Auto if largest >= 1e11 => MoneyUnit::TyDong,
             MoneyUnit::Auto if largest >= 1e6 => MoneyUnit::TrieuDong,
             MoneyUnit::Auto => MoneyUnit::Dong,
             other => other,
@@ -130,19 +130,18 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
 
     let value_text =
         |v: Option<f64>| v.map_or_else(|| "chưa có số liệu".to_owned(), |v| unit.format(v));
-    let widest = input
-        .rows
-        .iter()
-        .flat_map(|r| [finite(r.planned), finite(r.disbursed)])
-        .map(|v| text_width(&value_text(v), SMALL))
-        .fold(0.0, f64::max);
-    let bars_right = WIDTH - PAD - widest - 8.0;
-    let (lo, hi) = domain_with_zero(input.rows.iter().flat_map(|r| {
-        [finite(r.planned), finite(r.disbursed)]
-            .into_iter()
-            .flatten()
-    }));
-    let xs = Linear::new(lo, hi, PAD, bars_right);
+    let amounts = || {
+        input
+            .rows
+            .iter()
+            .flat_map(|r| [finite(r.planned), finite(r.disbursed)])
+    };
+    let (lo, hi) = domain_with_zero(amounts().flatten());
+    let labels = amounts().map(|v| {
+        let w = text_width(&value_text(v), SMALL);
+        v.map_or((0.0, 30.0 + w), |v| (v.max(0.0), 6.0 + w))
+    });
+    let xs = fit(lo, hi, PAD, WIDTH - PAD, labels);
     let zero = xs.at(0.0);
     let lh = line_height(FONT);
     for row in &input.rows {

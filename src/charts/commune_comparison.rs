@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 use super::labels::{text_width, truncate, with_unit};
 use super::palette::{INK, MUTED, NEUTRAL};
-use super::scale::{Linear, domain_with_zero};
+use super::scale::{domain_with_zero, fit};
 use super::svg::{self, FONT, PAD, SMALL, Stroke, Svg, Swatch, TextStyle, WIDTH};
 use super::table::{Column, Table};
 use super::target_progress::{Comparison, TargetState, evaluate};
@@ -130,14 +130,14 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
             r.1.map_or_else(|| "chưa có số liệu".to_owned(), |v| with_unit(v, 2, unit))
         })
         .collect();
-    let widest = value_texts
-        .iter()
-        .map(|t| text_width(t, SMALL))
-        .fold(0.0, f64::max);
     let bars_left = PAD + names_width + 8.0;
-    let bars_right = WIDTH - PAD - widest - 8.0;
     let (lo, hi) = domain_with_zero(rows.iter().filter_map(|r| r.1).chain(target));
-    let xs = Linear::new(lo, hi, bars_left, bars_right);
+    // Each value label follows its bar (or the no-data box at zero).
+    let labels = rows.iter().zip(&value_texts).map(|(r, t)| match r.1 {
+        Some(v) => (v.max(0.0), 5.0 + text_width(t, SMALL)),
+        None => (0.0, 25.0 + text_width(t, SMALL)),
+    });
+    let xs = fit(lo, hi, bars_left, WIDTH - PAD, labels);
     let zero = xs.at(0.0);
 
     let top = y;
@@ -197,7 +197,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         } else {
             TextStyle::SMALL.colour(MUTED)
         };
-        svg.text(end + 5.0, baseline, text, text_style);
+        svg.halo_text(end + 5.0, baseline, text, text_style);
     }
     if let Some(t) = target {
         let tx = xs.at(t);

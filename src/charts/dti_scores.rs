@@ -6,7 +6,7 @@
 
 use super::labels::text_width;
 use super::palette::{BLUE, INK, LIGHT, MUTED, Paint};
-use super::scale::Linear;
+use super::scale::fit;
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
 use super::{Chart, chart_id, finite};
@@ -134,20 +134,22 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
     let mut y = PAD + svg.legend(&legend, PAD, PAD, full) + 4.0;
 
     let figures: Vec<String> = input.rows.iter().map(|r| figure(input, r)).collect();
-    let widest = figures
-        .iter()
-        .map(|f| text_width(f, SMALL))
-        .fold(0.0, f64::max);
-    let bars_right = WIDTH - PAD - widest - 8.0;
-    // One scale for all rows: the largest maximum (or score) fills the width.
-    let top = input
+    // One scale for all rows, as wide as the figures written after the bars
+    // allow: the largest maximum (or score) gets the longest bar.
+    let row_end = |r: &DtiRow| {
+        [Some(r.max), finite(r.score), finite(r.previous)]
+            .into_iter()
+            .flatten()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    };
+    let top = input.rows.iter().map(row_end).fold(0.0, f64::max);
+    let labels = input
         .rows
         .iter()
-        .flat_map(|r| [Some(r.max), finite(r.score), finite(r.previous)])
-        .flatten()
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
-    let xs = Linear::new(0.0, top, PAD, bars_right);
+        .zip(&figures)
+        .map(|(r, f)| (row_end(r), 12.0 + text_width(f, SMALL)));
+    let xs = fit(0.0, top, PAD, WIDTH - PAD, labels);
     let lh = line_height(FONT);
     for (row, figure) in input.rows.iter().zip(&figures) {
         let lines = svg.label(PAD, y + FONT, &row.label, full, 2, TextStyle::LABEL);

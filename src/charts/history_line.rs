@@ -37,6 +37,7 @@ pub struct HistoryLine {
 
 const PLOT_HEIGHT: f64 = 200.0;
 const LEGEND_DASH: f64 = 28.0;
+const GRID: &str = "#DDDDDD";
 
 /// A line chart of one target's values over periods.
 pub fn history_line(input: &HistoryLine) -> Chart {
@@ -58,46 +59,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let unit = input.unit.as_str();
 
     let mut svg = Svg::new(&id);
-    // Legend first: it names the line and the dashed target line.
-    let mut y = PAD;
-    let mut legend_x = PAD;
-    svg.line(
-        legend_x,
-        y + 9.0,
-        legend_x + LEGEND_DASH,
-        y + 9.0,
-        line_stroke(),
-    );
-    svg.circle(
-        legend_x + LEGEND_DASH / 2.0,
-        y + 9.0,
-        4.0,
-        Paint::solid(BLUE),
-    );
-    legend_x += LEGEND_DASH + 6.0;
-    svg.text(legend_x, y + 14.0, "Kết quả", TextStyle::SMALL);
-    legend_x += text_width("Kết quả", SMALL) + 18.0;
-    if let Some(t) = target {
-        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
-        if legend_x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
-            legend_x = PAD;
-            y += 22.0;
-        }
-        svg.line(
-            legend_x,
-            y + 9.0,
-            legend_x + LEGEND_DASH,
-            y + 9.0,
-            target_stroke(),
-        );
-        svg.text(
-            legend_x + LEGEND_DASH + 6.0,
-            y + 14.0,
-            &label,
-            TextStyle::SMALL,
-        );
-    }
-    y += 22.0 + SMALL + 8.0;
+    let mut y = PAD + legend(&mut svg, unit, target);
 
     // Y scale and ticks.
     let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
@@ -115,6 +77,8 @@ pub fn history_line(input: &HistoryLine) -> Chart {
         .iter()
         .map(|l| text_width(l, SMALL))
         .fold(0.0, f64::max);
+    // Room above the plot for the value label of the highest point.
+    y += SMALL + 12.0;
     let plot_top = y;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let left = PAD + axis_width + 8.0;
@@ -122,7 +86,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let ys = Linear::new(lo, hi, plot_bottom, plot_top);
     for (tick, label) in ticks.iter().zip(&tick_labels) {
         let ty = ys.at(*tick);
-        let colour = if *tick == 0.0 { MUTED } else { "#DDDDDD" };
+        let colour = if *tick == 0.0 { MUTED } else { GRID };
         svg.line(
             left,
             ty,
@@ -141,15 +105,6 @@ pub fn history_line(input: &HistoryLine) -> Chart {
             TextStyle::SMALL.anchor(Anchor::End),
         );
     }
-    if !unit.trim().is_empty() {
-        // The unit of the axis, above the tick labels.
-        svg.text(
-            PAD,
-            plot_top - 8.0,
-            &format!("({})", unit.trim()),
-            TextStyle::SMALL.colour(MUTED),
-        );
-    }
 
     // X positions: one band per period, the point in the middle.
     let count = input.points.len();
@@ -160,64 +115,83 @@ pub fn history_line(input: &HistoryLine) -> Chart {
         let ty = ys.at(t);
         svg.line(left, ty, right, ty, target_stroke());
     }
-    // Line segments between consecutive measured periods.
+    // Line segments between consecutive measured periods; a missing period
+    // leaves a gap and says so when there is room.
     let mut segment: Vec<(f64, f64)> = Vec::new();
+    let missing_style = TextStyle::SMALL.anchor(Anchor::Middle).colour(MUTED);
+    let missing_fits = text_width("số liệu", SMALL) + 4.0 <= band;
     for (i, v) in values.iter().enumerate() {
         match v {
             Some(v) => segment.push((xs(i), ys.at(*v))),
             None => {
                 svg.polyline(&segment, line_stroke());
                 segment.clear();
+                if missing_fits {
+                    let lines = ["chưa có".to_owned(), "số liệu".to_owned()];
+                    let lh = line_height(SMALL);
+                    svg.text_lines(xs(i), plot_bottom - 8.0 - lh, &lines, lh, missing_style);
+                }
             }
         }
     }
     svg.polyline(&segment, line_stroke());
 
-    // Points and value labels; with many periods only some are labelled.
+    // Points and value labels. When labels would not fit side by side, only
+    // the last, highest, lowest and first are written, skipping any that
+    // would overlap one already placed.
     let value_labels: Vec<Option<String>> = values
         .iter()
-        .map(|v| v.map(|v| with_unit(v, 2, unit)))
+        .map(|v| v.map(|v| point_label(v, unit)))
         .collect();
     let widest = value_labels
         .iter()
         .flatten()
         .map(|l| text_width(l, SMALL))
         .fold(0.0, f64::max);
-    let label_all = widest + 4.0 <= band;
-    let keep = keep_labels(&values);
-    for (i, (v, label)) in values.iter().zip(&value_labels).enumerate() {
-        let (Some(v), Some(label)) = (v, label) else {
-            continue;
-        };
-        let (px, py) = (xs(i), ys.at(*v));
-        svg.circle(px, py, 4.5, Paint::solid(BLUE));
-        if label_all || keep.contains(&i) {
-            // Keep the label inside the drawing at both ends.
-            let half = text_width(label, SMALL) / 2.0;
-            let lx = px.clamp(PAD + half, WIDTH - PAD - half);
-            svg.text(
-                lx,
-                py - 9.0,
-                label,
-                TextStyle::SMALL.anchor(Anchor::Middle).bold(),
-            );
+    let order: Vec<usize> = if widest + 4.0 <= band {
+        (0..count).collect()
+    } else {
+        priority_labels(&values)
+    };
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            svg.circle(xs(i), ys.at(*v), 4.5, Paint::solid(BLUE));
         }
     }
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    for i in order {
+        let (Some(v), Some(label)) = (values[i], &value_labels[i]) else {
+            continue;
+        };
+        let half = text_width(label, SMALL) / 2.0;
+        let lx = xs(i).clamp(left + half, right - half);
+        let ly = ys.at(v) - 9.0;
+        let overlaps = placed
+            .iter()
+            .any(|&(x, y, h)| (x - lx).abs() < h + half + 4.0 && (y - ly).abs() < SMALL + 2.0);
+        if overlaps {
+            continue;
+        }
+        placed.push((lx, ly, half));
+        svg.halo_text(
+            lx,
+            ly,
+            label,
+            TextStyle::SMALL.anchor(Anchor::Middle).bold(),
+        );
+    }
 
-    // Period labels under the axis: wrapped to two lines, thinned out when
-    // they would not fit side by side.
+    // Period labels under the axis, wrapped to two lines and thinned out
+    // (counting back from the latest period, which is always labelled).
     let lh = line_height(SMALL);
     let every = label_step(input, band);
     let mut bottom = plot_bottom;
     for (i, point) in input.points.iter().enumerate() {
-        if i % every != 0 && i != count - 1 {
+        if (count - 1 - i) % every != 0 {
             continue;
         }
         let width = (band * every as f64 - 4.0).max(40.0);
         let wrapped = wrap(&point.period, width, SMALL, 2);
-        let tooltip = wrapped.truncated.then_some(point.period.as_str());
-        svg.open_group(tooltip);
-        let style = TextStyle::SMALL.anchor(Anchor::Middle);
         let half = wrapped
             .lines
             .iter()
@@ -225,8 +199,14 @@ pub fn history_line(input: &HistoryLine) -> Chart {
             .fold(0.0, f64::max)
             / 2.0;
         let lx = xs(i).clamp(PAD + half, WIDTH - PAD - half);
-        svg.text_lines(lx, plot_bottom + 6.0 + SMALL, &wrapped.lines, lh, style);
-        svg.close_group();
+        let style = TextStyle::SMALL.anchor(Anchor::Middle);
+        svg.wrapped(
+            lx,
+            plot_bottom + 6.0 + SMALL,
+            &wrapped,
+            &point.period,
+            style,
+        );
         bottom = bottom.max(plot_bottom + 6.0 + wrapped.lines.len() as f64 * lh);
     }
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
@@ -267,18 +247,62 @@ fn label_step(input: &HistoryLine, band: f64) -> usize {
     ((need / band).ceil() as usize).max(1)
 }
 
-/// With many periods: label the first, the last, the highest and the lowest.
-fn keep_labels(values: &[Option<f64>]) -> Vec<usize> {
+/// The legend: the line with its unit, and the dashed target line. Returns
+/// its height.
+fn legend(svg: &mut Svg, unit: &str, target: Option<f64>) -> f64 {
+    let y = PAD;
+    let mut x = PAD;
+    let mut line = 0.0;
+    svg.line(x, y + 9.0, x + LEGEND_DASH, y + 9.0, line_stroke());
+    svg.circle(x + LEGEND_DASH / 2.0, y + 9.0, 4.0, Paint::solid(BLUE));
+    let name = if unit.trim().is_empty() {
+        "Kết quả".to_owned()
+    } else {
+        format!("Kết quả ({})", unit.trim())
+    };
+    svg.text(x + LEGEND_DASH + 6.0, y + 14.0, &name, TextStyle::SMALL);
+    x += LEGEND_DASH + 6.0 + text_width(&name, SMALL) + 18.0;
+    if let Some(t) = target {
+        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
+        if x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
+            x = PAD;
+            line += 22.0;
+        }
+        svg.line(
+            x,
+            y + line + 9.0,
+            x + LEGEND_DASH,
+            y + line + 9.0,
+            target_stroke(),
+        );
+        svg.text(
+            x + LEGEND_DASH + 6.0,
+            y + line + 14.0,
+            &label,
+            TextStyle::SMALL,
+        );
+    }
+    line + 22.0
+}
+
+/// A point's label: the number, with the unit only for percentages (other
+/// units are named once, in the legend).
+fn point_label(value: f64, unit: &str) -> String {
+    if unit.trim() == "%" {
+        with_unit(value, 2, unit)
+    } else {
+        format_decimal(value, 2)
+    }
+}
+
+/// With many periods: the last, the highest, the lowest, then the first.
+fn priority_labels(values: &[Option<f64>]) -> Vec<usize> {
     let measured: Vec<(usize, f64)> = values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
-    let mut keep = Vec::new();
-    if let (Some(first), Some(last)) = (measured.first(), measured.last()) {
-        keep.push(first.0);
-        keep.push(last.0);
-    }
+    let mut order = Vec::new();
     let max = measured
         .iter()
         .fold(None::<(usize, f64)>, |m, &(i, v)| match m {
@@ -291,9 +315,20 @@ fn keep_labels(values: &[Option<f64>]) -> Vec<usize> {
             Some((_, mv)) if mv <= v => m,
             _ => Some((i, v)),
         });
-    keep.extend(max.map(|m| m.0));
-    keep.extend(min.map(|m| m.0));
-    keep
+    for i in [
+        measured.last(),
+        max.as_ref(),
+        min.as_ref(),
+        measured.first(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !order.contains(&i.0) {
+            order.push(i.0);
+        }
+    }
+    order
 }
 
 fn describe(input: &HistoryLine) -> String {

@@ -117,6 +117,42 @@ pub(crate) fn wrap(text: &str, max_width: f64, size: f64, max_lines: usize) -> W
     Wrapped { lines, truncated }
 }
 
+/// Lays out `parts` separated by " · ", keeping each part whole on a line
+/// where it fits (a part wider than a line is wrapped by words).
+pub(crate) fn flow(parts: &[String], max_width: f64, size: f64, max_lines: usize) -> Wrapped {
+    const SEP: &str = " · ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for part in parts {
+        let candidate = if current.is_empty() {
+            part.clone()
+        } else {
+            format!("{current}{SEP}{part}")
+        };
+        if text_width(&candidate, size) <= max_width {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        let mut pieces = wrap(part, max_width, size, usize::MAX).lines;
+        current = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines.max(1) {
+        // Re-wrap the whole text so the last line ends in an ellipsis.
+        return wrap(&lines.join(" "), max_width, size, max_lines);
+    }
+    Wrapped {
+        lines,
+        truncated: false,
+    }
+}
+
 /// A number with at most `decimals` decimals, Vietnamese style, followed by
 /// its unit after a non-breaking space: `95,5 %`, `2.665 triệu đồng`, `12`.
 pub(crate) fn with_unit(value: f64, decimals: usize, unit: &str) -> String {
@@ -162,6 +198,28 @@ mod tests {
         let w = wrap(&"x".repeat(200), 100.0, 10.0, 3);
         assert_eq!(w.lines.len(), 3);
         assert!(w.truncated);
+    }
+
+    #[test]
+    fn flow_keeps_parts_whole() {
+        let parts: Vec<String> = [
+            "Hoàn thành: 5",
+            "Đang thực hiện: 2",
+            "Quá hạn: 1",
+            "tổng: 8",
+        ]
+        .map(String::from)
+        .into();
+        let w = flow(&parts, 200.0, 14.0, 3);
+        assert!(w.lines.len() > 1);
+        for line in &w.lines {
+            assert!(!line.starts_with('·') && !line.ends_with('·'), "{line}");
+            assert!(
+                line.split(" · ").all(|p| parts.contains(&p.to_owned())),
+                "{line}"
+            );
+        }
+        assert_eq!(flow(&parts, 1000.0, 14.0, 1).lines.len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the counts "đạt / chưa đạt / chưa có số liệu", a legend, and the counts
 //! written under each bar so colour is never the only carrier.
 
+use super::labels::flow;
 use super::palette::{MET, NO_DATA, NOT_MET, Paint};
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
@@ -103,17 +104,14 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
                 parts.push(format!("{label}: {}", format_integer(i64::from(count))));
             }
         }
-        let counts = if parts.is_empty() {
-            "Chưa có chỉ tiêu".to_owned()
+        if parts.is_empty() {
+            parts.push("Chưa có chỉ tiêu".to_owned());
         } else {
-            format!(
-                "{} · tổng: {}",
-                parts.join(" · "),
-                format_integer(total as i64)
-            )
-        };
+            parts.push(format!("tổng: {}", format_integer(total as i64)));
+        }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let count_lines = svg.label(PAD, text_y, &counts, full, 2, TextStyle::SMALL);
+        let wrapped = flow(&parts, full, SMALL, 3);
+        let count_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (count_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }
     let svg = svg.finish(y - 16.0 + PAD + 4.0, &input.title, &desc);

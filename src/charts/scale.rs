@@ -26,6 +26,29 @@ impl Linear {
     }
 }
 
+/// A scale of `[lo, hi]` starting at `from`, as wide as possible while each
+/// label, given as (the value it follows, its width plus gap), still ends
+/// before `to`. Never narrower than a quarter of `to - from`.
+pub(crate) fn fit(
+    lo: f64,
+    hi: f64,
+    from: f64,
+    to: f64,
+    labels: impl IntoIterator<Item = (f64, f64)>,
+) -> Linear {
+    let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
+    let room = to - from;
+    let mut k = room / span;
+    for (anchor, extra) in labels {
+        let d = anchor - lo;
+        if d > 0.0 && d.is_finite() {
+            k = k.min((room - extra) / d);
+        }
+    }
+    let k = k.max(room / span * 0.25);
+    Linear::new(lo, lo + span, from, from + span * k)
+}
+
 /// The domain `[min(0, values), max(0, values)]`, or `[0, 1]` when empty.
 pub(crate) fn domain_with_zero(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
@@ -92,5 +115,10 @@ mod tests {
         assert_eq!(s.at(100.0), 60.0);
         assert!(Linear::new(3.0, 3.0, 0.0, 1.0).at(3.0).is_finite());
         assert_eq!(domain_with_zero([f64::NAN, 5.0, -2.0]), (-2.0, 5.0));
+        // A 50-wide label after the largest value leaves 50 for the bar.
+        let s = fit(0.0, 10.0, 0.0, 100.0, [(10.0, 50.0), (5.0, 10.0)]);
+        assert_eq!(s.at(10.0), 50.0);
+        // Labels that cannot fit still leave a quarter of the room.
+        assert_eq!(fit(0.0, 10.0, 0.0, 100.0, [(10.0, 500.0)]).at(10.0), 25.0);
     }
 }

@@ -7,19 +7,19 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::labels::{text_width, wrap};
+use super::labels::{Wrapped, text_width, wrap};
 use super::palette::{INK, LIGHT, MUTED, Paint, Pattern};
 use crate::text::escape::html;
 
 /// Width of every chart's `viewBox`. Narrow on purpose: a phone shows the
 /// chart at about 0.7× and the text stays readable.
-pub(crate) const WIDTH: f64 = 480.0;
+pub(crate) const WIDTH: f64 = 440.0;
 /// Outer padding.
 pub(crate) const PAD: f64 = 8.0;
 /// Font size of labels.
-pub(crate) const FONT: f64 = 15.0;
+pub(crate) const FONT: f64 = 16.0;
 /// Font size of secondary text (values, ticks, legend).
-pub(crate) const SMALL: f64 = 13.5;
+pub(crate) const SMALL: f64 = 14.0;
 
 /// Distance between baselines for text of `size`.
 pub(crate) fn line_height(size: f64) -> f64 {
@@ -109,6 +109,8 @@ pub(crate) enum Swatch {
 pub(crate) struct Svg {
     id: String,
     body: String,
+    /// Value labels drawn last, over everything, with a white halo.
+    halo: String,
     patterns: BTreeSet<(Pattern, &'static str)>,
 }
 
@@ -118,6 +120,7 @@ impl Svg {
         Svg {
             id: id.to_owned(),
             body: String::with_capacity(4096),
+            halo: String::new(),
             patterns: BTreeSet::new(),
         }
     }
@@ -258,22 +261,15 @@ impl Svg {
 
     /// One line of text with its baseline at `y`; the text is escaped.
     pub(crate) fn text(&mut self, x: f64, y: f64, text: &str, style: TextStyle) {
-        let _ = write!(self.body, "<text x=\"{}\" y=\"{}\"", n(x), n(y));
-        if style.size != FONT {
-            let _ = write!(self.body, " font-size=\"{}\"", n(style.size));
-        }
-        match style.anchor {
-            Anchor::Start => {}
-            Anchor::Middle => self.body.push_str(" text-anchor=\"middle\""),
-            Anchor::End => self.body.push_str(" text-anchor=\"end\""),
-        }
-        if style.bold {
-            self.body.push_str(" font-weight=\"bold\"");
-        }
-        if style.colour != INK {
-            let _ = write!(self.body, " fill=\"{}\"", style.colour);
-        }
-        let _ = write!(self.body, ">{}</text>", html(text));
+        let mut body = std::mem::take(&mut self.body);
+        write_text(&mut body, x, y, text, style);
+        self.body = body;
+    }
+
+    /// Text drawn on top of everything else with a white halo, so that
+    /// lines passing behind it (target lines, grid) do not hide it.
+    pub(crate) fn halo_text(&mut self, x: f64, y: f64, text: &str, style: TextStyle) {
+        write_text(&mut self.halo, x, y, text, style);
     }
 
     /// Several lines of text, the first baseline at `y`.
@@ -317,7 +313,21 @@ impl Svg {
         style: TextStyle,
     ) -> usize {
         let wrapped = wrap(text, max_width, style.size, max_lines);
-        let tooltip = wrapped.truncated.then_some(text);
+        self.wrapped(x, y, &wrapped, text, style)
+    }
+
+    /// Lines already laid out, first baseline at `y`, grouped under a
+    /// `<title>` holding `full` when they were shortened. Returns the line
+    /// count.
+    pub(crate) fn wrapped(
+        &mut self,
+        x: f64,
+        y: f64,
+        wrapped: &Wrapped,
+        full: &str,
+        style: TextStyle,
+    ) -> usize {
+        let tooltip = wrapped.truncated.then_some(full);
         if tooltip.is_some() {
             self.open_group(tooltip);
         }
@@ -392,9 +402,38 @@ impl Svg {
             out.push_str("</defs>\n");
         }
         out.push_str(&self.body);
+        if !self.halo.is_empty() {
+            out.push_str(
+                "<g stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" \
+                 paint-order=\"stroke\">",
+            );
+            out.push_str(&self.halo);
+            out.push_str("</g>");
+        }
         out.push_str("\n</svg>");
         out
     }
+}
+
+/// Writes one `<text>` element into `out`.
+/// Writes one `<text>` element into `out`.
+fn write_text(out: &mut String, x: f64, y: f64, text: &str, style: TextStyle) {
+    let _ = write!(out, "<text x=\"{}\" y=\"{}\"", n(x), n(y));
+    if style.size != FONT {
+        let _ = write!(out, " font-size=\"{}\"", n(style.size));
+    }
+    match style.anchor {
+        Anchor::Start => {}
+        Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
+        Anchor::End => out.push_str(" text-anchor=\"end\""),
+    }
+    if style.bold {
+        out.push_str(" font-weight=\"bold\"");
+    }
+    if style.colour != INK {
+        let _ = write!(out, " fill=\"{}\"", style.colour);
+    }
+    let _ = write!(out, ">{}</text>", html(text));
 }
 
 fn pattern_id(chart: &str, pattern: Pattern, colour: &str) -> String {

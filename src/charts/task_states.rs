@@ -3,8 +3,9 @@
 //! bar per group with a legend and the counts written under each bar. Each
 //! state has its own colour and pattern.
 
-use super::labels::text_width;
+use super::labels::{flow, text_width};
 use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
+use super::scale::fit;
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
 use super::{Chart, chart_id};
@@ -124,19 +125,19 @@ fn single(id: &str, input: &TaskStates, desc: &str) -> String {
             format!("{} ({})", int(s.0.into()), format_percent(share, 1))
         })
         .collect();
-    let value_width = value_texts
-        .iter()
-        .map(|t| text_width(t, SMALL))
-        .fold(0.0, f64::max);
     let bar_x = PAD + label_width + 10.0;
-    let bar_max = WIDTH - PAD - value_width - 8.0 - bar_x;
     let max = states.iter().map(|s| s.0).max().unwrap_or(1).max(1);
+    let labels = states
+        .iter()
+        .zip(&value_texts)
+        .map(|(s, t)| (f64::from(s.0), 6.0 + text_width(t, SMALL)));
+    let xs = fit(0.0, f64::from(max), bar_x, WIDTH - PAD, labels);
     let mut svg = Svg::new(id);
     let row = BAR + 12.0;
     for (i, ((count, paint, label), text)) in states.iter().zip(&value_texts).enumerate() {
         let y = PAD + i as f64 * row;
         svg.text(PAD, y + BAR - 5.0, label, TextStyle::LABEL);
-        let w = bar_max * f64::from(*count) / f64::from(max);
+        let w = xs.at(f64::from(*count)) - bar_x;
         svg.rect(bar_x, y, w, BAR, *paint);
         svg.text(bar_x + w + 6.0, y + BAR - 5.0, text, TextStyle::SMALL);
     }
@@ -189,13 +190,14 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
                 parts.push(format!("{label}: {}", int(count.into())));
             }
         }
-        let text = if parts.is_empty() {
-            "Không có nhiệm vụ".to_owned()
+        if parts.is_empty() {
+            parts.push("Không có nhiệm vụ".to_owned());
         } else {
-            format!("{} · tổng: {}", parts.join(" · "), int(total))
-        };
+            parts.push(format!("tổng: {}", int(total)));
+        }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let text_lines = svg.label(PAD, text_y, &text, full, 3, TextStyle::SMALL);
+        let wrapped = flow(&parts, full, SMALL, 3);
+        let text_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }
     svg.finish(y - 16.0 + PAD + 4.0, &input.title, desc)

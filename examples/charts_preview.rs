@@ -356,10 +356,10 @@ fn main() {
         let file = dir.join(format!("{}.svg", chart.id));
         std::fs::write(&file, &chart.svg).expect("write the SVG");
         println!("{:>6} B  {}", chart.svg.len(), file.display());
-        let _ = write!(
+        let _ = writeln!(
             page,
             "<figure><h2>{}</h2>{}<figcaption>{}</figcaption>\
-             <details open><summary>Bảng số liệu</summary>{}</details></figure>\n",
+             <details open><summary>Bảng số liệu</summary>{}</details></figure>",
             html(&chart.title),
             chart.svg,
             html(&chart.desc),

@@ -257,7 +257,7 @@ fn table(input: &BudgetBars, unit: MoneyUnit) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn row(label: &str, planned: Option<f64>, disbursed: Option<f64>) -> BudgetRow {
@@ -285,6 +285,7 @@ mod tests {
     fn amounts_and_rates_are_vietnamese() {
         let chart = budget_bars(&sample());
         check_chart(&chart, "kinh-phi");
+        check_small(&chart);
         for needle in [
             "1.552,02",
             "2.665",

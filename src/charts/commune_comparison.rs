@@ -184,7 +184,14 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         let end = match value {
             Some(v) => {
                 let paint = state(input, *value).map_or(NEUTRAL, TargetState::paint);
-                svg.rect(zero, bar_y, xs.at(*v) - zero, BAR, paint);
+                // A non-zero value always shows at least a sliver.
+                let w = xs.at(*v) - zero;
+                let w = if *v != 0.0 && w.abs() < 2.0 {
+                    2.0f64.copysign(*v)
+                } else {
+                    w
+                };
+                svg.rect(zero, bar_y, w, BAR, paint);
                 xs.at(*v).max(zero)
             }
             None => {
@@ -293,7 +300,7 @@ fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> St
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn commune(name: &str, value: Option<f64>) -> CommuneValue {
@@ -337,6 +344,7 @@ mod tests {
         );
         let chart = commune_comparison(&input);
         check_chart(&chart, "so-sanh");
+        check_small(&chart);
         for needle in [
             "91,25\u{a0}%",
             "Mục tiêu: 80\u{a0}%",

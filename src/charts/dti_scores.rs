@@ -313,7 +313,7 @@ fn table(input: &DtiScores) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn row(label: &str, score: Option<f64>, max: f64, previous: Option<f64>) -> DtiRow {
@@ -343,6 +343,7 @@ mod tests {
     fn points_show_score_of_max_and_change() {
         let chart = dti_scores(&points());
         check_chart(&chart, "dti-2025");
+        check_small(&chart);
         for needle in [
             "120,5 / 160 điểm",
             "Năm 2024: 110,25 (+10,25)",

@@ -243,7 +243,7 @@ fn label_step(input: &HistoryLine, band: f64) -> usize {
         .flat_map(|p| p.period.split_whitespace())
         .map(|w| text_width(w, SMALL))
         .fold(0.0, f64::max);
-    let need = widest.min(90.0) + 6.0;
+    let need = widest.min(90.0) + 14.0;
     ((need / band).ceil() as usize).max(1)
 }
 
@@ -386,7 +386,7 @@ fn table(input: &HistoryLine) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn sample() -> HistoryLine {
@@ -412,6 +412,7 @@ mod tests {
     fn renders_points_target_and_ticks() {
         let chart = history_line(&sample());
         check_chart(&chart, "lich-su");
+        check_small(&chart);
         for needle in [
             "80,25\u{a0}%",
             "95,5\u{a0}%",

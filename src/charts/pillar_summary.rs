@@ -194,7 +194,7 @@ fn table(input: &PillarSummary) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn pillar(label: &str, met: u32, not_met: u32, no_data: u32) -> PillarCounts {
@@ -223,6 +223,7 @@ mod tests {
     fn renders_counts_legend_and_totals() {
         let chart = pillar_summary(&sample());
         check_chart(&chart, "tru-cot");
+        check_small(&chart);
         for needle in [
             "Đạt: 5 · Chưa đạt: 2 · Chưa có số liệu: 1 · tổng: 8",
             "Chưa có chỉ tiêu",

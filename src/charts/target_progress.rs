@@ -380,7 +380,9 @@ fn table(input: &TargetProgress, states: &[TargetState]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::test_support::{check_chart, hostile};
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+    };
 
     fn item(label: &str, value: Option<f64>, target: f64, unit: &str) -> TargetItem {
         TargetItem {
@@ -464,6 +466,7 @@ mod tests {
     fn renders_values_states_and_table() {
         let chart = target_progress(&sample());
         check_chart(&chart, "chi-tieu-2025");
+        check_small(&chart);
         for needle in [
             "99,8\u{a0}% / 100\u{a0}%",
             "5\u{a0}lớp / 6\u{a0}lớp",
@@ -512,7 +515,11 @@ mod tests {
         input.items[0].label = hostile();
         input.items[1].unit = "<b>".into();
         input.title = hostile();
-        check_chart(&target_progress(&input), "chi-tieu-2025");
+        let chart = target_progress(&input);
+        check_chart(&chart, "chi-tieu-2025");
+        check_escaped(&chart);
+        assert!(chart.svg.contains("&lt;b&gt;"));
+        check_deterministic(|| target_progress(&input));
     }
 
     #[test]
@@ -540,7 +547,7 @@ mod tests {
         };
         let big = target_progress(&many);
         check_chart(&big, "e");
-        assert!(crate::charts::test_support::view_height(&big.svg) > 2000.0);
+        assert!(view_height(&big.svg) > 2000.0);
 
         let huge = TargetProgress {
             items: vec![

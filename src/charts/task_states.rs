@@ -287,7 +287,7 @@ fn table(input: &TaskStates) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
     };
 
     fn counts(done: u32, in_progress: u32, overdue: u32) -> TaskCounts {
@@ -344,6 +344,7 @@ mod tests {
     fn groups_are_stacked_with_a_legend() {
         let chart = task_states(&grouped());
         check_chart(&chart, "nhiem-vu");
+        check_small(&chart);
         assert!(chart.svg.contains("Quá hạn: 3"));
         assert!(chart.svg.contains("Tạm dừng"));
         assert!(

@@ -167,3 +167,8 @@ pub(crate) fn check_escaped(chart: &Chart) {
 pub(crate) fn check_deterministic(render: impl Fn() -> Chart) {
     assert_eq!(render(), render());
 }
+
+/// Asserts that a chart of typical size stays under 10 KB.
+pub(crate) fn check_small(chart: &Chart) {
+    assert!(chart.svg.len() < 10_000, "{} bytes", chart.svg.len());
+}

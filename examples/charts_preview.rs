@@ -318,6 +318,27 @@ fn charts() -> Vec<Chart> {
         ],
         ..CommuneComparison::default()
     });
+    let many = commune_comparison(&CommuneComparison {
+        id: "so-sanh-50".into(),
+        title: "50 xã, phường".into(),
+        unit: "%".into(),
+        target: Some(70.0),
+        rows: (0..50)
+            .map(|i| CommuneValue {
+                name: format!(
+                    "{} {}",
+                    if i % 3 == 0 { "Phường" } else { "Xã" },
+                    names[i % 9]
+                ),
+                value: if i % 11 == 5 {
+                    None
+                } else {
+                    Some(f64::from((i * 37 % 100) as u32))
+                },
+            })
+            .collect(),
+        ..CommuneComparison::default()
+    });
     let empty = budget_bars(&BudgetBars {
         id: "trong".into(),
         title: "Biểu đồ không có số liệu".into(),
@@ -335,6 +356,7 @@ fn charts() -> Vec<Chart> {
         dti_index,
         communes,
         hostile,
+        many,
         empty,
     ]
 }

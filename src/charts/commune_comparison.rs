@@ -178,9 +178,13 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         } else {
             TextStyle::LABEL
         };
-        svg.open_group(cut.then_some(row.name.as_str()));
+        if cut {
+            svg.open_group(Some(&row.name));
+        }
         svg.text(PAD, baseline, &name, style);
-        svg.close_group();
+        if cut {
+            svg.close_group();
+        }
         let end = match value {
             Some(v) => {
                 let paint = state(input, *value).map_or(NEUTRAL, TargetState::paint);

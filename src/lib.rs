@@ -4,5 +4,8 @@
 //! The pipeline is load → validate → model → render → write; see
 //! `ARCHITECTURE.md` for the map.
 
+pub mod config;
+pub mod content;
 pub mod diagnostics;
+pub mod suggest;
 pub mod text;

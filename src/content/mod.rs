@@ -1,0 +1,4 @@
+//! Content: reading `content/` into pages and assets (load), front matter,
+//! and Markdown rendering with link rewriting.
+
+pub mod frontmatter;

@@ -2,3 +2,5 @@
 //! and Markdown rendering with link rewriting.
 
 pub mod frontmatter;
+pub mod markdown;
+pub mod sanitize;

@@ -2,5 +2,10 @@
 //! and Markdown rendering with link rewriting.
 
 pub mod frontmatter;
+pub mod load;
 pub mod markdown;
+pub mod page;
 pub mod sanitize;
+
+pub use load::{Content, load};
+pub use page::{Asset, Page, PageKind};

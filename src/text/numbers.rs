@@ -102,7 +102,7 @@ pub fn round_half_away(value: f64, decimals: usize) -> f64 {
 fn group_into(digits: &str, out: &mut String) {
     let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -51,7 +51,14 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     }
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = render::compile(&theme, &mut diags);
-    let loaded = content::load(&opts.root, &config, opts.today, opts.drafts, &mut diags);
+    let loaded = content::load(
+        &opts.root,
+        &config,
+        opts.today,
+        opts.drafts,
+        None,
+        &mut diags,
+    );
     let site = Site::new(config, opts.today, loaded, &mut diags);
     let output = match &tera {
         Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),

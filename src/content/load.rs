@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::frontmatter::{self, FrontMatter};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
+use super::shortcodes::Shortcodes;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::text::slugify;
@@ -52,6 +53,7 @@ pub fn load(
     config: &Config,
     today: Date,
     drafts: bool,
+    shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Content {
     let content_dir = root.join("content");
@@ -152,7 +154,7 @@ pub fn load(
                 file_text: &f.text,
                 body_offset: f.body_offset,
             };
-            let r = markdown::render(&src, &targets, config.markdown.raw_html, &mut d);
+            let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
             // Problems in pages that are not published do not stop the build.
             if !published {
                 d = demote(d);

@@ -12,6 +12,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::escape::is_dangerous_url;
@@ -100,9 +101,24 @@ pub fn render(
     src: &Source<'_>,
     targets: &LinkTargets,
     raw_html: RawHtml,
+    shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Rendered {
-    let body = &src.file_text[src.body_offset..];
+    let original_body = &src.file_text[src.body_offset..];
+    let (body_text, calls) = match shortcodes::extract(original_body) {
+        Ok(x) => x,
+        Err((line, msg)) => {
+            let (body_line, _) = line_col(src.file_text, src.body_offset);
+            diags.push(
+                Diagnostic::error(src.display_path, format!("mã chèn sai cú pháp: {msg}"))
+                    .at(body_line + line, 1)
+                    .with_source(src.file_text)
+                    .hint("viết mã chèn trên một dòng riêng, ví dụ {{ bieu_do(loai=\"chi-tieu\", ma=\"ST26-01\") }}"),
+            );
+            (original_body.to_owned(), Vec::new())
+        }
+    };
+    let body = body_text.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
     let mut word_count = 0;
@@ -165,6 +181,9 @@ pub fn render(
     let toc = add_heading_ids(&mut events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.iter().cloned());
+    if !calls.is_empty() {
+        out = splice_shortcodes(src, out, &calls, shortcodes, diags);
+    }
     let summary_events: &[Event<'_>] = match more_at {
         Some(i) => &events[..i],
         None => first_paragraph(&events),
@@ -179,6 +198,43 @@ pub fn render(
         toc,
         word_count,
     }
+}
+
+/// Replaces shortcode placeholders with their rendered HTML.
+fn splice_shortcodes(
+    src: &Source<'_>,
+    mut html: String,
+    calls: &[shortcodes::Call],
+    renderer: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+) -> String {
+    let (body_line, _) = line_col(src.file_text, src.body_offset);
+    for (n, call) in calls.iter().enumerate() {
+        let result = match renderer {
+            Some(r) => r.render(&call.name, &call.args),
+            None => Err(format!("không có mã chèn “{}”", call.name)),
+        };
+        let replacement = match result {
+            Ok(h) => h,
+            Err(msg) => {
+                diags.push(
+                    Diagnostic::error(src.display_path, format!("mã chèn “{}”: {msg}", call.name))
+                        .at(body_line + call.line, 1)
+                        .with_source(src.file_text)
+                        .hint("xem danh sách mã chèn và tham số trong docs/du-lieu.md"),
+                );
+                String::new()
+            }
+        };
+        let ph = shortcodes::placeholder(n);
+        let wrapped = format!("<p>{ph}</p>\n");
+        if html.contains(&wrapped) {
+            html = html.replacen(&wrapped, &replacement, 1);
+        } else {
+            html = html.replacen(&ph, &replacement, 1);
+        }
+    }
+    html
 }
 
 fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {
@@ -445,7 +501,7 @@ mod tests {
             file_text: &text,
             body_offset,
         };
-        let r = render(&src, &targets(), RawHtml::Allow, &mut d);
+        let r = render(&src, &targets(), RawHtml::Allow, None, &mut d);
         (r, d)
     }
 
@@ -515,5 +571,56 @@ mod tests {
     fn task_lists_are_labelled() {
         let (r, _) = run("- [x] xong\n- [ ] chưa\n");
         assert!(r.html.contains("aria-label=\"đã hoàn thành\""));
+    }
+}
+
+#[cfg(test)]
+mod shortcode_tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    struct Echo;
+    impl Shortcodes for Echo {
+        fn render(&self, name: &str, args: &BTreeMap<String, String>) -> Result<String, String> {
+            match name {
+                "hop" => Ok(format!(
+                    "<figure>{}</figure>\n",
+                    args.get("ma").cloned().unwrap_or_default()
+                )),
+                _ => Err("không có mã chèn này".into()),
+            }
+        }
+    }
+
+    #[test]
+    fn shortcodes_are_spliced_and_errors_located() {
+        let text = "+++\n+++\nĐầu.\n\n{{ hop(ma=\"ST26-01\") }}\n\n{{ khong_co() }}\n\nCuối [x](khong.md).\n";
+        let mut d = Diagnostics::new();
+        let src = Source {
+            display_path: Path::new("content/a.md"),
+            rel: "a.md",
+            file_text: text,
+            body_offset: 8,
+        };
+        let r = render(
+            &src,
+            &LinkTargets::default(),
+            RawHtml::Allow,
+            Some(&Echo),
+            &mut d,
+        );
+        assert!(r.html.contains("<figure>ST26-01</figure>"), "{}", r.html);
+        assert!(!r.html.contains("<p><figure>"));
+        let msgs: Vec<String> = d.iter().map(|x| x.render()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("khong_co") && m.contains("a.md:7:1")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("liên kết hỏng") && m.contains("a.md:9:")),
+            "{msgs:?}"
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod load;
 pub mod markdown;
 pub mod page;
 pub mod sanitize;
+pub mod shortcodes;
 
 pub use load::{Content, load};
 pub use page::{Asset, Page, PageKind};

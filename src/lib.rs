@@ -4,6 +4,14 @@
 //! The pipeline is load → validate → model → render → write; see
 //! `ARCHITECTURE.md` for the map.
 
+pub mod build;
 pub mod charts;
+pub mod cli;
+pub mod config;
+pub mod content;
 pub mod diagnostics;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod suggest;
 pub mod text;

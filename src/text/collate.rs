@@ -66,10 +66,7 @@ fn tone_weight(mark: char) -> u32 {
 /// their base letter and the next one; đ sorts after d.
 fn base_weight(c: char) -> u32 {
     match c {
-        'a'..='z' => {
-            let w = 1000 + (c as u32 - 'a' as u32) * 10;
-            w
-        }
+        'a'..='z' => 1000 + (c as u32 - 'a' as u32) * 10,
         'đ' => 1000 + 3 * 10 + 5,
         c if c.is_ascii_digit() => 500 + (c as u32 - '0' as u32),
         c if c.is_whitespace() => 1,

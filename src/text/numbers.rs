@@ -41,7 +41,11 @@ fn format_decimal_inner(value: f64, decimals: usize, keep_zeros: bool) -> String
         Some((i, f)) => (i, f),
         None => (text.as_str(), ""),
     };
-    let frac = if keep_zeros { frac_part } else { frac_part.trim_end_matches('0') };
+    let frac = if keep_zeros {
+        frac_part
+    } else {
+        frac_part.trim_end_matches('0')
+    };
     let mut out = String::new();
     if negative && (int_part.bytes().any(|b| b != b'0') || !frac.is_empty()) {
         out.push('-');
@@ -98,7 +102,7 @@ pub fn round_half_away(value: f64, decimals: usize) -> f64 {
 fn group_into(digits: &str, out: &mut String) {
     let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

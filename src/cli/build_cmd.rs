@@ -1,0 +1,91 @@
+//! `minhbach build`: build in memory, then replace the output folder atomically.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::{SiteArgs, report};
+use crate::build::{BuildOptions, build_site};
+use crate::output;
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Thư mục đầu ra; mặc định <root>/public.
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub output: Option<PathBuf>,
+    /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+impl BuildArgs {
+    pub fn run(self) -> ExitCode {
+        let started = Instant::now();
+        let opts = BuildOptions {
+            root: self.site.root.clone(),
+            base_url: self.base_url.clone(),
+            today: self.site.today(),
+            drafts: self.site.drafts,
+        };
+        let progress = progress_spinner();
+        let result = build_site(&opts);
+        let built = match result {
+            Ok(b) => b,
+            Err(diags) => {
+                progress.finish_and_clear();
+                report::print(&diags);
+                eprintln!(
+                    "Không dựng được trang: {}. Thư mục đầu ra cũ được giữ nguyên.",
+                    report::summary(&diags)
+                );
+                return ExitCode::from(1);
+            }
+        };
+        let dest = self
+            .output
+            .clone()
+            .unwrap_or_else(|| self.site.root.join("public"));
+        progress.set_message("đang ghi tệp…");
+        if let Err(d) = output::write(&built.output, &dest) {
+            progress.finish_and_clear();
+            let mut diags = crate::diagnostics::Diagnostics::new();
+            diags.push(d);
+            report::print(&diags);
+            return ExitCode::from(1);
+        }
+        progress.finish_and_clear();
+        report::print(&built.diagnostics);
+        let index = dest.join("index.html");
+        let shown = std::fs::canonicalize(&index).unwrap_or(index);
+        eprintln!(
+            "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
+            built.output.page_count(),
+            built.output.len(),
+            dest.display(),
+            started.elapsed().as_millis(),
+            if built.diagnostics.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", report::summary(&built.diagnostics))
+            }
+        );
+        eprintln!("Mở trang: {}", shown.display());
+        eprintln!("Hoặc xem thử: minhbach serve");
+        ExitCode::SUCCESS
+    }
+}
+
+fn progress_spinner() -> indicatif::ProgressBar {
+    let pb = indicatif::ProgressBar::new_spinner();
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        pb.set_message("đang dựng trang…");
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    } else {
+        pb.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    pb
+}

@@ -1,0 +1,84 @@
+//! `minhbach init DIR`: a new site that builds at once, with a copy of the
+//! default theme's templates and strings so the officer can edit them.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::render::theme::embedded;
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Thư mục của trang mới (được tạo nếu chưa có; phải trống).
+    pub dir: PathBuf,
+}
+
+impl InitArgs {
+    pub fn run(self) -> ExitCode {
+        match init(&self.dir) {
+            Ok(()) => {
+                eprintln!("Đã tạo trang mới trong {}.", self.dir.display());
+                eprintln!("Tiếp theo: cd {} && minhbach build", self.dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(msg) => {
+                eprintln!("lỗi: {msg}");
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+const CONFIG: &str = r#"# Cấu hình chuyên mục Chuyển đổi số. Xem docs/cau-hinh.md để biết mọi khoá.
+title = "Chuyển đổi số"
+description = "Thông tin về chuyển đổi số của địa phương"
+unit = "UBND xã …"
+level = "xã"
+province = ""
+base_url = "http://localhost:1111/"
+language = "vi"
+paginate_by = 10
+
+[contact]
+address = ""
+phone = ""
+email = ""
+"#;
+
+const HOME: &str = "+++\ntitle = \"Chuyển đổi số\"\ndescription = \"Thông tin về chuyển đổi số của địa phương\"\n+++\n\nChào mừng đến chuyên mục Chuyển đổi số.\n";
+const NEWS: &str = "+++\ntitle = \"Tin tức\"\npaginate_by = 10\n+++\n";
+const DOCS: &str = "+++\ntitle = \"Văn bản\"\n+++\n";
+
+/// Creates the site skeleton; refuses a non-empty folder.
+pub fn init(dir: &Path) -> Result<(), String> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(format!(
+            "thư mục {} đã có tệp; minhbach init chỉ tạo trang trong thư mục trống",
+            dir.display()
+        ));
+    }
+    let files: Vec<(String, &[u8])> = vec![
+        ("minhbach.toml".into(), CONFIG.as_bytes()),
+        ("content/_index.md".into(), HOME.as_bytes()),
+        ("content/tin-tuc/_index.md".into(), NEWS.as_bytes()),
+        ("content/van-ban/_index.md".into(), DOCS.as_bytes()),
+    ];
+    let theme_files = embedded::FILES
+        .iter()
+        .map(|(p, b)| (format!("themes/default/{p}"), *b));
+    for (rel, bytes) in files.into_iter().chain(theme_files) {
+        let path = dir.join(&rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)
+                .map_err(|e| format!("không tạo được {}: {e}", p.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+    }
+    Ok(())
+}

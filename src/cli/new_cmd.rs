@@ -1,0 +1,83 @@
+//! `minhbach new post "Tiêu đề"`: writes a new post with its front matter
+//! filled in; never overwrites an existing file.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::SiteArgs;
+use crate::text::slugify;
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub what: NewWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// Bài tin mới trong content/tin-tuc/, tên tệp bắt đầu bằng ngày đăng.
+    Post {
+        /// Tiêu đề bài viết.
+        title: String,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}
+
+impl NewArgs {
+    pub fn run(self) -> ExitCode {
+        match self.what {
+            NewWhat::Post { title, site } => match new_post(&site.root, &title, site.today()) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    eprintln!(
+                        "Đã tạo bài mới. Mở tệp trên để viết; bài là bản nháp (draft = true) cho tới khi bạn xoá dòng đó."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("lỗi: {msg}");
+                    ExitCode::from(1)
+                }
+            },
+        }
+    }
+}
+
+/// Creates `content/<news>/<date>-<slug>.md` and returns its path.
+pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<PathBuf, String> {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let config = crate::config::Config::load(root, &mut diags)
+        .ok_or_else(|| diags.iter().map(|d| d.render()).collect::<String>())?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err("tiêu đề cần có ít nhất một chữ cái hoặc chữ số".into());
+    }
+    let dir = root.join("content").join(&config.sections.news);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("không tạo được thư mục {}: {e}", dir.display()))?;
+    let path = dir.join(format!("{today}-{slug}.md"));
+    let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
+    let text = format!(
+        "+++\ntitle = \"{escaped}\"\ndate = {today}\ndescription = \"\"\ntags = []\nauthor = \"\"\ndraft = true\n+++\n\nViết đoạn mở đầu ở đây. Đoạn đầu tiên được dùng làm tóm tắt trong danh sách tin.\n\n## Nội dung chính\n\n"
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!(
+                    "tệp {} đã có; minhbach không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đó.",
+                    path.display()
+                )
+            } else {
+                format!("không tạo được {}: {e}", path.display())
+            }
+        })?;
+    std::io::Write::write_all(&mut f, text.as_bytes())
+        .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+    Ok(path)
+}

@@ -1,0 +1,344 @@
+//! Site configuration: `minhbach.toml` at the site root, read strictly.
+//!
+//! Unknown keys are errors with a suggestion of the nearest known key; the
+//! raw TOML is converted into a resolved [`Config`] with every default filled.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::suggest::nearest;
+
+/// The configuration file's name.
+pub const CONFIG_FILE: &str = "minhbach.toml";
+
+/// A menu entry: its label and a URL, either relative to the site root
+/// (`gioi-thieu/`) or absolute (`https://…`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+/// Contact details printed in the footer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Contact {
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+}
+
+/// Which content folders play which role.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sections {
+    pub news: String,
+    pub documents: String,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Self {
+            news: "tin-tuc".into(),
+            documents: "van-ban".into(),
+        }
+    }
+}
+
+/// Data-file options (see docs/decisions/0002-data-files.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DataConfig {
+    /// Folder under `content/` holding data files.
+    pub dir: String,
+    /// Encoding of CSV files without a BOM, e.g. `windows-1258`.
+    pub encoding: Option<String>,
+    /// Licence named on the open-data catalogue.
+    pub license: String,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        Self {
+            dir: "du-lieu".into(),
+            encoding: None,
+            license: "Giấy phép dữ liệu mở CC BY 4.0".into(),
+        }
+    }
+}
+
+/// What to do with raw HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Trusted staff: raw HTML passes through (scripts and event handlers still removed).
+    #[default]
+    Allow,
+    /// Raw HTML is shown as text.
+    Escape,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    pub raw_html: RawHtml,
+}
+
+/// The resolved site configuration.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site title, e.g. "Chuyển đổi số phường Sông Trí".
+    pub title: String,
+    /// One-line description for the home page and feeds.
+    pub description: String,
+    /// The publishing unit, e.g. "UBND phường Sông Trí".
+    pub unit: String,
+    /// Its administrative level: "xã", "phường", "đặc khu", "tỉnh", "thành phố"…
+    pub level: String,
+    /// The province, e.g. "Hà Tĩnh".
+    pub province: String,
+    /// Where the section is published, e.g. `https://songtri.hatinh.gov.vn/chuyen-doi-so/`.
+    pub base_url: String,
+    /// Default language of pages: `vi` or `en`.
+    pub language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Posts per page in lists.
+    pub paginate_by: usize,
+    /// Links end in `index.html` so the output works when opened from disk.
+    pub portable: bool,
+    pub menu: Vec<MenuItem>,
+    pub contact: Contact,
+    pub sections: Sections,
+    pub data: DataConfig,
+    pub markdown: MarkdownConfig,
+    /// Free values for templates.
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: "Chuyển đổi số".into(),
+            description: String::new(),
+            unit: String::new(),
+            level: String::new(),
+            province: String::new(),
+            base_url: "http://localhost:1111/".into(),
+            language: "vi".into(),
+            theme: "default".into(),
+            paginate_by: 10,
+            portable: false,
+            menu: Vec::new(),
+            contact: Contact::default(),
+            sections: Sections::default(),
+            data: DataConfig::default(),
+            markdown: MarkdownConfig::default(),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "unit",
+    "level",
+    "province",
+    "base_url",
+    "language",
+    "theme",
+    "paginate_by",
+    "portable",
+    "menu",
+    "contact",
+    "sections",
+    "data",
+    "markdown",
+    "extra",
+];
+
+impl Config {
+    /// Reads `minhbach.toml` from `root`. A missing file is an error: it is
+    /// what marks a folder as a site.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let (line, col) = line_col("", 0);
+                    diags.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            format!(
+                                "tệp cấu hình không phải UTF-8 (byte lỗi ở vị trí {})",
+                                e.utf8_error().valid_up_to()
+                            ),
+                        )
+                        .at(line, col)
+                        .hint("mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"),
+                    );
+                    return None;
+                }
+            },
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error(CONFIG_FILE, format!("không tìm thấy tệp cấu hình “{}” trong thư mục trang", CONFIG_FILE))
+                        .hint("chạy lệnh trong thư mục trang, dùng --root THƯ_MỤC, hoặc tạo trang mới bằng “minhbach init THƯ_MỤC”"),
+                );
+                return None;
+            }
+        };
+        Self::parse(&text, diags)
+    }
+
+    /// Parses configuration text (path reported as `minhbach.toml`).
+    pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let table: toml::Table = match text.parse() {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(toml_error(CONFIG_FILE, text, &e, 0));
+                return None;
+            }
+        };
+        let mut ok = true;
+        for key in table.keys() {
+            if !TOP_KEYS.contains(&key.as_str()) {
+                ok = false;
+                let line = find_key_line(text, key).unwrap_or(1);
+                let mut d =
+                    Diagnostic::error(CONFIG_FILE, format!("khoá “{key}” không có trong cấu hình"))
+                        .at(line, 1)
+                        .with_source(text);
+                d = match nearest(key, TOP_KEYS, 3) {
+                    Some(k) => d.hint(format!("có phải ý bạn là “{k}”?")),
+                    None => d.hint(format!("các khoá được hỗ trợ: {}", TOP_KEYS.join(", "))),
+                };
+                diags.push(d);
+            }
+        }
+        if !ok {
+            return None;
+        }
+        match toml::from_str::<Config>(text) {
+            Ok(mut c) => {
+                if !c.base_url.ends_with('/') {
+                    c.base_url.push('/');
+                }
+                if c.paginate_by == 0 {
+                    c.paginate_by = 10;
+                }
+                Some(c)
+            }
+            Err(e) => {
+                diags.push(toml_error(CONFIG_FILE, text, &e, 0));
+                None
+            }
+        }
+    }
+
+    /// The path part of `base_url` (`/chuyen-doi-so/`), used by `serve`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_owned(),
+            None => "/".to_owned(),
+        }
+    }
+}
+
+/// Converts a TOML error into a located Vietnamese diagnostic. `line_offset`
+/// is added to the reported line (front matter starts after the fence).
+pub fn toml_error(
+    path: impl Into<std::path::PathBuf>,
+    text: &str,
+    e: &toml::de::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    let message = translate_toml_message(e.message());
+    let src = text.lines().nth(line - 1).unwrap_or("").to_owned();
+    Diagnostic::error(path, format!("TOML không hợp lệ: {message}"))
+        .at(line + line_offset, col)
+        .source_line(src)
+        .hint("kiểm tra dấu ngoặc kép quanh chuỗi, dấu “=” giữa khoá và giá trị, và định dạng ngày YYYY-MM-DD")
+}
+
+/// Best-effort Vietnamese wording for the TOML parser's English messages;
+/// the original is kept in brackets for searching the web.
+fn translate_toml_message(msg: &str) -> String {
+    let msg = msg.trim();
+    let vi = if msg.contains("invalid type") {
+        "giá trị sai kiểu"
+    } else if msg.contains("unknown field") {
+        "khoá không được hỗ trợ"
+    } else if msg.contains("missing field") {
+        "thiếu khoá bắt buộc"
+    } else if msg.contains("duplicate key") {
+        "khoá bị lặp lại"
+    } else if msg.contains("string") && (msg.contains("unterminated") || msg.contains("invalid")) {
+        "chuỗi chưa được đóng bằng dấu ngoặc kép"
+    } else {
+        "cú pháp sai"
+    };
+    format!("{vi} ({msg})")
+}
+
+/// Line (1-based) of the first line that defines `key` at the start of a line.
+pub fn find_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.strip_prefix(key)
+                .or_else(|| t.strip_prefix(&format!("\"{key}\"")))
+                .is_some_and(|rest| {
+                    let r = rest.trim_start();
+                    r.starts_with('=') || r.starts_with(':')
+                })
+                || t == format!("[{key}]")
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_fills_defaults() {
+        let mut d = Diagnostics::new();
+        let c = Config::parse(
+            "title = \"A\"\nbase_url = \"https://x.gov.vn/chuyen-doi-so\"\n",
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://x.gov.vn/chuyen-doi-so/");
+        assert_eq!(c.base_path(), "/chuyen-doi-so/");
+        assert_eq!(c.paginate_by, 10);
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let mut d = Diagnostics::new();
+        assert!(Config::parse("titel = \"A\"\n", &mut d).is_none());
+        let text = d.iter().next().unwrap().render();
+        assert!(
+            text.contains("khoá “titel” không có trong cấu hình"),
+            "{text}"
+        );
+        assert!(text.contains("có phải ý bạn là “title”?"), "{text}");
+        assert!(text.contains("minhbach.toml:1:1"), "{text}");
+    }
+}

@@ -1,0 +1,765 @@
+//! Front matter: splitting it from the Markdown body (`+++` TOML or `---`
+//! YAML fences) and turning it into typed [`FrontMatter`] with located
+//! diagnostics. Keys follow Zola and Hugo; unknown keys are kept as
+//! parameters (warned about), near-misses of known keys are errors.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+
+use crate::config::{find_key_line, toml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::suggest::{edit_distance, nearest};
+use crate::text::fold;
+
+/// Which syntax the front matter was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Yaml,
+}
+
+/// A file split into its front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub format: Option<Format>,
+    /// Front matter text without the fences.
+    pub matter: &'a str,
+    /// The Markdown body.
+    pub body: &'a str,
+    /// 1-based line of the first front-matter line (the line after the fence).
+    pub matter_line: usize,
+    /// 1-based line where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `text` into front matter and body. A file without a fence is all
+/// body. An opening fence without a closing one is an error at line 1.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_line_end].trim_end();
+    let (format, fence) = match first {
+        "+++" => (Format::Toml, "+++"),
+        "---" => (Format::Yaml, "---"),
+        _ => {
+            return Ok(Split {
+                format: None,
+                matter: "",
+                body: text,
+                matter_line: 1,
+                body_line: 1,
+            });
+        }
+    };
+    let mut offset = first_line_end;
+    let mut line_no = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == fence {
+            return Ok(Split {
+                format: Some(format),
+                matter: &text[first_line_end..offset],
+                body: &text[end..],
+                matter_line: 2,
+                body_line: line_no + 1,
+            });
+        }
+        offset = end;
+        line_no += 1;
+    }
+    Err(Diagnostic::error(path, format!("phần thông tin đầu trang (front matter) mở bằng “{fence}” nhưng không có dòng “{fence}” đóng lại"))
+        .at(1, 1)
+        .source_line(first)
+        .hint(format!("thêm một dòng chỉ có “{fence}” ngay sau dòng khoá cuối cùng, trước nội dung bài")))
+}
+
+/// A date with an optional time of day, as written in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PageDate {
+    pub date: Date,
+    /// RFC 3339 timestamp when a time was given (with offset; +07:00 assumed).
+    pub time: Option<jiff::Timestamp>,
+}
+
+impl PageDate {
+    /// RFC 3339 for feeds; dates without a time are midnight in Vietnam.
+    pub fn rfc3339(&self) -> String {
+        match self.time {
+            Some(ts) => format!(
+                "{}+07:00",
+                vn_offset().to_datetime(ts).strftime("%Y-%m-%dT%H:%M:%S")
+            ),
+            None => format!("{}T00:00:00+07:00", self.date),
+        }
+    }
+}
+
+/// A document this one is based on (căn cứ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BasedOn {
+    pub number: String,
+    pub title: String,
+    pub date: Option<Date>,
+}
+
+/// Typed front matter.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub description: Option<String>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub lang: Option<String>,
+    pub toc: bool,
+    pub paginate_by: Option<usize>,
+    // Documents.
+    pub number: Option<String>,
+    pub doc_type: Option<String>,
+    pub issued: Option<Date>,
+    pub issuer: Option<String>,
+    pub signer: Option<String>,
+    pub signer_title: Option<String>,
+    pub pdf: Option<String>,
+    pub based_on: Vec<BasedOn>,
+    /// `extra`, `params`, and every unknown key, for templates.
+    pub params: BTreeMap<String, Value>,
+}
+
+/// Every key the generator understands.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "lastmod",
+    "description",
+    "summary",
+    "draft",
+    "slug",
+    "aliases",
+    "tags",
+    "categories",
+    "taxonomies",
+    "author",
+    "authors",
+    "cover",
+    "image",
+    "images",
+    "cover_alt",
+    "weight",
+    "template",
+    "lang",
+    "extra",
+    "params",
+    "toc",
+    "paginate_by",
+    "number",
+    "doc_type",
+    "issued",
+    "issuer",
+    "signer",
+    "signer_title",
+    "pdf",
+    "based_on",
+];
+
+/// Vietnamese names officers may type for known keys.
+const VIETNAMESE_KEYS: &[(&str, &str)] = &[
+    ("tieu de", "title"),
+    ("tieude", "title"),
+    ("ten", "title"),
+    ("ngay", "date"),
+    ("ngay dang", "date"),
+    ("ngay cap nhat", "updated"),
+    ("mo ta", "description"),
+    ("tom tat", "description"),
+    ("ban nhap", "draft"),
+    ("nhap", "draft"),
+    ("the", "tags"),
+    ("tu khoa", "tags"),
+    ("tac gia", "author"),
+    ("anh", "cover"),
+    ("anh bia", "cover"),
+    ("so", "number"),
+    ("so hieu", "number"),
+    ("loai", "doc_type"),
+    ("loai van ban", "doc_type"),
+    ("ngay ban hanh", "issued"),
+    ("co quan ban hanh", "issuer"),
+    ("nguoi ky", "signer"),
+    ("can cu", "based_on"),
+];
+
+/// Parses the front matter of `split` into typed values. Errors and
+/// warnings go to `diags`; the result is `None` only when the syntax itself
+/// is broken.
+pub fn parse(path: &Path, split: &Split<'_>, diags: &mut Diagnostics) -> Option<FrontMatter> {
+    let offset = split.matter_line - 1;
+    let map = match split.format {
+        None => return Some(FrontMatter::default()),
+        Some(Format::Toml) => match split.matter.parse::<toml::Table>() {
+            Ok(t) => match toml_to_json(toml::Value::Table(t)) {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+            Err(e) => {
+                diags.push(toml_error(path, split.matter, &e, offset));
+                return None;
+            }
+        },
+        Some(Format::Yaml) => {
+            if split.matter.trim().is_empty() {
+                Map::new()
+            } else {
+                let opts = serde_saphyr::options! { strict_booleans: true };
+                match serde_saphyr::from_str_with_options::<Value>(split.matter, opts) {
+                    Ok(Value::Object(m)) => m,
+                    Ok(Value::Null) => Map::new(),
+                    Ok(_) => {
+                        diags.push(
+                            Diagnostic::error(
+                                path,
+                                "thông tin đầu trang YAML phải là danh sách “khoá: giá trị”",
+                            )
+                            .at(split.matter_line, 1)
+                            .hint(
+                                "viết mỗi thông tin trên một dòng, ví dụ “title: Tiêu đề bài viết”",
+                            ),
+                        );
+                        return None;
+                    }
+                    Err(e) => {
+                        let (line, col) = e
+                            .location()
+                            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+                        let msg = e.to_string();
+                        let first = msg.lines().next().unwrap_or("").trim();
+                        diags.push(
+                            Diagnostic::error(path, format!("YAML không hợp lệ: {first}"))
+                                .at(line + offset, col)
+                                .source_line(split.matter.lines().nth(line.saturating_sub(1)).unwrap_or(""))
+                                .hint("mỗi dòng có dạng “khoá: giá trị”; đặt chuỗi có dấu hai chấm trong ngoặc kép; ngày viết YYYY-MM-DD"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
+    };
+    let mut reader = Reader {
+        path,
+        text: split.matter,
+        offset,
+        diags,
+        map: &map,
+    };
+    Some(reader.read())
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    offset: usize,
+    diags: &'a mut Diagnostics,
+    map: &'a Map<String, Value>,
+}
+
+impl Reader<'_> {
+    fn line_of(&self, key: &str) -> usize {
+        find_key_line(self.text, key).unwrap_or(1) + self.offset
+    }
+
+    fn located(&self, key: &str, d: Diagnostic) -> Diagnostic {
+        let line = self.line_of(key);
+        let src = self
+            .text
+            .lines()
+            .nth(line - self.offset - 1)
+            .unwrap_or("")
+            .to_owned();
+        d.at(line, 1).source_line(src)
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
+        let d = Diagnostic::error(self.path, format!("khoá “{key}” phải là {expected}"));
+        let d = self.located(key, d).hint(format!("ví dụ: {example}"));
+        self.diags.push(d);
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(key, "một chuỗi chữ", &format!("{key} = \"…\""));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> bool {
+        match self.map.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.wrong_type(key, "true hoặc false", &format!("{key} = true"));
+                false
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str) -> Vec<String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => {
+                            self.wrong_type(
+                                key,
+                                "một danh sách chuỗi",
+                                &format!("{key} = [\"a\", \"b\"]"),
+                            );
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong_type(
+                    key,
+                    "một danh sách chuỗi",
+                    &format!("{key} = [\"a\", \"b\"]"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &str) -> Option<i64> {
+        match self.map.get(key)? {
+            Value::Number(n) if n.is_i64() => n.as_i64(),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(key, "một số nguyên", &format!("{key} = 10"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<PageDate> {
+        let value = self.map.get(key)?;
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Null => return None,
+            _ => {
+                self.wrong_type(key, "một ngày", &format!("{key} = 2026-08-05"));
+                return None;
+            }
+        };
+        match parse_page_date(&text) {
+            Some(d) => Some(d),
+            None => {
+                let d = Diagnostic::error(
+                    self.path,
+                    format!("“{text}” ở khoá “{key}” không phải là ngày hợp lệ"),
+                );
+                let d = self.located(key, d).hint(format!(
+                    "viết ngày dạng năm-tháng-ngày, ví dụ {key} = 2026-08-05 (hoặc “05/08/2026”), kiểm tra ngày có tồn tại trong tháng"
+                ));
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn read(&mut self) -> FrontMatter {
+        self.check_keys();
+        let mut fm = FrontMatter {
+            title: self.string("title"),
+            date: self.date("date"),
+            updated: self.date("updated").or_else(|| self.date("lastmod")),
+            description: self
+                .string("description")
+                .or_else(|| self.string("summary")),
+            draft: self.boolean("draft"),
+            slug: self.string("slug"),
+            aliases: self.list("aliases"),
+            weight: self.integer("weight"),
+            template: self.string("template"),
+            lang: self.string("lang"),
+            toc: self.boolean("toc"),
+            number: self.string("number"),
+            doc_type: self.string("doc_type"),
+            issuer: self.string("issuer"),
+            signer: self.string("signer"),
+            signer_title: self.string("signer_title"),
+            pdf: self.string("pdf"),
+            cover_alt: self.string("cover_alt"),
+            ..FrontMatter::default()
+        };
+        fm.issued = self.date("issued").map(|d| d.date);
+        fm.paginate_by = self
+            .integer("paginate_by")
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|n| *n > 0);
+        fm.tags = self.list("tags");
+        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
+            && let Some(tags) = tax.get("tags")
+        {
+            let sub = Map::from_iter([("tags".to_owned(), tags.clone())]);
+            let mut inner = Reader {
+                path: self.path,
+                text: self.text,
+                offset: self.offset,
+                diags: self.diags,
+                map: &sub,
+            };
+            fm.tags.extend(inner.list("tags"));
+        }
+        fm.tags.dedup();
+        fm.authors = self.list("authors");
+        fm.authors.extend(self.list("author"));
+        self.read_cover(&mut fm);
+        fm.based_on = self.based_on();
+        if let Some(lang) = &fm.lang
+            && lang != "vi"
+            && lang != "en"
+        {
+            let d = Diagnostic::error(self.path, format!("ngôn ngữ “{lang}” chưa được hỗ trợ"));
+            let d = self
+                .located("lang", d)
+                .hint("dùng lang = \"vi\" (tiếng Việt) hoặc lang = \"en\" (tiếng Anh)");
+            self.diags.push(d);
+            fm.lang = None;
+        }
+        for key in ["extra", "params"] {
+            if let Some(Value::Object(m)) = self.map.get(key) {
+                for (k, v) in m {
+                    fm.params.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        for (k, v) in self.map {
+            if !KNOWN_KEYS.contains(&k.as_str()) {
+                fm.params.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        if let Some(Value::Array(c)) = self.map.get("categories") {
+            fm.params
+                .insert("categories".into(), Value::Array(c.clone()));
+        }
+        fm
+    }
+
+    fn read_cover(&mut self, fm: &mut FrontMatter) {
+        for key in ["cover", "image"] {
+            match self.map.get(key) {
+                Some(Value::String(s)) if !s.is_empty() => {
+                    fm.cover.get_or_insert_with(|| s.clone());
+                }
+                // Hugo PaperMod style: cover: { image: "…", alt: "…" }
+                Some(Value::Object(m)) => {
+                    if let Some(Value::String(s)) = m.get("image")
+                        && !s.is_empty()
+                    {
+                        fm.cover.get_or_insert_with(|| s.clone());
+                    }
+                    if let Some(Value::String(s)) = m.get("alt") {
+                        fm.cover_alt.get_or_insert_with(|| s.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn based_on(&mut self) -> Vec<BasedOn> {
+        let Some(Value::Array(items)) = self.map.get("based_on") else {
+            if self.map.get("based_on").is_some_and(|v| !v.is_null()) {
+                self.wrong_type(
+                    "based_on",
+                    "một danh sách văn bản",
+                    "based_on = [\"749/QĐ-TTg\"]",
+                );
+            }
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                Value::String(s) => out.push(BasedOn {
+                    number: s.trim().to_owned(),
+                    title: String::new(),
+                    date: None,
+                }),
+                Value::Object(m) => {
+                    let get = |k: &str| {
+                        m.get(k)
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .trim()
+                            .to_owned()
+                    };
+                    let number = get("number");
+                    if number.is_empty() {
+                        self.wrong_type(
+                            "based_on",
+                            "danh sách có khoá “number” ở mỗi mục",
+                            "based_on = [{ number = \"57-NQ/TW\", title = \"…\" }]",
+                        );
+                        continue;
+                    }
+                    let date = m
+                        .get("date")
+                        .and_then(Value::as_str)
+                        .and_then(parse_page_date)
+                        .map(|d| d.date);
+                    out.push(BasedOn {
+                        number,
+                        title: get("title"),
+                        date,
+                    });
+                }
+                _ => self.wrong_type(
+                    "based_on",
+                    "một danh sách văn bản",
+                    "based_on = [\"749/QĐ-TTg\"]",
+                ),
+            }
+        }
+        out
+    }
+
+    /// Near-misses of known keys are errors; other unknown keys are warnings.
+    fn check_keys(&mut self) {
+        for key in self.map.keys() {
+            if KNOWN_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if let Some(known) = near_miss(key) {
+                let d = Diagnostic::error(self.path, format!("khoá “{key}” không được hỗ trợ"));
+                let d = self.located(key, d).hint(format!(
+                    "có phải ý bạn là “{known}”? Sửa tên khoá thành “{known}”"
+                ));
+                self.diags.push(d);
+            } else {
+                let d = Diagnostic::warning(
+                    self.path,
+                    format!(
+                        "khoá “{key}” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.{key})"
+                    ),
+                );
+                let d = self
+                    .located(key, d)
+                    .hint("bỏ qua nếu giao diện của bạn dùng khoá này; nếu không, có thể xoá");
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+/// The known key an unknown one is probably a misspelling of.
+pub fn near_miss(key: &str) -> Option<&'static str> {
+    let folded = fold(&key.replace(['_', '-'], " "));
+    if let Some((_, k)) = VIETNAMESE_KEYS.iter().find(|(vi, _)| *vi == folded.trim()) {
+        return Some(k);
+    }
+    let max = if key.chars().count() <= 5 { 1 } else { 2 };
+    let k = nearest(key, KNOWN_KEYS, max)?;
+    // A plural/singular of a known key that is itself unknown is still a miss,
+    // but keys that merely share letters with short known keys are not.
+    (edit_distance(&fold(key), k) <= max).then_some(k)
+}
+
+/// Parses `2026-08-05`, `2026-08-05T08:00:00+07:00`, `2026-08-05 08:00`,
+/// `05/08/2026` and `5/8/2026`.
+pub fn parse_page_date(text: &str) -> Option<PageDate> {
+    let t = text.trim();
+    if let Some((d, m, y)) = split_dmy(t) {
+        return Date::new(y, m, d)
+            .ok()
+            .map(|date| PageDate { date, time: None });
+    }
+    if t.len() == 10 {
+        return t
+            .parse::<Date>()
+            .ok()
+            .map(|date| PageDate { date, time: None });
+    }
+    if let Ok(ts) = t.parse::<jiff::Timestamp>() {
+        let date = vn_offset().to_datetime(ts).date();
+        return Some(PageDate {
+            date,
+            time: Some(ts),
+        });
+    }
+    if let Ok(dt) = t.replace(' ', "T").parse::<jiff::civil::DateTime>() {
+        let ts = vn_offset().to_timestamp(dt).ok()?;
+        return Some(PageDate {
+            date: dt.date(),
+            time: Some(ts),
+        });
+    }
+    None
+}
+
+/// Vietnam's UTC offset (+07:00, no daylight saving).
+fn vn_offset() -> jiff::tz::Offset {
+    jiff::tz::offset(7)
+}
+
+fn split_dmy(t: &str) -> Option<(i8, i8, i16)> {
+    let mut parts = t.split('/');
+    let d = parts.next()?.trim().parse().ok()?;
+    let m = parts.next()?.trim().parse().ok()?;
+    let y = parts.next()?.trim().parse().ok()?;
+    parts.next().is_none().then_some((d, m, y))
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("content/a.md")
+    }
+
+    fn parse_str(text: &str) -> (Option<FrontMatter>, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let s = split(p(), text).unwrap();
+        (parse(p(), &s, &mut d), d)
+    }
+
+    #[test]
+    fn splits_toml_and_yaml() {
+        let s = split(p(), "+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!(s.format, Some(Format::Toml));
+        assert_eq!(s.matter, "title = \"A\"\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 4);
+        let s = split(p(), "---\r\ntitle: A\r\n---\r\nBody").unwrap();
+        assert_eq!(s.format, Some(Format::Yaml));
+        assert_eq!(s.body, "Body");
+        let s = split(p(), "# Just markdown\n").unwrap();
+        assert_eq!(s.format, None);
+    }
+
+    #[test]
+    fn unterminated_fence_is_located() {
+        let e = split(p(), "+++\ntitle = \"A\"\nBody\n").unwrap_err();
+        assert!(e.render().contains("không có dòng “+++” đóng lại"));
+        assert_eq!(e.location.line, Some(1));
+    }
+
+    #[test]
+    fn reads_known_keys_in_both_formats() {
+        let (fm, d) = parse_str(
+            "+++\ntitle = \"Tin\"\ndate = 2026-08-05\ntags = [\"a\", \"b\"]\n[extra]\nx = 1\n+++\n",
+        );
+        let fm = fm.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.title.as_deref(), Some("Tin"));
+        assert_eq!(fm.date.unwrap().date, jiff::civil::date(2026, 8, 5));
+        assert_eq!(fm.tags, ["a", "b"]);
+        assert_eq!(fm.params["x"], Value::from(1));
+        let (fm, d) = parse_str(
+            "---\ntitle: \"NO\"\ndate: 05/08/2026\ntags: [a]\ncover:\n  image: c.svg\n  alt: Ảnh\n---\n",
+        );
+        let fm = fm.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.title.as_deref(), Some("NO"));
+        assert_eq!(fm.date.unwrap().date, jiff::civil::date(2026, 8, 5));
+        assert_eq!(fm.cover.as_deref(), Some("c.svg"));
+        assert_eq!(fm.cover_alt.as_deref(), Some("Ảnh"));
+    }
+
+    #[test]
+    fn near_misses_are_errors_unknown_keys_warnings() {
+        let (_, d) = parse_str("+++\ntitel = \"A\"\nngay = 2026-01-01\nShowToc = true\n+++\n");
+        let msgs: Vec<String> = d.iter().map(|x| x.render()).collect();
+        assert_eq!(d.error_count(), 2, "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("“titel”") && m.contains("“title”") && m.contains("a.md:2:1"))
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("“ngay”") && m.contains("“date”") && m.contains("a.md:3:1"))
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("cảnh báo") && m.contains("ShowToc"))
+        );
+    }
+
+    #[test]
+    fn bad_date_and_type_are_located() {
+        let (_, d) = parse_str("+++\ntitle = \"A\"\ndate = \"31/02/2026\"\ndraft = \"có\"\n+++\n");
+        let msgs: Vec<String> = d.iter().map(|x| x.render()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("không phải là ngày hợp lệ") && m.contains("a.md:3:1")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("“draft” phải là true hoặc false") && m.contains("a.md:4:1")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn toml_syntax_error_has_file_line() {
+        let (fm, d) = parse_str("+++\ntitle = \"A\ndate = 2026-01-01\n+++\n");
+        assert!(fm.is_none());
+        let m = d.iter().next().unwrap().render();
+        assert!(m.contains("TOML không hợp lệ"), "{m}");
+        assert!(m.contains("content/a.md:2:"), "{m}");
+    }
+
+    #[test]
+    fn page_dates() {
+        assert_eq!(
+            parse_page_date("2026-08-05").unwrap().date,
+            jiff::civil::date(2026, 8, 5)
+        );
+        let d = parse_page_date("2026-08-05T23:30:00+00:00").unwrap();
+        assert_eq!(d.date, jiff::civil::date(2026, 8, 6));
+        assert_eq!(d.rfc3339(), "2026-08-06T06:30:00+07:00");
+        assert!(parse_page_date("2026-02-30").is_none());
+        assert!(parse_page_date("hôm qua").is_none());
+    }
+}

@@ -1,0 +1,537 @@
+//! Reads `content/`: finds Markdown pages and assets, parses front matter,
+//! decides each page's kind and output path, then renders every body with
+//! links resolved against the whole site. Files are read in a fixed order and
+//! rendered in parallel; diagnostics are merged and sorted afterwards.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use super::frontmatter::{self, FrontMatter};
+use super::markdown::{self, LinkTargets, Rendered, Source};
+use super::page::{Asset, Page, PageKind};
+use super::shortcodes::Shortcodes;
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::text::slugify;
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Published and unpublished pages, sorted by source path.
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+}
+
+/// A Markdown file after front matter, before rendering.
+struct Parsed {
+    rel: String,
+    display: PathBuf,
+    text: String,
+    body_offset: usize,
+    fm: FrontMatter,
+}
+
+/// True for editor and office temporary files that must never be published.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Loads and renders all content.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    today: Date,
+    drafts: bool,
+    shortcodes: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+) -> Content {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::error("content", "không tìm thấy thư mục content/").hint(
+                "tạo thư mục content/ với tệp content/_index.md cho trang chủ của chuyên mục",
+            ),
+        );
+        return Content::default();
+    }
+    let data_dir = content_dir.join(&config.data.dir);
+    let mut md_files = Vec::new();
+    let mut other_files = Vec::new();
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || (!is_ignored_name(&name) && e.path() != data_dir)
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                diags.push(
+                    Diagnostic::error(p, format!("không đọc được: {e}"))
+                        .hint("kiểm tra quyền đọc của tệp/thư mục"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_string(&content_dir, entry.path());
+        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+            md_files.push((entry.path().to_path_buf(), rel));
+        } else {
+            other_files.push((entry.path().to_path_buf(), rel));
+        }
+    }
+
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = md_files
+        .par_iter()
+        .map(|(abs, rel)| {
+            let mut d = Diagnostics::new();
+            let p = parse_file(root, abs, rel, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (p, d) in parsed {
+        diags.extend(d);
+        files.extend(p);
+    }
+
+    let layout = Layout::new(config, &files);
+    let mut targets = LinkTargets {
+        portable: config.portable,
+        ..LinkTargets::default()
+    };
+    let mut metas = Vec::new();
+    for f in &files {
+        let kind = layout.kind(&f.rel);
+        let path = layout.page_path(&f.rel, &f.fm);
+        let date = f.fm.date.or_else(|| date_from_file_name(&f.rel));
+        let published = (!f.fm.draft || drafts) && date.is_none_or(|d| d.date <= today);
+        if published {
+            targets.pages.insert(f.rel.clone(), path.clone());
+        } else {
+            targets.unpublished.insert(f.rel.clone());
+        }
+        metas.push((kind, path, date, published));
+    }
+    let mut assets = Vec::new();
+    for (abs, rel) in &other_files {
+        let out = layout.asset_path(rel);
+        targets.assets.insert(rel.clone(), out.clone());
+        assets.push(Asset {
+            source: abs.clone(),
+            out,
+        });
+    }
+
+    let rendered: Vec<(Rendered, Diagnostics)> = files
+        .par_iter()
+        .zip(metas.par_iter())
+        .map(|(f, (_, _, _, published))| {
+            let mut d = Diagnostics::new();
+            let src = Source {
+                display_path: &f.display,
+                rel: &f.rel,
+                file_text: &f.text,
+                body_offset: f.body_offset,
+            };
+            let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
+            // Problems in pages that are not published do not stop the build.
+            if !published {
+                d = demote(d);
+            }
+            (r, d)
+        })
+        .collect();
+
+    let mut pages = Vec::with_capacity(files.len());
+    for ((f, (kind, path, date, published)), (body, d)) in
+        files.into_iter().zip(metas).zip(rendered)
+    {
+        diags.extend(d);
+        let title = page_title(&f, kind, diags, published);
+        if kind == PageKind::Post && date.is_none() && published {
+            diags.push(
+                Diagnostic::error(&f.display, "bài tin chưa có ngày đăng")
+                    .at(1, 1)
+                    .hint("thêm khoá date vào phần thông tin đầu trang, ví dụ date = 2026-08-05, hoặc đặt tên tệp bắt đầu bằng ngày: 2026-08-05-ten-bai.md"),
+            );
+        }
+        let cover =
+            f.fm.cover
+                .as_deref()
+                .and_then(|c| resolve_file(&f, c, "cover", &targets, diags, published));
+        let pdf =
+            f.fm.pdf
+                .as_deref()
+                .and_then(|c| resolve_file(&f, c, "pdf", &targets, diags, published));
+        pages.push(Page {
+            kind,
+            rel: f.rel,
+            display: f.display,
+            path,
+            section: String::new(),
+            title,
+            date,
+            fm: f.fm,
+            body,
+            published,
+            cover,
+            pdf,
+        });
+    }
+    for page in &mut pages {
+        page.section = layout.section_of(&page.rel);
+    }
+    Content { pages, assets }
+}
+
+/// Turns errors into warnings (for drafts and scheduled posts).
+fn demote(d: Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for mut x in d {
+        x.severity = crate::diagnostics::Severity::Warning;
+        out.push(x);
+    }
+    out
+}
+
+fn page_title(f: &Parsed, kind: PageKind, diags: &mut Diagnostics, published: bool) -> String {
+    if let Some(t) = f.fm.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_owned();
+    }
+    if matches!(kind, PageKind::Post | PageKind::Document | PageKind::Page) && published {
+        diags.push(
+            Diagnostic::error(&f.display, "trang chưa có tiêu đề")
+                .at(1, 1)
+                .hint("thêm khoá title vào phần thông tin đầu trang, ví dụ title = \"Tiêu đề bài viết\""),
+        );
+    }
+    let dir = f.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let last = dir.rsplit('/').next().unwrap_or("");
+    let mut name = last.replace('-', " ");
+    if let Some(first) = name.get(..1) {
+        name = first.to_uppercase() + &name[1..];
+    }
+    name
+}
+
+/// Resolves a file named in front matter (cover, pdf) relative to the page.
+fn resolve_file(
+    f: &Parsed,
+    name: &str,
+    key: &str,
+    targets: &LinkTargets,
+    diags: &mut Diagnostics,
+    published: bool,
+) -> Option<String> {
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return Some(name.to_owned());
+    }
+    let dir = f.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let joined = if let Some(abs) = name.strip_prefix('/') {
+        abs.to_owned()
+    } else if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    };
+    let key_path = normalize(&joined);
+    match key_path.as_ref().and_then(|k| targets.assets.get(k)) {
+        Some(out) => Some(out.clone()),
+        None => {
+            if published {
+                let line = crate::config::find_key_line(&f.text, key)
+                    .or_else(|| crate::config::find_key_line(&f.text, "image"))
+                    .unwrap_or(1);
+                diags.push(
+                    Diagnostic::error(
+                        &f.display,
+                        format!("không tìm thấy tệp “{name}” (khoá {key})"),
+                    )
+                    .at(line, 1)
+                    .with_source(&f.text)
+                    .hint(
+                        "đặt tệp cạnh tệp bài viết và ghi đúng tên tệp (phân biệt chữ hoa/thường)",
+                    ),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {
+    let display = display_path(root, abs);
+    let bytes = match std::fs::read(abs) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(&display, format!("không đọc được tệp: {e}"))
+                    .hint("kiểm tra quyền đọc của tệp"),
+            );
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
+            diags.push(
+                Diagnostic::error(&display, "tệp không phải văn bản UTF-8")
+                    .at(line, col)
+                    .hint("mở tệp bằng trình soạn thảo (Notepad, VS Code…) và lưu lại với bảng mã “UTF-8”"),
+            );
+            return None;
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_owned(),
+        None => text,
+    };
+    let split = match frontmatter::split(&display, &text) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let fm = frontmatter::parse(&display, &split, diags)?;
+    let body_offset = text.len() - split.body.len();
+    Some(Parsed {
+        rel: rel.to_owned(),
+        display,
+        text,
+        body_offset,
+        fm,
+    })
+}
+
+fn rel_string(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let s = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+/// `2026-08-05-ten-bai.md` → the date 2026-08-05.
+fn date_from_file_name(rel: &str) -> Option<frontmatter::PageDate> {
+    let name = rel.rsplit('/').next()?;
+    let (date, _) = split_date_prefix(name)?;
+    Some(frontmatter::PageDate { date, time: None })
+}
+
+/// Splits a leading `YYYY-MM-DD-` (or `_`) from a file stem.
+fn split_date_prefix(name: &str) -> Option<(Date, &str)> {
+    if name.len() < 11 || !name.is_char_boundary(10) {
+        return None;
+    }
+    let date: Date = name[..10].parse().ok()?;
+    let rest = name[10..].strip_prefix(['-', '_'])?;
+    Some((date, rest))
+}
+
+/// Decides kinds and output paths from the folder structure.
+struct Layout {
+    news: String,
+    documents: String,
+    /// Folders that have `_index.md` (sections), relative to `content/`.
+    sections: HashSet<String>,
+    /// Folder → output folder (slugified segments; bundles may rename theirs).
+    dirs: BTreeMap<String, String>,
+}
+
+impl Layout {
+    fn new(config: &Config, files: &[Parsed]) -> Self {
+        let mut sections = HashSet::new();
+        let mut dirs = BTreeMap::new();
+        for f in files {
+            let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
+            if name == "_index.md" {
+                sections.insert(dir.to_owned());
+            }
+        }
+        // Bundles: `dir/index.md` with a slug renames its folder.
+        for f in files {
+            if let Some((dir, "index.md")) = f.rel.rsplit_once('/') {
+                let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
+                let last = dir.rsplit('/').next().unwrap_or(dir);
+                let stem = split_date_prefix(last).map_or(last, |(_, r)| r);
+                let seg =
+                    f.fm.slug
+                        .as_deref()
+                        .map(slugify)
+                        .filter(|s| !s.is_empty())
+                        .unwrap_or_else(|| slug_segment(stem));
+                dirs.insert(dir.to_owned(), join_dir(&slug_dirs(parent), &seg));
+            }
+        }
+        Self {
+            news: config.sections.news.clone(),
+            documents: config.sections.documents.clone(),
+            sections,
+            dirs,
+        }
+    }
+
+    fn out_dir(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            return String::new();
+        }
+        if let Some(d) = self.dirs.get(dir) {
+            return d.clone();
+        }
+        let (parent, last) = dir.rsplit_once('/').unwrap_or(("", dir));
+        join_dir(&self.out_dir(parent), &slug_segment(last))
+    }
+
+    fn kind(&self, rel: &str) -> PageKind {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        if rel == "_index.md" {
+            PageKind::Home
+        } else if name == "_index.md" {
+            PageKind::Section
+        } else if dir == self.news || dir.starts_with(&format!("{}/", self.news)) {
+            PageKind::Post
+        } else if dir == self.documents || dir.starts_with(&format!("{}/", self.documents)) {
+            PageKind::Document
+        } else {
+            PageKind::Page
+        }
+    }
+
+    fn page_path(&self, rel: &str, fm: &FrontMatter) -> String {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        if name == "_index.md" || name == "index.md" {
+            return self.out_dir(dir);
+        }
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let stem = split_date_prefix(stem).map_or(stem, |(_, r)| r);
+        let seg = fm
+            .slug
+            .as_deref()
+            .map(slugify)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| slug_segment(stem));
+        join_dir(&self.out_dir(dir), &seg)
+    }
+
+    fn asset_path(&self, rel: &str) -> String {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let file = match name.rsplit_once('.') {
+            Some((stem, ext)) => {
+                let s = slug_segment(stem);
+                format!("{s}.{}", ext.to_ascii_lowercase())
+            }
+            None => slug_segment(name),
+        };
+        format!("{}{file}", self.out_dir(dir))
+    }
+
+    /// Output path of the nearest section above `rel`.
+    fn section_of(&self, rel: &str) -> String {
+        let mut dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+        if rel.ends_with("/_index.md") {
+            dir = dir
+                .rsplit_once('/')
+                .map_or(String::new(), |(p, _)| p.to_owned());
+        }
+        loop {
+            if dir.is_empty() {
+                return String::new();
+            }
+            if self.sections.contains(&dir) {
+                return self.out_dir(&dir);
+            }
+            dir = dir
+                .rsplit_once('/')
+                .map_or(String::new(), |(p, _)| p.to_owned());
+        }
+    }
+}
+
+fn slug_segment(s: &str) -> String {
+    match slugify(s) {
+        x if x.is_empty() => "trang".to_owned(),
+        x => x,
+    }
+}
+
+fn slug_dirs(dir: &str) -> String {
+    if dir.is_empty() {
+        return String::new();
+    }
+    dir.split('/').map(slug_segment).map(|s| s + "/").collect()
+}
+
+fn join_dir(parent: &str, seg: &str) -> String {
+    format!("{parent}{seg}/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_prefixes() {
+        let (d, rest) = split_date_prefix("2026-08-05-ten-bai").unwrap();
+        assert_eq!(d, jiff::civil::date(2026, 8, 5));
+        assert_eq!(rest, "ten-bai");
+        assert!(split_date_prefix("ten-bai").is_none());
+        assert!(split_date_prefix("2026-13-05-x").is_none());
+    }
+
+    #[test]
+    fn ignored_names() {
+        for n in [
+            "~$chi-tieu.xlsx",
+            ".~lock.chi-tieu.xlsx#",
+            "bai.md~",
+            ".bai.md.swp",
+            "#bai.md#",
+            "Thumbs.db",
+        ] {
+            assert!(is_ignored_name(n), "{n}");
+        }
+        assert!(!is_ignored_name("bai.md"));
+    }
+}

@@ -1,0 +1,626 @@
+//! Markdown → HTML with pulldown-cmark: internal links to source files are
+//! rewritten to output URLs (a missing target is a located error), heading
+//! ids and a table of contents are added, raw HTML follows the site policy,
+//! and a summary is cut at `<!-- more -->` or the first paragraph.
+//!
+//! Internal URLs are written as `ROOT_MARKER + path`; [`place`] replaces the
+//! marker with the `../` prefix of the page the HTML ends up on.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use super::shortcodes::{self, Shortcodes};
+use crate::config::RawHtml;
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::text::escape::is_dangerous_url;
+use crate::text::slugify;
+
+/// Stands for "the site root, relative to the current page" in rendered HTML.
+pub const ROOT_MARKER: &str = "minhbach-root:/";
+
+/// Replaces [`ROOT_MARKER`] with `root` (e.g. `../../`).
+pub fn place(html: &str, root: &str) -> String {
+    html.replace(ROOT_MARKER, root)
+}
+
+/// Where links may point: source paths (relative to `content/`, with `/`)
+/// mapped to output paths (relative to the site root).
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
+    pub pages: BTreeMap<String, String>,
+    /// `tin-tuc/bai/anh.svg` → `tin-tuc/bai/anh.svg`
+    pub assets: BTreeMap<String, String>,
+    /// Pages that exist but are not published in this build (drafts, scheduled).
+    pub unpublished: HashSet<String>,
+    /// Links end in `index.html` (site opened from disk).
+    pub portable: bool,
+}
+
+impl LinkTargets {
+    /// An output directory path as a link (`tin-tuc/bai/` or `…/index.html`).
+    pub fn link(&self, path: &str) -> String {
+        page_link(path, self.portable)
+    }
+}
+
+/// An output directory path as a link, honouring portable mode.
+pub fn page_link(path: &str, portable: bool) -> String {
+    if portable && (path.is_empty() || path.ends_with('/')) {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// A heading for the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// The rendered body of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub summary_html: String,
+    /// The summary as plain text (for descriptions, feeds, search).
+    pub summary_text: String,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+}
+
+/// What the renderer needs to know about the page being rendered.
+pub struct Source<'a> {
+    /// Path shown in diagnostics (relative to the site root).
+    pub display_path: &'a Path,
+    /// Source path relative to `content/`, with `/`.
+    pub rel: &'a str,
+    /// The whole file (for source lines in errors).
+    pub file_text: &'a str,
+    /// Byte offset of the body in `file_text`.
+    pub body_offset: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders a page body.
+pub fn render(
+    src: &Source<'_>,
+    targets: &LinkTargets,
+    raw_html: RawHtml,
+    shortcodes: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+) -> Rendered {
+    let original_body = &src.file_text[src.body_offset..];
+    let (body_text, calls) = match shortcodes::extract(original_body) {
+        Ok(x) => x,
+        Err((line, msg)) => {
+            let (body_line, _) = line_col(src.file_text, src.body_offset);
+            diags.push(
+                Diagnostic::error(src.display_path, format!("mã chèn sai cú pháp: {msg}"))
+                    .at(body_line + line, 1)
+                    .with_source(src.file_text)
+                    .hint("viết mã chèn trên một dòng riêng, ví dụ {{ bieu_do(loai=\"chi-tieu\", ma=\"ST26-01\") }}"),
+            );
+            (original_body.to_owned(), Vec::new())
+        }
+    };
+    let body = body_text.as_str();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut more_at: Option<usize> = None;
+    let mut word_count = 0;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let at = src.body_offset + range.start;
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = resolve(src, at, &dest_url, targets, diags);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = resolve(src, at, &dest_url, targets, diags);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() == "<!-- more -->" => {
+                more_at.get_or_insert(events.len());
+                continue;
+            }
+            Event::Html(h) => html_event(h, raw_html, true),
+            Event::InlineHtml(h) => html_event(h, raw_html, false),
+            Event::TaskListMarker(done) => {
+                let label = if done {
+                    "đã hoàn thành"
+                } else {
+                    "chưa hoàn thành"
+                };
+                let checked = if done { " checked" } else { "" };
+                Event::InlineHtml(CowStr::from(format!(
+                    "<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> "
+                )))
+            }
+            Event::Text(t) => {
+                word_count += t.split_whitespace().count();
+                Event::Text(t)
+            }
+            e => e,
+        };
+        events.push(event);
+    }
+    let toc = add_heading_ids(&mut events);
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.iter().cloned());
+    if !calls.is_empty() {
+        out = splice_shortcodes(src, out, &calls, shortcodes, diags);
+    }
+    let summary_events: &[Event<'_>] = match more_at {
+        Some(i) => &events[..i],
+        None => first_paragraph(&events),
+    };
+    let mut summary_html = String::new();
+    html::push_html(&mut summary_html, summary_events.iter().cloned());
+    let summary_text = plain_text(summary_events);
+    Rendered {
+        html: out,
+        summary_html,
+        summary_text,
+        toc,
+        word_count,
+    }
+}
+
+/// Replaces shortcode placeholders with their rendered HTML.
+fn splice_shortcodes(
+    src: &Source<'_>,
+    mut html: String,
+    calls: &[shortcodes::Call],
+    renderer: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+) -> String {
+    let (body_line, _) = line_col(src.file_text, src.body_offset);
+    for (n, call) in calls.iter().enumerate() {
+        let result = match renderer {
+            Some(r) => r.render(&call.name, &call.args),
+            None => Err(format!("không có mã chèn “{}”", call.name)),
+        };
+        let replacement = match result {
+            Ok(h) => h,
+            Err(msg) => {
+                diags.push(
+                    Diagnostic::error(src.display_path, format!("mã chèn “{}”: {msg}", call.name))
+                        .at(body_line + call.line, 1)
+                        .with_source(src.file_text)
+                        .hint("xem danh sách mã chèn và tham số trong docs/du-lieu.md"),
+                );
+                String::new()
+            }
+        };
+        let ph = shortcodes::placeholder(n);
+        let wrapped = format!("<p>{ph}</p>\n");
+        if html.contains(&wrapped) {
+            html = html.replacen(&wrapped, &replacement, 1);
+        } else {
+            html = html.replacen(&ph, &replacement, 1);
+        }
+    }
+    html
+}
+
+fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {
+    match policy {
+        RawHtml::Escape => Event::Text(h),
+        RawHtml::Allow => {
+            let cleaned = crate::content::sanitize::strip_active_content(&h);
+            if block {
+                Event::Html(cleaned.into())
+            } else {
+                Event::InlineHtml(cleaned.into())
+            }
+        }
+    }
+}
+
+/// The events of the first paragraph (for the default summary).
+fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
+    let Some(start) = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
+    else {
+        return &[];
+    };
+    let end = events[start..]
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+        .map_or(events.len(), |i| start + i + 1);
+    &events[start..end]
+}
+
+/// Concatenated text of events, with whitespace collapsed.
+pub fn plain_text(events: &[Event<'_>]) -> String {
+    let mut out = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Gives every heading an id (its slug, made unique) and returns the TOC.
+fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut toc = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = *level;
+            let existing = id.clone();
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map_or(events.len(), |j| i + j);
+            let title = plain_text(&events[i + 1..end]);
+            let id = match existing {
+                Some(id) => id.to_string(),
+                None => {
+                    let base = match slugify(&title) {
+                        s if s.is_empty() => "muc".to_owned(),
+                        s => s,
+                    };
+                    let mut candidate = base.clone();
+                    let mut n = 2;
+                    while seen.contains(&candidate) {
+                        candidate = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    candidate
+                }
+            };
+            seen.insert(id.clone());
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id.clone()));
+            }
+            toc.push(Heading {
+                level: heading_number(level),
+                id,
+                title,
+            });
+            i = end;
+        }
+        i += 1;
+    }
+    toc
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Rewrites one link destination; reports broken and unsafe links.
+fn resolve<'a>(
+    src: &Source<'_>,
+    at: usize,
+    dest: &CowStr<'a>,
+    targets: &LinkTargets,
+    diags: &mut Diagnostics,
+) -> CowStr<'a> {
+    let url = dest.as_ref();
+    let located = |d: Diagnostic| {
+        let (line, col) = line_col(src.file_text, at);
+        d.at(line, col).with_source(src.file_text)
+    };
+    if is_dangerous_url(url) {
+        diags.push(located(
+            Diagnostic::error(
+                src.display_path,
+                format!("liên kết “{url}” có thể chạy mã độc nên không được phép"),
+            )
+            .hint(
+                "chỉ dùng liên kết http://, https://, mailto: hoặc đường dẫn tới tệp trong trang",
+            ),
+        ));
+        return CowStr::from("#");
+    }
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
+        return dest.clone();
+    }
+    let (path_part, fragment) = match url.find(['#', '?']) {
+        Some(i) => (&url[..i], &url[i..]),
+        None => (url, ""),
+    };
+    let decoded = percent_decode(path_part);
+    let joined = if let Some(abs) = decoded.strip_prefix('/') {
+        normalize(abs)
+    } else {
+        let dir = src.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        normalize(&format!("{dir}/{decoded}"))
+    };
+    let Some(joined) = joined else {
+        diags.push(located(
+            Diagnostic::error(src.display_path, format!("liên kết “{url}” trỏ ra ngoài thư mục content/"))
+                .hint("liên kết tới tệp trong trang bằng đường dẫn tương đối, ví dụ ../van-ban/ke-hoach.md"),
+        ));
+        return dest.clone();
+    };
+    let key = joined.trim_end_matches('/');
+    let found = targets
+        .pages
+        .get(key)
+        .or_else(|| targets.pages.get(&format!("{key}/_index.md")))
+        .or_else(|| targets.pages.get(&format!("{key}/index.md")))
+        .map(|p| targets.link(p))
+        .or_else(|| targets.assets.get(key).cloned())
+        .or_else(|| {
+            targets
+                .pages
+                .values()
+                .find(|p| p.trim_end_matches('/') == key)
+                .map(|p| targets.link(p))
+        });
+    match found {
+        Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),
+        None if targets.unpublished.contains(key) => {
+            diags.push(located(
+                Diagnostic::warning(
+                    src.display_path,
+                    format!("liên kết “{url}” trỏ tới bài chưa xuất bản (bản nháp hoặc hẹn giờ)"),
+                )
+                .hint("liên kết sẽ hoạt động khi bài kia được xuất bản"),
+            ));
+            dest.clone()
+        }
+        None => {
+            diags.push(located(
+                Diagnostic::error(src.display_path, format!("liên kết hỏng: không tìm thấy “{url}”"))
+                    .hint("kiểm tra tên tệp và đường dẫn tương đối (tính từ thư mục của tệp này), ví dụ ../van-ban/ke-hoach-1126-kh-ubnd.md"),
+            ));
+            dest.clone()
+        }
+    }
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => {
+            url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                && i > 0
+        }
+        None => false,
+    }
+}
+
+/// Resolves `.` and `..`; `None` when the path leaves the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// Decodes `%XX` escapes (invalid sequences are kept as written).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets() -> LinkTargets {
+        let mut t = LinkTargets::default();
+        t.pages
+            .insert("van-ban/ke-hoach.md".into(), "van-ban/ke-hoach/".into());
+        t.pages
+            .insert("tin-tuc/2026-08-05-bai.md".into(), "tin-tuc/bai/".into());
+        t.pages
+            .insert("tin-tuc/_index.md".into(), "tin-tuc/".into());
+        t.assets
+            .insert("tin-tuc/anh.svg".into(), "tin-tuc/anh.svg".into());
+        t
+    }
+
+    fn run(body: &str) -> (Rendered, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let text = format!("+++\ntitle = \"x\"\n+++\n{body}");
+        let body_offset = text.len() - body.len();
+        let src = Source {
+            display_path: Path::new("content/tin-tuc/a.md"),
+            rel: "tin-tuc/a.md",
+            file_text: &text,
+            body_offset,
+        };
+        let r = render(&src, &targets(), RawHtml::Allow, None, &mut d);
+        (r, d)
+    }
+
+    #[test]
+    fn rewrites_source_links_and_assets() {
+        let (r, d) =
+            run("Xem [kế hoạch](../van-ban/ke-hoach.md#muc-1) và ![ảnh](anh.svg) và [tin](./) .\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert!(
+            r.html
+                .contains("href=\"minhbach-root:/van-ban/ke-hoach/#muc-1\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("src=\"minhbach-root:/tin-tuc/anh.svg\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"minhbach-root:/tin-tuc/\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            place("href=\"minhbach-root:/a/\"", "../../"),
+            "href=\"../../a/\""
+        );
+    }
+
+    #[test]
+    fn broken_link_is_located() {
+        let (_, d) = run("Dòng một.\n\nXem [đây](../van-ban/khong-co.md).\n");
+        let m = d.iter().next().unwrap().render();
+        assert!(m.contains("liên kết hỏng"), "{m}");
+        assert!(m.contains("content/tin-tuc/a.md:6:5"), "{m}");
+        assert!(m.contains("Xem [đây]"), "{m}");
+    }
+
+    #[test]
+    fn javascript_links_are_refused() {
+        let (r, d) = run("[x](javascript:alert(1))\n");
+        assert!(d.has_errors());
+        assert!(!r.html.contains("javascript:"));
+    }
+
+    #[test]
+    fn summary_from_more_marker_or_first_paragraph() {
+        let (r, _) = run("Mở đầu **đậm**.\n\nĐoạn hai.\n");
+        assert_eq!(r.summary_text, "Mở đầu đậm.");
+        assert!(r.summary_html.contains("<strong>đậm</strong>"));
+        let (r, _) = run("A.\n\nB.\n\n<!-- more -->\n\nC.\n");
+        assert_eq!(r.summary_text, "A. B.");
+        assert!(!r.html.contains("more"));
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (r, _) = run("## Kết quả\n\n## Kết quả\n\n### Nhiệm vụ {#nv}\n");
+        assert!(r.html.contains("<h2 id=\"ket-qua\">"));
+        assert!(r.html.contains("<h2 id=\"ket-qua-2\">"));
+        assert!(r.html.contains("<h3 id=\"nv\">"));
+        assert_eq!(r.toc.len(), 3);
+    }
+
+    #[test]
+    fn task_lists_are_labelled() {
+        let (r, _) = run("- [x] xong\n- [ ] chưa\n");
+        assert!(r.html.contains("aria-label=\"đã hoàn thành\""));
+    }
+}
+
+#[cfg(test)]
+mod shortcode_tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    struct Echo;
+    impl Shortcodes for Echo {
+        fn render(&self, name: &str, args: &BTreeMap<String, String>) -> Result<String, String> {
+            match name {
+                "hop" => Ok(format!(
+                    "<figure>{}</figure>\n",
+                    args.get("ma").cloned().unwrap_or_default()
+                )),
+                _ => Err("không có mã chèn này".into()),
+            }
+        }
+    }
+
+    #[test]
+    fn shortcodes_are_spliced_and_errors_located() {
+        let text = "+++\n+++\nĐầu.\n\n{{ hop(ma=\"ST26-01\") }}\n\n{{ khong_co() }}\n\nCuối [x](khong.md).\n";
+        let mut d = Diagnostics::new();
+        let src = Source {
+            display_path: Path::new("content/a.md"),
+            rel: "a.md",
+            file_text: text,
+            body_offset: 8,
+        };
+        let r = render(
+            &src,
+            &LinkTargets::default(),
+            RawHtml::Allow,
+            Some(&Echo),
+            &mut d,
+        );
+        assert!(r.html.contains("<figure>ST26-01</figure>"), "{}", r.html);
+        assert!(!r.html.contains("<p><figure>"));
+        let msgs: Vec<String> = d.iter().map(|x| x.render()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("khong_co") && m.contains("a.md:7:1")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("liên kết hỏng") && m.contains("a.md:9:")),
+            "{msgs:?}"
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! Content: reading `content/` into pages and assets (load), front matter,
+//! and Markdown rendering with link rewriting.
+
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod page;
+pub mod sanitize;
+pub mod shortcodes;
+
+pub use load::{Content, load};
+pub use page::{Asset, Page, PageKind};

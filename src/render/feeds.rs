@@ -1,0 +1,132 @@
+//! Machine-readable outputs: Atom feeds (news and per tag), the sitemap and
+//! robots.txt. URLs here are absolute (from `base_url`), as feed readers and
+//! search engines need.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::theme::Theme;
+use super::views::{news_path, tag_path};
+use crate::content::markdown::place;
+use crate::site::Site;
+
+#[derive(Serialize)]
+struct Entry {
+    title: String,
+    url: String,
+    published: String,
+    updated: String,
+    summary: String,
+    content: String,
+    authors: Vec<String>,
+    categories: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: String,
+}
+
+/// Feeds show the newest posts only.
+const FEED_LIMIT: usize = 20;
+
+/// Pushes (output path, template, context) for every feed and the sitemap.
+pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String, Context)) {
+    let base = &site.config.base_url;
+    let news = news_path(site);
+    if !site.posts.is_empty() {
+        push(
+            format!("{news}atom.xml"),
+            "atom.xml".into(),
+            feed_context(
+                site,
+                theme,
+                &site.config.title,
+                &format!("{news}atom.xml"),
+                &news,
+                &site.posts,
+            ),
+        );
+    }
+    for tag in &site.tags {
+        let path = tag_path(site, &tag.slug);
+        let title = format!("{} – {}", site.config.title, tag.name);
+        push(
+            format!("{path}atom.xml"),
+            "atom.xml".into(),
+            feed_context(
+                site,
+                theme,
+                &title,
+                &format!("{path}atom.xml"),
+                &path,
+                &tag.posts,
+            ),
+        );
+    }
+    let mut urls: Vec<SitemapUrl> = site
+        .pages
+        .iter()
+        .map(|p| SitemapUrl {
+            loc: format!("{base}{}", p.path),
+            lastmod: p
+                .fm
+                .updated
+                .or(p.date)
+                .map(|d| d.date.to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let mut c = Context::new();
+    c.insert("urls", &urls);
+    push("sitemap.xml".into(), "sitemap.xml".into(), c);
+}
+
+fn feed_context(
+    site: &Site,
+    theme: &Theme,
+    title: &str,
+    self_path: &str,
+    alt_path: &str,
+    posts: &[usize],
+) -> Context {
+    let base = &site.config.base_url;
+    let entries: Vec<Entry> = posts
+        .iter()
+        .take(FEED_LIMIT)
+        .map(|&i| {
+            let p = &site.pages[i];
+            let published = p.date.map(|d| d.rfc3339()).unwrap_or_default();
+            Entry {
+                title: p.title.clone(),
+                url: format!("{base}{}", p.path),
+                updated: p
+                    .fm
+                    .updated
+                    .map(|d| d.rfc3339())
+                    .unwrap_or_else(|| published.clone()),
+                published,
+                summary: p.description(),
+                content: place(&p.body.html, base),
+                authors: p.fm.authors.clone(),
+                categories: p.fm.tags.clone(),
+            }
+        })
+        .collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| format!("{}T00:00:00+07:00", site.today));
+    let mut c = Context::new();
+    c.insert("site", &site.config);
+    c.insert("t", theme.strings_for(&site.config.language));
+    c.insert("feed_title", title);
+    c.insert("feed_url", &format!("{base}{self_path}"));
+    c.insert("alt_url", &format!("{base}{alt_path}"));
+    c.insert("updated", &updated);
+    c.insert("entries", &entries);
+    c
+}

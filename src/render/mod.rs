@@ -1,0 +1,592 @@
+//! Rendering: turns the [`Site`] into an [`Output`] — every HTML page, list,
+//! tag page, archive, feed, sitemap, redirect and theme asset — by filling
+//! tera templates with view structs. Pages render in parallel; the output is
+//! a sorted map, so builds are byte-for-byte deterministic.
+
+pub mod feeds;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::markdown::place;
+use crate::content::{Page, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+use crate::site::Site;
+use crate::text::dates;
+use theme::Theme;
+use views::{PageRef, link, news_path, page_ref, page_view, root_for, tag_path};
+
+/// One file to render: its output path, template and context.
+struct Job {
+    path: String,
+    template: String,
+    context: Context,
+}
+
+#[derive(Serialize)]
+struct MenuView {
+    name: String,
+    href: String,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize, Default)]
+struct Paginator {
+    current: usize,
+    total: usize,
+    prev: String,
+    next: String,
+    pages: Vec<PagerLink>,
+}
+
+/// Compiles the theme's templates.
+pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
+    let mut tera = Tera::default();
+    let list: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(list) {
+        diags.push(template_error("", &e));
+        return None;
+    }
+    for required in [
+        "base.html",
+        "home.html",
+        "page.html",
+        "post.html",
+        "list.html",
+        "atom.xml",
+        "sitemap.xml",
+        "404.html",
+        "alias.html",
+    ] {
+        if !theme.templates.contains_key(required) {
+            diags.push(Diagnostic::error(format!("templates/{required}"), format!("thiếu mẫu giao diện “{required}”")).hint("khôi phục tệp từ giao diện mặc định (minhbach init tạo bản sao) hoặc xoá thư mục giao diện bị thiếu"));
+        }
+    }
+    Some(tera)
+}
+
+/// Renders the whole site.
+pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
+    let mut jobs = Vec::new();
+    page_jobs(site, theme, &mut jobs, diags);
+    list_jobs(site, theme, &mut jobs);
+    feeds::feed_jobs(site, theme, &mut |path, template, context| {
+        jobs.push(Job {
+            path,
+            template,
+            context,
+        })
+    });
+    alias_jobs(site, theme, &mut jobs);
+
+    let results: Vec<(String, Result<String, Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let out = tera
+                .render(&job.template, &job.context)
+                .map_err(|e| template_error(&job.template, &e));
+            (job.path.clone(), out)
+        })
+        .collect();
+    let mut output = Output::default();
+    for (path, r) in results {
+        match r {
+            Ok(text) => output.insert(path, text.into_bytes()),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (name, bytes) in &theme.statics {
+        output.insert(name.clone(), bytes.clone());
+    }
+    for a in &site.assets {
+        output.copy(a.out.clone(), a.source.clone());
+    }
+    output
+}
+
+/// Converts a tera error chain into one diagnostic.
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    let path = if template.is_empty() {
+        "templates".to_owned()
+    } else {
+        format!("templates/{template}")
+    };
+    Diagnostic::error(path, format!("lỗi mẫu giao diện: {msg}")).hint("sửa mẫu giao diện (tera) theo thông báo, hoặc xoá bản ghi đè trong templates/ để dùng mẫu mặc định")
+}
+
+/// Context shared by every page.
+fn base_context(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    lang: &str,
+    title: &str,
+    description: &str,
+) -> Context {
+    let root = root_for(path);
+    let mut c = Context::new();
+    let cfg = &site.config;
+    let menu: Vec<MenuView> = menu_items(site)
+        .into_iter()
+        .map(|(name, target)| {
+            let external = target.contains("://");
+            let active = !external
+                && (if target.is_empty() {
+                    path.is_empty()
+                } else {
+                    path.starts_with(&target)
+                });
+            let href = if external {
+                target
+            } else {
+                format!("{root}{}", link(site, &target))
+            };
+            MenuView { name, href, active }
+        })
+        .collect();
+    c.insert("root", &root);
+    c.insert("lang", lang);
+    c.insert("t", theme.strings_for(lang));
+    c.insert("site", cfg);
+    c.insert("menu", &menu);
+    c.insert("current_path", path);
+    c.insert("canonical", &format!("{}{}", cfg.base_url, path));
+    c.insert("page_title", title);
+    c.insert("description", description);
+    c.insert("build_date", &dates::short(site.today));
+    c.insert("home_href", &format!("{root}{}", link(site, "")));
+    c.insert(
+        "news_href",
+        &format!("{root}{}", link(site, &news_path(site))),
+    );
+    c.insert("feed_href", &format!("{root}{}atom.xml", news_path(site)));
+    c.insert("feeds", &Vec::<(String, String)>::new());
+    c
+}
+
+/// The configured menu, or home / news / documents when none is set.
+fn menu_items(site: &Site) -> Vec<(String, String)> {
+    if !site.config.menu.is_empty() {
+        return site
+            .config
+            .menu
+            .iter()
+            .map(|m| (m.name.clone(), m.url.trim_start_matches('/').to_owned()))
+            .collect();
+    }
+    let mut items = vec![("Trang chủ".to_owned(), String::new())];
+    for (kind, name) in [(PageKind::Post, "Tin tức"), (PageKind::Document, "Văn bản")] {
+        if site.pages.iter().any(|p| p.kind == kind) {
+            let path = if kind == PageKind::Post {
+                news_path(site)
+            } else {
+                format!("{}/", site.config.sections.documents.trim_matches('/'))
+            };
+            items.push((name.to_owned(), path));
+        }
+    }
+    items
+}
+
+fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut section = page.section.clone();
+    while !section.is_empty() {
+        if let Some(p) = site
+            .pages
+            .iter()
+            .find(|p| p.path == section && p.kind == PageKind::Section)
+        {
+            out.push((p.title.clone(), link(site, &p.path)));
+        }
+        section = match section.trim_end_matches('/').rsplit_once('/') {
+            Some((parent, _)) => format!("{parent}/"),
+            None => String::new(),
+        };
+    }
+    out.reverse();
+    out
+}
+
+fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagnostics) {
+    let news = news_path(site);
+    let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.kind == PageKind::Section && page.path == news {
+            continue; // rendered as the paginated news list
+        }
+        let root = root_for(&page.path);
+        let lang = page.lang(&site.config.language).to_owned();
+        let view = page_view(site, page, &root);
+        let mut c = base_context(
+            site,
+            theme,
+            &page.path,
+            &lang,
+            &page.title,
+            &view.r.description,
+        );
+        let crumbs: Vec<(String, String)> = crumbs(site, page);
+        c.insert("crumbs", &crumbs);
+        let template = match (&page.fm.template, page.kind) {
+            (Some(t), _) => t.clone(),
+            (None, PageKind::Home) => {
+                let latest: Vec<PageRef> = site
+                    .posts
+                    .iter()
+                    .take(6)
+                    .map(|&j| page_ref(site, &site.pages[j], &root))
+                    .collect();
+                let docs_latest: Vec<PageRef> = site
+                    .documents
+                    .iter()
+                    .take(5)
+                    .map(|&j| page_ref(site, &site.pages[j], &root))
+                    .collect();
+                c.insert("latest_posts", &latest);
+                c.insert("latest_documents", &docs_latest);
+                "home.html".into()
+            }
+            (None, PageKind::Section) if page.path == docs => {
+                let list: Vec<PageRef> = site
+                    .documents
+                    .iter()
+                    .map(|&j| page_ref(site, &site.pages[j], &root))
+                    .collect();
+                c.insert("documents", &list);
+                "documents.html".into()
+            }
+            (None, PageKind::Section) => {
+                let children: Vec<PageRef> = site
+                    .children
+                    .get(&page.path)
+                    .into_iter()
+                    .flatten()
+                    .map(|&j| page_ref(site, &site.pages[j], &root))
+                    .collect();
+                c.insert("children", &children);
+                "section.html".into()
+            }
+            (None, PageKind::Post) => {
+                let pos = site.posts.iter().position(|&j| j == i);
+                let newer = pos
+                    .and_then(|p| p.checked_sub(1))
+                    .map(|p| page_ref(site, &site.pages[site.posts[p]], &root));
+                let older = pos
+                    .and_then(|p| site.posts.get(p + 1))
+                    .map(|&j| page_ref(site, &site.pages[j], &root));
+                c.insert("newer", &newer);
+                c.insert("older", &older);
+                "post.html".into()
+            }
+            (None, PageKind::Document) => "document.html".into(),
+            (None, PageKind::Page) => "page.html".into(),
+        };
+        if page.cover.is_some() {
+            c.insert(
+                "og_image",
+                &format!(
+                    "{}{}",
+                    site.config.base_url,
+                    page.cover.as_deref().unwrap_or("")
+                ),
+            );
+        }
+        c.insert("page", &view);
+        jobs.push(Job {
+            path: format!("{}index.html", page.path),
+            template,
+            context: c,
+        });
+    }
+    let mut c = base_context(
+        site,
+        theme,
+        "404.html",
+        &site.config.language,
+        "Không tìm thấy trang",
+        "",
+    );
+    c.insert("crumbs", &Vec::<(String, String)>::new());
+    jobs.push(Job {
+        path: "404.html".into(),
+        template: "404.html".into(),
+        context: c,
+    });
+}
+
+/// Paginated lists: the news section, each tag and each month, plus the
+/// tag index and the archive index.
+fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    if site.posts.is_empty() && !site.pages.iter().any(|p| p.path == news_path(site)) {
+        return;
+    }
+    let news = news_path(site);
+    let section = site
+        .pages
+        .iter()
+        .find(|p| p.path == news && p.kind == PageKind::Section);
+    let title = section.map_or("Tin tức".to_owned(), |p| p.title.clone());
+    let per_page = section
+        .and_then(|p| p.fm.paginate_by)
+        .unwrap_or(site.config.paginate_by);
+    let intro = section.map(|p| p.body.html.clone()).unwrap_or_default();
+    let feed = format!("{news}atom.xml");
+    paginate(
+        site,
+        theme,
+        jobs,
+        &news,
+        &title,
+        &intro,
+        &site.posts,
+        per_page,
+        &feed,
+        "news",
+    );
+
+    for tag in &site.tags {
+        let path = tag_path(site, &tag.slug);
+        let title = format!(
+            "{}: {}",
+            theme
+                .strings_for(&site.config.language)
+                .get("tag")
+                .map_or("Chủ đề", String::as_str),
+            tag.name
+        );
+        paginate(
+            site,
+            theme,
+            jobs,
+            &path,
+            &title,
+            "",
+            &tag.posts,
+            per_page,
+            &format!("{path}atom.xml"),
+            "tag",
+        );
+    }
+    for ((y, m), posts) in &site.months {
+        let path = format!("{news}thang/{y:04}-{m:02}/");
+        let title = format!("Tin tức {}", dates::month_label(*y, *m));
+        paginate(
+            site, theme, jobs, &path, &title, "", posts, per_page, &feed, "month",
+        );
+    }
+    // Tag index.
+    let path = format!("{news}the/");
+    let root = root_for(&path);
+    let mut c = base_context(site, theme, &path, &site.config.language, "Chủ đề", "");
+    let tags: Vec<views::TagRef> = site
+        .tags
+        .iter()
+        .map(|t| views::TagRef {
+            name: t.name.clone(),
+            href: link(site, &tag_path(site, &t.slug)),
+            count: t.posts.len(),
+        })
+        .collect();
+    c.insert("tags", &tags);
+    c.insert("crumbs", &vec![(title.clone(), link(site, &news))]);
+    let _ = root;
+    jobs.push(Job {
+        path: format!("{path}index.html"),
+        template: "tags.html".into(),
+        context: c,
+    });
+    // Archive index.
+    let path = format!("{news}luu-tru/");
+    let mut c = base_context(
+        site,
+        theme,
+        &path,
+        &site.config.language,
+        "Lưu trữ tin tức",
+        "",
+    );
+    #[derive(Serialize)]
+    struct MonthView {
+        label: String,
+        href: String,
+        count: usize,
+    }
+    let months: Vec<MonthView> = site
+        .months
+        .iter()
+        .map(|((y, m), posts)| MonthView {
+            label: dates::month_label(*y, *m),
+            href: link(site, &format!("{news}thang/{y:04}-{m:02}/")),
+            count: posts.len(),
+        })
+        .collect();
+    c.insert("months", &months);
+    c.insert("crumbs", &vec![(title, link(site, &news))]);
+    jobs.push(Job {
+        path: format!("{path}index.html"),
+        template: "archive.html".into(),
+        context: c,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paginate(
+    site: &Site,
+    theme: &Theme,
+    jobs: &mut Vec<Job>,
+    base: &str,
+    title: &str,
+    intro: &str,
+    items: &[usize],
+    per_page: usize,
+    feed: &str,
+    kind: &str,
+) {
+    let total = items.len().div_ceil(per_page).max(1);
+    let page_path = |n: usize| {
+        if n == 1 {
+            base.to_owned()
+        } else {
+            format!("{base}trang/{n}/")
+        }
+    };
+    let news = news_path(site);
+    for n in 1..=total {
+        let path = page_path(n);
+        let root = root_for(&path);
+        let shown_title = if n == 1 {
+            title.to_owned()
+        } else {
+            format!("{title} – trang {n}")
+        };
+        let mut c = base_context(site, theme, &path, &site.config.language, &shown_title, "");
+        let chunk = &items[(n - 1) * per_page..(n * per_page).min(items.len())];
+        let posts: Vec<PageRef> = chunk
+            .iter()
+            .map(|&i| page_ref(site, &site.pages[i], &root))
+            .collect();
+        let href = |k: usize| format!("{root}{}", link(site, &page_path(k)));
+        let pager = Paginator {
+            current: n,
+            total,
+            prev: if n > 1 { href(n - 1) } else { String::new() },
+            next: if n < total {
+                href(n + 1)
+            } else {
+                String::new()
+            },
+            pages: (1..=total)
+                .map(|k| PagerLink {
+                    number: k,
+                    href: href(k),
+                    current: k == n,
+                })
+                .collect(),
+        };
+        c.insert("list_title", title);
+        c.insert("list_kind", kind);
+        c.insert(
+            "intro",
+            &if n == 1 {
+                place(intro, &root)
+            } else {
+                String::new()
+            },
+        );
+        c.insert("posts", &posts);
+        c.insert("paginator", &pager);
+        c.insert("feeds", &vec![(title.to_owned(), format!("{root}{feed}"))]);
+        c.insert("list_feed", &format!("{root}{feed}"));
+        let crumbs: Vec<(String, String)> = if base == news {
+            Vec::new()
+        } else {
+            vec![(
+                site.pages
+                    .iter()
+                    .find(|p| p.path == news)
+                    .map_or("Tin tức".to_owned(), |p| p.title.clone()),
+                link(site, &news),
+            )]
+        };
+        c.insert("crumbs", &crumbs);
+        c.insert(
+            "tags_href",
+            &format!("{root}{}", link(site, &format!("{news}the/"))),
+        );
+        c.insert(
+            "archive_href",
+            &format!("{root}{}", link(site, &format!("{news}luu-tru/"))),
+        );
+        jobs.push(Job {
+            path: format!("{path}index.html"),
+            template: "list.html".into(),
+            context: c,
+        });
+    }
+}
+
+fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    for page in &site.pages {
+        for alias in &page.fm.aliases {
+            let a = alias.trim_matches('/');
+            if a.is_empty() {
+                continue;
+            }
+            let path = if a.ends_with(".html") {
+                a.to_owned()
+            } else {
+                format!("{a}/index.html")
+            };
+            let mut c = base_context(site, theme, &path, &site.config.language, &page.title, "");
+            let root = root_for(&path);
+            c.insert("target", &format!("{root}{}", link(site, &page.path)));
+            c.insert(
+                "target_abs",
+                &format!("{}{}", site.config.base_url, page.path),
+            );
+            jobs.push(Job {
+                path,
+                template: "alias.html".into(),
+                context: c,
+            });
+        }
+    }
+}
+
+/// Lists of children per section, exposed for custom templates.
+pub fn section_children(site: &Site) -> BTreeMap<String, Vec<String>> {
+    site.children
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                v.iter().map(|&i| site.pages[i].path.clone()).collect(),
+            )
+        })
+        .collect()
+}

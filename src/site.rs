@@ -1,0 +1,204 @@
+//! The site model: published pages indexed for rendering — news posts
+//! newest first, tags, monthly archives, documents by number — plus checks
+//! that need the whole site (two pages claiming one URL).
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::content::{Asset, Content, Page, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::{slugify, vi_cmp};
+
+/// A tag and the posts that carry it (indices into `Site::pages`, newest first).
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    pub posts: Vec<usize>,
+}
+
+/// Everything the renderer needs, indexed.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub today: Date,
+    /// Published pages only.
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    pub home: Option<usize>,
+    /// News posts, newest first.
+    pub posts: Vec<usize>,
+    /// Documents, newest issue date first.
+    pub documents: Vec<usize>,
+    /// Tags by slug, in Vietnamese alphabetical order of their names.
+    pub tags: Vec<Tag>,
+    /// (year, month) → posts, newest month first.
+    pub months: Vec<((i16, i8), Vec<usize>)>,
+    /// Document number (as written, trimmed) → page index.
+    pub doc_by_number: HashMap<String, usize>,
+    /// Section output path → child pages (sorted by weight, date, title).
+    pub children: BTreeMap<String, Vec<usize>>,
+}
+
+impl Site {
+    /// Indexes the published pages and checks URL uniqueness.
+    pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
+        let pages: Vec<Page> = content.pages.into_iter().filter(|p| p.published).collect();
+        check_unique_paths(&pages, &content.assets, diags);
+        let home = pages.iter().position(|p| p.kind == PageKind::Home);
+        let mut posts: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].kind == PageKind::Post)
+            .collect();
+        posts.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
+        });
+        let mut documents: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].kind == PageKind::Document)
+            .collect();
+        documents.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            pb.fm
+                .issued
+                .or(pb.date_value())
+                .cmp(&pa.fm.issued.or(pa.date_value()))
+                .then_with(|| pa.path.cmp(&pb.path))
+        });
+        let mut doc_by_number = HashMap::new();
+        for &i in &documents {
+            if let Some(n) = &pages[i].fm.number {
+                doc_by_number.insert(normalize_number(n), i);
+            }
+        }
+        let tags = collect_tags(&pages, &posts);
+        let mut month_map: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+        for &i in &posts {
+            if let Some(d) = pages[i].date_value() {
+                month_map.entry((d.year(), d.month())).or_default().push(i);
+            }
+        }
+        let months = month_map.into_iter().rev().collect();
+        let mut children: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            if p.kind != PageKind::Home {
+                children.entry(p.section.clone()).or_default().push(i);
+            }
+        }
+        for list in children.values_mut() {
+            list.sort_by(|&a, &b| {
+                let (pa, pb) = (&pages[a], &pages[b]);
+                pa.fm
+                    .weight
+                    .unwrap_or(i64::MAX)
+                    .cmp(&pb.fm.weight.unwrap_or(i64::MAX))
+                    .then_with(|| pb.date.cmp(&pa.date))
+                    .then_with(|| vi_cmp(&pa.title, &pb.title))
+            });
+        }
+        Site {
+            config,
+            today,
+            pages,
+            assets: content.assets,
+            home,
+            posts,
+            documents,
+            tags,
+            months,
+            doc_by_number,
+            children,
+        }
+    }
+
+    /// The document page with this number, if the site has it.
+    pub fn document(&self, number: &str) -> Option<&Page> {
+        self.doc_by_number
+            .get(&normalize_number(number))
+            .map(|&i| &self.pages[i])
+    }
+}
+
+/// Document numbers compare without spaces and case: `1126/KH-UBND`.
+pub fn normalize_number(n: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    n.nfc()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    for &i in posts {
+        for name in &pages[i].fm.tags {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                name: name.trim().to_owned(),
+                slug,
+                posts: Vec::new(),
+            });
+            if !tag.posts.contains(&i) {
+                tag.posts.push(i);
+            }
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    tags.sort_by(|a, b| vi_cmp(&a.name, &b.name));
+    tags
+}
+
+fn check_unique_paths(pages: &[Page], assets: &[Asset], diags: &mut Diagnostics) {
+    let mut claimed: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |url: String, who: String, diags: &mut Diagnostics, hint: &str| {
+        if let Some(first) = claimed.get(&url) {
+            diags.push(
+                Diagnostic::error(
+                    who.clone(),
+                    format!("hai trang cùng dùng địa chỉ “/{url}”: “{first}” và “{who}”"),
+                )
+                .at(1, 1)
+                .hint(hint.to_owned()),
+            );
+        } else {
+            claimed.insert(url, who);
+        }
+    };
+    for p in pages {
+        let who = p.display.display().to_string().replace('\\', "/");
+        claim(
+            p.path.clone(),
+            who.clone(),
+            diags,
+            "đổi tên một tệp hoặc đặt khoá slug khác nhau cho hai trang",
+        );
+        for alias in &p.fm.aliases {
+            let a = alias.trim_matches('/').to_owned();
+            let a = if a.is_empty() || a.ends_with(".html") {
+                a
+            } else {
+                format!("{a}/")
+            };
+            claim(
+                a,
+                who.clone(),
+                diags,
+                "xoá bí danh (aliases) trùng với địa chỉ của trang khác",
+            );
+        }
+    }
+    for a in assets {
+        if a.out.ends_with(".html") {
+            claim(
+                a.out.trim_end_matches("index.html").to_owned(),
+                a.source.display().to_string(),
+                diags,
+                "đổi tên tệp HTML tĩnh",
+            );
+        }
+    }
+}

@@ -187,7 +187,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let every = label_step(input, band);
     let mut bottom = plot_bottom;
     for (i, point) in input.points.iter().enumerate() {
-        if (count - 1 - i) % every != 0 {
+        if !(count - 1 - i).is_multiple_of(every) {
             continue;
         }
         let width = (band * every as f64 - 4.0).max(40.0);

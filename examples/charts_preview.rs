@@ -339,6 +339,26 @@ fn charts() -> Vec<Chart> {
             .collect(),
         ..CommuneComparison::default()
     });
+    let odd = target_progress(&TargetProgress {
+        id: "gia-tri-la".into(),
+        title: "Giá trị lạ: rất lớn, âm, bằng không".into(),
+        items: vec![
+            target(
+                "Vốn đầu tư hạ tầng số",
+                Some(1_552_020_000_000.0),
+                2e12,
+                "đồng",
+            ),
+            target(
+                "Tăng trưởng doanh thu thương mại điện tử",
+                Some(-12.5),
+                10.0,
+                "%",
+            ),
+            target("Số sự cố an toàn thông tin", Some(0.0), 0.0, "sự cố"),
+            target("NaN", Some(f64::NAN), 5.0, ""),
+        ],
+    });
     let empty = budget_bars(&BudgetBars {
         id: "trong".into(),
         title: "Biểu đồ không có số liệu".into(),
@@ -357,6 +377,7 @@ fn charts() -> Vec<Chart> {
         communes,
         hostile,
         many,
+        odd,
         empty,
     ]
 }

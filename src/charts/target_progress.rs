@@ -294,6 +294,15 @@ fn draw_bar(svg: &mut Svg, item: &TargetItem, state: TargetState, x: f64, y: f64
             svg.track(x, y, width, BAR);
             let zero = scale(0.0);
             svg.rect(zero, y, scale(v) - zero, BAR, state.paint());
+            if lo < 0.0 {
+                // Mark zero so that a negative bar reads as negative.
+                let stroke = Stroke {
+                    colour: MUTED,
+                    width: 1.5,
+                    dashed: false,
+                };
+                svg.line(zero, y - 2.0, zero, y + BAR + 2.0, stroke);
+            }
         }
         None => svg.dashed_box(x, y, width, BAR),
     }

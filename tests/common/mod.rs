@@ -323,7 +323,7 @@ pub fn resolve_link(from: &str, link: &str, base_url: &str) -> Target {
     }
     let rel: String = if let Some(rest) = link.strip_prefix(base_url) {
         rest.to_owned()
-    } else if link.starts_with("//") || link.contains(':') {
+    } else if link.starts_with("//") || has_scheme(link) {
         return Target::External;
     } else if let Some(abs) = link.strip_prefix('/') {
         // A root-absolute link only works at a domain root: treat as relative
@@ -357,6 +357,19 @@ pub fn resolve_link(from: &str, link: &str, base_url: &str) -> Target {
         path.push_str("index.html");
     }
     Target::File(path)
+}
+
+/// `mailto:x`, `https://…` — but not `../https://…`, which is a broken
+/// relative link.
+pub fn has_scheme(link: &str) -> bool {
+    match link.split_once(':') {
+        Some((scheme, _)) => {
+            let mut c = scheme.chars();
+            c.next().is_some_and(|f| f.is_ascii_alphabetic())
+                && c.all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x))
+        }
+        None => false,
+    }
 }
 
 /// Options for [`assert_links_resolve`].

@@ -641,3 +641,21 @@ fn the_link_checker_itself_catches_broken_and_bare_links() {
     let r = std::panic::catch_unwind(|| assert_links_resolve(public, &ok));
     assert!(r.is_err(), "root-absolute link passes");
 }
+
+#[test]
+fn base_url_without_trailing_slash_gives_the_same_site() {
+    let site = Site::fixture("basic");
+    let a = site.tmp().join("a");
+    let b = site.tmp().join("b");
+    let url = "http://localhost:8080/chuyen-doi-so";
+    site.build_ok(&["--output", a.to_str().unwrap(), "--base-url", url]);
+    site.build_ok(&[
+        "--output",
+        b.to_str().unwrap(),
+        "--base-url",
+        &format!("{url}/"),
+    ]);
+    assert_same_tree(&common::tree(&a), &common::tree(&b));
+    let feed = html_unescape(&common::read(&a.join("tin-tuc/atom.xml")));
+    assert!(feed.contains("<id>http://localhost:8080/chuyen-doi-so/tin-tuc/atom.xml</id>"));
+}

@@ -1,0 +1,173 @@
+//! Posts copied unchanged from a Hugo (PaperMod) blog and from a Zola blog
+//! build, and show with the right titles, dates, tags and covers.
+
+mod common;
+
+use common::{LinkCheck, Site, assert_links_resolve, child_texts, html_unescape};
+
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("<main>");
+    let end = html.find("</main>").expect("</main>");
+    html_unescape(&html[start..end])
+}
+
+#[test]
+fn hugo_papermod_posts_build_unchanged() {
+    let site = Site::fixture("hugo-blog");
+    let run = site.build_ok(&[]);
+    // PaperMod's own keys are kept as parameters, with a warning.
+    run.assert_stderr_has(&[
+        "cảnh báo: khoá “ShowToc” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.ShowToc)\n  --> content/tin-tuc/chuyen-doi-so-2024.md:13:1\n",
+        "0 lỗi, 4 cảnh báo",
+    ]);
+    let post = main_of(&site.read_out("tin-tuc/chuyen-doi-so-2024/index.html"));
+    assert!(
+        post.contains("<h1>Chuyển đổi số năm 2024: nhìn lại</h1>"),
+        "{post}"
+    );
+    assert!(
+        post.contains(r#"Thứ Sáu, <time datetime="2024-03-01">01/03/2024</time>"#),
+        "{post}"
+    );
+    assert!(post.contains(" · Ban biên tập"));
+    assert!(post.contains(r#"<a href="../../tin-tuc/the/chuyen-doi-so/">Chuyển đổi số</a>"#));
+    assert!(post.contains(r#"<a href="../../tin-tuc/the/tong-ket/">Tổng kết</a>"#));
+    assert!(post.contains(r#"alt="Ảnh bìa tổng kết""#));
+    // The bundle's relative cover.
+    let ai = main_of(&site.read_out("tin-tuc/hoi-thao-ai/index.html"));
+    assert!(
+        ai.contains(r#"<time datetime="2024-04-15">15/04/2024</time>"#),
+        "{ai}"
+    );
+    assert!(
+        ai.contains(r#"<img src="../../tin-tuc/hoi-thao-ai/cover.svg" alt="Hội trường""#),
+        "{ai}"
+    );
+    assert!(site.out("tin-tuc/hoi-thao-ai/cover.svg").is_file());
+    // `summary` is the description.
+    let list = main_of(&site.read_out("tin-tuc/index.html"));
+    assert!(
+        list.contains("<p>Nhìn lại một năm chuyển đổi số của xã.</p>"),
+        "{list}"
+    );
+    // `draft: false` publishes, `draft: true` does not.
+    assert!(!site.out("tin-tuc/ban-nhap-hugo").exists());
+    // Feed: newest first, RFC 3339 times kept.
+    let feed = site.read_out("tin-tuc/atom.xml");
+    let doc = common::parse_xml(&feed);
+    let published = child_texts(doc.root_element(), "published");
+    assert_eq!(
+        published,
+        ["2024-04-15T08:30:00+07:00", "2024-03-01T10:00:00+07:00"]
+    );
+    let cats: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("category"))
+        .filter_map(|n| n.attribute("term"))
+        .collect();
+    assert_eq!(cats, ["AI", "Chuyển đổi số", "Tổng kết"]);
+}
+
+#[test]
+#[ignore = "bug: an absolute cover URL (cover.image: \"https://…\") is written as \"../../https://…\" in the post, the list cards and og:image"]
+fn hugo_external_cover_url_is_kept_absolute() {
+    let site = Site::fixture("hugo-blog");
+    site.build_ok(&[]);
+    let post = html_unescape(&site.read_out("tin-tuc/chuyen-doi-so-2024/index.html"));
+    assert!(
+        post.contains(
+            r#"<img src="https://hugo.example.gov.vn/anh/bia-2024.jpg" alt="Ảnh bìa tổng kết""#
+        ),
+        "{post}"
+    );
+    assert!(post.contains(
+        r#"<meta property="og:image" content="https://hugo.example.gov.vn/anh/bia-2024.jpg">"#
+    ));
+    assert_links_resolve(
+        &site.root.join("public"),
+        &LinkCheck {
+            base_url: "https://hugo.example.gov.vn/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+#[ignore = "bug: a cover under static/ written Hugo-style as \"/images/bia.svg\" is “không tìm thấy”: covers resolve only against content/"]
+fn hugo_cover_from_static_folder() {
+    let site = Site::fixture("hugo-blog");
+    site.write(
+        "static/images/bia.svg",
+        std::fs::read(site.path("content/tin-tuc/hoi-thao-ai/cover.svg")).unwrap(),
+    );
+    site.write(
+        "content/tin-tuc/anh-static.md",
+        "---\ntitle: \"Ảnh bìa trong static\"\ndate: 2024-05-02T09:00:00+07:00\ncover:\n  image: \"/images/bia.svg\"\n  alt: \"Bìa\"\n---\n\nThân.\n",
+    );
+    site.build_ok(&[]);
+    let post = html_unescape(&site.read_out("tin-tuc/anh-static/index.html"));
+    assert!(
+        post.contains(r#"<img src="../../images/bia.svg" alt="Bìa""#),
+        "{post}"
+    );
+}
+
+#[test]
+fn zola_posts_build_unchanged() {
+    let site = Site::fixture("zola-blog");
+    let run = site.build_ok(&[]);
+    run.assert_stderr_has(&[
+        "cảnh báo: khoá “sort_by” không phải khoá chuẩn",
+        "0 lỗi, 1 cảnh báo",
+    ]);
+    // `slug` overrides the file name; the date prefix is dropped.
+    let plan = main_of(&site.read_out("tin-tuc/ke-hoach-so-hoa-2024/index.html"));
+    assert!(plan.contains("<h1>Kế hoạch số hoá năm 2024</h1>"), "{plan}");
+    assert!(plan.contains(r#"<time datetime="2024-02-10">10/02/2024</time>"#));
+    assert!(plan.contains(r#"<a href="../../tin-tuc/the/du-lieu-mo/">Dữ liệu mở</a>"#));
+    let talk = main_of(&site.read_out("tin-tuc/hoi-thao-du-lieu-mo/index.html"));
+    assert!(talk.contains("<h1>Hội thảo dữ liệu mở</h1>"));
+    assert!(
+        talk.contains(r#"Thứ Sáu, <time datetime="2024-03-01">01/03/2024</time>"#),
+        "{talk}"
+    );
+    assert!(talk.contains("Phần chi tiết chỉ có trong bài đầy đủ."));
+    assert!(!talk.contains("more -->"), "the marker is not shown");
+    assert!(talk.contains(r#"<a href="../../tin-tuc/the/hoi-thao/">Hội thảo</a>"#));
+    // `[taxonomies] tags` make tag pages.
+    let tag = main_of(&site.read_out("tin-tuc/the/du-lieu-mo/index.html"));
+    assert!(tag.contains("Kế hoạch số hoá năm 2024") && tag.contains("Hội thảo dữ liệu mở"));
+    // The list shows the summary cut at <!-- more -->, newest first.
+    let list = main_of(&site.read_out("tin-tuc/index.html"));
+    assert!(
+        list.contains("<p>Đoạn mở đầu của bài hội thảo. Đoạn thứ hai vẫn thuộc tóm tắt.</p>"),
+        "{list}"
+    );
+    assert!(!list.contains("Phần chi tiết"));
+    assert!(list.find("Hội thảo dữ liệu mở").unwrap() < list.find("Kế hoạch số hoá").unwrap());
+    let feed = site.read_out("tin-tuc/atom.xml");
+    let doc = common::parse_xml(&feed);
+    let summaries = child_texts(doc.root_element(), "summary");
+    assert_eq!(
+        summaries,
+        [
+            "Đoạn mở đầu của bài hội thảo. Đoạn thứ hai vẫn thuộc tóm tắt.",
+            "Kế hoạch số hoá hồ sơ."
+        ]
+    );
+    let ids = child_texts(doc.root_element(), "id");
+    assert_eq!(
+        ids[1..],
+        [
+            "https://zola.example.gov.vn/cds/tin-tuc/hoi-thao-du-lieu-mo/",
+            "https://zola.example.gov.vn/cds/tin-tuc/ke-hoach-so-hoa-2024/"
+        ]
+    );
+    assert_links_resolve(
+        &site.root.join("public"),
+        &LinkCheck {
+            base_url: "https://zola.example.gov.vn/cds/",
+            portable: false,
+        },
+    );
+}

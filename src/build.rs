@@ -39,8 +39,12 @@ pub struct Built {
 /// (sorted), errors and warnings alike.
 pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let Some(mut config) = Config::load(&opts.root, &mut diags) else {
-        return Err(diags);
+    let mut config = match Config::load(&opts.root, &mut diags) {
+        Some(c) => c,
+        // A broken minhbach.toml: keep going with defaults so `check` lists
+        // content problems too; the build still fails.
+        None if opts.root.join(crate::config::CONFIG_FILE).is_file() => Config::default(),
+        None => return Err(diags),
     };
     if let Some(url) = &opts.base_url {
         config.base_url = if url.ends_with('/') {
@@ -59,6 +63,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         None,
         &mut diags,
     );
+    check_templates(&opts.root, &theme, &loaded, &mut diags);
     let site = Site::new(config, opts.today, loaded, &mut diags);
     let output = match &tera {
         Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),
@@ -73,4 +78,41 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         diagnostics: diags,
         config: site.config,
     })
+}
+
+/// Every `template = "…"` named in front matter must exist in the theme.
+fn check_templates(
+    root: &std::path::Path,
+    theme: &Theme,
+    content: &content::Content,
+    diags: &mut Diagnostics,
+) {
+    for page in content.pages.iter().filter(|p| p.published) {
+        let Some(name) = &page.fm.template else {
+            continue;
+        };
+        if theme.templates.contains_key(name) {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(&page.display)).unwrap_or_default();
+        let line = crate::config::find_key_line(&text, "template").unwrap_or(1);
+        let known: Vec<&str> = theme
+            .templates
+            .keys()
+            .map(String::as_str)
+            .filter(|t| t.ends_with(".html"))
+            .collect();
+        diags.push(
+            crate::diagnostics::Diagnostic::error(
+                &page.display,
+                format!("không tìm thấy mẫu giao diện “{name}”"),
+            )
+            .at(line, 1)
+            .with_source(&text)
+            .hint(format!(
+                "đặt tệp templates/{name} trong thư mục trang, hoặc dùng một mẫu có sẵn: {}",
+                known.join(", ")
+            )),
+        );
+    }
 }

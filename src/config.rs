@@ -164,6 +164,14 @@ const TOP_KEYS: &[&str] = &[
     "extra",
 ];
 
+/// Keys of the configuration's sub-tables.
+const SUB_KEYS: &[(&str, &[&str])] = &[
+    ("contact", &["address", "phone", "email", "website"]),
+    ("sections", &["news", "documents"]),
+    ("data", &["dir", "encoding", "license"]),
+    ("markdown", &["raw_html"]),
+];
+
 impl Config {
     /// Reads `minhbach.toml` from `root`. A missing file is an error: it is
     /// what marks a folder as a site.
@@ -202,7 +210,7 @@ impl Config {
     /// Parses configuration text (path reported as `minhbach.toml`).
     pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let table: toml::Table = match text.parse() {
+        let mut table: toml::Table = match text.parse() {
             Ok(t) => t,
             Err(e) => {
                 diags.push(toml_error(CONFIG_FILE, text, &e, 0));
@@ -225,10 +233,46 @@ impl Config {
                 diags.push(d);
             }
         }
-        if !ok {
-            return None;
+        for (section, known) in SUB_KEYS {
+            if let Some(toml::Value::Table(sub)) = table.get_mut(*section) {
+                let bad: Vec<String> = sub
+                    .keys()
+                    .filter(|k| !known.contains(&k.as_ref()))
+                    .cloned()
+                    .collect();
+                for key in bad {
+                    ok = false;
+                    let line = find_key_line(text, &key).unwrap_or(1);
+                    let mut d = Diagnostic::error(
+                        CONFIG_FILE,
+                        format!("khoá “{key}” không có trong mục [{section}] của cấu hình"),
+                    )
+                    .at(line, 1)
+                    .with_source(text);
+                    d = match nearest(&key, known, 3) {
+                        Some(k) => d.hint(format!("có phải ý bạn là “{k}”?")),
+                        None => d.hint(format!(
+                            "các khoá của mục [{section}]: {}",
+                            known.join(", ")
+                        )),
+                    };
+                    diags.push(d);
+                    sub.remove(&key);
+                }
+            }
         }
-        match toml::from_str::<Config>(text) {
+        // Unknown keys are reported above; read the rest so that `check`
+        // can go on and report content problems in the same run.
+        if !ok {
+            table.retain(|k, _| TOP_KEYS.contains(&k));
+        }
+        let known = toml::to_string(&table).unwrap_or_default();
+        let parsed = if ok {
+            toml::from_str::<Config>(text)
+        } else {
+            toml::from_str::<Config>(&known)
+        };
+        match parsed {
             Ok(mut c) => {
                 if !c.base_url.ends_with('/') {
                     c.base_url.push('/');
@@ -332,7 +376,8 @@ mod tests {
     #[test]
     fn unknown_key_suggests_nearest() {
         let mut d = Diagnostics::new();
-        assert!(Config::parse("titel = \"A\"\n", &mut d).is_none());
+        let c = Config::parse("titel = \"A\"\n", &mut d);
+        assert!(c.is_some() && d.has_errors());
         let text = d.iter().next().unwrap().render();
         assert!(
             text.contains("khoá “titel” không có trong cấu hình"),

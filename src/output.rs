@@ -175,7 +175,9 @@ fn swap_dirs(a: &Path, b: &Path) -> std::io::Result<()> {
 /// Fallback: move the old tree aside, move the new one in, leave the old
 /// one where `a` was.
 fn swap_by_rename(a: &Path, b: &Path) -> std::io::Result<()> {
-    let aside = a.with_extension("old");
+    let mut name = a.file_name().unwrap_or_default().to_os_string();
+    name.push("-old");
+    let aside = a.with_file_name(name);
     fs::rename(b, &aside)?;
     fs::rename(a, b)?;
     fs::rename(&aside, a)

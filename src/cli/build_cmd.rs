@@ -74,7 +74,6 @@ impl BuildArgs {
             }
         );
         eprintln!("Mở trang: {}", shown.display());
-        eprintln!("Hoặc xem thử: minhbach serve");
         ExitCode::SUCCESS
     }
 }

@@ -435,7 +435,8 @@ impl Reader<'_> {
             };
             fm.tags.extend(inner.list("tags"));
         }
-        fm.tags.dedup();
+        let mut seen = std::collections::HashSet::new();
+        fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
         self.read_cover(&mut fm);

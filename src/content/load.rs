@@ -110,9 +110,17 @@ pub fn load(
         })
         .collect();
     let mut files = Vec::new();
+    // Files whose front matter already has an error: no follow-up
+    // "missing title/date" errors that would only repeat it.
+    let mut troubled: HashSet<String> = HashSet::new();
     for (p, d) in parsed {
+        if let Some(p) = p {
+            if d.has_errors() {
+                troubled.insert(p.rel.clone());
+            }
+            files.push(p);
+        }
         diags.extend(d);
-        files.extend(p);
     }
 
     let layout = Layout::new(config, &files);
@@ -168,8 +176,9 @@ pub fn load(
         files.into_iter().zip(metas).zip(rendered)
     {
         diags.extend(d);
-        let title = page_title(&f, kind, diags, published);
-        if kind == PageKind::Post && date.is_none() && published {
+        let quiet = troubled.contains(&f.rel);
+        let title = page_title(&f, kind, diags, published && !quiet);
+        if kind == PageKind::Post && date.is_none() && published && !quiet {
             diags.push(
                 Diagnostic::error(&f.display, "bài tin chưa có ngày đăng")
                     .at(1, 1)
@@ -179,11 +188,11 @@ pub fn load(
         let cover =
             f.fm.cover
                 .as_deref()
-                .and_then(|c| resolve_file(&f, c, "cover", &targets, diags, published));
+                .and_then(|c| resolve_file(root, &f, c, "cover", &targets, diags, published));
         let pdf =
             f.fm.pdf
                 .as_deref()
-                .and_then(|c| resolve_file(&f, c, "pdf", &targets, diags, published));
+                .and_then(|c| resolve_file(root, &f, c, "pdf", &targets, diags, published));
         pages.push(Page {
             kind,
             rel: f.rel,
@@ -237,6 +246,7 @@ fn page_title(f: &Parsed, kind: PageKind, diags: &mut Diagnostics, published: bo
 
 /// Resolves a file named in front matter (cover, pdf) relative to the page.
 fn resolve_file(
+    root: &Path,
     f: &Parsed,
     name: &str,
     key: &str,
@@ -256,8 +266,18 @@ fn resolve_file(
         format!("{dir}/{name}")
     };
     let key_path = normalize(&joined);
-    match key_path.as_ref().and_then(|k| targets.assets.get(k)) {
-        Some(out) => Some(out.clone()),
+    // Hugo style: `/images/bia.svg` lives in the site's static/ folder.
+    let from_static = name
+        .strip_prefix('/')
+        .filter(|rel| root.join("static").join(rel).is_file())
+        .map(str::to_owned);
+    match key_path
+        .as_ref()
+        .and_then(|k| targets.assets.get(k))
+        .cloned()
+        .or(from_static)
+    {
+        Some(out) => Some(out),
         None => {
             if published {
                 let line = crate::config::find_key_line(&f.text, key)

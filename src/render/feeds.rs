@@ -78,6 +78,22 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
                 .unwrap_or_default(),
         })
         .collect();
+    if !site.posts.is_empty() {
+        let mut lists = vec![format!("{news}the/"), format!("{news}luu-tru/")];
+        lists.extend(site.tags.iter().map(|t| tag_path(site, &t.slug)));
+        lists.extend(
+            site.months
+                .iter()
+                .map(|((y, m), _)| format!("{news}thang/{y:04}-{m:02}/")),
+        );
+        if !site.pages.iter().any(|p| p.path == news) {
+            lists.push(news.clone());
+        }
+        urls.extend(lists.into_iter().map(|p| SitemapUrl {
+            loc: format!("{base}{p}"),
+            lastmod: String::new(),
+        }));
+    }
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut c = Context::new();
     c.insert("urls", &urls);

@@ -183,7 +183,12 @@ fn base_context(
         "news_href",
         &format!("{root}{}", link(site, &news_path(site))),
     );
-    c.insert("feed_href", &format!("{root}{}atom.xml", news_path(site)));
+    let feed = if site.posts.is_empty() {
+        String::new()
+    } else {
+        format!("{root}{}atom.xml", news_path(site))
+    };
+    c.insert("feed_href", &feed);
     c.insert("feeds", &Vec::<(String, String)>::new());
     c
 }
@@ -307,14 +312,13 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
             (None, PageKind::Page) => "page.html".into(),
         };
         if page.cover.is_some() {
-            c.insert(
-                "og_image",
-                &format!(
-                    "{}{}",
-                    site.config.base_url,
-                    page.cover.as_deref().unwrap_or("")
-                ),
-            );
+            let cover = page.cover.as_deref().unwrap_or("");
+            let og = if views::is_external(cover) {
+                cover.to_owned()
+            } else {
+                format!("{}{cover}", site.config.base_url)
+            };
+            c.insert("og_image", &og);
         }
         c.insert("page", &view);
         jobs.push(Job {
@@ -520,8 +524,19 @@ fn paginate(
         );
         c.insert("posts", &posts);
         c.insert("paginator", &pager);
-        c.insert("feeds", &vec![(title.to_owned(), format!("{root}{feed}"))]);
-        c.insert("list_feed", &format!("{root}{feed}"));
+        // No posts, no feed file: link it only when it exists.
+        let feed_link = if items.is_empty() {
+            String::new()
+        } else {
+            format!("{root}{feed}")
+        };
+        let feeds: Vec<(String, String)> = if items.is_empty() {
+            Vec::new()
+        } else {
+            vec![(title.to_owned(), feed_link.clone())]
+        };
+        c.insert("feeds", &feeds);
+        c.insert("list_feed", &feed_link);
         let crumbs: Vec<(String, String)> = if base == news {
             Vec::new()
         } else {

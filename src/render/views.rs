@@ -121,7 +121,17 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
             .map(|d| dates::weekday(d).to_owned())
             .unwrap_or_default(),
         description: page.description(),
-        cover: page.cover.clone().unwrap_or_default(),
+        cover: page
+            .cover
+            .as_deref()
+            .map(|c| {
+                if is_external(c) {
+                    c.to_owned()
+                } else {
+                    format!("{root}{c}")
+                }
+            })
+            .unwrap_or_default(),
         cover_alt: page.fm.cover_alt.clone().unwrap_or_default(),
         tags,
         authors: page.fm.authors.clone(),
@@ -197,6 +207,11 @@ pub fn page_view(site: &Site, page: &Page, root: &str) -> PageView {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     }
+}
+
+/// True for absolute URLs (`https://…`, `//cdn…`).
+pub fn is_external(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//")
 }
 
 /// `../../` for a page at `tin-tuc/bai/`; "" at the root.

@@ -137,9 +137,17 @@ impl Diagnostic {
             Severity::Error => "lỗi",
             Severity::Warning => "cảnh báo",
         };
-        let mut out = format!("{label}: {}\n  --> {}\n", self.message, self.location_label());
+        let mut out = format!(
+            "{label}: {}\n  --> {}\n",
+            self.message,
+            self.location_label()
+        );
         if let Some(src) = &self.source_line {
-            let line_no = self.location.line.map(|l| l.to_string()).unwrap_or_default();
+            let line_no = self
+                .location
+                .line
+                .map(|l| l.to_string())
+                .unwrap_or_default();
             let pad = " ".repeat(line_no.len());
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line_no} | {src}");
@@ -245,7 +253,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// Makes `path` relative to `root` for display, falling back to the full path.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Spreadsheet column letters for a 0-based index: 0 → `A`, 27 → `AB`.
@@ -299,6 +309,9 @@ mod tests {
     #[test]
     fn cell_location_names_sheet() {
         let d = Diagnostic::error("du-lieu/chi-tieu.xlsx", "x").at_cell("C12", Some("Chỉ tiêu"));
-        assert_eq!(d.location_label(), "du-lieu/chi-tieu.xlsx [trang tính “Chỉ tiêu”, ô C12]");
+        assert_eq!(
+            d.location_label(),
+            "du-lieu/chi-tieu.xlsx [trang tính “Chỉ tiêu”, ô C12]"
+        );
     }
 }

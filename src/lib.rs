@@ -4,6 +4,6 @@
 //! The pipeline is load → validate → model → render → write; see
 //! `ARCHITECTURE.md` for the map.
 
+pub mod data;
 pub mod diagnostics;
 pub mod text;
-pub mod data;

@@ -66,8 +66,11 @@ impl Kind {
         let key = name_key(name);
         Kind::ALL.into_iter().find(|kind| {
             kind.prefixes().iter().any(|p| {
-                key.strip_prefix(p)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-']) || rest.starts_with(|c: char| c.is_ascii_digit()))
+                key.strip_prefix(p).is_some_and(|rest| {
+                    rest.is_empty()
+                        || rest.starts_with(['-'])
+                        || rest.starts_with(|c: char| c.is_ascii_digit())
+                })
             })
         })
     }

@@ -33,12 +33,16 @@ impl Loc {
         if !self.grid {
             return None;
         }
-        self.column.map(|c| format!("{}{}", column_letters(c), self.row))
+        self.column
+            .map(|c| format!("{}{}", column_letters(c), self.row))
     }
 
     /// The same place, another column of the row.
     pub fn with_column(&self, column: usize) -> Loc {
-        Loc { column: Some(column), ..self.clone() }
+        Loc {
+            column: Some(column),
+            ..self.clone()
+        }
     }
 
     /// An error pointing here.
@@ -82,6 +86,15 @@ impl Value {
             Value::Empty => true,
             Value::Text(t) => t.trim().is_empty(),
             _ => false,
+        }
+    }
+
+    /// The value as text for a text field: numbers in plain notation
+    /// (`1.1` stays `1.1`, an index code Excel turned into a number).
+    pub fn as_text(&self) -> String {
+        match self {
+            Value::Number(n) => format!("{n}"),
+            other => other.display(),
         }
     }
 

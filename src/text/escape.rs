@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(html("<b>\"A & B\"</b>'"), "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;&#39;");
+        assert_eq!(
+            html("<b>\"A & B\"</b>'"),
+            "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;&#39;"
+        );
         assert_eq!(html("a\u{0}b"), "ab");
     }
 

@@ -41,7 +41,11 @@ fn format_decimal_inner(value: f64, decimals: usize, keep_zeros: bool) -> String
         Some((i, f)) => (i, f),
         None => (text.as_str(), ""),
     };
-    let frac = if keep_zeros { frac_part } else { frac_part.trim_end_matches('0') };
+    let frac = if keep_zeros {
+        frac_part
+    } else {
+        frac_part.trim_end_matches('0')
+    };
     let mut out = String::new();
     if negative && (int_part.bytes().any(|b| b != b'0') || !frac.is_empty()) {
         out.push('-');

@@ -47,7 +47,10 @@ mod tests {
     fn slugs_drop_diacritics() {
         assert_eq!(slugify("Chuyển đổi số"), "chuyen-doi-so");
         assert_eq!(slugify("Đông Sơn"), "dong-son");
-        assert_eq!(slugify("Tỷ lệ hồ sơ trực tuyến đạt 95,5%"), "ty-le-ho-so-truc-tuyen-dat-95-5");
+        assert_eq!(
+            slugify("Tỷ lệ hồ sơ trực tuyến đạt 95,5%"),
+            "ty-le-ho-so-truc-tuyen-dat-95-5"
+        );
         assert_eq!(slugify("Nghị quyết số 57-NQ/TW"), "nghi-quyet-so-57-nq-tw");
         assert_eq!(slugify("  --  "), "");
     }

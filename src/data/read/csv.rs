@@ -50,16 +50,27 @@ pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, (String,
             Ok(false) => break,
             Ok(true) => {
                 // The reader's own line count skips blank lines: count from bytes.
-                let mut byte = record.position().map_or(counted_to, |p| p.byte() as usize).min(text.len());
+                let mut byte = record
+                    .position()
+                    .map_or(counted_to, |p| p.byte() as usize)
+                    .min(text.len());
                 while matches!(text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
                     byte += 1;
                 }
-                lines_before += text.as_bytes()[counted_to.min(byte)..byte].iter().filter(|&&b| b == b'\n').count();
+                lines_before += text.as_bytes()[counted_to.min(byte)..byte]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
                 counted_to = counted_to.max(byte);
                 let start = lines_before + 1;
                 let line = Some(start);
                 index += 1 + start.saturating_sub(expected_line);
-                expected_line = start + 1 + record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+                expected_line = start
+                    + 1
+                    + record
+                        .iter()
+                        .map(|f| f.matches('\n').count())
+                        .sum::<usize>();
                 let base = Loc {
                     path: path.clone(),
                     sheet: None,
@@ -71,7 +82,10 @@ pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, (String,
                 let cells = record
                     .iter()
                     .enumerate()
-                    .map(|(col, raw)| Cell { value: text_value(raw), loc: base.with_column(col) })
+                    .map(|(col, raw)| Cell {
+                        value: text_value(raw),
+                        loc: base.with_column(col),
+                    })
                     .collect();
                 rows.push(Row { cells, loc: base });
             }

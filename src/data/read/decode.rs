@@ -18,7 +18,10 @@ pub struct DecodeError {
 
 /// Picks the encoding for a file without a BOM: `.cp1258.` in the name wins,
 /// then the configured label. An unknown label is an error.
-pub fn encoding_for(file_name: &str, configured: Option<&str>) -> Result<&'static Encoding, String> {
+pub fn encoding_for(
+    file_name: &str,
+    configured: Option<&str>,
+) -> Result<&'static Encoding, String> {
     let lower = file_name.to_lowercase();
     if lower.contains(".cp1258.") || lower.contains(".windows-1258.") {
         return Ok(WINDOWS_1258);
@@ -27,7 +30,11 @@ pub fn encoding_for(file_name: &str, configured: Option<&str>) -> Result<&'stati
         None => Ok(UTF_8),
         Some(label) => {
             let label = label.trim();
-            let normalised = if label.eq_ignore_ascii_case("cp1258") { "windows-1258" } else { label };
+            let normalised = if label.eq_ignore_ascii_case("cp1258") {
+                "windows-1258"
+            } else {
+                label
+            };
             Encoding::for_label(normalised.as_bytes()).ok_or_else(|| label.to_owned())
         }
     }
@@ -48,7 +55,11 @@ pub fn decode(bytes: &[u8], fallback: &'static Encoding) -> Result<String, Decod
         match std::str::from_utf8(body) {
             Ok(t) => t.to_owned(),
             Err(e) => {
-                let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = body[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
                 return Err(DecodeError {
                     message: "tệp không phải là văn bản UTF-8".to_owned(),
                     hint: "trong Excel chọn Lưu thành “CSV UTF-8 (Comma delimited)”; nếu tệp dùng bảng mã Windows-1258, đặt tên tệp kết thúc bằng .cp1258.csv hoặc ghi encoding = \"windows-1258\" trong mục [data] của minhbach.toml".to_owned(),
@@ -101,10 +112,19 @@ mod tests {
     #[test]
     fn picks_encoding_from_name_and_config() {
         assert_eq!(encoding_for("chi-tieu.cp1258.csv", None), Ok(WINDOWS_1258));
-        assert_eq!(encoding_for("chi-tieu.csv", Some("windows-1258")), Ok(WINDOWS_1258));
-        assert_eq!(encoding_for("chi-tieu.csv", Some("cp1258")), Ok(WINDOWS_1258));
+        assert_eq!(
+            encoding_for("chi-tieu.csv", Some("windows-1258")),
+            Ok(WINDOWS_1258)
+        );
+        assert_eq!(
+            encoding_for("chi-tieu.csv", Some("cp1258")),
+            Ok(WINDOWS_1258)
+        );
         assert_eq!(encoding_for("chi-tieu.csv", None), Ok(UTF_8));
-        assert_eq!(encoding_for("a.csv", Some("klingon")), Err("klingon".to_owned()));
+        assert_eq!(
+            encoding_for("a.csv", Some("klingon")),
+            Err("klingon".to_owned())
+        );
     }
 
     #[test]

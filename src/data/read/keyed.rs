@@ -46,7 +46,10 @@ pub fn part_to_table(part: Part, path: &Arc<Path>) -> Table {
         cells: keys
             .iter()
             .enumerate()
-            .map(|(i, (k, line))| Cell { value: Value::Text(k.clone()), loc: loc(0, i, *line) })
+            .map(|(i, (k, line))| Cell {
+                value: Value::Text(k.clone()),
+                loc: loc(0, i, *line),
+            })
             .collect(),
         loc: loc(0, 0, header_line),
     };
@@ -55,19 +58,43 @@ pub fn part_to_table(part: Part, path: &Arc<Path>) -> Table {
         let cells = keys
             .iter()
             .enumerate()
-            .map(|(i, (k, _))| match item.fields.iter().find(|(key, _, _)| key == k) {
-                Some((_, line, value)) => Cell { value: value.clone(), loc: loc(index + 1, i, *line) },
-                None => Cell { value: Value::Empty, loc: loc(index + 1, i, item.line) },
-            })
+            .map(
+                |(i, (k, _))| match item.fields.iter().find(|(key, _, _)| key == k) {
+                    Some((_, line, value)) => Cell {
+                        value: value.clone(),
+                        loc: loc(index + 1, i, *line),
+                    },
+                    None => Cell {
+                        value: Value::Empty,
+                        loc: loc(index + 1, i, item.line),
+                    },
+                },
+            )
             .collect();
-        rows.push(Row { cells, loc: loc(index + 1, 0, item.line) });
+        rows.push(Row {
+            cells,
+            loc: loc(index + 1, 0, item.line),
+        });
     }
-    Table { path: path.clone(), sheet: part.name, keyed: true, rows }
+    Table {
+        path: path.clone(),
+        sheet: part.name,
+        keyed: true,
+        rows,
+    }
 }
 
 /// Joins an array of scalars into one cell (`["A", "B"]` → `A; B`), so lists
 /// of units or pillars can be written as arrays.
 pub fn join_list(values: Vec<Value>) -> Value {
-    let parts: Vec<String> = values.iter().map(Value::display).filter(|s| !s.is_empty()).collect();
-    if parts.is_empty() { Value::Empty } else { Value::Text(parts.join("; ")) }
+    let parts: Vec<String> = values
+        .iter()
+        .map(Value::display)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(parts.join("; "))
+    }
 }

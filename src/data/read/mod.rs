@@ -60,14 +60,19 @@ pub fn read_file(
     strict: bool,
     diags: &mut Diagnostics,
 ) -> Vec<KindTable> {
-    let Some(format) = Format::of(abs) else { return Vec::new() };
+    let Some(format) = Format::of(abs) else {
+        return Vec::new();
+    };
     let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let file_kind = Kind::from_name(name);
     let path: Arc<Path> = Arc::from(rel);
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(rel, format!("không đọc được tệp dữ liệu: {e}")));
+            diags.push(Diagnostic::error(
+                rel,
+                format!("không đọc được tệp dữ liệu: {e}"),
+            ));
             return Vec::new();
         }
     };
@@ -95,7 +100,10 @@ pub fn read_file(
         Format::Workbook => match xlsx::read_workbook(bytes, &path) {
             Ok(t) => t,
             Err(message) => {
-                diags.push(Diagnostic::error(rel, message).hint("kiểm tra tệp có mở được bằng Excel không, rồi lưu lại thành .xlsx"));
+                diags.push(
+                    Diagnostic::error(rel, message)
+                        .hint("kiểm tra tệp có mở được bằng Excel không, rồi lưu lại thành .xlsx"),
+                );
                 return Vec::new();
             }
         },
@@ -113,15 +121,30 @@ pub fn read_file(
                 _ => text::read_yaml(&text),
             };
             match parts {
-                Ok(parts) => parts.into_iter().map(|p| keyed::part_to_table(p, &path)).collect(),
+                Ok(parts) => parts
+                    .into_iter()
+                    .map(|p| keyed::part_to_table(p, &path))
+                    .collect(),
                 Err((message, line)) => {
-                    diags.push(Diagnostic::error(rel, message).at_line(line).with_source(&text));
+                    diags.push(
+                        Diagnostic::error(rel, message)
+                            .at_line(line)
+                            .with_source(&text),
+                    );
                     return Vec::new();
                 }
             }
         }
     };
-    assign_kinds(file_kind, tables, rel, name, format == Format::Workbook, strict, diags)
+    assign_kinds(
+        file_kind,
+        tables,
+        rel,
+        name,
+        format == Format::Workbook,
+        strict,
+        diags,
+    )
 }
 
 fn unknown_name(rel: &Path, name: &str) -> Diagnostic {
@@ -152,7 +175,12 @@ fn read_delimited(
         }
     };
     match csv::read_delimited(&text, path) {
-        Ok(rows) => Some(Table { path: path.clone(), sheet: None, keyed: false, rows }),
+        Ok(rows) => Some(Table {
+            path: path.clone(),
+            sheet: None,
+            keyed: false,
+            rows,
+        }),
         Err((message, line)) => {
             diags.push(
                 Diagnostic::error(rel, message)
@@ -178,8 +206,10 @@ fn assign_kinds(
     diags: &mut Diagnostics,
 ) -> Vec<KindTable> {
     let what = if workbook { "trang tính" } else { "bảng" };
-    let mut kinds: Vec<Option<Kind>> =
-        tables.iter().map(|t| t.sheet.as_deref().and_then(Kind::from_name)).collect();
+    let mut kinds: Vec<Option<Kind>> = tables
+        .iter()
+        .map(|t| t.sheet.as_deref().and_then(Kind::from_name))
+        .collect();
     if let Some(kind) = file_kind
         && !kinds.contains(&Some(kind))
     {
@@ -203,9 +233,15 @@ fn assign_kinds(
         }
     }
     if file_kind.is_none() && strict && !kinds.iter().any(Option::is_some) {
-        let names: Vec<String> =
-            tables.iter().filter_map(|t| t.sheet.as_ref().map(|s| format!("“{s}”"))).collect();
-        let found = if names.is_empty() { String::new() } else { format!(" (có: {})", names.join(", ")) };
+        let names: Vec<String> = tables
+            .iter()
+            .filter_map(|t| t.sheet.as_ref().map(|s| format!("“{s}”")))
+            .collect();
+        let found = if names.is_empty() {
+            String::new()
+        } else {
+            format!(" (có: {})", names.join(", "))
+        };
         diags.push(
             Diagnostic::error(rel, format!("không có {what} nào mang tên một loại dữ liệu{found}"))
                 .hint(format!(

@@ -36,22 +36,41 @@ pub fn read_toml(text: &str) -> Result<Vec<Part>, SyntaxError> {
     keys.sort_by_key(|(k, _)| k.span().start);
     let mut parts = Vec::new();
     for (key, value) in keys {
-        let toml::de::DeValue::Array(array) = value.get_ref() else { continue };
+        let toml::de::DeValue::Array(array) = value.get_ref() else {
+            continue;
+        };
         if !array.iter().all(|v| v.get_ref().is_table()) {
             continue;
         }
         let mut items = Vec::new();
         for table in array.iter() {
-            let toml::de::DeValue::Table(t) = table.get_ref() else { continue };
+            let toml::de::DeValue::Table(t) = table.get_ref() else {
+                continue;
+            };
             let mut fields: Vec<_> = t
                 .iter()
-                .map(|(k, v)| (k.span().start, k.get_ref().to_string(), line(k.span().start), toml_value(v.get_ref())))
+                .map(|(k, v)| {
+                    (
+                        k.span().start,
+                        k.get_ref().to_string(),
+                        line(k.span().start),
+                        toml_value(v.get_ref()),
+                    )
+                })
                 .collect();
             fields.sort_by_key(|f| f.0);
-            let start = fields.first().map_or(table.span().start, |f| f.0.min(table.span().start));
-            items.push(Item { line: line(start), fields: fields.into_iter().map(|(_, k, l, v)| (k, l, v)).collect() });
+            let start = fields
+                .first()
+                .map_or(table.span().start, |f| f.0.min(table.span().start));
+            items.push(Item {
+                line: line(start),
+                fields: fields.into_iter().map(|(_, k, l, v)| (k, l, v)).collect(),
+            });
         }
-        parts.push(Part { name: Some(key.get_ref().to_string()), items });
+        parts.push(Part {
+            name: Some(key.get_ref().to_string()),
+            items,
+        });
     }
     Ok(parts)
 }
@@ -62,9 +81,14 @@ fn toml_value(v: &toml::de::DeValue<'_>) -> Value {
         V::String(s) => text_value(s),
         V::Integer(i) => {
             let digits = i.as_str().replace('_', "");
-            i64::from_str_radix(&digits, i.radix()).map_or(Value::Text(digits), |n| Value::Number(n as f64))
+            i64::from_str_radix(&digits, i.radix())
+                .map_or(Value::Text(digits), |n| Value::Number(n as f64))
         }
-        V::Float(f) => f.as_str().replace('_', "").parse().map_or(Value::Empty, Value::Number),
+        V::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or(Value::Empty, Value::Number),
         V::Boolean(b) => Value::Bool(*b),
         V::Datetime(dt) => match dt.date {
             Some(d) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
@@ -78,7 +102,11 @@ fn toml_value(v: &toml::de::DeValue<'_>) -> Value {
 
 fn text_value(s: &str) -> Value {
     let nfc: String = unicode_normalization::UnicodeNormalization::nfc(s.trim()).collect();
-    if nfc.is_empty() { Value::Empty } else { Value::Text(nfc) }
+    if nfc.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(nfc)
+    }
 }
 
 // ---------------------------------------------------------------- JSON
@@ -92,13 +120,17 @@ pub fn read_json(text: &str) -> Result<Vec<Part>, SyntaxError> {
     let mut p = JsonScanner { text, pos: 0 };
     let top = p.value();
     Ok(match top {
-        J::Array(items) => vec![Part { name: None, items: json_items(items) }],
+        J::Array(items) => vec![Part {
+            name: None,
+            items: json_items(items),
+        }],
         J::Object(fields, _) => fields
             .into_iter()
             .filter_map(|(name, _, v)| match v {
-                J::Array(items) if items.iter().all(|i| matches!(i, J::Object(..))) => {
-                    Some(Part { name: Some(name), items: json_items(items) })
-                }
+                J::Array(items) if items.iter().all(|i| matches!(i, J::Object(..))) => Some(Part {
+                    name: Some(name),
+                    items: json_items(items),
+                }),
                 _ => None,
             })
             .collect(),
@@ -112,7 +144,10 @@ fn json_items(items: Vec<J>) -> Vec<Item> {
         .filter_map(|i| match i {
             J::Object(fields, line) => Some(Item {
                 line,
-                fields: fields.into_iter().map(|(k, l, v)| (k, l, json_cell(v))).collect(),
+                fields: fields
+                    .into_iter()
+                    .map(|(k, l, v)| (k, l, json_cell(v)))
+                    .collect(),
             }),
             _ => None,
         })
@@ -200,7 +235,9 @@ impl JsonScanner<'_> {
             b'"' => J::Scalar(text_value(&self.string())),
             _ => {
                 let rest = &self.text[self.pos..];
-                let len = rest.find(|c: char| matches!(c, ',' | ']' | '}') || c.is_whitespace()).unwrap_or(rest.len());
+                let len = rest
+                    .find(|c: char| matches!(c, ',' | ']' | '}') || c.is_whitespace())
+                    .unwrap_or(rest.len());
                 let token = &rest[..len];
                 self.pos += len.max(1);
                 let v = match token {
@@ -253,10 +290,17 @@ pub fn read_yaml(text: &str) -> Result<Vec<Part>, SyntaxError> {
             .collect()
     };
     Ok(match top {
-        YTop::List(rows) => vec![Part { name: None, items: items(rows) }],
-        YTop::Map(parts) => {
-            parts.into_iter().map(|(name, rows)| Part { name: Some(name), items: items(rows) }).collect()
-        }
+        YTop::List(rows) => vec![Part {
+            name: None,
+            items: items(rows),
+        }],
+        YTop::Map(parts) => parts
+            .into_iter()
+            .map(|(name, rows)| Part {
+                name: Some(name),
+                items: items(rows),
+            })
+            .collect(),
         YTop::Other => Vec::new(),
     })
 }
@@ -427,9 +471,18 @@ mod tests {
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].name.as_deref(), Some("chi-tieu"));
         let items = &parts[0].items;
-        assert_eq!(items[0].fields[0], ("ma".into(), 4, Value::Text("CT-01".into())));
-        assert_eq!(items[0].fields[1], ("muc_tieu".into(), 5, Value::Number(95.5)));
-        assert_eq!(items[1].fields[1].2, Value::Date(jiff::civil::date(2026, 12, 31)));
+        assert_eq!(
+            items[0].fields[0],
+            ("ma".into(), 4, Value::Text("CT-01".into()))
+        );
+        assert_eq!(
+            items[0].fields[1],
+            ("muc_tieu".into(), 5, Value::Number(95.5))
+        );
+        assert_eq!(
+            items[1].fields[1].2,
+            Value::Date(jiff::civil::date(2026, 12, 31))
+        );
         assert_eq!(items[1].line, 7);
     }
 
@@ -452,10 +505,14 @@ mod tests {
 
     #[test]
     fn yaml_rows_with_lines_and_no_norway_problem() {
-        let text = "- ma: CT-01\n  muc_tieu: 95.5\n  co: NO\n- ma: CT-02\n  muc_tieu: có\n  dung: true\n";
+        let text =
+            "- ma: CT-01\n  muc_tieu: 95.5\n  co: NO\n- ma: CT-02\n  muc_tieu: có\n  dung: true\n";
         let parts = read_yaml(text).unwrap();
         let items = &parts[0].items;
-        assert_eq!(items[0].fields[1], ("muc_tieu".into(), 2, Value::Number(95.5)));
+        assert_eq!(
+            items[0].fields[1],
+            ("muc_tieu".into(), 2, Value::Number(95.5))
+        );
         assert_eq!(items[0].fields[2].2, Value::Text("NO".into()));
         assert_eq!(items[1].line, 4);
         assert_eq!(items[1].fields[2].2, Value::Bool(true));

@@ -14,8 +14,8 @@ use crate::data::table::{Cell, Loc, Row, Table, Value};
 
 /// Reads every sheet of a workbook, in workbook order.
 pub fn read_workbook(bytes: Vec<u8>, path: &Arc<Path>) -> Result<Vec<Table>, String> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| format!("không mở được sổ tính Excel ({e})"))?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("không mở được sổ tính Excel ({e})"))?;
     let mut tables = Vec::new();
     for name in book.sheet_names() {
         let range = book
@@ -34,15 +34,26 @@ pub fn read_workbook(bytes: Vec<u8>, path: &Arc<Path>) -> Result<Vec<Table>, Str
             };
             // Leading empty columns keep their letters: pad from column A.
             let mut row_cells: Vec<Cell> = (0..col0 as usize)
-                .map(|c| Cell { value: Value::Empty, loc: base.with_column(c) })
+                .map(|c| Cell {
+                    value: Value::Empty,
+                    loc: base.with_column(c),
+                })
                 .collect();
             row_cells.extend(cells.iter().enumerate().map(|(c, data)| Cell {
                 value: convert(data),
                 loc: base.with_column(col0 as usize + c),
             }));
-            rows.push(Row { cells: row_cells, loc: base.with_column(0) });
+            rows.push(Row {
+                cells: row_cells,
+                loc: base.with_column(0),
+            });
         }
-        tables.push(Table { path: path.clone(), sheet: Some(name), keyed: false, rows });
+        tables.push(Table {
+            path: path.clone(),
+            sheet: Some(name),
+            keyed: false,
+            rows,
+        });
     }
     Ok(tables)
 }
@@ -53,8 +64,13 @@ fn convert(data: &Data) -> Value {
         Data::Int(i) => Value::Number(*i as f64),
         Data::Float(f) => Value::Number(*f),
         Data::String(s) => {
-            let nfc: String = unicode_normalization::UnicodeNormalization::nfc(s.as_str()).collect();
-            if nfc.trim().is_empty() { Value::Empty } else { Value::Text(nfc.trim().to_owned()) }
+            let nfc: String =
+                unicode_normalization::UnicodeNormalization::nfc(s.as_str()).collect();
+            if nfc.trim().is_empty() {
+                Value::Empty
+            } else {
+                Value::Text(nfc.trim().to_owned())
+            }
         }
         Data::Bool(b) => Value::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => {

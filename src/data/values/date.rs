@@ -30,7 +30,10 @@ pub fn parse_date(raw: &str) -> Result<Date, ValueError> {
         ));
     }
     build(y, m, d).ok_or_else(|| {
-        ValueError::new(format!("ngày “{text}” không có trên lịch"), "kiểm tra lại ngày và tháng")
+        ValueError::new(
+            format!("ngày “{text}” không có trên lịch"),
+            "kiểm tra lại ngày và tháng",
+        )
     })
 }
 
@@ -39,7 +42,12 @@ fn build(y: u32, m: u32, d: u32) -> Option<Date> {
     if !(1900..=2200).contains(&y) {
         return None;
     }
-    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 /// Splits `text` into numbers (value, digit count), accepting `/ - .` and the
@@ -104,9 +112,15 @@ mod tests {
 
     #[test]
     fn rejects_non_dates_with_reasons() {
-        assert_eq!(parse_date("31/02/2025").unwrap_err().message, "ngày “31/02/2025” không có trên lịch");
+        assert_eq!(
+            parse_date("31/02/2025").unwrap_err().message,
+            "ngày “31/02/2025” không có trên lịch"
+        );
         let us = parse_date("11/14/2025").unwrap_err();
-        assert_eq!(us.hint.as_deref(), Some("viết ngày trước tháng: 14/11/2025"));
+        assert_eq!(
+            us.hint.as_deref(),
+            Some("viết ngày trước tháng: 14/11/2025")
+        );
         for text in ["", "2025", "Quý I/2025", "hôm nay", "14/11/25", "99999/1/1"] {
             assert!(parse_date(text).is_err(), "{text}");
         }

@@ -27,12 +27,17 @@ pub struct ValueError {
 
 impl ValueError {
     pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self { message: message.into(), hint: Some(hint.into()) }
+        Self {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
     }
 }
 
 /// Removes every kind of space (including the non-breaking ones Excel and
 /// Word insert) from `s`.
 pub(crate) fn squeeze_spaces(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect()
 }

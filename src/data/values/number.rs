@@ -57,14 +57,19 @@ pub fn parse_number(raw: &str, style: NumberStyle) -> Result<f64, ValueError> {
         return Err(not_a_number());
     }
     if body.contains(['e', 'E'])
-        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'e' | 'E' | '+' | '-'))
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'e' | 'E' | '+' | '-'))
     {
         return Err(ValueError::new(
             format!("“{text}” là số dạng khoa học, các chữ số cuối đã bị mất"),
             "trong Excel, nới rộng cột hoặc định dạng ô là Number (không có phần thập phân) rồi lưu lại",
         ));
     }
-    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(not_a_number());
     }
     let dots = body.matches('.').count();
@@ -115,7 +120,11 @@ pub fn parse_number(raw: &str, style: NumberStyle) -> Result<f64, ValueError> {
         })?,
         None => int_part.to_owned(),
     };
-    let plain = if frac_part.is_empty() { digits } else { format!("{digits}.{frac_part}") };
+    let plain = if frac_part.is_empty() {
+        digits
+    } else {
+        format!("{digits}.{frac_part}")
+    };
     let value: f64 = plain.parse().map_err(|_| not_a_number())?;
     if !value.is_finite() {
         return Err(not_a_number());
@@ -180,25 +189,48 @@ mod tests {
         assert_eq!(parse_number("1.234", NumberStyle::Money), Ok(1234.0));
         assert_eq!(parse_number("1,234", NumberStyle::Money), Ok(1234.0));
         assert_eq!(parse_number("2.665", NumberStyle::Money), Ok(2665.0));
-        assert_eq!(parse_number("1.552.020.000 đồng", NumberStyle::Money), Ok(1_552_020_000.0));
+        assert_eq!(
+            parse_number("1.552.020.000 đồng", NumberStyle::Money),
+            Ok(1_552_020_000.0)
+        );
         assert_eq!(parse_number("500.000đ", NumberStyle::Money), Ok(500_000.0));
-        assert_eq!(parse_number("500.000 VNĐ", NumberStyle::Money), Ok(500_000.0));
+        assert_eq!(
+            parse_number("500.000 VNĐ", NumberStyle::Money),
+            Ok(500_000.0)
+        );
     }
 
     #[test]
     fn lone_dot_with_three_digits_is_ambiguous() {
         let err = parse_number("1.234", NumberStyle::Plain).unwrap_err();
-        assert_eq!(err.message, "“1.234” không rõ nghĩa: có thể là 1234 hoặc 1,234");
+        assert_eq!(
+            err.message,
+            "“1.234” không rõ nghĩa: có thể là 1234 hoặc 1,234"
+        );
         assert_eq!(
             err.hint.as_deref(),
-            Some("nếu là số nguyên, viết 1234 (không có dấu ngăn cách); nếu là số thập phân, viết 1,234")
+            Some(
+                "nếu là số nguyên, viết 1234 (không có dấu ngăn cách); nếu là số thập phân, viết 1,234"
+            )
         );
         assert!(parse_number("2.665", NumberStyle::Plain).is_err());
     }
 
     #[test]
     fn rejects_garbage() {
-        for text in ["", "abc", "95,5x", "1.2.3", "1.23.456", "1,234.5,6", ",5", "5,", "1..2", "--3", "%"] {
+        for text in [
+            "",
+            "abc",
+            "95,5x",
+            "1.2.3",
+            "1.23.456",
+            "1,234.5,6",
+            ",5",
+            "5,",
+            "1..2",
+            "--3",
+            "%",
+        ] {
             assert!(parse_number(text, NumberStyle::Plain).is_err(), "{text}");
         }
         let err = parse_number("1,55E+09", NumberStyle::Plain).unwrap_err();

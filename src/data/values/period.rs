@@ -100,7 +100,10 @@ pub fn parse_period(raw: &str) -> Result<Period, ValueError> {
         .filter(|t| !t.is_empty() && *t != "nam")
         .collect();
     let year = |t: &str| -> Option<i16> {
-        (t.len() == 4).then(|| t.parse::<i16>().ok()).flatten().filter(|y| (1900..=2200).contains(y))
+        (t.len() == 4)
+            .then(|| t.parse::<i16>().ok())
+            .flatten()
+            .filter(|y| (1900..=2200).contains(y))
     };
     match tokens.as_slice() {
         [y] => year(y).map(Period::Year).ok_or_else(err),
@@ -112,9 +115,10 @@ pub fn parse_period(raw: &str) -> Result<Period, ValueError> {
             let q = qq.trim_start_matches("quy").trim_start_matches('q');
             Ok(Period::Quarter(year(y).ok_or_else(err)?, quarter(q, text)?))
         }
-        [y, qq] if qq.starts_with('q') && year(y).is_some() => {
-            Ok(Period::Quarter(year(y).ok_or_else(err)?, quarter(&qq[1..], text)?))
-        }
+        [y, qq] if qq.starts_with('q') && year(y).is_some() => Ok(Period::Quarter(
+            year(y).ok_or_else(err)?,
+            quarter(&qq[1..], text)?,
+        )),
         ["thang" | "t", m, y] => Ok(Period::Month(year(y).ok_or_else(err)?, month(m, text)?)),
         [m, y] if m.len() <= 2 && year(y).is_some() => {
             Ok(Period::Month(year(y).ok_or_else(err)?, month(m, text)?))
@@ -144,9 +148,16 @@ fn quarter(token: &str, text: &str) -> Result<u8, ValueError> {
 }
 
 fn month(token: &str, text: &str) -> Result<i8, ValueError> {
-    token.parse::<i8>().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| {
-        ValueError::new(format!("“{text}”: tháng phải từ 1 đến 12"), "ví dụ 06/2025 hoặc tháng 6/2025")
-    })
+    token
+        .parse::<i8>()
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+        .ok_or_else(|| {
+            ValueError::new(
+                format!("“{text}”: tháng phải từ 1 đến 12"),
+                "ví dụ 06/2025 hoặc tháng 6/2025",
+            )
+        })
 }
 
 /// When something is due.
@@ -183,7 +194,10 @@ impl Deadline {
     }
 
     pub fn from_period(period: Period) -> Self {
-        Deadline::Due { date: period.end(), period }
+        Deadline::Due {
+            date: period.end(),
+            period,
+        }
     }
 }
 
@@ -194,7 +208,12 @@ pub fn parse_deadline(raw: &str) -> Result<Deadline, ValueError> {
     let words: Vec<&str> = folded.split_whitespace().collect();
     if matches!(
         words.as_slice(),
-        ["thuong", "xuyen"] | ["hang", "nam"] | ["lien", "tuc"] | ["ongoing"] | ["hang", "quy"] | ["hang", "thang"]
+        ["thuong", "xuyen"]
+            | ["hang", "nam"]
+            | ["lien", "tuc"]
+            | ["ongoing"]
+            | ["hang", "quy"]
+            | ["hang", "thang"]
     ) {
         return Ok(Deadline::Ongoing);
     }
@@ -240,8 +259,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_periods() {
-        assert_eq!(parse_period("Quý V/2025").unwrap_err().message, "“Quý V/2025”: quý phải từ I đến IV");
-        assert_eq!(parse_period("13/2025").unwrap_err().message, "“13/2025”: tháng phải từ 1 đến 12");
+        assert_eq!(
+            parse_period("Quý V/2025").unwrap_err().message,
+            "“Quý V/2025”: quý phải từ I đến IV"
+        );
+        assert_eq!(
+            parse_period("13/2025").unwrap_err().message,
+            "“13/2025”: tháng phải từ 1 đến 12"
+        );
         for text in ["", "sáu tháng đầu năm", "25", "Q3", "2025/2026/1"] {
             assert!(parse_period(text).is_err(), "{text}");
         }
@@ -250,7 +275,10 @@ mod tests {
     #[test]
     fn bounds_labels_and_order() {
         let q3 = Period::Quarter(2025, 3);
-        assert_eq!((q3.start(), q3.end()), (date(2025, 7, 1), date(2025, 9, 30)));
+        assert_eq!(
+            (q3.start(), q3.end()),
+            (date(2025, 7, 1), date(2025, 9, 30))
+        );
         assert_eq!(Period::Quarter(2025, 1).end(), date(2025, 3, 31));
         assert_eq!(Period::Month(2024, 2).end(), date(2024, 2, 29));
         assert_eq!(Period::Year(2025).end(), date(2025, 12, 31));
@@ -289,7 +317,10 @@ mod tests {
         assert_eq!(due("2026"), Ok(Some(date(2026, 12, 31))));
         assert_eq!(parse_deadline("Thường xuyên"), Ok(Deadline::Ongoing));
         assert_eq!(parse_deadline("THUONG XUYEN"), Ok(Deadline::Ongoing));
-        assert_eq!(parse_deadline("Quý I năm 2025").unwrap().label(), "Quý I/2025");
+        assert_eq!(
+            parse_deadline("Quý I năm 2025").unwrap().label(),
+            "Quý I/2025"
+        );
         let err = parse_deadline("sớm").unwrap_err();
         assert_eq!(err.message, "“sớm” không phải là thời hạn");
     }

@@ -9,8 +9,16 @@ use crate::text::fold;
 /// Folds and normalises separators so "Có / Không" and "co-khong" compare equal.
 fn key(raw: &str) -> String {
     let folded = fold(raw.trim());
-    let spaced: String =
-        folded.chars().map(|c| if matches!(c, '/' | '-' | '_' | '.') { ' ' } else { c }).collect();
+    let spaced: String = folded
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '-' | '_' | '.') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -22,9 +30,11 @@ pub fn parse_yes_no(raw: &str) -> Result<bool, ValueError> {
         _ => {}
     }
     match key(raw).as_str() {
-        "co" | "x" | "dat" | "roi" | "da co" | "yes" | "y" | "true" | "1" | "dung" | "da dat" => Ok(true),
-        "khong" | "ko" | "k" | "chua" | "chua co" | "chua dat" | "khong dat" | "no" | "n" | "false"
-        | "0" | "sai" => Ok(false),
+        "co" | "x" | "dat" | "roi" | "da co" | "yes" | "y" | "true" | "1" | "dung" | "da dat" => {
+            Ok(true)
+        }
+        "khong" | "ko" | "k" | "chua" | "chua co" | "chua dat" | "khong dat" | "no" | "n"
+        | "false" | "0" | "sai" => Ok(false),
         _ => Err(ValueError::new(
             format!("“{}” không phải là có/không", raw.trim()),
             "viết “có” hoặc “không” (hoặc đánh dấu “x” cho có)",
@@ -91,7 +101,9 @@ pub fn parse_comparison(raw: &str) -> Result<Comparison, ValueError> {
         "duoi" | "it hon" | "below" | "less than" => Ok(Comparison::Below),
         "dat" | "bang" | "equal" => Ok(Comparison::Equal),
         "xep hang" | "top" | "hang" | "thu hang" | "rank" => Ok(Comparison::Rank),
-        "co khong" | "co hay khong" | "dat khong dat" | "yes no" | "boolean" => Ok(Comparison::YesNo),
+        "co khong" | "co hay khong" | "dat khong dat" | "yes no" | "boolean" => {
+            Ok(Comparison::YesNo)
+        }
         _ => Err(ValueError::new(
             format!("“{}” không phải là một cách so sánh", raw.trim()),
             "dùng một trong: tối thiểu, trên, tối đa, dưới, đạt, xếp hạng, có/không",
@@ -123,8 +135,12 @@ impl TaskStatus {
 /// Reads a task status.
 pub fn parse_status(raw: &str) -> Result<TaskStatus, ValueError> {
     match key(raw).as_str() {
-        "chua bat dau" | "chua thuc hien" | "chua trien khai" | "not started" => Ok(TaskStatus::NotStarted),
-        "dang thuc hien" | "dang trien khai" | "dang lam" | "in progress" => Ok(TaskStatus::InProgress),
+        "chua bat dau" | "chua thuc hien" | "chua trien khai" | "not started" => {
+            Ok(TaskStatus::NotStarted)
+        }
+        "dang thuc hien" | "dang trien khai" | "dang lam" | "in progress" => {
+            Ok(TaskStatus::InProgress)
+        }
         "hoan thanh" | "da hoan thanh" | "xong" | "done" | "completed" => Ok(TaskStatus::Completed),
         "tam dung" | "tam hoan" | "dung" | "paused" | "on hold" => Ok(TaskStatus::Paused),
         "qua han" | "cham" | "tre han" => Err(ValueError::new(
@@ -158,7 +174,9 @@ impl ScoreKind {
 /// Reads a score kind: `tự đánh giá` / `chính thức`.
 pub fn parse_score_kind(raw: &str) -> Result<ScoreKind, ValueError> {
     match key(raw).as_str() {
-        "tu danh gia" | "tu cham" | "tu cham diem" | "self" | "self assessed" => Ok(ScoreKind::SelfAssessed),
+        "tu danh gia" | "tu cham" | "tu cham diem" | "self" | "self assessed" => {
+            Ok(ScoreKind::SelfAssessed)
+        }
         "chinh thuc" | "tham dinh" | "official" => Ok(ScoreKind::Official),
         _ => Err(ValueError::new(
             format!("“{}” không phải là loại điểm", raw.trim()),
@@ -183,13 +201,27 @@ mod tests {
 
     #[test]
     fn yes_no_words() {
-        for t in ["có", "Có", "CO", "x", "X", "✓", "đạt", "Đã có", "yes", "1", "true"] {
+        for t in [
+            "có", "Có", "CO", "x", "X", "✓", "đạt", "Đã có", "yes", "1", "true",
+        ] {
             assert_eq!(parse_yes_no(t), Ok(true), "{t}");
         }
-        for t in ["không", "Không", "khong", "chưa", "Chưa đạt", "no", "0", "false"] {
+        for t in [
+            "không",
+            "Không",
+            "khong",
+            "chưa",
+            "Chưa đạt",
+            "no",
+            "0",
+            "false",
+        ] {
             assert_eq!(parse_yes_no(t), Ok(false), "{t}");
         }
-        assert_eq!(parse_yes_no("có lẽ").unwrap_err().message, "“có lẽ” không phải là có/không");
+        assert_eq!(
+            parse_yes_no("có lẽ").unwrap_err().message,
+            "“có lẽ” không phải là có/không"
+        );
     }
 
     #[test]
@@ -227,7 +259,13 @@ mod tests {
         assert_eq!(parse_status("hoàn thành"), Ok(TaskStatus::Completed));
         assert_eq!(parse_status("Chưa bắt đầu"), Ok(TaskStatus::NotStarted));
         assert_eq!(parse_status("tạm dừng"), Ok(TaskStatus::Paused));
-        assert!(parse_status("Quá hạn").unwrap_err().hint.unwrap().contains("tự động"));
+        assert!(
+            parse_status("Quá hạn")
+                .unwrap_err()
+                .hint
+                .unwrap()
+                .contains("tự động")
+        );
         assert_eq!(parse_score_kind("Tự đánh giá"), Ok(ScoreKind::SelfAssessed));
         assert_eq!(parse_score_kind("chính thức"), Ok(ScoreKind::Official));
     }

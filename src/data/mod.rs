@@ -6,6 +6,7 @@
 //! model → validate cross-references → compute. The file/column contract is
 //! `docs/decisions/0002-data-files.md`.
 
+pub mod compute;
 pub mod header;
 pub mod kind;
 pub mod model;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
+pub use compute::{Computed, compute};
 pub use kind::Kind;
 pub use model::{
     BudgetLine, DataSet, Indicator, Measurement, Quantity, Score, SourceFile, Target, Task, Unit,

@@ -206,6 +206,28 @@ fn dti(data: &DataSet, data_dir: Option<&Path>, diags: &mut Diagnostics) {
             );
         }
     }
+    for ind in &data.indicators {
+        let children: Vec<f64> = data
+            .indicators
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
+            .map(|c| c.max_points)
+            .collect();
+        let sum: f64 = children.iter().sum();
+        if !children.is_empty() && (sum - ind.max_points).abs() > 1e-9 {
+            diags.push(
+                ind.loc
+                    .warning(format!(
+                        "điểm tối đa của chỉ số “{}” là {} nhưng tổng điểm tối đa của {} chỉ số con là {}",
+                        ind.code,
+                        crate::text::format_decimal(ind.max_points, 4),
+                        children.len(),
+                        crate::text::format_decimal(sum, 4)
+                    ))
+                    .hint("kiểm tra lại điểm tối đa của chỉ số này và các chỉ số con"),
+            );
+        }
+    }
     for s in &data.scores {
         if !codes.contains(&s.code.as_str()) {
             let hint = match nearest(&s.code, codes.iter().copied()) {

@@ -7,6 +7,7 @@
 //! `docs/decisions/0002-data-files.md`.
 
 pub mod compute;
+pub mod export;
 pub mod header;
 pub mod kind;
 pub mod model;
@@ -14,6 +15,7 @@ pub mod parse;
 pub mod read;
 pub mod schema;
 pub mod table;
+pub mod template;
 pub mod validate;
 pub mod values;
 

@@ -229,7 +229,7 @@ const TASKS: &[Column] = &[
         "partners",
         &["Phối hợp"],
         false,
-        "Đoàn Thanh niên; Hội Liên hiệp Phụ nữ",
+        "Công an xã",
     ),
     col(
         Field::Deadline,
@@ -361,9 +361,9 @@ const DTI_INDEX: &[Column] = &[
 ];
 
 const DTI_SCORES: &[Column] = &[
-    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1.1"),
+    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1"),
     col(Field::Year, "Năm", "year", &[], true, "2025"),
-    col(Field::Points, "Điểm", "points", &[], false, "16,5"),
+    col(Field::Points, "Điểm", "points", &[], false, "120,5"),
     col(Field::Index, "Chỉ số", "index", &[], false, ""),
     col(Field::ScoreKind, "Loại", "kind", &[], false, "tự đánh giá"),
     col(

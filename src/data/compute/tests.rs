@@ -256,13 +256,15 @@ fn indicator(code: &str, max: f64, pillars: &[&str], lead: Option<&str>) -> Indi
 
 #[test]
 fn dti_totals_per_pillar_and_year() {
-    let mut data = DataSet::default();
-    data.indicators = vec![
-        indicator("1", 160.0, &["Chính quyền số"], Some("VP")),
-        indicator("1.1", 100.0, &["Chính quyền số"], Some("VP")),
-        indicator("1.2", 60.0, &["Chính quyền số", "Hạ tầng số"], Some("VHXH")),
-        indicator("2", 40.0, &["Kinh tế số"], None),
-    ];
+    let mut data = DataSet {
+        indicators: vec![
+            indicator("1", 160.0, &["Chính quyền số"], Some("VP")),
+            indicator("1.1", 100.0, &["Chính quyền số"], Some("VP")),
+            indicator("1.2", 60.0, &["Chính quyền số", "Hạ tầng số"], Some("VHXH")),
+            indicator("2", 40.0, &["Kinh tế số"], None),
+        ],
+        ..DataSet::default()
+    };
     let score = |code: &str, year, points: Option<f64>, index: Option<f64>, kind| Score {
         code: code.into(),
         year,

@@ -23,7 +23,11 @@ fn site() -> Site {
     let root = tmp.path().to_path_buf();
     let data = root.join("content/du-lieu");
     std::fs::create_dir_all(&data).unwrap();
-    Site { _tmp: tmp, root, data }
+    Site {
+        _tmp: tmp,
+        root,
+        data,
+    }
 }
 
 impl Site {
@@ -71,7 +75,10 @@ fn check_targets(data: &DataSet) {
     assert_eq!(t.statement, "Tỷ lệ hồ sơ trực tuyến");
     assert_eq!(t.unit.as_deref(), Some("%"));
     assert_eq!(t.target, Quantity::Number(95.5));
-    assert_eq!(t.deadline.and_then(Deadline::date), Some(date(2026, 12, 31)));
+    assert_eq!(
+        t.deadline.and_then(Deadline::date),
+        Some(date(2026, 12, 31))
+    );
     assert_eq!(data.targets[1].comparison, Comparison::YesNo);
     assert_eq!(data.targets[1].target, Quantity::YesNo(true));
     assert_eq!(data.targets[2].comparison, Comparison::Rank);
@@ -84,7 +91,10 @@ fn csv_utf8_without_bom() {
     s.write("chi-tieu-2026.csv", TARGETS_CSV);
     let data = clean(&s);
     check_targets(&data);
-    assert_eq!(data.sources[0].path, Path::new("content/du-lieu/chi-tieu-2026.csv"));
+    assert_eq!(
+        data.sources[0].path,
+        Path::new("content/du-lieu/chi-tieu-2026.csv")
+    );
     assert_eq!(data.sources[0].kind, Kind::Targets);
     assert_eq!(data.sources[0].rows, 3);
     assert_eq!(data.sources[0].columns[3], "Đơn vị tính (ĐVT)");
@@ -110,7 +120,10 @@ fn csv_utf16le_tab_separated() {
     s.write("chi_tieu.txt", utf16le(text));
     let data = clean(&s);
     assert_eq!(data.targets[0].target, Quantity::Number(95.5));
-    assert_eq!(data.targets[0].deadline.map(Deadline::label).as_deref(), Some("Quý IV/2026"));
+    assert_eq!(
+        data.targets[0].deadline.map(Deadline::label).as_deref(),
+        Some("Quý IV/2026")
+    );
 }
 
 /// "Mã,Chỉ tiêu,Mục tiêu\nCT-01,Chính quyền số Việt Nam,95\n" in Windows-1258,
@@ -133,7 +146,9 @@ fn csv_windows_1258_by_file_name_and_by_config() {
 
     let s = site();
     s.write("chi-tieu.csv", cp1258_bytes());
-    let (data, msgs) = s.load_with(&DataOptions { encoding: Some("windows-1258".into()) });
+    let (data, msgs) = s.load_with(&DataOptions {
+        encoding: Some("windows-1258".into()),
+    });
     assert!(msgs.is_empty(), "{msgs:?}");
     assert_eq!(data.targets[0].statement, "Chính quyền số Việt Nam");
 }
@@ -143,8 +158,19 @@ fn workbook_fixture() -> Vec<u8> {
     let bold = Format::new().set_bold();
     let t = book.add_worksheet();
     t.set_name("Chỉ tiêu").unwrap();
-    t.write_string(0, 0, "KẾ HOẠCH CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026").unwrap();
-    for (c, h) in ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thời hạn"].iter().enumerate() {
+    t.write_string(0, 0, "KẾ HOẠCH CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026")
+        .unwrap();
+    for (c, h) in [
+        "STT",
+        "Mã",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Mục tiêu",
+        "Thời hạn",
+    ]
+    .iter()
+    .enumerate()
+    {
         t.write_string_with_format(2, c as u16, *h, &bold).unwrap();
     }
     t.write_number(3, 0, 1).unwrap();
@@ -159,11 +185,15 @@ fn workbook_fixture() -> Vec<u8> {
     t.write_string(4, 3, "lớp").unwrap();
     t.write_number(4, 4, 5).unwrap();
     let d = ExcelDateTime::from_ymd(2026, 6, 30).unwrap();
-    t.write_datetime_with_format(4, 5, &d, &Format::new().set_num_format("dd/mm/yyyy")).unwrap();
+    t.write_datetime_with_format(4, 5, &d, &Format::new().set_num_format("dd/mm/yyyy"))
+        .unwrap();
 
     let r = book.add_worksheet();
     r.set_name("Kết quả").unwrap();
-    for (c, h) in ["Mã chỉ tiêu", "Kỳ", "Giá trị", "Xã/phường"].iter().enumerate() {
+    for (c, h) in ["Mã chỉ tiêu", "Kỳ", "Giá trị", "Xã/phường"]
+        .iter()
+        .enumerate()
+    {
         r.write_string(0, c as u16, *h).unwrap();
     }
     r.write_string(1, 0, "CT26-01").unwrap();
@@ -176,7 +206,8 @@ fn workbook_fixture() -> Vec<u8> {
 
     let n = book.add_worksheet();
     n.set_name("Hướng dẫn").unwrap();
-    n.write_string(0, 0, "Điền dữ liệu vào các trang tính.").unwrap();
+    n.write_string(0, 0, "Điền dữ liệu vào các trang tính.")
+        .unwrap();
     book.save_to_buffer().unwrap()
 }
 
@@ -187,7 +218,10 @@ fn xlsx_every_matching_sheet() {
     let data = clean(&s);
     assert_eq!(data.targets.len(), 2);
     assert_eq!(data.targets[0].target, Quantity::Number(95.5));
-    assert_eq!(data.targets[1].deadline.and_then(Deadline::date), Some(date(2026, 6, 30)));
+    assert_eq!(
+        data.targets[1].deadline.and_then(Deadline::date),
+        Some(date(2026, 6, 30))
+    );
     assert_eq!(data.results[1].period, Period::Year(2026));
     assert_eq!(data.results[1].commune.as_deref(), Some("Xã Đông Hòa"));
     assert_eq!(data.sources.len(), 2);
@@ -229,10 +263,15 @@ const BUDGET_YAML: &str = "- Năm: 2026\n  Nguồn vốn: Ngân sách xã\n  H�
 #[test]
 fn toml_json_yaml() {
     let s = site();
-    s.write("nhiem-vu.toml", TASKS_TOML).write("don-vi.json", UNITS_JSON).write("kinh-phi.yaml", BUDGET_YAML);
+    s.write("nhiem-vu.toml", TASKS_TOML)
+        .write("don-vi.json", UNITS_JSON)
+        .write("kinh-phi.yaml", BUDGET_YAML);
     let data = clean(&s);
     assert_eq!(data.tasks.len(), 2);
-    assert_eq!(data.tasks[0].partners, vec!["Công an xã", "Đoàn Thanh niên"]);
+    assert_eq!(
+        data.tasks[0].partners,
+        vec!["Công an xã", "Đoàn Thanh niên"]
+    );
     assert_eq!(data.tasks[0].budget, Some(15_000_000));
     assert_eq!(data.tasks[1].completed, Some(date(2026, 4, 2)));
     assert_eq!(data.tasks[1].status, Some(TaskStatus::Completed));
@@ -242,7 +281,11 @@ fn toml_json_yaml() {
     let c = compute(&data, date(2026, 4, 1));
     assert_eq!(c.tasks[0].state, TaskState::Overdue);
     assert_eq!(c.tasks[1].state, TaskState::CompletedLate);
-    let vhxh = c.units.iter().find(|u| u.unit_id.as_deref() == Some("VHXH")).unwrap();
+    let vhxh = c
+        .units
+        .iter()
+        .find(|u| u.unit_id.as_deref() == Some("VHXH"))
+        .unwrap();
     assert_eq!((vhxh.tasks_led, vhxh.tasks_overdue), (2, 1));
     assert_eq!(c.budget.by_pillar[0].0.as_deref(), Some("Hạ tầng số"));
     assert_eq!(c.budget.total.planned, 35_000_000);
@@ -259,12 +302,15 @@ const DTI_CSV: &str = "Mã,Tên chỉ số,Điểm tối đa,Đơn vị chủ tr
 fn dti_tree_scores_and_pillar_inheritance() {
     let s = site();
     s.write("chi-so-dti.csv", DTI_CSV);
-    s.write("diem-dti.json", r#"{"diem-dti": [
+    s.write(
+        "diem-dti.json",
+        r#"{"diem-dti": [
         {"ma": "1.1.1", "nam": 2024, "diem": 50},
         {"ma": "1.1.2", "nam": 2024, "chi_so": 0.5},
         {"ma": "1.2", "nam": 2024, "diem": 30},
         {"ma": "1", "nam": 2025, "diem": 150, "loai": "chính thức"}
-    ]}"#);
+    ]}"#,
+    );
     let data = clean(&s);
     let i = |code: &str| data.indicator(code).unwrap();
     assert_eq!(i("1.1").pillars, vec!["Chính quyền số"]);

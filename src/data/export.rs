@@ -55,7 +55,10 @@ fn quantity(q: Quantity) -> Out {
 
 /// The exported columns of a kind (all but the row number).
 pub fn export_columns(kind: Kind) -> Vec<&'static Column> {
-    columns(kind).iter().filter(|c| c.field != Field::RowNumber).collect()
+    columns(kind)
+        .iter()
+        .filter(|c| c.field != Field::RowNumber)
+        .collect()
 }
 
 /// One record per item, values in [`export_columns`] order.
@@ -203,7 +206,11 @@ pub fn csv_number(n: f64) -> String {
 
 /// Neutralises text a spreadsheet would run as a formula.
 pub fn csv_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
 }
 
 fn csv_cell(v: &Out) -> String {
@@ -220,7 +227,9 @@ fn csv_cell(v: &Out) -> String {
 pub fn csv_bytes(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
         let _ = w.write_record(headers);
         for r in rows {
             let _ = w.write_record(r);
@@ -233,8 +242,10 @@ pub fn csv_bytes(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 /// The dataset of `kind` as CSV.
 pub fn to_csv(data: &DataSet, kind: Kind) -> Vec<u8> {
     let headers: Vec<&str> = export_columns(kind).iter().map(|c| c.header).collect();
-    let rows: Vec<Vec<String>> =
-        records(data, kind).iter().map(|r| r.iter().map(csv_cell).collect()).collect();
+    let rows: Vec<Vec<String>> = records(data, kind)
+        .iter()
+        .map(|r| r.iter().map(csv_cell).collect())
+        .collect();
     csv_bytes(&headers, &rows)
 }
 
@@ -262,7 +273,9 @@ impl Serialize for JsonRow<'_> {
             match v {
                 Out::Null => map.serialize_entry(k, &())?,
                 Out::Text(t) => map.serialize_entry(k, t)?,
-                Out::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => map.serialize_entry(k, &(*n as i64))?,
+                Out::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
+                    map.serialize_entry(k, &(*n as i64))?
+                }
                 Out::Number(n) => map.serialize_entry(k, n)?,
                 Out::Bool(b) => map.serialize_entry(k, b)?,
             }

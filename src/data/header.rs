@@ -193,11 +193,17 @@ fn suggestion(kind: Kind, known: &[(String, Field, &'static str)], text: &str) -
     let list: Vec<&str> = columns(kind).iter().map(|c| c.header).collect();
     let list = format!("các cột dùng được: {}", list.join(", "));
     match nearest {
-        Some((d, shown)) if d <= (folded.chars().count() / 3).max(2) => {
+        Some((d, shown)) if d <= typo_limit(&folded) => {
             format!("có phải ý bạn là “{shown}”? {list}")
         }
         _ => list,
     }
+}
+
+/// How many edits still look like a typo of a name this long.
+fn typo_limit(folded: &str) -> usize {
+    let n = folded.chars().count();
+    (n / 3).max(if n >= 4 { 2 } else { 1 })
 }
 
 /// Levenshtein distance in characters.
@@ -223,7 +229,7 @@ pub fn nearest<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|c| (edit_distance(&folded, &fold_header(c)), c))
         .min_by_key(|(d, _)| *d)
-        .filter(|(d, _)| *d <= (folded.chars().count() / 3).max(2))
+        .filter(|(d, _)| *d <= typo_limit(&folded))
         .map(|(_, c)| c)
 }
 

@@ -38,7 +38,10 @@ pub fn template_csv(kind: Kind) -> Vec<u8> {
 pub fn sheet_name(kind: Kind) -> String {
     let label = kind.label();
     let mut chars = label.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The Excel template of `kind`.
@@ -50,17 +53,27 @@ pub fn template_xlsx(kind: Kind) -> Result<Vec<u8>, String> {
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name(kind)).map_err(err)?;
-    let bold = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7));
     for (i, c) in export_columns(kind).iter().enumerate() {
         let col = i as u16;
-        sheet.write_string_with_format(0, col, c.header, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, col, c.header, &bold)
+            .map_err(err)?;
         if !c.example.is_empty() {
             match parse_number(c.example, NumberStyle::Money) {
                 Ok(n) if numeric(c.field) => sheet.write_number(1, col, n).map_err(err)?,
                 _ => sheet.write_string(1, col, c.example).map_err(err)?,
             };
         }
-        let width = c.header.chars().count().max(c.example.chars().count()).clamp(8, 60) + 2;
+        let width = c
+            .header
+            .chars()
+            .count()
+            .max(c.example.chars().count())
+            .clamp(8, 60)
+            + 2;
         sheet.set_column_width(col, width as f64).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;

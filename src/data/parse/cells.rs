@@ -76,6 +76,10 @@ impl<'a> RowCtx<'a> {
 
     /// Reports an empty required value.
     pub fn missing(&mut self, field: Field) {
+        self.ok = false;
+        if self.header.index_of(field).is_none() {
+            return; // the missing column is reported once, at the header
+        }
         let header = self.header(field);
         self.diags.push(
             self.loc(field)

@@ -125,10 +125,10 @@ pub fn read_file(
                     .into_iter()
                     .map(|p| keyed::part_to_table(p, &path))
                     .collect(),
-                Err((message, line)) => {
+                Err((message, line, column)) => {
                     diags.push(
                         Diagnostic::error(rel, message)
-                            .at_line(line)
+                            .at(line, column)
                             .with_source(&text),
                     );
                     return Vec::new();

@@ -21,15 +21,24 @@ use crate::data::table::Value;
 use crate::diagnostics::line_col;
 
 /// A syntax error: message and 1-based line.
-pub type SyntaxError = (String, usize);
+pub type SyntaxError = (String, usize, usize);
+
+/// Line and column of a byte offset.
+fn lc(text: &str, offset: usize) -> (usize, usize) {
+    line_col(text, offset)
+}
 
 // ---------------------------------------------------------------- TOML
 
 /// Reads a TOML data file.
 pub fn read_toml(text: &str) -> Result<Vec<Part>, SyntaxError> {
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_col(text, s.start).0);
-        (format!("lỗi cú pháp TOML: {}", e.message()), line)
+        let (line, col) = e.span().map_or((1, 1), |s| lc(text, s.start));
+        (
+            format!("cú pháp TOML không hợp lệ: {}", e.message()),
+            line,
+            col,
+        )
     })?;
     let line = |offset: usize| line_col(text, offset).0;
     let mut keys: Vec<_> = doc.get_ref().iter().collect();
@@ -115,7 +124,15 @@ fn text_value(s: &str) -> Value {
 /// error position); a small scanner then walks the valid text to keep lines.
 pub fn read_json(text: &str) -> Result<Vec<Part>, SyntaxError> {
     if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
-        return Err((format!("lỗi cú pháp JSON: {e}"), e.line().max(1)));
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        return Err((
+            format!("cú pháp JSON không hợp lệ: {message}"),
+            e.line().max(1),
+            e.column().max(1),
+        ));
     }
     let mut p = JsonScanner { text, pos: 0 };
     let top = p.value();
@@ -271,10 +288,18 @@ impl JsonScanner<'_> {
 pub fn read_yaml(text: &str) -> Result<Vec<Part>, SyntaxError> {
     let options = serde_saphyr::options! { strict_booleans: true };
     let top: YTop = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let line = e.location().map_or(1, |l| l.line() as usize);
+        let (line, col) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let message = e.to_string();
-        let first = message.lines().next().unwrap_or_default().to_owned();
-        (format!("lỗi cú pháp YAML: {first}"), line)
+        let first = message.lines().next().unwrap_or_default();
+        // "error: line 2 column 13: unclosed bracket" → "unclosed bracket"
+        let first = first.trim_start_matches("error: ");
+        let first = match first.split_once(": ") {
+            Some((head, rest)) if head.starts_with("line ") => rest,
+            _ => first,
+        };
+        (format!("cú pháp YAML không hợp lệ: {first}"), line, col)
     })?;
     let items = |rows: Vec<Spanned<YRow>>| -> Vec<Item> {
         rows.into_iter()

@@ -217,7 +217,10 @@ pub fn parse_deadline(raw: &str) -> Result<Deadline, ValueError> {
     ) {
         return Ok(Deadline::Ongoing);
     }
-    parse_period(raw).map(Deadline::from_period).map_err(|_| {
+    parse_period(raw).map(Deadline::from_period).map_err(|e| {
+        if e.message.contains("phải từ") {
+            return e; // a quarter or month out of range: the precise message
+        }
         ValueError::new(
             format!("“{}” không phải là thời hạn", raw.trim()),
             "viết một ngày (30/11/2025), một quý (Quý I/2025), một tháng (06/2025), một năm (2025) hoặc “Thường xuyên”",

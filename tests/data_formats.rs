@@ -255,7 +255,8 @@ ngay_hoan_thanh = 2026-04-02
 const UNITS_JSON: &str = r#"[
   {"Mã": "VHXH", "Tên": "Phòng Văn hóa - Xã hội", "Loại": "phòng ban", "Tên viết tắt": "VH-XH"},
   {"Mã": "CA", "Tên": "Công an xã"},
-  {"Mã": "DTN", "Tên": "Đoàn Thanh niên"}
+  {"Mã": "DTN", "Tên": "Đoàn Thanh niên"},
+  {"Mã": "TTVH", "Tên": "Trung tâm Văn hóa"}
 ]"#;
 
 const BUDGET_YAML: &str = "- Năm: 2026\n  Nguồn vốn: Ngân sách xã\n  Hạng mục: NV-01\n  Kế hoạch: 15000000\n  Đã giải ngân: 5.000.000\n- Năm: 2026\n  Nguồn vốn: Xã hội hóa\n  Hạng mục: Wi-Fi công cộng\n  Trụ cột: Hạ tầng số\n  Kế hoạch: '20.000.000'\n";
@@ -275,7 +276,7 @@ fn toml_json_yaml() {
     assert_eq!(data.tasks[0].budget, Some(15_000_000));
     assert_eq!(data.tasks[1].completed, Some(date(2026, 4, 2)));
     assert_eq!(data.tasks[1].status, Some(TaskStatus::Completed));
-    assert_eq!(data.units.len(), 3);
+    assert_eq!(data.units.len(), 4);
     assert_eq!(data.budget[0].disbursed, Some(5_000_000));
     assert_eq!(data.budget[1].planned, 20_000_000);
     let c = compute(&data, date(2026, 4, 1));
@@ -323,4 +324,89 @@ fn dti_tree_scores_and_pillar_inheritance() {
     assert_eq!(dti[0].pillars[1].1.points, 50.0);
     assert_eq!(dti[1].total.change_points, Some(50.0));
     assert!(dti[1].official);
+}
+
+fn full_site() -> Site {
+    let s = site();
+    s.write("chi-tieu-2026.csv", TARGETS_CSV)
+        .write("ket-qua.csv", "Mã chỉ tiêu,Kỳ,Giá trị,Ghi chú\nCT26-01,Quý III/2025,\"92,3\",=SUM(A1)\nCT26-02,2025,có,\nCT26-03,2025,7,-3 so với năm trước\nCT26-01,06/2025,\"2,665\",\n")
+        .write("nhiem-vu.toml", TASKS_TOML)
+        .write("don-vi.json", UNITS_JSON)
+        .write("kinh-phi.yaml", BUDGET_YAML)
+        .write("chi-so-dti.csv", DTI_CSV)
+        .write("diem-dti.csv", "Mã,Năm,Điểm,Chỉ số,Loại\n1.1.1,2024,50,,tự đánh giá\n1.2,2024,,\"0,8241\",chính thức\n");
+    s
+}
+
+#[test]
+fn exports_read_back_to_the_same_data() {
+    let s = full_site();
+    let data = clean(&s);
+    let files = export_all(&data);
+    assert_eq!(files.len(), 14);
+    assert_eq!(export_all(&data), files, "exports are deterministic");
+    let csv = String::from_utf8(files[2].1.clone()).unwrap();
+    assert_eq!(files[2].0, "ket-qua.csv");
+    assert_eq!(
+        csv,
+        "\u{feff}Mã chỉ tiêu,Kỳ,Giá trị,Xã/phường,Nguồn,Ghi chú\r\n\
+         CT26-01,2025-Q3,92.3,,,'=SUM(A1)\r\n\
+         CT26-02,2025,có,,,\r\n\
+         CT26-03,2025,7,,,'-3 so với năm trước\r\n\
+         CT26-01,2025-06,2.6650,,,\r\n"
+    );
+    let json = String::from_utf8(files[3].1.clone()).unwrap();
+    assert!(json.starts_with("[\n  {\n    \"target\": \"CT26-01\",\n    \"period\": \"2025-Q3\",\n    \"value\": 92.3,\n    \"commune\": null,"), "{json}");
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        // Read back each format alone (CSV, then JSON) and compare records.
+        let copy = site();
+        for (n, b) in files.iter().skip(i % 2).step_by(2) {
+            copy.write(n, b);
+        }
+        let back = clean(&copy);
+        for kind in Kind::ALL {
+            assert_eq!(
+                records(&back, kind),
+                records(&data, kind),
+                "{name} {kind:?}"
+            );
+        }
+        let _ = bytes;
+    }
+}
+
+#[test]
+fn templates_are_ready_to_fill() {
+    let s = site();
+    for kind in Kind::ALL {
+        let csv = template_csv(kind);
+        assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
+        s.write(&format!("{}.csv", kind.slug()), &csv);
+        s.write(
+            &format!("xlsx/{}.xlsx", kind.slug()),
+            template_xlsx(kind).unwrap(),
+        );
+    }
+    assert_eq!(
+        template_xlsx(Kind::Targets).unwrap(),
+        template_xlsx(Kind::Targets).unwrap()
+    );
+    let (data, msgs) = s.load();
+    // Only duplicates between the CSV and the xlsx copy of each template.
+    assert!(
+        msgs.iter()
+            .all(|m| m.contains("bị trùng") || m.starts_with("cảnh báo")),
+        "{msgs:#?}"
+    );
+    assert_eq!(data.sources.len(), 14);
+    assert!(data.sources.iter().all(|s| s.rows == 1));
+    assert_eq!(data.targets[0].target, Quantity::Number(95.5));
+    assert_eq!(data.targets[1].target, Quantity::Number(95.5));
+    assert_eq!(data.indicators[1].code, "1");
+    assert_eq!(data.budget[1].planned, 50_000_000);
+    assert!(
+        data.sources
+            .iter()
+            .any(|s| s.sheet.as_deref() == Some("Chỉ tiêu"))
+    );
 }

@@ -160,7 +160,7 @@ const TARGETS: &[Column] = &[
         "lead",
         &["Chủ trì"],
         false,
-        "Văn phòng HĐND và UBND",
+        "Phòng Văn hóa - Xã hội",
     ),
     NOTE,
     ROW_NUMBER,
@@ -315,14 +315,14 @@ const BUDGET: &[Column] = &[
 ];
 
 const DTI_INDEX: &[Column] = &[
-    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1.1"),
+    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1"),
     col(
         Field::Name,
         "Tên chỉ số",
         "name",
         &["Tên"],
         true,
-        "Hạ tầng và nền tảng số",
+        "Chính quyền số",
     ),
     col(
         Field::MaxPoints,
@@ -330,7 +330,7 @@ const DTI_INDEX: &[Column] = &[
         "max",
         &["Điểm chuẩn"],
         true,
-        "20",
+        "160",
     ),
     col(
         Field::Lead,
@@ -338,13 +338,13 @@ const DTI_INDEX: &[Column] = &[
         "lead",
         &["Chủ trì"],
         false,
-        "Văn phòng HĐND và UBND",
+        "Phòng Văn hóa - Xã hội",
     ),
     col(
         Field::Pillar,
         "Trụ cột",
         "pillars",
-        &[],
+        &["pillar"],
         false,
         "Chính quyền số",
     ),

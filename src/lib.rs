@@ -9,6 +9,7 @@ pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod output;
 pub mod render;

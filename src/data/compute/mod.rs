@@ -1,0 +1,46 @@
+//! Computation over a validated [`DataSet`] for a given build date: pure
+//! functions, no clock, no I/O.
+
+pub mod budget;
+pub mod dti;
+pub mod targets;
+pub mod tasks;
+pub mod units;
+
+use jiff::civil::Date;
+
+use super::model::DataSet;
+pub use budget::{BudgetSummary, BudgetTotals};
+pub use dti::{DtiTotal, DtiYear};
+pub use targets::{DUE_SOON_DAYS, TargetProgress, TargetState};
+pub use tasks::{TaskProgress, TaskState};
+pub use units::UnitStats;
+
+/// Everything computed from the data on the build date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// One per target, in `DataSet::targets` order.
+    pub targets: Vec<TargetProgress>,
+    /// One per task, in `DataSet::tasks` order.
+    pub tasks: Vec<TaskProgress>,
+    pub budget: BudgetSummary,
+    /// One per year with scores, ascending.
+    pub dti: Vec<DtiYear>,
+    /// Units in Vietnamese alphabetical order.
+    pub units: Vec<UnitStats>,
+}
+
+/// Computes progress, states and totals as of `today` (the build date).
+pub fn compute(data: &DataSet, today: Date) -> Computed {
+    let tasks = tasks::compute_tasks(data, today);
+    Computed {
+        targets: targets::compute_targets(data, today),
+        units: units::compute_units(data, &tasks),
+        tasks,
+        budget: budget::compute_budget(data),
+        dti: dti::compute_dti(data),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,169 @@
+//! Target progress: the latest result (by period end; ties go to the row
+//! written later), progress towards the target respecting the comparison
+//! kind, and the state shown to readers.
+//!
+//! States, precisely (`today` is the build date):
+//! - **Chưa có số liệu**: no result for the whole unit (results for single
+//!   communes are reported per commune, not as the unit's result);
+//! - **Đạt**: the latest result meets the target;
+//! - **Sắp đến hạn**: not met, and the deadline falls within
+//!   [`DUE_SOON_DAYS`] days: `today ≤ deadline ≤ today + 90 days`;
+//! - **Chưa đạt**: otherwise (not met, deadline passed, further away or none).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::data::model::{DataSet, Measurement, Quantity, Target};
+use crate::data::values::Comparison;
+
+/// How close a deadline must be for "Sắp đến hạn".
+pub const DUE_SOON_DAYS: i32 = 90;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetState {
+    Achieved,
+    NotAchieved,
+    NoData,
+    DueSoon,
+}
+
+impl TargetState {
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetState::Achieved => "Đạt",
+            TargetState::NotAchieved => "Chưa đạt",
+            TargetState::NoData => "Chưa có số liệu",
+            TargetState::DueSoon => "Sắp đến hạn",
+        }
+    }
+}
+
+/// Progress of one target (for the whole unit or one commune).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetProgress {
+    pub id: String,
+    /// The commune, for per-commune progress.
+    pub commune: Option<String>,
+    /// Index of the latest result in `DataSet::results`.
+    pub latest: Option<usize>,
+    /// 0–1 share of the way to the target (1 when met).
+    pub progress: Option<f64>,
+    pub achieved: Option<bool>,
+    pub state: TargetState,
+    /// Progress per commune, in the order communes first appear.
+    pub communes: Vec<TargetProgress>,
+}
+
+/// Whether `value` meets `target` under `cmp`.
+pub fn achieved(cmp: Comparison, target: Quantity, value: Quantity) -> Option<bool> {
+    use Quantity::{Number as N, YesNo as B};
+    Some(match (cmp, target, value) {
+        (_, B(t), B(v)) => t == v,
+        (Comparison::AtLeast, N(t), N(v)) => v >= t,
+        (Comparison::Above, N(t), N(v)) => v > t,
+        (Comparison::AtMost, N(t), N(v)) => v <= t,
+        (Comparison::Below, N(t), N(v)) => v < t,
+        (Comparison::Equal, N(t), N(v)) => (v - t).abs() <= 1e-9 * t.abs().max(1.0),
+        (Comparison::Rank, N(t), N(v)) => v <= t,
+        _ => return None,
+    })
+}
+
+/// Share of the way to the target, clamped to 0–1. Higher-is-better kinds
+/// count from the baseline when there is one below the target; lower-is-
+/// better kinds (at most, below, rank) from a baseline above it, else as
+/// target ÷ value.
+pub fn progress(
+    cmp: Comparison,
+    target: Quantity,
+    baseline: Option<f64>,
+    value: Quantity,
+) -> Option<f64> {
+    if achieved(cmp, target, value)? {
+        return Some(1.0);
+    }
+    let (Quantity::Number(t), Quantity::Number(v)) = (target, value) else {
+        return Some(0.0);
+    };
+    let p = match cmp {
+        Comparison::AtLeast | Comparison::Above | Comparison::Equal => match baseline {
+            Some(b) if b < t => (v - b) / (t - b),
+            _ if t != 0.0 => v / t,
+            _ => 0.0,
+        },
+        Comparison::AtMost | Comparison::Below | Comparison::Rank => match baseline {
+            Some(b) if b > t => (b - v) / (b - t),
+            _ if v > 0.0 => t / v,
+            _ => 0.0,
+        },
+        Comparison::YesNo => 0.0,
+    };
+    Some(p.clamp(0.0, 1.0))
+}
+
+/// Index of the latest result: greatest period end, ties to the later row.
+pub fn latest<'a>(results: impl Iterator<Item = (usize, &'a Measurement)>) -> Option<usize> {
+    results
+        .max_by_key(|(i, r)| (r.period.end(), *i))
+        .map(|(i, _)| i)
+}
+
+fn state(t: &Target, achieved: Option<bool>, has_data: bool, today: Date) -> TargetState {
+    if !has_data {
+        return TargetState::NoData;
+    }
+    if achieved == Some(true) {
+        return TargetState::Achieved;
+    }
+    let soon = today
+        .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
+        .unwrap_or(today);
+    match t.deadline.and_then(|d| d.date()) {
+        Some(d) if today <= d && d <= soon => TargetState::DueSoon,
+        _ => TargetState::NotAchieved,
+    }
+}
+
+fn one(data: &DataSet, t: &Target, commune: Option<&str>, today: Date) -> TargetProgress {
+    let latest = latest(
+        data.results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.target_id == t.id && r.commune.as_deref() == commune),
+    );
+    let value = latest.map(|i| data.results[i].value);
+    let ach = value.and_then(|v| achieved(t.comparison, t.target, v));
+    TargetProgress {
+        id: t.id.clone(),
+        commune: commune.map(str::to_owned),
+        latest,
+        progress: value.and_then(|v| progress(t.comparison, t.target, t.baseline, v)),
+        achieved: ach,
+        state: state(t, ach, latest.is_some(), today),
+        communes: Vec::new(),
+    }
+}
+
+/// Progress of every target, in file order.
+pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
+    data.targets
+        .iter()
+        .map(|t| {
+            let mut p = one(data, t, None, today);
+            let mut communes: Vec<&str> = Vec::new();
+            for r in data.results.iter().filter(|r| r.target_id == t.id) {
+                if let Some(c) = r.commune.as_deref()
+                    && !communes.contains(&c)
+                {
+                    communes.push(c);
+                }
+            }
+            p.communes = communes
+                .into_iter()
+                .map(|c| one(data, t, Some(c), today))
+                .collect();
+            p
+        })
+        .collect()
+}

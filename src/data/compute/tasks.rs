@@ -1,0 +1,92 @@
+//! Task states from the reported status, the deadline and the build date.
+//!
+//! - completed (status "hoàn thành" or a completion date): **Hoàn thành**, or
+//!   **Hoàn thành trễ hạn** when completed after the deadline date;
+//! - otherwise, a deadline date before `today`: **Quá hạn** (a deadline equal
+//!   to today is not overdue yet; "Thường xuyên" is never overdue);
+//! - otherwise the reported status, or **Chưa cập nhật** when none.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::data::model::{DataSet, Task};
+use crate::data::values::TaskStatus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskState {
+    NotStarted,
+    InProgress,
+    Paused,
+    Completed,
+    CompletedLate,
+    Overdue,
+    NotReported,
+}
+
+impl TaskState {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskState::NotStarted => "Chưa bắt đầu",
+            TaskState::InProgress => "Đang thực hiện",
+            TaskState::Paused => "Tạm dừng",
+            TaskState::Completed => "Hoàn thành",
+            TaskState::CompletedLate => "Hoàn thành trễ hạn",
+            TaskState::Overdue => "Quá hạn",
+            TaskState::NotReported => "Chưa cập nhật",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskProgress {
+    pub id: String,
+    pub state: TaskState,
+    /// Days past the deadline, for overdue tasks (≥ 1).
+    pub days_overdue: Option<i32>,
+    /// Days until the deadline for open tasks (0 = due today).
+    pub days_left: Option<i32>,
+}
+
+fn days_between(from: Date, to: Date) -> i32 {
+    (to - from).get_days()
+}
+
+/// State of one task on `today`.
+pub fn task_state(t: &Task, today: Date) -> TaskProgress {
+    let due = t.deadline.and_then(|d| d.date());
+    let (state, overdue, left) = if t.status == Some(TaskStatus::Completed) || t.completed.is_some()
+    {
+        let late = matches!((t.completed, due), (Some(c), Some(d)) if c > d);
+        (
+            if late {
+                TaskState::CompletedLate
+            } else {
+                TaskState::Completed
+            },
+            None,
+            None,
+        )
+    } else if let Some(d) = due.filter(|d| *d < today) {
+        (TaskState::Overdue, Some(days_between(d, today)), None)
+    } else {
+        let state = match t.status {
+            Some(TaskStatus::NotStarted) => TaskState::NotStarted,
+            Some(TaskStatus::InProgress) => TaskState::InProgress,
+            Some(TaskStatus::Paused) => TaskState::Paused,
+            Some(TaskStatus::Completed) => TaskState::Completed,
+            None => TaskState::NotReported,
+        };
+        (state, None, due.map(|d| days_between(today, d)))
+    };
+    TaskProgress {
+        id: t.id.clone(),
+        state,
+        days_overdue: overdue,
+        days_left: left,
+    }
+}
+
+pub fn compute_tasks(data: &DataSet, today: Date) -> Vec<TaskProgress> {
+    data.tasks.iter().map(|t| task_state(t, today)).collect()
+}

@@ -1,0 +1,105 @@
+//! Per-unit counts: tasks led and partnered, overdue tasks, targets led and
+//! DTI max points owned. Units are those of the units file (matched by id,
+//! name or short name) plus any other name written in a lead column,
+//! grouped case- and diacritic-insensitively.
+
+use serde::Serialize;
+
+use super::tasks::{TaskProgress, TaskState};
+use crate::data::model::DataSet;
+use crate::data::validate::resolve_unit;
+use crate::text::{fold, vi_cmp};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UnitStats {
+    /// The unit's id when it is in the units file.
+    pub unit_id: Option<String>,
+    /// The unit's name (from the units file, else as first written).
+    pub name: String,
+    pub tasks_led: usize,
+    pub tasks_partner: usize,
+    pub tasks_overdue: usize,
+    pub targets_led: usize,
+    /// Sum of the max points of the DTI indicators the unit leads (an
+    /// indicator under another one the same unit leads is not counted again).
+    pub dti_max_points: f64,
+}
+
+struct Acc {
+    stats: Vec<UnitStats>,
+    keys: Vec<String>,
+}
+
+impl Acc {
+    fn entry(&mut self, data: &DataSet, text: &str) -> &mut UnitStats {
+        let (key, id, name) = match resolve_unit(&data.units, text) {
+            Some(u) => (format!("id:{}", u.id), Some(u.id.clone()), u.name.clone()),
+            None => (
+                format!("name:{}", fold(text.trim())),
+                None,
+                text.trim().to_owned(),
+            ),
+        };
+        let i = match self.keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                self.keys.push(key);
+                self.stats.push(UnitStats {
+                    unit_id: id,
+                    name,
+                    ..UnitStats::default()
+                });
+                self.stats.len() - 1
+            }
+        };
+        &mut self.stats[i]
+    }
+}
+
+pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
+    let mut acc = Acc {
+        stats: Vec::new(),
+        keys: Vec::new(),
+    };
+    for u in &data.units {
+        acc.entry(data, &u.id);
+    }
+    for (t, p) in data.tasks.iter().zip(tasks) {
+        let e = acc.entry(data, &t.lead);
+        e.tasks_led += 1;
+        if p.state == TaskState::Overdue {
+            e.tasks_overdue += 1;
+        }
+        for partner in &t.partners {
+            acc.entry(data, partner).tasks_partner += 1;
+        }
+    }
+    for t in &data.targets {
+        if let Some(l) = &t.lead {
+            acc.entry(data, l).targets_led += 1;
+        }
+    }
+    let lead_key = |text: &str| match resolve_unit(&data.units, text) {
+        Some(u) => format!("id:{}", u.id),
+        None => format!("name:{}", fold(text.trim())),
+    };
+    for ind in &data.indicators {
+        let Some(lead) = &ind.lead else { continue };
+        let key = lead_key(lead);
+        let mut ancestor = ind.parent.as_deref().and_then(|p| data.indicator(p));
+        let mut counted = false;
+        while let Some(a) = ancestor {
+            if a.lead.as_deref().map(lead_key) == Some(key.clone()) {
+                counted = true;
+                break;
+            }
+            ancestor = a.parent.as_deref().and_then(|p| data.indicator(p));
+        }
+        if !counted {
+            acc.entry(data, lead).dti_max_points += ind.max_points;
+        }
+    }
+    let mut stats = acc.stats;
+    stats.sort_by(|a, b| vi_cmp(&a.name, &b.name));
+    stats
+}

@@ -1,0 +1,86 @@
+//! The data layer: spreadsheets and data files of targets, results, tasks,
+//! budget, the DTI index and units → a validated [`DataSet`] → computed
+//! progress and totals, plus open-data exports and fill-in templates.
+//!
+//! Flow: read (bytes → located cells) → parse (headers, typed values) →
+//! model → validate cross-references → compute. The file/column contract is
+//! `docs/decisions/0002-data-files.md`.
+
+pub mod compute;
+pub mod export;
+pub mod header;
+pub mod kind;
+pub mod model;
+pub mod parse;
+pub mod read;
+pub mod schema;
+pub mod table;
+pub mod template;
+pub mod validate;
+pub mod values;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+
+pub use compute::{Computed, compute};
+pub use kind::Kind;
+pub use model::{
+    BudgetLine, DataSet, Indicator, Measurement, Quantity, Score, SourceFile, Target, Task, Unit,
+};
+
+/// Options from the `[data]` table of `minhbach.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataOptions {
+    /// Encoding of CSV files without a BOM (e.g. `windows-1258`); UTF-8 when `None`.
+    pub encoding: Option<String>,
+}
+
+/// Loads every data file under `dir` (paths in diagnostics relative to
+/// `site_root`). Returns an empty [`DataSet`] when `dir` does not exist.
+/// Files are read in path order, so the result is deterministic.
+pub fn load_dir(
+    site_root: &Path,
+    dir: &Path,
+    options: &DataOptions,
+    diags: &mut Diagnostics,
+) -> DataSet {
+    let mut data = DataSet::default();
+    if !dir.is_dir() {
+        return data;
+    }
+    if let Some(label) = &options.encoding
+        && read::decode::encoding_for("", Some(label)).is_err()
+    {
+        diags.push(
+            Diagnostic::error("minhbach.toml", format!("không biết bảng mã “{label}” (mục [data], khoá encoding)"))
+                .hint("dùng \"windows-1258\" cho tệp CSV theo bảng mã tiếng Việt của Windows, hoặc bỏ khoá này để dùng UTF-8"),
+        );
+    }
+    for path in data_files(dir) {
+        let rel = display_path(site_root, &path);
+        let strict = path.parent() == Some(dir);
+        for kt in read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags) {
+            parse::parse_table(&kt, &mut data, diags);
+        }
+    }
+    validate::validate(&mut data, Some(dir), diags);
+    data
+}
+
+/// Data files under `dir`, sorted; hidden files and Excel lock files
+/// (`~$…`) are skipped.
+fn data_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with("~$"))
+        .filter(|e| read::Format::of(e.path()).is_some())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,265 @@
+//! Readers: one data file (bytes) → tables of located cells, each assigned a
+//! dataset [`Kind`] from the file name and, for workbooks and text formats
+//! holding several tables, from the sheet or top-level key name.
+
+mod csv;
+pub mod decode;
+mod keyed;
+mod text;
+mod xlsx;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use self::csv::sniff_separator;
+use super::kind::Kind;
+use super::table::Table;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A table and the kind of dataset it holds.
+#[derive(Debug, Clone)]
+pub struct KindTable {
+    pub kind: Kind,
+    pub table: Table,
+}
+
+/// What a file extension says about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Delimited,
+    Workbook,
+    Toml,
+    Json,
+    Yaml,
+    /// `.xls`, `.ods`: spreadsheets we ask the user to save as `.xlsx`.
+    OtherSpreadsheet,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "tsv" | "txt" => Format::Delimited,
+            "xlsx" | "xlsm" => Format::Workbook,
+            "toml" => Format::Toml,
+            "json" => Format::Json,
+            "yaml" | "yml" => Format::Yaml,
+            "xls" | "ods" => Format::OtherSpreadsheet,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads one file. `rel` is the path shown in messages; `strict` says whether
+/// a file whose name matches no kind is worth a warning (top of the data
+/// folder) or silently skipped (sub-folders may hold evidence documents).
+pub fn read_file(
+    abs: &Path,
+    rel: &Path,
+    encoding: Option<&str>,
+    strict: bool,
+    diags: &mut Diagnostics,
+) -> Vec<KindTable> {
+    let Some(format) = Format::of(abs) else {
+        return Vec::new();
+    };
+    let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let file_kind = Kind::from_name(name);
+    let path: Arc<Path> = Arc::from(rel);
+    let bytes = match std::fs::read(abs) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                rel,
+                format!("không đọc được tệp dữ liệu: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let tables = match format {
+        Format::OtherSpreadsheet => {
+            if file_kind.is_some() || strict {
+                diags.push(
+                    Diagnostic::error(rel, "định dạng bảng tính này không được hỗ trợ")
+                        .hint("mở tệp trong Excel và lưu lại thành Excel Workbook (.xlsx)"),
+                );
+            }
+            return Vec::new();
+        }
+        Format::Delimited => {
+            let Some(kind) = file_kind else {
+                if strict {
+                    diags.push(unknown_name(rel, name));
+                }
+                return Vec::new();
+            };
+            return read_delimited(&bytes, rel, &path, name, encoding, diags)
+                .map(|table| vec![KindTable { kind, table }])
+                .unwrap_or_default();
+        }
+        Format::Workbook => match xlsx::read_workbook(bytes, &path) {
+            Ok(t) => t,
+            Err(message) => {
+                diags.push(
+                    Diagnostic::error(rel, message)
+                        .hint("kiểm tra tệp có mở được bằng Excel không, rồi lưu lại thành .xlsx"),
+                );
+                return Vec::new();
+            }
+        },
+        Format::Toml | Format::Json | Format::Yaml => {
+            let Ok(text) = String::from_utf8(bytes) else {
+                diags.push(
+                    Diagnostic::error(rel, "tệp không phải là văn bản UTF-8")
+                        .hint("lưu lại tệp với bảng mã UTF-8"),
+                );
+                return Vec::new();
+            };
+            let parts = match format {
+                Format::Toml => text::read_toml(&text),
+                Format::Json => text::read_json(&text),
+                _ => text::read_yaml(&text),
+            };
+            match parts {
+                Ok(parts) => parts
+                    .into_iter()
+                    .map(|p| keyed::part_to_table(p, &path))
+                    .collect(),
+                Err((message, line, column)) => {
+                    diags.push(
+                        Diagnostic::error(rel, message)
+                            .at(line, column)
+                            .with_source(&text),
+                    );
+                    return Vec::new();
+                }
+            }
+        }
+    };
+    assign_kinds(
+        file_kind,
+        tables,
+        rel,
+        name,
+        format == Format::Workbook,
+        strict,
+        diags,
+    )
+}
+
+fn unknown_name(rel: &Path, name: &str) -> Diagnostic {
+    Diagnostic::warning(rel, format!("tên tệp “{name}” không cho biết loại dữ liệu nên tệp bị bỏ qua")).hint(
+        "đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti hoặc don-vi",
+    )
+}
+
+fn read_delimited(
+    bytes: &[u8],
+    rel: &Path,
+    path: &Arc<Path>,
+    name: &str,
+    encoding: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Table> {
+    // An unknown configured encoding is reported once by `load_dir`.
+    let fallback = decode::encoding_for(name, encoding).unwrap_or(encoding_rs::UTF_8);
+    let text = match decode::decode(bytes, fallback) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut d = Diagnostic::error(rel, e.message).hint(e.hint);
+            if let Some(line) = e.line {
+                d = d.at_line(line);
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    match csv::read_delimited(&text, path) {
+        Ok(rows) => Some(Table {
+            path: path.clone(),
+            sheet: None,
+            keyed: false,
+            rows,
+        }),
+        Err((message, line)) => {
+            diags.push(
+                Diagnostic::error(rel, message)
+                    .at_line(line)
+                    .with_source(&text)
+                    .hint("kiểm tra dấu ngoặc kép (\") trong dòng này: mỗi ô mở ngoặc phải đóng ngoặc"),
+            );
+            None
+        }
+    }
+}
+
+/// Gives each table its kind: a sheet/key named after a kind is that kind; a
+/// file named after a kind reads its first other non-empty table as that
+/// kind when no table is named after it.
+fn assign_kinds(
+    file_kind: Option<Kind>,
+    tables: Vec<Table>,
+    rel: &Path,
+    name: &str,
+    workbook: bool,
+    strict: bool,
+    diags: &mut Diagnostics,
+) -> Vec<KindTable> {
+    let what = if workbook { "trang tính" } else { "bảng" };
+    let mut kinds: Vec<Option<Kind>> = tables
+        .iter()
+        .map(|t| t.sheet.as_deref().and_then(Kind::from_name))
+        .collect();
+    if let Some(kind) = file_kind
+        && !kinds.contains(&Some(kind))
+    {
+        let first_free = (0..tables.len())
+            .find(|&i| kinds[i].is_none() && tables[i].rows.iter().any(|r| !r.is_blank()));
+        match first_free {
+            Some(i) => kinds[i] = Some(kind),
+            None => diags.push(
+                Diagnostic::error(
+                    rel,
+                    format!(
+                        "tệp “{name}” mang tên dữ liệu {} nhưng không có {what} nào chứa dữ liệu đó",
+                        kind.label()
+                    ),
+                )
+                .hint(format!(
+                    "đặt tên {what} là “{}” hoặc nhập dữ liệu vào {what} đầu tiên",
+                    capitalise(kind.label())
+                )),
+            ),
+        }
+    }
+    if file_kind.is_none() && strict && !kinds.iter().any(Option::is_some) {
+        let names: Vec<String> = tables
+            .iter()
+            .filter_map(|t| t.sheet.as_ref().map(|s| format!("“{s}”")))
+            .collect();
+        let found = if names.is_empty() {
+            String::new()
+        } else {
+            format!(" (có: {})", names.join(", "))
+        };
+        diags.push(
+            Diagnostic::error(rel, format!("không có {what} nào mang tên một loại dữ liệu{found}"))
+                .hint(format!(
+                    "đặt tên {what} là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI hoặc Đơn vị"
+                )),
+        );
+    }
+    tables
+        .into_iter()
+        .zip(kinds)
+        .filter_map(|(table, kind)| kind.map(|kind| KindTable { kind, table }))
+        .collect()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,423 @@
+//! The columns of each dataset kind (the contract in
+//! `docs/decisions/0002-data-files.md`): which header texts name which field,
+//! which are required, and the canonical Vietnamese header and English key
+//! used by templates and exports.
+//!
+//! Extensions to the contract, accepted by every kind: `STT`/`TT`/`Số thứ
+//! tự` (a row number column, ignored) and `Ghi chú`/`note`.
+
+use super::kind::Kind;
+
+/// A field of a dataset row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Id,
+    Pillar,
+    Statement,
+    Unit,
+    Comparison,
+    Target,
+    Baseline,
+    Deadline,
+    Document,
+    Lead,
+    TargetRef,
+    Period,
+    Value,
+    Commune,
+    Source,
+    Note,
+    Partners,
+    Budget,
+    Status,
+    Completed,
+    Year,
+    FundSource,
+    Item,
+    Planned,
+    Disbursed,
+    Name,
+    MaxPoints,
+    Rule,
+    Points,
+    Index,
+    ScoreKind,
+    Evidence,
+    UnitType,
+    ShortName,
+    Address,
+    Phone,
+    Email,
+    /// `STT`: a row-number column, read and ignored.
+    RowNumber,
+}
+
+/// One column of a kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub field: Field,
+    /// Canonical Vietnamese header (templates, CSV exports).
+    pub header: &'static str,
+    /// English key (JSON exports; also accepted as a header).
+    pub key: &'static str,
+    /// Other accepted header texts.
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+    /// Example value for templates.
+    pub example: &'static str,
+}
+
+const fn col(
+    field: Field,
+    header: &'static str,
+    key: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+    example: &'static str,
+) -> Column {
+    Column {
+        field,
+        header,
+        key,
+        aliases,
+        required,
+        example,
+    }
+}
+
+const NOTE: Column = col(Field::Note, "Ghi chú", "note", &[], false, "");
+const ROW_NUMBER: Column = col(
+    Field::RowNumber,
+    "STT",
+    "row",
+    &["TT", "Số thứ tự"],
+    false,
+    "",
+);
+
+const TARGETS: &[Column] = &[
+    col(Field::Id, "Mã", "id", &["Mã chỉ tiêu"], true, "CT26-01"),
+    col(
+        Field::Pillar,
+        "Trụ cột",
+        "pillar",
+        &["Lĩnh vực"],
+        false,
+        "Chính quyền số",
+    ),
+    col(
+        Field::Statement,
+        "Chỉ tiêu",
+        "statement",
+        &["Nội dung"],
+        true,
+        "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến",
+    ),
+    col(Field::Unit, "Đơn vị tính", "unit", &["ĐVT"], false, "%"),
+    col(
+        Field::Comparison,
+        "So sánh",
+        "comparison",
+        &["Loại"],
+        false,
+        "tối thiểu",
+    ),
+    col(
+        Field::Target,
+        "Mục tiêu",
+        "target",
+        &["Chỉ tiêu giao"],
+        true,
+        "95,5",
+    ),
+    col(
+        Field::Baseline,
+        "Giá trị gốc",
+        "baseline",
+        &["Cơ sở"],
+        false,
+        "80",
+    ),
+    col(
+        Field::Deadline,
+        "Thời hạn",
+        "deadline",
+        &["Năm"],
+        false,
+        "2026",
+    ),
+    col(
+        Field::Document,
+        "Văn bản",
+        "document",
+        &["Số văn bản"],
+        false,
+        "1126/KH-UBND",
+    ),
+    col(
+        Field::Lead,
+        "Đơn vị chủ trì",
+        "lead",
+        &["Chủ trì"],
+        false,
+        "Phòng Văn hóa - Xã hội",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const RESULTS: &[Column] = &[
+    col(
+        Field::TargetRef,
+        "Mã chỉ tiêu",
+        "target",
+        &[],
+        true,
+        "CT26-01",
+    ),
+    col(
+        Field::Period,
+        "Kỳ",
+        "period",
+        &["Thời gian"],
+        true,
+        "Quý III/2026",
+    ),
+    col(Field::Value, "Giá trị", "value", &["Kết quả"], true, "92,3"),
+    col(
+        Field::Commune,
+        "Xã/phường",
+        "commune",
+        &["Địa bàn"],
+        false,
+        "",
+    ),
+    col(
+        Field::Source,
+        "Nguồn",
+        "source",
+        &[],
+        false,
+        "Báo cáo quý III",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const TASKS: &[Column] = &[
+    col(Field::Id, "Mã", "id", &[], true, "NV26-01"),
+    col(
+        Field::Statement,
+        "Nhiệm vụ",
+        "statement",
+        &["Nội dung"],
+        true,
+        "Tổ chức lớp tập huấn kỹ năng số cho tổ công nghệ số cộng đồng",
+    ),
+    col(Field::Pillar, "Trụ cột", "pillar", &[], false, "Xã hội số"),
+    col(
+        Field::Lead,
+        "Đơn vị chủ trì",
+        "lead",
+        &["Chủ trì"],
+        true,
+        "Phòng Văn hóa - Xã hội",
+    ),
+    col(
+        Field::Partners,
+        "Đơn vị phối hợp",
+        "partners",
+        &["Phối hợp"],
+        false,
+        "Công an xã",
+    ),
+    col(
+        Field::Deadline,
+        "Thời hạn",
+        "deadline",
+        &[],
+        false,
+        "Quý II/2026",
+    ),
+    col(
+        Field::Budget,
+        "Kinh phí",
+        "budget",
+        &[],
+        false,
+        "15.000.000",
+    ),
+    col(
+        Field::Status,
+        "Trạng thái",
+        "status",
+        &[],
+        false,
+        "đang thực hiện",
+    ),
+    col(
+        Field::Completed,
+        "Ngày hoàn thành",
+        "completed",
+        &[],
+        false,
+        "",
+    ),
+    col(
+        Field::Document,
+        "Văn bản",
+        "document",
+        &[],
+        false,
+        "1126/KH-UBND",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const BUDGET: &[Column] = &[
+    col(Field::Year, "Năm", "year", &[], true, "2026"),
+    col(
+        Field::FundSource,
+        "Nguồn vốn",
+        "source",
+        &["Nguồn"],
+        true,
+        "Ngân sách xã",
+    ),
+    col(
+        Field::Item,
+        "Hạng mục",
+        "item",
+        &[],
+        true,
+        "Tập huấn kỹ năng số",
+    ),
+    col(Field::Pillar, "Trụ cột", "pillar", &[], false, "Xã hội số"),
+    col(
+        Field::Planned,
+        "Kế hoạch",
+        "planned",
+        &["Dự toán"],
+        true,
+        "50.000.000",
+    ),
+    col(
+        Field::Disbursed,
+        "Đã giải ngân",
+        "disbursed",
+        &["Giải ngân"],
+        false,
+        "20.000.000",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const DTI_INDEX: &[Column] = &[
+    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1"),
+    col(
+        Field::Name,
+        "Tên chỉ số",
+        "name",
+        &["Tên"],
+        true,
+        "Chính quyền số",
+    ),
+    col(
+        Field::MaxPoints,
+        "Điểm tối đa",
+        "max",
+        &["Điểm chuẩn"],
+        true,
+        "160",
+    ),
+    col(
+        Field::Lead,
+        "Đơn vị chủ trì",
+        "lead",
+        &["Chủ trì"],
+        false,
+        "Phòng Văn hóa - Xã hội",
+    ),
+    col(
+        Field::Pillar,
+        "Trụ cột",
+        "pillars",
+        &["pillar"],
+        false,
+        "Chính quyền số",
+    ),
+    col(
+        Field::Rule,
+        "Cách chấm",
+        "rule",
+        &["Cách tính điểm"],
+        false,
+        "Tỷ lệ × điểm tối đa",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const DTI_SCORES: &[Column] = &[
+    col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1"),
+    col(Field::Year, "Năm", "year", &[], true, "2025"),
+    col(Field::Points, "Điểm", "points", &[], false, "120,5"),
+    col(Field::Index, "Chỉ số", "index", &[], false, ""),
+    col(Field::ScoreKind, "Loại", "kind", &[], false, "tự đánh giá"),
+    col(
+        Field::Evidence,
+        "Kiểm chứng",
+        "evidence",
+        &["Tài liệu kiểm chứng"],
+        false,
+        "",
+    ),
+    NOTE,
+    ROW_NUMBER,
+];
+
+const UNITS: &[Column] = &[
+    col(Field::Id, "Mã", "id", &[], true, "VHXH"),
+    col(
+        Field::Name,
+        "Tên",
+        "name",
+        &["Tên đơn vị"],
+        true,
+        "Phòng Văn hóa - Xã hội",
+    ),
+    col(Field::UnitType, "Loại", "type", &[], false, "phòng ban"),
+    col(
+        Field::ShortName,
+        "Tên viết tắt",
+        "short_name",
+        &[],
+        false,
+        "VH-XH",
+    ),
+    col(Field::Address, "Địa chỉ", "address", &[], false, ""),
+    col(Field::Phone, "Điện thoại", "phone", &[], false, ""),
+    col(Field::Email, "Thư điện tử", "email", &["Email"], false, ""),
+    NOTE,
+    ROW_NUMBER,
+];
+
+/// The columns of a kind, in template order (`STT` last: it is optional).
+pub fn columns(kind: Kind) -> &'static [Column] {
+    match kind {
+        Kind::Targets => TARGETS,
+        Kind::Results => RESULTS,
+        Kind::Tasks => TASKS,
+        Kind::Budget => BUDGET,
+        Kind::DtiIndex => DTI_INDEX,
+        Kind::DtiScores => DTI_SCORES,
+        Kind::Units => UNITS,
+    }
+}
+
+/// The column of `field` in `kind`.
+pub fn column(kind: Kind, field: Field) -> Option<&'static Column> {
+    columns(kind).iter().find(|c| c.field == field)
+}

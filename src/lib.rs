@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod text;

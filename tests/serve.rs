@@ -306,6 +306,40 @@ fn serve_previews_rebuilds_and_stays_safe() {
     });
     events.wait_for("event: reload");
 
+    // The configuration replaced the way editors save (write a temp file,
+    // rename it over the original) is picked up too.
+    let config = std::fs::read_to_string(root.join("minhbach.toml")).unwrap();
+    write(
+        root,
+        "minhbach.toml.tmp",
+        &config.replace("xã Thử", "xã Đổi Tên"),
+    );
+    std::fs::rename(root.join("minhbach.toml.tmp"), root.join("minhbach.toml")).unwrap();
+    server.wait_for("/chuyen-doi-so/", "the new config", |r| {
+        r.body.contains("Chuyển đổi số xã Đổi Tên")
+    });
+
+    // Many clients at once, with live-reload streams open.
+    let port = server.port;
+    let workers: Vec<_> = (0..16)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let _sse = (i % 4 == 0).then(|| Events::open(port));
+                for path in [
+                    "/chuyen-doi-so/",
+                    "/chuyen-doi-so/tin-tuc/",
+                    "/chuyen-doi-so/tin-tuc/bai-mot/",
+                    "/chuyen-doi-so/style.css",
+                ] {
+                    assert_eq!(get(port, path).status, 200, "{path}");
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+
     // Traversal never reaches the config (or anything else on disk).
     for target in [
         "/../minhbach.toml",
@@ -357,6 +391,50 @@ fn serve_starts_even_when_the_first_build_fails() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let site = fixture();
+    let before = walk(site.path());
+    let mut server = Server::start(site.path());
+    let _events = Events::open(server.port);
+    let status = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let start = Instant::now();
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "{exit:?}\n{}", server.log());
+    while !server.log().contains("Đã dừng") {
+        assert!(start.elapsed() < Duration::from_secs(4), "{}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(walk(site.path()), before, "nothing left behind");
+}
+
+#[test]
+fn serve_refuses_a_folder_without_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["serve", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("minhbach.toml"), "{err}");
+}
+
 #[test]
 fn build_output_has_no_reload_script() {
     let site = fixture();
@@ -395,6 +473,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
             out.push(p);
         }
     }
+    out.sort();
     out
 }
 

@@ -37,7 +37,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::build::{BuildOptions, build_site};
 use crate::cli::report;
-use crate::config::Config;
+use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 
@@ -176,6 +176,15 @@ fn url_host(addr: SocketAddr) -> String {
 /// Runs the preview server until Ctrl-C. Returns an error message (in
 /// Vietnamese) when it cannot start at all.
 pub fn run(opts: ServeOptions) -> Result<(), String> {
+    // Without a configuration this is not a site folder: say so and stop,
+    // rather than serve an error page for the wrong folder. Any other
+    // problem (even a broken configuration) is shown in the browser.
+    if !opts.root.join(CONFIG_FILE).is_file() {
+        return Err(format!(
+            "không tìm thấy tệp cấu hình “{CONFIG_FILE}” trong thư mục {}; chạy lệnh trong thư mục trang hoặc dùng --root THƯ_MỤC",
+            opts.root.display()
+        ));
+    }
     let listener = bind(opts.bind, opts.port)
         .map_err(|e| format!("không mở được cổng {} trên {}: {e}", opts.port, opts.bind))?;
     let addr = listener
@@ -214,7 +223,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             r = axum::serve(listener, app) => {
                 r.map_err(|e| format!("máy chủ dừng vì lỗi: {e}"))?;
             }
-            _ = tokio::signal::ctrl_c() => {
+            () = stop_signal() => {
                 eprintln!("\nĐã dừng xem trước.");
             }
         }
@@ -223,6 +232,32 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
     // Open SSE connections are dropped with the runtime.
     runtime.shutdown_timeout(Duration::from_millis(200));
     Ok(())
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM where there is one (service managers,
+/// `kill`). If a handler cannot be installed, that signal is not awaited.
+async fn stop_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
 }
 
 /// Starts the watcher and the rebuild thread.

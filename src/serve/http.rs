@@ -30,7 +30,7 @@ pub fn resolve(raw_path: &str, base_path: &str, output: &Output) -> Route {
         return Route::BadRequest;
     };
     let base_no_slash = base_path.trim_end_matches('/');
-    if path == "/" || path == base_no_slash {
+    if path != base_path && (path == "/" || path == base_no_slash) {
         return Route::Redirect(base_path.to_owned());
     }
     let Some(rel) = path.strip_prefix(base_path) else {
@@ -193,7 +193,7 @@ mod tests {
             Route::Redirect("/chuyen-doi-so/tin-tuc/".into())
         );
         // A site at the domain root.
-        assert_eq!(resolve("/", "/", &o), Route::Redirect("/".into()));
+        assert_eq!(resolve("/", "/", &o), Route::File("index.html".into()));
         assert_eq!(
             resolve("/style.css", "/", &o),
             Route::File("style.css".into())

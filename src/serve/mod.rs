@@ -323,8 +323,17 @@ fn watch_loop(
         }
         watcher.refresh();
         let previous = shared.snapshot();
-        let next = rebuild(opts, host, &previous);
-        shared.replace(next);
+        // A bug in the build must not end live preview: report it and
+        // keep watching, serving what was there.
+        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rebuild(opts, host, &previous)
+        }));
+        match next {
+            Ok(next) => shared.replace(next),
+            Err(_) => eprintln!(
+                "lỗi: minhbach gặp sự cố nội bộ khi dựng lại (xem thông báo ở trên); vẫn tiếp tục theo dõi, hãy báo lỗi này cho nhóm phát triển"
+            ),
+        }
     }
 }
 
@@ -358,6 +367,18 @@ async fn serve_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
 
 /// Builds the response for `path` from a snapshot.
 pub fn respond(snap: &Snapshot, path: &str) -> Response {
+    if snap.output.is_empty()
+        && let Some(errors) = &snap.errors
+    {
+        // No good build yet: every path shows only the errors (no redirect,
+        // since even the base path may be unknown).
+        let page = overlay::error_page(errors, snap.generation);
+        return with_type(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            http::content_type("index.html"),
+            page.into_bytes(),
+        );
+    }
     match http::resolve(path, &snap.base_path, &snap.output) {
         http::Route::File(key) => match snap.output.read(&key) {
             Some(bytes) => file_response(snap, StatusCode::OK, &key, bytes),
@@ -376,17 +397,6 @@ pub fn respond(snap: &Snapshot, path: &str) -> Response {
 }
 
 fn not_found(snap: &Snapshot) -> Response {
-    if snap.output.is_empty()
-        && let Some(errors) = &snap.errors
-    {
-        // No good build yet: every page shows only the errors.
-        let page = overlay::error_page(errors, snap.generation);
-        return with_type(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            http::content_type("index.html"),
-            page.into_bytes(),
-        );
-    }
     match snap.output.read("404.html") {
         Some(bytes) => file_response(snap, StatusCode::NOT_FOUND, "404.html", bytes),
         None => plain(StatusCode::NOT_FOUND, "Không tìm thấy trang.\n"),
@@ -514,6 +524,18 @@ mod tests {
         let b = body(respond(&s, "/cds/")).await;
         assert!(b.contains("__minhbach-overlay") && b.contains("hỏng"));
         assert!(b.contains(overlay::EVENTS_PATH));
+    }
+
+    #[tokio::test]
+    async fn failed_first_build_never_redirects() {
+        let mut s = snap(true);
+        s.output = Arc::new(Output::default());
+        s.base_path = "/".into();
+        for path in ["/", "/cds", "/x/y", "/../z"] {
+            let res = respond(&s, path);
+            assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+            assert!(body(res).await.contains("__minhbach-overlay"));
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod text;

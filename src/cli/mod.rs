@@ -5,7 +5,8 @@ mod build_cmd;
 mod check_cmd;
 mod init_cmd;
 mod new_cmd;
-mod report;
+pub(crate) mod report;
+mod serve_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ pub enum Command {
     New(new_cmd::NewArgs),
     /// Tạo một trang mới với giao diện mặc định.
     Init(init_cmd::InitArgs),
+    /// Xem trước trang trong trình duyệt, tự tải lại khi sửa tệp.
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// Options shared by commands that read a site.
@@ -80,5 +83,6 @@ pub fn run() -> ExitCode {
         Command::Check(a) => a.run(),
         Command::New(a) => a.run(),
         Command::Init(a) => a.run(),
+        Command::Serve(a) => a.run(),
     }
 }

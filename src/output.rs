@@ -2,11 +2,13 @@
 //! a half-written `public/`.
 //!
 //! Writing goes into a staging folder next to the output folder; when every
-//! file is written and flushed, the two folders are swapped with one atomic
+//! file is written, the two folders are swapped with one atomic
 //! `renameat2(RENAME_EXCHANGE)` on Linux (two renames elsewhere), and the old
 //! tree is deleted. A build killed at any point leaves either the old or the
 //! new complete `public/`, plus at worst a stale staging folder that the
-//! next build removes.
+//! next build removes. (Files are not fsync'ed: a power cut, unlike a killed
+//! process, may lose the page cache; rebuild after one.) On systems without
+//! `RENAME_EXCHANGE` the swap is two renames with a moment without `public/`.
 
 use std::collections::BTreeMap;
 use std::fs;

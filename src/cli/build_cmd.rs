@@ -74,6 +74,7 @@ impl BuildArgs {
             }
         );
         eprintln!("Mở trang: {}", shown.display());
+        eprintln!("Hoặc xem thử khi đang sửa: minhbach serve");
         ExitCode::SUCCESS
     }
 }

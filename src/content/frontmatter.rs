@@ -464,9 +464,11 @@ impl Reader<'_> {
                 fm.params.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
-        if let Some(Value::Array(c)) = self.map.get("categories") {
-            fm.params
-                .insert("categories".into(), Value::Array(c.clone()));
+        // Hugo theme keys that are known (so no warning) but only used by templates.
+        for key in ["categories", "images"] {
+            if let Some(v) = self.map.get(key).filter(|v| !v.is_null()) {
+                fm.params.insert(key.into(), v.clone());
+            }
         }
         fm
     }

@@ -137,7 +137,7 @@ pub fn load(
         if published {
             targets.pages.insert(f.rel.clone(), path.clone());
         } else {
-            targets.unpublished.insert(f.rel.clone());
+            targets.unpublished.insert(f.rel.clone(), path.clone());
         }
         metas.push((kind, path, date, published));
     }
@@ -375,7 +375,12 @@ fn rel_string(base: &Path, path: &Path) -> String {
 
 /// `2026-08-05-ten-bai.md` → the date 2026-08-05.
 fn date_from_file_name(rel: &str) -> Option<frontmatter::PageDate> {
-    let name = rel.rsplit('/').next()?;
+    let mut parts = rel.rsplit('/');
+    let mut name = parts.next()?;
+    if name == "index.md" {
+        // A bundle: `tin-tuc/2026-08-05-bai/index.md`.
+        name = parts.next()?;
+    }
     let (date, _) = split_date_prefix(name)?;
     Some(frontmatter::PageDate { date, time: None })
 }

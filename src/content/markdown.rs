@@ -35,7 +35,8 @@ pub struct LinkTargets {
     /// `tin-tuc/bai/anh.svg` → `tin-tuc/bai/anh.svg`
     pub assets: BTreeMap<String, String>,
     /// Pages that exist but are not published in this build (drafts, scheduled).
-    pub unpublished: HashSet<String>,
+    /// Source path → the output path it will have once published.
+    pub unpublished: BTreeMap<String, String>,
     /// Links end in `index.html` (site opened from disk).
     pub portable: bool,
 }
@@ -399,15 +400,20 @@ fn resolve<'a>(
         });
     match found {
         Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),
-        None if targets.unpublished.contains(key) => {
+        None if targets.unpublished.contains_key(key) => {
             diags.push(located(
                 Diagnostic::warning(
                     src.display_path,
                     format!("liên kết “{url}” trỏ tới bài chưa xuất bản (bản nháp hoặc hẹn giờ)"),
                 )
-                .hint("liên kết sẽ hoạt động khi bài kia được xuất bản"),
+                .hint("liên kết trỏ tới địa chỉ bài sẽ có khi được xuất bản; trước ngày đó người đọc sẽ gặp trang “Không tìm thấy”"),
             ));
-            dest.clone()
+            let path = targets
+                .unpublished
+                .get(key)
+                .map(|p| targets.link(p))
+                .unwrap_or_default();
+            CowStr::from(format!("{ROOT_MARKER}{path}{fragment}"))
         }
         None => {
             diags.push(located(

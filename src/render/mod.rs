@@ -55,6 +55,9 @@ struct Paginator {
 /// Compiles the theme's templates.
 pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
     let mut tera = Tera::default();
+    // Escape & < > " ' only (tera 1 also escapes `/`, which makes every href
+    // read `..&#x2F;`); control characters are dropped, as XML requires.
+    tera.set_escape_fn(crate::text::escape::html);
     let list: Vec<(&str, &str)> = theme
         .templates
         .iter()

@@ -87,7 +87,7 @@ impl Theme {
                         continue;
                     }
                     let name = entry.file_name().to_string_lossy();
-                    if crate::content::load::is_ignored_name(&name) {
+                    if crate::content::load::is_ignored_name(&name) && name != ".htaccess" {
                         continue;
                     }
                     let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
@@ -115,6 +115,17 @@ impl Theme {
             }
         }
         let mut theme = Theme::default();
+        // Built-in strings first, so overrides may be partial.
+        for (path, bytes) in embedded::FILES {
+            if let Some(name) = path.strip_prefix("i18n/") {
+                let text = String::from_utf8_lossy(bytes);
+                if let Ok(map) = toml::from_str::<BTreeMap<String, String>>(&text) {
+                    theme
+                        .strings
+                        .insert(name.trim_end_matches(".toml").to_owned(), map);
+                }
+            }
+        }
         for (key, (shown, bytes)) in files {
             if let Some(name) = key.strip_prefix("templates/") {
                 match String::from_utf8(bytes) {
@@ -132,9 +143,9 @@ impl Theme {
                 let lang = name.trim_end_matches(".toml").to_owned();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 match toml::from_str::<BTreeMap<String, String>>(&text) {
-                    Ok(map) => {
-                        theme.strings.insert(lang, map);
-                    }
+                    // Merged key by key: a site's i18n/vi.toml may hold only
+                    // the strings it changes.
+                    Ok(map) => theme.strings.entry(lang).or_default().extend(map),
                     Err(e) => diags.push(crate::config::toml_error(shown, &text, &e, 0)),
                 }
             }

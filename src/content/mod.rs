@@ -1,6 +1,7 @@
 //! Content: reading `content/` into pages and assets (load), front matter,
 //! and Markdown rendering with link rewriting.
 
+pub mod fields;
 pub mod frontmatter;
 pub mod load;
 pub mod markdown;

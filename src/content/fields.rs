@@ -1,0 +1,322 @@
+//! Typed reading of front-matter fields: strings, booleans, lists, dates,
+//! covers and "based on" references, with located Vietnamese errors; and
+//! the check that flags unknown and misspelt keys.
+
+use serde_json::{Map, Value};
+use std::path::Path;
+
+use super::frontmatter::{BasedOn, FrontMatter, KNOWN_KEYS, PageDate, near_miss, parse_page_date};
+use crate::config::find_key_line;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub(super) struct Reader<'a> {
+    pub(super) path: &'a Path,
+    pub(super) text: &'a str,
+    pub(super) offset: usize,
+    pub(super) diags: &'a mut Diagnostics,
+    pub(super) map: &'a Map<String, Value>,
+}
+
+impl Reader<'_> {
+    fn line_of(&self, key: &str) -> usize {
+        find_key_line(self.text, key).unwrap_or(1) + self.offset
+    }
+
+    fn located(&self, key: &str, d: Diagnostic) -> Diagnostic {
+        let line = self.line_of(key);
+        let src = self
+            .text
+            .lines()
+            .nth(line - self.offset - 1)
+            .unwrap_or("")
+            .to_owned();
+        d.at(line, 1).source_line(src)
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
+        let d = Diagnostic::error(self.path, format!("khoá “{key}” phải là {expected}"));
+        let d = self.located(key, d).hint(format!("ví dụ: {example}"));
+        self.diags.push(d);
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(key, "một chuỗi chữ", &format!("{key} = \"…\""));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> bool {
+        match self.map.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.wrong_type(key, "true hoặc false", &format!("{key} = true"));
+                false
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str) -> Vec<String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => {
+                            self.wrong_type(
+                                key,
+                                "một danh sách chuỗi",
+                                &format!("{key} = [\"a\", \"b\"]"),
+                            );
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong_type(
+                    key,
+                    "một danh sách chuỗi",
+                    &format!("{key} = [\"a\", \"b\"]"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &str) -> Option<i64> {
+        match self.map.get(key)? {
+            Value::Number(n) if n.is_i64() => n.as_i64(),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(key, "một số nguyên", &format!("{key} = 10"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<PageDate> {
+        let value = self.map.get(key)?;
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Null => return None,
+            _ => {
+                self.wrong_type(key, "một ngày", &format!("{key} = 2026-08-05"));
+                return None;
+            }
+        };
+        match parse_page_date(&text) {
+            Some(d) => Some(d),
+            None => {
+                let d = Diagnostic::error(
+                    self.path,
+                    format!("“{text}” ở khoá “{key}” không phải là ngày hợp lệ"),
+                );
+                let d = self.located(key, d).hint(format!(
+                    "viết ngày dạng năm-tháng-ngày, ví dụ {key} = 2026-08-05 (hoặc “05/08/2026”), kiểm tra ngày có tồn tại trong tháng"
+                ));
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    pub(super) fn read(&mut self) -> FrontMatter {
+        self.check_keys();
+        let mut fm = FrontMatter {
+            title: self.string("title"),
+            date: self.date("date"),
+            updated: self.date("updated").or_else(|| self.date("lastmod")),
+            description: self
+                .string("description")
+                .or_else(|| self.string("summary")),
+            draft: self.boolean("draft"),
+            slug: self.string("slug"),
+            aliases: self.list("aliases"),
+            weight: self.integer("weight"),
+            template: self.string("template"),
+            lang: self.string("lang"),
+            toc: self.boolean("toc"),
+            number: self.string("number"),
+            doc_type: self.string("doc_type"),
+            issuer: self.string("issuer"),
+            signer: self.string("signer"),
+            signer_title: self.string("signer_title"),
+            pdf: self.string("pdf"),
+            cover_alt: self.string("cover_alt"),
+            ..FrontMatter::default()
+        };
+        fm.issued = self.date("issued").map(|d| d.date);
+        fm.paginate_by = self
+            .integer("paginate_by")
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|n| *n > 0);
+        fm.tags = self.list("tags");
+        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
+            && let Some(tags) = tax.get("tags")
+        {
+            let sub = Map::from_iter([("tags".to_owned(), tags.clone())]);
+            let mut inner = Reader {
+                path: self.path,
+                text: self.text,
+                offset: self.offset,
+                diags: self.diags,
+                map: &sub,
+            };
+            fm.tags.extend(inner.list("tags"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
+        fm.authors = self.list("authors");
+        fm.authors.extend(self.list("author"));
+        self.read_cover(&mut fm);
+        fm.based_on = self.based_on();
+        if let Some(lang) = &fm.lang
+            && lang != "vi"
+            && lang != "en"
+        {
+            let d = Diagnostic::error(self.path, format!("ngôn ngữ “{lang}” chưa được hỗ trợ"));
+            let d = self
+                .located("lang", d)
+                .hint("dùng lang = \"vi\" (tiếng Việt) hoặc lang = \"en\" (tiếng Anh)");
+            self.diags.push(d);
+            fm.lang = None;
+        }
+        for key in ["extra", "params"] {
+            if let Some(Value::Object(m)) = self.map.get(key) {
+                for (k, v) in m {
+                    fm.params.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        for (k, v) in self.map {
+            if !KNOWN_KEYS.contains(&k.as_str()) {
+                fm.params.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        // Hugo theme keys that are known (so no warning) but only used by templates.
+        for key in ["categories", "images"] {
+            if let Some(v) = self.map.get(key).filter(|v| !v.is_null()) {
+                fm.params.insert(key.into(), v.clone());
+            }
+        }
+        fm
+    }
+
+    fn read_cover(&mut self, fm: &mut FrontMatter) {
+        for key in ["cover", "image"] {
+            match self.map.get(key) {
+                Some(Value::String(s)) if !s.is_empty() => {
+                    fm.cover.get_or_insert_with(|| s.clone());
+                }
+                // Hugo PaperMod style: cover: { image: "…", alt: "…" }
+                Some(Value::Object(m)) => {
+                    if let Some(Value::String(s)) = m.get("image")
+                        && !s.is_empty()
+                    {
+                        fm.cover.get_or_insert_with(|| s.clone());
+                    }
+                    if let Some(Value::String(s)) = m.get("alt") {
+                        fm.cover_alt.get_or_insert_with(|| s.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn based_on(&mut self) -> Vec<BasedOn> {
+        let Some(Value::Array(items)) = self.map.get("based_on") else {
+            if self.map.get("based_on").is_some_and(|v| !v.is_null()) {
+                self.wrong_type(
+                    "based_on",
+                    "một danh sách văn bản",
+                    "based_on = [\"749/QĐ-TTg\"]",
+                );
+            }
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                Value::String(s) => out.push(BasedOn {
+                    number: s.trim().to_owned(),
+                    title: String::new(),
+                    date: None,
+                }),
+                Value::Object(m) => {
+                    let get = |k: &str| {
+                        m.get(k)
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .trim()
+                            .to_owned()
+                    };
+                    let number = get("number");
+                    if number.is_empty() {
+                        self.wrong_type(
+                            "based_on",
+                            "danh sách có khoá “number” ở mỗi mục",
+                            "based_on = [{ number = \"57-NQ/TW\", title = \"…\" }]",
+                        );
+                        continue;
+                    }
+                    let date = m
+                        .get("date")
+                        .and_then(Value::as_str)
+                        .and_then(parse_page_date)
+                        .map(|d| d.date);
+                    out.push(BasedOn {
+                        number,
+                        title: get("title"),
+                        date,
+                    });
+                }
+                _ => self.wrong_type(
+                    "based_on",
+                    "một danh sách văn bản",
+                    "based_on = [\"749/QĐ-TTg\"]",
+                ),
+            }
+        }
+        out
+    }
+
+    /// Near-misses of known keys are errors; other unknown keys are warnings.
+    fn check_keys(&mut self) {
+        for key in self.map.keys() {
+            if KNOWN_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if let Some(known) = near_miss(key) {
+                let d = Diagnostic::error(self.path, format!("khoá “{key}” không được hỗ trợ"));
+                let d = self.located(key, d).hint(format!(
+                    "có phải ý bạn là “{known}”? Sửa tên khoá thành “{known}”"
+                ));
+                self.diags.push(d);
+            } else {
+                let d = Diagnostic::warning(
+                    self.path,
+                    format!(
+                        "khoá “{key}” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.{key})"
+                    ),
+                );
+                let d = self
+                    .located(key, d)
+                    .hint("bỏ qua nếu giao diện của bạn dùng khoá này; nếu không, có thể xoá");
+                self.diags.push(d);
+            }
+        }
+    }
+}

@@ -153,6 +153,21 @@ fn open_data_files_and_catalogue() {
     assert!(html.contains("href=\"../du-lieu/chi-tieu.json\""));
     assert!(html.contains("Giấy phép dữ liệu mở CC BY 4.0"));
     assert!(html.contains("<td class=\"num\">71</td>"));
+    let sitemap = common::html_unescape(&site.read_out("sitemap.xml"));
+    for page in [
+        "chi-tieu/",
+        "chi-tieu/st26-01/",
+        "nhiem-vu/",
+        "chi-so-dti/",
+        "du-lieu/",
+    ] {
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>http://localhost:8080/chuyen-doi-so/{page}</loc>"
+            )),
+            "sitemap lacks {page}"
+        );
+    }
 }
 
 #[test]

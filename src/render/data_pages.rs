@@ -91,6 +91,21 @@ pub fn menu_target(site: &Site) -> Option<String> {
     sections(data).first().map(|(_, p)| (*p).to_owned())
 }
 
+/// Output folders of every data page (for the sitemap), without those a
+/// content page already occupies.
+pub fn page_paths(site: &Site) -> Vec<String> {
+    let Some(data) = &site.data else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = sections(data)
+        .into_iter()
+        .map(|(_, p)| p.to_owned())
+        .collect();
+    out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
+    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    out
+}
+
 /// Pushes every data page and fills the home page's dashboard.
 pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     let Some(data) = &site.data else {

@@ -8,10 +8,11 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::content;
+use crate::data::DataOptions;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 use crate::render::{self, theme::Theme};
-use crate::site::Site;
+use crate::site::{Site, SiteData};
 
 /// Everything a build depends on besides the files.
 #[derive(Debug, Clone)]
@@ -64,7 +65,23 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         &mut diags,
     );
     check_templates(&opts.root, &theme, &loaded, &mut diags);
-    let site = Site::new(config, opts.today, loaded, &mut diags);
+    let data_dir = opts.root.join("content").join(&config.data.dir);
+    let data = crate::data::load_dir(
+        &opts.root,
+        &data_dir,
+        &DataOptions {
+            encoding: config.data.encoding.clone(),
+        },
+        &mut diags,
+    );
+    let mut site = Site::new(config, opts.today, loaded, &mut diags);
+    if !data.is_empty() {
+        let computed = crate::data::compute(&data, opts.today);
+        site.data = Some(SiteData {
+            set: data,
+            computed,
+        });
+    }
     let output = match &tera {
         Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),
         _ => Output::default(),

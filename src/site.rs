@@ -40,6 +40,16 @@ pub struct Site {
     pub doc_by_number: HashMap<String, usize>,
     /// Section output path → child pages (sorted by weight, date, title).
     pub children: BTreeMap<String, Vec<usize>>,
+    /// The data folder's contents and what was computed from them; `None`
+    /// when the site has no data files.
+    pub data: Option<SiteData>,
+}
+
+/// The validated data set and its computed progress and totals.
+#[derive(Debug)]
+pub struct SiteData {
+    pub set: crate::data::DataSet,
+    pub computed: crate::data::Computed,
 }
 
 impl Site {
@@ -109,6 +119,7 @@ impl Site {
             months,
             doc_by_number,
             children,
+            data: None,
         }
     }
 

@@ -94,6 +94,15 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
             lastmod: String::new(),
         }));
     }
+    // Data pages are computed as of the build date.
+    urls.extend(
+        super::data_pages::page_paths(site)
+            .into_iter()
+            .map(|p| SitemapUrl {
+                loc: format!("{base}{p}"),
+                lastmod: site.today.to_string(),
+            }),
+    );
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut c = Context::new();
     c.insert("urls", &urls);

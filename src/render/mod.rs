@@ -3,6 +3,9 @@
 //! tera templates with view structs. Pages render in parallel; the output is
 //! a sorted map, so builds are byte-for-byte deterministic.
 
+mod data_more;
+mod data_pages;
+mod data_views;
 pub mod feeds;
 pub mod theme;
 pub mod views;
@@ -89,6 +92,7 @@ pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
     let mut jobs = Vec::new();
     page_jobs(site, theme, &mut jobs, diags);
+    data_pages::data_jobs(site, theme, &mut jobs);
     list_jobs(site, theme, &mut jobs);
     feeds::feed_jobs(site, theme, &mut |path, template, context| {
         jobs.push(Job {
@@ -115,6 +119,7 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
             Err(d) => diags.push(d),
         }
     }
+    data_pages::data_files(site, &mut output);
     for (name, bytes) in &theme.statics {
         output.insert(name.clone(), bytes.clone());
     }
@@ -216,6 +221,9 @@ fn menu_items(site: &Site) -> Vec<(String, String)> {
             };
             items.push((name.to_owned(), path));
         }
+    }
+    if let Some(path) = data_pages::menu_target(site) {
+        items.push(("Số liệu".to_owned(), path));
     }
     items
 }

@@ -1,0 +1,471 @@
+//! Contexts for the per-target pages, the budget page, the DTI page and the
+//! open-data catalogue (see [`super::data_pages`] for the jobs).
+
+use serde::Serialize;
+use tera::Context;
+
+use super::data_pages::{BUDGET, DTI, OPEN_DATA, TARGETS, page_context};
+use super::data_views::{
+    self as dv, ChartView, capitalize, chart_cmp, money, number, quantity, rate, target_badge,
+    target_text,
+};
+use super::theme::Theme;
+use super::views::link;
+use crate::charts;
+use crate::data::Kind;
+use crate::data::compute::{BudgetTotals, DtiTotal};
+use crate::data::export::{export_columns, records};
+use crate::data::model::Indicator;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_decimal, format_fixed, format_integer, format_percent};
+
+#[derive(Debug, Clone, Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+    href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ResultRow {
+    period: String,
+    commune: String,
+    value: String,
+    source: String,
+    note: String,
+}
+
+fn fact(label: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label.to_owned(),
+        value: value.into(),
+        href: String::new(),
+    }
+}
+
+/// One target's page.
+pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: &str) -> Context {
+    let t = &data.set.targets[i];
+    let p = &data.computed.targets[i];
+    let unit = t.unit.as_deref();
+    let latest = dv::latest(data, p);
+    let mut facts = vec![fact("Mã chỉ tiêu", t.id.clone())];
+    if let Some(x) = &t.pillar {
+        facts.push(fact("Trụ cột", x.clone()));
+    }
+    facts.push(fact("Mục tiêu", target_text(t)));
+    if let Some(b) = t.baseline {
+        facts.push(fact(
+            "Giá trị gốc",
+            quantity(crate::data::Quantity::Number(b), unit),
+        ));
+    }
+    if let Some(d) = t.deadline {
+        facts.push(fact("Thời hạn", d.label()));
+    }
+    if let Some(m) = latest {
+        facts.push(fact(
+            "Kết quả mới nhất",
+            format!("{} ({})", quantity(m.value, unit), m.period.label()),
+        ));
+    }
+    if let Some(pr) = p.progress {
+        facts.push(fact("Mức hoàn thành", format_percent(pr * 100.0, 1)));
+    }
+    if let Some(l) = &t.lead {
+        facts.push(fact("Đơn vị chủ trì", l.clone()));
+    }
+    if let Some(n) = &t.document {
+        let mut f = fact("Văn bản", n.clone());
+        if let Some(doc) = site.document(n) {
+            f.value = format!("{n} – {}", doc.title);
+            f.href = link(site, &doc.path);
+        }
+        facts.push(f);
+    }
+    if let Some(n) = &t.note {
+        facts.push(fact("Ghi chú", n.clone()));
+    }
+    // Results, oldest first; unit-level before per-commune within a period.
+    let mut idx: Vec<usize> = (0..data.set.results.len())
+        .filter(|&j| data.set.results[j].target_id == t.id)
+        .collect();
+    idx.sort_by(|&a, &b| {
+        let (ra, rb) = (&data.set.results[a], &data.set.results[b]);
+        (ra.period.end(), ra.commune.is_some(), a).cmp(&(rb.period.end(), rb.commune.is_some(), b))
+    });
+    let results: Vec<ResultRow> = idx
+        .iter()
+        .map(|&j| {
+            let r = &data.set.results[j];
+            ResultRow {
+                period: r.period.label(),
+                commune: r.commune.clone().unwrap_or_else(|| "Toàn đơn vị".into()),
+                value: quantity(r.value, unit),
+                source: r.source.clone().unwrap_or_default(),
+                note: r.note.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mut chart_list: Vec<ChartView> = Vec::new();
+    let points: Vec<charts::HistoryPoint> = idx
+        .iter()
+        .map(|&j| &data.set.results[j])
+        .filter(|r| r.commune.is_none())
+        .map(|r| charts::HistoryPoint {
+            period: r.period.label(),
+            value: Some(number(r.value)),
+        })
+        .collect();
+    let target_value = match t.target {
+        crate::data::Quantity::Number(n) => Some(n),
+        crate::data::Quantity::YesNo(b) => Some(number(crate::data::Quantity::YesNo(b))),
+    };
+    if !points.is_empty() {
+        chart_list.push(
+            charts::history_line(&charts::HistoryLine {
+                id: format!("lich-su-{}", t.id),
+                title: format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
+                unit: t.unit.clone().unwrap_or_default(),
+                target: target_value,
+                points,
+            })
+            .into(),
+        );
+    }
+    if !p.communes.is_empty() {
+        let rows = p
+            .communes
+            .iter()
+            .map(|cp| charts::CommuneValue {
+                name: cp.commune.clone().unwrap_or_default(),
+                value: dv::latest(data, cp).map(|m| number(m.value)),
+            })
+            .collect();
+        chart_list.push(
+            charts::commune_comparison(&charts::CommuneComparison {
+                id: format!("xa-phuong-{}", t.id),
+                title: format!("Kết quả chỉ tiêu {} theo xã, phường", t.id),
+                unit: t.unit.clone().unwrap_or_default(),
+                target: target_value,
+                comparison: chart_cmp(t),
+                highlight: None,
+                rows,
+            })
+            .into(),
+        );
+    }
+    let intro = format!(
+        "Thông tin, kết quả qua các kỳ và tình trạng thực hiện của chỉ tiêu {}.",
+        t.id
+    );
+    let crumbs = vec![("Chỉ tiêu".to_owned(), link(site, TARGETS))];
+    let title = format!("Chỉ tiêu {}", t.id);
+    let mut c = page_context(site, theme, path, &title, &intro, crumbs);
+    c.insert("statement", &t.statement);
+    c.insert("state", &target_badge(p.state));
+    c.insert("facts", &facts);
+    c.insert("results", &results);
+    c.insert("charts", &chart_list);
+    c
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MoneyRow {
+    label: String,
+    planned: String,
+    disbursed: String,
+    rate: String,
+}
+
+fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
+    MoneyRow {
+        label,
+        planned: money(t.planned),
+        disbursed: money(t.disbursed),
+        rate: rate(t.rate),
+    }
+}
+
+fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)]) -> ChartView {
+    charts::budget_bars(&charts::BudgetBars {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        unit: charts::MoneyUnit::Auto,
+        rows: rows
+            .iter()
+            .map(|(label, t)| charts::BudgetRow {
+                label: label.clone(),
+                planned: Some(t.planned as f64),
+                disbursed: Some(t.disbursed as f64),
+            })
+            .collect(),
+    })
+    .into()
+}
+
+/// The budget page.
+pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let b = &data.computed.budget;
+    let by_year: Vec<(String, BudgetTotals)> = b
+        .by_year
+        .iter()
+        .map(|(y, t)| (format!("Năm {y}"), *t))
+        .collect();
+    let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
+    let intro = format!(
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).",
+        money(b.total.planned),
+        money(b.total.disbursed),
+        rate(b.total.rate)
+    );
+    let mut c = page_context(
+        site,
+        theme,
+        BUDGET,
+        "Kinh phí chuyển đổi số",
+        &intro,
+        vec![],
+    );
+    let stats = vec![
+        dv::Stat {
+            value: money(b.total.planned),
+            label: "Kinh phí kế hoạch".into(),
+            note: String::new(),
+        },
+        dv::Stat {
+            value: money(b.total.disbursed),
+            label: "Đã giải ngân".into(),
+            note: String::new(),
+        },
+        dv::Stat {
+            value: rate(b.total.rate),
+            label: "Tỷ lệ giải ngân".into(),
+            note: String::new(),
+        },
+    ];
+    c.insert("stats", &stats);
+    c.insert("total", &money_row("Tổng cộng".into(), &b.total));
+    let rows = |v: &[(String, BudgetTotals)]| -> Vec<MoneyRow> {
+        v.iter().map(|(l, t)| money_row(l.clone(), t)).collect()
+    };
+    #[derive(Serialize)]
+    struct MoneyTable {
+        title: &'static str,
+        header: &'static str,
+        rows: Vec<MoneyRow>,
+    }
+    let tables = [
+        MoneyTable {
+            title: "Theo năm",
+            header: "Năm",
+            rows: rows(&by_year),
+        },
+        MoneyTable {
+            title: "Theo nguồn vốn",
+            header: "Nguồn vốn",
+            rows: rows(&by_source),
+        },
+    ];
+    c.insert("tables", &tables);
+    let mut chart_list = vec![bars("kinh-phi-nam", "Kinh phí theo năm", &by_year)];
+    if by_source.len() > 1 {
+        chart_list.push(bars(
+            "kinh-phi-nguon",
+            "Kinh phí theo nguồn vốn",
+            &by_source,
+        ));
+    }
+    c.insert("charts", &chart_list);
+    c
+}
+
+/// A node of the DTI tree.
+#[derive(Debug, Clone, Serialize)]
+struct DtiNode {
+    code: String,
+    name: String,
+    max: String,
+    score: String,
+    lead: String,
+    children: Vec<DtiNode>,
+}
+
+fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNode {
+    DtiNode {
+        code: ind.code.clone(),
+        name: ind.name.clone(),
+        max: format_decimal(ind.max_points, 2),
+        score: scores
+            .iter()
+            .find(|(c, _)| *c == ind.code)
+            .map_or("–".into(), |(_, p)| format_decimal(*p, 2)),
+        lead: ind.lead.clone().unwrap_or_default(),
+        children: data
+            .set
+            .indicators
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
+            .map(|c| dti_node(data, c, scores))
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiRowView {
+    label: String,
+    points: String,
+    max: String,
+    index: String,
+    change: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiYearView {
+    year: i16,
+    official: bool,
+    rows: Vec<DtiRowView>,
+    total: DtiRowView,
+}
+
+fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
+    match v {
+        Some(v) if v > 0.0 => format!("+{}", fmt(v)),
+        Some(v) => fmt(v),
+        None => "–".into(),
+    }
+}
+
+fn dti_row(label: &str, t: &DtiTotal) -> DtiRowView {
+    DtiRowView {
+        label: label.to_owned(),
+        points: format_decimal(t.points, 2),
+        max: format_decimal(t.max, 2),
+        index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
+        change: signed(t.change_points, |v| format_decimal(v, 2)),
+    }
+}
+
+/// The DTI page.
+pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let latest = data.computed.dti.last();
+    let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
+    let codes: Vec<&str> = data
+        .set
+        .indicators
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    let tree: Vec<DtiNode> = data
+        .set
+        .indicators
+        .iter()
+        .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
+        .map(|i| dti_node(data, i, scores))
+        .collect();
+    let years: Vec<DtiYearView> = data
+        .computed
+        .dti
+        .iter()
+        .rev()
+        .map(|y| DtiYearView {
+            year: y.year,
+            official: y.official,
+            rows: y.pillars.iter().map(|(n, t)| dti_row(n, t)).collect(),
+            total: dti_row("Tổng cộng", &y.total),
+        })
+        .collect();
+    let mut chart_list: Vec<ChartView> = Vec::new();
+    if let Some(y) = latest {
+        let prev = y
+            .previous_year
+            .and_then(|py| data.computed.dti.iter().find(|d| d.year == py));
+        let rows = y
+            .pillars
+            .iter()
+            .map(|(name, t)| charts::DtiRow {
+                label: name.clone(),
+                score: Some(t.points),
+                max: t.max,
+                previous: prev
+                    .and_then(|p| p.pillars.iter().find(|(n, _)| n == name))
+                    .map(|(_, pt)| pt.points),
+            })
+            .collect();
+        chart_list.push(
+            charts::dti_scores(&charts::DtiScores {
+                id: format!("dti-{}", y.year),
+                title: format!("Điểm DTI năm {} theo trụ cột", y.year),
+                scale: charts::DtiScale::Points,
+                previous_label: y
+                    .previous_year
+                    .map(|p| format!("Năm {p}"))
+                    .unwrap_or_default(),
+                rows,
+            })
+            .into(),
+        );
+    }
+    let intro = match latest {
+        Some(y) => format!(
+            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}; tổng điểm theo trụ cột qua các năm.",
+            y.year,
+            format_decimal(y.total.points, 2),
+            format_decimal(y.total.max, 2),
+            y.total.index.map_or("–".into(), |i| format_fixed(i, 4))
+        ),
+        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
+    };
+    let mut c = page_context(
+        site,
+        theme,
+        DTI,
+        "Chỉ số chuyển đổi số (DTI)",
+        &intro,
+        vec![],
+    );
+    c.insert("tree", &tree);
+    c.insert("years", &years);
+    c.insert("latest_year", &latest.map(|y| y.year));
+    c.insert("charts", &chart_list);
+    c
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DatasetView {
+    name: String,
+    rows: String,
+    columns: String,
+    csv: String,
+    json: String,
+}
+
+/// The open-data catalogue.
+pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let sets: Vec<DatasetView> = Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let n = records(&data.set, kind).len();
+            (n > 0).then(|| DatasetView {
+                name: capitalize(kind.label()),
+                rows: format_integer(n as i64),
+                columns: export_columns(kind)
+                    .iter()
+                    .map(|c| c.header)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                csv: format!("{OPEN_DATA}{}.csv", kind.slug()),
+                json: format!("{OPEN_DATA}{}.json", kind.slug()),
+            })
+        })
+        .collect();
+    let intro = format!(
+        "Danh mục {} bộ dữ liệu mở về chuyển đổi số, tải về dạng CSV (mở được bằng Excel) hoặc JSON, theo {}.",
+        format_integer(sets.len() as i64),
+        site.config.data.license
+    );
+    let mut c = page_context(site, theme, OPEN_DATA, "Dữ liệu mở", &intro, vec![]);
+    c.insert("datasets", &sets);
+    c.insert("license", &site.config.data.license);
+    c
+}

@@ -1,0 +1,396 @@
+//! View structs for the data pages (dashboard, targets, tasks): numbers,
+//! periods and states formatted the Vietnamese way, charts built from the
+//! computed data. Templates only place what is here.
+
+use serde::Serialize;
+
+use super::views::link;
+use crate::charts::{self, Chart};
+use crate::data::compute::{TargetProgress, TargetState, TaskState};
+use crate::data::model::{Measurement, Quantity, Target, Task};
+use crate::data::values::Comparison;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_decimal, format_integer, format_percent};
+use crate::text::{dates, slugify, vi_cmp};
+
+/// A chart ready for `<figure class="chart-figure">`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+    /// Escaped SVG markup.
+    pub svg: String,
+    /// Escaped table markup.
+    pub table_html: String,
+}
+
+impl From<Chart> for ChartView {
+    fn from(c: Chart) -> Self {
+        ChartView {
+            id: c.id,
+            title: c.title,
+            desc: c.desc,
+            svg: c.svg,
+            table_html: c.table_html,
+        }
+    }
+}
+
+/// A headline figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stat {
+    pub value: String,
+    pub label: String,
+    pub note: String,
+}
+
+/// A state shown as a badge: words plus a CSS class (colour is extra).
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge {
+    pub label: String,
+    pub class: String,
+}
+
+/// A target as a table row.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub href: String,
+    pub statement: String,
+    pub target: String,
+    pub latest: String,
+    pub period: String,
+    pub state: Badge,
+}
+
+/// A task as a table row.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    pub id: String,
+    pub statement: String,
+    pub lead: String,
+    pub partners: String,
+    pub deadline: String,
+    pub budget: String,
+    pub state: Badge,
+    /// "12 ngày" for overdue tasks, else empty.
+    pub overdue: String,
+    pub completed: String,
+}
+
+/// The path of a target's page: `chi-tieu/<slug-of-id>/`.
+pub fn target_path(id: &str) -> String {
+    let slug = slugify(id);
+    let slug = if slug.is_empty() { "chi-tieu" } else { &slug };
+    format!("chi-tieu/{slug}/")
+}
+
+/// Capitalises the first letter: "chỉ tiêu" → "Chỉ tiêu".
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Money in đồng: "1.552.020.000 đồng".
+pub fn money(d: i64) -> String {
+    format!("{} đồng", format_integer(d))
+}
+
+/// A rate 0–1 as a percentage, or "–".
+pub fn rate(r: Option<f64>) -> String {
+    r.map_or("–".to_owned(), |r| format_percent(r * 100.0, 1))
+}
+
+/// A number with its unit: "95,5 %", "120 hồ sơ".
+pub fn quantity(q: Quantity, unit: Option<&str>) -> String {
+    match q {
+        Quantity::YesNo(true) => "Có".to_owned(),
+        Quantity::YesNo(false) => "Chưa có".to_owned(),
+        Quantity::Number(n) => match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some("%") => format_percent(n, 2),
+            Some(u) => format!("{} {u}", format_decimal(n, 2)),
+            None => format_decimal(n, 2),
+        },
+    }
+}
+
+/// The target with its comparison word: "tối thiểu 100 %".
+pub fn target_text(t: &Target) -> String {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => quantity(t.target, None),
+        (Comparison::Rank, Quantity::Number(n)) => {
+            format!("nhóm {} đứng đầu", format_decimal(n, 0))
+        }
+        (cmp, q) => format!("{} {}", cmp.label(), quantity(q, t.unit.as_deref())),
+    }
+}
+
+pub fn target_badge(s: TargetState) -> Badge {
+    let class = match s {
+        TargetState::Achieved => "dat",
+        TargetState::NotAchieved => "chua-dat",
+        TargetState::NoData => "chua-co",
+        TargetState::DueSoon => "sap-den-han",
+    };
+    Badge {
+        label: s.label().to_owned(),
+        class: format!("badge badge-{class}"),
+    }
+}
+
+pub fn task_badge(s: TaskState) -> Badge {
+    let class = match s {
+        TaskState::NotStarted => "chua-bat-dau",
+        TaskState::InProgress => "dang-thuc-hien",
+        TaskState::Paused => "tam-dung",
+        TaskState::Completed => "hoan-thanh",
+        TaskState::CompletedLate => "hoan-thanh-tre",
+        TaskState::Overdue => "qua-han",
+        TaskState::NotReported => "chua-cap-nhat",
+    };
+    Badge {
+        label: s.label().to_owned(),
+        class: format!("badge badge-{class}"),
+    }
+}
+
+/// The numeric value charts use (yes → 1, no → 0).
+pub fn number(q: Quantity) -> f64 {
+    match q {
+        Quantity::Number(n) => n,
+        Quantity::YesNo(b) => f64::from(u8::from(b)),
+    }
+}
+
+/// The chart module's comparison for a data comparison.
+pub fn chart_cmp(t: &Target) -> charts::Comparison {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => charts::Comparison::YesNo,
+        (Comparison::AtLeast | Comparison::Equal, _) => charts::Comparison::AtLeast,
+        (Comparison::Above, _) => charts::Comparison::Above,
+        (Comparison::AtMost, _) => charts::Comparison::AtMost,
+        (Comparison::Below, _) => charts::Comparison::Below,
+        (Comparison::Rank, _) => charts::Comparison::Rank,
+    }
+}
+
+/// The chart state for a computed state ("sắp đến hạn" is not met yet).
+pub fn chart_state(s: TargetState) -> charts::TargetState {
+    match s {
+        TargetState::Achieved => charts::TargetState::Met,
+        TargetState::NoData => charts::TargetState::NoData,
+        TargetState::NotAchieved | TargetState::DueSoon => charts::TargetState::NotMet,
+    }
+}
+
+/// A target's latest result, if any.
+pub fn latest<'a>(data: &'a SiteData, p: &TargetProgress) -> Option<&'a Measurement> {
+    p.latest.and_then(|i| data.set.results.get(i))
+}
+
+pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
+    let t = &data.set.targets[i];
+    let p = &data.computed.targets[i];
+    let m = latest(data, p);
+    TargetRow {
+        id: t.id.clone(),
+        href: link(site, &target_path(&t.id)),
+        statement: t.statement.clone(),
+        target: target_text(t),
+        latest: m.map_or("–".to_owned(), |m| quantity(m.value, t.unit.as_deref())),
+        period: m.map(|m| m.period.label()).unwrap_or_default(),
+        state: target_badge(p.state),
+    }
+}
+
+/// The `target_progress` chart for some targets.
+pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
+    let items = idx
+        .iter()
+        .map(|&i| {
+            let t = &data.set.targets[i];
+            let p = &data.computed.targets[i];
+            charts::TargetItem {
+                label: t.statement.clone(),
+                value: latest(data, p).map(|m| number(m.value)),
+                target: number(t.target),
+                unit: t.unit.clone().unwrap_or_default(),
+                comparison: chart_cmp(t),
+                state: Some(chart_state(p.state)),
+            }
+        })
+        .collect();
+    charts::target_progress(&charts::TargetProgress {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        items,
+    })
+    .into()
+}
+
+/// Targets per pillar: achieved / not achieved / no data.
+pub fn pillar_chart(data: &SiteData) -> ChartView {
+    let mut pillars: Vec<charts::PillarCounts> = Vec::new();
+    for (t, p) in data.set.targets.iter().zip(&data.computed.targets) {
+        let label = t.pillar.clone().unwrap_or_else(|| "Chưa phân loại".into());
+        let i = match pillars.iter().position(|c| c.label == label) {
+            Some(i) => i,
+            None => {
+                pillars.push(charts::PillarCounts {
+                    label,
+                    ..Default::default()
+                });
+                pillars.len() - 1
+            }
+        };
+        match p.state {
+            TargetState::Achieved => pillars[i].met += 1,
+            TargetState::NoData => pillars[i].no_data += 1,
+            TargetState::NotAchieved | TargetState::DueSoon => pillars[i].not_met += 1,
+        }
+    }
+    charts::pillar_summary(&charts::PillarSummary {
+        id: "tru-cot".into(),
+        title: "Kết quả thực hiện chỉ tiêu theo trụ cột".into(),
+        pillars,
+    })
+    .into()
+}
+
+/// Counts tasks by state. The chart has no "chưa cập nhật" state: those
+/// tasks count as "chưa bắt đầu" (the table on the page names them).
+pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::TaskCounts {
+    let mut c = charts::TaskCounts::default();
+    for s in states {
+        match s {
+            TaskState::NotStarted | TaskState::NotReported => c.not_started += 1,
+            TaskState::InProgress => c.in_progress += 1,
+            TaskState::Paused => c.paused += 1,
+            TaskState::Completed => c.done += 1,
+            TaskState::CompletedLate => c.done_late += 1,
+            TaskState::Overdue => c.overdue += 1,
+        }
+    }
+    c
+}
+
+pub fn tasks_chart(data: &SiteData) -> ChartView {
+    charts::task_states(&charts::TaskStates {
+        id: "nhiem-vu".into(),
+        title: "Tình trạng thực hiện nhiệm vụ".into(),
+        groups: vec![charts::TaskGroup {
+            label: String::new(),
+            counts: task_counts(data.computed.tasks.iter().map(|p| &p.state)),
+        }],
+    })
+    .into()
+}
+
+/// Task states per lead unit, for the `top` units with the most tasks.
+pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
+    let mut units: Vec<(String, Vec<TaskState>)> = Vec::new();
+    for (t, p) in data.set.tasks.iter().zip(&data.computed.tasks) {
+        match units.iter_mut().find(|(u, _)| *u == t.lead) {
+            Some((_, v)) => v.push(p.state),
+            None => units.push((t.lead.clone(), vec![p.state])),
+        }
+    }
+    if units.len() < 2 {
+        return None;
+    }
+    units.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| vi_cmp(&a.0, &b.0)));
+    units.truncate(top);
+    let groups = units
+        .into_iter()
+        .map(|(label, states)| charts::TaskGroup {
+            label,
+            counts: task_counts(states.iter()),
+        })
+        .collect();
+    Some(
+        charts::task_states(&charts::TaskStates {
+            id: "nhiem-vu-don-vi".into(),
+            title: format!("Tình trạng nhiệm vụ của {top} đơn vị chủ trì nhiều nhiệm vụ nhất"),
+            groups,
+        })
+        .into(),
+    )
+}
+
+pub fn task_row(t: &Task, state: TaskState, days_overdue: Option<i32>) -> TaskRow {
+    TaskRow {
+        id: t.id.clone(),
+        statement: t.statement.clone(),
+        lead: t.lead.clone(),
+        partners: t.partners.join(", "),
+        deadline: t.deadline.map(|d| d.label()).unwrap_or_default(),
+        budget: t.budget.map(money).unwrap_or_default(),
+        state: task_badge(state),
+        overdue: days_overdue
+            .map(|d| format!("{} ngày", format_integer(i64::from(d))))
+            .unwrap_or_default(),
+        completed: t.completed.map(dates::short).unwrap_or_default(),
+    }
+}
+
+/// Overdue tasks, most days overdue first (ties in file order).
+pub fn overdue_rows(data: &SiteData) -> Vec<TaskRow> {
+    let mut idx: Vec<usize> = (0..data.set.tasks.len())
+        .filter(|&i| data.computed.tasks[i].state == TaskState::Overdue)
+        .collect();
+    idx.sort_by_key(|&i| std::cmp::Reverse(data.computed.tasks[i].days_overdue.unwrap_or(0)));
+    idx.into_iter()
+        .map(|i| {
+            let p = &data.computed.tasks[i];
+            task_row(&data.set.tasks[i], p.state, p.days_overdue)
+        })
+        .collect()
+}
+
+/// A group of tasks in one state.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskGroupView {
+    pub id: String,
+    pub title: String,
+    pub count: String,
+    pub rows: Vec<TaskRow>,
+}
+
+/// Tasks grouped by state, "Quá hạn" first.
+pub fn task_groups(data: &SiteData) -> Vec<TaskGroupView> {
+    const ORDER: [TaskState; 7] = [
+        TaskState::Overdue,
+        TaskState::InProgress,
+        TaskState::NotStarted,
+        TaskState::Paused,
+        TaskState::NotReported,
+        TaskState::CompletedLate,
+        TaskState::Completed,
+    ];
+    ORDER
+        .iter()
+        .filter_map(|&state| {
+            let rows: Vec<TaskRow> = if state == TaskState::Overdue {
+                overdue_rows(data)
+            } else {
+                data.set
+                    .tasks
+                    .iter()
+                    .zip(&data.computed.tasks)
+                    .filter(|(_, p)| p.state == state)
+                    .map(|(t, p)| task_row(t, p.state, p.days_overdue))
+                    .collect()
+            };
+            (!rows.is_empty()).then(|| TaskGroupView {
+                id: slugify(state.label()),
+                title: state.label().to_owned(),
+                count: format_integer(rows.len() as i64),
+                rows,
+            })
+        })
+        .collect()
+}

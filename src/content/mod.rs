@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod frontmatter;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod page;

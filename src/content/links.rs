@@ -109,7 +109,7 @@ fn has_scheme(url: &str) -> bool {
 }
 
 /// Resolves `.` and `..`; `None` when the path leaves the root.
-fn normalize(path: &str) -> Option<String> {
+pub(crate) fn normalize(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     for seg in path.split('/') {
         match seg {

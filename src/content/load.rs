@@ -265,7 +265,7 @@ fn resolve_file(
     } else {
         format!("{dir}/{name}")
     };
-    let key_path = normalize(&joined);
+    let key_path = super::links::normalize(&joined);
     // Hugo style: `/images/bia.svg` lives in the site's static/ folder.
     let from_static = name
         .strip_prefix('/')
@@ -298,20 +298,6 @@ fn resolve_file(
             None
         }
     }
-}
-
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {

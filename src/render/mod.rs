@@ -11,8 +11,6 @@ mod lists;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -364,17 +362,4 @@ fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             });
         }
     }
-}
-
-/// Lists of children per section, exposed for custom templates.
-pub fn section_children(site: &Site) -> BTreeMap<String, Vec<String>> {
-    site.children
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.clone(),
-                v.iter().map(|&i| site.pages[i].path.clone()).collect(),
-            )
-        })
-        .collect()
 }

@@ -56,15 +56,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     }
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = render::compile(&theme, &mut diags);
-    let loaded = content::load(
-        &opts.root,
-        &config,
-        opts.today,
-        opts.drafts,
-        None,
-        &mut diags,
-    );
-    check_templates(&opts.root, &theme, &loaded, &mut diags);
+    // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
     let data = crate::data::load_dir(
         &opts.root,
@@ -74,14 +66,29 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         },
         &mut diags,
     );
-    let mut site = Site::new(config, opts.today, loaded, &mut diags);
-    if !data.is_empty() {
+    let site_data = (!data.is_empty()).then(|| {
         let computed = crate::data::compute(&data, opts.today);
-        site.data = Some(SiteData {
+        SiteData {
             set: data,
             computed,
-        });
-    }
+        }
+    });
+    let shortcodes = render::data_shortcodes::DataShortcodes {
+        data: site_data.as_ref(),
+        base_url: config.base_url.clone(),
+        portable: config.portable,
+    };
+    let loaded = content::load(
+        &opts.root,
+        &config,
+        opts.today,
+        opts.drafts,
+        Some(&shortcodes),
+        &mut diags,
+    );
+    check_templates(&opts.root, &theme, &loaded, &mut diags);
+    let mut site = Site::new(config, opts.today, loaded, &mut diags);
+    site.data = site_data;
     let output = match &tera {
         Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),
         _ => Output::default(),

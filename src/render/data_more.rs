@@ -4,10 +4,10 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::data_index::{pillar_href_path, unit_href_path};
 use super::data_pages::{BUDGET, DTI, OPEN_DATA, TARGETS, page_context};
 use super::data_views::{
-    self as dv, ChartView, capitalize, chart_cmp, money, number, quantity, rate, target_badge,
-    target_text,
+    self as dv, ChartView, capitalize, money, quantity, rate, target_badge, target_text,
 };
 use super::theme::Theme;
 use super::views::link;
@@ -35,6 +35,15 @@ struct ResultRow {
     note: String,
 }
 
+/// A link to a page path, or "" for no page.
+fn href(site: &Site, path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        link(site, path)
+    }
+}
+
 fn fact(label: &str, value: impl Into<String>) -> Fact {
     Fact {
         label: label.to_owned(),
@@ -51,7 +60,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let latest = dv::latest(data, p);
     let mut facts = vec![fact("Mã chỉ tiêu", t.id.clone())];
     if let Some(x) = &t.pillar {
-        facts.push(fact("Trụ cột", x.clone()));
+        let mut f = fact("Trụ cột", x.clone());
+        f.href = href(site, &pillar_href_path(&data.set, Some(x)));
+        facts.push(f);
     }
     facts.push(fact("Mục tiêu", target_text(t)));
     if let Some(b) = t.baseline {
@@ -73,7 +84,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         facts.push(fact("Mức hoàn thành", format_percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
-        facts.push(fact("Đơn vị chủ trì", l.clone()));
+        let mut f = fact("Đơn vị chủ trì", l.clone());
+        f.href = href(site, &unit_href_path(data, l));
+        facts.push(f);
     }
     if let Some(n) = &t.document {
         let mut f = fact("Văn bản", n.clone());
@@ -107,54 +120,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             }
         })
         .collect();
-    let mut chart_list: Vec<ChartView> = Vec::new();
-    let points: Vec<charts::HistoryPoint> = idx
-        .iter()
-        .map(|&j| &data.set.results[j])
-        .filter(|r| r.commune.is_none())
-        .map(|r| charts::HistoryPoint {
-            period: r.period.label(),
-            value: Some(number(r.value)),
-        })
+    let chart_list: Vec<ChartView> = std::iter::once(super::data_charts::target_chart(data, i))
+        .chain(super::data_charts::commune_chart(data, i))
         .collect();
-    let target_value = match t.target {
-        crate::data::Quantity::Number(n) => Some(n),
-        crate::data::Quantity::YesNo(b) => Some(number(crate::data::Quantity::YesNo(b))),
-    };
-    if !points.is_empty() {
-        chart_list.push(
-            charts::history_line(&charts::HistoryLine {
-                id: format!("lich-su-{}", t.id),
-                title: format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
-                unit: t.unit.clone().unwrap_or_default(),
-                target: target_value,
-                points,
-            })
-            .into(),
-        );
-    }
-    if !p.communes.is_empty() {
-        let rows = p
-            .communes
-            .iter()
-            .map(|cp| charts::CommuneValue {
-                name: cp.commune.clone().unwrap_or_default(),
-                value: dv::latest(data, cp).map(|m| number(m.value)),
-            })
-            .collect();
-        chart_list.push(
-            charts::commune_comparison(&charts::CommuneComparison {
-                id: format!("xa-phuong-{}", t.id),
-                title: format!("Kết quả chỉ tiêu {} theo xã, phường", t.id),
-                unit: t.unit.clone().unwrap_or_default(),
-                target: target_value,
-                comparison: chart_cmp(t),
-                highlight: None,
-                rows,
-            })
-            .into(),
-        );
-    }
     let intro = format!(
         "Thông tin, kết quả qua các kỳ và tình trạng thực hiện của chỉ tiêu {}.",
         t.id

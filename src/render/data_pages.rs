@@ -7,7 +7,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::data_more;
+use super::data_index::pillar_href_path;
 use super::data_views::{
     self as dv, ChartView, Stat, TargetRow, pillar_chart, rate, target_path, target_row,
     targets_chart, tasks_chart,
@@ -15,6 +15,7 @@ use super::data_views::{
 use super::theme::Theme;
 use super::views::link;
 use super::{Job, base_context};
+use super::{data_index, data_more, data_units};
 use crate::data::compute::{TargetState, TaskState};
 use crate::output::Output;
 use crate::site::{Site, SiteData};
@@ -46,6 +47,7 @@ struct Dashboard {
 #[derive(Debug, Clone, Serialize)]
 struct PillarGroup {
     title: String,
+    href: String,
     rows: Vec<TargetRow>,
     chart: ChartView,
 }
@@ -81,6 +83,12 @@ pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     if !set.indicators.is_empty() {
         out.push(("Chỉ số DTI", DTI));
     }
+    if !data_index::pillars(set).is_empty() {
+        out.push(("Trụ cột", data_index::PILLARS));
+    }
+    if !data.computed.units.is_empty() {
+        out.push(("Đơn vị", data_index::UNITS));
+    }
     out.push(("Dữ liệu mở", OPEN_DATA));
     out
 }
@@ -102,6 +110,8 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         .map(|(_, p)| p.to_owned())
         .collect();
     out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
+    out.extend(data_index::units(data).into_iter().map(|u| u.path));
+    out.extend(data_index::pillars(&data.set).into_iter().map(|p| p.path));
     out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
     out
 }
@@ -151,11 +161,42 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if !data.set.indicators.is_empty() {
         push(DTI, "dti.html", data_more::dti_page(site, theme, data));
     }
+    let pillars = data_index::pillars(&data.set);
+    if !pillars.is_empty() {
+        push(
+            data_index::PILLARS,
+            "pillars.html",
+            data_units::pillars_page(site, theme, data, &pillars),
+        );
+        for p in &pillars {
+            push(
+                &p.path,
+                "pillar.html",
+                data_units::pillar_page(site, theme, data, p),
+            );
+        }
+    }
+    let units = data_index::units(data);
+    if !units.is_empty() {
+        push(
+            data_index::UNITS,
+            "units.html",
+            data_units::units_page(site, theme, data, &units),
+        );
+        for u in &units {
+            push(
+                &u.path,
+                "unit.html",
+                data_units::unit_page(site, theme, data, u),
+            );
+        }
+    }
     push(
         OPEN_DATA,
         "open_data.html",
         data_more::open_data_page(site, theme, data),
     );
+    super::data_embed::embed_jobs(site, theme, jobs);
 }
 
 /// Writes the open-data files (`du-lieu/<kind>.csv|json`).
@@ -275,7 +316,7 @@ fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
     Dashboard {
         stats,
         charts,
-        overdue: dv::overdue_rows(data),
+        overdue: dv::overdue_rows(site, data),
         links: nav(site, data),
         intro: format!(
             "Tổng hợp kết quả thực hiện chỉ tiêu, nhiệm vụ, kinh phí và chỉ số chuyển đổi số. {}",
@@ -329,6 +370,10 @@ fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                             &idx,
                         ),
                         rows: idx.iter().map(|&i| target_row(site, data, i)).collect(),
+                        href: {
+                            let p = pillar_href_path(&data.set, Some(&name));
+                            if p.is_empty() { p } else { link(site, &p) }
+                        },
                         title: name,
                     }
                 })
@@ -381,6 +426,6 @@ fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let mut charts = vec![tasks_chart(data)];
     charts.extend(dv::tasks_by_unit_chart(data, 5));
     c.insert("charts", &charts);
-    c.insert("groups", &dv::task_groups(data));
+    c.insert("groups", &dv::task_groups(site, data));
     c
 }

@@ -23,6 +23,8 @@ pub struct ChartView {
     pub svg: String,
     /// Escaped table markup.
     pub table_html: String,
+    /// The embed snippet (HTML), filled in when the page is rendered.
+    pub embed: String,
 }
 
 impl From<Chart> for ChartView {
@@ -33,6 +35,7 @@ impl From<Chart> for ChartView {
             desc: c.desc,
             svg: c.svg,
             table_html: c.table_html,
+            embed: String::new(),
         }
     }
 }
@@ -62,6 +65,9 @@ pub struct TargetRow {
     pub latest: String,
     pub period: String,
     pub state: Badge,
+    pub lead: String,
+    /// The lead unit's page ("" when none).
+    pub lead_href: String,
 }
 
 /// A task as a table row.
@@ -70,6 +76,8 @@ pub struct TaskRow {
     pub id: String,
     pub statement: String,
     pub lead: String,
+    /// The lead unit's page ("" when none).
+    pub lead_href: String,
     pub partners: String,
     pub deadline: String,
     pub budget: String,
@@ -204,6 +212,22 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
         latest: m.map_or("–".to_owned(), |m| quantity(m.value, t.unit.as_deref())),
         period: m.map(|m| m.period.label()).unwrap_or_default(),
         state: target_badge(p.state),
+        lead: t.lead.clone().unwrap_or_default(),
+        lead_href: t
+            .lead
+            .as_deref()
+            .map(|l| unit_link(site, data, l))
+            .unwrap_or_default(),
+    }
+}
+
+/// A link to the page of the unit `text` names ("" when it has none).
+pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
+    let path = super::data_index::unit_href_path(data, text);
+    if path.is_empty() {
+        path
+    } else {
+        link(site, &path)
     }
 }
 
@@ -321,11 +345,16 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
     )
 }
 
-pub fn task_row(t: &Task, state: TaskState, days_overdue: Option<i32>) -> TaskRow {
+/// Task `i` as a table row.
+pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
+    let t: &Task = &data.set.tasks[i];
+    let p = &data.computed.tasks[i];
+    let (state, days_overdue) = (p.state, p.days_overdue);
     TaskRow {
         id: t.id.clone(),
         statement: t.statement.clone(),
         lead: t.lead.clone(),
+        lead_href: unit_link(site, data, &t.lead),
         partners: t.partners.join(", "),
         deadline: t.deadline.map(|d| d.label()).unwrap_or_default(),
         budget: t.budget.map(money).unwrap_or_default(),
@@ -338,17 +367,17 @@ pub fn task_row(t: &Task, state: TaskState, days_overdue: Option<i32>) -> TaskRo
 }
 
 /// Overdue tasks, most days overdue first (ties in file order).
-pub fn overdue_rows(data: &SiteData) -> Vec<TaskRow> {
+pub fn overdue_rows(site: &Site, data: &SiteData) -> Vec<TaskRow> {
+    overdue_rows_of(site, data, |_| true)
+}
+
+/// Overdue tasks among those `keep` accepts, most days overdue first.
+pub fn overdue_rows_of(site: &Site, data: &SiteData, keep: impl Fn(usize) -> bool) -> Vec<TaskRow> {
     let mut idx: Vec<usize> = (0..data.set.tasks.len())
-        .filter(|&i| data.computed.tasks[i].state == TaskState::Overdue)
+        .filter(|&i| data.computed.tasks[i].state == TaskState::Overdue && keep(i))
         .collect();
     idx.sort_by_key(|&i| std::cmp::Reverse(data.computed.tasks[i].days_overdue.unwrap_or(0)));
-    idx.into_iter()
-        .map(|i| {
-            let p = &data.computed.tasks[i];
-            task_row(&data.set.tasks[i], p.state, p.days_overdue)
-        })
-        .collect()
+    idx.into_iter().map(|i| task_row(site, data, i)).collect()
 }
 
 /// A group of tasks in one state.
@@ -361,7 +390,16 @@ pub struct TaskGroupView {
 }
 
 /// Tasks grouped by state, "Quá hạn" first.
-pub fn task_groups(data: &SiteData) -> Vec<TaskGroupView> {
+pub fn task_groups(site: &Site, data: &SiteData) -> Vec<TaskGroupView> {
+    task_groups_of(site, data, |_| true)
+}
+
+/// Tasks `keep` accepts, grouped by state, "Quá hạn" first.
+pub fn task_groups_of(
+    site: &Site,
+    data: &SiteData,
+    keep: impl Fn(usize) -> bool + Copy,
+) -> Vec<TaskGroupView> {
     const ORDER: [TaskState; 7] = [
         TaskState::Overdue,
         TaskState::InProgress,
@@ -375,14 +413,11 @@ pub fn task_groups(data: &SiteData) -> Vec<TaskGroupView> {
         .iter()
         .filter_map(|&state| {
             let rows: Vec<TaskRow> = if state == TaskState::Overdue {
-                overdue_rows(data)
+                overdue_rows_of(site, data, keep)
             } else {
-                data.set
-                    .tasks
-                    .iter()
-                    .zip(&data.computed.tasks)
-                    .filter(|(_, p)| p.state == state)
-                    .map(|(t, p)| task_row(t, p.state, p.days_overdue))
+                (0..data.set.tasks.len())
+                    .filter(|&i| data.computed.tasks[i].state == state && keep(i))
+                    .map(|i| task_row(site, data, i))
                     .collect()
             };
             (!rows.is_empty()).then(|| TaskGroupView {

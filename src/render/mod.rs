@@ -3,8 +3,13 @@
 //! tera templates with view structs. Pages render in parallel; the output is
 //! a sorted map, so builds are byte-for-byte deterministic.
 
+mod data_charts;
+mod data_embed;
+mod data_index;
 mod data_more;
 mod data_pages;
+pub mod data_shortcodes;
+mod data_units;
 mod data_views;
 pub mod feeds;
 mod lists;

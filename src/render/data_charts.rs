@@ -1,0 +1,195 @@
+//! The canonical charts of one target, pillar or unit, shared by the data
+//! pages and the Markdown shortcodes (same data, same id, same bytes), and
+//! the figure markup with its data table and embed snippet.
+//!
+//! Every chart id is unique across the site: the standalone copies under
+//! `bieu-do/<id>/` are keyed by it (see [`super::data_embed`]).
+
+use super::data_index::{PillarEntry, in_pillar, unit_key};
+use super::data_views::{ChartView, chart_cmp, latest, number, targets_chart, task_counts};
+use crate::charts;
+use crate::data::Quantity;
+use crate::site::SiteData;
+use crate::text::escape::html;
+use crate::text::slugify;
+
+/// Where standalone charts are published.
+pub const CHARTS: &str = "bieu-do/";
+
+/// The target value as a chart number.
+fn target_value(q: Quantity) -> Option<f64> {
+    Some(number(q))
+}
+
+/// A target's history line (whole-unit results, oldest first), if any.
+pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
+    let t = &data.set.targets[i];
+    let mut idx: Vec<usize> = (0..data.set.results.len())
+        .filter(|&j| data.set.results[j].target_id == t.id && data.set.results[j].commune.is_none())
+        .collect();
+    idx.sort_by_key(|&j| (data.set.results[j].period.end(), j));
+    if idx.is_empty() {
+        return None;
+    }
+    let points = idx
+        .iter()
+        .map(|&j| charts::HistoryPoint {
+            period: data.set.results[j].period.label(),
+            value: Some(number(data.set.results[j].value)),
+        })
+        .collect();
+    Some(
+        charts::history_line(&charts::HistoryLine {
+            id: format!("lich-su-{}", t.id),
+            title: format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
+            unit: t.unit.clone().unwrap_or_default(),
+            target: target_value(t.target),
+            points,
+        })
+        .into(),
+    )
+}
+
+/// A target's results per commune, if it has any.
+pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
+    let t = &data.set.targets[i];
+    let p = &data.computed.targets[i];
+    if p.communes.is_empty() {
+        return None;
+    }
+    let rows = p
+        .communes
+        .iter()
+        .map(|cp| charts::CommuneValue {
+            name: cp.commune.clone().unwrap_or_default(),
+            value: latest(data, cp).map(|m| number(m.value)),
+        })
+        .collect();
+    Some(
+        charts::commune_comparison(&charts::CommuneComparison {
+            id: format!("xa-phuong-{}", t.id),
+            title: format!("Kết quả chỉ tiêu {} theo xã, phường", t.id),
+            unit: t.unit.clone().unwrap_or_default(),
+            target: target_value(t.target),
+            comparison: chart_cmp(t),
+            highlight: None,
+            rows,
+        })
+        .into(),
+    )
+}
+
+/// The chart a shortcode shows for one target: its history when it has
+/// results, else its progress bar (which says "chưa có số liệu").
+pub fn target_chart(data: &SiteData, i: usize) -> ChartView {
+    history_chart(data, i).unwrap_or_else(|| {
+        let t = &data.set.targets[i];
+        targets_chart(
+            data,
+            &format!("tien-do-{}", t.id),
+            &format!("Chỉ tiêu {}", t.id),
+            &[i],
+        )
+    })
+}
+
+/// The progress chart of a pillar's targets, if it has any.
+pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+    let idx: Vec<usize> = (0..data.set.targets.len())
+        .filter(|&i| in_pillar(data.set.targets[i].pillar.as_deref(), pillar))
+        .collect();
+    (!idx.is_empty()).then(|| {
+        targets_chart(
+            data,
+            &format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
+            &format!("Kết quả chỉ tiêu trụ cột {}", pillar.label),
+            &idx,
+        )
+    })
+}
+
+/// Task states of the tasks matching `keep`, as one group.
+fn tasks_chart_of(
+    data: &SiteData,
+    id: &str,
+    title: &str,
+    keep: impl Fn(usize) -> bool,
+) -> Option<ChartView> {
+    let states: Vec<_> = (0..data.set.tasks.len())
+        .filter(|&i| keep(i))
+        .map(|i| data.computed.tasks[i].state)
+        .collect();
+    (!states.is_empty()).then(|| {
+        charts::task_states(&charts::TaskStates {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            groups: vec![charts::TaskGroup {
+                label: String::new(),
+                counts: task_counts(states.iter()),
+            }],
+        })
+        .into()
+    })
+}
+
+/// Task states of a pillar's tasks, if it has any.
+pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+    tasks_chart_of(
+        data,
+        &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
+        &format!("Tình trạng nhiệm vụ trụ cột {}", pillar.label),
+        |i| in_pillar(data.set.tasks[i].pillar.as_deref(), pillar),
+    )
+}
+
+/// Task states of the tasks a unit leads, if it leads any.
+pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> Option<ChartView> {
+    tasks_chart_of(
+        data,
+        &format!("don-vi-{slug}-nhiem-vu"),
+        &format!("Tình trạng nhiệm vụ do {name} chủ trì"),
+        |i| unit_key(&data.set, &data.set.tasks[i].lead) == key,
+    )
+}
+
+/// The last path segment: `don-vi/abc/` → `abc`.
+pub fn last_segment(path: &str) -> &str {
+    path.trim_end_matches('/').rsplit('/').next().unwrap_or("")
+}
+
+/// The embed snippet (iframe and img code with absolute URLs) for a chart.
+pub fn embed_html(c: &ChartView, base_url: &str, root: &str) -> String {
+    let page = format!("{base_url}{CHARTS}{}/", c.id);
+    let svg = format!("{base_url}{CHARTS}{}.svg", c.id);
+    let iframe = format!(
+        "<iframe src=\"{page}\" title=\"{}\" width=\"640\" height=\"480\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
+        html(&c.title)
+    );
+    let img = format!(
+        "<img src=\"{svg}\" alt=\"{}\" width=\"640\">",
+        html(&format!("{}. {}", c.title, c.desc))
+    );
+    format!(
+        "<details class=\"chart-embed\"><summary>Nhúng biểu đồ vào trang khác</summary>\
+<p>Dán mã sau vào trang web khác (khung nhúng, có bảng số liệu):</p><pre><code>{}</code></pre>\
+<p>Hoặc chèn như một ảnh SVG:</p><pre><code>{}</code></pre>\
+<p><a href=\"{root}{CHARTS}{id}/\">Mở biểu đồ riêng</a> · <a href=\"{root}{CHARTS}{id}.svg\">Tệp SVG</a></p></details>",
+        html(&iframe),
+        html(&img),
+        id = c.id
+    )
+}
+
+/// A chart as a `<figure>`: SVG, data table, embed snippet and a caption
+/// with the key figure (the same markup as the `chart` macro of
+/// `data_macros.html`).
+pub fn figure_html(c: &ChartView, base_url: &str, root: &str) -> String {
+    format!(
+        "<figure class=\"chart-figure\">{}<details><summary>Xem bảng số liệu</summary>{}</details>{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure>\n",
+        c.svg,
+        c.table_html,
+        embed_html(c, base_url, root),
+        html(&c.title),
+        html(&c.desc),
+    )
+}

@@ -1,0 +1,140 @@
+//! Chart embeds: every chart drawn on a data page is also published as a
+//! standalone minimal page `bieu-do/<id>/index.html` (no site chrome, for
+//! an `<iframe>`) and a plain `bieu-do/<id>.svg` (for `<img>`), and the page
+//! that shows it gets a copyable embed snippet with absolute URLs.
+//!
+//! The charts are found by walking the data-page contexts for chart views
+//! (objects with `id`, `svg`, `table_html`, `title`, `desc`); the first page
+//! that shows a chart is its home page. Ids are unique across the site by
+//! construction (see [`super::data_charts`]).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use tera::Context;
+
+use super::data_charts::{CHARTS, embed_html};
+use super::data_views::ChartView;
+use super::theme::Theme;
+use super::views::{link, root_for};
+use super::{Job, base_context};
+use crate::site::Site;
+
+/// Templates whose contexts may hold charts.
+const DATA_TEMPLATES: &[&str] = &[
+    "home.html",
+    "targets.html",
+    "target.html",
+    "tasks.html",
+    "budget.html",
+    "dti.html",
+    "units.html",
+    "unit.html",
+    "pillars.html",
+    "pillar.html",
+];
+
+/// A chart found on a page.
+struct Found {
+    chart: ChartView,
+    /// Output folder of the first page that shows it.
+    page: String,
+    page_title: String,
+}
+
+fn as_chart(v: &serde_json::Map<String, Value>) -> Option<ChartView> {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    Some(ChartView {
+        id: s("id")?,
+        title: s("title")?,
+        desc: s("desc")?,
+        svg: s("svg")?,
+        table_html: s("table_html")?,
+        embed: String::new(),
+    })
+}
+
+/// Fills `embed` of every chart in `v`, recording each chart.
+fn walk(v: &mut Value, base: &str, root: &str, found: &mut Vec<ChartView>) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("svg") && map.contains_key("table_html") {
+                if let Some(c) = as_chart(map) {
+                    map.insert("embed".into(), Value::String(embed_html(&c, base, root)));
+                    found.push(c);
+                    return;
+                }
+            }
+            for (_, child) in map.iter_mut() {
+                walk(child, base, root, found);
+            }
+        }
+        Value::Array(list) => {
+            for child in list {
+                walk(child, base, root, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Adds embed snippets to the charts of the data pages and pushes one
+/// standalone page and one SVG file per chart.
+pub fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    let base = site.config.base_url.clone();
+    let mut charts: BTreeMap<String, Found> = BTreeMap::new();
+    for job in jobs.iter_mut() {
+        if !DATA_TEMPLATES.contains(&job.template.as_str()) {
+            continue;
+        }
+        let page = job.path.trim_end_matches("index.html").to_owned();
+        let root = root_for(&page);
+        let ctx = std::mem::take(&mut job.context);
+        let mut value = ctx.into_json();
+        let mut found = Vec::new();
+        walk(&mut value, &base, &root, &mut found);
+        if found.is_empty() {
+            job.context = Context::from_value(value).unwrap_or_default();
+            continue;
+        }
+        let title = value
+            .get("page_title")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        job.context = Context::from_value(value).unwrap_or_default();
+        for chart in found {
+            charts.entry(chart.id.clone()).or_insert_with(|| Found {
+                chart,
+                page: page.clone(),
+                page_title: title.clone(),
+            });
+        }
+    }
+    for (id, f) in charts {
+        let path = format!("{CHARTS}{id}/");
+        let root = root_for(&path);
+        let mut c = base_context(
+            site,
+            theme,
+            &path,
+            &site.config.language,
+            &f.chart.title,
+            &f.chart.desc,
+        );
+        c.insert("chart", &f.chart);
+        c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
+        c.insert("source_title", &f.page_title);
+        c.insert("svg_href", &format!("../{id}.svg"));
+        jobs.push(Job {
+            path: format!("{path}index.html"),
+            template: "chart_embed.html".into(),
+            context: c.clone(),
+        });
+        jobs.push(Job {
+            path: format!("{CHARTS}{id}.svg"),
+            template: "chart.svg".into(),
+            context: c,
+        });
+    }
+}

@@ -23,6 +23,7 @@ use crate::site::Site;
 /// Templates whose contexts may hold charts.
 const DATA_TEMPLATES: &[&str] = &[
     "home.html",
+    "document.html",
     "targets.html",
     "target.html",
     "tasks.html",

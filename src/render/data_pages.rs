@@ -196,6 +196,7 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         "open_data.html",
         data_more::open_data_page(site, theme, data),
     );
+    super::data_documents::document_data(site, data, jobs);
     super::data_embed::embed_jobs(site, theme, jobs);
 }
 

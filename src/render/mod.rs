@@ -4,6 +4,7 @@
 //! a sorted map, so builds are byte-for-byte deterministic.
 
 mod data_charts;
+mod data_documents;
 mod data_embed;
 mod data_index;
 mod data_more;

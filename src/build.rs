@@ -78,7 +78,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         base_url: config.base_url.clone(),
         portable: config.portable,
     };
-    let loaded = content::load(
+    let mut loaded = content::load(
         &opts.root,
         &config,
         opts.today,
@@ -87,6 +87,15 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         &mut diags,
     );
     check_templates(&opts.root, &theme, &loaded, &mut diags);
+    let bulletins = render::data_bulletin::bulletins(
+        &loaded,
+        site_data.as_ref(),
+        &config,
+        opts.today,
+        tera.as_ref(),
+        &mut diags,
+    );
+    loaded.pages.extend(bulletins);
     let mut site = Site::new(config, opts.today, loaded, &mut diags);
     site.data = site_data;
     let output = match &tera {

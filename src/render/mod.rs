@@ -3,6 +3,7 @@
 //! tera templates with view structs. Pages render in parallel; the output is
 //! a sorted map, so builds are byte-for-byte deterministic.
 
+pub mod data_bulletin;
 mod data_charts;
 mod data_documents;
 mod data_embed;

@@ -47,6 +47,7 @@ pub mod embedded {
         "templates/unit.html",
         "templates/pillars.html",
         "templates/pillar.html",
+        "templates/bulletin_body.html",
         "templates/atom.xml",
         "templates/sitemap.xml",
         "static/style.css",

@@ -1,0 +1,288 @@
+//! The weekly bulletin ("Bản tin chuyển đổi số tuần 47/2025"): for every
+//! complete ISO week up to the build date in which something happened —
+//! news posts, documents issued, results whose period ended, tasks
+//! completed, tasks that became overdue — a news post is generated under
+//! `ban-tin/tuan-<w>-<year>/`, dated the week's Sunday.
+//!
+//! Bulletins are real pages: kind `Post` (so they are in the news list, the
+//! news feed, the month archives and the sitemap) in the section `ban-tin/`
+//! (its own listing page, generated unless `content/ban-tin/_index.md`
+//! exists). Their body comes from the overridable template
+//! `bulletin_body.html`. Only sites with data files get bulletins.
+//!
+//! The current week is left out until it is over (its Sunday is before the
+//! build date): a bulletin that changes every day would be re-announced in
+//! feeds, and a weekly rebuild on Monday publishes the whole week.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::data_index::unit_href_path;
+use super::data_views::{quantity, target_path};
+use crate::config::Config;
+use crate::content::frontmatter::{FrontMatter, PageDate};
+use crate::content::markdown::{ROOT_MARKER, Rendered, page_link};
+use crate::content::{Content, Page, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site::SiteData;
+use crate::text::dates;
+use crate::text::escape::html;
+use crate::text::numbers::format_integer;
+
+/// The bulletins' section.
+pub const BULLETINS: &str = "ban-tin/";
+
+#[derive(Debug, Clone, Serialize)]
+struct Item {
+    title: String,
+    href: String,
+    date: String,
+    detail: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Week {
+    posts: Vec<Item>,
+    documents: Vec<Item>,
+    results: Vec<Item>,
+    completed: Vec<Item>,
+    overdue: Vec<Item>,
+}
+
+impl Week {
+    fn count(&self) -> usize {
+        self.posts.len()
+            + self.documents.len()
+            + self.results.len()
+            + self.completed.len()
+            + self.overdue.len()
+    }
+
+    /// "3 tin bài, 1 văn bản, 2 kết quả…"
+    fn summary(&self) -> String {
+        let parts: Vec<String> = [
+            (self.posts.len(), "tin bài"),
+            (self.documents.len(), "văn bản"),
+            (self.results.len(), "kết quả chỉ tiêu"),
+            (self.completed.len(), "nhiệm vụ hoàn thành"),
+            (self.overdue.len(), "nhiệm vụ mới quá hạn"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{} {what}", format_integer(*n as i64)))
+        .collect();
+        parts.join(", ")
+    }
+}
+
+/// Monday and Sunday of an ISO week.
+fn week_bounds(year: i16, week: i8) -> Option<(Date, Date)> {
+    let mon = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
+    let sun = ISOWeekDate::new(year, week, Weekday::Sunday).ok()?.date();
+    Some((mon, sun))
+}
+
+/// The path of a week's bulletin: `ban-tin/tuan-47-2025/`.
+pub fn bulletin_path(year: i16, week: i8) -> String {
+    format!("{BULLETINS}tuan-{week:02}-{year}/")
+}
+
+fn link(config: &Config, path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{ROOT_MARKER}{}", page_link(path, config.portable))
+    }
+}
+
+/// Collects what happened in each complete week up to `today`.
+fn collect(
+    content: &Content,
+    data: &SiteData,
+    config: &Config,
+    today: Date,
+) -> BTreeMap<(i16, i8), Week> {
+    let mut weeks: BTreeMap<(i16, i8), Week> = BTreeMap::new();
+    let mut add = |date: Date, pick: &dyn Fn(&mut Week) -> &mut Vec<Item>, item: Item| {
+        let (y, w) = dates::iso_week(date);
+        let complete = week_bounds(y, w).is_some_and(|(_, sun)| sun < today);
+        if complete {
+            pick(weeks.entry((y, w)).or_default()).push(item);
+        }
+    };
+    let mut pages: Vec<&Page> = content.pages.iter().filter(|p| p.published).collect();
+    pages.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    for p in pages {
+        let date = match p.kind {
+            PageKind::Post => p.date_value(),
+            PageKind::Document => p.fm.issued.or(p.date_value()),
+            _ => None,
+        };
+        let Some(date) = date else { continue };
+        let item = Item {
+            title: match (&p.kind, &p.fm.number) {
+                (PageKind::Document, Some(n)) => format!("{n}: {}", p.title),
+                _ => p.title.clone(),
+            },
+            href: link(config, &p.path),
+            date: dates::short(date),
+            detail: p.description(),
+        };
+        if p.kind == PageKind::Post {
+            add(date, &|w| &mut w.posts, item);
+        } else {
+            add(date, &|w| &mut w.documents, item);
+        }
+    }
+    let set = &data.set;
+    for r in &set.results {
+        let Some(t) = set.target(&r.target_id) else {
+            continue;
+        };
+        let scope = r.commune.clone().unwrap_or_else(|| "toàn đơn vị".into());
+        add(
+            r.period.end(),
+            &|w| &mut w.results,
+            Item {
+                title: format!("{} – {}", t.id, t.statement),
+                href: link(config, &target_path(&t.id)),
+                date: r.period.label(),
+                detail: format!("{} ({scope})", quantity(r.value, t.unit.as_deref())),
+            },
+        );
+    }
+    for t in &set.tasks {
+        let lead_href = link(config, &unit_href_path(data, &t.lead));
+        let task = |date: String| Item {
+            title: format!("{} – {}", t.id, t.statement),
+            href: lead_href.clone(),
+            date,
+            detail: t.lead.clone(),
+        };
+        if let Some(c) = t.completed {
+            add(c, &|w| &mut w.completed, task(dates::short(c)));
+        }
+        let Some(due) = t.deadline.and_then(|d| d.date()) else {
+            continue;
+        };
+        let done_in_time = t.completed.is_some_and(|c| c <= due)
+            || (t.completed.is_none()
+                && t.status == Some(crate::data::values::TaskStatus::Completed));
+        if !done_in_time && let Ok(first_late_day) = due.tomorrow() {
+            add(first_late_day, &|w| &mut w.overdue, task(dates::short(due)));
+        }
+    }
+    weeks
+}
+
+/// The bulletin pages (and the `ban-tin/` section page unless the site has
+/// one), ready to join the content before the site is indexed.
+pub fn bulletins(
+    content: &Content,
+    data: Option<&SiteData>,
+    config: &Config,
+    today: Date,
+    tera: Option<&Tera>,
+    diags: &mut Diagnostics,
+) -> Vec<Page> {
+    let (Some(data), Some(tera)) = (data, tera) else {
+        return Vec::new();
+    };
+    let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
+    let mut out = Vec::new();
+    for ((year, week), items) in collect(content, data, config, today) {
+        let path = bulletin_path(year, week);
+        let Some((mon, sun)) = week_bounds(year, week) else {
+            continue;
+        };
+        if taken(&path) || items.count() == 0 {
+            continue;
+        }
+        let title = format!("Bản tin chuyển đổi số tuần {week}/{year}");
+        let summary = format!(
+            "Tuần {week}/{year} (từ {} đến {}): {}.",
+            dates::short(mon),
+            dates::short(sun),
+            items.summary()
+        );
+        let mut c = Context::new();
+        c.insert("title", &title);
+        c.insert("summary", &summary);
+        c.insert("week", &items);
+        c.insert("from", &dates::short(mon));
+        c.insert("to", &dates::short(sun));
+        let body = match tera.render("bulletin_body.html", &c) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        "templates/bulletin_body.html",
+                        format!("lỗi mẫu giao diện bản tin tuần: {e}"),
+                    )
+                    .hint("sửa mẫu bulletin_body.html, hoặc xoá bản ghi đè để dùng mẫu mặc định"),
+                );
+                return Vec::new();
+            }
+        };
+        let fm = FrontMatter {
+            title: Some(title.clone()),
+            description: Some(summary.clone()),
+            ..FrontMatter::default()
+        };
+        out.push(Page {
+            kind: PageKind::Post,
+            rel: format!("{BULLETINS}{year}-w{week:02}.md"),
+            display: PathBuf::from(format!("content/{BULLETINS}(bản tin tự tạo) {path}")),
+            path,
+            section: BULLETINS.to_owned(),
+            title,
+            date: Some(PageDate {
+                date: sun,
+                time: None,
+            }),
+            fm,
+            body: Rendered {
+                word_count: body.split_whitespace().count(),
+                html: body,
+                summary_html: format!("<p>{}</p>", html(&summary)),
+                summary_text: summary,
+                toc: Vec::new(),
+            },
+            published: true,
+            cover: None,
+            pdf: None,
+        });
+    }
+    if !out.is_empty() && !taken(BULLETINS) {
+        let intro = "Mỗi tuần, trang tự tổng hợp tin bài, văn bản, kết quả chỉ tiêu và tình hình thực hiện nhiệm vụ chuyển đổi số thành một bản tin.";
+        out.push(Page {
+            kind: PageKind::Section,
+            rel: format!("{BULLETINS}_index.md"),
+            display: PathBuf::from(format!("content/{BULLETINS}_index.md (tự tạo)")),
+            path: BULLETINS.to_owned(),
+            section: String::new(),
+            title: "Bản tin chuyển đổi số hằng tuần".into(),
+            date: None,
+            fm: FrontMatter {
+                title: Some("Bản tin chuyển đổi số hằng tuần".into()),
+                description: Some(intro.into()),
+                ..FrontMatter::default()
+            },
+            body: Rendered {
+                html: format!("<p>{intro}</p>\n"),
+                summary_html: format!("<p>{intro}</p>"),
+                summary_text: intro.into(),
+                toc: Vec::new(),
+                word_count: intro.split_whitespace().count(),
+            },
+            published: true,
+            cover: None,
+            pdf: None,
+        });
+    }
+    out
+}

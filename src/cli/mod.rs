@@ -5,6 +5,7 @@ mod build_cmd;
 mod check_cmd;
 mod init_cmd;
 mod new_cmd;
+mod new_dataset;
 pub(crate) mod report;
 mod serve_cmd;
 

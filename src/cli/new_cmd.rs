@@ -1,5 +1,6 @@
 //! `minhbach new post "Tiêu đề"`: writes a new post with its front matter
-//! filled in; never overwrites an existing file.
+//! filled in; `minhbach new dataset <loại>` writes data templates (see
+//! [`super::new_dataset`]). Never overwrites an existing file.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,11 +25,37 @@ pub enum NewWhat {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Tệp mẫu (.xlsx và .csv) của một loại dữ liệu trong content/du-lieu/:
+    /// chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi
+    /// (hoặc targets, results, tasks, budget, dti, dti-scores, units).
+    Dataset {
+        /// Loại dữ liệu, ví dụ chi-tieu.
+        kind: String,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
 }
 
 impl NewArgs {
     pub fn run(self) -> ExitCode {
         match self.what {
+            NewWhat::Dataset { kind, site } => {
+                match super::new_dataset::new_dataset(&site.root, &kind) {
+                    Ok(paths) => {
+                        for p in &paths {
+                            println!("{}", p.display());
+                        }
+                        eprintln!(
+                            "Đã tạo tệp mẫu bằng Excel và CSV. Giữ lại một tệp (xoá tệp kia, nếu không số liệu sẽ bị trùng), thay dòng ví dụ bằng số liệu thật rồi chạy minhbach check. Các cột được giải thích trong docs/du-lieu.md."
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(msg) => {
+                        eprintln!("lỗi: {msg}");
+                        ExitCode::from(1)
+                    }
+                }
+            }
             NewWhat::Post { title, site } => match new_post(&site.root, &title, site.today()) {
                 Ok(path) => {
                     println!("{}", path.display());

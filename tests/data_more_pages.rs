@@ -1,0 +1,298 @@
+//! End-to-end tests of the second round of data pages: Markdown chart
+//! shortcodes, unit and pillar pages, the data block of document pages,
+//! weekly bulletins, standalone chart embeds and `minhbach new dataset`.
+//! Most run on a copy of the repository's example site.
+
+mod common;
+
+use std::path::Path;
+
+use common::{LinkCheck, Site, assert_links_resolve, copy_dir, html_unescape};
+
+const BASE: &str = "http://localhost:8080/chuyen-doi-so/";
+
+fn example_site() -> Site {
+    let site = Site::empty();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(&site.root).unwrap();
+    std::fs::copy(repo.join("minhbach.toml"), site.path("minhbach.toml")).unwrap();
+    copy_dir(&repo.join("content"), &site.path("content"));
+    site
+}
+
+/// A one-target, one-task site whose `extra` post body is written by the test.
+fn small_site(post_body: &str) -> Site {
+    let site = Site::empty();
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nbase_url = \"https://vi-du.gov.vn/cds/\"\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Trang chủ\"\n+++\n");
+    site.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/2026-11-02-bai.md",
+        format!("+++\ntitle = \"Bài có biểu đồ\"\n+++\n\nĐoạn đầu.\n\n{post_body}\n"),
+    );
+    site.write(
+        "content/du-lieu/chi-tieu.csv",
+        "Mã,Trụ cột,Chỉ tiêu,Đơn vị tính,So sánh,Mục tiêu,Đơn vị chủ trì\n\
+         CT-01,Chính quyền số,Tỷ lệ hồ sơ trực tuyến <b>toàn trình</b>,%,tối thiểu,80,Phòng Văn hóa\n",
+    );
+    site.write(
+        "content/du-lieu/ket-qua.csv",
+        "Mã chỉ tiêu,Kỳ,Giá trị\nCT-01,Quý II/2026,70\nCT-01,Quý III/2026,85\n",
+    );
+    site.write(
+        "content/du-lieu/nhiem-vu.csv",
+        "Mã,Nhiệm vụ,Trụ cột,Đơn vị chủ trì,Thời hạn,Trạng thái,Ngày hoàn thành\n\
+         NV-01,Số hóa hồ sơ,Chính quyền số,Phòng Văn hóa,30/09/2026,đang thực hiện,\n\
+         NV-02,Mở lớp tập huấn,Chính quyền số,Phòng Văn hóa,31/12/2026,hoàn thành,04/11/2026\n\
+         NV-03,Lắp wifi,Hạ tầng số,Văn phòng,20/11/2026,đang thực hiện,\n",
+    );
+    site
+}
+
+#[test]
+fn shortcodes_draw_charts_in_posts() {
+    let site = example_site();
+    site.build_ok(&[]);
+    let post = html_unescape(&site.read_out("tin-tuc/kiem-diem-tien-do-quy-iii-2026/index.html"));
+    // The three shortcodes of the example post: a target's history, a
+    // pillar's targets and a unit's tasks, each a figure with its table.
+    assert_eq!(post.matches("<figure class=\"chart-figure\">").count(), 3);
+    assert!(post.contains("Kết quả chỉ tiêu ST26-05 qua các kỳ</title>"));
+    assert!(post.contains("Kết quả chỉ tiêu trụ cột Xã hội số</title>"));
+    assert!(post.contains("Tình trạng nhiệm vụ do Phòng Văn hóa - Xã hội chủ trì</title>"));
+    assert!(post.contains("href=\"../../chi-tieu/st26-05/\""));
+    assert!(post.contains("href=\"../../tru-cot/xa-hoi-so/\""));
+    assert!(post.contains("href=\"../../don-vi/phong-van-hoa-xa-hoi/\""));
+    assert!(!post.contains("{{"), "a shortcode was left in the page");
+    assert!(!post.contains("MINHBACHSHORTCODE"));
+}
+
+#[test]
+fn shortcode_english_alias_and_escaping() {
+    let site =
+        small_site("{{ target_chart(id=\"CT-01\") }}\n\n{{ unit_tasks(unit=\"phong van hoa\") }}");
+    site.build_ok(&[]);
+    let post = site.read_out("tin-tuc/bai/index.html");
+    assert_eq!(post.matches("<figure class=\"chart-figure\">").count(), 2);
+    assert!(post.contains("role=\"img\""));
+    // The statement's markup is text, never HTML.
+    assert!(!post.contains("<b>toàn trình</b>"));
+    assert!(
+        post.contains("&lt;b&gt;toàn trình&lt;&#x2F;b&gt;")
+            || post.contains("&lt;b&gt;toàn trình&lt;/b&gt;")
+    );
+    assert!(post.contains("Số hóa hồ sơ"));
+}
+
+#[test]
+fn shortcode_errors_name_the_line_and_the_nearest_name() {
+    let site = small_site(
+        "{{ bieu_do_chi_tieux(ma=\"CT-01\") }}\n\n{{ bieu_do_chi_tieu(ma=\"CT-1\") }}\n\n{{ bieu_do_tru_cot(tru_cot=\"Chinh quyen so\", loai=\"x\") }}\n\n{{ nhiem_vu_don_vi(don_vi=\"Phòng Văn hoá\") }}\n\n{{ bieu_do_tru_cot(tru_cot=\"Kinh tế số\") }}",
+    );
+    site.build(&[]).assert_code(1).assert_stderr_has(&[
+        "content/tin-tuc/2026-11-02-bai.md:7",
+        "không có mã chèn “bieu_do_chi_tieux”; có phải ý bạn là “bieu_do_chi_tieu”?",
+        "content/tin-tuc/2026-11-02-bai.md:9",
+        "không có chỉ tiêu mã “CT-1”; có phải ý bạn là “CT-01”?",
+        "content/tin-tuc/2026-11-02-bai.md:11",
+        "không có tham số “loai”",
+        "content/tin-tuc/2026-11-02-bai.md:15",
+        "không có trụ cột “Kinh tế số”",
+    ]);
+    assert!(!site.out("index.html").exists());
+}
+
+#[test]
+fn shortcode_without_data_is_an_error() {
+    let site = small_site("{{ bieu_do_tru_cot() }}");
+    std::fs::remove_dir_all(site.path("content/du-lieu")).unwrap();
+    site.build(&[])
+        .assert_code(1)
+        .assert_stderr_has(&["2026-11-02-bai.md:7", "chưa có tệp dữ liệu"]);
+}
+
+#[test]
+fn unit_and_pillar_pages() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let units = site.read_out("don-vi/index.html");
+    assert!(units.contains("href=\"../don-vi/phong-van-hoa/\""));
+    assert!(units.contains("href=\"../don-vi/van-phong/\""));
+    let unit = html_unescape(&site.read_out("don-vi/phong-van-hoa/index.html"));
+    assert!(unit.contains("<h1>Phòng Văn hóa</h1>"));
+    assert!(unit.contains("chủ trì 2 nhiệm vụ (1 quá hạn)"), "{unit}");
+    assert!(unit.contains("phụ trách 1 chỉ tiêu"));
+    assert!(unit.contains("Tình trạng nhiệm vụ do Phòng Văn hóa chủ trì</title>"));
+    assert!(unit.contains("<h2>Nhiệm vụ quá hạn</h2>"));
+    assert!(unit.contains("Số hóa hồ sơ"));
+    assert!(!unit.contains("Lắp wifi"), "another unit's task");
+    assert!(unit.contains("href=\"../../chi-tieu/ct-01/\""));
+
+    let pillars = site.read_out("tru-cot/index.html");
+    assert!(pillars.contains("href=\"../tru-cot/chinh-quyen-so/\""));
+    assert!(pillars.contains("href=\"../tru-cot/ha-tang-so/\""));
+    let pillar = html_unescape(&site.read_out("tru-cot/chinh-quyen-so/index.html"));
+    assert!(pillar.contains("<h1>Trụ cột Chính quyền số</h1>"));
+    assert!(pillar.contains("1 chỉ tiêu (1 đã đạt), 2 nhiệm vụ"));
+    assert!(!pillar.contains("Lắp wifi"));
+
+    // Tables elsewhere link the lead unit and the pillar.
+    let tasks = site.read_out("nhiem-vu/index.html");
+    assert!(tasks.contains("<a href=\"../don-vi/phong-van-hoa/\">Phòng Văn hóa</a>"));
+    let targets = site.read_out("chi-tieu/index.html");
+    assert!(targets.contains("<a href=\"../tru-cot/chinh-quyen-so/\">Chính quyền số</a>"));
+    let home = site.read_out("index.html");
+    assert!(home.contains("href=\"don-vi/\"") && home.contains("href=\"tru-cot/\""));
+    assert_links_resolve(
+        &site.out(""),
+        &LinkCheck {
+            base_url: "https://vi-du.gov.vn/cds/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+fn document_page_lists_its_targets_and_tasks() {
+    let site = example_site();
+    site.build_ok(&[]);
+    let doc = html_unescape(&site.read_out("van-ban/ke-hoach-1126-kh-ubnd/index.html"));
+    assert!(doc.contains("Chỉ tiêu và nhiệm vụ của văn bản"));
+    assert!(doc.contains(">ST26-01</a>"));
+    assert!(doc.contains("Kết quả thực hiện chỉ tiêu của văn bản 1126/KH-UBND</title>"));
+    // A document no data row names has no block.
+    let other = site.read_out("van-ban/chi-thi-23-ct-tu/index.html");
+    assert!(!other.contains("Chỉ tiêu và nhiệm vụ của văn bản"));
+}
+
+#[test]
+fn weekly_bulletins_are_news_posts() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    // Week 45/2026 (02–08/11): the post of 02/11 and the task completed on
+    // 04/11. Week 47 (16–22/11): NV-03 overdue since 21/11. The current
+    // week 48 (build date 25/11) has no bulletin yet.
+    let w45 = html_unescape(&site.read_out("ban-tin/tuan-45-2026/index.html"));
+    assert!(w45.contains("<h1>Bản tin chuyển đổi số tuần 45/2026</h1>"));
+    assert!(w45.contains("từ 02/11/2026 đến 08/11/2026"));
+    assert!(w45.contains("href=\"../../tin-tuc/bai/\""));
+    assert!(w45.contains("NV-02 – Mở lớp tập huấn"));
+    assert!(w45.contains("datetime=\"2026-11-08\""));
+    let w47 = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
+    assert!(w47.contains("Nhiệm vụ mới quá hạn"));
+    assert!(w47.contains("NV-03 – Lắp wifi"));
+    // NV-01 became overdue on 01/10/2026 (week 40); results of Quý III end
+    // on 30/09 (week 40 too).
+    let w40 = html_unescape(&site.read_out("ban-tin/tuan-40-2026/index.html"));
+    assert!(
+        w40.contains("NV-01 – Số hóa hồ sơ") && w40.contains("85\u{a0}%"),
+        "{w40}"
+    );
+    assert!(!site.out("ban-tin/tuan-48-2026").exists());
+
+    let list = site.read_out("tin-tuc/index.html");
+    assert!(list.contains("Bản tin chuyển đổi số tuần 47/2026"));
+    let feed = site.read_out("tin-tuc/atom.xml");
+    assert!(feed.contains("<title>Bản tin chuyển đổi số tuần 47/2026</title>"));
+    assert!(feed.contains("https://vi-du.gov.vn/cds/ban-tin/tuan-47-2026/"));
+    assert!(
+        !feed.contains("2026-11-29"),
+        "no bulletin dated after the build"
+    );
+    let section = site.read_out("ban-tin/index.html");
+    assert!(section.contains("Bản tin chuyển đổi số hằng tuần"));
+    assert!(section.find("tuần 47/2026").unwrap() < section.find("tuần 45/2026").unwrap());
+    assert!(
+        site.read_out("sitemap.xml")
+            .contains("ban-tin/tuan-45-2026/")
+    );
+
+    // A post in week 48 (23–29/11): no bulletin while the week runs, even
+    // on its Sunday; the build on Monday publishes it.
+    site.write(
+        "content/tin-tuc/2026-11-24-bai-tuan-48.md",
+        "+++\ntitle = \"Bài tuần 48\"\n+++\n\nNội dung.\n",
+    );
+    let root = site.root.to_str().unwrap().to_owned();
+    let build_on = |date: &str| {
+        site.run(&["build", "--root", &root, "--date", date])
+            .assert_ok();
+    };
+    build_on("2026-11-29");
+    assert!(!site.out("ban-tin/tuan-48-2026").exists());
+    build_on("2026-11-30");
+    let w48 = html_unescape(&site.read_out("ban-tin/tuan-48-2026/index.html"));
+    assert!(w48.contains("Bài tuần 48"));
+}
+
+#[test]
+fn charts_are_published_for_embedding() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let page = html_unescape(&site.read_out("chi-tieu/ct-01/index.html"));
+    // The copyable snippet with absolute URLs, inside <details>.
+    assert!(page.contains("<details class=\"chart-embed\"><summary>Nhúng biểu đồ"));
+    assert!(page.contains("<iframe src=\"https://vi-du.gov.vn/cds/bieu-do/lich-su-ct-01/\""));
+    assert!(page.contains("<img src=\"https://vi-du.gov.vn/cds/bieu-do/lich-su-ct-01.svg\""));
+
+    let embed = site.read_out("bieu-do/lich-su-ct-01/index.html");
+    assert!(embed.starts_with("<!DOCTYPE html>"));
+    assert!(embed.contains("role=\"img\""));
+    assert!(embed.contains("Xem bảng số liệu"));
+    assert!(!embed.contains("site-header"), "no site chrome");
+    assert!(!embed.contains("<script"));
+    assert!(embed.contains("href=\"../../chi-tieu/ct-01/\" target=\"_top\""));
+
+    let svg = site.read_out("bieu-do/lich-su-ct-01.svg");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("<title") && svg.contains("<desc"));
+    // Dashboard and pillar charts too.
+    assert!(site.out("bieu-do/tru-cot.svg").is_file());
+    assert!(
+        site.out("bieu-do/tru-cot-chinh-quyen-so-chi-tieu/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn new_dataset_writes_templates_and_never_overwrites() {
+    let site = small_site("Không có biểu đồ.");
+    let root = site.root.to_str().unwrap();
+    let r = site.run(&["new", "dataset", "don-vi", "--root", root]);
+    r.assert_ok();
+    assert!(r.stderr.contains("Đã tạo tệp mẫu"));
+    let xlsx = std::fs::read(site.path("content/du-lieu/don-vi.xlsx")).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "an .xlsx is a zip file");
+    let csv = std::fs::read(site.path("content/du-lieu/don-vi.csv")).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM for Excel");
+    // Again: refused, nothing touched.
+    std::fs::write(
+        site.path("content/du-lieu/don-vi.csv"),
+        "Mã,Tên\nX,Đơn vị X\n",
+    )
+    .unwrap();
+    site.run(&["new", "dataset", "units", "--root", root])
+        .assert_code(1)
+        .assert_stderr_has(&["đã có", "không ghi đè"]);
+    assert_eq!(
+        std::fs::read_to_string(site.path("content/du-lieu/don-vi.csv")).unwrap(),
+        "Mã,Tên\nX,Đơn vị X\n"
+    );
+    // The Excel template as written is valid data.
+    site.remove("content/du-lieu/don-vi.csv");
+    site.build_ok(&[]);
+    // English alias and an unknown kind.
+    site.run(&["new", "dataset", "budget", "--root", root])
+        .assert_ok();
+    assert!(site.path("content/du-lieu/kinh-phi.xlsx").is_file());
+    site.run(&["new", "dataset", "nhiem-vuu", "--root", root])
+        .assert_code(1)
+        .assert_stderr_has(&["không có loại dữ liệu “nhiem-vuu”", "“nhiem-vu”"]);
+}

@@ -22,6 +22,8 @@ pub enum Comparison {
     AtMost,
     /// "dưới": value < target (lower is better).
     Below,
+    /// "bằng", "đúng": value = target (within a relative 1e-9).
+    Equal,
     /// A rank where the target is "top N": rank ≤ N (lower is better).
     Rank,
     /// Yes/no ("có/chưa có"): a value other than 0 means yes; the target
@@ -97,6 +99,7 @@ pub fn evaluate(value: Option<f64>, target: f64, comparison: Comparison) -> Targ
         Comparison::Above => value > target,
         Comparison::AtMost | Comparison::Rank => value <= target,
         Comparison::Below => value < target,
+        Comparison::Equal => (value - target).abs() <= 1e-9 * target.abs().max(1.0),
         Comparison::YesNo => unreachable!("handled above"),
     };
     if met {
@@ -169,6 +172,7 @@ fn target_text(item: &TargetItem) -> String {
         Comparison::Above => format!("trên {}", amount()),
         Comparison::AtMost => format!("tối đa {}", amount()),
         Comparison::Below => format!("dưới {}", amount()),
+        Comparison::Equal => format!("bằng {}", amount()),
         Comparison::Rank => format!("tốp {}", with_unit(item.target, 2, "")),
         Comparison::YesNo => "có".to_owned(),
     }
@@ -453,6 +457,14 @@ mod tests {
             TargetState::NotMet
         );
         assert_eq!(evaluate(Some(3.0), 5.0, Comparison::Rank), TargetState::Met);
+        assert_eq!(
+            evaluate(Some(5.0), 5.0, Comparison::Equal),
+            TargetState::Met
+        );
+        assert_eq!(
+            evaluate(Some(5.5), 5.0, Comparison::Equal),
+            TargetState::NotMet
+        );
         assert_eq!(
             evaluate(Some(2.0), 2.0, Comparison::Below),
             TargetState::NotMet

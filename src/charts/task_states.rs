@@ -26,10 +26,12 @@ pub struct TaskCounts {
     pub overdue: u32,
     /// "Tạm dừng".
     pub paused: u32,
+    /// "Chưa cập nhật": no status reported and not overdue.
+    pub not_reported: u32,
 }
 
 impl TaskCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 6] {
+    fn states(&self) -> [(u32, Paint, &'static str); 7] {
         [
             (self.done, Paint::solid(GREEN), "Hoàn thành"),
             (
@@ -52,6 +54,11 @@ impl TaskCounts {
                 self.paused,
                 Paint::patterned(PURPLE, Pattern::Diagonal),
                 "Tạm dừng",
+            ),
+            (
+                self.not_reported,
+                Paint::patterned(GREY, Pattern::Dots),
+                "Chưa cập nhật",
             ),
         ]
     }
@@ -213,6 +220,7 @@ fn describe(input: &TaskStates) -> String {
         sum.done_late += c.done_late;
         sum.overdue += c.overdue;
         sum.paused += c.paused;
+        sum.not_reported += c.not_reported;
     }
     let total = sum.total();
     if total == 0 {
@@ -298,7 +306,28 @@ mod tests {
             not_started: 1,
             done_late: 2,
             paused: 0,
+            not_reported: 0,
         }
+    }
+
+    #[test]
+    fn not_reported_is_its_own_state() {
+        let chart = task_states(&TaskStates {
+            id: "nv".into(),
+            title: "Nhiệm vụ".into(),
+            groups: vec![TaskGroup {
+                label: String::new(),
+                counts: TaskCounts {
+                    not_reported: 3,
+                    done: 1,
+                    ..TaskCounts::default()
+                },
+            }],
+        });
+        check_chart(&chart, "nv");
+        assert!(chart.svg.contains("Chưa cập nhật"));
+        assert!(chart.desc.contains("chưa cập nhật 3"), "{}", chart.desc);
+        assert!(chart.table_html.contains("Chưa cập nhật"));
     }
 
     fn grouped() -> TaskStates {

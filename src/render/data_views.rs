@@ -178,7 +178,8 @@ pub fn number(q: Quantity) -> f64 {
 pub fn chart_cmp(t: &Target) -> charts::Comparison {
     match (t.comparison, t.target) {
         (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => charts::Comparison::YesNo,
-        (Comparison::AtLeast | Comparison::Equal, _) => charts::Comparison::AtLeast,
+        (Comparison::AtLeast, _) => charts::Comparison::AtLeast,
+        (Comparison::Equal, _) => charts::Comparison::Equal,
         (Comparison::Above, _) => charts::Comparison::Above,
         (Comparison::AtMost, _) => charts::Comparison::AtMost,
         (Comparison::Below, _) => charts::Comparison::Below,
@@ -285,13 +286,13 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
     .into()
 }
 
-/// Counts tasks by state. The chart has no "chưa cập nhật" state: those
-/// tasks count as "chưa bắt đầu" (the table on the page names them).
+/// Counts tasks by state.
 pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::TaskCounts {
     let mut c = charts::TaskCounts::default();
     for s in states {
         match s {
-            TaskState::NotStarted | TaskState::NotReported => c.not_started += 1,
+            TaskState::NotStarted => c.not_started += 1,
+            TaskState::NotReported => c.not_reported += 1,
             TaskState::InProgress => c.in_progress += 1,
             TaskState::Paused => c.paused += 1,
             TaskState::Completed => c.done += 1,

@@ -296,3 +296,48 @@ fn new_dataset_writes_templates_and_never_overwrites() {
         .assert_code(1)
         .assert_stderr_has(&["không có loại dữ liệu “nhiem-vuu”", "“nhiem-vu”"]);
 }
+
+#[test]
+fn open_data_has_computed_columns_and_reads_back() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let csv = site.read_out("du-lieu/nhiem-vu.csv");
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",Tình trạng (tính toán),Số ngày quá hạn (tính toán)"),
+        "{header}"
+    );
+    // NV-01 (due 30/09/2026) is 56 days overdue on 25/11/2026.
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("NV-01,") && l.ends_with(",Quá hạn,56")),
+        "{csv}"
+    );
+    let targets = site.read_out("du-lieu/chi-tieu.csv");
+    assert!(
+        targets
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Giá trị mới nhất (tính toán)")
+    );
+    assert!(
+        targets
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",85,2026-Q3,1,Đạt"),
+        "{targets}"
+    );
+    let json = site.read_out("du-lieu/nhiem-vu.json");
+    assert!(json.contains("\"computed_state\": \"Quá hạn\""));
+    assert!(json.contains("\"days_overdue\": 56"));
+    assert!(
+        site.read_out("du-lieu/index.html")
+            .contains("Số ngày quá hạn (tính toán)")
+    );
+    // A published file put back as input builds: the computed columns are skipped.
+    let published = std::fs::read(site.out("du-lieu/nhiem-vu.csv")).unwrap();
+    site.write("content/du-lieu/nhiem-vu.csv", published);
+    site.build_ok(&[]);
+}

@@ -213,7 +213,7 @@ pub fn csv_text(s: &str) -> String {
     }
 }
 
-fn csv_cell(v: &Out) -> String {
+pub fn csv_cell(v: &Out) -> String {
     match v {
         Out::Null => String::new(),
         Out::Text(t) => csv_text(t),
@@ -288,7 +288,12 @@ impl Serialize for JsonRow<'_> {
 pub fn to_json(data: &DataSet, kind: Kind) -> Vec<u8> {
     let rows = records(data, kind);
     let keys = export_columns(kind).iter().map(|c| c.key).collect();
-    let mut out = serde_json::to_vec_pretty(&JsonRows { keys, rows: &rows }).unwrap_or_default();
+    json_bytes(keys, &rows)
+}
+
+/// Rows as pretty JSON objects with `keys` (trailing newline).
+pub fn json_bytes(keys: Vec<&'static str>, rows: &[Vec<Out>]) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&JsonRows { keys, rows }).unwrap_or_default();
     out.push(b'\n');
     out
 }

@@ -101,7 +101,10 @@ pub fn match_header(kind: Kind, table: &Table, diags: &mut Diagnostics) -> Optio
         } else {
             field_of(&known, &text)
         };
-        if !text.is_empty() && field.is_none() {
+        // Computed columns of a published open-data file are skipped.
+        let computed = field.is_none()
+            && super::export_computed::is_computed_header(kind, &fold_header(&text), fold_header);
+        if !text.is_empty() && field.is_none() && !computed {
             let mut d = cell.loc.error(format!(
                 "cột “{text}” không có trong dữ liệu {} (tệp {})",
                 kind.label(),

@@ -8,6 +8,7 @@
 
 pub mod compute;
 pub mod export;
+pub mod export_computed;
 pub mod header;
 pub mod kind;
 pub mod model;

@@ -420,6 +420,12 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                 columns: export_columns(kind)
                     .iter()
                     .map(|c| c.header)
+                    .chain(
+                        crate::data::export_computed::COMPUTED_COLUMNS
+                            .iter()
+                            .filter(|(k, _, _)| *k == kind)
+                            .map(|(_, h, _)| *h),
+                    )
                     .collect::<Vec<_>>()
                     .join(", "),
                 csv: format!("{OPEN_DATA}{}.csv", kind.slug()),

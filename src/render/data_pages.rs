@@ -203,7 +203,9 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
 /// Writes the open-data files (`du-lieu/<kind>.csv|json`).
 pub fn data_files(site: &Site, output: &mut Output) {
     if let Some(data) = &site.data {
-        for (name, bytes) in crate::data::export::export_all(&data.set) {
+        for (name, bytes) in
+            crate::data::export_computed::export_all_computed(&data.set, &data.computed)
+        {
             output.insert(format!("{OPEN_DATA}{name}"), bytes);
         }
     }

@@ -69,6 +69,7 @@ fn shortcodes_draw_charts_in_posts() {
     assert!(post.contains("href=\"../../chi-tieu/st26-05/\""));
     assert!(post.contains("href=\"../../tru-cot/xa-hoi-so/\""));
     assert!(post.contains("href=\"../../don-vi/phong-van-hoa-xa-hoi/\""));
+    assert!(post.contains(&format!("<iframe src=\"{BASE}bieu-do/lich-su-st26-05/\"")));
     assert!(!post.contains("{{"), "a shortcode was left in the page");
     assert!(!post.contains("MINHBACHSHORTCODE"));
 }

@@ -59,12 +59,13 @@ fn as_chart(v: &serde_json::Map<String, Value>) -> Option<ChartView> {
 fn walk(v: &mut Value, base: &str, root: &str, found: &mut Vec<ChartView>) {
     match v {
         Value::Object(map) => {
-            if map.contains_key("svg") && map.contains_key("table_html") {
-                if let Some(c) = as_chart(map) {
-                    map.insert("embed".into(), Value::String(embed_html(&c, base, root)));
-                    found.push(c);
-                    return;
-                }
+            if map.contains_key("svg")
+                && map.contains_key("table_html")
+                && let Some(c) = as_chart(map)
+            {
+                map.insert("embed".into(), Value::String(embed_html(&c, base, root)));
+                found.push(c);
+                return;
             }
             for (_, child) in map.iter_mut() {
                 walk(child, base, root, found);

@@ -14,6 +14,7 @@ pub mod data_shortcodes;
 mod data_units;
 mod data_views;
 pub mod feeds;
+pub mod i18n;
 mod lists;
 pub mod theme;
 pub mod views;
@@ -169,6 +170,10 @@ pub(crate) fn base_context(
     c.insert("lang", lang);
     c.insert("t", theme.strings_for(lang));
     c.insert("site", cfg);
+    c.insert(
+        "region",
+        &i18n::region_label(cfg, i18n::Tr::new(theme, lang)),
+    );
     c.insert("menu", &menu);
     c.insert("current_path", path);
     c.insert("canonical", &format!("{}{}", cfg.base_url, path));

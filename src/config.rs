@@ -72,6 +72,49 @@ impl Default for DataConfig {
     }
 }
 
+/// Weekly bulletins (`ban-tin/`), generated when the site has data files.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BulletinConfig {
+    /// `false` turns the bulletins off.
+    pub enabled: bool,
+    /// No bulletin for weeks before the week of this date (`2025-01-06` or
+    /// `06/01/2025`); default: the week of the earliest news post.
+    #[serde(deserialize_with = "date_text")]
+    pub since: Option<String>,
+}
+
+impl Default for BulletinConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            since: None,
+        }
+    }
+}
+
+impl BulletinConfig {
+    /// The `since` date, when set and valid (checked in [`Config::parse`]).
+    pub fn since_date(&self) -> Option<jiff::civil::Date> {
+        self.since
+            .as_deref()
+            .and_then(crate::content::frontmatter::parse_page_date)
+            .map(|d| d.date)
+    }
+}
+
+/// A TOML date (`since = 2025-01-06`) or a string (`"06/01/2025"`), as text.
+fn date_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match toml::Value::deserialize(d)? {
+        toml::Value::Datetime(dt) => Ok(Some(dt.to_string())),
+        toml::Value::String(s) => Ok(Some(s)),
+        other => Err(serde::de::Error::custom(format!(
+            "invalid type: {}, expected a date",
+            other.type_str()
+        ))),
+    }
+}
+
 /// What to do with raw HTML written inside Markdown.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "lowercase")]
@@ -117,6 +160,7 @@ pub struct Config {
     pub contact: Contact,
     pub sections: Sections,
     pub data: DataConfig,
+    pub bulletin: BulletinConfig,
     pub markdown: MarkdownConfig,
     /// Free values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -139,6 +183,7 @@ impl Default for Config {
             contact: Contact::default(),
             sections: Sections::default(),
             data: DataConfig::default(),
+            bulletin: BulletinConfig::default(),
             markdown: MarkdownConfig::default(),
             extra: BTreeMap::new(),
         }
@@ -182,6 +227,7 @@ const TOP_KEYS: &[&str] = &[
     "contact",
     "sections",
     "data",
+    "bulletin",
     "markdown",
     "extra",
 ];
@@ -191,6 +237,7 @@ const SUB_KEYS: &[(&str, &[&str])] = &[
     ("contact", &["address", "phone", "email", "website"]),
     ("sections", &["news", "documents"]),
     ("data", &["dir", "encoding", "license"]),
+    ("bulletin", &["enabled", "since"]),
     ("markdown", &["raw_html"]),
 ];
 
@@ -301,6 +348,21 @@ impl Config {
                 }
                 if c.paginate_by == 0 {
                     c.paginate_by = 10;
+                }
+                if let Some(since) = &c.bulletin.since
+                    && c.bulletin.since_date().is_none()
+                {
+                    let line = find_key_line(text, "since").unwrap_or(1);
+                    diags.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            format!("“{since}” ở khoá since của mục [bulletin] không phải là ngày"),
+                        )
+                        .at(line, 1)
+                        .with_source(text)
+                        .hint("ghi ngày dạng since = 2025-01-06 hoặc since = \"06/01/2025\""),
+                    );
+                    c.bulletin.since = None;
                 }
                 Some(c)
             }
@@ -429,6 +491,34 @@ mod tests {
         assert_eq!(c.base_path(), "/chuyen-doi-so/");
         assert_eq!(c.paginate_by, 10);
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn bulletin_keys() {
+        let mut d = Diagnostics::new();
+        let c = Config::parse("[bulletin]\nsince = 2025-01-06\n", &mut d).unwrap();
+        assert!(d.is_empty() && c.bulletin.enabled);
+        assert_eq!(c.bulletin.since_date(), "2025-01-06".parse().ok());
+        let c = Config::parse(
+            "[bulletin]\nenabled = false\nsince = \"06/01/2025\"\n",
+            &mut d,
+        )
+        .unwrap();
+        assert!(d.is_empty() && !c.bulletin.enabled);
+        assert_eq!(c.bulletin.since_date(), "2025-01-06".parse().ok());
+        Config::parse("[bulletin]\nsice = 2025-01-06\n", &mut d);
+        let text = d.iter().next().unwrap().render();
+        assert!(
+            text.contains("mục [bulletin]") && text.contains("“since”"),
+            "{text}"
+        );
+        let mut d = Diagnostics::new();
+        Config::parse("[bulletin]\nsince = \"tuần 3\"\n", &mut d);
+        let text = d.iter().next().unwrap().render();
+        assert!(
+            text.contains("không phải là ngày") && text.contains(":2:1"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -189,13 +189,22 @@ fn weekly_bulletins_are_news_posts() {
     assert!(w47.contains("Nhiệm vụ mới quá hạn"));
     assert!(w47.contains("NV-03 – Lắp wifi"));
     // NV-01 became overdue on 01/10/2026 (week 40); results of Quý III end
-    // on 30/09 (week 40 too).
+    // on 30/09 (week 40 too) — before the site's first post (week 45), so
+    // no bulletin by default; `[bulletin] since` moves the start.
+    assert!(!site.out("ban-tin/tuan-40-2026").exists());
+    assert!(!site.out("ban-tin/tuan-48-2026").exists());
+    let config = "title = \"Thử\"\nbase_url = \"https://vi-du.gov.vn/cds/\"\n";
+    site.write(
+        "minhbach.toml",
+        format!("{config}[bulletin]\nsince = \"28/09/2026\"\n"),
+    );
+    site.build_ok(&[]);
     let w40 = html_unescape(&site.read_out("ban-tin/tuan-40-2026/index.html"));
     assert!(
         w40.contains("NV-01 – Số hóa hồ sơ") && w40.contains("85\u{a0}%"),
         "{w40}"
     );
-    assert!(!site.out("ban-tin/tuan-48-2026").exists());
+    assert!(!site.out("ban-tin/tuan-39-2026").exists());
 
     let list = site.read_out("tin-tuc/index.html");
     assert!(list.contains("Bản tin chuyển đổi số tuần 47/2026"));
@@ -230,6 +239,55 @@ fn weekly_bulletins_are_news_posts() {
     build_on("2026-11-30");
     let w48 = html_unescape(&site.read_out("ban-tin/tuan-48-2026/index.html"));
     assert!(w48.contains("Bài tuần 48"));
+}
+
+#[test]
+fn bulletins_can_be_turned_off() {
+    let site = small_site("Không có biểu đồ.");
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nbase_url = \"https://vi-du.gov.vn/cds/\"\n[bulletin]\nenabled = false\n",
+    );
+    site.build_ok(&[]);
+    assert!(!site.out("ban-tin").exists());
+    assert!(!site.read_out("tin-tuc/atom.xml").contains("Bản tin"));
+    // A misspelt key is an error with the nearest key.
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\n[bulletin]\nenable = false\n",
+    );
+    site.check(&[]).assert_code(1).assert_stderr_has(&[
+        "khoá “enable” không có trong mục [bulletin]",
+        "có phải ý bạn là “enabled”?",
+    ]);
+}
+
+#[test]
+fn example_site_bulletins_start_with_the_site_and_are_paginated() {
+    let site = example_site();
+    site.build_ok(&[]);
+    let weeks: Vec<String> = std::fs::read_dir(site.out("ban-tin"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("tuan-"))
+        .collect();
+    assert!(weeks.len() > 10, "{weeks:?}");
+    assert!(
+        weeks.iter().all(|w| w.ends_with("-2026")),
+        "no bulletin before the first news post (June 2026): {weeks:?}"
+    );
+    // 10 per page, newest first, pager links.
+    let first = site.read_out("ban-tin/index.html");
+    assert_eq!(first.matches("class=\"card-title\"").count(), 10);
+    assert!(first.contains("tuần 47/2026") && !first.contains("tuần 23/2026"));
+    assert!(
+        first.contains("href=\"../ban-tin/trang/2/\" rel=\"next\""),
+        "{first}"
+    );
+    let pages = weeks.len().div_ceil(10);
+    let last = site.read_out(&format!("ban-tin/trang/{pages}/index.html"));
+    assert!(last.contains("tuần 23/2026"));
 }
 
 #[test]

@@ -21,14 +21,17 @@ use jiff::civil::{Date, ISOWeekDate, Weekday};
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::Job;
 use super::data_index::unit_href_path;
 use super::data_views::{quantity, target_path};
+use super::theme::Theme;
+use super::views::news_path;
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::{ROOT_MARKER, Rendered, page_link};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::site::SiteData;
+use crate::site::{Site, SiteData};
 use crate::text::dates;
 use crate::text::escape::html;
 use crate::text::numbers::format_integer;
@@ -179,6 +182,23 @@ fn collect(
     weeks
 }
 
+/// The Monday of the first week that gets a bulletin: the week of
+/// `[bulletin] since`, else of the earliest published news post (a unit does
+/// not publish bulletins for years before its site existed); `None` (no
+/// limit) for a site without posts.
+fn first_week(content: &Content, config: &Config) -> Option<Date> {
+    let day = config.bulletin.since_date().or_else(|| {
+        content
+            .pages
+            .iter()
+            .filter(|p| p.published && p.kind == PageKind::Post)
+            .filter_map(Page::date_value)
+            .min()
+    })?;
+    let (y, w) = dates::iso_week(day);
+    week_bounds(y, w).map(|(mon, _)| mon)
+}
+
 /// The bulletin pages (and the `ban-tin/` section page unless the site has
 /// one), ready to join the content before the site is indexed.
 pub fn bulletins(
@@ -192,6 +212,10 @@ pub fn bulletins(
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
+    if !config.bulletin.enabled {
+        return Vec::new();
+    }
+    let since = first_week(content, config);
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();
     for ((year, week), items) in collect(content, data, config, today) {
@@ -199,7 +223,7 @@ pub fn bulletins(
         let Some((mon, sun)) = week_bounds(year, week) else {
             continue;
         };
-        if taken(&path) || items.count() == 0 {
+        if taken(&path) || items.count() == 0 || since.is_some_and(|s| sun < s) {
             continue;
         }
         let title = format!("Bản tin chuyển đổi số tuần {week}/{year}");
@@ -285,4 +309,53 @@ pub fn bulletins(
         });
     }
     out
+}
+
+/// Whether `path` is the bulletins' section, rendered as a paginated list
+/// (newest first) instead of the section template.
+pub fn is_paginated(site: &Site, path: &str) -> bool {
+    path == BULLETINS
+        && site.data.is_some()
+        && site.config.bulletin.enabled
+        && site
+            .posts
+            .iter()
+            .any(|&i| site.pages[i].section == BULLETINS)
+}
+
+/// The `ban-tin/` list pages (`ban-tin/trang/2/`…), paginated like the news
+/// list; its intro is the section page's text (generated or the site's own
+/// `content/ban-tin/_index.md`).
+pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    if !is_paginated(site, BULLETINS) {
+        return;
+    }
+    let section = site
+        .pages
+        .iter()
+        .find(|p| p.path == BULLETINS && p.kind == PageKind::Section);
+    let title = section.map_or_else(|| "Bản tin".to_owned(), |p| p.title.clone());
+    let intro = section.map(|p| p.body.html.clone()).unwrap_or_default();
+    let per_page = section
+        .and_then(|p| p.fm.paginate_by)
+        .unwrap_or(site.config.paginate_by);
+    let items: Vec<usize> = site
+        .posts
+        .iter()
+        .copied()
+        .filter(|&i| site.pages[i].section == BULLETINS)
+        .collect();
+    let feed = format!("{}atom.xml", news_path(site));
+    super::lists::paginate(
+        site,
+        theme,
+        jobs,
+        BULLETINS,
+        &title,
+        &intro,
+        &items,
+        per_page,
+        &feed,
+        "bulletins",
+    );
 }

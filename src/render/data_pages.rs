@@ -198,6 +198,7 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     );
     super::data_documents::document_data(site, data, jobs);
     super::data_embed::embed_jobs(site, theme, jobs);
+    super::data_bulletin::list_jobs(site, theme, jobs);
 }
 
 /// Writes the open-data files (`du-lieu/<kind>.csv|json`).

@@ -144,7 +144,7 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paginate(
+pub(super) fn paginate(
     site: &Site,
     theme: &Theme,
     jobs: &mut Vec<Job>,

@@ -246,8 +246,10 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
     let news = news_path(site);
     let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
     for (i, page) in site.pages.iter().enumerate() {
-        if page.kind == PageKind::Section && page.path == news {
-            continue; // rendered as the paginated news list
+        if page.kind == PageKind::Section
+            && (page.path == news || data_bulletin::is_paginated(site, &page.path))
+        {
+            continue; // rendered as a paginated list
         }
         let root = root_for(&page.path);
         let lang = page.lang(&site.config.language).to_owned();

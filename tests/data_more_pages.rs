@@ -160,6 +160,32 @@ fn unit_and_pillar_pages() {
 }
 
 #[test]
+fn free_text_partners_get_no_unit_page() {
+    let site = small_site("Không có biểu đồ.");
+    // "van phong" (folded) names the lead unit "Văn phòng"; "Công an phường"
+    // and "các tổ công nghệ số" are named nowhere else.
+    site.write(
+        "content/du-lieu/nhiem-vu.csv",
+        "Mã,Nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n\
+         NV-01,Số hóa hồ sơ,Phòng Văn hóa,van phong; Công an phường,30/12/2026\n\
+         NV-02,Lắp wifi,Văn phòng,các tổ công nghệ số,30/12/2026\n",
+    );
+    site.build_ok(&[]);
+    assert!(site.out("don-vi/van-phong/index.html").is_file());
+    assert!(!site.out("don-vi/cong-an-phuong").exists());
+    assert!(!site.out("don-vi/cac-to-cong-nghe-so").exists());
+    let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));
+    assert!(
+        tasks.contains("<td><a href=\"../don-vi/van-phong/\">van phong</a>, Công an phường</td>"),
+        "{tasks}"
+    );
+    let unit = html_unescape(&site.read_out("don-vi/van-phong/index.html"));
+    assert!(unit.contains("phối hợp thực hiện 1 nhiệm vụ"), "{unit}");
+    let units = html_unescape(&site.read_out("don-vi/index.html"));
+    assert!(!units.contains("Công an phường"));
+}
+
+#[test]
 fn document_page_lists_its_targets_and_tasks() {
     let site = example_site();
     site.build_ok(&[]);

@@ -78,7 +78,8 @@ pub struct TaskRow {
     pub lead: String,
     /// The lead unit's page ("" when none).
     pub lead_href: String,
-    pub partners: String,
+    /// Coordinating units; `href` is empty for a name with no unit page.
+    pub partners: Vec<UnitLink>,
     pub deadline: String,
     pub budget: String,
     pub state: Badge,
@@ -223,6 +224,13 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
 }
 
 /// A link to the page of the unit `text` names ("" when it has none).
+/// A unit name and its page ("" when it has none).
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitLink {
+    pub name: String,
+    pub href: String,
+}
+
 pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
     let path = super::data_index::unit_href_path(data, text);
     if path.is_empty() {
@@ -356,7 +364,14 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
         statement: t.statement.clone(),
         lead: t.lead.clone(),
         lead_href: unit_link(site, data, &t.lead),
-        partners: t.partners.join(", "),
+        partners: t
+            .partners
+            .iter()
+            .map(|name| UnitLink {
+                name: name.clone(),
+                href: unit_link(site, data, name),
+            })
+            .collect(),
         deadline: t.deadline.map(|d| d.label()).unwrap_or_default(),
         budget: t.budget.map(money).unwrap_or_default(),
         state: task_badge(state),

@@ -334,6 +334,12 @@ fn unit_counts() {
         .find(|u| u.name == "Phòng Văn hóa - Xã hội")
         .unwrap();
     assert_eq!((vh.tasks_led, vh.tasks_overdue, vh.targets_led), (2, 1, 1));
-    let ca = c.units.iter().find(|u| u.name == "Công an xã").unwrap();
-    assert_eq!(ca.tasks_partner, 2);
+    // A partner named nowhere else is not a unit; one that leads something
+    // is, and its partnerships count.
+    assert!(!c.units.iter().any(|u| u.name == "Công an xã"));
+    data.tasks[1].lead = "công an xã".into();
+    data.tasks[1].partners.clear();
+    let c = compute(&data, date(2025, 6, 1));
+    let ca = c.units.iter().find(|u| u.name == "công an xã").unwrap();
+    assert_eq!((ca.tasks_led, ca.tasks_partner), (1, 1));
 }

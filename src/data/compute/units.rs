@@ -1,7 +1,10 @@
 //! Per-unit counts: tasks led and partnered, overdue tasks, targets led and
 //! DTI max points owned. Units are those of the units file (matched by id,
-//! name or short name) plus any other name written in a lead column,
-//! grouped case- and diacritic-insensitively.
+//! name or short name) plus any other name written in a lead column
+//! (tasks, targets, DTI indicators), grouped case- and
+//! diacritic-insensitively. A coordinating unit (`Đơn vị phối hợp`) counts
+//! toward a unit only when it names one of those: free-text partner names
+//! ("các tổ công nghệ số cộng đồng") do not become units.
 
 use serde::Serialize;
 
@@ -54,6 +57,16 @@ impl Acc {
         };
         &mut self.stats[i]
     }
+
+    /// The entry `text` names, if it is already a unit.
+    fn existing(&mut self, data: &DataSet, text: &str) -> Option<&mut UnitStats> {
+        let key = match resolve_unit(&data.units, text) {
+            Some(u) => format!("id:{}", u.id),
+            None => format!("name:{}", fold(text.trim())),
+        };
+        let i = self.keys.iter().position(|k| *k == key)?;
+        Some(&mut self.stats[i])
+    }
 }
 
 pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
@@ -69,9 +82,6 @@ pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
         e.tasks_led += 1;
         if p.state == TaskState::Overdue {
             e.tasks_overdue += 1;
-        }
-        for partner in &t.partners {
-            acc.entry(data, partner).tasks_partner += 1;
         }
     }
     for t in &data.targets {
@@ -97,6 +107,14 @@ pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
         }
         if !counted {
             acc.entry(data, lead).dti_max_points += ind.max_points;
+        }
+    }
+    // Partners last, so a unit named as a lead anywhere is known.
+    for t in &data.tasks {
+        for partner in &t.partners {
+            if let Some(e) = acc.existing(data, partner) {
+                e.tasks_partner += 1;
+            }
         }
     }
     let mut stats = acc.stats;

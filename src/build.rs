@@ -93,6 +93,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         &config,
         opts.today,
         tera.as_ref(),
+        &theme,
         &mut diags,
     );
     loaded.pages.extend(bulletins);

@@ -24,6 +24,7 @@ use tera::{Context, Tera};
 use super::Job;
 use super::data_index::unit_href_path;
 use super::data_views::{quantity, target_path};
+use super::i18n::Tr;
 use super::theme::Theme;
 use super::views::news_path;
 use crate::config::Config;
@@ -66,17 +67,17 @@ impl Week {
     }
 
     /// "3 tin bài, 1 văn bản, 2 kết quả…"
-    fn summary(&self) -> String {
+    fn summary(&self, tr: Tr) -> String {
         let parts: Vec<String> = [
-            (self.posts.len(), "tin bài"),
-            (self.documents.len(), "văn bản"),
-            (self.results.len(), "kết quả chỉ tiêu"),
-            (self.completed.len(), "nhiệm vụ hoàn thành"),
-            (self.overdue.len(), "nhiệm vụ mới quá hạn"),
+            (self.posts.len(), "bulletin_n_posts"),
+            (self.documents.len(), "bulletin_n_documents"),
+            (self.results.len(), "bulletin_n_results"),
+            (self.completed.len(), "bulletin_n_completed"),
+            (self.overdue.len(), "bulletin_n_overdue"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{} {what}", format_integer(*n as i64)))
+        .map(|(n, key)| format!("{} {}", format_integer(*n as i64), tr.get(key)))
         .collect();
         parts.join(", ")
     }
@@ -108,6 +109,7 @@ fn collect(
     data: &SiteData,
     config: &Config,
     today: Date,
+    tr: Tr,
 ) -> BTreeMap<(i16, i8), Week> {
     let mut weeks: BTreeMap<(i16, i8), Week> = BTreeMap::new();
     let mut add = |date: Date, pick: &dyn Fn(&mut Week) -> &mut Vec<Item>, item: Item| {
@@ -146,7 +148,7 @@ fn collect(
         let Some(t) = set.target(&r.target_id) else {
             continue;
         };
-        let scope = r.commune.clone().unwrap_or_else(|| "toàn đơn vị".into());
+        let scope = r.commune.clone().unwrap_or_else(|| tr.get("whole_unit"));
         add(
             r.period.end(),
             &|w| &mut w.results,
@@ -207,6 +209,7 @@ pub fn bulletins(
     config: &Config,
     today: Date,
     tera: Option<&Tera>,
+    theme: &Theme,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
     let (Some(data), Some(tera)) = (data, tera) else {
@@ -216,9 +219,10 @@ pub fn bulletins(
         return Vec::new();
     }
     let since = first_week(content, config);
+    let tr = Tr::new(theme, &config.language);
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();
-    for ((year, week), items) in collect(content, data, config, today) {
+    for ((year, week), items) in collect(content, data, config, today, tr) {
         let path = bulletin_path(year, week);
         let Some((mon, sun)) = week_bounds(year, week) else {
             continue;
@@ -226,14 +230,21 @@ pub fn bulletins(
         if taken(&path) || items.count() == 0 || since.is_some_and(|s| sun < s) {
             continue;
         }
-        let title = format!("Bản tin chuyển đổi số tuần {week}/{year}");
-        let summary = format!(
-            "Tuần {week}/{year} (từ {} đến {}): {}.",
-            dates::short(mon),
-            dates::short(sun),
-            items.summary()
+        let (w, y) = (week.to_string(), year.to_string());
+        let title = tr.fmt("bulletin_title", &[("week", &w), ("year", &y)]);
+        let summary = tr.fmt(
+            "bulletin_summary",
+            &[
+                ("week", &w),
+                ("year", &y),
+                ("from", &dates::short(mon)),
+                ("to", &dates::short(sun)),
+                ("items", &items.summary(tr)),
+            ],
         );
         let mut c = Context::new();
+        c.insert("t", theme.strings_for(&config.language));
+        c.insert("lang", &config.language);
         c.insert("title", &title);
         c.insert("summary", &summary);
         c.insert("week", &items);
@@ -282,24 +293,25 @@ pub fn bulletins(
         });
     }
     if !out.is_empty() && !taken(BULLETINS) {
-        let intro = "Mỗi tuần, trang tự tổng hợp tin bài, văn bản, kết quả chỉ tiêu và tình hình thực hiện nhiệm vụ chuyển đổi số thành một bản tin.";
+        let intro = html(&tr.get("bulletins_intro"));
+        let section_title = tr.get("bulletins_title");
         out.push(Page {
             kind: PageKind::Section,
             rel: format!("{BULLETINS}_index.md"),
             display: PathBuf::from(format!("content/{BULLETINS}_index.md (tự tạo)")),
             path: BULLETINS.to_owned(),
             section: String::new(),
-            title: "Bản tin chuyển đổi số hằng tuần".into(),
+            title: section_title.clone(),
             date: None,
             fm: FrontMatter {
-                title: Some("Bản tin chuyển đổi số hằng tuần".into()),
-                description: Some(intro.into()),
+                title: Some(section_title),
+                description: Some(tr.get("bulletins_intro")),
                 ..FrontMatter::default()
             },
             body: Rendered {
                 html: format!("<p>{intro}</p>\n"),
                 summary_html: format!("<p>{intro}</p>"),
-                summary_text: intro.into(),
+                summary_text: tr.get("bulletins_intro"),
                 toc: Vec::new(),
                 word_count: intro.split_whitespace().count(),
             },
@@ -334,7 +346,10 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         .pages
         .iter()
         .find(|p| p.path == BULLETINS && p.kind == PageKind::Section);
-    let title = section.map_or_else(|| "Bản tin".to_owned(), |p| p.title.clone());
+    let title = section.map_or_else(
+        || Tr::new(theme, &site.config.language).get("bulletins_title"),
+        |p| p.title.clone(),
+    );
     let intro = section.map(|p| p.body.html.clone()).unwrap_or_default();
     let per_page = section
         .and_then(|p| p.fm.paginate_by)

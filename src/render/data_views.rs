@@ -51,8 +51,11 @@ pub struct Stat {
 /// A state shown as a badge: words plus a CSS class (colour is extra).
 #[derive(Debug, Clone, Serialize)]
 pub struct Badge {
+    /// The Vietnamese label (used when the theme has no string for `key`).
     pub label: String,
     pub class: String,
+    /// The UI string key of the label (`state_qua_han`).
+    pub key: String,
 }
 
 /// A target as a table row.
@@ -148,6 +151,7 @@ pub fn target_badge(s: TargetState) -> Badge {
     Badge {
         label: s.label().to_owned(),
         class: format!("badge badge-{class}"),
+        key: format!("state_{}", class.replace('-', "_")),
     }
 }
 
@@ -164,6 +168,7 @@ pub fn task_badge(s: TaskState) -> Badge {
     Badge {
         label: s.label().to_owned(),
         class: format!("badge badge-{class}"),
+        key: format!("state_{}", class.replace('-', "_")),
     }
 }
 

@@ -426,3 +426,49 @@ fn open_data_has_computed_columns_and_reads_back() {
     site.write("content/du-lieu/nhiem-vu.csv", published);
     site.build_ok(&[]);
 }
+
+#[test]
+fn data_pages_speak_the_page_language() {
+    let site = small_site("Không có biểu đồ.");
+    // An English home page gets an English dashboard.
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\nlang = \"en\"\n+++\n",
+    );
+    // A partial site override of one string.
+    site.write("i18n/vi.toml", "targets_title = \"Các chỉ tiêu\"\n");
+    site.build_ok(&[]);
+    let home = html_unescape(&site.read_out("index.html"));
+    assert!(home.contains("<html lang=\"en\">"));
+    assert!(
+        home.contains(">Digital transformation in figures</h2>"),
+        "{home}"
+    );
+    assert!(home.contains("Targets met") && home.contains("<h3>Overdue tasks</h3>"));
+    assert!(home.contains("<summary>Show the data table</summary>"));
+    assert!(home.contains("<summary>Embed this chart in another page</summary>"));
+    assert!(!home.contains("Nhiệm vụ quá hạn"), "{home}");
+    let targets = html_unescape(&site.read_out("chi-tieu/index.html"));
+    assert!(targets.contains("<h1>Các chỉ tiêu</h1>"));
+    assert!(targets.contains("<th scope=\"col\">Giá trị mới nhất</th>"));
+
+    // A site in English: data pages, badges and bulletins.
+    site.remove("i18n/vi.toml");
+    site.write(
+        "minhbach.toml",
+        "title = \"Test\"\nlanguage = \"en\"\nbase_url = \"https://vi-du.gov.vn/cds/\"\n",
+    );
+    site.build_ok(&[]);
+    let target = html_unescape(&site.read_out("chi-tieu/ct-01/index.html"));
+    assert!(target.contains("<h1>Target CT-01</h1>"), "{target}");
+    assert!(target.contains("<dt>Target code</dt>") && target.contains(">Met</span>"));
+    assert!(target.contains("<h2>Results by period</h2>"));
+    let unit = html_unescape(&site.read_out("don-vi/phong-van-hoa/index.html"));
+    assert!(
+        unit.contains("Phòng Văn hóa leads 2 tasks (1 overdue)"),
+        "{unit}"
+    );
+    let bulletin = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
+    assert!(bulletin.contains("Digital transformation bulletin, week 47/2026"));
+    assert!(bulletin.contains("Tasks newly overdue"));
+}

@@ -7,6 +7,7 @@
 
 use super::data_index::{PillarEntry, in_pillar, unit_key};
 use super::data_views::{ChartView, chart_cmp, latest, number, targets_chart, task_counts};
+use super::i18n::Tr;
 use crate::charts;
 use crate::data::Quantity;
 use crate::site::SiteData;
@@ -157,8 +158,11 @@ pub fn last_segment(path: &str) -> &str {
     path.trim_end_matches('/').rsplit('/').next().unwrap_or("")
 }
 
-/// The embed snippet (iframe and img code with absolute URLs) for a chart.
-pub fn embed_html(c: &ChartView, base_url: &str, root: &str) -> String {
+/// The embed snippet (iframe and img code with absolute URLs) for a chart;
+/// its wording from `tr` (the page's language), Vietnamese without one
+/// (shortcodes, rendered before the theme's strings are at hand).
+pub fn embed_html(c: &ChartView, base_url: &str, root: &str, tr: Option<Tr>) -> String {
+    let w = |key: &str, vi: &str| tr.map_or_else(|| vi.to_owned(), |t| html(&t.get(key)));
     let page = format!("{base_url}{CHARTS}{}/", c.id);
     let svg = format!("{base_url}{CHARTS}{}.svg", c.id);
     let iframe = format!(
@@ -170,12 +174,20 @@ pub fn embed_html(c: &ChartView, base_url: &str, root: &str) -> String {
         html(&format!("{}. {}", c.title, c.desc))
     );
     format!(
-        "<details class=\"chart-embed\"><summary>Nhúng biểu đồ vào trang khác</summary>\
-<p>Dán mã sau vào trang web khác (khung nhúng, có bảng số liệu):</p><pre><code>{}</code></pre>\
-<p>Hoặc chèn như một ảnh SVG:</p><pre><code>{}</code></pre>\
-<p><a href=\"{root}{CHARTS}{id}/\">Mở biểu đồ riêng</a> · <a href=\"{root}{CHARTS}{id}.svg\">Tệp SVG</a></p></details>",
+        "<details class=\"chart-embed\"><summary>{}</summary>\
+<p>{}</p><pre><code>{}</code></pre>\
+<p>{}</p><pre><code>{}</code></pre>\
+<p><a href=\"{root}{CHARTS}{id}/\">{}</a> · <a href=\"{root}{CHARTS}{id}.svg\">{}</a></p></details>",
+        w("embed_chart", "Nhúng biểu đồ vào trang khác"),
+        w(
+            "embed_iframe",
+            "Dán mã sau vào trang web khác (khung nhúng, có bảng số liệu):"
+        ),
         html(&iframe),
+        w("embed_img", "Hoặc chèn như một ảnh SVG:"),
         html(&img),
+        w("open_chart", "Mở biểu đồ riêng"),
+        w("svg_file", "Tệp SVG"),
         id = c.id
     )
 }
@@ -188,7 +200,7 @@ pub fn figure_html(c: &ChartView, base_url: &str, root: &str) -> String {
         "<figure class=\"chart-figure\">{}<details><summary>Xem bảng số liệu</summary>{}</details>{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure>\n",
         c.svg,
         c.table_html,
-        embed_html(c, base_url, root),
+        embed_html(c, base_url, root, None),
         html(&c.title),
         html(&c.desc),
     )

@@ -15,6 +15,7 @@ use tera::Context;
 
 use super::data_charts::{CHARTS, embed_html};
 use super::data_views::ChartView;
+use super::i18n::Tr;
 use super::theme::Theme;
 use super::views::{link, root_for};
 use super::{Job, base_context};
@@ -56,24 +57,27 @@ fn as_chart(v: &serde_json::Map<String, Value>) -> Option<ChartView> {
 }
 
 /// Fills `embed` of every chart in `v`, recording each chart.
-fn walk(v: &mut Value, base: &str, root: &str, found: &mut Vec<ChartView>) {
+fn walk(v: &mut Value, base: &str, root: &str, tr: Tr, found: &mut Vec<ChartView>) {
     match v {
         Value::Object(map) => {
             if map.contains_key("svg")
                 && map.contains_key("table_html")
                 && let Some(c) = as_chart(map)
             {
-                map.insert("embed".into(), Value::String(embed_html(&c, base, root)));
+                map.insert(
+                    "embed".into(),
+                    Value::String(embed_html(&c, base, root, Some(tr))),
+                );
                 found.push(c);
                 return;
             }
             for (_, child) in map.iter_mut() {
-                walk(child, base, root, found);
+                walk(child, base, root, tr, found);
             }
         }
         Value::Array(list) => {
             for child in list {
-                walk(child, base, root, found);
+                walk(child, base, root, tr, found);
             }
         }
         _ => {}
@@ -94,7 +98,12 @@ pub fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         let ctx = std::mem::take(&mut job.context);
         let mut value = ctx.into_json();
         let mut found = Vec::new();
-        walk(&mut value, &base, &root, &mut found);
+        let lang = value
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or(&site.config.language)
+            .to_owned();
+        walk(&mut value, &base, &root, Tr::new(theme, &lang), &mut found);
         if found.is_empty() {
             job.context = Context::from_value(value).unwrap_or_default();
             continue;

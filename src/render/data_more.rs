@@ -9,6 +9,7 @@ use super::data_pages::{BUDGET, DTI, OPEN_DATA, TARGETS, page_context};
 use super::data_views::{
     self as dv, ChartView, capitalize, money, quantity, rate, target_badge, target_text,
 };
+use super::i18n::Tr;
 use super::theme::Theme;
 use super::views::link;
 use crate::charts;
@@ -44,9 +45,9 @@ fn href(site: &Site, path: &str) -> String {
     }
 }
 
-fn fact(label: &str, value: impl Into<String>) -> Fact {
+fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
     Fact {
-        label: label.to_owned(),
+        label: tr.get(key),
         value: value.into(),
         href: String::new(),
     }
@@ -58,38 +59,41 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let p = &data.computed.targets[i];
     let unit = t.unit.as_deref();
     let latest = dv::latest(data, p);
-    let mut facts = vec![fact("Mã chỉ tiêu", t.id.clone())];
+    let tr = Tr::new(theme, &site.config.language);
+    let mut facts = vec![fact(tr, "fact_target_id", t.id.clone())];
     if let Some(x) = &t.pillar {
-        let mut f = fact("Trụ cột", x.clone());
+        let mut f = fact(tr, "col_pillar", x.clone());
         f.href = href(site, &pillar_href_path(&data.set, Some(x)));
         facts.push(f);
     }
-    facts.push(fact("Mục tiêu", target_text(t)));
+    facts.push(fact(tr, "col_goal", target_text(t)));
     if let Some(b) = t.baseline {
         facts.push(fact(
-            "Giá trị gốc",
+            tr,
+            "fact_baseline",
             quantity(crate::data::Quantity::Number(b), unit),
         ));
     }
     if let Some(d) = t.deadline {
-        facts.push(fact("Thời hạn", d.label()));
+        facts.push(fact(tr, "col_deadline", d.label()));
     }
     if let Some(m) = latest {
         facts.push(fact(
-            "Kết quả mới nhất",
+            tr,
+            "fact_latest",
             format!("{} ({})", quantity(m.value, unit), m.period.label()),
         ));
     }
     if let Some(pr) = p.progress {
-        facts.push(fact("Mức hoàn thành", format_percent(pr * 100.0, 1)));
+        facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
-        let mut f = fact("Đơn vị chủ trì", l.clone());
+        let mut f = fact(tr, "fact_lead", l.clone());
         f.href = href(site, &unit_href_path(data, l));
         facts.push(f);
     }
     if let Some(n) = &t.document {
-        let mut f = fact("Văn bản", n.clone());
+        let mut f = fact(tr, "fact_document", n.clone());
         if let Some(doc) = site.document(n) {
             f.value = format!("{n} – {}", doc.title);
             f.href = link(site, &doc.path);
@@ -97,7 +101,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         facts.push(f);
     }
     if let Some(n) = &t.note {
-        facts.push(fact("Ghi chú", n.clone()));
+        facts.push(fact(tr, "col_note", n.clone()));
     }
     // Results, oldest first; unit-level before per-commune within a period.
     let mut idx: Vec<usize> = (0..data.set.results.len())
@@ -113,7 +117,10 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             let r = &data.set.results[j];
             ResultRow {
                 period: r.period.label(),
-                commune: r.commune.clone().unwrap_or_else(|| "Toàn đơn vị".into()),
+                commune: r
+                    .commune
+                    .clone()
+                    .unwrap_or_else(|| tr.get("whole_unit_scope")),
                 value: quantity(r.value, unit),
                 source: r.source.clone().unwrap_or_default(),
                 note: r.note.clone().unwrap_or_default(),
@@ -123,12 +130,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let chart_list: Vec<ChartView> = std::iter::once(super::data_charts::target_chart(data, i))
         .chain(super::data_charts::commune_chart(data, i))
         .collect();
-    let intro = format!(
-        "Thông tin, kết quả qua các kỳ và tình trạng thực hiện của chỉ tiêu {}.",
-        t.id
-    );
-    let crumbs = vec![("Chỉ tiêu".to_owned(), link(site, TARGETS))];
-    let title = format!("Chỉ tiêu {}", t.id);
+    let intro = tr.fmt("target_intro", &[("id", &t.id)]);
+    let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
+    let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
     c.insert("statement", &t.statement);
     c.insert("state", &target_badge(p.state));
@@ -438,7 +442,8 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         format_integer(sets.len() as i64),
         site.config.data.license
     );
-    let mut c = page_context(site, theme, OPEN_DATA, "Dữ liệu mở", &intro, vec![]);
+    let title = Tr::new(theme, &site.config.language).get("nav_open_data");
+    let mut c = page_context(site, theme, OPEN_DATA, &title, &intro, vec![]);
     c.insert("datasets", &sets);
     c.insert("license", &site.config.data.license);
     c

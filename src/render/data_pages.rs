@@ -12,6 +12,7 @@ use super::data_views::{
     self as dv, ChartView, Stat, TargetRow, pillar_chart, rate, target_path, target_row,
     targets_chart, tasks_chart,
 };
+use super::i18n::Tr;
 use super::theme::Theme;
 use super::views::link;
 use super::{Job, base_context};
@@ -60,36 +61,36 @@ struct DocGroup {
 }
 
 /// The sentence every data page ends its intro with.
-pub fn as_of(site: &Site) -> String {
-    format!(
-        "Số liệu được tính tự động từ các tệp dữ liệu của đơn vị, tính đến ngày {}.",
-        dates::short(site.today)
+pub fn as_of(site: &Site, tr: Tr) -> String {
+    tr.fmt(
+        "data_computed_as_of",
+        &[("date", &dates::short(site.today))],
     )
 }
 
-/// The data pages that exist, as (name, path).
+/// The data pages that exist, as (UI string key of the name, path).
 pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     let set = &data.set;
     let mut out = Vec::new();
     if !set.targets.is_empty() {
-        out.push(("Chỉ tiêu", TARGETS));
+        out.push(("nav_targets", TARGETS));
     }
     if !set.tasks.is_empty() {
-        out.push(("Nhiệm vụ", TASKS));
+        out.push(("nav_tasks", TASKS));
     }
     if !set.budget.is_empty() {
-        out.push(("Kinh phí", BUDGET));
+        out.push(("nav_budget", BUDGET));
     }
     if !set.indicators.is_empty() {
-        out.push(("Chỉ số DTI", DTI));
+        out.push(("nav_dti", DTI));
     }
     if !data_index::pillars(set).is_empty() {
-        out.push(("Trụ cột", data_index::PILLARS));
+        out.push(("nav_pillars", data_index::PILLARS));
     }
     if !data.computed.units.is_empty() {
-        out.push(("Đơn vị", data_index::UNITS));
+        out.push(("nav_units", data_index::UNITS));
     }
-    out.push(("Dữ liệu mở", OPEN_DATA));
+    out.push(("nav_open_data", OPEN_DATA));
     out
 }
 
@@ -125,7 +126,15 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         .iter_mut()
         .find(|j| j.path == "index.html" && j.template == "home.html")
     {
-        home.context.insert("dashboard", &dashboard(site, data));
+        // The home page may be in another language (`lang = "en"`).
+        let lang = home
+            .context
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .unwrap_or(&site.config.language)
+            .to_owned();
+        let dash = dashboard(site, data, Tr::new(theme, &lang));
+        home.context.insert("dashboard", &dash);
     }
     let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
     let mut push = |path: &str, template: &str, context: Context| {
@@ -221,27 +230,28 @@ pub fn page_context(
     intro: &str,
     crumbs: Vec<(String, String)>,
 ) -> Context {
-    let intro = format!("{intro} {}", as_of(site));
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = format!("{intro} {}", as_of(site, tr));
     let mut c = base_context(site, theme, path, &site.config.language, title, &intro);
     c.insert("crumbs", &crumbs);
     c.insert("heading", title);
     c.insert("intro", &intro);
-    let links: Vec<NavLink> = site.data.as_ref().map_or(Vec::new(), |d| nav(site, d));
+    let links: Vec<NavLink> = site.data.as_ref().map_or(Vec::new(), |d| nav(site, d, tr));
     c.insert("data_links", &links);
     c
 }
 
-fn nav(site: &Site, data: &SiteData) -> Vec<NavLink> {
+fn nav(site: &Site, data: &SiteData, tr: Tr) -> Vec<NavLink> {
     sections(data)
         .into_iter()
-        .map(|(name, path)| NavLink {
-            name: name.to_owned(),
+        .map(|(key, path)| NavLink {
+            name: tr.get(key),
             href: link(site, path),
         })
         .collect()
 }
 
-fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
+fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     let c = &data.computed;
     let mut stats = Vec::new();
     if !c.targets.is_empty() {
@@ -256,15 +266,18 @@ fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
                 format_integer(met as i64),
                 format_integer(c.targets.len() as i64)
             ),
-            label: "Chỉ tiêu đã đạt".into(),
-            note: format!(
-                "{} chỉ tiêu chưa có số liệu",
-                format_integer(
-                    c.targets
-                        .iter()
-                        .filter(|p| p.state == TargetState::NoData)
-                        .count() as i64
-                )
+            label: tr.get("stat_targets_met"),
+            note: tr.fmt(
+                "stat_targets_no_data",
+                &[(
+                    "n",
+                    &format_integer(
+                        c.targets
+                            .iter()
+                            .filter(|p| p.state == TargetState::NoData)
+                            .count() as i64,
+                    ),
+                )],
             ),
         });
     }
@@ -276,17 +289,17 @@ fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
             .count();
         stats.push(Stat {
             value: format_integer(overdue as i64),
-            label: "Nhiệm vụ quá hạn".into(),
-            note: format!(
-                "trên tổng số {} nhiệm vụ",
-                format_integer(c.tasks.len() as i64)
+            label: tr.get("overdue_tasks"),
+            note: tr.fmt(
+                "stat_of_tasks",
+                &[("n", &format_integer(c.tasks.len() as i64))],
             ),
         });
     }
     if !data.set.budget.is_empty() {
         stats.push(Stat {
             value: rate(c.budget.total.rate),
-            label: "Tỷ lệ giải ngân kinh phí".into(),
+            label: tr.get("stat_disbursed"),
             note: format!(
                 "{} / {}",
                 dv::money(c.budget.total.disbursed),
@@ -297,15 +310,23 @@ fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
     if let Some(y) = c.dti.last() {
         stats.push(Stat {
             value: y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
-            label: format!("Chỉ số DTI năm {}", y.year),
+            label: tr.fmt("stat_dti", &[("year", &y.year.to_string())]),
             note: format!(
-                "{} / {} điểm{}",
-                crate::text::numbers::format_decimal(y.total.points, 2),
-                crate::text::numbers::format_decimal(y.total.max, 2),
+                "{}{}",
+                tr.fmt(
+                    "points_of",
+                    &[
+                        (
+                            "points",
+                            &crate::text::numbers::format_decimal(y.total.points, 2)
+                        ),
+                        ("max", &crate::text::numbers::format_decimal(y.total.max, 2)),
+                    ]
+                ),
                 if y.official {
-                    ""
+                    String::new()
                 } else {
-                    " (có điểm tự đánh giá)"
+                    format!(" {}", tr.get("self_assessed"))
                 }
             ),
         });
@@ -321,11 +342,8 @@ fn dashboard(site: &Site, data: &SiteData) -> Dashboard {
         stats,
         charts,
         overdue: dv::overdue_rows(site, data),
-        links: nav(site, data),
-        intro: format!(
-            "Tổng hợp kết quả thực hiện chỉ tiêu, nhiệm vụ, kinh phí và chỉ số chuyển đổi số. {}",
-            as_of(site)
-        ),
+        links: nav(site, data, tr),
+        intro: format!("{} {}", tr.get("dashboard_intro"), as_of(site, tr)),
     }
 }
 
@@ -334,6 +352,7 @@ type PillarIdx = (Option<String>, Vec<usize>);
 
 fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let set = &data.set;
+    let tr = Tr::new(theme, &site.config.language);
     // (document, [(pillar, [target index])]) in order of first appearance.
     let mut groups: Vec<(Option<String>, Vec<PillarIdx>)> = Vec::new();
     for (i, t) in set.targets.iter().enumerate() {
@@ -357,15 +376,15 @@ fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             let (title, href) = match doc.as_deref() {
                 Some(n) => match site.document(n) {
                     Some(p) => (format!("{n} – {}", p.title), link(site, &p.path)),
-                    None => (format!("Văn bản {n}"), String::new()),
+                    None => (tr.fmt("document_n", &[("number", n)]), String::new()),
                 },
-                None => ("Chỉ tiêu không gắn với văn bản".to_owned(), String::new()),
+                None => (tr.get("targets_no_document"), String::new()),
             };
             let pillars = pillars
                 .into_iter()
                 .enumerate()
                 .map(|(pi, (pillar, idx))| {
-                    let name = pillar.unwrap_or_else(|| "Chưa phân loại".into());
+                    let name = pillar.unwrap_or_else(|| tr.get("unclassified"));
                     PillarGroup {
                         chart: targets_chart(
                             data,
@@ -395,20 +414,19 @@ fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .iter()
         .filter(|p| p.state == TargetState::Achieved)
         .count();
-    let intro = format!(
-        "Danh sách {} chỉ tiêu chuyển đổi số theo văn bản và trụ cột, với giá trị mới nhất và tình trạng thực hiện; {} chỉ tiêu đã đạt ({}).",
-        format_integer(set.targets.len() as i64),
-        format_integer(achieved as i64),
-        format_percent(100.0 * achieved as f64 / set.targets.len() as f64, 1)
+    let intro = tr.fmt(
+        "targets_intro",
+        &[
+            ("n", &format_integer(set.targets.len() as i64)),
+            ("met", &format_integer(achieved as i64)),
+            (
+                "rate",
+                &format_percent(100.0 * achieved as f64 / set.targets.len() as f64, 1),
+            ),
+        ],
     );
-    let mut c = page_context(
-        site,
-        theme,
-        TARGETS,
-        "Chỉ tiêu chuyển đổi số",
-        &intro,
-        vec![],
-    );
+    let title = tr.get("targets_title");
+    let mut c = page_context(site, theme, TARGETS, &title, &intro, vec![]);
     c.insert("groups", &docs);
     c
 }
@@ -421,12 +439,16 @@ fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .iter()
         .filter(|p| p.state == TaskState::Overdue)
         .count();
-    let intro = format!(
-        "Danh sách {} nhiệm vụ chuyển đổi số theo tình trạng thực hiện, nhiệm vụ quá hạn đứng đầu ({} nhiệm vụ quá hạn).",
-        format_integer(n as i64),
-        format_integer(overdue as i64)
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = tr.fmt(
+        "tasks_intro",
+        &[
+            ("n", &format_integer(n as i64)),
+            ("overdue", &format_integer(overdue as i64)),
+        ],
     );
-    let mut c = page_context(site, theme, TASKS, "Nhiệm vụ chuyển đổi số", &intro, vec![]);
+    let title = tr.get("tasks_title");
+    let mut c = page_context(site, theme, TASKS, &title, &intro, vec![]);
     let mut charts = vec![tasks_chart(data)];
     charts.extend(dv::tasks_by_unit_chart(data, 5));
     c.insert("charts", &charts);

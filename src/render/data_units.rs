@@ -15,6 +15,7 @@ use super::data_views::{
     ChartView, Stat, TargetRow, TaskGroupView, TaskRow, overdue_rows_of, target_row, targets_chart,
     task_groups_of, task_row,
 };
+use super::i18n::Tr;
 use super::theme::Theme;
 use super::views::link;
 use crate::data::compute::{TargetState, TaskState};
@@ -133,6 +134,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         })
         .collect();
     let slug = last_segment(&u.path).to_owned();
+    let tr = Tr::new(theme, &site.config.language);
     let mut facts = Vec::new();
     if let Some(unit) = s
         .unit_id
@@ -140,29 +142,29 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         .and_then(|id| set.units.iter().find(|x| x.id == id))
     {
         for (label, value) in [
-            ("Mã đơn vị", Some(&unit.id)),
-            ("Loại", unit.kind.as_ref()),
-            ("Tên viết tắt", unit.short_name.as_ref()),
-            ("Địa chỉ", unit.address.as_ref()),
-            ("Điện thoại", unit.phone.as_ref()),
-            ("Thư điện tử", unit.email.as_ref()),
+            ("fact_unit_id", Some(&unit.id)),
+            ("col_unit_kind", unit.kind.as_ref()),
+            ("fact_short_name", unit.short_name.as_ref()),
+            ("address", unit.address.as_ref()),
+            ("phone", unit.phone.as_ref()),
+            ("email", unit.email.as_ref()),
         ] {
             if let Some(v) = value {
                 facts.push(Fact {
-                    label: label.into(),
+                    label: tr.get(label),
                     value: v.clone(),
                 });
             }
         }
     }
     let stats = vec![
-        stat(s.tasks_led, "Nhiệm vụ chủ trì"),
-        stat(s.tasks_overdue, "Nhiệm vụ quá hạn"),
-        stat(s.tasks_partner, "Nhiệm vụ phối hợp"),
-        stat(s.targets_led, "Chỉ tiêu phụ trách"),
+        stat(s.tasks_led, &tr.get("col_tasks_led")),
+        stat(s.tasks_overdue, &tr.get("overdue_tasks")),
+        stat(s.tasks_partner, &tr.get("tasks_partner")),
+        stat(s.targets_led, &tr.get("targets_led")),
         Stat {
             value: points(s.dti_max_points),
-            label: "Điểm DTI tối đa được giao".into(),
+            label: tr.get("col_dti_assigned"),
             note: String::new(),
         },
     ];
@@ -189,15 +191,17 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
             .as_deref()
             .is_some_and(|l| unit_key(set, l) == u.key)
     });
-    let intro = format!(
-        "{} chủ trì {} nhiệm vụ ({} quá hạn), phối hợp thực hiện {} nhiệm vụ và phụ trách {} chỉ tiêu.",
-        u.name,
-        n(s.tasks_led),
-        n(s.tasks_overdue),
-        n(s.tasks_partner),
-        n(s.targets_led)
+    let intro = tr.fmt(
+        "unit_intro",
+        &[
+            ("name", &u.name),
+            ("led", &n(s.tasks_led)),
+            ("overdue", &n(s.tasks_overdue)),
+            ("partner", &n(s.tasks_partner)),
+            ("targets", &n(s.targets_led)),
+        ],
     );
-    let crumbs = vec![("Đơn vị".to_owned(), link(site, UNITS))];
+    let crumbs = vec![(tr.get("nav_units"), link(site, UNITS))];
     let mut c = page_context(site, theme, &u.path, &u.name, &intro, crumbs);
     c.insert("facts", &facts);
     c.insert("stats", &stats);
@@ -257,18 +261,10 @@ pub fn pillars_page(
             }
         })
         .collect();
-    let intro = format!(
-        "Chỉ tiêu, nhiệm vụ và điểm chỉ số DTI theo {} trụ cột chuyển đổi số.",
-        n(pillars.len())
-    );
-    let mut c = page_context(
-        site,
-        theme,
-        PILLARS,
-        "Các trụ cột chuyển đổi số",
-        &intro,
-        vec![],
-    );
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = tr.fmt("pillars_intro", &[("n", &n(pillars.len()))]);
+    let title = tr.get("pillars_title");
+    let mut c = page_context(site, theme, PILLARS, &title, &intro, vec![]);
     c.insert("rows", &rows);
     if !set.targets.is_empty() {
         c.insert("charts", &vec![super::data_views::pillar_chart(data)]);
@@ -317,18 +313,24 @@ pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry)
         .iter()
         .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
         .count();
-    let mut intro = format!(
-        "Trụ cột {}: {} chỉ tiêu ({} đã đạt), {} nhiệm vụ.",
-        p.label,
-        n(targets.len()),
-        n(met),
-        n((0..set.tasks.len()).filter(|&i| in_p(i)).count())
+    let tr = Tr::new(theme, &site.config.language);
+    let mut intro = tr.fmt(
+        "pillar_intro",
+        &[
+            ("name", &p.label),
+            ("targets", &n(targets.len())),
+            ("met", &n(met)),
+            (
+                "tasks",
+                &n((0..set.tasks.len()).filter(|&i| in_p(i)).count()),
+            ),
+        ],
     );
     if let Some(d) = dti_total(data, p) {
-        intro = format!("{intro} Điểm chỉ số DTI: {d}.");
+        intro = format!("{intro} {}", tr.fmt("pillar_dti_intro", &[("score", &d)]));
     }
-    let crumbs = vec![("Trụ cột".to_owned(), link(site, PILLARS))];
-    let title = format!("Trụ cột {}", p.label);
+    let crumbs = vec![(tr.get("nav_pillars"), link(site, PILLARS))];
+    let title = tr.fmt("pillar_title", &[("name", &p.label)]);
     let mut c = page_context(site, theme, &p.path, &title, &intro, crumbs);
     c.insert("charts", &charts);
     c.insert(

@@ -197,11 +197,11 @@ pub fn embed_html(c: &ChartView, base_url: &str, root: &str, tr: Option<Tr>) -> 
 /// `data_macros.html`).
 pub fn figure_html(c: &ChartView, base_url: &str, root: &str) -> String {
     format!(
-        "<figure class=\"chart-figure\">{}<details><summary>Xem bảng số liệu</summary>{}</details>{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure>\n",
+        "<figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption><details><summary>Xem bảng số liệu</summary>{}</details>{}</figure>\n",
         c.svg,
-        c.table_html,
-        embed_html(c, base_url, root, None),
         html(&c.title),
         html(&c.desc),
+        c.table_html,
+        embed_html(c, base_url, root, None),
     )
 }

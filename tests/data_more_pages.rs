@@ -472,3 +472,46 @@ fn data_pages_speak_the_page_language() {
     assert!(bulletin.contains("Digital transformation bulletin, week 47/2026"));
     assert!(bulletin.contains("Tasks newly overdue"));
 }
+
+#[test]
+fn portable_data_site_under_a_sub_path_has_working_links() {
+    let site = example_site();
+    let cfg = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write(
+        "minhbach.toml",
+        cfg.replace("paginate_by = 10", "paginate_by = 10\nportable = true"),
+    );
+    let base = "https://hatinh.gov.vn/phuong/song-tri/chuyen-doi-so/";
+    site.build_ok(&["--base-url", base]);
+    let checked = assert_links_resolve(
+        &site.out(""),
+        &LinkCheck {
+            base_url: base,
+            portable: true,
+        },
+    );
+    assert!(checked > 1000, "{checked}");
+    for dir in ["don-vi", "tru-cot", "bieu-do", "ban-tin"] {
+        assert!(site.out(&format!("{dir}/index.html")).is_file() || dir == "bieu-do");
+    }
+    let tasks = site.read_out("nhiem-vu/index.html");
+    assert!(tasks.contains("href=\"../don-vi/phong-van-hoa-xa-hoi/index.html\""));
+    let unit = site.read_out("don-vi/phong-van-hoa-xa-hoi/index.html");
+    assert!(
+        unit.contains("href=\"../../bieu-do/don-vi-phong-van-hoa-xa-hoi-nhiem-vu/index.html\""),
+        "{unit}"
+    );
+    assert!(unit.contains("href=\"../../tru-cot/"));
+    // Embed snippets use the full address under the sub-path.
+    assert!(unit.contains(&format!(
+        "{base}bieu-do/don-vi-phong-van-hoa-xa-hoi-nhiem-vu/"
+    )));
+    let bulletins = site.read_out("ban-tin/index.html");
+    assert!(
+        bulletins.contains("ban-tin/trang/2/index.html\" rel=\"next\""),
+        "{bulletins}"
+    );
+    assert!(bulletins.contains("ban-tin/tuan-47-2026/index.html\""));
+    let embed = site.read_out("bieu-do/tru-cot/index.html");
+    assert!(embed.contains("index.html\" target=\"_top\""), "{embed}");
+}

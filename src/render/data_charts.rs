@@ -161,7 +161,14 @@ pub fn last_segment(path: &str) -> &str {
 /// The embed snippet (iframe and img code with absolute URLs) for a chart;
 /// its wording from `tr` (the page's language), Vietnamese without one
 /// (shortcodes, rendered before the theme's strings are at hand).
-pub fn embed_html(c: &ChartView, base_url: &str, root: &str, tr: Option<Tr>) -> String {
+pub fn embed_html(
+    c: &ChartView,
+    base_url: &str,
+    root: &str,
+    portable: bool,
+    tr: Option<Tr>,
+) -> String {
+    let own_page = crate::content::markdown::page_link(&format!("{CHARTS}{}/", c.id), portable);
     let w = |key: &str, vi: &str| tr.map_or_else(|| vi.to_owned(), |t| html(&t.get(key)));
     let page = format!("{base_url}{CHARTS}{}/", c.id);
     let svg = format!("{base_url}{CHARTS}{}.svg", c.id);
@@ -177,7 +184,7 @@ pub fn embed_html(c: &ChartView, base_url: &str, root: &str, tr: Option<Tr>) -> 
         "<details class=\"chart-embed\"><summary>{}</summary>\
 <p>{}</p><pre><code>{}</code></pre>\
 <p>{}</p><pre><code>{}</code></pre>\
-<p><a href=\"{root}{CHARTS}{id}/\">{}</a> · <a href=\"{root}{CHARTS}{id}.svg\">{}</a></p></details>",
+<p><a href=\"{root}{own_page}\">{}</a> · <a href=\"{root}{CHARTS}{id}.svg\">{}</a></p></details>",
         w("embed_chart", "Nhúng biểu đồ vào trang khác"),
         w(
             "embed_iframe",
@@ -195,13 +202,13 @@ pub fn embed_html(c: &ChartView, base_url: &str, root: &str, tr: Option<Tr>) -> 
 /// A chart as a `<figure>`: SVG, data table, embed snippet and a caption
 /// with the key figure (the same markup as the `chart` macro of
 /// `data_macros.html`).
-pub fn figure_html(c: &ChartView, base_url: &str, root: &str) -> String {
+pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) -> String {
     format!(
         "<figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption><details><summary>Xem bảng số liệu</summary>{}</details>{}</figure>\n",
         c.svg,
         html(&c.title),
         html(&c.desc),
         c.table_html,
-        embed_html(c, base_url, root, None),
+        embed_html(c, base_url, root, portable, None),
     )
 }

@@ -57,7 +57,7 @@ fn as_chart(v: &serde_json::Map<String, Value>) -> Option<ChartView> {
 }
 
 /// Fills `embed` of every chart in `v`, recording each chart.
-fn walk(v: &mut Value, base: &str, root: &str, tr: Tr, found: &mut Vec<ChartView>) {
+fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &mut Vec<ChartView>) {
     match v {
         Value::Object(map) => {
             if map.contains_key("svg")
@@ -66,18 +66,18 @@ fn walk(v: &mut Value, base: &str, root: &str, tr: Tr, found: &mut Vec<ChartView
             {
                 map.insert(
                     "embed".into(),
-                    Value::String(embed_html(&c, base, root, Some(tr))),
+                    Value::String(embed_html(&c, base, root, portable, Some(tr))),
                 );
                 found.push(c);
                 return;
             }
             for (_, child) in map.iter_mut() {
-                walk(child, base, root, tr, found);
+                walk(child, base, root, portable, tr, found);
             }
         }
         Value::Array(list) => {
             for child in list {
-                walk(child, base, root, tr, found);
+                walk(child, base, root, portable, tr, found);
             }
         }
         _ => {}
@@ -103,7 +103,14 @@ pub fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             .and_then(Value::as_str)
             .unwrap_or(&site.config.language)
             .to_owned();
-        walk(&mut value, &base, &root, Tr::new(theme, &lang), &mut found);
+        walk(
+            &mut value,
+            &base,
+            &root,
+            site.config.portable,
+            Tr::new(theme, &lang),
+            &mut found,
+        );
         if found.is_empty() {
             job.context = Context::from_value(value).unwrap_or_default();
             continue;

@@ -91,7 +91,7 @@ impl DataShortcodes<'_> {
     }
 
     fn figure(&self, c: &super::data_views::ChartView) -> String {
-        figure_html(c, &self.base_url, ROOT_MARKER)
+        figure_html(c, &self.base_url, ROOT_MARKER, self.portable)
     }
 
     fn more(&self, path: &str, text: &str) -> String {

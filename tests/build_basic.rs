@@ -657,3 +657,39 @@ fn base_url_without_trailing_slash_gives_the_same_site() {
     let feed = html_unescape(&common::read(&a.join("tin-tuc/atom.xml")));
     assert!(feed.contains("<id>http://localhost:8080/chuyen-doi-so/tin-tuc/atom.xml</id>"));
 }
+
+#[test]
+fn header_names_a_province_or_a_centrally_run_city() {
+    let site = Site::fixture("basic");
+    site.build_ok(&[]);
+    let home = html_unescape(&site.read_out("index.html"));
+    assert!(
+        home.contains("UBND phường Thử Nghiệm – tỉnh Hà Tĩnh</p>"),
+        "{home}"
+    );
+    let cfg = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write(
+        "minhbach.toml",
+        cfg.replace("province = \"Hà Tĩnh\"", "province = \"Hà Nội\""),
+    );
+    site.build_ok(&[]);
+    let home = html_unescape(&site.read_out("index.html"));
+    assert!(
+        home.contains("UBND phường Thử Nghiệm – thành phố Hà Nội</p>"),
+        "{home}"
+    );
+    assert!(!home.contains("tỉnh Hà Nội"));
+    // The city's own site does not repeat itself.
+    let cfg = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write(
+        "minhbach.toml",
+        cfg.replace("UBND phường Thử Nghiệm", "UBND thành phố Hà Nội")
+            .replace("level = \"phường\"", "level = \"thành phố\""),
+    );
+    site.build_ok(&[]);
+    let home = html_unescape(&site.read_out("index.html"));
+    assert!(
+        home.contains("<p class=\"unit\">UBND thành phố Hà Nội</p>"),
+        "{home}"
+    );
+}

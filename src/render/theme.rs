@@ -41,11 +41,13 @@ pub mod embedded {
         "templates/budget.html",
         "templates/dti.html",
         "templates/open_data.html",
+        "templates/search.html",
         "templates/atom.xml",
         "templates/sitemap.xml",
         "static/style.css",
         "static/print.css",
         "static/favicon.svg",
+        "static/search.js",
         "i18n/vi.toml",
         "i18n/en.toml",
     );

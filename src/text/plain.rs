@@ -18,10 +18,24 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     let mut skip_until: Option<&str> = None;
-    while let Some(lt) = rest.find('<') {
-        if skip_until.is_none() {
-            push_text(&mut out, &rest[..lt]);
+    loop {
+        if let Some(skipped) = skip_until.take() {
+            // Raw content (`x<1` in a script): jump to the closing tag.
+            let close = format!("</{skipped}");
+            let lower = rest.to_ascii_lowercase();
+            match lower.find(&close) {
+                Some(i) => {
+                    rest = &rest[i..];
+                    out.push(' ');
+                }
+                None => {
+                    rest = "";
+                    break;
+                }
+            }
         }
+        let Some(lt) = rest.find('<') else { break };
+        push_text(&mut out, &rest[..lt]);
         let after = &rest[lt + 1..];
         let Some(gt) = after.find('>') else {
             rest = "";
@@ -36,13 +50,6 @@ pub fn html_to_text(html: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        if let Some(skipped) = skip_until {
-            if closing && name == skipped {
-                skip_until = None;
-                out.push(' ');
-            }
-            continue;
-        }
         if !closing && !tag.ends_with('/') {
             if let Some(s) = SKIPPED.iter().find(|s| **s == name) {
                 skip_until = Some(s);
@@ -53,9 +60,7 @@ pub fn html_to_text(html: &str) -> String {
             out.push(' ');
         }
     }
-    if skip_until.is_none() {
-        push_text(&mut out, rest);
-    }
+    push_text(&mut out, rest);
     collapse(&out)
 }
 

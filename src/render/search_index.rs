@@ -38,6 +38,8 @@ pub const CHUNK: usize = 4;
 pub const OWN_FILE_POSTINGS: usize = 48;
 /// Stored text per document (for snippets); the whole text is indexed.
 const MAX_TEXT_BYTES: usize = 12_000;
+/// Documents tokenised at once (bounds the memory of per-document maps).
+const BATCH: usize = 512;
 /// Longer "words" (hashes, long numbers) are not indexed.
 const MAX_TOKEN_CHARS: usize = 40;
 
@@ -279,23 +281,27 @@ struct Words {
 
 /// The index files: path under the index folder → contents.
 pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
-    let per_doc: Vec<DocWords> = docs
-        .par_chunks(256)
-        .flat_map_iter(|chunk| {
-            let mut cache = HashMap::new();
-            chunk
-                .iter()
-                .map(|d| doc_words(d, &mut cache))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    // key → form → [(id, weight)], ids ascending.
+    // key → form → [(id, weight)], ids ascending. Documents are read in
+    // batches so only one batch of per-document maps is alive at a time.
     let mut postings: HashMap<String, HashMap<String, Vec<(u32, u32)>>> = HashMap::new();
-    for (id, words) in per_doc.into_iter().enumerate() {
-        for (key, forms) in words {
-            let entry = postings.entry(key).or_default();
-            for (form, w) in forms {
-                entry.entry(form).or_default().push((id as u32, weight(w)));
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let per_doc: Vec<DocWords> = batch
+            .par_chunks(64)
+            .flat_map_iter(|chunk| {
+                let mut cache = HashMap::new();
+                chunk
+                    .iter()
+                    .map(|d| doc_words(d, &mut cache))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (j, words) in per_doc.into_iter().enumerate() {
+            let id = (b * BATCH + j) as u32;
+            for (key, forms) in words {
+                let entry = postings.entry(key).or_default();
+                for (form, w) in forms {
+                    entry.entry(form).or_default().push((id, weight(w)));
+                }
             }
         }
     }

@@ -180,6 +180,11 @@ fn search_page_works_without_javascript_and_links_resolve() {
     let post = site.read_out("tin-tuc/sua-duong-lang/index.html");
     assert!(post.contains(r#"<form class="site-search" role="search" action="../../tim-kiem/" method="get"><label for="tim-nhanh" class="visually-hidden">"#), "{post}");
     assert!(site.read_out("search.js").contains("__minhbach_search"));
+    let sitemap = site.read_out("sitemap.xml");
+    assert!(
+        sitemap.contains(&format!("<loc>{BASE}tim-kiem/</loc>")),
+        "{sitemap}"
+    );
     assert_links_resolve(
         &site.out(""),
         &LinkCheck {

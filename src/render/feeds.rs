@@ -103,6 +103,12 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
                 lastmod: site.today.to_string(),
             }),
     );
+    if let Some(path) = super::search::page_path(site) {
+        urls.push(SitemapUrl {
+            loc: format!("{base}{path}"),
+            lastmod: String::new(),
+        });
+    }
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut c = Context::new();
     c.insert("urls", &urls);

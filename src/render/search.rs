@@ -34,6 +34,11 @@ fn taken(site: &Site) -> bool {
     site.pages.iter().any(|p| p.path == SEARCH)
 }
 
+/// The search page's path, when minhbach writes it (for the sitemap).
+pub(super) fn page_path(site: &Site) -> Option<&'static str> {
+    (!taken(site)).then_some(SEARCH)
+}
+
 /// The search page job.
 pub(super) fn search_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if taken(site) {

@@ -243,12 +243,22 @@ type DocWords = HashMap<String, HashMap<String, u32>>;
 
 fn doc_words(doc: &SearchDoc, cache: &mut HashMap<String, (String, String)>) -> DocWords {
     let mut out: DocWords = HashMap::new();
+    // Allocates only for words not seen before (in this batch or document).
     let mut add = |word: &str, w: u32, out: &mut DocWords| {
-        let (form, key) = cache
-            .entry(word.to_owned())
-            .or_insert_with(|| form_and_key(word))
-            .clone();
-        *out.entry(key).or_default().entry(form).or_default() += w;
+        if !cache.contains_key(word) {
+            cache.insert(word.to_owned(), form_and_key(word));
+        }
+        let (form, key) = &cache[word];
+        let forms = match out.get_mut(key) {
+            Some(forms) => forms,
+            None => out.entry(key.clone()).or_default(),
+        };
+        match forms.get_mut(form) {
+            Some(total) => *total += w,
+            None => {
+                forms.insert(form.clone(), w);
+            }
+        }
     };
     for word in words(&doc.title) {
         add(word, 16, &mut out);

@@ -236,7 +236,7 @@
       if (more) more.remove();
       return Promise.resolve();
     }
-    status.textContent = msg('loading');
+    if (!vocab) status.textContent = msg('loading');
     return load('words').then(function (w) {
       var v = prepare(w);
       var ts = terms(q, v);

@@ -106,6 +106,12 @@ fn index_covers_every_kind_with_working_links() {
     // Text is plain: markup gone, entities decoded, content kept literally.
     let tip = docs.iter().find(|d| d.0.starts_with("Mẹo")).unwrap();
     assert_eq!(tip.0, "Mẹo <an toàn> & cảnh giác khi nhận tin nhắn lạ");
+    // …yet no raw `<` from content is in any index file.
+    for (path, bytes) in site.public_tree() {
+        if path.starts_with("tim-kiem/chi-muc/") || path.ends_with("feed.json") {
+            assert!(!bytes.contains(&b'<'), "raw < in {path}");
+        }
+    }
     assert!(
         tip.4.contains("chữ <script>alert(1)</script> để lừa"),
         "{}",

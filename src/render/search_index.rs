@@ -383,11 +383,22 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
 
 /// `__minhbach_search("name",{json});`
 fn wrap(name: &str, value: &impl Serialize) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let json = json_safe(serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
     format!(
         "__minhbach_search({},{json});\n",
         serde_json::Value::from(name)
     )
+}
+
+/// JSON with `<` written as `\u003c` (it only occurs inside strings), so no
+/// `</script>` or `<!--` from content ever appears in the file, whatever
+/// embeds or sniffs it. Parses back to the same value.
+pub fn json_safe(json: String) -> String {
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }
 
 fn truncate(text: &str, max: usize) -> &str {

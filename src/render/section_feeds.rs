@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Job;
 use super::feeds::{feed_context, published};
+use super::search_index::json_safe;
 use super::theme::Theme;
 use super::views::{is_external, news_path};
 use crate::content::markdown::place;
@@ -156,7 +157,7 @@ pub(super) fn json_feeds(site: &Site, output: &mut Output) {
     for f in section_feeds(site) {
         let path = format!("{}feed.json", f.path);
         let feed = json_feed(site, &f, &path);
-        let mut text = serde_json::to_string_pretty(&feed).unwrap_or_default();
+        let mut text = json_safe(serde_json::to_string_pretty(&feed).unwrap_or_default());
         text.push('\n');
         output.insert(path, text.into_bytes());
     }

@@ -2,7 +2,7 @@
  *
  * Progressive enhancement of the form on tim-kiem/: reads ?q=, loads the
  * index written at build time (tim-kiem/chi-muc/) on the first query with
- * <script> tags (so it also works from file://), and lists the results.
+ * script elements (so it also works from file://), and lists the results.
  * Words match with or without Vietnamese diacritics; results whose words
  * carry the diacritics the reader typed rank first ("dương" before
  * "đường"). Content is inserted as text nodes only, never as HTML.

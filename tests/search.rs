@@ -12,10 +12,10 @@ use serde_json::Value;
 
 const BASE: &str = "https://thutim.example.gov.vn/chuyen-doi-so/";
 
-/// Parses `__minhbach_search("name",{json});` and checks the name.
+/// Parses `minhbachSearch("name",{json});` and checks the name.
 fn index_file(site: &Site, name: &str) -> Value {
     let text = site.read_out(&format!("tim-kiem/chi-muc/{name}.js"));
-    let prefix = format!("__minhbach_search({},", serde_json::Value::from(name));
+    let prefix = format!("minhbachSearch({},", serde_json::Value::from(name));
     let json = text
         .strip_prefix(&prefix)
         .and_then(|t| t.strip_suffix(");\n"))
@@ -185,7 +185,7 @@ fn search_page_works_without_javascript_and_links_resolve() {
     // The header of every page has a search box leading there.
     let post = site.read_out("tin-tuc/sua-duong-lang/index.html");
     assert!(post.contains(r#"<form class="site-search" role="search" action="../../tim-kiem/" method="get"><label for="tim-nhanh" class="visually-hidden">"#), "{post}");
-    assert!(site.read_out("search.js").contains("__minhbach_search"));
+    assert!(site.read_out("search.js").contains("minhbachSearch"));
     let sitemap = site.read_out("sitemap.xml");
     assert!(
         sitemap.contains(&format!("<loc>{BASE}tim-kiem/</loc>")),

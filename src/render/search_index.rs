@@ -12,7 +12,7 @@
 //! - `d/<n>.js`: [`CHUNK`] documents each: title, kind, date, link, text
 //!   (for the snippet).
 //!
-//! Files are JavaScript (`__minhbach_search("w/duong", {…})`) rather than
+//! Files are JavaScript (`minhbachSearch("w/duong", {…})`) rather than
 //! JSON so that `<script>` loading works from `file://` (a USB stick) where
 //! `fetch` is refused. The output is deterministic: ids follow the site's
 //! order and every map is sorted.
@@ -381,11 +381,11 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     files
 }
 
-/// `__minhbach_search("name",{json});`
+/// `minhbachSearch("name",{json});`
 fn wrap(name: &str, value: &impl Serialize) -> String {
     let json = json_safe(serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
     format!(
-        "__minhbach_search({},{json});\n",
+        "minhbachSearch({},{json});\n",
         serde_json::Value::from(name)
     )
 }
@@ -456,7 +456,7 @@ mod tests {
         let files = build_files(&docs);
         let shared = &files["w/_du.js"];
         assert!(
-            shared.starts_with("__minhbach_search(\"w/_du\",{\"duong\":{"),
+            shared.starts_with("minhbachSearch(\"w/_du\",{\"duong\":{"),
             "{shared}"
         );
         // đường: doc 0 (title 16 + text 1 = 17), doc 2 (+2, weight 1).

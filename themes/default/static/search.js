@@ -31,7 +31,7 @@
   /* ---- loading index files ---- */
   var cache = {};
   var pending = {};
-  window.__minhbach_search = function (name, data) {
+  window.minhbachSearch = function (name, data) {
     cache[name] = data;
     if (pending[name]) pending[name].resolve(data);
   };

@@ -79,7 +79,8 @@ async function results(page) {
 async function search(page, q) {
   await page.fill('#q', q);
   await page.press('#q', 'Enter');
-  await page.waitForFunction(() => /kết quả/.test(document.querySelector('.search-status').textContent));
+  // The status names the query once its results are shown.
+  await page.waitForFunction((want) => document.querySelector('.search-status').textContent.includes(want), `“${q.trim()}”`);
   return results(page);
 }
 

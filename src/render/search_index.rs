@@ -238,6 +238,9 @@ pub fn small_file_name(key: &str) -> String {
     format!("_{}", file_name(&prefix))
 }
 
+/// form → [(id, weight)], ids ascending.
+type Forms = HashMap<String, Vec<(u32, u32)>>;
+
 /// key → form → weight, for one document.
 type DocWords = HashMap<String, HashMap<String, u32>>;
 
@@ -293,7 +296,7 @@ struct Words {
 pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     // key → form → [(id, weight)], ids ascending. Documents are read in
     // batches so only one batch of per-document maps is alive at a time.
-    let mut postings: HashMap<String, HashMap<String, Vec<(u32, u32)>>> = HashMap::new();
+    let mut postings: HashMap<String, Forms> = HashMap::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocWords> = batch
             .par_chunks(64)
@@ -319,7 +322,7 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     let mut own = Vec::new();
     let mut small = Vec::new();
     let mut shared: BTreeMap<String, BTreeMap<String, serde_json::Value>> = BTreeMap::new();
-    let mut keys: Vec<(String, HashMap<String, Vec<(u32, u32)>>)> = postings.into_iter().collect();
+    let mut keys: Vec<(String, Forms)> = postings.into_iter().collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0));
     for (key, forms) in keys {
         let count: usize = forms.values().map(Vec::len).sum();

@@ -50,11 +50,12 @@ pub fn html_to_text(html: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        if !closing && !tag.ends_with('/') {
-            if let Some(s) = SKIPPED.iter().find(|s| **s == name) {
-                skip_until = Some(s);
-                continue;
-            }
+        if !closing
+            && !tag.ends_with('/')
+            && let Some(s) = SKIPPED.iter().find(|s| **s == name)
+        {
+            skip_until = Some(s);
+            continue;
         }
         if !INLINE.contains(&name.as_str()) {
             out.push(' ');

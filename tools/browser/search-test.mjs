@@ -187,6 +187,12 @@ async function main() {
     const plainDuong = (await search(page, 'duong ')).map((r) => r.title);
     check(plainDuong.includes('Điểm hỗ trợ số tại thôn Dương Liễu') && plainDuong.includes('Hoàn thành sửa đường liên thôn'), '“duong” finds both');
 
+    // A word still being typed matches as a prefix; whole words do not.
+    const partial = await search(page, 'vnei');
+    check(partial.some((r) => r.title === 'Xã Thử Tìm hưởng ứng Ngày Chuyển đổi số quốc gia' && r.marks.includes('VNeID')), '“vnei” (still typing) finds VNeID', JSON.stringify(partial));
+    const whole = await search(page, 'so');
+    check(whole.every((r) => !r.marks.some((m) => fold(m) !== 'so')), 'a whole word is not also matched as a prefix (“so” does not mark “sông”)', JSON.stringify(whole.map((r) => r.marks)));
+
     // 5. Content is text, never HTML.
     const meo = await search(page, 'meo');
     check(meo.length > 0 && meo[0].title === 'Mẹo <an toàn> & cảnh giác khi nhận tin nhắn lạ', 'titles are shown as text', JSON.stringify(meo[0]));

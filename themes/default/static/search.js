@@ -73,21 +73,22 @@
     return vocab;
   }
 
-  /* Terms of a query: each with the index keys it matches. The last word
-   * also matches as a prefix while the reader is still typing. */
+  /* Terms of a query: each with the index keys it matches. The last word,
+   * when it is not a whole word of the site, matches as a prefix (the
+   * reader is still typing: "chuy" → chuyển, chuyên). */
   function terms(q, v) {
     var ws = words(q);
     var typing = !/\s$/.test(q);
     return ws.map(function (form, i) {
       var key = fold(form);
       var keys = v.file.has(key) ? [key] : [];
-      if (typing && i === ws.length - 1) {
-        var lo = lowerBound(v.keys, key);
-        for (var j = lo; j < v.keys.length && keys.length < 40 && v.keys[j].indexOf(key) === 0; j++) {
-          if (v.keys[j] !== key) keys.push(v.keys[j]);
+      var prefix = typing && i === ws.length - 1 && !keys.length;
+      if (prefix) {
+        for (var j = lowerBound(v.keys, key); j < v.keys.length && keys.length < 40 && v.keys[j].indexOf(key) === 0; j++) {
+          keys.push(v.keys[j]);
         }
       }
-      return { form: form, key: key, accent: form !== key, keys: keys, prefix: typing && i === ws.length - 1 };
+      return { form: form, key: key, accent: form !== key, keys: keys, prefix: prefix };
     });
   }
   function lowerBound(a, x) {

@@ -47,10 +47,22 @@ const TEXT: u8 = 8;
 pub fn image_for(site: &Site, path: &str) -> (String, String) {
     let base = &site.config.base_url;
     if let Some(data) = &site.data {
-        if path == DTI && !data.computed.dti.is_empty() {
+        if path == DTI
+            && let Some(year) = data.computed.dti.last()
+        {
+            let parts: Vec<String> = year
+                .pillars
+                .iter()
+                .take(6)
+                .map(|(name, t)| format!("{name} {}", points_label(t.points, t.max)))
+                .collect();
             return (
                 format!("{base}{DTI}{FILE}"),
-                "Biểu đồ điểm chỉ số DTI theo trụ cột của năm gần nhất".into(),
+                format!(
+                    "Điểm chỉ số DTI năm {} theo trụ cột: {}",
+                    year.year,
+                    parts.join("; ")
+                ),
             );
         }
         if let Some(t) = data.set.targets.iter().find(|t| target_path(&t.id) == path) {
@@ -197,6 +209,15 @@ fn target_card(progress: Option<f64>, achieved: Option<bool>) -> Canvas {
     c
 }
 
+/// Width of a DTI bar and where its label starts.
+const BAR: usize = 300;
+const LABEL_X: usize = 40 + BAR + 16;
+
+/// "143,5/160".
+fn points_label(points: f64, max: f64) -> String {
+    format!("{}/{}", format_fixed(points, 1), format_fixed(max, 0))
+}
+
 /// DTI: one bar per pillar, points / max.
 fn dti_card(bars: &[(f64, f64)]) -> Canvas {
     let mut c = Canvas::new();
@@ -210,12 +231,14 @@ fn dti_card(bars: &[(f64, f64)]) -> Canvas {
             0.0
         };
         let h = (slot * 2 / 3).max(8);
-        c.rect(40, y, 360, h, SOFT);
-        c.rect(40, y, (360.0 * share).round() as usize, h, BRAND);
-        let scale = (h / 8).clamp(2, 5);
-        let label = format!("{}/{}", format_fixed(*points, 1), format_fixed(*max, 0));
+        c.rect(40, y, BAR, h, SOFT);
+        c.rect(40, y, (BAR as f64 * share).round() as usize, h, BRAND);
+        let label = points_label(*points, *max);
+        // Fit the label in the space right of the bars.
+        let room = W - LABEL_X - 12;
+        let scale = (h / 8).min(room / (label.chars().count() * 6)).clamp(1, 5);
         c.text(
-            416,
+            LABEL_X,
             y + (h.saturating_sub(7 * scale)) / 2,
             scale,
             &label,
@@ -275,5 +298,16 @@ mod tests {
         // The number is drawn: more dark dots than on an empty card.
         let dark = |c: &Canvas| c.px.iter().filter(|&&p| p == TEXT).count();
         assert!(dark(&target_card(Some(0.5), None)) > dark(&target_card(None, None)) + 1000);
+    }
+
+    #[test]
+    fn dti_labels_fit_in_the_image() {
+        let c = dti_card(&[(143.5, 160.0), (57.5, 75.0), (1234.5, 1500.0)]);
+        let text_cols = (0..H)
+            .flat_map(|y| (0..W).map(move |x| (x, y)))
+            .filter(|&(x, y)| c.px[y * W + x] == TEXT)
+            .map(|(x, _)| x);
+        let rightmost = text_cols.max().unwrap();
+        assert!(rightmost > LABEL_X && rightmost < W - 8, "{rightmost}");
     }
 }

@@ -434,3 +434,17 @@ fn every_page_has_complete_sharing_tags() {
     assert_eq!(&a[16..24], &[0, 0, 2, 0x58, 0, 0, 1, 0x3b]);
     assert_ne!(a, &tree["chi-tieu/tt-02/chia-se.png"]);
 }
+
+#[test]
+fn a_site_image_replaces_the_generated_card() {
+    let site = Site::fixture("search");
+    let own = b"\x89PNG\r\n\x1a\n our own card".to_vec();
+    site.write("static/chia-se.png", &own);
+    site.build_ok(&[]);
+    assert_eq!(std::fs::read(site.out("chia-se.png")).unwrap(), own);
+    // Target pages keep their own progress image.
+    assert_ne!(
+        std::fs::read(site.out("chi-tieu/tt-01/chia-se.png")).unwrap(),
+        own
+    );
+}

@@ -90,6 +90,7 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
     alias_jobs(site, theme, &mut jobs);
     search::search_jobs(site, theme, &mut jobs);
     section_feeds::feed_jobs(site, theme, &mut jobs);
+    preview::page_images(site, &mut jobs);
 
     let results: Vec<(String, Result<String, Diagnostic>)> = jobs
         .par_iter()
@@ -189,13 +190,13 @@ pub(crate) fn base_context(
     };
     c.insert("feed_href", &feed);
     c.insert("feeds", &Vec::<(String, String)>::new());
-    sharing_context(site, path, &root, &mut c);
+    sharing_context(site, &root, &mut c);
     c
 }
 
 /// Search, JSON Feed and sharing-image variables (see `section_feeds`,
 /// `search`, `preview`); pages may override `feeds` and `og_image` later.
-fn sharing_context(site: &Site, path: &str, root: &str, c: &mut Context) {
+fn sharing_context(site: &Site, root: &str, c: &mut Context) {
     c.insert(
         "search_href",
         &format!("{root}{}", link(site, search::SEARCH)),
@@ -206,7 +207,7 @@ fn sharing_context(site: &Site, path: &str, root: &str, c: &mut Context) {
         format!("{root}{}feed.json", news_path(site))
     };
     c.insert("feed_json_href", &json);
-    let (image, alt) = preview::image_for(site, path);
+    let (image, alt) = preview::site_image(site);
     c.insert("og_image", &image);
     c.insert("og_image_alt", &alt);
 }

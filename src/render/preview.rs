@@ -6,10 +6,12 @@
 //! `og:title` text the platforms print beside the image. See
 //! docs/decisions/0006-search.md ("Sharing") for why not resvg + a font.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use rayon::prelude::*;
 
+use super::Job;
 use super::data_pages::DTI;
 use super::data_views::target_path;
 use crate::output::Output;
@@ -43,36 +45,61 @@ const GREEN: u8 = 5;
 const AMBER: u8 = 6;
 const TEXT: u8 = 8;
 
-/// The image (absolute URL) and its alt text for the page at `path`.
-pub fn image_for(site: &Site, path: &str) -> (String, String) {
-    let base = &site.config.base_url;
-    if let Some(data) = &site.data {
-        if path == DTI
-            && let Some(year) = data.computed.dti.last()
-        {
-            let parts: Vec<String> = year
-                .pillars
-                .iter()
-                .take(6)
-                .map(|(name, t)| format!("{name} {}", points_label(t.points, t.max)))
-                .collect();
-            return (
-                format!("{base}{DTI}{FILE}"),
-                format!(
-                    "Điểm chỉ số DTI năm {} theo trụ cột: {}",
-                    year.year,
-                    parts.join("; ")
-                ),
-            );
-        }
-        if let Some(t) = data.set.targets.iter().find(|t| target_path(&t.id) == path) {
-            return (
-                format!("{base}{path}{FILE}"),
+/// The site-wide image (absolute URL) and its alt text, for every page;
+/// covers ([`super::page_jobs`]) and [`page_images`] replace it.
+pub fn site_image(site: &Site) -> (String, String) {
+    (
+        format!("{}{FILE}", site.config.base_url),
+        site.config.title.clone(),
+    )
+}
+
+/// Points target and DTI pages at their own image. Runs once over the jobs
+/// (a lookup per page would cost pages × targets).
+pub(super) fn page_images(site: &Site, jobs: &mut [Job]) {
+    let Some(data) = &site.data else {
+        return;
+    };
+    let mut alts: HashMap<String, String> = data
+        .set
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                format!("{}index.html", target_path(&t.id)),
                 format!("Tiến độ chỉ tiêu: {}", t.statement),
-            );
+            )
+        })
+        .collect();
+    if let Some(year) = data.computed.dti.last() {
+        let parts: Vec<String> = year
+            .pillars
+            .iter()
+            .take(6)
+            .map(|(name, t)| format!("{name} {}", points_label(t.points, t.max)))
+            .collect();
+        alts.insert(
+            format!("{DTI}index.html"),
+            format!(
+                "Điểm chỉ số DTI năm {} theo trụ cột: {}",
+                year.year,
+                parts.join("; ")
+            ),
+        );
+    }
+    let base = &site.config.base_url;
+    for job in jobs.iter_mut() {
+        // Data pages only: a content page at the same path keeps its own.
+        if job.template != "target.html" && job.template != "dti.html" {
+            continue;
+        }
+        if let Some(alt) = alts.get(&job.path) {
+            let dir = job.path.trim_end_matches("index.html");
+            job.context
+                .insert("og_image", &format!("{base}{dir}{FILE}"));
+            job.context.insert("og_image_alt", alt);
         }
     }
-    (format!("{base}{FILE}"), site.config.title.clone())
 }
 
 /// Writes every preview image.

@@ -108,7 +108,9 @@ pub fn preview_files(site: &Site, output: &mut Output) {
     let Some(data) = &site.data else {
         return;
     };
-    let taken = |p: &str| site.pages.iter().any(|page| page.path == p);
+    let pages: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    let taken = |p: &str| pages.contains(p);
     if let Some(year) = data.computed.dti.last() {
         let bars: Vec<(f64, f64)> = year
             .pillars

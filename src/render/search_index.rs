@@ -38,8 +38,9 @@ pub const CHUNK: usize = 4;
 pub const OWN_FILE_POSTINGS: usize = 48;
 /// Stored text per document (for snippets); the whole text is indexed.
 const MAX_TEXT_BYTES: usize = 12_000;
-/// Documents tokenised at once (bounds the memory of per-document maps).
-const BATCH: usize = 512;
+/// Documents tokenised at once (bounds the memory of per-document maps;
+/// four parallel parts, each with its own word cache).
+const BATCH: usize = 1024;
 /// Longer "words" (hashes, long numbers) are not indexed.
 const MAX_TOKEN_CHARS: usize = 40;
 
@@ -211,6 +212,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// (form, key) of a word: lower-cased NFC, and folded.
 pub fn form_and_key(word: &str) -> (String, String) {
+    if word.is_ascii() {
+        let form = word.to_ascii_lowercase();
+        return (form.clone(), form);
+    }
     let form: String = word.nfc().flat_map(char::to_lowercase).collect();
     let key = fold(&form);
     (form, key)
@@ -299,7 +304,7 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     let mut postings: HashMap<String, Forms> = HashMap::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocWords> = batch
-            .par_chunks(64)
+            .par_chunks(BATCH / 4)
             .flat_map_iter(|chunk| {
                 let mut cache = HashMap::new();
                 chunk

@@ -246,35 +246,48 @@ pub fn small_file_name(key: &str) -> String {
 /// form → [(id, weight)], ids ascending.
 type Forms = HashMap<String, Vec<(u32, u32)>>;
 
-/// key → form → weight, for one document.
-type DocWords = HashMap<String, HashMap<String, u32>>;
+/// A part of a batch, tokenised: its distinct forms and, per document,
+/// (form number, weight) pairs. Numbers instead of strings keep the hot
+/// loop free of allocations.
+struct Part {
+    /// (form, key) by form number.
+    forms: Vec<(String, String)>,
+    docs: Vec<Vec<(u32, u32)>>,
+}
 
-fn doc_words(doc: &SearchDoc, cache: &mut HashMap<String, (String, String)>) -> DocWords {
-    let mut out: DocWords = HashMap::new();
-    // Allocates only for words not seen before (in this batch or document).
-    let mut add = |word: &str, w: u32, out: &mut DocWords| {
-        if !cache.contains_key(word) {
-            cache.insert(word.to_owned(), form_and_key(word));
-        }
-        let (form, key) = &cache[word];
-        let forms = match out.get_mut(key) {
-            Some(forms) => forms,
-            None => out.entry(key.clone()).or_default(),
-        };
-        match forms.get_mut(form) {
-            Some(total) => *total += w,
-            None => {
-                forms.insert(form.clone(), w);
+fn tokenise(docs: &[SearchDoc]) -> Part {
+    let mut by_word: HashMap<&str, u32> = HashMap::new();
+    let mut by_form: HashMap<String, u32> = HashMap::new();
+    let mut forms: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(docs.len());
+    let mut acc: HashMap<u32, u32> = HashMap::new();
+    for doc in docs {
+        acc.clear();
+        for (text, w) in [(doc.title.as_str(), 16), (doc.text.as_str(), 1)] {
+            for word in words(text) {
+                let id = match by_word.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let (form, key) = form_and_key(word);
+                        let id = match by_form.get(&form) {
+                            Some(&id) => id,
+                            None => {
+                                let id = forms.len() as u32;
+                                by_form.insert(form.clone(), id);
+                                forms.push((form, key));
+                                id
+                            }
+                        };
+                        by_word.insert(word, id);
+                        id
+                    }
+                };
+                *acc.entry(id).or_default() += w;
             }
         }
-    };
-    for word in words(&doc.title) {
-        add(word, 16, &mut out);
+        out.push(acc.iter().map(|(&f, &w)| (f, w)).collect());
     }
-    for word in words(&doc.text) {
-        add(word, 1, &mut out);
-    }
-    out
+    Part { forms, docs: out }
 }
 
 /// Weights are capped so one long page cannot dominate.
@@ -299,29 +312,38 @@ struct Words {
 
 /// The index files: path under the index folder → contents.
 pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
-    // key → form → [(id, weight)], ids ascending. Documents are read in
-    // batches so only one batch of per-document maps is alive at a time.
-    let mut postings: HashMap<String, Forms> = HashMap::new();
+    // Every form once: (key, form, [(id, weight)]) with ids ascending.
+    // Documents are read in batches (four parts in parallel) so only one
+    // batch of per-document lists is alive at a time.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut global: Vec<(String, String, Vec<(u32, u32)>)> = Vec::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
-        let per_doc: Vec<DocWords> = batch
-            .par_chunks(BATCH / 4)
-            .flat_map_iter(|chunk| {
-                let mut cache = HashMap::new();
-                chunk
-                    .iter()
-                    .map(|d| doc_words(d, &mut cache))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for (j, words) in per_doc.into_iter().enumerate() {
-            let id = (b * BATCH + j) as u32;
-            for (key, forms) in words {
-                let entry = postings.entry(key).or_default();
-                for (form, w) in forms {
-                    entry.entry(form).or_default().push((id, weight(w)));
+        let parts: Vec<Part> = batch.par_chunks(BATCH / 4).map(tokenise).collect();
+        let mut id = (b * BATCH) as u32;
+        for part in parts {
+            let map: Vec<usize> = part
+                .forms
+                .into_iter()
+                .map(|(form, key)| match index.get(&form) {
+                    Some(&g) => g,
+                    None => {
+                        index.insert(form.clone(), global.len());
+                        global.push((key, form, Vec::new()));
+                        global.len() - 1
+                    }
+                })
+                .collect();
+            for doc in part.docs {
+                for (f, w) in doc {
+                    global[map[f as usize]].2.push((id, weight(w)));
                 }
+                id += 1;
             }
         }
+    }
+    let mut postings: HashMap<String, Forms> = HashMap::new();
+    for (key, form, list) in global {
+        postings.entry(key).or_default().insert(form, list);
     }
     let mut files = BTreeMap::new();
     let mut own = Vec::new();

@@ -243,8 +243,10 @@ pub fn small_file_name(key: &str) -> String {
     format!("_{}", file_name(&prefix))
 }
 
-/// form → [(id, weight)], ids ascending.
-type Forms = HashMap<String, Vec<(u32, u32)>>;
+/// [(id, weight)], ids ascending.
+type Postings = Vec<(u32, u32)>;
+/// form → postings.
+type Forms = HashMap<String, Postings>;
 
 /// A part of a batch, tokenised: its distinct forms and, per document,
 /// (form number, weight) pairs. Numbers instead of strings keep the hot
@@ -316,7 +318,7 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     // Documents are read in batches (four parts in parallel) so only one
     // batch of per-document lists is alive at a time.
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut global: Vec<(String, String, Vec<(u32, u32)>)> = Vec::new();
+    let mut global: Vec<(String, String, Postings)> = Vec::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let parts: Vec<Part> = batch.par_chunks(BATCH / 4).map(tokenise).collect();
         let mut id = (b * BATCH) as u32;

@@ -363,7 +363,9 @@ fn titles_with_markup_are_escaped_everywhere() {
     let post = site.read_out("tin-tuc/canh-giac-lua-dao/index.html");
     assert!(post.contains(escaped_h1), "{post}");
     for (path, bytes) in site.public_tree() {
-        let text = String::from_utf8_lossy(&bytes);
+        // The search page's own script is the only <script> the theme writes.
+        let text = String::from_utf8_lossy(&bytes)
+            .replace(r#"<script src="../search.js" defer></script>"#, "");
         assert!(!text.contains("<script"), "raw <script> in {path}");
         assert!(
             !text.contains("<b>thẻ"),

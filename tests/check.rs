@@ -68,7 +68,7 @@ fn check_warns_about_unknown_keys_without_failing() {
     ]);
     assert!(
         run.stderr
-            .ends_with("Không có lỗi (36 trang, 0 lỗi, 1 cảnh báo).\n"),
+            .ends_with("Không có lỗi (37 trang, 0 lỗi, 1 cảnh báo).\n"),
         "{}",
         run.stderr
     );
@@ -80,7 +80,7 @@ fn check_on_a_clean_site() {
     let site = Site::fixture("basic");
     let run = site.check(&[]);
     run.assert_ok();
-    assert_eq!(run.stderr, "Không có lỗi (35 trang, 0 lỗi, 0 cảnh báo).\n");
+    assert_eq!(run.stderr, "Không có lỗi (36 trang, 0 lỗi, 0 cảnh báo).\n");
 }
 
 #[test]

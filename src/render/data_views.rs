@@ -77,6 +77,8 @@ pub struct TargetRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskRow {
     pub id: String,
+    /// The row's anchor on the tasks page (`nv-<slug-of-id>`), see [`task_anchor`].
+    pub anchor: String,
     pub statement: String,
     pub lead: String,
     /// The lead unit's page ("" when none).
@@ -89,6 +91,11 @@ pub struct TaskRow {
     /// "12 ngày" for overdue tasks, else empty.
     pub overdue: String,
     pub completed: String,
+}
+
+/// The id of a task's row on the tasks page: `nv-<slug-of-id>`.
+pub fn task_anchor(id: &str) -> String {
+    format!("nv-{}", slugify(id))
 }
 
 /// The path of a target's page: `chi-tieu/<slug-of-id>/`.
@@ -366,6 +373,7 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
     let (state, days_overdue) = (p.state, p.days_overdue);
     TaskRow {
         id: t.id.clone(),
+        anchor: task_anchor(&t.id),
         statement: t.statement.clone(),
         lead: t.lead.clone(),
         lead_href: unit_link(site, data, &t.lead),

@@ -103,13 +103,27 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
                 lastmod: site.today.to_string(),
             }),
     );
+    if let Some(path) = super::search::page_path(site) {
+        urls.push(SitemapUrl {
+            loc: format!("{base}{path}"),
+            lastmod: String::new(),
+        });
+    }
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut c = Context::new();
     c.insert("urls", &urls);
     push("sitemap.xml".into(), "sitemap.xml".into(), c);
 }
 
-fn feed_context(
+/// RFC 3339 publication time: the page date, else a document's issue date.
+pub(super) fn published(p: &crate::content::Page) -> String {
+    p.date
+        .map(|d| d.rfc3339())
+        .or_else(|| p.fm.issued.map(|d| format!("{d}T00:00:00+07:00")))
+        .unwrap_or_default()
+}
+
+pub(super) fn feed_context(
     site: &Site,
     theme: &Theme,
     title: &str,
@@ -123,7 +137,7 @@ fn feed_context(
         .take(FEED_LIMIT)
         .map(|&i| {
             let p = &site.pages[i];
-            let published = p.date.map(|d| d.rfc3339()).unwrap_or_default();
+            let published = published(p);
             Entry {
                 title: p.title.clone(),
                 url: format!("{base}{}", p.path),

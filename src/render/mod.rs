@@ -16,6 +16,10 @@ mod data_views;
 pub mod feeds;
 pub mod i18n;
 mod lists;
+pub mod preview;
+pub mod search;
+pub mod search_index;
+pub mod section_feeds;
 pub mod theme;
 pub mod views;
 
@@ -92,6 +96,9 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
         })
     });
     alias_jobs(site, theme, &mut jobs);
+    search::search_jobs(site, theme, &mut jobs);
+    section_feeds::feed_jobs(site, theme, &mut jobs);
+    preview::page_images(site, &mut jobs);
 
     let results: Vec<(String, Result<String, Diagnostic>)> = jobs
         .par_iter()
@@ -110,6 +117,9 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
         }
     }
     data_pages::data_files(site, &mut output);
+    search::search_files(site, &mut output);
+    section_feeds::json_feeds(site, &mut output);
+    preview::preview_files(site, &mut output);
     for (name, bytes) in &theme.statics {
         output.insert(name.clone(), bytes.clone());
     }
@@ -192,7 +202,26 @@ pub(crate) fn base_context(
     };
     c.insert("feed_href", &feed);
     c.insert("feeds", &Vec::<(String, String)>::new());
+    sharing_context(site, &root, &mut c);
     c
+}
+
+/// Search, JSON Feed and sharing-image variables (see `section_feeds`,
+/// `search`, `preview`); pages may override `feeds` and `og_image` later.
+fn sharing_context(site: &Site, root: &str, c: &mut Context) {
+    c.insert(
+        "search_href",
+        &format!("{root}{}", link(site, search::SEARCH)),
+    );
+    let json = if site.posts.is_empty() {
+        String::new()
+    } else {
+        format!("{root}{}feed.json", news_path(site))
+    };
+    c.insert("feed_json_href", &json);
+    let (image, alt) = preview::site_image(site);
+    c.insert("og_image", &image);
+    c.insert("og_image_alt", &alt);
 }
 
 /// The configured menu, or home / news / documents when none is set.
@@ -264,6 +293,9 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
         );
         let crumbs: Vec<(String, String)> = crumbs(site, page);
         c.insert("crumbs", &crumbs);
+        if page.kind == PageKind::Section {
+            c.insert("feeds", &section_feeds::links(site, &page.path, &root));
+        }
         let template = match (&page.fm.template, page.kind) {
             (Some(t), _) => t.clone(),
             (None, PageKind::Home) => {
@@ -326,6 +358,8 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
                 format!("{}{cover}", site.config.base_url)
             };
             c.insert("og_image", &og);
+            let alt = page.fm.cover_alt.as_deref().unwrap_or(&page.title);
+            c.insert("og_image_alt", alt);
         }
         c.insert("page", &view);
         jobs.push(Job {

@@ -1,0 +1,495 @@
+//! The search index written at build time (see docs/decisions/0006-search.md).
+//!
+//! Every searchable item — news posts, documents, other pages, targets,
+//! tasks and units — becomes a [`SearchDoc`] with a numeric id. Words are
+//! split on non-alphanumeric characters, lower-cased (the *form*, which keeps
+//! diacritics) and folded (`đường` → `duong`, the *key*). The index is a set
+//! of small files loaded by `search.js` only when a reader searches:
+//!
+//! - `words.js`: the vocabulary — keys with many postings have their own
+//!   file (`own`), the rest share a file per two-letter prefix (`small`);
+//! - `w/<key>.js` and `w/_<prefix>.js`: key → form → `[id delta, weight, …]`;
+//! - `d/<n>.js`: [`CHUNK`] documents each: title, kind, date, link, text
+//!   (for the snippet).
+//!
+//! Files are JavaScript (`minhbachSearch("w/duong", {…})`) rather than
+//! JSON so that `<script>` loading works from `file://` (a USB stick) where
+//! `fetch` is refused. The output is deterministic: ids follow the site's
+//! order and every map is sorted.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::data_index::unit_href_path;
+use super::data_pages::{OPEN_DATA, TASKS};
+use super::data_views::{target_path, task_anchor};
+use super::views::{link, news_path};
+use crate::content::PageKind;
+use crate::site::Site;
+use crate::text::dates;
+use crate::text::fold;
+use crate::text::plain::html_to_text;
+
+/// Documents per `d/<n>.js` file.
+pub const CHUNK: usize = 4;
+/// A key with at least this many postings gets its own file.
+pub const OWN_FILE_POSTINGS: usize = 48;
+/// Stored text per document (for snippets); the whole text is indexed.
+const MAX_TEXT_BYTES: usize = 12_000;
+/// Documents tokenised at once (bounds the memory of per-document maps;
+/// four parallel parts, each with its own word cache).
+const BATCH: usize = 1024;
+/// Longer "words" (hashes, long numbers) are not indexed.
+const MAX_TOKEN_CHARS: usize = 40;
+
+/// Kinds of searchable items; the index stores the position.
+pub const KINDS: [&str; 6] = ["post", "document", "target", "task", "unit", "page"];
+
+/// One searchable item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    pub title: String,
+    /// Index into [`KINDS`].
+    pub kind: u8,
+    /// Date or deadline as shown (`14/11/2025`, `Quý I/2026`), may be empty.
+    pub date: String,
+    /// Site-relative link (portable mode honoured).
+    pub href: String,
+    pub text: String,
+}
+
+fn kind(name: &str) -> u8 {
+    KINDS.iter().position(|k| *k == name).unwrap_or(5) as u8
+}
+
+/// Every searchable item of the site, in a stable order.
+pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    let mut order: Vec<usize> = site.posts.clone();
+    order.extend(&site.documents);
+    order.extend((0..site.pages.len()).filter(|&i| {
+        matches!(site.pages[i].kind, PageKind::Page | PageKind::Section)
+            && site.pages[i].path != news_path(site)
+    }));
+    for i in order {
+        let p = &site.pages[i];
+        let mut text = String::new();
+        if let Some(n) = &p.fm.number {
+            text.push_str(n);
+            text.push_str(". ");
+        }
+        if let Some(issuer) = &p.fm.issuer {
+            text.push_str(issuer);
+            text.push_str(". ");
+        }
+        if let Some(d) = p.fm.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            text.push_str(d.trim());
+            text.push(' ');
+        }
+        text.push_str(&html_to_text(&p.body.html));
+        docs.push(SearchDoc {
+            title: p.title.clone(),
+            kind: match p.kind {
+                PageKind::Post => kind("post"),
+                PageKind::Document => kind("document"),
+                _ => kind("page"),
+            },
+            date: p
+                .fm
+                .issued
+                .or(p.date_value())
+                .map(dates::short)
+                .unwrap_or_default(),
+            href: link(site, &p.path),
+            text,
+        });
+    }
+    let Some(data) = &site.data else {
+        return docs;
+    };
+    let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
+    for t in &data.set.targets {
+        let mut text = format!("Mã {}.", t.id);
+        for (label, value) in [
+            ("Trụ cột", &t.pillar),
+            ("Văn bản", &t.document),
+            ("Chủ trì", &t.lead),
+            ("Ghi chú", &t.note),
+        ] {
+            if let Some(v) = value {
+                text.push_str(&format!(" {label}: {v}."));
+            }
+        }
+        let path = target_path(&t.id);
+        docs.push(SearchDoc {
+            title: t.statement.clone(),
+            kind: kind("target"),
+            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            href: link(site, &path),
+            text,
+        });
+    }
+    let tasks_page = (!data.set.tasks.is_empty() || taken(TASKS)).then(|| link(site, TASKS));
+    for t in &data.set.tasks {
+        let mut text = format!("Mã {}. Chủ trì: {}.", t.id, t.lead);
+        if !t.partners.is_empty() {
+            text.push_str(&format!(" Phối hợp: {}.", t.partners.join(", ")));
+        }
+        for (label, value) in [
+            ("Trụ cột", &t.pillar),
+            ("Văn bản", &t.document),
+            ("Ghi chú", &t.note),
+        ] {
+            if let Some(v) = value {
+                text.push_str(&format!(" {label}: {v}."));
+            }
+        }
+        // The tasks page is one long table; each row has an id.
+        let href = format!(
+            "{}#{}",
+            tasks_page.clone().unwrap_or_default(),
+            task_anchor(&t.id)
+        );
+        docs.push(SearchDoc {
+            title: t.statement.clone(),
+            kind: kind("task"),
+            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            href,
+            text,
+        });
+    }
+    // A unit links to its own page; one without a page to the tasks page.
+    let fallback = tasks_page.unwrap_or_else(|| link(site, OPEN_DATA));
+    for u in &data.set.units {
+        let mut text = format!("Mã {}.", u.id);
+        for (label, value) in [
+            ("Loại", &u.kind),
+            ("Tên viết tắt", &u.short_name),
+            ("Địa chỉ", &u.address),
+            ("Điện thoại", &u.phone),
+            ("Thư điện tử", &u.email),
+            ("Ghi chú", &u.note),
+        ] {
+            if let Some(v) = value {
+                text.push_str(&format!(" {label}: {v}."));
+            }
+        }
+        let n = data.set.tasks.iter().filter(|t| t.lead == u.name).count();
+        if n > 0 {
+            text.push_str(&format!(" Chủ trì {n} nhiệm vụ."));
+        }
+        docs.push(SearchDoc {
+            title: u.name.clone(),
+            kind: kind("unit"),
+            date: String::new(),
+            href: match unit_href_path(data, &u.name) {
+                path if path.is_empty() => fallback.clone(),
+                path => link(site, &path),
+            },
+            text,
+        });
+    }
+    docs
+}
+
+/// Splits text into words (runs of letters and digits).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN_CHARS)
+}
+
+/// (form, key) of a word: lower-cased NFC, and folded.
+pub fn form_and_key(word: &str) -> (String, String) {
+    if word.is_ascii() {
+        let form = word.to_ascii_lowercase();
+        return (form.clone(), form);
+    }
+    let form: String = word.nfc().flat_map(char::to_lowercase).collect();
+    let key = fold(&form);
+    (form, key)
+}
+
+/// A file name for a key: itself when `[a-z0-9]+`, else `-` and UTF-8 hex.
+pub fn file_name(key: &str) -> String {
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        key.to_owned()
+    } else {
+        let mut s = String::from("-");
+        for b in key.bytes() {
+            s.push_str(&format!("{b:02x}"));
+        }
+        s
+    }
+}
+
+/// The shared file of a key with few postings: `_` + its first two letters.
+pub fn small_file_name(key: &str) -> String {
+    let prefix: String = key.chars().take(2).collect();
+    format!("_{}", file_name(&prefix))
+}
+
+/// [(id, weight)], ids ascending.
+type Postings = Vec<(u32, u32)>;
+/// form → postings.
+type Forms = HashMap<String, Postings>;
+
+/// A part of a batch, tokenised: its distinct forms and, per document,
+/// (form number, weight) pairs. Numbers instead of strings keep the hot
+/// loop free of allocations.
+struct Part {
+    /// (form, key) by form number.
+    forms: Vec<(String, String)>,
+    docs: Vec<Vec<(u32, u32)>>,
+}
+
+fn tokenise(docs: &[SearchDoc]) -> Part {
+    let mut by_word: HashMap<&str, u32> = HashMap::new();
+    let mut by_form: HashMap<String, u32> = HashMap::new();
+    let mut forms: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(docs.len());
+    let mut acc: HashMap<u32, u32> = HashMap::new();
+    for doc in docs {
+        acc.clear();
+        for (text, w) in [(doc.title.as_str(), 16), (doc.text.as_str(), 1)] {
+            for word in words(text) {
+                let id = match by_word.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let (form, key) = form_and_key(word);
+                        let id = match by_form.get(&form) {
+                            Some(&id) => id,
+                            None => {
+                                let id = forms.len() as u32;
+                                by_form.insert(form.clone(), id);
+                                forms.push((form, key));
+                                id
+                            }
+                        };
+                        by_word.insert(word, id);
+                        id
+                    }
+                };
+                *acc.entry(id).or_default() += w;
+            }
+        }
+        out.push(acc.iter().map(|(&f, &w)| (f, w)).collect());
+    }
+    Part { forms, docs: out }
+}
+
+/// Weights are capped so one long page cannot dominate.
+fn weight(w: u32) -> u32 {
+    if w >= 16 {
+        (16 + (w - 16).min(15)).min(40)
+    } else {
+        w.min(15)
+    }
+}
+
+#[derive(Serialize)]
+struct Words {
+    /// Number of documents.
+    n: usize,
+    chunk: usize,
+    /// Keys with their own file.
+    own: Vec<String>,
+    /// Keys in the shared file of their prefix.
+    small: Vec<String>,
+}
+
+/// The index files: path under the index folder → contents.
+pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
+    // Every form once: (key, form, [(id, weight)]) with ids ascending.
+    // Documents are read in batches (four parts in parallel) so only one
+    // batch of per-document lists is alive at a time.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut global: Vec<(String, String, Postings)> = Vec::new();
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let parts: Vec<Part> = batch.par_chunks(BATCH / 4).map(tokenise).collect();
+        let mut id = (b * BATCH) as u32;
+        for part in parts {
+            let map: Vec<usize> = part
+                .forms
+                .into_iter()
+                .map(|(form, key)| match index.get(&form) {
+                    Some(&g) => g,
+                    None => {
+                        index.insert(form.clone(), global.len());
+                        global.push((key, form, Vec::new()));
+                        global.len() - 1
+                    }
+                })
+                .collect();
+            for doc in part.docs {
+                for (f, w) in doc {
+                    global[map[f as usize]].2.push((id, weight(w)));
+                }
+                id += 1;
+            }
+        }
+    }
+    let mut postings: HashMap<String, Forms> = HashMap::new();
+    for (key, form, list) in global {
+        postings.entry(key).or_default().insert(form, list);
+    }
+    let mut files = BTreeMap::new();
+    let mut own = Vec::new();
+    let mut small = Vec::new();
+    let mut shared: BTreeMap<String, BTreeMap<String, serde_json::Value>> = BTreeMap::new();
+    let mut keys: Vec<(String, Forms)> = postings.into_iter().collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    for (key, forms) in keys {
+        let count: usize = forms.values().map(Vec::len).sum();
+        let forms: BTreeMap<String, Vec<u32>> = forms
+            .into_iter()
+            .map(|(form, list)| {
+                let mut flat = Vec::with_capacity(list.len() * 2);
+                let mut prev = 0;
+                for (id, w) in list {
+                    flat.push(id - prev);
+                    flat.push(w);
+                    prev = id;
+                }
+                (form, flat)
+            })
+            .collect();
+        let value = serde_json::to_value(&forms).unwrap_or_default();
+        if count >= OWN_FILE_POSTINGS {
+            let mut one = BTreeMap::new();
+            one.insert(key.clone(), value);
+            files.insert(
+                format!("w/{}.js", file_name(&key)),
+                wrap(&format!("w/{}", file_name(&key)), &one),
+            );
+            own.push(key);
+        } else {
+            shared
+                .entry(small_file_name(&key))
+                .or_default()
+                .insert(key.clone(), value);
+            small.push(key);
+        }
+    }
+    for (name, map) in shared {
+        files.insert(format!("w/{name}.js"), wrap(&format!("w/{name}"), &map));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let rows: Vec<(&str, u8, &str, &str, &str)> = chunk
+            .iter()
+            .map(|d| {
+                (
+                    d.title.as_str(),
+                    d.kind,
+                    d.date.as_str(),
+                    d.href.as_str(),
+                    truncate(&d.text, MAX_TEXT_BYTES),
+                )
+            })
+            .collect();
+        files.insert(format!("d/{n}.js"), wrap(&format!("d/{n}"), &rows));
+    }
+    let words = Words {
+        n: docs.len(),
+        chunk: CHUNK,
+        own,
+        small,
+    };
+    files.insert("words.js".into(), wrap("words", &words));
+    files
+}
+
+/// `minhbachSearch("name",{json});`
+fn wrap(name: &str, value: &impl Serialize) -> String {
+    let json = json_safe(serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
+    format!(
+        "minhbachSearch({},{json});\n",
+        serde_json::Value::from(name)
+    )
+}
+
+/// JSON with `<` written as `\u003c` (it only occurs inside strings), so no
+/// `</script>` or `<!--` from content ever appears in the file, whatever
+/// embeds or sniffs it. Parses back to the same value.
+pub fn json_safe(json: String) -> String {
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
+}
+
+fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, text: &str) -> SearchDoc {
+        SearchDoc {
+            title: title.into(),
+            kind: 0,
+            date: String::new(),
+            href: String::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn forms_keep_diacritics_keys_fold_them() {
+        assert_eq!(form_and_key("ĐƯỜNG"), ("đường".into(), "duong".into()));
+        assert_eq!(form_and_key("Dương"), ("dương".into(), "duong".into()));
+        let nfd: String = "Chuyển".nfd().collect();
+        assert_eq!(form_and_key(&nfd), ("chuyển".into(), "chuyen".into()));
+        assert_eq!(
+            words("1126/KH-UBND, số").collect::<Vec<_>>(),
+            ["1126", "KH", "UBND", "số"]
+        );
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_name("chuyen"), "chuyen");
+        assert_eq!(file_name("日本"), "-e697a5e69cac");
+        assert_eq!(small_file_name("chuyen"), "_ch");
+        assert_eq!(small_file_name("x"), "_x");
+    }
+
+    #[test]
+    fn postings_are_delta_encoded_by_form() {
+        let docs = vec![
+            doc("Đường làng", "đường"),
+            doc("Khác", "không liên quan"),
+            doc("Dương", "dương đường"),
+        ];
+        let files = build_files(&docs);
+        let shared = &files["w/_du.js"];
+        assert!(
+            shared.starts_with("minhbachSearch(\"w/_du\",{\"duong\":{"),
+            "{shared}"
+        );
+        // đường: doc 0 (title 16 + text 1 = 17), doc 2 (+2, weight 1).
+        assert!(shared.contains("\"đường\":[0,17,2,1]"), "{shared}");
+        assert!(shared.contains("\"dương\":[2,17]"), "{shared}");
+        assert!(
+            files["words.js"].contains("\"small\":["),
+            "{}",
+            files["words.js"]
+        );
+        assert!(files.contains_key("d/0.js"));
+    }
+}

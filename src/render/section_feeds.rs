@@ -1,0 +1,226 @@
+//! Feeds per section, generic over sections: every section whose pages
+//! carry dates (news `tin-tuc/`, documents `van-ban/`, a bulletin
+//! `ban-tin/`, …) gets `atom.xml` and a JSON Feed 1.1 `feed.json`, newest
+//! first, with absolute URLs. The news Atom feed and the per-tag feeds stay
+//! in [`super::feeds`]; this module adds the other sections' Atom feeds,
+//! every `feed.json`, and the `<link rel="alternate">` list of a section page.
+
+use serde::Serialize;
+
+use super::Job;
+use super::feeds::{feed_context, published};
+use super::search_index::json_safe;
+use super::theme::Theme;
+use super::views::{is_external, news_path};
+use crate::content::markdown::place;
+use crate::content::{Page, PageKind};
+use crate::output::Output;
+use crate::site::Site;
+
+/// Feeds show the newest items only (as the Atom feeds do).
+const LIMIT: usize = 20;
+
+/// A feed: section path, title, items (page indices, newest first).
+struct SectionFeed {
+    path: String,
+    title: String,
+    items: Vec<usize>,
+}
+
+/// Sections with dated pages; the news section lists every post.
+fn section_feeds(site: &Site) -> Vec<SectionFeed> {
+    let news = news_path(site);
+    let mut out = Vec::new();
+    if !site.posts.is_empty() {
+        out.push(SectionFeed {
+            title: site.config.title.clone(),
+            path: news.clone(),
+            items: site.posts.clone(),
+        });
+    }
+    for p in &site.pages {
+        if p.kind != PageKind::Section || p.path == news {
+            continue;
+        }
+        let mut items: Vec<usize> = site
+            .children
+            .get(&p.path)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let c = &site.pages[i];
+                matches!(c.kind, PageKind::Post | PageKind::Document | PageKind::Page)
+                    && sort_date(c).is_some()
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by(|&a, &b| {
+            let (pa, pb) = (&site.pages[a], &site.pages[b]);
+            published(pb)
+                .cmp(&published(pa))
+                .then_with(|| pa.path.cmp(&pb.path))
+        });
+        out.push(SectionFeed {
+            path: p.path.clone(),
+            title: format!("{} – {}", site.config.title, p.title),
+            items,
+        });
+    }
+    out
+}
+
+fn sort_date(p: &Page) -> Option<jiff::civil::Date> {
+    p.date_value().or(p.fm.issued)
+}
+
+/// Atom feeds of the sections other than news (news has its own already).
+pub(super) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    let news = news_path(site);
+    for f in section_feeds(site) {
+        if f.path == news {
+            continue;
+        }
+        let self_path = format!("{}atom.xml", f.path);
+        jobs.push(Job {
+            path: self_path.clone(),
+            template: "atom.xml".into(),
+            context: feed_context(site, theme, &f.title, &self_path, &f.path, &f.items),
+        });
+    }
+}
+
+/// The alternate links of a section page: (title, href, MIME type).
+pub(super) fn links(site: &Site, section: &str, root: &str) -> Vec<(String, String, String)> {
+    section_feeds(site)
+        .into_iter()
+        .filter(|f| f.path == section)
+        .flat_map(|f| {
+            [
+                (
+                    format!("{} (Atom)", f.title),
+                    format!("{root}{}atom.xml", f.path),
+                    "application/atom+xml".to_owned(),
+                ),
+                (
+                    format!("{} (JSON Feed)", f.title),
+                    format!("{root}{}feed.json", f.path),
+                    "application/feed+json".to_owned(),
+                ),
+            ]
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct JsonFeed {
+    version: &'static str,
+    title: String,
+    home_page_url: String,
+    feed_url: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    description: String,
+    language: String,
+    authors: Vec<Author>,
+    items: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Author {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    url: String,
+    title: String,
+    content_html: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    summary: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    image: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    date_published: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    date_modified: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<Author>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+}
+
+/// `feed.json` (JSON Feed 1.1) for every section feed.
+pub(super) fn json_feeds(site: &Site, output: &mut Output) {
+    for f in section_feeds(site) {
+        let path = format!("{}feed.json", f.path);
+        let feed = json_feed(site, &f, &path);
+        let mut text = json_safe(serde_json::to_string_pretty(&feed).unwrap_or_default());
+        text.push('\n');
+        output.insert(path, text.into_bytes());
+    }
+}
+
+fn json_feed(site: &Site, f: &SectionFeed, self_path: &str) -> JsonFeed {
+    let base = &site.config.base_url;
+    let items = f
+        .items
+        .iter()
+        .take(LIMIT)
+        .map(|&i| {
+            let p = &site.pages[i];
+            let url = format!("{base}{}", p.path);
+            let date_published = published(p);
+            Item {
+                id: url.clone(),
+                url,
+                title: p.title.clone(),
+                content_html: place(&p.body.html, base),
+                summary: p.description(),
+                image: p
+                    .cover
+                    .as_deref()
+                    .map(|c| {
+                        if is_external(c) {
+                            c.to_owned()
+                        } else {
+                            format!("{base}{c}")
+                        }
+                    })
+                    .unwrap_or_default(),
+                date_modified: p
+                    .fm
+                    .updated
+                    .map(|d| d.rfc3339())
+                    .unwrap_or_else(|| date_published.clone()),
+                date_published,
+                authors: p
+                    .fm
+                    .authors
+                    .iter()
+                    .map(|a| Author { name: a.clone() })
+                    .collect(),
+                tags: p.fm.tags.clone(),
+            }
+        })
+        .collect();
+    let cfg = &site.config;
+    JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: f.title.clone(),
+        home_page_url: format!("{base}{}", f.path),
+        feed_url: format!("{base}{self_path}"),
+        description: cfg.description.clone(),
+        language: cfg.language.clone(),
+        authors: vec![Author {
+            name: if cfg.unit.is_empty() {
+                cfg.title.clone()
+            } else {
+                cfg.unit.clone()
+            },
+        }],
+        items,
+    }
+}

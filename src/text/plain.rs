@@ -1,0 +1,157 @@
+//! Plain text from rendered HTML (for the search index): tags dropped,
+//! entities decoded, whitespace collapsed. Inline tags join their text
+//! (`chuy<em>ển</em>` stays one word); block tags separate words; the
+//! contents of `<script>`, `<style>` and `<svg>` are skipped (charts have
+//! their own data table in the page).
+
+/// Tags whose boundaries do not separate words.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// Elements whose content is not text for readers.
+const SKIPPED: &[&str] = &["script", "style", "svg", "template"];
+
+/// Converts an HTML fragment to one line of plain text.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skip_until: Option<&str> = None;
+    loop {
+        if let Some(skipped) = skip_until.take() {
+            // Raw content (`x<1` in a script): jump to the closing tag.
+            let close = format!("</{skipped}");
+            let lower = rest.to_ascii_lowercase();
+            match lower.find(&close) {
+                Some(i) => {
+                    rest = &rest[i..];
+                    out.push(' ');
+                }
+                None => {
+                    rest = "";
+                    break;
+                }
+            }
+        }
+        let Some(lt) = rest.find('<') else { break };
+        push_text(&mut out, &rest[..lt]);
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &after[..gt];
+        rest = &after[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if !closing
+            && !tag.ends_with('/')
+            && let Some(s) = SKIPPED.iter().find(|s| **s == name)
+        {
+            skip_until = Some(s);
+            continue;
+        }
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
+        }
+    }
+    push_text(&mut out, rest);
+    collapse(&out)
+}
+
+/// Appends text with entities decoded.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|e| decode_entity(&after[..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        _ => return None,
+    })
+}
+
+/// Single spaces between words, none at the ends.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_dropped_and_entities_decoded() {
+        assert_eq!(
+            html_to_text(
+                "<h2 id=\"a\">Chuyển đổi số</h2><p>A &amp; B &lt;3&gt; chuy<em>ển</em></p>"
+            ),
+            "Chuyển đổi số A & B <3> chuyển"
+        );
+        assert_eq!(html_to_text("<li>một</li><li>hai</li>"), "một hai");
+        assert_eq!(html_to_text("&#7889;&#x1EC3; &bogus; &"), "ốể &bogus; &");
+    }
+
+    #[test]
+    fn scripts_styles_and_charts_skipped() {
+        assert_eq!(
+            html_to_text("<p>trước</p><svg><text>42 %</text></svg><script>x<1</script><p>sau</p>"),
+            "trước sau"
+        );
+    }
+}

@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 use crate::render::{self, theme::Theme};
 use crate::site::{Site, SiteData};
+use crate::timing::phase;
 
 /// Everything a build depends on besides the files.
 #[derive(Debug, Clone)]
@@ -55,35 +56,41 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         };
     }
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
-    let tera = render::compile(&theme, &mut diags);
-    let loaded = content::load(
-        &opts.root,
-        &config,
-        opts.today,
-        opts.drafts,
-        None,
-        &mut diags,
-    );
+    let tera = phase("templates", || render::compile(&theme, &mut diags));
+    let loaded = phase("content", || {
+        content::load(
+            &opts.root,
+            &config,
+            opts.today,
+            opts.drafts,
+            None,
+            &mut diags,
+        )
+    });
     check_templates(&opts.root, &theme, &loaded, &mut diags);
     let data_dir = opts.root.join("content").join(&config.data.dir);
-    let data = crate::data::load_dir(
-        &opts.root,
-        &data_dir,
-        &DataOptions {
-            encoding: config.data.encoding.clone(),
-        },
-        &mut diags,
-    );
+    let data = phase("data", || {
+        crate::data::load_dir(
+            &opts.root,
+            &data_dir,
+            &DataOptions {
+                encoding: config.data.encoding.clone(),
+            },
+            &mut diags,
+        )
+    });
     let mut site = Site::new(config, opts.today, loaded, &mut diags);
     if !data.is_empty() {
-        let computed = crate::data::compute(&data, opts.today);
+        let computed = phase("compute", || crate::data::compute(&data, opts.today));
         site.data = Some(SiteData {
             set: data,
             computed,
         });
     }
     let output = match &tera {
-        Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),
+        Some(tera) if !diags.has_errors() => {
+            phase("render", || render::render(&site, &theme, tera, &mut diags))
+        }
         _ => Output::default(),
     };
     diags.sort();

@@ -82,7 +82,9 @@ pub fn write(output: &Output, dest: &Path) -> Result<(), Diagnostic> {
     }
     remove_stale_staging(parent, &dest_name);
     let staging = parent.join(format!(".{dest_name}.minhbach-tmp-{}", std::process::id()));
-    if let Err(e) = write_tree(output, &staging) {
+    let previous = dest.is_dir().then_some(dest);
+    let written = crate::timing::phase("write: tree", || write_tree(output, &staging, previous));
+    if let Err(e) = written {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -90,7 +92,9 @@ pub fn write(output: &Output, dest: &Path) -> Result<(), Diagnostic> {
         swap_dirs(&staging, dest)
             .map_err(|e| io_error(dest, "không thay được thư mục đầu ra", &e))?;
         // `staging` now holds the previous output.
-        let _ = fs::remove_dir_all(&staging);
+        crate::timing::phase("write: remove old", || {
+            let _ = fs::remove_dir_all(&staging);
+        });
     } else {
         fs::rename(&staging, dest)
             .map_err(|e| io_error(dest, "không đổi tên được thư mục đầu ra", &e))?;
@@ -123,31 +127,87 @@ fn remove_stale_staging(parent: &Path, dest_name: &str) {
     }
 }
 
-fn write_tree(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
+/// Writes every file of `output` under `dir` (the staging folder). A file
+/// whose bytes equal the same path in `previous` (the current output
+/// folder) is hard-linked from there instead of written: no data is
+/// copied and the page cache is not dirtied. The previous tree is only
+/// read, never changed, so a build killed here still leaves it whole.
+fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
     fs::create_dir_all(dir).map_err(|e| io_error(dir, "không tạo được thư mục tạm", &e))?;
-    for (rel, file) in &output.files {
-        let path = dir.join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(|e| io_error(p, "không tạo được thư mục", &e))?;
-        }
-        match file {
-            OutFile::Bytes(bytes) => {
-                let mut f = fs::File::create(&path)
-                    .map_err(|e| io_error(&path, "không ghi được tệp", &e))?;
-                f.write_all(bytes)
-                    .map_err(|e| io_error(&path, "không ghi được tệp", &e))?;
+    // Folders first, each once, parents before children (sorted order).
+    let mut dirs = std::collections::BTreeSet::new();
+    for rel in output.files.keys() {
+        let mut rest = rel.as_str();
+        while let Some((parent, _)) = rest.rsplit_once('/') {
+            if !dirs.insert(parent) {
+                break;
             }
-            OutFile::Copy(src) => {
-                fs::copy(src, &path).map_err(|e| io_error(src, "không sao chép được tệp", &e))?;
-            }
+            rest = parent;
         }
     }
+    for d in &dirs {
+        let p = dir.join(d);
+        match fs::create_dir(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_error(&p, "không tạo được thư mục", &e)),
+        }
+    }
+    let files: Vec<(&String, &OutFile)> = output.files.iter().collect();
+    files
+        .par_iter()
+        .with_min_len(64)
+        .try_for_each(|(rel, file)| {
+            let path = dir.join(rel);
+            if let Some(old) = previous.map(|p| p.join(rel))
+                && same_content(file, &old)
+                && fs::hard_link(&old, &path).is_ok()
+            {
+                return Ok(());
+            }
+            match file {
+                OutFile::Bytes(bytes) => {
+                    let mut f = fs::File::create(&path)
+                        .map_err(|e| io_error(&path, "không ghi được tệp", &e))?;
+                    f.write_all(bytes)
+                        .map_err(|e| io_error(&path, "không ghi được tệp", &e))
+                }
+                OutFile::Copy(src) => fs::copy(src, &path)
+                    .map(|_| ())
+                    .map_err(|e| io_error(src, "không sao chép được tệp", &e)),
+            }
+        })?;
     fs::write(
         dir.join(MARKER),
         "Thư mục này do minhbach tạo ra; mỗi lần build sẽ thay toàn bộ.\n",
     )
     .map_err(|e| io_error(dir, "không ghi được tệp", &e))?;
     Ok(())
+}
+
+/// True when `old` is a regular file holding exactly the bytes of `file`.
+/// Sizes are compared first (one `stat`), so most changed files are never
+/// read.
+fn same_content(file: &OutFile, old: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(old) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    match file {
+        OutFile::Bytes(bytes) => {
+            meta.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
+        }
+        OutFile::Copy(src) => {
+            fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
+                && match (fs::read(src), fs::read(old)) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => false,
+                }
+        }
+    }
 }
 
 #[cfg(target_os = "linux")]

@@ -43,6 +43,8 @@ pub struct Site {
     /// The data folder's contents and what was computed from them; `None`
     /// when the site has no data files.
     pub data: Option<SiteData>,
+    /// Per-site lookups for rendering, built on first use.
+    pub render_index: std::sync::OnceLock<crate::render::index::RenderIndex>,
 }
 
 /// The validated data set and its computed progress and totals.
@@ -120,6 +122,7 @@ impl Site {
             doc_by_number,
             children,
             data: None,
+            render_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -153,7 +156,8 @@ fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
                 slug,
                 posts: Vec::new(),
             });
-            if !tag.posts.contains(&i) {
+            // Posts come in order, so a repeated tag repeats the last index.
+            if tag.posts.last() != Some(&i) {
                 tag.posts.push(i);
             }
         }

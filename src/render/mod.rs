@@ -7,6 +7,7 @@ mod data_more;
 mod data_pages;
 mod data_views;
 pub mod feeds;
+pub mod index;
 mod lists;
 pub mod theme;
 pub mod views;
@@ -19,7 +20,6 @@ use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::site::Site;
-use crate::text::dates;
 use theme::Theme;
 use views::{PageRef, link, news_path, page_ref, page_view, root_for};
 
@@ -70,30 +70,49 @@ pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
     Some(tera)
 }
 
+/// A job whose context is built when it is rendered, on a worker thread:
+/// contexts are made in parallel and dropped as soon as their page is
+/// rendered, instead of all living at once.
+pub(crate) type Deferred<'a> = Box<dyn FnOnce() -> Job + Send + 'a>;
+
+/// The lookups computed once per site (see [`index`]).
+pub(crate) fn index(site: &Site) -> &index::RenderIndex {
+    site.render_index
+        .get_or_init(|| index::RenderIndex::new(site))
+}
+
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
     let mut jobs = Vec::new();
-    page_jobs(site, theme, &mut jobs, diags);
-    data_pages::data_jobs(site, theme, &mut jobs);
-    lists::list_jobs(site, theme, &mut jobs);
-    feeds::feed_jobs(site, theme, &mut |path, template, context| {
-        jobs.push(Job {
-            path,
-            template,
-            context,
-        })
+    let mut deferred: Vec<Deferred<'_>> = Vec::new();
+    crate::timing::phase("render: jobs", || {
+        index(site);
+        page_jobs(site, theme, &mut jobs, &mut deferred);
+        data_pages::data_jobs(site, theme, &mut jobs);
+        lists::list_jobs(site, theme, &mut deferred);
+        feeds::feed_jobs(site, theme, &mut |path, template, context| {
+            jobs.push(Job {
+                path,
+                template,
+                context,
+            })
+        });
+        alias_jobs(site, theme, &mut jobs);
     });
-    alias_jobs(site, theme, &mut jobs);
-
-    let results: Vec<(String, Result<String, Diagnostic>)> = jobs
-        .par_iter()
-        .map(|job| {
-            let out = tera
-                .render(&job.template, &job.context)
-                .map_err(|e| template_error(&job.template, &e));
-            (job.path.clone(), out)
-        })
-        .collect();
+    let render_one = |job: Job| {
+        let out = tera
+            .render(&job.template, &job.context)
+            .map_err(|e| template_error(&job.template, &e));
+        (job.path, out)
+    };
+    let results: Vec<(String, Result<String, Diagnostic>)> =
+        crate::timing::phase("render: tera", || {
+            deferred
+                .into_par_iter()
+                .map(|make| render_one(make()))
+                .chain(jobs.into_par_iter().map(render_one))
+                .collect()
+        });
     let mut output = Output::default();
     for (path, r) in results {
         match r {
@@ -138,11 +157,14 @@ pub(crate) fn base_context(
     description: &str,
 ) -> Context {
     let root = root_for(path);
-    let mut c = Context::new();
+    let idx = index(site);
+    let mut c = idx.proto(site, theme, lang);
     let cfg = &site.config;
-    let menu: Vec<MenuView> = menu_items(site)
-        .into_iter()
+    let menu: Vec<MenuView> = idx
+        .menu
+        .iter()
         .map(|(name, target)| {
+            let (name, target) = (name.clone(), target.clone());
             let external = target.contains("://");
             let active = !external
                 && (if target.is_empty() {
@@ -159,15 +181,11 @@ pub(crate) fn base_context(
         })
         .collect();
     c.insert("root", &root);
-    c.insert("lang", lang);
-    c.insert("t", theme.strings_for(lang));
-    c.insert("site", cfg);
     c.insert("menu", &menu);
     c.insert("current_path", path);
     c.insert("canonical", &format!("{}{}", cfg.base_url, path));
     c.insert("page_title", title);
     c.insert("description", description);
-    c.insert("build_date", &dates::short(site.today));
     c.insert("home_href", &format!("{root}{}", link(site, "")));
     c.insert(
         "news_href",
@@ -179,12 +197,11 @@ pub(crate) fn base_context(
         format!("{root}{}atom.xml", news_path(site))
     };
     c.insert("feed_href", &feed);
-    c.insert("feeds", &Vec::<(String, String)>::new());
     c
 }
 
 /// The configured menu, or home / news / documents when none is set.
-fn menu_items(site: &Site) -> Vec<(String, String)> {
+pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
     if !site.config.menu.is_empty() {
         return site
             .config
@@ -214,11 +231,7 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut section = page.section.clone();
     while !section.is_empty() {
-        if let Some(p) = site
-            .pages
-            .iter()
-            .find(|p| p.path == section && p.kind == PageKind::Section)
-        {
+        if let Some(p) = index(site).sections.get(&section).map(|&i| &site.pages[i]) {
             out.push((p.title.clone(), link(site, &p.path)));
         }
         section = match section.trim_end_matches('/').rsplit_once('/') {
@@ -230,13 +243,33 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
     out
 }
 
-fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagnostics) {
+/// Page jobs: deferred, except the home page, whose context the data pages
+/// extend with the dashboard (`data_pages::data_jobs`).
+fn page_jobs<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    eager: &mut Vec<Job>,
+    jobs: &mut Vec<Deferred<'a>>,
+) {
     let news = news_path(site);
-    let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
     for (i, page) in site.pages.iter().enumerate() {
         if page.kind == PageKind::Section && page.path == news {
             continue; // rendered as the paginated news list
         }
+        if page.kind == PageKind::Home {
+            eager.push(page_job(site, theme, i));
+        } else {
+            jobs.push(Box::new(move || page_job(site, theme, i)));
+        }
+    }
+    jobs.push(Box::new(move || not_found_job(site, theme)));
+}
+
+/// The job of page `i`.
+fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
+    let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
+    let page = &site.pages[i];
+    {
         let root = root_for(&page.path);
         let lang = page.lang(&site.config.language).to_owned();
         let view = page_view(site, page, &root);
@@ -290,7 +323,7 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
                 "section.html".into()
             }
             (None, PageKind::Post) => {
-                let pos = site.posts.iter().position(|&j| j == i);
+                let pos = index(site).post_pos[i];
                 let newer = pos
                     .and_then(|p| p.checked_sub(1))
                     .map(|p| page_ref(site, &site.pages[site.posts[p]], &root));
@@ -314,12 +347,15 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
             c.insert("og_image", &og);
         }
         c.insert("page", &view);
-        jobs.push(Job {
+        Job {
             path: format!("{}index.html", page.path),
             template,
             context: c,
-        });
+        }
     }
+}
+
+fn not_found_job(site: &Site, theme: &Theme) -> Job {
     let mut c = base_context(
         site,
         theme,
@@ -329,11 +365,11 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
         "",
     );
     c.insert("crumbs", &Vec::<(String, String)>::new());
-    jobs.push(Job {
+    Job {
         path: "404.html".into(),
         template: "404.html".into(),
         context: c,
-    });
+    }
 }
 
 fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {

@@ -21,12 +21,37 @@ use crate::diagnostics::Diagnostic;
 /// a mistaken `--output` never deletes someone's documents.
 pub const MARKER: &str = ".minhbach-output";
 
-/// A file of the output: bytes in memory, or a file to copy.
+/// A file of the output: bytes in memory, a file to copy, or a page that
+/// renders when first read (`serve` only, see `render::lazy`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutFile {
     Bytes(Vec<u8>),
     Copy(PathBuf),
+    Lazy(LazyFile),
 }
+
+/// Renders the bytes of an output path on request.
+pub trait LazySource: Send + Sync {
+    fn render(&self, path: &str) -> Option<Vec<u8>>;
+}
+
+/// A shared [`LazySource`]; equal when it is the same source.
+#[derive(Clone)]
+pub struct LazyFile(pub std::sync::Arc<dyn LazySource>);
+
+impl std::fmt::Debug for LazyFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LazyFile")
+    }
+}
+
+impl PartialEq for LazyFile {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for LazyFile {}
 
 /// Output path (relative, `/`-separated) → file.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +73,7 @@ impl Output {
         match self.files.get(path)? {
             OutFile::Bytes(b) => Some(b.clone()),
             OutFile::Copy(src) => fs::read(src).ok(),
+            OutFile::Lazy(l) => l.0.render(path),
         }
     }
 
@@ -176,6 +202,10 @@ fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<()
                 OutFile::Copy(src) => fs::copy(src, &path)
                     .map(|_| ())
                     .map_err(|e| io_error(src, "không sao chép được tệp", &e)),
+                OutFile::Lazy(l) => {
+                    let bytes = l.0.render(rel).unwrap_or_default();
+                    fs::write(&path, bytes).map_err(|e| io_error(&path, "không ghi được tệp", &e))
+                }
             }
         })?;
     fs::write(
@@ -200,6 +230,7 @@ fn same_content(file: &OutFile, old: &Path) -> bool {
         OutFile::Bytes(bytes) => {
             meta.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
         }
+        OutFile::Lazy(_) => false,
         OutFile::Copy(src) => {
             fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
                 && match (fs::read(src), fs::read(old)) {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::theme::Theme;
 use super::views::{self, PageRef, link, news_path, page_ref, root_for, tag_path};
-use super::{Deferred, Job, base_context};
+use super::{Job, Lazy, base_context};
 use crate::content::PageKind;
 use crate::content::markdown::place;
 use crate::site::Site;
@@ -32,7 +32,7 @@ struct Paginator {
 
 /// Paginated lists: the news section, each tag and each month, plus the
 /// tag index and the archive index.
-pub(super) fn list_jobs<'a>(site: &'a Site, theme: &'a Theme, jobs: &mut Vec<Deferred<'a>>) {
+pub(super) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
     if site.posts.is_empty() && !site.pages.iter().any(|p| p.path == news_path(site)) {
         return;
     }
@@ -49,18 +49,17 @@ pub(super) fn list_jobs<'a>(site: &'a Site, theme: &'a Theme, jobs: &mut Vec<Def
     let feed = format!("{news}atom.xml");
     paginate(
         site,
-        theme,
         jobs,
         &news,
         &title,
         &intro,
-        &site.posts,
+        ListItems::News,
         per_page,
         &feed,
         "news",
     );
 
-    for tag in &site.tags {
+    for (k, tag) in site.tags.iter().enumerate() {
         let path = tag_path(site, &tag.slug);
         let title = format!(
             "{}: {}",
@@ -72,22 +71,29 @@ pub(super) fn list_jobs<'a>(site: &'a Site, theme: &'a Theme, jobs: &mut Vec<Def
         );
         paginate(
             site,
-            theme,
             jobs,
             &path,
             &title,
             "",
-            &tag.posts,
+            ListItems::Tag(k),
             per_page,
             &format!("{path}atom.xml"),
             "tag",
         );
     }
-    for ((y, m), posts) in &site.months {
+    for (k, ((y, m), _)) in site.months.iter().enumerate() {
         let path = format!("{news}thang/{y:04}-{m:02}/");
         let title = format!("Tin tức {}", dates::month_label(*y, *m));
         paginate(
-            site, theme, jobs, &path, &title, "", posts, per_page, &feed, "month",
+            site,
+            jobs,
+            &path,
+            &title,
+            "",
+            ListItems::Month(k),
+            per_page,
+            &feed,
+            "month",
         );
     }
     // Tag index.
@@ -106,11 +112,11 @@ pub(super) fn list_jobs<'a>(site: &'a Site, theme: &'a Theme, jobs: &mut Vec<Def
     c.insert("tags", &tags);
     c.insert("crumbs", &vec![(title.clone(), link(site, &news))]);
     let _ = root;
-    jobs.push(Box::new(move || Job {
+    eager.push(Job {
         path: format!("{path}index.html"),
         template: "tags.html".into(),
         context: c,
-    }));
+    });
     // Archive index.
     let path = format!("{news}luu-tru/");
     let mut c = base_context(
@@ -138,26 +144,44 @@ pub(super) fn list_jobs<'a>(site: &'a Site, theme: &'a Theme, jobs: &mut Vec<Def
         .collect();
     c.insert("months", &months);
     c.insert("crumbs", &vec![(title, link(site, &news))]);
-    jobs.push(Box::new(move || Job {
+    eager.push(Job {
         path: format!("{path}index.html"),
         template: "archive.html".into(),
         context: c,
-    }));
+    });
 }
 
 /// One paginated list (news, a tag, a month); its pages are rendered by
 /// [`list_page`], each as its own deferred job.
-struct ListSpec<'a> {
+struct ListSpec {
     base: String,
     title: String,
     intro: String,
-    items: &'a [usize],
+    items: ListItems,
     per_page: usize,
     feed: String,
     kind: &'static str,
 }
 
-impl ListSpec<'_> {
+/// Which posts a list shows (resolved against the site when rendered).
+#[derive(Clone, Copy)]
+enum ListItems {
+    News,
+    Tag(usize),
+    Month(usize),
+}
+
+impl ListItems {
+    fn of(self, site: &Site) -> &[usize] {
+        match self {
+            ListItems::News => &site.posts,
+            ListItems::Tag(k) => &site.tags[k].posts,
+            ListItems::Month(k) => &site.months[k].1,
+        }
+    }
+}
+
+impl ListSpec {
     fn page_path(&self, n: usize) -> String {
         if n == 1 {
             self.base.clone()
@@ -198,19 +222,18 @@ fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
 const PAGER_ALL: usize = 9;
 
 #[allow(clippy::too_many_arguments)]
-fn paginate<'a>(
-    site: &'a Site,
-    theme: &'a Theme,
-    jobs: &mut Vec<Deferred<'a>>,
+fn paginate(
+    site: &Site,
+    jobs: &mut Vec<Lazy>,
     base: &str,
     title: &str,
     intro: &str,
-    items: &'a [usize],
+    items: ListItems,
     per_page: usize,
     feed: &str,
     kind: &'static str,
 ) {
-    let total = items.len().div_ceil(per_page).max(1);
+    let total = items.of(site).len().div_ceil(per_page).max(1);
     let spec = std::sync::Arc::new(ListSpec {
         base: base.to_owned(),
         title: title.to_owned(),
@@ -222,12 +245,16 @@ fn paginate<'a>(
     });
     for n in 1..=total {
         let spec = std::sync::Arc::clone(&spec);
-        jobs.push(Box::new(move || list_page(site, theme, &spec, n, total)));
+        jobs.push(Lazy {
+            path: format!("{}index.html", spec.page_path(n)),
+            make: Box::new(move |site, theme| list_page(site, theme, &spec, n, total)),
+        });
     }
 }
 
 fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize) -> Job {
-    let (title, items, per_page, feed) = (&spec.title, spec.items, spec.per_page, &spec.feed);
+    let (title, per_page, feed) = (&spec.title, spec.per_page, &spec.feed);
+    let items = spec.items.of(site);
     let news = news_path(site);
     {
         let path = spec.page_path(n);

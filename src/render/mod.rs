@@ -8,6 +8,7 @@ mod data_pages;
 mod data_views;
 pub mod feeds;
 pub mod index;
+pub mod lazy;
 mod lists;
 pub mod theme;
 pub mod views;
@@ -72,8 +73,48 @@ pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
 
 /// A job whose context is built when it is rendered, on a worker thread:
 /// contexts are made in parallel and dropped as soon as their page is
-/// rendered, instead of all living at once.
-pub(crate) type Deferred<'a> = Box<dyn FnOnce() -> Job + Send + 'a>;
+/// rendered, instead of all living at once. Owns no borrow of the site, so
+/// `serve` can keep it and render the page on request (see [`lazy`]).
+pub(crate) struct Lazy {
+    pub(crate) path: String,
+    pub(crate) make: Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>,
+}
+
+/// A file to render: a job with its context built, or one built on demand.
+pub(crate) enum Pending {
+    Ready(Job),
+    Lazy(Lazy),
+}
+
+impl Pending {
+    fn path(&self) -> &str {
+        match self {
+            Pending::Ready(j) => &j.path,
+            Pending::Lazy(l) => &l.path,
+        }
+    }
+
+    /// Renders the file.
+    fn render(&self, site: &Site, theme: &Theme, tera: &Tera) -> Result<String, Diagnostic> {
+        let run = |job: &Job| {
+            tera.render(&job.template, &job.context)
+                .map_err(|e| template_error(&job.template, &e))
+        };
+        match self {
+            Pending::Ready(job) => run(job),
+            Pending::Lazy(l) => run(&(l.make)(site, theme)),
+        }
+    }
+}
+
+/// Everything a build outputs, before the templates run: files to render,
+/// files whose bytes are known (data exports and theme statics, which win
+/// over rendered pages at the same path) and assets to copy (which lose).
+pub(crate) struct Plan {
+    pub(crate) pending: Vec<Pending>,
+    pub(crate) fixed: Output,
+    pub(crate) assets: Vec<(String, std::path::PathBuf)>,
+}
 
 /// The lookups computed once per site (see [`index`]).
 pub(crate) fn index(site: &Site) -> &index::RenderIndex {
@@ -81,36 +122,55 @@ pub(crate) fn index(site: &Site) -> &index::RenderIndex {
         .get_or_init(|| index::RenderIndex::new(site))
 }
 
+/// Plans the whole site: every output file, nothing rendered yet.
+pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
+    let mut jobs = Vec::new();
+    let mut deferred: Vec<Lazy> = Vec::new();
+    index(site);
+    page_jobs(site, theme, &mut jobs, &mut deferred);
+    data_pages::data_jobs(site, theme, &mut jobs);
+    lists::list_jobs(site, theme, &mut jobs, &mut deferred);
+    feeds::feed_jobs(site, theme, &mut |path, template, context| {
+        jobs.push(Job {
+            path,
+            template,
+            context,
+        })
+    });
+    alias_jobs(site, theme, &mut jobs);
+    let mut fixed = Output::default();
+    data_pages::data_files(site, &mut fixed);
+    for (name, bytes) in &theme.statics {
+        fixed.insert(name.clone(), bytes.clone());
+    }
+    let assets = site
+        .assets
+        .iter()
+        .map(|a| (a.out.clone(), a.source.clone()))
+        .collect();
+    let pending = deferred
+        .into_iter()
+        .map(Pending::Lazy)
+        .chain(jobs.into_iter().map(Pending::Ready))
+        .collect();
+    Plan {
+        pending,
+        fixed,
+        assets,
+    }
+}
+
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
-    let mut jobs = Vec::new();
-    let mut deferred: Vec<Deferred<'_>> = Vec::new();
-    crate::timing::phase("render: jobs", || {
-        index(site);
-        page_jobs(site, theme, &mut jobs, &mut deferred);
-        data_pages::data_jobs(site, theme, &mut jobs);
-        lists::list_jobs(site, theme, &mut deferred);
-        feeds::feed_jobs(site, theme, &mut |path, template, context| {
-            jobs.push(Job {
-                path,
-                template,
-                context,
-            })
-        });
-        alias_jobs(site, theme, &mut jobs);
-    });
-    let render_one = |job: Job| {
-        let out = tera
-            .render(&job.template, &job.context)
-            .map_err(|e| template_error(&job.template, &e));
-        (job.path, out)
-    };
+    let plan = crate::timing::phase("render: plan", || plan(site, theme));
     let results: Vec<(String, Result<String, Diagnostic>)> =
         crate::timing::phase("render: tera", || {
-            deferred
+            plan.pending
                 .into_par_iter()
-                .map(|make| render_one(make()))
-                .chain(jobs.into_par_iter().map(render_one))
+                .map(|p| {
+                    let out = p.render(site, theme, tera);
+                    (p.path().to_owned(), out)
+                })
                 .collect()
         });
     let mut output = Output::default();
@@ -120,12 +180,9 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
             Err(d) => diags.push(d),
         }
     }
-    data_pages::data_files(site, &mut output);
-    for (name, bytes) in &theme.statics {
-        output.insert(name.clone(), bytes.clone());
-    }
-    for a in &site.assets {
-        output.copy(a.out.clone(), a.source.clone());
+    output.files.extend(plan.fixed.files);
+    for (out, source) in plan.assets {
+        output.copy(out, source);
     }
     output
 }
@@ -245,24 +302,26 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
 
 /// Page jobs: deferred, except the home page, whose context the data pages
 /// extend with the dashboard (`data_pages::data_jobs`).
-fn page_jobs<'a>(
-    site: &'a Site,
-    theme: &'a Theme,
-    eager: &mut Vec<Job>,
-    jobs: &mut Vec<Deferred<'a>>,
-) {
+fn page_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
     let news = news_path(site);
     for (i, page) in site.pages.iter().enumerate() {
         if page.kind == PageKind::Section && page.path == news {
             continue; // rendered as the paginated news list
         }
         if page.kind == PageKind::Home {
+            // Built now: the data pages add the dashboard to its context.
             eager.push(page_job(site, theme, i));
         } else {
-            jobs.push(Box::new(move || page_job(site, theme, i)));
+            jobs.push(Lazy {
+                path: format!("{}index.html", page.path),
+                make: Box::new(move |site, theme| page_job(site, theme, i)),
+            });
         }
     }
-    jobs.push(Box::new(move || not_found_job(site, theme)));
+    jobs.push(Lazy {
+        path: "404.html".into(),
+        make: Box::new(not_found_job),
+    });
 }
 
 /// The job of page `i`.

@@ -37,9 +37,49 @@ pub struct Built {
     pub config: Config,
 }
 
+/// The site modelled and the templates compiled, nothing rendered yet.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    /// `None` when the templates do not compile (an error is in `diags`).
+    pub tera: Option<tera::Tera>,
+    /// Everything found so far, unsorted.
+    pub diags: Diagnostics,
+}
+
 /// Builds the site in memory. On failure, returns every diagnostic found
 /// (sorted), errors and warnings alike.
 pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    let Prepared {
+        site,
+        theme,
+        tera,
+        mut diags,
+    } = prepare(opts, None)?;
+    let output = match &tera {
+        Some(tera) if !diags.has_errors() => {
+            phase("render", || render::render(&site, &theme, tera, &mut diags))
+        }
+        _ => Output::default(),
+    };
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Built {
+        output,
+        diagnostics: diags,
+        config: site.config,
+    })
+}
+
+/// Every step before rendering. `cache` (kept by `serve` between rebuilds)
+/// lets unchanged content files skip reading and Markdown rendering.
+/// Fails early only when there is no configuration at all.
+pub fn prepare(
+    opts: &BuildOptions,
+    cache: Option<&mut content::ContentCache>,
+) -> Result<Prepared, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
         Some(c) => c,
@@ -58,13 +98,14 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = phase("templates", || render::compile(&theme, &mut diags));
     let loaded = phase("content", || {
-        content::load(
+        content::load_cached(
             &opts.root,
             &config,
             opts.today,
             opts.drafts,
             None,
             &mut diags,
+            cache,
         )
     });
     check_templates(&opts.root, &theme, &loaded, &mut diags);
@@ -79,7 +120,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
             &mut diags,
         )
     });
-    let mut site = Site::new(config, opts.today, loaded, &mut diags);
+    let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
     if !data.is_empty() {
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
         site.data = Some(SiteData {
@@ -87,20 +128,11 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
             computed,
         });
     }
-    let output = match &tera {
-        Some(tera) if !diags.has_errors() => {
-            phase("render", || render::render(&site, &theme, tera, &mut diags))
-        }
-        _ => Output::default(),
-    };
-    diags.sort();
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Built {
-        output,
-        diagnostics: diags,
-        config: site.config,
+    Ok(Prepared {
+        site,
+        theme,
+        tera,
+        diags,
     })
 }
 

@@ -23,3 +23,15 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     );
     out
 }
+
+/// Prints the time since `start` under `name` (when timings are on) and
+/// returns a new start.
+pub fn lap(name: &str, start: Instant) -> Instant {
+    if enabled() {
+        eprintln!(
+            "[timing] {name}: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    Instant::now()
+}

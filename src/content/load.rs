@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use super::cache::{ContentCache, Stamp};
 use super::frontmatter::{self, FrontMatter};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
@@ -26,10 +28,12 @@ pub struct Content {
 }
 
 /// A Markdown file after front matter, before rendering.
-struct Parsed {
+#[derive(Clone)]
+pub(crate) struct Parsed {
     rel: String,
     display: PathBuf,
-    text: String,
+    /// Shared, so a cached parse is cheap to reuse.
+    text: Arc<str>,
     body_offset: usize,
     fm: FrontMatter,
 }
@@ -56,6 +60,21 @@ pub fn load(
     shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Content {
+    load_cached(root, config, today, drafts, shortcodes, diags, None)
+}
+
+/// [`load`], reusing (and updating) what `cache` holds for files that did
+/// not change since (see [`ContentCache`]). The result is the same as
+/// [`load`]'s.
+pub fn load_cached(
+    root: &Path,
+    config: &Config,
+    today: Date,
+    drafts: bool,
+    shortcodes: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+    mut cache: Option<&mut ContentCache>,
+) -> Content {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diags.push(
@@ -68,6 +87,7 @@ pub fn load(
     let data_dir = content_dir.join(&config.data.dir);
     let mut md_files = Vec::new();
     let mut other_files = Vec::new();
+    let t = std::time::Instant::now();
     let walker = walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -101,28 +121,61 @@ pub fn load(
         }
     }
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = md_files
+    // Stamps are taken before reading: a file changed meanwhile gets a
+    // newer stamp than the one cached with it, so it is read again.
+    let t = crate::timing::lap("content: walk", t);
+    let stamps: Vec<Option<Stamp>> = match cache {
+        Some(_) => md_files.par_iter().map(|(abs, _)| Stamp::of(abs)).collect(),
+        None => vec![None; md_files.len()],
+    };
+    let known = cache.as_deref().map(|c| &c.parsed);
+    let parsed: Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)> = md_files
         .par_iter()
-        .map(|(abs, rel)| {
+        .zip(stamps.par_iter())
+        .map(|((abs, rel), stamp)| {
+            if let (Some(known), Some(stamp)) = (known, stamp)
+                && let Some((s, p, d)) = known.get(rel)
+                && s == stamp
+            {
+                return (p.clone(), d.clone(), Some(*stamp));
+            }
             let mut d = Diagnostics::new();
             let p = parse_file(root, abs, rel, &mut d);
-            (p, d)
+            (p, d, *stamp)
         })
         .collect();
+    if let Some(c) = cache.as_deref_mut() {
+        let present: HashSet<&str> = md_files.iter().map(|(_, r)| r.as_str()).collect();
+        c.parsed.retain(|k, _| present.contains(k.as_str()));
+        for ((_, rel), (p, d, stamp)) in md_files.iter().zip(&parsed) {
+            match stamp {
+                Some(s) if c.parsed.get(rel).is_none_or(|(old, _, _)| old != s) => {
+                    c.parsed.insert(rel.clone(), (*s, p.clone(), d.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    c.parsed.remove(rel);
+                }
+            }
+        }
+    }
     let mut files = Vec::new();
+    let mut file_stamps = Vec::new();
     // Files whose front matter already has an error: no follow-up
     // "missing title/date" errors that would only repeat it.
     let mut troubled: HashSet<String> = HashSet::new();
-    for (p, d) in parsed {
+    for (p, d, stamp) in parsed {
         if let Some(p) = p {
             if d.has_errors() {
                 troubled.insert(p.rel.clone());
             }
             files.push(p);
+            file_stamps.push(stamp);
         }
         diags.extend(d);
     }
 
+    let t = crate::timing::lap("content: parse", t);
     let layout = Layout::new(config, &files);
     let mut targets = LinkTargets {
         portable: config.portable,
@@ -151,10 +204,26 @@ pub fn load(
         });
     }
 
-    let rendered: Vec<(Rendered, Diagnostics)> = files
+    // Bodies depend on the file, every link target and the Markdown
+    // settings; shortcodes may depend on anything.
+    let t = crate::timing::lap("content: layout", t);
+    let render_key = format!("{:?}", config.markdown.raw_html);
+    let reusable = cache.as_deref().filter(|c| {
+        shortcodes.is_none()
+            && c.rendered_with
+                .as_ref()
+                .is_some_and(|(t, k)| *t == targets && *k == render_key)
+    });
+    let rendered: Vec<(Rendered, Diagnostics, bool)> = files
         .par_iter()
-        .zip(metas.par_iter())
-        .map(|(f, (_, _, _, published))| {
+        .zip(file_stamps.par_iter())
+        .map(|(f, stamp)| {
+            if let (Some(c), Some(stamp)) = (reusable, stamp)
+                && let Some((s, r, d)) = c.rendered.get(&f.rel)
+                && s == stamp
+            {
+                return (r.clone(), d.clone(), false);
+            }
             let mut d = Diagnostics::new();
             let src = Source {
                 display_path: &f.display,
@@ -163,14 +232,43 @@ pub fn load(
                 body_offset: f.body_offset,
             };
             let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
-            // Problems in pages that are not published do not stop the build.
-            if !published {
-                d = demote(d);
-            }
-            (r, d)
+            (r, d, true)
         })
         .collect();
+    if let Some(c) = cache.as_deref_mut() {
+        if shortcodes.is_some() {
+            c.rendered.clear();
+            c.rendered_with = None;
+        } else {
+            let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+            c.rendered.retain(|k, _| present.contains(k.as_str()));
+            for ((f, stamp), (r, d, fresh)) in files.iter().zip(&file_stamps).zip(&rendered) {
+                match stamp {
+                    Some(s) if *fresh => {
+                        c.rendered.insert(f.rel.clone(), (*s, r.clone(), d.clone()));
+                    }
+                    Some(_) => {}
+                    None => {
+                        c.rendered.remove(&f.rel);
+                    }
+                }
+            }
+            if c.rendered_with
+                .as_ref()
+                .is_none_or(|(t, k)| *t != targets || *k != render_key)
+            {
+                c.rendered_with = Some((targets.clone(), render_key));
+            }
+        }
+    }
+    // Problems in pages that are not published do not stop the build.
+    let rendered: Vec<(Rendered, Diagnostics)> = rendered
+        .into_iter()
+        .zip(&metas)
+        .map(|((r, d, _), (_, _, _, published))| (r, if *published { d } else { demote(d) }))
+        .collect();
 
+    let t = crate::timing::lap("content: render", t);
     let mut pages = Vec::with_capacity(files.len());
     for ((f, (kind, path, date, published)), (body, d)) in
         files.into_iter().zip(metas).zip(rendered)
@@ -211,6 +309,7 @@ pub fn load(
     for page in &mut pages {
         page.section = layout.section_of(&page.rel);
     }
+    crate::timing::lap("content: pages", t);
     Content { pages, assets }
 }
 
@@ -326,9 +425,9 @@ fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Op
             return None;
         }
     };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.to_owned(),
-        None => text,
+    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.into(),
+        None => text.into(),
     };
     let split = match frontmatter::split(&display, &text) {
         Ok(s) => s,

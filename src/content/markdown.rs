@@ -27,7 +27,7 @@ pub fn place(html: &str, root: &str) -> String {
 
 /// Where links may point: source paths (relative to `content/`, with `/`)
 /// mapped to output paths (relative to the site root).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkTargets {
     /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
     pub pages: BTreeMap<String, String>,

@@ -3,6 +3,7 @@
 //! that need the whole site (two pages claiming one URL).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -24,8 +25,9 @@ pub struct Tag {
 pub struct Site {
     pub config: Config,
     pub today: Date,
-    /// Published pages only.
-    pub pages: Vec<Page>,
+    /// Published pages only (shared: `serve` makes a site that differs by
+    /// one page body without copying the others).
+    pub pages: Vec<Arc<Page>>,
     pub assets: Vec<Asset>,
     pub home: Option<usize>,
     /// News posts, newest first.
@@ -47,8 +49,29 @@ pub struct Site {
     pub render_index: std::sync::OnceLock<crate::render::index::RenderIndex>,
 }
 
+impl Clone for Site {
+    /// A copy sharing the pages; the render index is rebuilt on first use.
+    fn clone(&self) -> Site {
+        Site {
+            config: self.config.clone(),
+            today: self.today,
+            pages: self.pages.clone(),
+            assets: self.assets.clone(),
+            home: self.home,
+            posts: self.posts.clone(),
+            documents: self.documents.clone(),
+            tags: self.tags.clone(),
+            months: self.months.clone(),
+            doc_by_number: self.doc_by_number.clone(),
+            children: self.children.clone(),
+            data: self.data.clone(),
+            render_index: std::sync::OnceLock::new(),
+        }
+    }
+}
+
 /// The validated data set and its computed progress and totals.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SiteData {
     pub set: crate::data::DataSet,
     pub computed: crate::data::Computed,
@@ -57,7 +80,12 @@ pub struct SiteData {
 impl Site {
     /// Indexes the published pages and checks URL uniqueness.
     pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
-        let pages: Vec<Page> = content.pages.into_iter().filter(|p| p.published).collect();
+        let pages: Vec<Arc<Page>> = content
+            .pages
+            .into_iter()
+            .filter(|p| p.published)
+            .map(Arc::new)
+            .collect();
         check_unique_paths(&pages, &content.assets, diags);
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         let mut posts: Vec<usize> = (0..pages.len())
@@ -130,7 +158,7 @@ impl Site {
     pub fn document(&self, number: &str) -> Option<&Page> {
         self.doc_by_number
             .get(&normalize_number(number))
-            .map(|&i| &self.pages[i])
+            .map(|&i| &*self.pages[i])
     }
 }
 
@@ -143,11 +171,16 @@ pub fn normalize_number(n: &str) -> String {
         .collect()
 }
 
-fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
+fn collect_tags(pages: &[Arc<Page>], posts: &[usize]) -> Vec<Tag> {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    // A site has few distinct tag names and many uses of each.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for &i in posts {
         for name in &pages[i].fm.tags {
-            let slug = slugify(name);
+            let slug = slugs
+                .entry(name.as_str())
+                .or_insert_with(|| slugify(name))
+                .clone();
             if slug.is_empty() {
                 continue;
             }
@@ -167,7 +200,7 @@ fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
     tags
 }
 
-fn check_unique_paths(pages: &[Page], assets: &[Asset], diags: &mut Diagnostics) {
+fn check_unique_paths(pages: &[Arc<Page>], assets: &[Asset], diags: &mut Diagnostics) {
     let mut claimed: BTreeMap<String, String> = BTreeMap::new();
     let mut claim = |url: String, who: String, diags: &mut Diagnostics, hint: &str| {
         if let Some(first) = claimed.get(&url) {

@@ -66,3 +66,74 @@ impl ContentCache {
         self.parsed.is_empty()
     }
 }
+
+/// What re-reading one known file found.
+pub enum BodyChange {
+    /// The file has the stamp it was cached with.
+    Unchanged,
+    /// Only the body changed: front matter, diagnostics and everything
+    /// else a clean build derives from the file are as before.
+    Body(Box<super::markdown::Rendered>),
+    /// Anything else (new front matter, new problems, unknown file…): the
+    /// site must be rebuilt from the cache.
+    Other,
+}
+
+/// Re-reads the Markdown file `rel` (at `abs`) after an edit and tells
+/// whether only its body changed; if so, the cache is updated with it.
+/// Front matter is compared as parsed (its `Debug` form covers every
+/// field), so reformatting it is still a body-only change.
+pub fn reload_body(
+    root: &Path,
+    abs: &Path,
+    rel: &str,
+    raw_html: crate::config::RawHtml,
+    cache: &mut ContentCache,
+) -> BodyChange {
+    use super::markdown::{self, Source};
+    let Some((old_stamp, Some(old), old_diags)) = cache.parsed.get(rel) else {
+        return BodyChange::Other;
+    };
+    let Some(stamp) = Stamp::of(abs) else {
+        return BodyChange::Other;
+    };
+    if stamp == *old_stamp {
+        return BodyChange::Unchanged;
+    }
+    let Some((targets, key)) = &cache.rendered_with else {
+        return BodyChange::Other;
+    };
+    if *key != format!("{raw_html:?}") {
+        return BodyChange::Other;
+    }
+    let mut diags = Diagnostics::new();
+    let Some(new) = super::load::parse_file(root, abs, rel, &mut diags) else {
+        return BodyChange::Other;
+    };
+    if format!("{:?}", new.fm) != format!("{:?}", old.fm)
+        || format!("{diags:?}") != format!("{old_diags:?}")
+    {
+        return BodyChange::Other;
+    }
+    let Some((_, _, old_render_diags)) = cache.rendered.get(rel) else {
+        return BodyChange::Other;
+    };
+    let mut render_diags = Diagnostics::new();
+    let src = Source {
+        display_path: &new.display,
+        rel,
+        file_text: &new.text,
+        body_offset: new.body_offset,
+    };
+    let body = markdown::render(&src, targets, raw_html, None, &mut render_diags);
+    if format!("{render_diags:?}") != format!("{old_render_diags:?}") {
+        return BodyChange::Other;
+    }
+    cache
+        .rendered
+        .insert(rel.to_owned(), (stamp, body.clone(), render_diags));
+    cache
+        .parsed
+        .insert(rel.to_owned(), (stamp, Some(new), diags));
+    BodyChange::Body(Box::new(body))
+}

@@ -30,12 +30,12 @@ pub struct Content {
 /// A Markdown file after front matter, before rendering.
 #[derive(Clone)]
 pub(crate) struct Parsed {
-    rel: String,
-    display: PathBuf,
+    pub(crate) rel: String,
+    pub(crate) display: PathBuf,
     /// Shared, so a cached parse is cheap to reuse.
-    text: Arc<str>,
-    body_offset: usize,
-    fm: FrontMatter,
+    pub(crate) text: Arc<str>,
+    pub(crate) body_offset: usize,
+    pub(crate) fm: FrontMatter,
 }
 
 /// True for editor and office temporary files that must never be published.
@@ -399,7 +399,12 @@ fn resolve_file(
     }
 }
 
-fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {
+pub(crate) fn parse_file(
+    root: &Path,
+    abs: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Parsed> {
     let display = display_path(root, abs);
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,

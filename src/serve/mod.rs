@@ -137,7 +137,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
 
     let mut state = rebuild::Incremental::new();
     let empty = Arc::new(Snapshot::default());
-    let (first, check) = rebuild::rebuild(&opts, &host, &empty, &mut state);
+    let (first, check) = rebuild::rebuild(&opts, &host, &empty, &mut state, None);
     let first = Arc::new(first);
     let url = format!("http://{host}{}", first.base_path);
     let (reload, _) = broadcast::channel(16);

@@ -12,8 +12,13 @@ use crate::build::{BuildOptions, Prepared, prepare};
 use crate::cli::report;
 use crate::config::Config;
 use crate::content::ContentCache;
+use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
 use crate::render::lazy::{LazySite, lazy_output};
+use crate::render::theme::Theme;
+use crate::site::Site;
+use std::path::PathBuf;
+use tera::Tera;
 
 use super::{ServeOptions, Shared, Snapshot, watch};
 
@@ -22,6 +27,17 @@ use super::{ServeOptions, Shared, Snapshot, watch};
 #[derive(Default)]
 pub struct Incremental {
     cache: ContentCache,
+    /// The last successful build, for body-only edits.
+    last: Option<Last>,
+}
+
+/// What a successful rebuild made, kept for the next one.
+struct Last {
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    tera: Arc<Tera>,
+    warnings: Diagnostics,
+    base_path: String,
 }
 
 impl Incremental {
@@ -32,7 +48,16 @@ impl Incremental {
     /// Forgets cached content (after a configuration change).
     pub fn clear(&mut self) {
         self.cache.clear();
+        self.last = None;
     }
+}
+
+/// Files changed since the last rebuild, as reported by the watcher.
+pub struct Changed<'a> {
+    /// The canonical site root the paths are under.
+    pub root: &'a Path,
+    /// Changed paths (absolute). Only used when every change is content.
+    pub paths: &'a [PathBuf],
 }
 
 /// A successful rebuild's pages, to render in full in the background
@@ -55,8 +80,21 @@ pub fn rebuild(
     host: &str,
     previous: &Snapshot,
     state: &mut Incremental,
+    changed: Option<Changed<'_>>,
 ) -> (Snapshot, Option<Verify>) {
     let started = Instant::now();
+    if let Some(changed) = changed
+        && let Some(done) = body_edit(previous, state, &changed)
+    {
+        let (snap, verify) = done;
+        eprintln!(
+            "Đã dựng {} trang trong {} ms (chỉ thay nội dung bài).",
+            snap.output.page_count(),
+            started.elapsed().as_millis()
+        );
+        return (snap, Some(verify));
+    }
+    state.last = None;
     // The base path comes from the configuration; if it cannot be read, the
     // build fails anyway and the previous prefix is kept.
     let base_path = Config::load(&opts.root, &mut Diagnostics::new())
@@ -81,10 +119,16 @@ pub fn rebuild(
             tera: Some(tera),
             mut diags,
         }) if !diags.has_errors() => {
-            let (output, lazy) = crate::timing::phase("plan", || {
-                lazy_output(Arc::new(site), Arc::new(theme), Arc::new(tera))
-            });
+            let (site, theme, tera) = (Arc::new(site), Arc::new(theme), Arc::new(tera));
             diags.sort();
+            state.last = Some(Last {
+                site: Arc::clone(&site),
+                theme: Arc::clone(&theme),
+                tera: Arc::clone(&tera),
+                warnings: diags.clone(),
+                base_path: base_path.clone(),
+            });
+            let (output, lazy) = crate::timing::phase("plan", || lazy_output(site, theme, tera));
             Ok((output, lazy, diags))
         }
         Ok(Prepared { mut diags, .. }) | Err(mut diags) => {
@@ -121,6 +165,69 @@ pub fn rebuild(
         }
         Err(diags) => (failed(previous, base_path, diags, generation), None),
     }
+}
+
+/// The fast path for the common edit: known, published Markdown files whose
+/// front matter and diagnostics did not change. The new site is the last one
+/// with those pages' bodies replaced — what a clean build would model, since
+/// nothing else a build derives from a file depends on its body. `None`
+/// when any change is of another kind; the caller then rebuilds from the
+/// cache.
+fn body_edit(
+    previous: &Snapshot,
+    state: &mut Incremental,
+    changed: &Changed<'_>,
+) -> Option<(Snapshot, Verify)> {
+    let last = state.last.as_ref()?;
+    if previous.errors.is_some() || changed.paths.is_empty() {
+        return None;
+    }
+    let content = changed.root.join("content");
+    let mut site: Option<Site> = None;
+    for path in changed.paths {
+        let rel = path.strip_prefix(&content).ok()?;
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()?
+            .join("/");
+        if !(rel.ends_with(".md") || rel.ends_with(".markdown")) {
+            return None;
+        }
+        let raw_html = last.site.config.markdown.raw_html;
+        match reload_body(changed.root, path, &rel, raw_html, &mut state.cache) {
+            BodyChange::Unchanged => {}
+            BodyChange::Other => return None,
+            BodyChange::Body(body) => {
+                let i = last.site.pages.iter().position(|p| p.rel == rel)?;
+                let s = site.get_or_insert_with(|| (*last.site).clone());
+                let mut page = (*s.pages[i]).clone();
+                page.body = *body;
+                s.pages[i] = Arc::new(page);
+            }
+        }
+    }
+    let site = Arc::new(site?);
+    let (output, lazy) = crate::timing::phase("plan", || {
+        lazy_output(
+            Arc::clone(&site),
+            Arc::clone(&last.theme),
+            Arc::clone(&last.tera),
+        )
+    });
+    let warnings = last.warnings.clone();
+    let base_path = last.base_path.clone();
+    let last = state.last.as_mut()?;
+    last.site = site;
+    Some((
+        Snapshot {
+            output: Arc::new(output),
+            base_path,
+            errors: None,
+            generation: previous.generation + 1,
+        },
+        Verify { lazy, warnings },
+    ))
 }
 
 /// The snapshot after a failed build: the last good output, with errors.
@@ -216,6 +323,9 @@ fn watch_loop(
         // Take everything already queued, so one burst means one rebuild.
         let batches = std::iter::once(first).chain(rx.try_iter());
         let mut kinds = BTreeSet::new();
+        let mut paths = Vec::new();
+        // Lost events: only a full rebuild is safe.
+        let mut unsure = false;
         for batch in batches {
             match batch {
                 Ok(events) => {
@@ -223,14 +333,18 @@ fn watch_loop(
                         if !watch::is_relevant_event(&ev.kind) {
                             continue;
                         }
-                        kinds.extend(
-                            ev.paths
-                                .iter()
-                                .filter_map(|p| watch::classify(root, p, &data)),
-                        );
+                        for p in &ev.paths {
+                            if let Some(k) = watch::classify(root, p, &data) {
+                                kinds.insert(k);
+                                if !paths.contains(p) {
+                                    paths.push(p.clone());
+                                }
+                            }
+                        }
                     }
                 }
                 Err(errors) => {
+                    unsure = true;
                     for e in errors {
                         eprintln!("cảnh báo: lỗi khi theo dõi tệp: {e}");
                     }
@@ -251,7 +365,12 @@ fn watch_loop(
         // A bug in the build must not end live preview: report it and
         // keep watching, serving what was there.
         let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(opts, host, &previous, state)
+            let only_content = !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Content);
+            let changed = only_content.then_some(Changed {
+                root,
+                paths: &paths,
+            });
+            rebuild(opts, host, &previous, state, changed)
         }));
         match next {
             Ok((next, check)) => {

@@ -57,6 +57,13 @@ impl ContentCache {
         *self = ContentCache::default();
     }
 
+    /// Drops what is kept for `rel` (a source path relative to `content/`),
+    /// so it is read again whatever its stamp says.
+    pub fn forget(&mut self, rel: &str) {
+        self.parsed.remove(rel);
+        self.rendered.remove(rel);
+    }
+
     /// Number of files whose parse result is kept.
     pub fn len(&self) -> usize {
         self.parsed.len()
@@ -69,7 +76,7 @@ impl ContentCache {
 
 /// What re-reading one known file found.
 pub enum BodyChange {
-    /// The file has the stamp it was cached with.
+    /// The file holds what was cached for it.
     Unchanged,
     /// Only the body changed: front matter, diagnostics and everything
     /// else a clean build derives from the file are as before.
@@ -94,12 +101,12 @@ pub fn reload_body(
     let Some((old_stamp, Some(old), old_diags)) = cache.parsed.get(rel) else {
         return BodyChange::Other;
     };
+    // The watcher named this file: read it even if its stamp looks the
+    // same (two saves within one timestamp tick keep the size and time).
     let Some(stamp) = Stamp::of(abs) else {
         return BodyChange::Other;
     };
-    if stamp == *old_stamp {
-        return BodyChange::Unchanged;
-    }
+    let _ = old_stamp;
     let Some((targets, key)) = &cache.rendered_with else {
         return BodyChange::Other;
     };
@@ -110,6 +117,9 @@ pub fn reload_body(
     let Some(new) = super::load::parse_file(root, abs, rel, &mut diags) else {
         return BodyChange::Other;
     };
+    if new.text == old.text {
+        return BodyChange::Unchanged;
+    }
     if format!("{:?}", new.fm) != format!("{:?}", old.fm)
         || format!("{diags:?}") != format!("{old_diags:?}")
     {

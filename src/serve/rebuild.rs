@@ -29,6 +29,7 @@ pub struct Incremental {
     cache: ContentCache,
     /// The last successful build, for body-only edits.
     last: Option<Last>,
+    body_edits: usize,
 }
 
 /// What a successful rebuild made, kept for the next one.
@@ -43,6 +44,11 @@ struct Last {
 impl Incremental {
     pub fn new() -> Incremental {
         Incremental::default()
+    }
+
+    /// How many rebuilds took the body-only fast path.
+    pub fn body_edits(&self) -> usize {
+        self.body_edits
     }
 
     /// Forgets cached content (after a configuration change).
@@ -83,10 +89,11 @@ pub fn rebuild(
     changed: Option<Changed<'_>>,
 ) -> (Snapshot, Option<Verify>) {
     let started = Instant::now();
-    if let Some(changed) = changed
-        && let Some(done) = body_edit(previous, state, &changed)
+    if let Some(changed) = &changed
+        && let Some(done) = body_edit(previous, state, changed)
     {
         let (snap, verify) = done;
+        state.body_edits += 1;
         eprintln!(
             "Đã dựng {} trang trong {} ms (chỉ thay nội dung bài).",
             snap.output.page_count(),
@@ -95,6 +102,19 @@ pub fn rebuild(
         return (snap, Some(verify));
     }
     state.last = None;
+    // Files the watcher named are read again, whatever their stamps say.
+    if let Some(changed) = &changed {
+        let content = changed.root.join("content");
+        for p in changed.paths {
+            if let Ok(rel) = p.strip_prefix(&content) {
+                let rel: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                state.cache.forget(&rel.join("/"));
+            }
+        }
+    }
     // The base path comes from the configuration; if it cannot be read, the
     // build fails anyway and the previous prefix is kept.
     let base_path = Config::load(&opts.root, &mut Diagnostics::new())

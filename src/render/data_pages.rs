@@ -117,7 +117,9 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     {
         home.context.insert("dashboard", &dashboard(site, data));
     }
-    let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
+    let paths: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    let taken = |path: &str| paths.contains(path);
     let mut push = |path: &str, template: &str, context: Context| {
         if !taken(path) {
             jobs.push(Job {
@@ -129,13 +131,18 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     };
     if !data.set.targets.is_empty() {
         push(TARGETS, "targets.html", targets_page(site, theme, data));
-        for i in 0..data.set.targets.len() {
-            let path = target_path(&data.set.targets[i].id);
-            push(
-                &path,
-                "target.html",
-                data_more::target_page(site, theme, data, i, &path),
-            );
+        // One page (with its charts) per target: built in parallel.
+        use rayon::prelude::*;
+        let pages: Vec<(String, Context)> = (0..data.set.targets.len())
+            .into_par_iter()
+            .map(|i| {
+                let path = target_path(&data.set.targets[i].id);
+                let c = data_more::target_page(site, theme, data, i, &path);
+                (path, c)
+            })
+            .collect();
+        for (path, c) in pages {
+            push(&path, "target.html", c);
         }
     }
     if !data.set.tasks.is_empty() {

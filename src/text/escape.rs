@@ -12,7 +12,13 @@ pub fn html(text: &str) -> String {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        // Skip plain bytes with one table lookup each.
+        while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (replacement, skip): (&str, usize) = match b {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
@@ -41,6 +47,26 @@ pub fn html(text: &str) -> String {
     out.push_str(&text[start..]);
     out
 }
+
+/// Bytes `html` must look at: the escaped characters, control characters
+/// (tab and newlines are kept, but cheap to look at) and 0xC2, which starts
+/// the C1 controls.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t
+};
 
 /// True when a link target uses a scheme that can run code
 /// (`javascript:`, `vbscript:`, `data:` other than images).

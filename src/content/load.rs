@@ -235,7 +235,7 @@ pub fn load_cached(
             (r, d, true)
         })
         .collect();
-    if let Some(c) = cache.as_deref_mut() {
+    if let Some(c) = cache {
         if shortcodes.is_some() {
             c.rendered.clear();
             c.rendered_with = None;

@@ -77,8 +77,11 @@ pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
 /// `serve` can keep it and render the page on request (see [`lazy`]).
 pub(crate) struct Lazy {
     pub(crate) path: String,
-    pub(crate) make: Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>,
+    pub(crate) make: MakeJob,
 }
+
+/// Builds a job's context from the site (see [`Lazy`]).
+pub(crate) type MakeJob = Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>;
 
 /// A file to render: a job with its context built, or one built on demand.
 pub(crate) enum Pending {

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use crate::config::Config;
 use crate::content::{Asset, Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::collate::sort_key;
 use crate::text::{slugify, vi_cmp};
 
 /// A tag and the posts that carry it (indices into `Site::pages`, newest first).
@@ -126,6 +127,9 @@ impl Site {
                 children.entry(p.section.clone()).or_default().push(i);
             }
         }
+        // Titles break ties (posts of the same day): their collation keys
+        // are computed once each, when first needed, not twice per comparison.
+        let mut title_keys: Vec<Option<Vec<u32>>> = vec![None; pages.len()];
         for list in children.values_mut() {
             list.sort_by(|&a, &b| {
                 let (pa, pb) = (&pages[a], &pages[b]);
@@ -134,7 +138,17 @@ impl Site {
                     .unwrap_or(i64::MAX)
                     .cmp(&pb.fm.weight.unwrap_or(i64::MAX))
                     .then_with(|| pb.date.cmp(&pa.date))
-                    .then_with(|| vi_cmp(&pa.title, &pb.title))
+                    .then_with(|| {
+                        // Same order as `vi_cmp`: key, then bytes.
+                        for i in [a, b] {
+                            if title_keys[i].is_none() {
+                                title_keys[i] = Some(sort_key(&pages[i].title));
+                            }
+                        }
+                        title_keys[a]
+                            .cmp(&title_keys[b])
+                            .then_with(|| pa.title.cmp(&pb.title))
+                    })
             });
         }
         Site {

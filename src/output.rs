@@ -357,6 +357,37 @@ mod tests {
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_hard_linked_from_the_old_tree() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        let ino = |rel: &str| fs::metadata(dest.join(rel)).unwrap().ino();
+        let mut out = Output::default();
+        out.insert("a/index.html".into(), b"same".to_vec());
+        out.insert("b.html".into(), b"v1".to_vec());
+        write(&out, &dest).unwrap();
+        let (a, b) = (ino("a/index.html"), ino("b.html"));
+        let mut out2 = Output::default();
+        out2.insert("a/index.html".into(), b"same".to_vec());
+        // Same size, other bytes: must not be linked.
+        out2.insert("b.html".into(), b"v2".to_vec());
+        out2.insert("c.html".into(), b"new".to_vec());
+        write(&out2, &dest).unwrap();
+        assert_eq!(
+            ino("a/index.html"),
+            a,
+            "unchanged file linked, not rewritten"
+        );
+        assert_ne!(ino("b.html"), b);
+        assert_eq!(fs::read(dest.join("b.html")).unwrap(), b"v2");
+        assert_eq!(fs::read(dest.join("c.html")).unwrap(), b"new");
+        // The old tree is gone: the linked file has one name again.
+        assert_eq!(fs::metadata(dest.join("a/index.html")).unwrap().nlink(), 1);
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
     #[test]
     fn refuses_to_replace_a_foreign_folder() {
         let tmp = tempfile::tempdir().unwrap();

@@ -64,6 +64,67 @@ impl ContentCache {
         self.rendered.remove(rel);
     }
 
+    /// Keeps the parse results of this build: `(rel, (result, diagnostics,
+    /// stamp))` for every Markdown file found; files gone are forgotten.
+    pub(crate) fn keep_parsed<'a>(
+        &mut self,
+        files: impl Iterator<Item = (&'a String, &'a (Option<Parsed>, Diagnostics, Option<Stamp>))>,
+    ) {
+        let mut present = std::collections::HashSet::new();
+        for (rel, (p, d, stamp)) in files {
+            present.insert(rel.clone());
+            match stamp {
+                Some(s) if self.parsed.get(rel).is_none_or(|(old, _, _)| old != s) => {
+                    self.parsed.insert(rel.clone(), (*s, p.clone(), d.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    self.parsed.remove(rel);
+                }
+            }
+        }
+        self.parsed.retain(|k, _| present.contains(k));
+    }
+
+    /// Keeps the bodies rendered (`fresh`) by this build, for every parsed
+    /// file; files gone are forgotten.
+    pub(crate) fn keep_rendered<'a>(
+        &mut self,
+        files: impl Iterator<
+            Item = (
+                (&'a String, &'a Option<Stamp>),
+                (&'a Rendered, &'a Diagnostics, bool),
+            ),
+        >,
+    ) {
+        let mut present = std::collections::HashSet::new();
+        for ((rel, stamp), (r, d, fresh)) in files {
+            present.insert(rel.clone());
+            match stamp {
+                Some(s) if fresh => {
+                    self.rendered
+                        .insert(rel.clone(), (*s, r.clone(), d.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    self.rendered.remove(rel);
+                }
+            }
+        }
+        self.rendered.retain(|k, _| present.contains(k));
+    }
+
+    /// Records what the kept bodies were rendered against.
+    pub(crate) fn rendered_against(&mut self, targets: &LinkTargets, key: String) {
+        if self
+            .rendered_with
+            .as_ref()
+            .is_none_or(|(t, k)| t != targets || *k != key)
+        {
+            self.rendered_with = Some((targets.clone(), key));
+        }
+    }
+
     /// Number of files whose parse result is kept.
     pub fn len(&self) -> usize {
         self.parsed.len()
@@ -72,6 +133,33 @@ impl ContentCache {
     pub fn is_empty(&self) -> bool {
         self.parsed.is_empty()
     }
+}
+
+/// Reads and parses every Markdown file (`(absolute, relative)` paths), in
+/// parallel, taking unchanged ones from `cache`. Each result carries the
+/// stamp of the file, taken *before* reading it: a file changed meanwhile
+/// gets a newer stamp than the one kept with it, so it is read again.
+pub(crate) fn parse_all(
+    root: &Path,
+    md_files: &[(std::path::PathBuf, String)],
+    cache: Option<&ContentCache>,
+) -> Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)> {
+    use rayon::prelude::*;
+    md_files
+        .par_iter()
+        .map(|(abs, rel)| {
+            let stamp = cache.and_then(|_| Stamp::of(abs));
+            if let (Some(c), Some(stamp)) = (cache, stamp)
+                && let Some((s, p, d)) = c.parsed.get(rel)
+                && *s == stamp
+            {
+                return (p.clone(), d.clone(), Some(stamp));
+            }
+            let mut d = Diagnostics::new();
+            let p = super::load::parse_file(root, abs, rel, &mut d);
+            (p, d, stamp)
+        })
+        .collect()
 }
 
 /// What re-reading one known file found.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::cache::{ContentCache, Stamp};
+use super::cache::ContentCache;
 use super::frontmatter::{self, FrontMatter};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
@@ -121,43 +121,9 @@ pub fn load_cached(
         }
     }
 
-    // Stamps are taken before reading: a file changed meanwhile gets a
-    // newer stamp than the one cached with it, so it is read again.
-    let t = crate::timing::lap("content: walk", t);
-    let stamps: Vec<Option<Stamp>> = match cache {
-        Some(_) => md_files.par_iter().map(|(abs, _)| Stamp::of(abs)).collect(),
-        None => vec![None; md_files.len()],
-    };
-    let known = cache.as_deref().map(|c| &c.parsed);
-    let parsed: Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)> = md_files
-        .par_iter()
-        .zip(stamps.par_iter())
-        .map(|((abs, rel), stamp)| {
-            if let (Some(known), Some(stamp)) = (known, stamp)
-                && let Some((s, p, d)) = known.get(rel)
-                && s == stamp
-            {
-                return (p.clone(), d.clone(), Some(*stamp));
-            }
-            let mut d = Diagnostics::new();
-            let p = parse_file(root, abs, rel, &mut d);
-            (p, d, *stamp)
-        })
-        .collect();
+    let parsed = super::cache::parse_all(root, &md_files, cache.as_deref());
     if let Some(c) = cache.as_deref_mut() {
-        let present: HashSet<&str> = md_files.iter().map(|(_, r)| r.as_str()).collect();
-        c.parsed.retain(|k, _| present.contains(k.as_str()));
-        for ((_, rel), (p, d, stamp)) in md_files.iter().zip(&parsed) {
-            match stamp {
-                Some(s) if c.parsed.get(rel).is_none_or(|(old, _, _)| old != s) => {
-                    c.parsed.insert(rel.clone(), (*s, p.clone(), d.clone()));
-                }
-                Some(_) => {}
-                None => {
-                    c.parsed.remove(rel);
-                }
-            }
-        }
+        c.keep_parsed(md_files.iter().map(|(_, r)| r).zip(&parsed));
     }
     let mut files = Vec::new();
     let mut file_stamps = Vec::new();
@@ -240,25 +206,9 @@ pub fn load_cached(
             c.rendered.clear();
             c.rendered_with = None;
         } else {
-            let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
-            c.rendered.retain(|k, _| present.contains(k.as_str()));
-            for ((f, stamp), (r, d, fresh)) in files.iter().zip(&file_stamps).zip(&rendered) {
-                match stamp {
-                    Some(s) if *fresh => {
-                        c.rendered.insert(f.rel.clone(), (*s, r.clone(), d.clone()));
-                    }
-                    Some(_) => {}
-                    None => {
-                        c.rendered.remove(&f.rel);
-                    }
-                }
-            }
-            if c.rendered_with
-                .as_ref()
-                .is_none_or(|(t, k)| *t != targets || *k != render_key)
-            {
-                c.rendered_with = Some((targets.clone(), render_key));
-            }
+            let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
+            c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
+            c.rendered_against(&targets, render_key);
         }
     }
     // Problems in pages that are not published do not stop the build.

@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 use crate::render::{self, theme::Theme};
 use crate::site::{Site, SiteData};
+use crate::timing::phase;
 
 /// Everything a build depends on besides the files.
 #[derive(Debug, Clone)]
@@ -36,9 +37,49 @@ pub struct Built {
     pub config: Config,
 }
 
+/// The site modelled and the templates compiled, nothing rendered yet.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    /// `None` when the templates do not compile (an error is in `diags`).
+    pub tera: Option<tera::Tera>,
+    /// Everything found so far, unsorted.
+    pub diags: Diagnostics,
+}
+
 /// Builds the site in memory. On failure, returns every diagnostic found
 /// (sorted), errors and warnings alike.
 pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    let Prepared {
+        site,
+        theme,
+        tera,
+        mut diags,
+    } = prepare(opts, None)?;
+    let output = match &tera {
+        Some(tera) if !diags.has_errors() => {
+            phase("render", || render::render(&site, &theme, tera, &mut diags))
+        }
+        _ => Output::default(),
+    };
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Built {
+        output,
+        diagnostics: diags,
+        config: site.config,
+    })
+}
+
+/// Every step before rendering. `cache` (kept by `serve` between rebuilds)
+/// lets unchanged content files skip reading and Markdown rendering.
+/// Fails early only when there is no configuration at all.
+pub fn prepare(
+    opts: &BuildOptions,
+    cache: Option<&mut content::ContentCache>,
+) -> Result<Prepared, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
         Some(c) => c,
@@ -55,19 +96,21 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         };
     }
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
-    let tera = render::compile(&theme, &mut diags);
+    let tera = phase("templates", || render::compile(&theme, &mut diags));
     // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
-    let data = crate::data::load_dir(
-        &opts.root,
-        &data_dir,
-        &DataOptions {
-            encoding: config.data.encoding.clone(),
-        },
-        &mut diags,
-    );
+    let data = phase("data", || {
+        crate::data::load_dir(
+            &opts.root,
+            &data_dir,
+            &DataOptions {
+                encoding: config.data.encoding.clone(),
+            },
+            &mut diags,
+        )
+    });
     let site_data = (!data.is_empty()).then(|| {
-        let computed = crate::data::compute(&data, opts.today);
+        let computed = phase("compute", || crate::data::compute(&data, opts.today));
         SiteData {
             set: data,
             computed,
@@ -78,39 +121,37 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         base_url: config.base_url.clone(),
         portable: config.portable,
     };
-    let mut loaded = content::load(
-        &opts.root,
-        &config,
-        opts.today,
-        opts.drafts,
-        Some(&shortcodes),
-        &mut diags,
-    );
+    let mut loaded = phase("content", || {
+        content::load_cached(
+            &opts.root,
+            &config,
+            opts.today,
+            opts.drafts,
+            Some(&shortcodes),
+            &mut diags,
+            cache,
+        )
+    });
     check_templates(&opts.root, &theme, &loaded, &mut diags);
-    let bulletins = render::data_bulletin::bulletins(
-        &loaded,
-        site_data.as_ref(),
-        &config,
-        opts.today,
-        tera.as_ref(),
-        &theme,
-        &mut diags,
-    );
+    let bulletins = phase("bulletins", || {
+        render::data_bulletin::bulletins(
+            &loaded,
+            site_data.as_ref(),
+            &config,
+            opts.today,
+            tera.as_ref(),
+            &theme,
+            &mut diags,
+        )
+    });
     loaded.pages.extend(bulletins);
-    let mut site = Site::new(config, opts.today, loaded, &mut diags);
+    let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
     site.data = site_data;
-    let output = match &tera {
-        Some(tera) if !diags.has_errors() => render::render(&site, &theme, tera, &mut diags),
-        _ => Output::default(),
-    };
-    diags.sort();
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Built {
-        output,
-        diagnostics: diags,
-        config: site.config,
+    Ok(Prepared {
+        site,
+        theme,
+        tera,
+        diags,
     })
 }
 

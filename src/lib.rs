@@ -17,3 +17,4 @@ pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod text;
+pub mod timing;

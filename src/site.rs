@@ -3,12 +3,14 @@
 //! that need the whole site (two pages claiming one URL).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::collate::sort_key;
 use crate::text::{slugify, vi_cmp};
 
 /// A tag and the posts that carry it (indices into `Site::pages`, newest first).
@@ -24,8 +26,9 @@ pub struct Tag {
 pub struct Site {
     pub config: Config,
     pub today: Date,
-    /// Published pages only.
-    pub pages: Vec<Page>,
+    /// Published pages only (shared: `serve` makes a site that differs by
+    /// one page body without copying the others).
+    pub pages: Vec<Arc<Page>>,
     pub assets: Vec<Asset>,
     pub home: Option<usize>,
     /// News posts, newest first.
@@ -43,10 +46,33 @@ pub struct Site {
     /// The data folder's contents and what was computed from them; `None`
     /// when the site has no data files.
     pub data: Option<SiteData>,
+    /// Per-site lookups for rendering, built on first use.
+    pub render_index: std::sync::OnceLock<crate::render::index::RenderIndex>,
+}
+
+impl Clone for Site {
+    /// A copy sharing the pages; the render index is rebuilt on first use.
+    fn clone(&self) -> Site {
+        Site {
+            config: self.config.clone(),
+            today: self.today,
+            pages: self.pages.clone(),
+            assets: self.assets.clone(),
+            home: self.home,
+            posts: self.posts.clone(),
+            documents: self.documents.clone(),
+            tags: self.tags.clone(),
+            months: self.months.clone(),
+            doc_by_number: self.doc_by_number.clone(),
+            children: self.children.clone(),
+            data: self.data.clone(),
+            render_index: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// The validated data set and its computed progress and totals.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SiteData {
     pub set: crate::data::DataSet,
     pub computed: crate::data::Computed,
@@ -55,7 +81,12 @@ pub struct SiteData {
 impl Site {
     /// Indexes the published pages and checks URL uniqueness.
     pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
-        let pages: Vec<Page> = content.pages.into_iter().filter(|p| p.published).collect();
+        let pages: Vec<Arc<Page>> = content
+            .pages
+            .into_iter()
+            .filter(|p| p.published)
+            .map(Arc::new)
+            .collect();
         check_unique_paths(&pages, &content.assets, diags);
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         let mut posts: Vec<usize> = (0..pages.len())
@@ -96,6 +127,9 @@ impl Site {
                 children.entry(p.section.clone()).or_default().push(i);
             }
         }
+        // Titles break ties (posts of the same day): their collation keys
+        // are computed once each, when first needed, not twice per comparison.
+        let mut title_keys: Vec<Option<Vec<u32>>> = vec![None; pages.len()];
         for list in children.values_mut() {
             list.sort_by(|&a, &b| {
                 let (pa, pb) = (&pages[a], &pages[b]);
@@ -104,7 +138,17 @@ impl Site {
                     .unwrap_or(i64::MAX)
                     .cmp(&pb.fm.weight.unwrap_or(i64::MAX))
                     .then_with(|| pb.date.cmp(&pa.date))
-                    .then_with(|| vi_cmp(&pa.title, &pb.title))
+                    .then_with(|| {
+                        // Same order as `vi_cmp`: key, then bytes.
+                        for i in [a, b] {
+                            if title_keys[i].is_none() {
+                                title_keys[i] = Some(sort_key(&pages[i].title));
+                            }
+                        }
+                        title_keys[a]
+                            .cmp(&title_keys[b])
+                            .then_with(|| pa.title.cmp(&pb.title))
+                    })
             });
         }
         Site {
@@ -120,6 +164,7 @@ impl Site {
             doc_by_number,
             children,
             data: None,
+            render_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -127,7 +172,7 @@ impl Site {
     pub fn document(&self, number: &str) -> Option<&Page> {
         self.doc_by_number
             .get(&normalize_number(number))
-            .map(|&i| &self.pages[i])
+            .map(|&i| &*self.pages[i])
     }
 }
 
@@ -140,11 +185,16 @@ pub fn normalize_number(n: &str) -> String {
         .collect()
 }
 
-fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
+fn collect_tags(pages: &[Arc<Page>], posts: &[usize]) -> Vec<Tag> {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    // A site has few distinct tag names and many uses of each.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for &i in posts {
         for name in &pages[i].fm.tags {
-            let slug = slugify(name);
+            let slug = slugs
+                .entry(name.as_str())
+                .or_insert_with(|| slugify(name))
+                .clone();
             if slug.is_empty() {
                 continue;
             }
@@ -153,7 +203,8 @@ fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
                 slug,
                 posts: Vec::new(),
             });
-            if !tag.posts.contains(&i) {
+            // Posts come in order, so a repeated tag repeats the last index.
+            if tag.posts.last() != Some(&i) {
                 tag.posts.push(i);
             }
         }
@@ -163,7 +214,7 @@ fn collect_tags(pages: &[Page], posts: &[usize]) -> Vec<Tag> {
     tags
 }
 
-fn check_unique_paths(pages: &[Page], assets: &[Asset], diags: &mut Diagnostics) {
+fn check_unique_paths(pages: &[Arc<Page>], assets: &[Asset], diags: &mut Diagnostics) {
     let mut claimed: BTreeMap<String, String> = BTreeMap::new();
     let mut claim = |url: String, who: String, diags: &mut Diagnostics, hint: &str| {
         if let Some(first) = claimed.get(&url) {

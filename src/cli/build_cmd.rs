@@ -50,7 +50,7 @@ impl BuildArgs {
             .clone()
             .unwrap_or_else(|| self.site.root.join("public"));
         progress.set_message("đang ghi tệp…");
-        if let Err(d) = output::write(&built.output, &dest) {
+        if let Err(d) = crate::timing::phase("write", || output::write(&built.output, &dest)) {
             progress.finish_and_clear();
             let mut diags = crate::diagnostics::Diagnostics::new();
             diags.push(d);

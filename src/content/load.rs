@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use super::cache::ContentCache;
 use super::frontmatter::{self, FrontMatter};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
@@ -26,12 +28,14 @@ pub struct Content {
 }
 
 /// A Markdown file after front matter, before rendering.
-struct Parsed {
-    rel: String,
-    display: PathBuf,
-    text: String,
-    body_offset: usize,
-    fm: FrontMatter,
+#[derive(Clone)]
+pub(crate) struct Parsed {
+    pub(crate) rel: String,
+    pub(crate) display: PathBuf,
+    /// Shared, so a cached parse is cheap to reuse.
+    pub(crate) text: Arc<str>,
+    pub(crate) body_offset: usize,
+    pub(crate) fm: FrontMatter,
 }
 
 /// True for editor and office temporary files that must never be published.
@@ -56,6 +60,21 @@ pub fn load(
     shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Content {
+    load_cached(root, config, today, drafts, shortcodes, diags, None)
+}
+
+/// [`load`], reusing (and updating) what `cache` holds for files that did
+/// not change since (see [`ContentCache`]). The result is the same as
+/// [`load`]'s.
+pub fn load_cached(
+    root: &Path,
+    config: &Config,
+    today: Date,
+    drafts: bool,
+    shortcodes: Option<&dyn Shortcodes>,
+    diags: &mut Diagnostics,
+    mut cache: Option<&mut ContentCache>,
+) -> Content {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diags.push(
@@ -68,6 +87,7 @@ pub fn load(
     let data_dir = content_dir.join(&config.data.dir);
     let mut md_files = Vec::new();
     let mut other_files = Vec::new();
+    let t = std::time::Instant::now();
     let walker = walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -101,28 +121,27 @@ pub fn load(
         }
     }
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = md_files
-        .par_iter()
-        .map(|(abs, rel)| {
-            let mut d = Diagnostics::new();
-            let p = parse_file(root, abs, rel, &mut d);
-            (p, d)
-        })
-        .collect();
+    let parsed = super::cache::parse_all(root, &md_files, cache.as_deref());
+    if let Some(c) = cache.as_deref_mut() {
+        c.keep_parsed(md_files.iter().map(|(_, r)| r).zip(&parsed));
+    }
     let mut files = Vec::new();
+    let mut file_stamps = Vec::new();
     // Files whose front matter already has an error: no follow-up
     // "missing title/date" errors that would only repeat it.
     let mut troubled: HashSet<String> = HashSet::new();
-    for (p, d) in parsed {
+    for (p, d, stamp) in parsed {
         if let Some(p) = p {
             if d.has_errors() {
                 troubled.insert(p.rel.clone());
             }
             files.push(p);
+            file_stamps.push(stamp);
         }
         diags.extend(d);
     }
 
+    let t = crate::timing::lap("content: parse", t);
     let layout = Layout::new(config, &files);
     let mut targets = LinkTargets {
         portable: config.portable,
@@ -151,10 +170,27 @@ pub fn load(
         });
     }
 
-    let rendered: Vec<(Rendered, Diagnostics)> = files
+    // Bodies depend on the file, every link target and the Markdown
+    // settings; a body that calls shortcodes may depend on anything (the
+    // data), so it is never reused.
+    let t = crate::timing::lap("content: layout", t);
+    let render_key = format!("{:?}", config.markdown.raw_html);
+    let reusable = cache.as_deref().filter(|c| {
+        c.rendered_with
+            .as_ref()
+            .is_some_and(|(t, k)| *t == targets && *k == render_key)
+    });
+    let rendered: Vec<(Rendered, Diagnostics, bool)> = files
         .par_iter()
-        .zip(metas.par_iter())
-        .map(|(f, (_, _, _, published))| {
+        .zip(file_stamps.par_iter())
+        .map(|(f, stamp)| {
+            if let (Some(c), Some(stamp)) = (reusable, stamp)
+                && let Some((s, r, d)) = c.rendered.get(&f.rel)
+                && s == stamp
+                && !r.uses_shortcodes
+            {
+                return (r.clone(), d.clone(), false);
+            }
             let mut d = Diagnostics::new();
             let src = Source {
                 display_path: &f.display,
@@ -163,14 +199,22 @@ pub fn load(
                 body_offset: f.body_offset,
             };
             let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
-            // Problems in pages that are not published do not stop the build.
-            if !published {
-                d = demote(d);
-            }
-            (r, d)
+            (r, d, true)
         })
         .collect();
+    if let Some(c) = cache {
+        let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
+        c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
+        c.rendered_against(&targets, render_key);
+    }
+    // Problems in pages that are not published do not stop the build.
+    let rendered: Vec<(Rendered, Diagnostics)> = rendered
+        .into_iter()
+        .zip(&metas)
+        .map(|((r, d, _), (_, _, _, published))| (r, if *published { d } else { demote(d) }))
+        .collect();
 
+    let t = crate::timing::lap("content: render", t);
     let mut pages = Vec::with_capacity(files.len());
     for ((f, (kind, path, date, published)), (body, d)) in
         files.into_iter().zip(metas).zip(rendered)
@@ -211,6 +255,7 @@ pub fn load(
     for page in &mut pages {
         page.section = layout.section_of(&page.rel);
     }
+    crate::timing::lap("content: pages", t);
     Content { pages, assets }
 }
 
@@ -300,7 +345,12 @@ fn resolve_file(
     }
 }
 
-fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {
+pub(crate) fn parse_file(
+    root: &Path,
+    abs: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Parsed> {
     let display = display_path(root, abs);
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
@@ -326,9 +376,9 @@ fn parse_file(root: &Path, abs: &Path, rel: &str, diags: &mut Diagnostics) -> Op
             return None;
         }
     };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.to_owned(),
-        None => text,
+    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.into(),
+        None => text.into(),
     };
     let split = match frontmatter::split(&display, &text) {
         Ok(s) => s,

@@ -27,7 +27,7 @@ pub fn place(html: &str, root: &str) -> String {
 
 /// Where links may point: source paths (relative to `content/`, with `/`)
 /// mapped to output paths (relative to the site root).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkTargets {
     /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
     pub pages: BTreeMap<String, String>,
@@ -73,6 +73,9 @@ pub struct Rendered {
     pub summary_text: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
+    /// The body calls shortcodes, so it depends on more than its file (the
+    /// data): `serve` never reuses such a body from its cache.
+    pub uses_shortcodes: bool,
 }
 
 /// What the renderer needs to know about the page being rendered.
@@ -197,6 +200,7 @@ pub fn render(
         summary_text,
         toc,
         word_count,
+        uses_shortcodes: !calls.is_empty(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Content: reading `content/` into pages and assets (load), front matter,
 //! and Markdown rendering with link rewriting.
 
+pub mod cache;
 pub mod fields;
 pub mod frontmatter;
 pub mod links;
@@ -10,5 +11,6 @@ pub mod page;
 pub mod sanitize;
 pub mod shortcodes;
 
-pub use load::{Content, load};
+pub use cache::ContentCache;
+pub use load::{Content, load, load_cached};
 pub use page::{Asset, Page, PageKind};

@@ -259,6 +259,33 @@ fn dti(data: &DataSet, data_dir: Option<&Path>, diags: &mut Diagnostics) {
     }
 }
 
+/// Units by folded id, name and short name: [`resolve_unit`] for many
+/// lookups, without folding every unit's names on every lookup.
+pub struct UnitIndex<'a> {
+    units: &'a [Unit],
+    by_key: HashMap<String, usize>,
+}
+
+impl<'a> UnitIndex<'a> {
+    pub fn new(units: &'a [Unit]) -> UnitIndex<'a> {
+        let mut by_key = HashMap::new();
+        // In unit order, so a key names the first unit that has it, as in
+        // `resolve_unit`.
+        for (i, u) in units.iter().enumerate() {
+            let keys = [Some(&u.id), Some(&u.name), u.short_name.as_ref()];
+            for k in keys.into_iter().flatten() {
+                by_key.entry(fold(k)).or_insert(i);
+            }
+        }
+        UnitIndex { units, by_key }
+    }
+
+    /// Same as [`resolve_unit`] over the indexed units.
+    pub fn resolve(&self, text: &str) -> Option<&'a Unit> {
+        self.by_key.get(&fold(text.trim())).map(|&i| &self.units[i])
+    }
+}
+
 /// The unit a lead/partner text names: by id, name or short name (folded).
 pub fn resolve_unit<'a>(units: &'a [Unit], text: &str) -> Option<&'a Unit> {
     let key = fold(text.trim());
@@ -282,8 +309,9 @@ fn unit_refs(data: &DataSet, diags: &mut Diagnostics) {
                 .chain(std::iter::once(u.id.as_str()))
         })
         .collect();
+    let index = UnitIndex::new(&data.units);
     let mut check = |text: &str, loc: &Loc| {
-        if resolve_unit(&data.units, text).is_some() {
+        if index.resolve(text).is_some() {
             return;
         }
         let hint = match nearest(text, names.iter().copied()) {

@@ -21,7 +21,6 @@ use jiff::civil::{Date, ISOWeekDate, Weekday};
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::Job;
 use super::data_index::unit_href_path;
 use super::data_views::{quantity, target_path};
 use super::i18n::Tr;
@@ -286,6 +285,7 @@ pub fn bulletins(
                 summary_html: format!("<p>{}</p>", html(&summary)),
                 summary_text: summary,
                 toc: Vec::new(),
+                uses_shortcodes: false,
             },
             published: true,
             cover: None,
@@ -314,6 +314,7 @@ pub fn bulletins(
                 summary_text: tr.get("bulletins_intro"),
                 toc: Vec::new(),
                 word_count: intro.split_whitespace().count(),
+                uses_shortcodes: false,
             },
             published: true,
             cover: None,
@@ -338,7 +339,7 @@ pub fn is_paginated(site: &Site, path: &str) -> bool {
 /// The `ban-tin/` list pages (`ban-tin/trang/2/`…), paginated like the news
 /// list; its intro is the section page's text (generated or the site's own
 /// `content/ban-tin/_index.md`).
-pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<super::Lazy>) {
     if !is_paginated(site, BULLETINS) {
         return;
     }
@@ -363,12 +364,11 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     let feed = format!("{}atom.xml", news_path(site));
     super::lists::paginate(
         site,
-        theme,
         jobs,
         BULLETINS,
         &title,
         &intro,
-        &items,
+        super::lists::ListItems::Fixed(std::sync::Arc::new(items)),
         per_page,
         &feed,
         "bulletins",

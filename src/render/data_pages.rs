@@ -136,7 +136,9 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         let dash = dashboard(site, data, Tr::new(theme, &lang));
         home.context.insert("dashboard", &dash);
     }
-    let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
+    let paths: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    let taken = |path: &str| paths.contains(path);
     let mut push = |path: &str, template: &str, context: Context| {
         if !taken(path) {
             jobs.push(Job {
@@ -148,13 +150,18 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     };
     if !data.set.targets.is_empty() {
         push(TARGETS, "targets.html", targets_page(site, theme, data));
-        for i in 0..data.set.targets.len() {
-            let path = target_path(&data.set.targets[i].id);
-            push(
-                &path,
-                "target.html",
-                data_more::target_page(site, theme, data, i, &path),
-            );
+        // One page (with its charts) per target: built in parallel.
+        use rayon::prelude::*;
+        let pages: Vec<(String, Context)> = (0..data.set.targets.len())
+            .into_par_iter()
+            .map(|i| {
+                let path = target_path(&data.set.targets[i].id);
+                let c = data_more::target_page(site, theme, data, i, &path);
+                (path, c)
+            })
+            .collect();
+        for (path, c) in pages {
+            push(&path, "target.html", c);
         }
     }
     if !data.set.tasks.is_empty() {
@@ -207,7 +214,6 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     );
     super::data_documents::document_data(site, data, jobs);
     super::data_embed::embed_jobs(site, theme, jobs);
-    super::data_bulletin::list_jobs(site, theme, jobs);
 }
 
 /// Writes the open-data files (`du-lieu/<kind>.csv|json`).

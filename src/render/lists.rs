@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::theme::Theme;
 use super::views::{self, PageRef, link, news_path, page_ref, root_for, tag_path};
-use super::{Job, base_context};
+use super::{Job, Lazy, base_context};
 use crate::content::PageKind;
 use crate::content::markdown::place;
 use crate::site::Site;
@@ -17,6 +17,8 @@ struct PagerLink {
     number: usize,
     href: String,
     current: bool,
+    /// Stands for the pages left out between two links ("…").
+    gap: bool,
 }
 
 #[derive(Serialize, Default)]
@@ -30,7 +32,7 @@ struct Paginator {
 
 /// Paginated lists: the news section, each tag and each month, plus the
 /// tag index and the archive index.
-pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(super) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
     if site.posts.is_empty() && !site.pages.iter().any(|p| p.path == news_path(site)) {
         return;
     }
@@ -47,18 +49,17 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     let feed = format!("{news}atom.xml");
     paginate(
         site,
-        theme,
         jobs,
         &news,
         &title,
         &intro,
-        &site.posts,
+        ListItems::News,
         per_page,
         &feed,
         "news",
     );
 
-    for tag in &site.tags {
+    for (k, tag) in site.tags.iter().enumerate() {
         let path = tag_path(site, &tag.slug);
         let title = format!(
             "{}: {}",
@@ -70,22 +71,29 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         );
         paginate(
             site,
-            theme,
             jobs,
             &path,
             &title,
             "",
-            &tag.posts,
+            ListItems::Tag(k),
             per_page,
             &format!("{path}atom.xml"),
             "tag",
         );
     }
-    for ((y, m), posts) in &site.months {
+    for (k, ((y, m), _)) in site.months.iter().enumerate() {
         let path = format!("{news}thang/{y:04}-{m:02}/");
         let title = format!("Tin tức {}", dates::month_label(*y, *m));
         paginate(
-            site, theme, jobs, &path, &title, "", posts, per_page, &feed, "month",
+            site,
+            jobs,
+            &path,
+            &title,
+            "",
+            ListItems::Month(k),
+            per_page,
+            &feed,
+            "month",
         );
     }
     // Tag index.
@@ -104,7 +112,7 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     c.insert("tags", &tags);
     c.insert("crumbs", &vec![(title.clone(), link(site, &news))]);
     let _ = root;
-    jobs.push(Job {
+    eager.push(Job {
         path: format!("{path}index.html"),
         template: "tags.html".into(),
         context: c,
@@ -136,37 +144,123 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         .collect();
     c.insert("months", &months);
     c.insert("crumbs", &vec![(title, link(site, &news))]);
-    jobs.push(Job {
+    eager.push(Job {
         path: format!("{path}index.html"),
         template: "archive.html".into(),
         context: c,
     });
 }
 
+/// One paginated list (news, a tag, a month); its pages are rendered by
+/// [`list_page`], each as its own deferred job.
+struct ListSpec {
+    base: String,
+    title: String,
+    intro: String,
+    items: ListItems,
+    per_page: usize,
+    feed: String,
+    kind: &'static str,
+}
+
+/// Which posts a list shows (resolved against the site when rendered).
+#[derive(Clone)]
+pub(super) enum ListItems {
+    News,
+    Tag(usize),
+    Month(usize),
+    /// Indices into `site.pages` chosen by the caller (the bulletin list).
+    Fixed(std::sync::Arc<Vec<usize>>),
+}
+
+impl ListItems {
+    fn of<'a>(&'a self, site: &'a Site) -> &'a [usize] {
+        match self {
+            ListItems::News => &site.posts,
+            ListItems::Tag(k) => &site.tags[*k].posts,
+            ListItems::Month(k) => &site.months[*k].1,
+            ListItems::Fixed(items) => items,
+        }
+    }
+}
+
+impl ListSpec {
+    fn page_path(&self, n: usize) -> String {
+        if n == 1 {
+            self.base.clone()
+        } else {
+            format!("{}trang/{n}/", self.base)
+        }
+    }
+}
+
+/// Pages shown in the pager around the current one; `None` marks a gap.
+/// Every page up to [`PAGER_ALL`] pages; beyond that the first, the last
+/// and two on each side of the current one, so a list of 1,000 pages does
+/// not carry 1,000 links on each of its pages (quadratic output).
+fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    if total <= PAGER_ALL {
+        return (1..=total).map(Some).collect();
+    }
+    let lo = current.saturating_sub(2).max(1);
+    let hi = (current + 2).min(total);
+    let mut out = Vec::new();
+    if lo > 1 {
+        out.push(Some(1));
+        if lo > 2 {
+            out.push(None);
+        }
+    }
+    out.extend((lo..=hi).map(Some));
+    if hi < total {
+        if hi + 1 < total {
+            out.push(None);
+        }
+        out.push(Some(total));
+    }
+    out
+}
+
+/// Lists of at most this many pages link every page.
+const PAGER_ALL: usize = 9;
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn paginate(
     site: &Site,
-    theme: &Theme,
-    jobs: &mut Vec<Job>,
+    jobs: &mut Vec<Lazy>,
     base: &str,
     title: &str,
     intro: &str,
-    items: &[usize],
+    items: ListItems,
     per_page: usize,
     feed: &str,
-    kind: &str,
+    kind: &'static str,
 ) {
-    let total = items.len().div_ceil(per_page).max(1);
-    let page_path = |n: usize| {
-        if n == 1 {
-            base.to_owned()
-        } else {
-            format!("{base}trang/{n}/")
-        }
-    };
-    let news = news_path(site);
+    let total = items.of(site).len().div_ceil(per_page).max(1);
+    let spec = std::sync::Arc::new(ListSpec {
+        base: base.to_owned(),
+        title: title.to_owned(),
+        intro: intro.to_owned(),
+        items,
+        per_page,
+        feed: feed.to_owned(),
+        kind,
+    });
     for n in 1..=total {
-        let path = page_path(n);
+        let spec = std::sync::Arc::clone(&spec);
+        jobs.push(Lazy {
+            path: format!("{}index.html", spec.page_path(n)),
+            make: Box::new(move |site, theme| list_page(site, theme, &spec, n, total)),
+        });
+    }
+}
+
+fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize) -> Job {
+    let (title, per_page, feed) = (&spec.title, spec.per_page, &spec.feed);
+    let items = spec.items.of(site);
+    let news = news_path(site);
+    {
+        let path = spec.page_path(n);
         let root = root_for(&path);
         let shown_title = if n == 1 {
             title.to_owned()
@@ -179,7 +273,7 @@ pub(super) fn paginate(
             .iter()
             .map(|&i| page_ref(site, &site.pages[i], &root))
             .collect();
-        let href = |k: usize| format!("{root}{}", link(site, &page_path(k)));
+        let href = |k: usize| format!("{root}{}", link(site, &spec.page_path(k)));
         let pager = Paginator {
             current: n,
             total,
@@ -189,20 +283,30 @@ pub(super) fn paginate(
             } else {
                 String::new()
             },
-            pages: (1..=total)
-                .map(|k| PagerLink {
-                    number: k,
-                    href: href(k),
-                    current: k == n,
+            pages: pager_window(n, total)
+                .into_iter()
+                .map(|k| match k {
+                    Some(k) => PagerLink {
+                        number: k,
+                        href: href(k),
+                        current: k == n,
+                        gap: false,
+                    },
+                    None => PagerLink {
+                        number: 0,
+                        href: String::new(),
+                        current: false,
+                        gap: true,
+                    },
                 })
                 .collect(),
         };
         c.insert("list_title", title);
-        c.insert("list_kind", kind);
+        c.insert("list_kind", spec.kind);
         c.insert(
             "intro",
             &if n == 1 {
-                place(intro, &root)
+                place(&spec.intro, &root)
             } else {
                 String::new()
             },
@@ -222,14 +326,14 @@ pub(super) fn paginate(
         };
         c.insert("feeds", &feeds);
         c.insert("list_feed", &feed_link);
-        let crumbs: Vec<(String, String)> = if base == news {
+        let crumbs: Vec<(String, String)> = if spec.base == news {
             Vec::new()
         } else {
             vec![(
-                site.pages
-                    .iter()
-                    .find(|p| p.path == news)
-                    .map_or("Tin tức".to_owned(), |p| p.title.clone()),
+                super::index(site)
+                    .news_title
+                    .clone()
+                    .unwrap_or_else(|| "Tin tức".to_owned()),
                 link(site, &news),
             )]
         };
@@ -242,10 +346,33 @@ pub(super) fn paginate(
             "archive_href",
             &format!("{root}{}", link(site, &format!("{news}luu-tru/"))),
         );
-        jobs.push(Job {
+        Job {
             path: format!("{path}index.html"),
             template: "list.html".into(),
             context: c,
-        });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pager_window;
+
+    #[test]
+    fn pager_windows() {
+        let w = |c, t| {
+            pager_window(c, t)
+                .into_iter()
+                .map(|k| k.map_or("…".to_owned(), |k: usize| k.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(w(3, 3), "1 2 3");
+        assert_eq!(w(1, 9), "1 2 3 4 5 6 7 8 9");
+        assert_eq!(w(1, 100), "1 2 3 … 100");
+        assert_eq!(w(4, 100), "1 2 3 4 5 6 … 100");
+        assert_eq!(w(50, 100), "1 … 48 49 50 51 52 … 100");
+        assert_eq!(w(97, 100), "1 … 95 96 97 98 99 100");
+        assert_eq!(w(100, 100), "1 … 98 99 100");
     }
 }

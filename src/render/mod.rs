@@ -15,6 +15,8 @@ mod data_units;
 mod data_views;
 pub mod feeds;
 pub mod i18n;
+pub mod index;
+pub mod lazy;
 mod lists;
 pub mod preview;
 pub mod search;
@@ -31,7 +33,6 @@ use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::site::Site;
-use crate::text::dates;
 use theme::Theme;
 use views::{PageRef, link, news_path, page_ref, page_view, root_for};
 
@@ -82,12 +83,69 @@ pub fn compile(theme: &Theme, diags: &mut Diagnostics) -> Option<Tera> {
     Some(tera)
 }
 
-/// Renders the whole site.
-pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
+/// A job whose context is built when it is rendered, on a worker thread:
+/// contexts are made in parallel and dropped as soon as their page is
+/// rendered, instead of all living at once. Owns no borrow of the site, so
+/// `serve` can keep it and render the page on request (see [`lazy`]).
+pub(crate) struct Lazy {
+    pub(crate) path: String,
+    pub(crate) make: MakeJob,
+}
+
+/// Builds a job's context from the site (see [`Lazy`]).
+pub(crate) type MakeJob = Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>;
+
+/// A file to render: a job with its context built, or one built on demand.
+pub(crate) enum Pending {
+    Ready(Job),
+    Lazy(Lazy),
+}
+
+impl Pending {
+    fn path(&self) -> &str {
+        match self {
+            Pending::Ready(j) => &j.path,
+            Pending::Lazy(l) => &l.path,
+        }
+    }
+
+    /// Renders the file.
+    fn render(&self, site: &Site, theme: &Theme, tera: &Tera) -> Result<String, Diagnostic> {
+        let run = |job: &Job| {
+            tera.render(&job.template, &job.context)
+                .map_err(|e| template_error(&job.template, &e))
+        };
+        match self {
+            Pending::Ready(job) => run(job),
+            Pending::Lazy(l) => run(&(l.make)(site, theme)),
+        }
+    }
+}
+
+/// Everything a build outputs, before the templates run: files to render,
+/// files whose bytes are known (data exports and theme statics, which win
+/// over rendered pages at the same path) and assets to copy (which lose).
+pub(crate) struct Plan {
+    pub(crate) pending: Vec<Pending>,
+    pub(crate) fixed: Output,
+    pub(crate) assets: Vec<(String, std::path::PathBuf)>,
+}
+
+/// The lookups computed once per site (see [`index`]).
+pub(crate) fn index(site: &Site) -> &index::RenderIndex {
+    site.render_index
+        .get_or_init(|| index::RenderIndex::new(site))
+}
+
+/// Plans the whole site: every output file, nothing rendered yet.
+pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
     let mut jobs = Vec::new();
-    page_jobs(site, theme, &mut jobs, diags);
+    let mut deferred: Vec<Lazy> = Vec::new();
+    index(site);
+    page_jobs(site, theme, &mut jobs, &mut deferred);
     data_pages::data_jobs(site, theme, &mut jobs);
-    lists::list_jobs(site, theme, &mut jobs);
+    lists::list_jobs(site, theme, &mut jobs, &mut deferred);
+    data_bulletin::list_jobs(site, theme, &mut deferred);
     feeds::feed_jobs(site, theme, &mut |path, template, context| {
         jobs.push(Job {
             path,
@@ -99,16 +157,44 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
     search::search_jobs(site, theme, &mut jobs);
     section_feeds::feed_jobs(site, theme, &mut jobs);
     preview::page_images(site, &mut jobs);
-
-    let results: Vec<(String, Result<String, Diagnostic>)> = jobs
-        .par_iter()
-        .map(|job| {
-            let out = tera
-                .render(&job.template, &job.context)
-                .map_err(|e| template_error(&job.template, &e));
-            (job.path.clone(), out)
-        })
+    let mut fixed = Output::default();
+    data_pages::data_files(site, &mut fixed);
+    search::search_files(site, &mut fixed);
+    section_feeds::json_feeds(site, &mut fixed);
+    preview::preview_files(site, &mut fixed);
+    for (name, bytes) in &theme.statics {
+        fixed.insert(name.clone(), bytes.clone());
+    }
+    let assets = site
+        .assets
+        .iter()
+        .map(|a| (a.out.clone(), a.source.clone()))
         .collect();
+    let pending = deferred
+        .into_iter()
+        .map(Pending::Lazy)
+        .chain(jobs.into_iter().map(Pending::Ready))
+        .collect();
+    Plan {
+        pending,
+        fixed,
+        assets,
+    }
+}
+
+/// Renders the whole site.
+pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
+    let plan = crate::timing::phase("render: plan", || plan(site, theme));
+    let results: Vec<(String, Result<String, Diagnostic>)> =
+        crate::timing::phase("render: tera", || {
+            plan.pending
+                .into_par_iter()
+                .map(|p| {
+                    let out = p.render(site, theme, tera);
+                    (p.path().to_owned(), out)
+                })
+                .collect()
+        });
     let mut output = Output::default();
     for (path, r) in results {
         match r {
@@ -116,15 +202,9 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
             Err(d) => diags.push(d),
         }
     }
-    data_pages::data_files(site, &mut output);
-    search::search_files(site, &mut output);
-    section_feeds::json_feeds(site, &mut output);
-    preview::preview_files(site, &mut output);
-    for (name, bytes) in &theme.statics {
-        output.insert(name.clone(), bytes.clone());
-    }
-    for a in &site.assets {
-        output.copy(a.out.clone(), a.source.clone());
+    output.files.extend(plan.fixed.files);
+    for (out, source) in plan.assets {
+        output.copy(out, source);
     }
     output
 }
@@ -156,11 +236,14 @@ pub(crate) fn base_context(
     description: &str,
 ) -> Context {
     let root = root_for(path);
-    let mut c = Context::new();
+    let idx = index(site);
+    let mut c = idx.proto(site, theme, lang);
     let cfg = &site.config;
-    let menu: Vec<MenuView> = menu_items(site)
-        .into_iter()
+    let menu: Vec<MenuView> = idx
+        .menu
+        .iter()
         .map(|(name, target)| {
+            let (name, target) = (name.clone(), target.clone());
             let external = target.contains("://");
             let active = !external
                 && (if target.is_empty() {
@@ -177,19 +260,11 @@ pub(crate) fn base_context(
         })
         .collect();
     c.insert("root", &root);
-    c.insert("lang", lang);
-    c.insert("t", theme.strings_for(lang));
-    c.insert("site", cfg);
-    c.insert(
-        "region",
-        &i18n::region_label(cfg, i18n::Tr::new(theme, lang)),
-    );
     c.insert("menu", &menu);
     c.insert("current_path", path);
     c.insert("canonical", &format!("{}{}", cfg.base_url, path));
     c.insert("page_title", title);
     c.insert("description", description);
-    c.insert("build_date", &dates::short(site.today));
     c.insert("home_href", &format!("{root}{}", link(site, "")));
     c.insert(
         "news_href",
@@ -201,7 +276,6 @@ pub(crate) fn base_context(
         format!("{root}{}atom.xml", news_path(site))
     };
     c.insert("feed_href", &feed);
-    c.insert("feeds", &Vec::<(String, String)>::new());
     sharing_context(site, &root, &mut c);
     c
 }
@@ -225,7 +299,7 @@ fn sharing_context(site: &Site, root: &str, c: &mut Context) {
 }
 
 /// The configured menu, or home / news / documents when none is set.
-fn menu_items(site: &Site) -> Vec<(String, String)> {
+pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
     if !site.config.menu.is_empty() {
         return site
             .config
@@ -255,11 +329,7 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut section = page.section.clone();
     while !section.is_empty() {
-        if let Some(p) = site
-            .pages
-            .iter()
-            .find(|p| p.path == section && p.kind == PageKind::Section)
-        {
+        if let Some(p) = index(site).sections.get(&section).map(|&i| &site.pages[i]) {
             out.push((p.title.clone(), link(site, &p.path)));
         }
         section = match section.trim_end_matches('/').rsplit_once('/') {
@@ -271,15 +341,39 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
     out
 }
 
-fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagnostics) {
+/// Page jobs: deferred, except the home page and (on a site with data) the
+/// documents, whose contexts the data pages extend (`data_pages::data_jobs`).
+fn page_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
     let news = news_path(site);
-    let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
     for (i, page) in site.pages.iter().enumerate() {
         if page.kind == PageKind::Section
             && (page.path == news || data_bulletin::is_paginated(site, &page.path))
         {
             continue; // rendered as a paginated list
         }
+        if page.kind == PageKind::Home || (page.kind == PageKind::Document && site.data.is_some()) {
+            // Built now: the data pages add the dashboard to the home page's
+            // context and their targets and tasks (and chart embeds) to the
+            // documents'.
+            eager.push(page_job(site, theme, i));
+        } else {
+            jobs.push(Lazy {
+                path: format!("{}index.html", page.path),
+                make: Box::new(move |site, theme| page_job(site, theme, i)),
+            });
+        }
+    }
+    jobs.push(Lazy {
+        path: "404.html".into(),
+        make: Box::new(not_found_job),
+    });
+}
+
+/// The job of page `i`.
+fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
+    let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
+    let page = &site.pages[i];
+    {
         let root = root_for(&page.path);
         let lang = page.lang(&site.config.language).to_owned();
         let view = page_view(site, page, &root);
@@ -336,7 +430,7 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
                 "section.html".into()
             }
             (None, PageKind::Post) => {
-                let pos = site.posts.iter().position(|&j| j == i);
+                let pos = index(site).post_pos[i];
                 let newer = pos
                     .and_then(|p| p.checked_sub(1))
                     .map(|p| page_ref(site, &site.pages[site.posts[p]], &root));
@@ -362,12 +456,15 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
             c.insert("og_image_alt", alt);
         }
         c.insert("page", &view);
-        jobs.push(Job {
+        Job {
             path: format!("{}index.html", page.path),
             template,
             context: c,
-        });
+        }
     }
+}
+
+fn not_found_job(site: &Site, theme: &Theme) -> Job {
     let mut c = base_context(
         site,
         theme,
@@ -377,11 +474,11 @@ fn page_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>, _diags: &mut Diagn
         "",
     );
     c.insert("crumbs", &Vec::<(String, String)>::new());
-    jobs.push(Job {
+    Job {
         path: "404.html".into(),
         template: "404.html".into(),
         context: c,
-    });
+    }
 }
 
 fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {

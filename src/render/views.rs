@@ -100,8 +100,13 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         .tags
         .iter()
         .filter_map(|name| {
-            let slug = slugify(name);
-            let tag = site.tags.iter().find(|t| t.slug == slug)?;
+            let tag = match super::index(site).tag_by_name.get(name) {
+                Some(&k) => &site.tags[k],
+                None => {
+                    let slug = slugify(name);
+                    site.tags.iter().find(|t| t.slug == slug)?
+                }
+            };
             Some(TagRef {
                 name: tag.name.clone(),
                 href: link(site, &tag_path(site, &tag.slug)),

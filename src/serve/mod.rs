@@ -70,11 +70,25 @@ impl Shared {
         Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()))
     }
 
-    pub(crate) fn replace(&self, snap: Snapshot) {
+    pub(crate) fn replace_arc(&self, snap: Arc<Snapshot>) {
         let generation = snap.generation;
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = snap;
         // No receivers (no open page) is fine.
         let _ = self.reload.send(generation);
+    }
+
+    /// Replaces the snapshot only if it is still generation `expected`.
+    pub(crate) fn replace_if(&self, expected: u64, snap: Snapshot) -> bool {
+        let generation = snap.generation;
+        {
+            let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+            if current.generation != expected {
+                return false;
+            }
+            *current = Arc::new(snap);
+        }
+        let _ = self.reload.send(generation);
+        true
     }
 }
 
@@ -121,15 +135,21 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .map_err(|e| format!("không đọc được địa chỉ máy chủ: {e}"))?;
     let host = url_host(addr);
 
-    let first = rebuild::rebuild(&opts, &host, &Snapshot::default());
+    let mut state = rebuild::Incremental::new();
+    let empty = Arc::new(Snapshot::default());
+    let (first, check) = rebuild::rebuild(&opts, &host, &empty, &mut state, None);
+    let first = Arc::new(first);
     let url = format!("http://{host}{}", first.base_path);
     let (reload, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
-        current: RwLock::new(Arc::new(first)),
+        current: RwLock::new(Arc::clone(&first)),
         reload,
     });
+    if let Some(check) = check {
+        rebuild::spawn_verify(Arc::clone(&shared), empty, first, check);
+    }
 
-    rebuild::spawn_watcher(opts.clone(), host.clone(), Arc::clone(&shared))?;
+    rebuild::spawn_watcher(opts.clone(), host.clone(), Arc::clone(&shared), state)?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -8,17 +8,113 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
-use crate::build::{BuildOptions, build_site};
+use crate::build::{BuildOptions, Prepared, prepare};
 use crate::cli::report;
 use crate::config::Config;
+use crate::content::ContentCache;
+use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
+use crate::render::lazy::{LazySite, lazy_output};
+use crate::render::theme::Theme;
+use crate::site::Site;
+use std::path::PathBuf;
+use tera::Tera;
 
 use super::{ServeOptions, Shared, Snapshot, watch};
 
+/// What the rebuild thread keeps between rebuilds: parsed and rendered
+/// content by file (see [`ContentCache`]).
+#[derive(Default)]
+pub struct Incremental {
+    cache: ContentCache,
+    /// The last successful build, for body-only edits.
+    last: Option<Last>,
+    body_edits: usize,
+}
+
+/// What a successful rebuild made, kept for the next one.
+struct Last {
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    tera: Arc<Tera>,
+    warnings: Diagnostics,
+    base_path: String,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental::default()
+    }
+
+    /// How many rebuilds took the body-only fast path.
+    pub fn body_edits(&self) -> usize {
+        self.body_edits
+    }
+
+    /// Forgets cached content (after a configuration change).
+    pub fn clear(&mut self) {
+        self.cache.clear();
+        self.last = None;
+    }
+}
+
+/// Files changed since the last rebuild, as reported by the watcher.
+pub struct Changed<'a> {
+    /// The canonical site root the paths are under.
+    pub root: &'a Path,
+    /// Changed paths (absolute). Only used when every change is content.
+    pub paths: &'a [PathBuf],
+}
+
+/// A successful rebuild's pages, to render in full in the background
+/// (see [`verify`]).
+pub struct Verify {
+    lazy: Arc<LazySite>,
+    warnings: Diagnostics,
+}
+
 /// Builds the site for the preview and returns the new snapshot, printing
 /// the outcome. `previous` supplies the output to keep on failure.
-pub fn rebuild(opts: &ServeOptions, host: &str, previous: &Snapshot) -> Snapshot {
+///
+/// Unchanged content comes from `state`; pages are not rendered here but
+/// on request (`render::lazy`), so the time from an edit to the reload is
+/// that of reading the edited file and modelling the site. The pages are
+/// then rendered in the background by [`verify`], which reports template
+/// errors exactly as a full build would.
+pub fn rebuild(
+    opts: &ServeOptions,
+    host: &str,
+    previous: &Snapshot,
+    state: &mut Incremental,
+    changed: Option<Changed<'_>>,
+) -> (Snapshot, Option<Verify>) {
     let started = Instant::now();
+    if let Some(changed) = &changed
+        && let Some(done) = body_edit(previous, state, changed)
+    {
+        let (snap, verify) = done;
+        state.body_edits += 1;
+        eprintln!(
+            "Đã dựng {} trang trong {} ms (chỉ thay nội dung bài).",
+            snap.output.page_count(),
+            started.elapsed().as_millis()
+        );
+        return (snap, Some(verify));
+    }
+    state.last = None;
+    // Files the watcher named are read again, whatever their stamps say.
+    if let Some(changed) = &changed {
+        let content = changed.root.join("content");
+        for p in changed.paths {
+            if let Ok(rel) = p.strip_prefix(&content) {
+                let rel: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                state.cache.forget(&rel.join("/"));
+            }
+        }
+    }
     // The base path comes from the configuration; if it cannot be read, the
     // build fails anyway and the previous prefix is kept.
     let base_path = Config::load(&opts.root, &mut Diagnostics::new())
@@ -36,48 +132,194 @@ pub fn rebuild(opts: &ServeOptions, host: &str, previous: &Snapshot) -> Snapshot
         drafts: opts.drafts,
     };
     let generation = previous.generation + 1;
-    match build_site(&build) {
-        Ok(built) => {
-            report::print(&built.diagnostics);
+    let prepared = match prepare(&build, Some(&mut state.cache)) {
+        Ok(Prepared {
+            site,
+            theme,
+            tera: Some(tera),
+            mut diags,
+        }) if !diags.has_errors() => {
+            let (site, theme, tera) = (Arc::new(site), Arc::new(theme), Arc::new(tera));
+            diags.sort();
+            state.last = Some(Last {
+                site: Arc::clone(&site),
+                theme: Arc::clone(&theme),
+                tera: Arc::clone(&tera),
+                warnings: diags.clone(),
+                base_path: base_path.clone(),
+            });
+            let (output, lazy) = crate::timing::phase("plan", || lazy_output(site, theme, tera));
+            Ok((output, lazy, diags))
+        }
+        Ok(Prepared { mut diags, .. }) | Err(mut diags) => {
+            diags.sort();
+            Err(diags)
+        }
+    };
+    match prepared {
+        Ok((output, lazy, diags)) => {
+            report::print(&diags);
             eprintln!(
                 "Đã dựng {} trang trong {} ms{}.",
-                built.output.page_count(),
+                output.page_count(),
                 started.elapsed().as_millis(),
-                if built.diagnostics.is_empty() {
+                if diags.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", report::summary(&built.diagnostics))
+                    format!(" ({})", report::summary(&diags))
                 }
             );
-            Snapshot {
-                output: Arc::new(built.output),
+            let snap = Snapshot {
+                output: Arc::new(output),
                 base_path,
                 errors: None,
                 generation,
+            };
+            (
+                snap,
+                Some(Verify {
+                    lazy,
+                    warnings: diags,
+                }),
+            )
+        }
+        Err(diags) => (failed(previous, base_path, diags, generation), None),
+    }
+}
+
+/// The fast path for the common edit: known, published Markdown files whose
+/// front matter and diagnostics did not change. The new site is the last one
+/// with those pages' bodies replaced — what a clean build would model, since
+/// nothing else a build derives from a file depends on its body (except the
+/// weekly bulletins, which quote summaries: a summary edit on a site with
+/// data takes the slower path; bodies calling shortcodes are never cached). `None`
+/// when any change is of another kind; the caller then rebuilds from the
+/// cache.
+fn body_edit(
+    previous: &Snapshot,
+    state: &mut Incremental,
+    changed: &Changed<'_>,
+) -> Option<(Snapshot, Verify)> {
+    let last = state.last.as_ref()?;
+    if previous.errors.is_some() || changed.paths.is_empty() {
+        return None;
+    }
+    let content = changed.root.join("content");
+    let mut site: Option<Site> = None;
+    for path in changed.paths {
+        let rel = path.strip_prefix(&content).ok()?;
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()?
+            .join("/");
+        if !(rel.ends_with(".md") || rel.ends_with(".markdown")) {
+            return None;
+        }
+        let raw_html = last.site.config.markdown.raw_html;
+        match reload_body(changed.root, path, &rel, raw_html, &mut state.cache) {
+            BodyChange::Unchanged => {}
+            BodyChange::Other => return None,
+            BodyChange::Body(body) => {
+                let i = last.site.pages.iter().position(|p| p.rel == rel)?;
+                // Weekly bulletins (sites with data) quote posts' summaries:
+                // a new summary needs them generated again.
+                let old = &last.site.pages[i];
+                if last.site.data.is_some() && old.body.summary_html != body.summary_html {
+                    return None;
+                }
+                let s = site.get_or_insert_with(|| (*last.site).clone());
+                let mut page = (*s.pages[i]).clone();
+                page.body = *body;
+                s.pages[i] = Arc::new(page);
             }
         }
-        Err(diags) => {
-            report::print(&diags);
-            eprintln!(
-                "Không dựng được trang: {}. Trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.",
-                report::summary(&diags)
-            );
-            Snapshot {
-                output: Arc::clone(&previous.output),
-                base_path: if previous.output.is_empty() {
-                    base_path
-                } else {
-                    previous.base_path.clone()
-                },
-                errors: Some(Arc::new(diags)),
-                generation,
-            }
-        }
+    }
+    let site = Arc::new(site?);
+    let (output, lazy) = crate::timing::phase("plan", || {
+        lazy_output(
+            Arc::clone(&site),
+            Arc::clone(&last.theme),
+            Arc::clone(&last.tera),
+        )
+    });
+    let warnings = last.warnings.clone();
+    let base_path = last.base_path.clone();
+    let last = state.last.as_mut()?;
+    last.site = site;
+    Some((
+        Snapshot {
+            output: Arc::new(output),
+            base_path,
+            errors: None,
+            generation: previous.generation + 1,
+        },
+        Verify { lazy, warnings },
+    ))
+}
+
+/// The snapshot after a failed build: the last good output, with errors.
+fn failed(previous: &Snapshot, base_path: String, diags: Diagnostics, generation: u64) -> Snapshot {
+    report::print(&diags);
+    eprintln!(
+        "Không dựng được trang: {}. Trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.",
+        report::summary(&diags)
+    );
+    Snapshot {
+        output: Arc::clone(&previous.output),
+        base_path: if previous.output.is_empty() {
+            base_path
+        } else {
+            previous.base_path.clone()
+        },
+        errors: Some(Arc::new(diags)),
+        generation,
+    }
+}
+
+/// Renders every page of a rebuild (in the background, while the browser
+/// already shows the new pages) and, if a template fails on any, replaces
+/// the snapshot with the failed-build one: the previous good output plus
+/// the errors, as a full rebuild would have given. Gives up as soon as a
+/// newer rebuild replaced the snapshot.
+pub fn verify(shared: &Shared, previous: &Snapshot, built: &Snapshot, v: Verify) {
+    let generation = built.generation;
+    let stale = || shared.snapshot().generation != generation;
+    let Some(errors) = v.lazy.render_all(&stale) else {
+        return;
+    };
+    if !errors.has_errors() {
+        return;
+    }
+    let mut diags = v.warnings;
+    diags.extend(errors);
+    diags.sort();
+    let snap = failed(previous, built.base_path.clone(), diags, generation + 1);
+    shared.replace_if(generation, snap);
+}
+
+/// Runs [`verify`] on its own thread.
+pub fn spawn_verify(shared: Arc<Shared>, previous: Arc<Snapshot>, built: Arc<Snapshot>, v: Verify) {
+    let spawned = std::thread::Builder::new()
+        .name("minhbach-verify".into())
+        .spawn(move || {
+            // A panic in a template function only loses the check.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                verify(&shared, &previous, &built, v)
+            }));
+        });
+    if let Err(e) = spawned {
+        eprintln!("cảnh báo: không kiểm tra được toàn bộ trang: {e}");
     }
 }
 
 /// Starts the watcher and the rebuild thread.
-pub fn spawn_watcher(opts: ServeOptions, host: String, shared: Arc<Shared>) -> Result<(), String> {
+pub fn spawn_watcher(
+    opts: ServeOptions,
+    host: String,
+    shared: Arc<Shared>,
+    mut state: Incremental,
+) -> Result<(), String> {
     let root = std::fs::canonicalize(&opts.root)
         .map_err(|e| format!("không mở được thư mục trang {}: {e}", opts.root.display()))?;
     let (tx, rx) = mpsc::channel();
@@ -85,7 +327,7 @@ pub fn spawn_watcher(opts: ServeOptions, host: String, shared: Arc<Shared>) -> R
         .map_err(|e| format!("không theo dõi được thay đổi tệp: {e}"))?;
     std::thread::Builder::new()
         .name("minhbach-watch".into())
-        .spawn(move || watch_loop(&opts, &host, &root, watcher, &rx, &shared))
+        .spawn(move || watch_loop(&opts, &host, &root, watcher, &rx, &shared, &mut state))
         .map_err(|e| format!("không tạo được luồng theo dõi: {e}"))?;
     Ok(())
 }
@@ -96,7 +338,8 @@ fn watch_loop(
     root: &Path,
     mut watcher: watch::Watcher,
     rx: &mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
-    shared: &Shared,
+    shared: &Arc<Shared>,
+    state: &mut Incremental,
 ) {
     let data_dir = |root: &Path| {
         Config::load(root, &mut Diagnostics::new())
@@ -108,6 +351,9 @@ fn watch_loop(
         // Take everything already queued, so one burst means one rebuild.
         let batches = std::iter::once(first).chain(rx.try_iter());
         let mut kinds = BTreeSet::new();
+        let mut paths = Vec::new();
+        // Lost events: only a full rebuild is safe.
+        let mut unsure = false;
         for batch in batches {
             match batch {
                 Ok(events) => {
@@ -115,14 +361,18 @@ fn watch_loop(
                         if !watch::is_relevant_event(&ev.kind) {
                             continue;
                         }
-                        kinds.extend(
-                            ev.paths
-                                .iter()
-                                .filter_map(|p| watch::classify(root, p, &data)),
-                        );
+                        for p in &ev.paths {
+                            if let Some(k) = watch::classify(root, p, &data) {
+                                kinds.insert(k);
+                                if !paths.contains(p) {
+                                    paths.push(p.clone());
+                                }
+                            }
+                        }
                     }
                 }
                 Err(errors) => {
+                    unsure = true;
                     for e in errors {
                         eprintln!("cảnh báo: lỗi khi theo dõi tệp: {e}");
                     }
@@ -136,19 +386,35 @@ fn watch_loop(
         eprintln!("Thay đổi {}: đang dựng lại…", what.join(", "));
         if kinds.contains(&watch::ChangeKind::Config) {
             data = data_dir(root);
+            state.clear();
         }
         watcher.refresh();
         let previous = shared.snapshot();
         // A bug in the build must not end live preview: report it and
         // keep watching, serving what was there.
         let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(opts, host, &previous)
+            let only_content = !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Content);
+            let changed = only_content.then_some(Changed {
+                root,
+                paths: &paths,
+            });
+            rebuild(opts, host, &previous, state, changed)
         }));
         match next {
-            Ok(next) => shared.replace(next),
-            Err(_) => eprintln!(
-                "lỗi: minhbach gặp sự cố nội bộ khi dựng lại (xem thông báo ở trên); vẫn tiếp tục theo dõi, hãy báo lỗi này cho nhóm phát triển"
-            ),
+            Ok((next, check)) => {
+                let next = Arc::new(next);
+                shared.replace_arc(Arc::clone(&next));
+                if let Some(check) = check {
+                    spawn_verify(Arc::clone(shared), previous, next, check);
+                }
+            }
+            Err(_) => {
+                // The cache may hold a half-updated state.
+                state.clear();
+                eprintln!(
+                    "lỗi: minhbach gặp sự cố nội bộ khi dựng lại (xem thông báo ở trên); vẫn tiếp tục theo dõi, hãy báo lỗi này cho nhóm phát triển"
+                );
+            }
         }
     }
 }

@@ -16,8 +16,14 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::config::CONFIG_FILE;
 use crate::content::load::is_ignored_name;
 
-/// How long the debouncer waits for a burst of events to settle.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long the debouncer waits for a burst of events to settle. Short:
+/// editors finish a save (write, or write-and-rename) within a few
+/// milliseconds, and a rebuild that catches a half-saved file is followed
+/// by another one when the rest of the save arrives.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How often the debouncer checks whether a burst has settled.
+pub const TICK: Duration = Duration::from_millis(5);
 
 /// Folders under the site root whose changes trigger a rebuild.
 pub const WATCHED_DIRS: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
@@ -117,7 +123,7 @@ impl Watcher {
     /// editors often replace rather than rewrite) and every existing folder
     /// of [`WATCHED_DIRS`] (recursively). Debounced batches go to `tx`.
     pub fn start(root: &Path, tx: mpsc::Sender<DebounceEventResult>) -> notify::Result<Self> {
-        let debouncer = new_debouncer(DEBOUNCE, None, tx)?;
+        let debouncer = new_debouncer(DEBOUNCE, Some(TICK), tx)?;
         let mut w = Watcher {
             debouncer,
             root: root.to_path_buf(),

@@ -2,22 +2,71 @@
 //! attributes, XML, and URLs (refusing `javascript:` and similar schemes).
 
 /// Escapes `& < > " '` for HTML text or a quoted attribute (also valid XML).
+/// Control characters other than tab and newlines are dropped.
+///
+/// Works on bytes and copies the runs between special characters whole:
+/// most text has none, and this runs for every value a template prints.
 pub fn html(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in HTML or XML 1.0 text.
-            c if c.is_control() && c != '\n' && c != '\t' && c != '\r' => {}
-            c => out.push(c),
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip plain bytes with one table lookup each.
+        while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
+            i += 1;
         }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (replacement, skip): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\n' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1f | 0x7f => ("", 1),
+            // U+0080–U+009F (C1 controls) are 0xC2 0x80–0x9F in UTF-8.
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // `start..i` and the skipped bytes are whole characters: every
+        // byte matched above starts a character.
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        i += skip;
+        start = i;
     }
+    out.push_str(&text[start..]);
     out
 }
+
+/// Bytes `html` must look at: the escaped characters, control characters
+/// (tab and newlines are kept, but cheap to look at) and 0xC2, which starts
+/// the C1 controls.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t
+};
 
 /// True when a link target uses a scheme that can run code
 /// (`javascript:`, `vbscript:`, `data:` other than images).
@@ -35,6 +84,34 @@ pub fn is_dangerous_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_escaping_matches_char_escaping() {
+        let by_char = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    c if c.is_control() && c != '\n' && c != '\t' && c != '\r' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "Chuyển đổi số",
+            "a & b < c > d \"e\" 'f'",
+            "tab\tline\nret\r bell\u{7} del\u{7f} c1\u{85}\u{9f} nbsp\u{a0} ¢",
+            "Ả<Ấ>Ở&",
+        ] {
+            assert_eq!(html(text), by_char(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn escapes_markup() {

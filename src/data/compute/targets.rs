@@ -125,12 +125,19 @@ fn state(t: &Target, achieved: Option<bool>, has_data: bool, today: Date) -> Tar
     }
 }
 
-fn one(data: &DataSet, t: &Target, commune: Option<&str>, today: Date) -> TargetProgress {
+/// `results`: indices of the target's results, in file order.
+fn one(
+    data: &DataSet,
+    t: &Target,
+    results: &[usize],
+    commune: Option<&str>,
+    today: Date,
+) -> TargetProgress {
     let latest = latest(
-        data.results
+        results
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.target_id == t.id && r.commune.as_deref() == commune),
+            .map(|&i| (i, &data.results[i]))
+            .filter(|(_, r)| r.commune.as_deref() == commune),
     );
     let value = latest.map(|i| data.results[i].value);
     let ach = value.and_then(|v| achieved(t.comparison, t.target, v));
@@ -147,12 +154,19 @@ fn one(data: &DataSet, t: &Target, commune: Option<&str>, today: Date) -> Target
 
 /// Progress of every target, in file order.
 pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
+    // Results by target, once (not a scan of every result per target).
+    let mut by_target: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, r) in data.results.iter().enumerate() {
+        by_target.entry(r.target_id.as_str()).or_default().push(i);
+    }
     data.targets
         .iter()
         .map(|t| {
-            let mut p = one(data, t, None, today);
+            let results = by_target.get(t.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let mut p = one(data, t, results, None, today);
             let mut communes: Vec<&str> = Vec::new();
-            for r in data.results.iter().filter(|r| r.target_id == t.id) {
+            for r in results.iter().map(|&i| &data.results[i]) {
                 if let Some(c) = r.commune.as_deref()
                     && !communes.contains(&c)
                 {
@@ -161,7 +175,7 @@ pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
             }
             p.communes = communes
                 .into_iter()
-                .map(|c| one(data, t, Some(c), today))
+                .map(|c| one(data, t, results, Some(c), today))
                 .collect();
             p
         })

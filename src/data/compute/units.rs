@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::tasks::{TaskProgress, TaskState};
 use crate::data::model::DataSet;
-use crate::data::validate::resolve_unit;
+use crate::data::validate::UnitIndex;
 use crate::text::{fold, vi_cmp};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -28,14 +28,15 @@ pub struct UnitStats {
     pub dti_max_points: f64,
 }
 
-struct Acc {
+struct Acc<'a> {
     stats: Vec<UnitStats>,
     keys: Vec<String>,
+    units: UnitIndex<'a>,
 }
 
-impl Acc {
-    fn entry(&mut self, data: &DataSet, text: &str) -> &mut UnitStats {
-        let (key, id, name) = match resolve_unit(&data.units, text) {
+impl Acc<'_> {
+    fn entry(&mut self, _data: &DataSet, text: &str) -> &mut UnitStats {
+        let (key, id, name) = match self.units.resolve(text) {
             Some(u) => (format!("id:{}", u.id), Some(u.id.clone()), u.name.clone()),
             None => (
                 format!("name:{}", fold(text.trim())),
@@ -59,8 +60,8 @@ impl Acc {
     }
 
     /// The entry `text` names, if it is already a unit.
-    fn existing(&mut self, data: &DataSet, text: &str) -> Option<&mut UnitStats> {
-        let key = match resolve_unit(&data.units, text) {
+    fn existing(&mut self, _data: &DataSet, text: &str) -> Option<&mut UnitStats> {
+        let key = match self.units.resolve(text) {
             Some(u) => format!("id:{}", u.id),
             None => format!("name:{}", fold(text.trim())),
         };
@@ -73,6 +74,7 @@ pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
     let mut acc = Acc {
         stats: Vec::new(),
         keys: Vec::new(),
+        units: UnitIndex::new(&data.units),
     };
     for u in &data.units {
         acc.entry(data, &u.id);
@@ -89,7 +91,8 @@ pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
             acc.entry(data, l).targets_led += 1;
         }
     }
-    let lead_key = |text: &str| match resolve_unit(&data.units, text) {
+    let units = UnitIndex::new(&data.units);
+    let lead_key = |text: &str| match units.resolve(text) {
         Some(u) => format!("id:{}", u.id),
         None => format!("name:{}", fold(text.trim())),
     };

@@ -1,0 +1,237 @@
+//! What `serve` keeps between rebuilds so that one edited file costs one
+//! file: per source file, its parsed front matter and its rendered body,
+//! keyed by the file's modification time and size.
+//!
+//! A rendered body also depends on every link target of the site (links
+//! are checked and rewritten against them) and on the Markdown settings,
+//! so rendered bodies are reused only while those are exactly as when they
+//! were rendered; adding, removing or moving a page re-renders every body.
+//! A body that calls shortcodes may read anything (the data), so it is
+//! never reused. Everything else (layout, titles, dates, the site model) is
+//! recomputed on every rebuild from these pieces, exactly as a clean
+//! build computes it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use super::load::Parsed;
+use super::markdown::{LinkTargets, Rendered};
+use crate::diagnostics::Diagnostics;
+
+/// Identifies one version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    modified: SystemTime,
+    len: u64,
+}
+
+impl Stamp {
+    pub(crate) fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            modified: m.modified().ok()?,
+            len: m.len(),
+        })
+    }
+}
+
+/// See the module docs. Empty by default; `build` never uses one.
+#[derive(Default)]
+pub struct ContentCache {
+    /// Source path (relative to `content/`) → parse result.
+    pub(crate) parsed: HashMap<String, (Stamp, Option<Parsed>, Diagnostics)>,
+    /// Source path → rendered body and its (not yet demoted) diagnostics.
+    pub(crate) rendered: HashMap<String, (Stamp, Rendered, Diagnostics)>,
+    /// What the rendered bodies were rendered against.
+    pub(crate) rendered_with: Option<(LinkTargets, String)>,
+}
+
+impl ContentCache {
+    pub fn new() -> ContentCache {
+        ContentCache::default()
+    }
+
+    /// Forgets everything (after a configuration change, say).
+    pub fn clear(&mut self) {
+        *self = ContentCache::default();
+    }
+
+    /// Drops what is kept for `rel` (a source path relative to `content/`),
+    /// so it is read again whatever its stamp says.
+    pub fn forget(&mut self, rel: &str) {
+        self.parsed.remove(rel);
+        self.rendered.remove(rel);
+    }
+
+    /// Keeps the parse results of this build: `(rel, (result, diagnostics,
+    /// stamp))` for every Markdown file found; files gone are forgotten.
+    pub(crate) fn keep_parsed<'a>(
+        &mut self,
+        files: impl Iterator<Item = (&'a String, &'a (Option<Parsed>, Diagnostics, Option<Stamp>))>,
+    ) {
+        let mut present = std::collections::HashSet::new();
+        for (rel, (p, d, stamp)) in files {
+            present.insert(rel.clone());
+            match stamp {
+                Some(s) if self.parsed.get(rel).is_none_or(|(old, _, _)| old != s) => {
+                    self.parsed.insert(rel.clone(), (*s, p.clone(), d.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    self.parsed.remove(rel);
+                }
+            }
+        }
+        self.parsed.retain(|k, _| present.contains(k));
+    }
+
+    /// Keeps the bodies rendered (`fresh`) by this build, for every parsed
+    /// file; files gone are forgotten.
+    pub(crate) fn keep_rendered<'a>(
+        &mut self,
+        files: impl Iterator<
+            Item = (
+                (&'a String, &'a Option<Stamp>),
+                (&'a Rendered, &'a Diagnostics, bool),
+            ),
+        >,
+    ) {
+        let mut present = std::collections::HashSet::new();
+        for ((rel, stamp), (r, d, fresh)) in files {
+            present.insert(rel.clone());
+            match stamp {
+                Some(s) if fresh => {
+                    self.rendered
+                        .insert(rel.clone(), (*s, r.clone(), d.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    self.rendered.remove(rel);
+                }
+            }
+        }
+        self.rendered.retain(|k, _| present.contains(k));
+    }
+
+    /// Records what the kept bodies were rendered against.
+    pub(crate) fn rendered_against(&mut self, targets: &LinkTargets, key: String) {
+        if self
+            .rendered_with
+            .as_ref()
+            .is_none_or(|(t, k)| t != targets || *k != key)
+        {
+            self.rendered_with = Some((targets.clone(), key));
+        }
+    }
+
+    /// Number of files whose parse result is kept.
+    pub fn len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parsed.is_empty()
+    }
+}
+
+/// Reads and parses every Markdown file (`(absolute, relative)` paths), in
+/// parallel, taking unchanged ones from `cache`. Each result carries the
+/// stamp of the file, taken *before* reading it: a file changed meanwhile
+/// gets a newer stamp than the one kept with it, so it is read again.
+pub(crate) fn parse_all(
+    root: &Path,
+    md_files: &[(std::path::PathBuf, String)],
+    cache: Option<&ContentCache>,
+) -> Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)> {
+    use rayon::prelude::*;
+    md_files
+        .par_iter()
+        .map(|(abs, rel)| {
+            let stamp = cache.and_then(|_| Stamp::of(abs));
+            if let (Some(c), Some(stamp)) = (cache, stamp)
+                && let Some((s, p, d)) = c.parsed.get(rel)
+                && *s == stamp
+            {
+                return (p.clone(), d.clone(), Some(stamp));
+            }
+            let mut d = Diagnostics::new();
+            let p = super::load::parse_file(root, abs, rel, &mut d);
+            (p, d, stamp)
+        })
+        .collect()
+}
+
+/// What re-reading one known file found.
+pub enum BodyChange {
+    /// The file holds what was cached for it.
+    Unchanged,
+    /// Only the body changed: front matter, diagnostics and everything
+    /// else a clean build derives from the file are as before.
+    Body(Box<super::markdown::Rendered>),
+    /// Anything else (new front matter, new problems, unknown file…): the
+    /// site must be rebuilt from the cache.
+    Other,
+}
+
+/// Re-reads the Markdown file `rel` (at `abs`) after an edit and tells
+/// whether only its body changed; if so, the cache is updated with it.
+/// Front matter is compared as parsed (its `Debug` form covers every
+/// field), so reformatting it is still a body-only change.
+pub fn reload_body(
+    root: &Path,
+    abs: &Path,
+    rel: &str,
+    raw_html: crate::config::RawHtml,
+    cache: &mut ContentCache,
+) -> BodyChange {
+    use super::markdown::{self, Source};
+    let Some((old_stamp, Some(old), old_diags)) = cache.parsed.get(rel) else {
+        return BodyChange::Other;
+    };
+    // The watcher named this file: read it even if its stamp looks the
+    // same (two saves within one timestamp tick keep the size and time).
+    let Some(stamp) = Stamp::of(abs) else {
+        return BodyChange::Other;
+    };
+    let _ = old_stamp;
+    let Some((targets, key)) = &cache.rendered_with else {
+        return BodyChange::Other;
+    };
+    if *key != format!("{raw_html:?}") {
+        return BodyChange::Other;
+    }
+    let mut diags = Diagnostics::new();
+    let Some(new) = super::load::parse_file(root, abs, rel, &mut diags) else {
+        return BodyChange::Other;
+    };
+    if new.text == old.text {
+        return BodyChange::Unchanged;
+    }
+    if format!("{:?}", new.fm) != format!("{:?}", old.fm)
+        || format!("{diags:?}") != format!("{old_diags:?}")
+    {
+        return BodyChange::Other;
+    }
+    let Some((_, _, old_render_diags)) = cache.rendered.get(rel) else {
+        return BodyChange::Other;
+    };
+    let mut render_diags = Diagnostics::new();
+    let src = Source {
+        display_path: &new.display,
+        rel,
+        file_text: &new.text,
+        body_offset: new.body_offset,
+    };
+    let body = markdown::render(&src, targets, raw_html, None, &mut render_diags);
+    if format!("{render_diags:?}") != format!("{old_render_diags:?}") {
+        return BodyChange::Other;
+    }
+    cache
+        .rendered
+        .insert(rel.to_owned(), (stamp, body.clone(), render_diags));
+    cache
+        .parsed
+        .insert(rel.to_owned(), (stamp, Some(new), diags));
+    BodyChange::Body(Box::new(body))
+}

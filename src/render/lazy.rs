@@ -1,0 +1,121 @@
+//! Rendering on request, for `serve`: after an edit the preview swaps in an
+//! output whose pages are [`OutFile::Lazy`](crate::output::OutFile) entries
+//! backed by one [`LazySite`], which renders a page (and keeps the bytes)
+//! the first time it is asked for. A rebuild then costs the content model,
+//! not 15,000 template runs; the page the browser reloads renders in about
+//! a millisecond. The bytes are those a full build gives: the same plan
+//! and the same templates run, only later.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use super::theme::Theme;
+use super::{Pending, plan};
+use crate::diagnostics::Diagnostics;
+use crate::output::{LazyFile, LazySource, OutFile, Output};
+use crate::site::Site;
+
+/// A planned site whose pages render on request.
+pub struct LazySite {
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    tera: Arc<Tera>,
+    pending: HashMap<String, Pending>,
+    done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+impl LazySource for LazySite {
+    fn render(&self, path: &str) -> Option<Vec<u8>> {
+        if let Some(b) = self
+            .done
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+        {
+            return Some(b.as_ref().clone());
+        }
+        let bytes = Arc::new(
+            self.pending
+                .get(path)?
+                .render(&self.site, &self.theme, &self.tera)
+                .ok()?
+                .into_bytes(),
+        );
+        self.done
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_owned(), Arc::clone(&bytes));
+        Some(bytes.as_ref().clone())
+    }
+}
+
+impl LazySite {
+    /// Renders every page not rendered yet (in parallel) and returns the
+    /// template errors, sorted, as a full build would report them. Returns
+    /// `None` as soon as `cancelled` says the result is no longer wanted.
+    pub fn render_all(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Diagnostics> {
+        let todo: Vec<(&String, &Pending)> = {
+            let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+            self.pending
+                .iter()
+                .filter(|(k, _)| !done.contains_key(*k))
+                .collect()
+        };
+        let results: Vec<Option<_>> = todo
+            .par_iter()
+            .map(|(path, p)| {
+                if cancelled() {
+                    return None;
+                }
+                Some((*path, p.render(&self.site, &self.theme, &self.tera)))
+            })
+            .collect();
+        let mut diags = Diagnostics::new();
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        for r in results {
+            match r? {
+                (path, Ok(text)) => {
+                    done.entry(path.clone())
+                        .or_insert_with(|| Arc::new(text.into_bytes()));
+                }
+                (_, Err(d)) => diags.push(d),
+            }
+        }
+        diags.sort();
+        Some(diags)
+    }
+}
+
+/// Plans the site and returns an output whose pages render on request,
+/// plus the source behind them. Fixed files (theme statics, data exports)
+/// and assets are as in a full build.
+pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Output, Arc<LazySite>) {
+    let plan = plan(&site, &theme);
+    let pending: HashMap<String, Pending> = plan
+        .pending
+        .into_iter()
+        .map(|p| (p.path().to_owned(), p))
+        .collect();
+    let source = Arc::new(LazySite {
+        site,
+        theme,
+        tera,
+        pending,
+        done: Mutex::new(HashMap::new()),
+    });
+    let mut output = Output::default();
+    let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
+    for path in source.pending.keys() {
+        output
+            .files
+            .insert(path.clone(), OutFile::Lazy(file.clone()));
+    }
+    output.files.extend(plan.fixed.files);
+    for (out, src) in plan.assets {
+        output.copy(out, src);
+    }
+    (output, source)
+}

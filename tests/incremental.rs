@@ -1,0 +1,192 @@
+//! `serve` rebuilds incrementally (cached content, body-only edits, pages
+//! rendered on request); what it serves after an edit must be exactly what
+//! a clean build of the edited site gives, byte for byte, for every file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use minhbach::build::{BuildOptions, build_site};
+use minhbach::serve::rebuild::{Changed, Incremental, rebuild};
+use minhbach::serve::{ServeOptions, Snapshot};
+
+const HOST: &str = "127.0.0.1:1313";
+
+fn options(root: &Path) -> ServeOptions {
+    ServeOptions {
+        root: root.to_path_buf(),
+        bind: "127.0.0.1".parse().unwrap(),
+        port: 1313,
+        open: false,
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+    }
+}
+
+/// Every file of the served snapshot equals the clean build's.
+fn assert_same_as_clean_build(root: &Path, snap: &Snapshot) {
+    assert!(snap.errors.is_none(), "{:?}", snap.errors);
+    let clean = build_site(&BuildOptions {
+        root: root.to_path_buf(),
+        base_url: Some(format!("http://{HOST}{}", snap.base_path)),
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+    })
+    .expect("clean build");
+    let served: Vec<&String> = snap.output.files.keys().collect();
+    let built: Vec<&String> = clean.output.files.keys().collect();
+    assert_eq!(served, built, "same files");
+    for key in clean.output.files.keys() {
+        let a = snap.output.read(key).expect("served");
+        let b = clean.output.read(key).expect("built");
+        assert!(
+            a == b,
+            "{key} differs from a clean build:\n--- served\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(&a),
+            String::from_utf8_lossy(&b)
+        );
+    }
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+#[test]
+fn served_pages_after_edits_equal_a_clean_build() {
+    let site = common::Site::fixture("basic");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+
+    let post = root.join("content/tin-tuc/2026-11-05-ban-do-so.md");
+    let step = |paths: Vec<PathBuf>, snap: &mut Snapshot, state: &mut Incremental| {
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, snap, state, Some(changed));
+        *snap = next;
+        assert_same_as_clean_build(&root, snap);
+    };
+
+    // A body edit: the fast path.
+    edit(&post, |t| {
+        format!("{t}\nĐoạn mới thêm vào cuối bài để kiểm tra xem trước.\n")
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 1);
+    let page =
+        String::from_utf8(snap.output.read("tin-tuc/ban-do-so/index.html").unwrap()).unwrap();
+    assert!(page.contains("Đoạn mới thêm vào cuối bài"));
+
+    // The first paragraph is the summary, shown in lists and feeds.
+    edit(&post, |t| {
+        let (fm, body) = t.split_at(t.rfind("+++").or(t.rfind("---")).unwrap() + 3);
+        format!("{fm}\n\nMở đầu mới của bài, hiện trong danh sách tin.\n{body}")
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 2);
+
+    // A title change moves the post in lists: the cached rebuild.
+    edit(&post, |t| {
+        t.replace(
+            "title = \"Bản đồ số các điểm du lịch\"",
+            "title = \"Ấp Bắc: bản đồ số\"",
+        )
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+
+    // A new post and a removed one.
+    let new = root.join("content/tin-tuc/2026-11-21-bai-moi.md");
+    std::fs::write(
+        &new,
+        "+++\ntitle = \"Bài mới\"\ndate = 2026-11-21\ntags = [\"Chuyển đổi số\"]\n+++\n\nNội dung bài mới.\n",
+    )
+    .unwrap();
+    step(vec![new.clone()], &mut snap, &mut state);
+    std::fs::remove_file(&new).unwrap();
+    step(vec![new], &mut snap, &mut state);
+
+    // Back to a body edit after structural ones.
+    edit(&post, |t| format!("{t}\nThêm một câu nữa.\n"));
+    step(vec![post], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 3);
+}
+
+/// On a site with data, bodies may call chart shortcodes and weekly
+/// bulletins quote posts' summaries: the preview must still equal a clean
+/// build after a body edit, a summary edit and a data edit.
+#[test]
+fn served_data_site_after_edits_equals_a_clean_build() {
+    let site = common::Site::fixture("search");
+    let config = site.path("minhbach.toml");
+    edit(&config, |t| {
+        t.replace("bulletin.enabled = false", "bulletin.enabled = true")
+    });
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let chart_post = root.join("content/tin-tuc/2026-11-18-tien-do.md");
+    std::fs::write(
+        &chart_post,
+        "+++\ntitle = \"Tiến độ chỉ tiêu\"\ndate = 2026-11-18\n+++\n\nMở đầu.\n\n{{ bieu_do_chi_tieu(ma=\"TT-01\") }}\n",
+    )
+    .unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+    let step = |paths: Vec<PathBuf>, snap: &mut Snapshot, state: &mut Incremental| {
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, snap, state, Some(changed));
+        *snap = next;
+        assert_same_as_clean_build(&root, snap);
+    };
+
+    // Past the summary: the fast path.
+    let post = root.join("content/tin-tuc/2026-10-07-ngay-chuyen-doi-so-quoc-gia.md");
+    edit(&post, |t| format!("{t}\nĐoạn cuối mới.\n"));
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 1);
+
+    // A new first paragraph changes the bulletin that lists the post.
+    edit(&post, |t| {
+        let (fm, body) = t.split_at(t.rfind("+++").or(t.rfind("---")).unwrap() + 3);
+        format!("{fm}\n\nTóm tắt mới của bài, hiện trong bản tin tuần.\n{body}")
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(
+        state.body_edits(),
+        1,
+        "a summary edit is not body-only here"
+    );
+    let bulletin = snap
+        .output
+        .files
+        .keys()
+        .filter(|k| k.starts_with("ban-tin/tuan-") && k.ends_with("index.html"))
+        .find(|k| {
+            String::from_utf8(snap.output.read(k).unwrap())
+                .unwrap()
+                .contains("Tóm tắt mới của bài")
+        });
+    assert!(bulletin.is_some(), "no bulletin quotes the new summary");
+
+    // New data redraws the chart the post embeds.
+    let read = |snap: &Snapshot| {
+        String::from_utf8(snap.output.read("tin-tuc/tien-do/index.html").unwrap()).unwrap()
+    };
+    assert!(read(&snap).contains("81\u{a0}%") && !read(&snap).contains("87\u{a0}%"));
+    let results = root.join("content/du-lieu/ket-qua.csv");
+    edit(&results, |t| t.replace("TT-01,2026,81,", "TT-01,2026,87,"));
+    step(vec![results], &mut snap, &mut state);
+    assert!(
+        read(&snap).contains("87\u{a0}%"),
+        "the shortcode chart shows the new value"
+    );
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Edit → reload latency of `minhbach serve` on a generated site.
+
+Copies the site (the edits must not touch the benchmark corpus), starts
+`minhbach serve`, opens the live-reload event stream, then edits one post
+K times: each time it appends a sentence to the post, and measures the
+time from the write to the `event: reload` line, then the time to fetch
+the edited page, and checks that the page shows the new sentence.
+
+Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--minhbach PATH]
+"""
+
+import argparse
+import glob
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("site")
+    ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--pause", type=float, default=3.0,
+                    help="seconds between edits (lets the background check finish)")
+    ap.add_argument("--minhbach", default=os.path.join(REPO, "target", "release", "minhbach"))
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="minhbach-serve-bench-", dir=os.path.dirname(os.path.abspath(a.site)))
+    site = os.path.join(tmp, "site")
+    shutil.copytree(a.site, site)
+    port = free_port()
+    log = open(os.path.join(tmp, "serve.log"), "w")
+    proc = subprocess.Popen([a.minhbach, "serve", "--root", site, "--port", str(port),
+                             "--date", "2026-11-25"], stdout=log, stderr=log)
+    try:
+        base = f"http://127.0.0.1:{port}/chuyen-doi-so/"
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=5).read()
+                break
+            except Exception:
+                if time.time() > deadline or proc.poll() is not None:
+                    sys.exit("serve did not start:\n" + open(log.name).read())
+                time.sleep(0.2)
+        time.sleep(a.pause)  # let the first background check finish
+        ev = socket.create_connection(("127.0.0.1", port))
+        ev.sendall(f"GET /__minhbach/events HTTP/1.1\r\nHost: x\r\n"
+                   "Accept: text/event-stream\r\n\r\n".encode())
+        ev.settimeout(10)
+        buf = b""
+        posts = sorted(glob.glob(os.path.join(site, "content", "tin-tuc", "*.md")))
+        target = posts[len(posts) // 2]
+        slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", os.path.basename(target))[:-3]
+        url = f"{base}tin-tuc/{slug}/"
+        reloads, fetches = [], []
+        for k in range(a.edits):
+            marker = f"Câu sửa thử số {k} để đo thời gian tải lại."
+            with open(target, "a", encoding="utf-8") as f:
+                f.write(f"\n{marker}\n")
+            t0 = time.perf_counter()
+            while b"event: reload" not in buf:
+                buf += ev.recv(65536)
+            t1 = time.perf_counter()
+            buf = buf[buf.index(b"event: reload") + 13:]
+            page = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+            t2 = time.perf_counter()
+            if marker not in page:
+                sys.exit(f"edit {k}: the page does not show the edit")
+            reloads.append((t1 - t0) * 1000)
+            fetches.append((t2 - t1) * 1000)
+            time.sleep(a.pause)
+        def row(name, xs):
+            xs = sorted(xs)
+            return (f"| {name} | {xs[0]:.0f} ms | {statistics.median(xs):.0f} ms | "
+                    f"{xs[-1]:.0f} ms |")
+        print(f"{a.edits} edits of {os.path.relpath(target, site)}, pause {a.pause} s")
+        print("| | min | median | max |\n|---|---:|---:|---:|")
+        print(row("write → `event: reload`", reloads))
+        print(row("reload → edited page received", fetches))
+        print(row("write → edited page received", [r + f for r, f in zip(reloads, fetches)]))
+        rebuilds = re.findall(r"trong (\d+) ms", open(log.name).read())
+        if rebuilds:
+            print(f"rebuild times printed by minhbach (ms): {', '.join(rebuilds[-a.edits:])}")
+    finally:
+        proc.terminate()
+        proc.wait()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

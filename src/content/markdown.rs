@@ -118,6 +118,16 @@ pub fn render(
             (original_body.to_owned(), Vec::new())
         }
     };
+    // Control characters are not allowed in HTML; pulldown-cmark passes them
+    // through. Spaces keep every byte offset (and so every error position).
+    let body_text = if body_text.contains(is_stray_control) {
+        body_text
+            .chars()
+            .map(|c| if is_stray_control(c) { ' ' } else { c })
+            .collect()
+    } else {
+        body_text
+    };
     let body = body_text.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
@@ -235,6 +245,11 @@ fn splice_shortcodes(
         }
     }
     html
+}
+
+/// ASCII control characters other than tab and line breaks.
+fn is_stray_control(c: char) -> bool {
+    c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {

@@ -3,9 +3,23 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Lower-case ASCII slug: letters and digits joined by single hyphens.
-/// Returns an empty string when nothing usable is left.
+/// Longest slug, in bytes: slugs become folder names, and file systems
+/// refuse names over 255 bytes. Longer slugs are cut at a hyphen.
+pub const MAX_SLUG_LEN: usize = 100;
+
+/// Lower-case ASCII slug: letters and digits joined by single hyphens, at
+/// most [`MAX_SLUG_LEN`] bytes. Returns an empty string when nothing usable
+/// is left.
 pub fn slugify(text: &str) -> String {
+    let mut out = slugify_unbounded(text);
+    if out.len() > MAX_SLUG_LEN {
+        let cut = out[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        out.truncate(cut);
+    }
+    out
+}
+
+fn slugify_unbounded(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     let ascii = deunicode::deunicode(&nfc);
     let mut out = String::with_capacity(ascii.len());

@@ -294,11 +294,21 @@ impl Reader<'_> {
     }
 
     /// Near-misses of known keys are errors; other unknown keys are warnings.
+    /// At most [`MAX_KEY_REPORTS`] keys are reported one by one (locating a
+    /// key scans the file, and 10,000 messages help nobody); the rest are
+    /// counted in one message.
     fn check_keys(&mut self) {
+        let (mut reported, mut skipped, mut skipped_errors) = (0, 0, 0);
         for key in self.map.keys() {
             if KNOWN_KEYS.contains(&key.as_str()) {
                 continue;
             }
+            if reported >= MAX_KEY_REPORTS {
+                skipped += 1;
+                skipped_errors += usize::from(near_miss(key).is_some());
+                continue;
+            }
+            reported += 1;
             if let Some(known) = near_miss(key) {
                 let d = Diagnostic::error(self.path, format!("khoá “{key}” không được hỗ trợ"));
                 let d = self.located(key, d).hint(format!(
@@ -318,5 +328,24 @@ impl Reader<'_> {
                 self.diags.push(d);
             }
         }
+        if skipped > 0 {
+            let message = format!(
+                "còn {skipped} khoá không chuẩn khác trong phần đầu trang (chỉ liệt kê {MAX_KEY_REPORTS} khoá đầu)"
+            );
+            let d = if skipped_errors > 0 {
+                Diagnostic::error(
+                    self.path,
+                    format!("{message}, trong đó {skipped_errors} khoá viết gần giống khoá chuẩn"),
+                )
+            } else {
+                Diagnostic::warning(self.path, message)
+            };
+            self.diags.push(d.at(self.offset + 1, 1).hint(
+                "phần đầu trang chỉ nên có các khoá như title, date, tags…; dữ liệu dài nên để trong tệp dữ liệu (content/du-lieu/)",
+            ));
+        }
     }
 }
+
+/// Unknown front-matter keys reported one by one per file.
+const MAX_KEY_REPORTS: usize = 20;

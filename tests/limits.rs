@@ -123,7 +123,7 @@ fn binary_junk_and_invalid_utf8_are_located() {
     cfg.extend_from_slice(b"\n# ch\xfa th\xedch\n");
     s.write("minhbach.toml", cfg);
     let r = build_within(&s, LIMIT);
-    located_error(&r, "minhbach.toml", Some(13));
+    located_error(&r, "minhbach.toml", Some(15));
 }
 
 #[test]

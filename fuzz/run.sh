@@ -30,9 +30,17 @@ for f in ../content/du-lieu/*.csv ../content/du-lieu/*.json ../content/du-lieu/*
   { printf "\\x$(printf %02x $b)"; cat "$f"; } > "corpus/data_file/seed-$i"
   i=$((i + 1))
 done
+status=0
 for t in $TARGETS; do
   echo "== fuzz $t (${SECONDS_EACH}s)"
-  cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
+  log="${TMPDIR:-/tmp}/minhbach-fuzz-$t.log"
+  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
     -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
-    -print_final_stats=1 2>&1 | tee "/tmp/minhbach-fuzz-$t.log" | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY|Done)" || true
+    -print_final_stats=1 >"$log" 2>&1; then
+    status=1
+    echo "FOUND a failure in $t; see $log and fuzz/artifacts/$t/"
+    grep -E "panicked|ERROR|SUMMARY" "$log" | head -5 || true
+  fi
+  grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" || true
 done
+exit "$status"

@@ -81,4 +81,22 @@ mod tests {
         assert_eq!(fold("chuyen doi so"), "chuyen doi so");
         assert_eq!(fold("Đường"), fold("dương"));
     }
+
+    proptest::proptest! {
+        /// Slugs are safe folder names: `[a-z0-9-]`, no leading, trailing or
+        /// doubled hyphen, at most MAX_SLUG_LEN bytes, and stable.
+        #[test]
+        fn slugs_are_safe_and_idempotent(s in "\\PC{0,300}") {
+            let slug = slugify(&s);
+            proptest::prop_assert!(slug.len() <= MAX_SLUG_LEN);
+            proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", slug);
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{}", slug);
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+
+        #[test]
+        fn folding_never_changes_the_slug(s in "[a-zA-Zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ ]{0,60}") {
+            proptest::prop_assert_eq!(slugify(&fold(&s)), slugify(&s));
+        }
+    }
 }

@@ -41,7 +41,13 @@ fn assert_clean(s: &Site, allowed: &[&str]) {
 #[test]
 fn payloads_in_every_field_never_survive_as_markup_with_raw_html_allowed() {
     let s = hostile_site("allow");
-    s.build_ok(&[]);
+    let r = s.build_ok(&[]);
+    // Warnings quote hostile cells; control characters are shown, not sent.
+    assert!(r.stderr.contains("cảnh báo"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains(['\u{1b}', '\u{0}', '\u{202e}']),
+        "raw control characters on the terminal"
+    );
     assert_clean(&s, &["injected <img src=x>"]);
     // The data pages and exports exist, so the data cells were really checked.
     for f in [

@@ -121,10 +121,15 @@ pub fn render(
     // Control characters are not allowed in HTML; pulldown-cmark passes them
     // through. Spaces keep every byte offset (and so every error position).
     let body_text = if body_text.contains(is_stray_control) {
-        body_text
-            .chars()
-            .map(|c| if is_stray_control(c) { ' ' } else { c })
-            .collect()
+        let mut clean = String::with_capacity(body_text.len());
+        for c in body_text.chars() {
+            if is_stray_control(c) {
+                clean.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            } else {
+                clean.push(c);
+            }
+        }
+        clean
     } else {
         body_text
     };
@@ -247,9 +252,9 @@ fn splice_shortcodes(
     html
 }
 
-/// ASCII control characters other than tab and line breaks.
+/// Control characters (C0, DEL, C1) other than tab and line breaks.
 fn is_stray_control(c: char) -> bool {
-    c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {
@@ -380,6 +385,18 @@ mod tests {
         };
         let r = render(&src, &targets(), RawHtml::Allow, None, &mut d);
         (r, d)
+    }
+
+    #[test]
+    fn control_characters_become_spaces_and_positions_stay_right() {
+        let (r, d) = run("a\u{0}b\u{85}c\u{1b}d\n\n[x](khong-co.md)\n");
+        assert_eq!(r.html.lines().next(), Some("<p>a b  c d</p>"));
+        // The broken link is still reported at its real line and column.
+        assert!(
+            d.iter()
+                .any(|d| d.location.line == Some(6) && d.location.column == Some(1)),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub const PAYLOADS: &[&str] = &[
     "]]><x>",
     "</title><script>alert(1)</script>",
     "</textarea></style></noscript><script>alert(1)</script>",
-    "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1b}\u{1f}\u{7f}",
+    // Every C0 control character (U+0000–U+001F), DEL and a C1 control.
+    "\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{e}\u{f}\u{10}\u{11}\u{12}\u{13}\u{14}\u{15}\u{16}\u{17}\u{18}\u{19}\u{1a}\u{1b}\u{1c}\u{1d}\u{1e}\u{1f}\u{7f}\u{85}",
     "\u{202e}fdp.exe",
     "{{ 1234*1000 }} {% raw %}{{ config }}{% endraw %}",
     "=cmd|' /C calc'!A0",

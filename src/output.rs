@@ -126,6 +126,17 @@ fn remove_stale_staging(parent: &Path, dest_name: &str) {
 fn write_tree(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| io_error(dir, "không tạo được thư mục tạm", &e))?;
     for (rel, file) in &output.files {
+        // Never write outside the output folder, whatever a path says.
+        let plain = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err(Diagnostic::error(
+                rel.as_str(),
+                "đường dẫn tệp đầu ra trỏ ra ngoài thư mục đầu ra",
+            )
+            .hint("kiểm tra khoá aliases và tên tệp trong content/ và static/"));
+        }
         let path = dir.join(rel);
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).map_err(|e| io_error(p, "không tạo được thư mục", &e))?;
@@ -209,6 +220,21 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn never_writes_outside_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        for rel in ["../thoat.html", "a/../../thoat.html", "/tmp/tuyet-doi.html"] {
+            let mut out = Output::default();
+            out.insert("index.html".into(), b"v1".to_vec());
+            out.insert(rel.into(), b"x".to_vec());
+            assert!(write(&out, &dest).is_err(), "{rel}");
+            assert!(!tmp.path().join("thoat.html").exists());
+            assert!(!Path::new("/tmp/tuyet-doi.html").exists());
+        }
+        assert!(!dest.exists(), "nothing published");
     }
 
     #[test]

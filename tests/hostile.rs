@@ -159,6 +159,41 @@ fn script_urls_in_url_fields_are_refused() {
 }
 
 #[test]
+fn aliases_never_write_outside_the_output_or_carry_markup() {
+    for alias in [
+        "../../thoat-ra.html",
+        "/../thu-muc-ngoai/",
+        "tin-tuc/../../../x/",
+        "\"><script>alert(1)</script>/",
+        "cu/{{ 1234*1000 }}/'\"/",
+        "https://example.org/",
+        "a\\..\\..\\b",
+    ] {
+        let s = Site::fixture("basic");
+        s.build_ok(&[]);
+        let before = common::tree(s.tmp());
+        s.write(
+            "content/tin-tuc/2026-08-20-a.md",
+            format!(
+                "+++\ntitle = \"A\"\ndate = 2026-08-20\naliases = [{}]\n+++\nx\n",
+                site::toml_str(alias)
+            ),
+        );
+        let r = s.build(&[]);
+        r.assert_code(1);
+        assert!(
+            r.stderr.contains("content/tin-tuc/2026-08-20-a.md:4:1")
+                && r.stderr.contains("bí danh"),
+            "{alias}: {}",
+            r.stderr
+        );
+        let mut after = common::tree(s.tmp());
+        after.remove("site/content/tin-tuc/2026-08-20-a.md");
+        common::assert_same_tree(&before, &after);
+    }
+}
+
+#[test]
 fn the_scanner_finds_what_it_looks_for() {
     // Guards against a scanner that silently passes everything.
     for bad in [

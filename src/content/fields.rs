@@ -143,7 +143,7 @@ impl Reader<'_> {
                 .or_else(|| self.string("summary")),
             draft: self.boolean("draft"),
             slug: self.string("slug"),
-            aliases: self.list("aliases"),
+            aliases: self.aliases(),
             weight: self.integer("weight"),
             template: self.string("template"),
             lang: self.string("lang"),
@@ -212,6 +212,26 @@ impl Reader<'_> {
             }
         }
         fm
+    }
+
+    /// `aliases` become folders of the output: each must be a plain path
+    /// inside the site (no `..`, no scheme, no characters that are not
+    /// allowed in a URL path). Bad ones are errors and dropped.
+    fn aliases(&mut self) -> Vec<String> {
+        let mut out = self.list("aliases");
+        let bad: Vec<String> = out.iter().filter(|a| !is_plain_alias(a)).cloned().collect();
+        for a in &bad {
+            let d = Diagnostic::error(
+                self.path,
+                format!("bí danh (aliases) “{a}” không phải đường dẫn trong trang"),
+            );
+            let d = self.located("aliases", d).hint(
+                "viết địa chỉ cũ dạng tin-tuc/2024/bai-cu/ — không có “..”, “http://”, dấu cách hay ký tự < > \" ' \\",
+            );
+            self.diags.push(d);
+        }
+        out.retain(|a| is_plain_alias(a));
+        out
     }
 
     fn read_cover(&mut self, fm: &mut FrontMatter) {
@@ -345,6 +365,39 @@ impl Reader<'_> {
             ));
         }
     }
+}
+
+/// An alias that names a folder inside the output: relative segments of
+/// URL-path characters (Vietnamese letters allowed), no `.`/`..` segment.
+fn is_plain_alias(alias: &str) -> bool {
+    let a = alias.trim_matches('/');
+    !a.is_empty()
+        && !crate::text::escape::is_dangerous_url(a)
+        && !a.contains("://")
+        && a.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg != "."
+                && seg != ".."
+                && seg.chars().all(|c| {
+                    !c.is_control()
+                        && !c.is_whitespace()
+                        && !matches!(
+                            c,
+                            '<' | '>'
+                                | '"'
+                                | '\''
+                                | '\\'
+                                | '`'
+                                | '{'
+                                | '}'
+                                | '|'
+                                | '^'
+                                | '?'
+                                | '#'
+                                | ':'
+                        )
+                })
+        })
 }
 
 /// Unknown front-matter keys reported one by one per file.

@@ -166,6 +166,7 @@ authors = [{p}, {short}]
 cover = "anh.png"
 cover_alt = {p}
 lang = "vi"
+aliases = ["/cu/{date}/bài-cũ/", "cu/{date}.html"]
 
 [extra]
 note = {p}

@@ -45,7 +45,11 @@ fuzz_target!(|input: &[u8]| {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     // Keep a valid unit list beside the fuzzed file so cross-checks run.
-    std::fs::write(dir.join("don-vi.csv"), "Mã,Tên\nVHXH,Phòng Văn hóa - Xã hội\n").unwrap();
+    std::fs::write(
+        dir.join("don-vi.csv"),
+        "Mã,Tên\nVHXH,Phòng Văn hóa - Xã hội\n",
+    )
+    .unwrap();
     let name = NAMES[usize::from(pick) % NAMES.len()];
     std::fs::write(dir.join(name), bytes).unwrap();
     let mut diags = Diagnostics::new();

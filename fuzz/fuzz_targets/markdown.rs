@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
         let mut diags = Diagnostics::new();
         let r = markdown::render(&src, &targets, policy, None, &mut diags);
         for html in [&r.html, &r.summary_html] {
-            assert!(!html.to_ascii_lowercase().contains("<script"), "script survived");
+            assert!(
+                !html.to_ascii_lowercase().contains("<script"),
+                "script survived"
+            );
         }
         for d in diags.iter() {
             let _ = d.render();

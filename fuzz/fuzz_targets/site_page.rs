@@ -19,7 +19,11 @@ fn root() -> &'static PathBuf {
             "title = \"Thử\"\nbase_url = \"https://x.gov.vn/\"\n",
         )
         .unwrap();
-        std::fs::write(r.join("content/_index.md"), "+++\ntitle = \"Trang chủ\"\n+++\n").unwrap();
+        std::fs::write(
+            r.join("content/_index.md"),
+            "+++\ntitle = \"Trang chủ\"\n+++\n",
+        )
+        .unwrap();
         r
     })
 }

@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse_page_date(&s);
     let slug = slugify(&s);
     assert!(slug.len() <= minhbach::text::slug::MAX_SLUG_LEN);
-    assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+    assert!(
+        slug.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    );
     assert!(!slug.starts_with('-') && !slug.ends_with('-'));
     let e = escape::html(&s);
     assert!(!e.contains(['<', '>', '"', '\'']));

@@ -45,19 +45,23 @@ function serve(dir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/// First sub-folder (sorted) of `rel` that holds an index.html.
-function firstPage(rel, skip = []) {
+/// First sub-folder (sorted) of `rel` whose index.html contains `needle`.
+function firstPage(rel, skip = [], needle = '') {
   const names = readdirSync(join(siteDir, rel)).sort()
     .filter((n) => !skip.includes(n))
-    .filter((n) => { try { return statSync(join(siteDir, rel, n, 'index.html')).isFile(); } catch { return false; } });
+    .filter((n) => {
+      try { return readFileSync(join(siteDir, rel, n, 'index.html'), 'utf8').includes(needle); } catch { return false; }
+    });
   if (!names.length) throw new Error(`no page under ${rel}`);
   return `${rel}${names[0]}/`;
 }
 
 const pages = [
   ['trang-chu', ''],
-  ['tin-tuc', firstPage('tin-tuc/', ['the', 'thang', 'trang', 'luu-tru'])],
-  ['chi-tieu', firstPage('chi-tieu/')],
+  // A post with a cover image and a table if there is one.
+  ['tin-tuc', firstPage('tin-tuc/', ['the', 'thang', 'trang', 'luu-tru'], '<table')],
+  // A target with results, so its chart and results table are checked.
+  ['chi-tieu', firstPage('chi-tieu/', [], 'results-table')],
   ['chi-so-dti', 'chi-so-dti/'],
   ['kinh-phi', 'kinh-phi/'],
   ['the', firstPage('tin-tuc/the/')],
@@ -87,6 +91,9 @@ try {
       const url = `${origin}${BASE}${rel}`;
       const resp = await page.goto(url, { waitUntil: 'load' });
       if (!resp || resp.status() !== 200) { fail(`${url}: HTTP ${resp && resp.status()}`); continue; }
+      await page.screenshot({ path: join(shotDir, `${name}-${vpName}.png`), fullPage: true });
+      // Open every "Xem bảng số liệu" so the chart data tables are checked too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       await page.addScriptTag({ content: AXE });
       const result = await page.evaluate(() => window.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
@@ -96,7 +103,6 @@ try {
         fail(`${rel || '/'} [${vpName}] ${v.id} (${v.impact}): ${v.help}`);
         for (const n of v.nodes.slice(0, 5)) console.log(`      ${n.target.join(' ')} — ${n.failureSummary.replace(/\n/g, ' ')}`);
       }
-      await page.screenshot({ path: join(shotDir, `${name}-${vpName}.png`), fullPage: true });
     }
     // Keyboard: the first Tab reaches the skip link, which becomes visible.
     await page.goto(`${origin}${BASE}`, { waitUntil: 'load' });

@@ -69,7 +69,10 @@ pub fn read_file(
     let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let file_kind = Kind::from_name(name);
     let path: Arc<Path> = Arc::from(rel);
-    if let Some(d) = crate::diagnostics::too_large(rel, abs, MAX_DATA_BYTES, "tệp dữ liệu") {
+    // (Sub-folder files that are not data, e.g. evidence, are skipped below.)
+    if (file_kind.is_some() || strict)
+        && let Some(d) = crate::diagnostics::too_large(rel, abs, MAX_DATA_BYTES, "tệp dữ liệu")
+    {
         diags.push(
             d.hint("tách tệp theo năm hoặc theo loại dữ liệu, bỏ các cột và trang tính không dùng"),
         );

@@ -167,7 +167,14 @@ fn clean_tag(tag: &str) -> String {
         }
         match value {
             None => out.push_str(&format!(" {attr}")),
-            Some(v) => out.push_str(&format!(" {attr}=\"{}\"", v.replace('"', "&quot;"))),
+            // `<` and `>` are harmless inside a quoted value, but escaping
+            // them keeps the output readable by naive tools too.
+            Some(v) => out.push_str(&format!(
+                " {attr}=\"{}\"",
+                v.replace('"', "&quot;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            )),
         }
     }
     out.push('>');
@@ -301,5 +308,17 @@ mod tests {
             "&lt;mglyph&gt;&lt;x&gt;"
         );
         assert_eq!(strip_active_content("<![CDATA[x]]>"), "&lt;![CDATA[x]]&gt;");
+    }
+
+    #[test]
+    fn quotes_inside_unquoted_values_do_not_hide_markup() {
+        // Found by the `markdown` fuzz target: a `"` in the middle of an
+        // unquoted value made `<script` end up inside an attribute value.
+        let out = strip_active_content("<s ags=[\"A qua itle=\"x <script>alert(1)</script> y");
+        assert!(!out.to_ascii_lowercase().contains("<script"), "{out}");
+        assert_eq!(
+            out,
+            "<s ags=\"[&quot;A\" qua itle=\"x &lt;script\">alert(1)&lt;/script&gt; y"
+        );
     }
 }

@@ -250,7 +250,9 @@ impl Config {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    let (line, col) = line_col("", 0);
+                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                    let valid = std::str::from_utf8(valid).unwrap_or_default();
+                    let (line, col) = line_col(valid, valid.len());
                     diags.push(
                         Diagnostic::error(
                             CONFIG_FILE,
@@ -364,6 +366,7 @@ impl Config {
                     );
                     c.bulletin.since = None;
                 }
+                c.refuse_script_urls(text, diags);
                 Some(c)
             }
             Err(e) => {
@@ -407,6 +410,35 @@ impl Config {
         let own = unit.contains(&full)
             || ((level == "tinh" || level == "thanh pho") && unit.ends_with(&format!(" {folded}")));
         (!own).then_some(region)
+    }
+
+    /// Reports (and blanks) URLs in the config that would run code when
+    /// clicked: `javascript:` and the like in menu entries, `website`,
+    /// `base_url`.
+    fn refuse_script_urls(&mut self, text: &str, diags: &mut Diagnostics) {
+        use crate::text::escape::is_dangerous_url;
+        let mut urls: Vec<(&str, &mut String)> = vec![
+            ("base_url", &mut self.base_url),
+            ("website", &mut self.contact.website),
+        ];
+        urls.extend(self.menu.iter_mut().map(|m| ("menu", &mut m.url)));
+        for (key, url) in urls {
+            if !is_dangerous_url(url) {
+                continue;
+            }
+            let line = find_key_line(text, key).unwrap_or(1);
+            diags.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!(
+                        "địa chỉ “{url}” ở khoá “{key}” có thể chạy mã độc nên không được phép"
+                    ),
+                )
+                .at(line, 1)
+                .hint("chỉ dùng địa chỉ http://, https://, mailto: hoặc đường dẫn trong trang"),
+            );
+            url.clear();
+        }
     }
 
     /// The path part of `base_url` (`/chuyen-doi-so/`), used by `serve`.

@@ -251,6 +251,19 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// An error when the file at `abs` is larger than `limit` bytes (checked
+/// before reading it, so a huge file costs no memory).
+pub fn too_large(display: &Path, abs: &Path, limit: u64, what: &str) -> Option<Diagnostic> {
+    let size = std::fs::metadata(abs).ok()?.len();
+    (size > limit).then(|| {
+        let mb = |b: u64| b.div_ceil(1024 * 1024);
+        Diagnostic::error(
+            display,
+            format!("{what} quá lớn: {} MB, tối đa {} MB", mb(size), mb(limit)),
+        )
+    })
+}
+
 /// Makes `path` relative to `root` for display, falling back to the full path.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)

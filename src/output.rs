@@ -207,6 +207,19 @@ fn remove_stale_staging(parent: &Path, dest_name: &str) {
 /// read, never changed, so a build killed here still leaves it whole.
 fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
+    // Never write outside the output folder, whatever a path says.
+    for rel in output.files.keys() {
+        let plain = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err(Diagnostic::error(
+                rel.as_str(),
+                "đường dẫn tệp đầu ra trỏ ra ngoài thư mục đầu ra",
+            )
+            .hint("kiểm tra khoá aliases và tên tệp trong content/ và static/"));
+        }
+    }
     fs::create_dir_all(dir).map_err(|e| io_error(dir, "không tạo được thư mục tạm", &e))?;
     // Folders first, each once, parents before children (sorted order).
     let mut dirs = std::collections::BTreeSet::new();
@@ -386,6 +399,21 @@ mod tests {
         // The old tree is gone: the linked file has one name again.
         assert_eq!(fs::metadata(dest.join("a/index.html")).unwrap().nlink(), 1);
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn never_writes_outside_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        for rel in ["../thoat.html", "a/../../thoat.html", "/tmp/tuyet-doi.html"] {
+            let mut out = Output::default();
+            out.insert("index.html".into(), b"v1".to_vec());
+            out.insert(rel.into(), b"x".to_vec());
+            assert!(write(&out, &dest).is_err(), "{rel}");
+            assert!(!tmp.path().join("thoat.html").exists());
+            assert!(!Path::new("/tmp/tuyet-doi.html").exists());
+        }
+        assert!(!dest.exists(), "nothing published");
     }
 
     #[test]

@@ -28,7 +28,7 @@ const SCRIPT_TITLE: &str = "Cảnh giác <script>alert(1)</script> và \"lừa �
 
 /// Post folders linked from a list page, in order of appearance.
 fn post_cards(html: &str) -> Vec<String> {
-    let re = regex::Regex::new(r#"<h3 class="card-title"><a href="([^"]*)">"#).unwrap();
+    let re = regex::Regex::new(r#"<h[23] class="card-title"><a href="([^"]*)">"#).unwrap();
     re.captures_iter(html)
         .map(|c| {
             let href = html_unescape(&c[1]);

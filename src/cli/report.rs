@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostics;
 pub fn print(diags: &Diagnostics) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for d in diags.iter() {
-        let text = d.render();
+        let text = terminal_safe(&d.render());
         if color {
             let (code, rest) = text.split_once(':').unwrap_or((&text, ""));
             let c = if d.is_error() { "31" } else { "33" };
@@ -20,6 +20,22 @@ pub fn print(diags: &Diagnostics) {
     }
 }
 
+/// Shows control characters from files (an ESC sequence in a CSV cell
+/// could rewrite the terminal) as `\u{1b}`; keeps line breaks and tabs.
+fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                c.escape_unicode().to_string()
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// "3 lỗi, 2 cảnh báo".
 pub fn summary(diags: &Diagnostics) -> String {
     format!(
@@ -27,4 +43,15 @@ pub fn summary(diags: &Diagnostics) -> String {
         diags.error_count(),
         diags.warning_count()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_and_bidi_characters_are_shown_not_sent() {
+        assert_eq!(
+            super::terminal_safe("a\u{1b}]0;x\u{7}\n\tb\u{202e}c"),
+            "a\\u{1b}]0;x\\u{7}\n\tb\\u{202e}c"
+        );
+    }
 }

@@ -143,7 +143,7 @@ impl Reader<'_> {
                 .or_else(|| self.string("summary")),
             draft: self.boolean("draft"),
             slug: self.string("slug"),
-            aliases: self.list("aliases"),
+            aliases: self.aliases(),
             weight: self.integer("weight"),
             template: self.string("template"),
             lang: self.string("lang"),
@@ -212,6 +212,26 @@ impl Reader<'_> {
             }
         }
         fm
+    }
+
+    /// `aliases` become folders of the output: each must be a plain path
+    /// inside the site (no `..`, no scheme, no characters that are not
+    /// allowed in a URL path). Bad ones are errors and dropped.
+    fn aliases(&mut self) -> Vec<String> {
+        let mut out = self.list("aliases");
+        let bad: Vec<String> = out.iter().filter(|a| !is_plain_alias(a)).cloned().collect();
+        for a in &bad {
+            let d = Diagnostic::error(
+                self.path,
+                format!("bí danh (aliases) “{a}” không phải đường dẫn trong trang"),
+            );
+            let d = self.located("aliases", d).hint(
+                "viết địa chỉ cũ dạng tin-tuc/2024/bai-cu/ — không có “..”, “http://”, dấu cách hay ký tự < > \" ' \\",
+            );
+            self.diags.push(d);
+        }
+        out.retain(|a| is_plain_alias(a));
+        out
     }
 
     fn read_cover(&mut self, fm: &mut FrontMatter) {
@@ -294,11 +314,21 @@ impl Reader<'_> {
     }
 
     /// Near-misses of known keys are errors; other unknown keys are warnings.
+    /// At most [`MAX_KEY_REPORTS`] keys are reported one by one (locating a
+    /// key scans the file, and 10,000 messages help nobody); the rest are
+    /// counted in one message.
     fn check_keys(&mut self) {
+        let (mut reported, mut skipped, mut skipped_errors) = (0, 0, 0);
         for key in self.map.keys() {
             if KNOWN_KEYS.contains(&key.as_str()) {
                 continue;
             }
+            if reported >= MAX_KEY_REPORTS {
+                skipped += 1;
+                skipped_errors += usize::from(near_miss(key).is_some());
+                continue;
+            }
+            reported += 1;
             if let Some(known) = near_miss(key) {
                 let d = Diagnostic::error(self.path, format!("khoá “{key}” không được hỗ trợ"));
                 let d = self.located(key, d).hint(format!(
@@ -318,5 +348,57 @@ impl Reader<'_> {
                 self.diags.push(d);
             }
         }
+        if skipped > 0 {
+            let message = format!(
+                "còn {skipped} khoá không chuẩn khác trong phần đầu trang (chỉ liệt kê {MAX_KEY_REPORTS} khoá đầu)"
+            );
+            let d = if skipped_errors > 0 {
+                Diagnostic::error(
+                    self.path,
+                    format!("{message}, trong đó {skipped_errors} khoá viết gần giống khoá chuẩn"),
+                )
+            } else {
+                Diagnostic::warning(self.path, message)
+            };
+            self.diags.push(d.at(self.offset + 1, 1).hint(
+                "phần đầu trang chỉ nên có các khoá như title, date, tags…; dữ liệu dài nên để trong tệp dữ liệu (content/du-lieu/)",
+            ));
+        }
     }
 }
+
+/// An alias that names a folder inside the output: relative segments of
+/// URL-path characters (Vietnamese letters allowed), no `.`/`..` segment.
+fn is_plain_alias(alias: &str) -> bool {
+    let a = alias.trim_matches('/');
+    !a.is_empty()
+        && !crate::text::escape::is_dangerous_url(a)
+        && !a.contains("://")
+        && a.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg != "."
+                && seg != ".."
+                && seg.chars().all(|c| {
+                    !c.is_control()
+                        && !c.is_whitespace()
+                        && !matches!(
+                            c,
+                            '<' | '>'
+                                | '"'
+                                | '\''
+                                | '\\'
+                                | '`'
+                                | '{'
+                                | '}'
+                                | '|'
+                                | '^'
+                                | '?'
+                                | '#'
+                                | ':'
+                        )
+                })
+        })
+}
+
+/// Unknown front-matter keys reported one by one per file.
+const MAX_KEY_REPORTS: usize = 20;

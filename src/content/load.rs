@@ -345,6 +345,9 @@ fn resolve_file(
     }
 }
 
+/// Largest Markdown file read (10 MB); larger ones are a located error.
+pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
+
 pub(crate) fn parse_file(
     root: &Path,
     abs: &Path,
@@ -352,6 +355,10 @@ pub(crate) fn parse_file(
     diags: &mut Diagnostics,
 ) -> Option<Parsed> {
     let display = display_path(root, abs);
+    if let Some(d) = crate::diagnostics::too_large(&display, abs, MAX_PAGE_BYTES, "bài viết") {
+        diags.push(d.hint("một bài viết thường chỉ vài chục KB; chia nội dung thành nhiều bài, hoặc đưa bảng số liệu lớn vào content/du-lieu/"));
+        return None;
+    }
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
         Err(e) => {

@@ -121,6 +121,21 @@ pub fn render(
             (original_body.to_owned(), Vec::new())
         }
     };
+    // Control characters are not allowed in HTML; pulldown-cmark passes them
+    // through. Spaces keep every byte offset (and so every error position).
+    let body_text = if body_text.contains(is_stray_control) {
+        let mut clean = String::with_capacity(body_text.len());
+        for c in body_text.chars() {
+            if is_stray_control(c) {
+                clean.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            } else {
+                clean.push(c);
+            }
+        }
+        clean
+    } else {
+        body_text
+    };
     let body = body_text.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
@@ -239,6 +254,11 @@ fn splice_shortcodes(
         }
     }
     html
+}
+
+/// Control characters (C0, DEL, C1) other than tab and line breaks.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {
@@ -369,6 +389,18 @@ mod tests {
         };
         let r = render(&src, &targets(), RawHtml::Allow, None, &mut d);
         (r, d)
+    }
+
+    #[test]
+    fn control_characters_become_spaces_and_positions_stay_right() {
+        let (r, d) = run("a\u{0}b\u{85}c\u{1b}d\n\n[x](khong-co.md)\n");
+        assert_eq!(r.html.lines().next(), Some("<p>a b  c d</p>"));
+        // The broken link is still reported at its real line and column.
+        assert!(
+            d.iter()
+                .any(|d| d.location.line == Some(6) && d.location.column == Some(1)),
+            "{d:?}"
+        );
     }
 
     #[test]

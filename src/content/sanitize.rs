@@ -2,12 +2,105 @@
 //! `<script>`/`<iframe>`-like elements, `on…=` event handlers and
 //! `javascript:` URLs. Formatting HTML (tables, `<br>`, `<span>`) passes.
 //!
-//! This is a conservative filter for trusted authors, not a general HTML
+//! Elements come from an allowlist and attributes are re-serialised after
+//! tokenizing them as a browser does. This is a filter for trusted authors,
+//! not a general HTML
 //! sanitiser; sites that publish untrusted text set `raw_html = "escape"`.
 
-const BLOCKED_ELEMENTS: &[&str] = &[
-    "script", "iframe", "object", "embed", "style", "base", "form", "meta", "link", "frame",
-    "frameset", "svg", "math",
+/// Elements staff may write; anything else (`script`, `iframe`, `style`,
+/// `svg`, `math`, `form`, `textarea`, unknown names, `<!DOCTYPE`, CDATA…)
+/// is shown as text.
+const ALLOWED_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "track",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Attributes holding a URL, checked for script schemes.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "srcset",
+    "poster",
+    "cite",
+    "background",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "longdesc",
+    "usemap",
 ];
 
 /// Returns `html` with dangerous tags escaped and dangerous attributes removed.
@@ -41,89 +134,113 @@ fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+}
+
+/// Re-serialises an allowed tag with only harmless attributes, each
+/// double-quoted; escapes anything else as text.
 fn clean_tag(tag: &str) -> String {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
     if tag.starts_with("<!--") {
         return String::new();
     }
-    if BLOCKED_ELEMENTS.contains(&name.as_str()) || !tag.ends_with('>') {
+    let end_tag = tag.starts_with("</");
+    let after = &tag[if end_tag { 2 } else { 1 }..];
+    let name_len = after
+        .find(|c: char| is_space(c) || c == '/' || c == '>')
+        .unwrap_or(after.len());
+    let name = after[..name_len].to_ascii_lowercase();
+    if !tag.ends_with('>') || !ALLOWED_ELEMENTS.contains(&name.as_str()) {
         return crate::text::escape::html(tag);
     }
-    // Drop event handlers and script URLs from attributes.
-    let mut out = String::with_capacity(tag.len());
-    let mut chars = tag.char_indices().peekable();
-    let bytes = tag;
-    let mut i = 0;
-    while i < tag.len() {
-        let c = bytes[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            // Attribute start?
-            let attr_start = i + c.len_utf8();
-            let attr_name: String = bytes[attr_start..]
+    if end_tag {
+        return format!("</{name}>");
+    }
+    let mut out = format!("<{name}");
+    for (attr, value) in attributes(&after[name_len..after.len() - 1]) {
+        let plain_name = !attr.is_empty()
+            && attr
                 .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '=' && *c != '>' && *c != '/')
-                .collect();
-            let lower = attr_name.to_ascii_lowercase();
-            let (value_end, value) = attr_value(bytes, attr_start + attr_name.len());
-            let dangerous = lower.starts_with("on")
-                || lower == "style" && value.to_ascii_lowercase().contains("url(")
-                || ([
-                    "href",
-                    "src",
-                    "action",
-                    "formaction",
-                    "xlink:href",
-                    "srcset",
-                ]
-                .contains(&lower.as_str())
-                    && crate::text::escape::is_dangerous_url(&value));
-            if !attr_name.is_empty() && dangerous {
-                i = value_end;
-                continue;
-            }
-            out.push(c);
-            i += c.len_utf8();
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+        if !plain_name || is_dangerous_attribute(&attr, &value) {
             continue;
         }
-        out.push(c);
-        i += c.len_utf8();
+        match value {
+            None => out.push_str(&format!(" {attr}")),
+            // `<` and `>` are harmless inside a quoted value, but escaping
+            // them keeps the output readable by naive tools too.
+            Some(v) => out.push_str(&format!(
+                " {attr}=\"{}\"",
+                v.replace('"', "&quot;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            )),
+        }
     }
-    let _ = chars.peek();
+    out.push('>');
     out
 }
 
-/// Parses `="value"` after an attribute name; returns the end index and the value.
-fn attr_value(tag: &str, mut i: usize) -> (usize, String) {
-    let b = tag.as_bytes();
-    while i < b.len() && (b[i] as char).is_whitespace() {
-        i += 1;
+/// Attributes as a browser tokenizes them (HTML5 rules: `/` separates,
+/// quoted or unquoted values); names lower-cased, values raw.
+fn attributes(s: &str) -> Vec<(String, Option<String>)> {
+    let mut attrs = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == '/');
+        if rest.is_empty() {
+            return attrs;
+        }
+        // The first character of a name may be `=` (a parse error browsers accept).
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let len = rest[first..]
+            .find(|c: char| is_space(c) || c == '/' || c == '=')
+            .map_or(rest.len(), |i| i + first);
+        let name = rest[..len].to_ascii_lowercase();
+        rest = rest[len..].trim_start_matches(is_space);
+        let Some(after_eq) = rest.strip_prefix('=') else {
+            attrs.push((name, None));
+            continue;
+        };
+        let v = after_eq.trim_start_matches(is_space);
+        let (value, next) = match v.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &v[1..];
+                let e = body.find(q).unwrap_or(body.len());
+                (&body[..e], &body[(e + 1).min(body.len())..])
+            }
+            _ => {
+                let e = v.find(is_space).unwrap_or(v.len());
+                (&v[..e], &v[e..])
+            }
+        };
+        attrs.push((name, Some(value.to_owned())));
+        rest = next;
     }
-    if i >= b.len() || b[i] != b'=' {
-        return (i, String::new());
-    }
-    i += 1;
-    while i < b.len() && (b[i] as char).is_whitespace() {
-        i += 1;
-    }
-    if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-        let q = b[i];
-        let start = i + 1;
-        let end = tag[start..]
-            .find(q as char)
-            .map_or(tag.len(), |e| start + e);
-        return ((end + 1).min(tag.len()), tag[start..end].to_owned());
-    }
-    let start = i;
-    while i < b.len() && !(b[i] as char).is_whitespace() && b[i] != b'>' {
-        i += 1;
-    }
-    (i, tag[start..i].to_owned())
+}
+
+fn is_dangerous_attribute(name: &str, value: &Option<String>) -> bool {
+    let value = value.as_deref().unwrap_or("");
+    let lower = value.to_ascii_lowercase();
+    name.starts_with("on")
+        || name == "srcdoc"
+        || name == "style"
+            && (lower.contains("url(")
+                || lower.contains("expression")
+                || lower.contains('&')
+                || lower.contains('\\'))
+        || URL_ATTRIBUTES.contains(&name) && is_dangerous_url_attribute(value)
+}
+
+/// A URL attribute value runs code if its decoded form has a script scheme;
+/// any character reference before the first `/ ? #` (where the scheme is)
+/// counts as hiding one.
+fn is_dangerous_url_attribute(raw: &str) -> bool {
+    let head = raw.split(['/', '?', '#']).next().unwrap_or("");
+    head.contains('&')
+        || raw
+            .split(',')
+            .any(|part| crate::text::escape::is_dangerous_url(part.trim_start()))
 }
 
 #[cfg(test)]
@@ -138,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             strip_active_content("<img src=x onerror=\"alert(1)\">"),
-            "<img src=x>"
+            "<img src=\"x\">"
         );
         assert_eq!(
             strip_active_content("<a href=\"javascript:alert(1)\">x</a>"),
@@ -156,6 +273,52 @@ mod tests {
         assert_eq!(
             strip_active_content("<svg onload=alert(1)>"),
             "&lt;svg onload=alert(1)&gt;"
+        );
+    }
+
+    #[test]
+    fn handles_browser_attribute_syntax() {
+        // `/` separates attributes.
+        assert_eq!(
+            strip_active_content("<img/onerror=alert(1) src=x>"),
+            "<img src=\"x\">"
+        );
+        // Whitespace inside a quoted value is not an attribute boundary.
+        assert_eq!(
+            strip_active_content("<div title=\"x onclick=alert(1)\" onmouseover='y'>"),
+            "<div title=\"x onclick=alert(1)\">"
+        );
+        // Character references cannot hide a script scheme.
+        assert_eq!(
+            strip_active_content("<a href=\"&#106;avascript:alert(1)\">x</a>"),
+            "<a>x</a>"
+        );
+        assert_eq!(
+            strip_active_content("<a href=\"java&#x09;script:x\" title='a\"b'>x</a>"),
+            "<a title=\"a&quot;b\">x</a>"
+        );
+        // Entities after the scheme are fine.
+        assert_eq!(
+            strip_active_content("<a href=\"https://x.vn/?a=1&amp;b=2\">x</a>"),
+            "<a href=\"https://x.vn/?a=1&amp;b=2\">x</a>"
+        );
+        // Unknown and MathML elements are text.
+        assert_eq!(
+            strip_active_content("<mglyph><x>"),
+            "&lt;mglyph&gt;&lt;x&gt;"
+        );
+        assert_eq!(strip_active_content("<![CDATA[x]]>"), "&lt;![CDATA[x]]&gt;");
+    }
+
+    #[test]
+    fn quotes_inside_unquoted_values_do_not_hide_markup() {
+        // Found by the `markdown` fuzz target: a `"` in the middle of an
+        // unquoted value made `<script` end up inside an attribute value.
+        let out = strip_active_content("<s ags=[\"A qua itle=\"x <script>alert(1)</script> y");
+        assert!(!out.to_ascii_lowercase().contains("<script"), "{out}");
+        assert_eq!(
+            out,
+            "<s ags=\"[&quot;A\" qua itle=\"x &lt;script\">alert(1)&lt;/script&gt; y"
         );
     }
 }

@@ -204,9 +204,13 @@ pub fn csv_number(n: f64) -> String {
     }
 }
 
-/// Neutralises text a spreadsheet would run as a formula.
+/// Neutralises text a spreadsheet would run as a formula, also when the
+/// formula sign follows leading whitespace (some spreadsheets trim it).
 pub fn csv_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    if s.starts_with(['\t', '\r'])
+        || trimmed.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
+    {
         format!("'{s}")
     } else {
         s.to_owned()
@@ -327,6 +331,9 @@ mod tests {
         assert_eq!(csv_text("-3"), "'-3");
         assert_eq!(csv_text("@x"), "'@x");
         assert_eq!(csv_text("\tx"), "'\tx");
+        assert_eq!(csv_text(" =1+1"), "' =1+1");
+        assert_eq!(csv_text("\u{a0}\n@SUM(A1)"), "'\u{a0}\n@SUM(A1)");
+        assert_eq!(csv_text("＝1+1"), "'＝1+1");
         assert_eq!(csv_text("Chính quyền số"), "Chính quyền số");
     }
 }

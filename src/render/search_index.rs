@@ -415,13 +415,24 @@ fn wrap(name: &str, value: &impl Serialize) -> String {
 
 /// JSON with `<` written as `\u003c` (it only occurs inside strings), so no
 /// `</script>` or `<!--` from content ever appears in the file, whatever
-/// embeds or sniffs it. Parses back to the same value.
+/// embeds or sniffs it; DEL, C1 controls and U+2028/U+2029 (line breaks to
+/// older JavaScript engines) are escaped too. Parses back to the same value.
 pub fn json_safe(json: String) -> String {
-    if json.contains('<') {
-        json.replace('<', "\\u003c")
-    } else {
-        json
+    let needs = |c: char| {
+        c == '<' || ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{2028}' || c == '\u{2029}'
+    };
+    if !json.chars().any(needs) {
+        return json;
     }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn truncate(text: &str, max: usize) -> &str {

@@ -3,9 +3,23 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Lower-case ASCII slug: letters and digits joined by single hyphens.
-/// Returns an empty string when nothing usable is left.
+/// Longest slug, in bytes: slugs become folder names, and file systems
+/// refuse names over 255 bytes. Longer slugs are cut at a hyphen.
+pub const MAX_SLUG_LEN: usize = 100;
+
+/// Lower-case ASCII slug: letters and digits joined by single hyphens, at
+/// most [`MAX_SLUG_LEN`] bytes. Returns an empty string when nothing usable
+/// is left.
 pub fn slugify(text: &str) -> String {
+    let mut out = slugify_unbounded(text);
+    if out.len() > MAX_SLUG_LEN {
+        let cut = out[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        out.truncate(cut);
+    }
+    out
+}
+
+fn slugify_unbounded(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     let ascii = deunicode::deunicode(&nfc);
     let mut out = String::with_capacity(ascii.len());
@@ -66,5 +80,23 @@ mod tests {
         assert_eq!(fold("CHUYỂN ĐỔI SỐ"), "chuyen doi so");
         assert_eq!(fold("chuyen doi so"), "chuyen doi so");
         assert_eq!(fold("Đường"), fold("dương"));
+    }
+
+    proptest::proptest! {
+        /// Slugs are safe folder names: `[a-z0-9-]`, no leading, trailing or
+        /// doubled hyphen, at most MAX_SLUG_LEN bytes, and stable.
+        #[test]
+        fn slugs_are_safe_and_idempotent(s in "\\PC{0,300}") {
+            let slug = slugify(&s);
+            proptest::prop_assert!(slug.len() <= MAX_SLUG_LEN);
+            proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", slug);
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{}", slug);
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+
+        #[test]
+        fn folding_never_changes_the_slug(s in "[a-zA-Zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ ]{0,60}") {
+            proptest::prop_assert_eq!(slugify(&fold(&s)), slugify(&s));
+        }
     }
 }

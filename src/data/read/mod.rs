@@ -50,6 +50,9 @@ impl Format {
     }
 }
 
+/// Largest data file read (50 MB); larger ones are a located error.
+pub const MAX_DATA_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Reads one file. `rel` is the path shown in messages; `strict` says whether
 /// a file whose name matches no kind is worth a warning (top of the data
 /// folder) or silently skipped (sub-folders may hold evidence documents).
@@ -66,6 +69,15 @@ pub fn read_file(
     let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let file_kind = Kind::from_name(name);
     let path: Arc<Path> = Arc::from(rel);
+    // (Sub-folder files that are not data, e.g. evidence, are skipped below.)
+    if (file_kind.is_some() || strict)
+        && let Some(d) = crate::diagnostics::too_large(rel, abs, MAX_DATA_BYTES, "tệp dữ liệu")
+    {
+        diags.push(
+            d.hint("tách tệp theo năm hoặc theo loại dữ liệu, bỏ các cột và trang tính không dùng"),
+        );
+        return Vec::new();
+    }
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
         Err(e) => {

@@ -143,5 +143,20 @@ mod tests {
             let _ = parse_date(&s);
             let _ = excel_serial_to_date(n);
         }
+
+        /// Every real date reads back from `dd/mm/yyyy`, `d/m/yyyy` and ISO.
+        #[test]
+        fn dates_round_trip(y in 1900i16..2100, m in 1i8..=12, d in 1i8..=31) {
+            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                prop_assert_eq!(parse_date(&format!("{d:02}/{m:02}/{y}")), Ok(date));
+                prop_assert_eq!(parse_date(&format!("{d}/{m}/{y}")), Ok(date));
+                prop_assert_eq!(parse_date(&date.to_string()), Ok(date));
+                let page = crate::content::frontmatter::parse_page_date(&format!("{d:02}/{m:02}/{y}"));
+                prop_assert_eq!(page.map(|p| p.date), Some(date));
+            } else {
+                let text = format!("{d:02}/{m:02}/{y}");
+                prop_assert!(parse_date(&text).is_err(), "{}", text);
+            }
+        }
     }
 }

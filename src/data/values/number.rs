@@ -256,5 +256,23 @@ mod tests {
             prop_assert_eq!(parse_number(&vi, NumberStyle::Money), Ok(n as f64));
             prop_assert_eq!(parse_number(&n.to_string(), NumberStyle::Plain), Ok(n as f64));
         }
+
+        /// What the site prints (`1.234.567,89`) reads back as the same number.
+        #[test]
+        fn vietnamese_decimals_round_trip(cents in -100_000_000_000i64..100_000_000_000i64) {
+            let x = cents as f64 / 100.0;
+            let vi = crate::text::numbers::format_fixed(x, 2);
+            let back = parse_number(&vi, NumberStyle::Plain);
+            prop_assert!(back.is_ok(), "{} → {:?}", vi, back);
+            prop_assert!((back.unwrap() - x).abs() < 1e-6, "{}", vi);
+        }
+
+        /// Whatever is accepted is a finite number (no NaN/∞ in charts).
+        #[test]
+        fn accepted_numbers_are_finite(s in "[-+]?[0-9.,eE ]{0,40}") {
+            if let Ok(n) = parse_number(&s, NumberStyle::Plain) {
+                prop_assert!(n.is_finite(), "{} → {}", s, n);
+            }
+        }
     }
 }

@@ -339,5 +339,14 @@ mod tests {
         fn never_panics_on_period_like(s in "(quý|Q|tháng|năm)? ?[0-9IVX]{0,5}[/ -]?[0-9]{0,5}") {
             let _ = parse_period(&s);
         }
+
+        /// The labels the site prints ("Quý III/2026", "năm 2026") read back.
+        #[test]
+        fn printed_periods_round_trip(y in 2000i16..2100, q in 1u8..=4) {
+            let label = crate::text::dates::quarter_label(y, q);
+            prop_assert_eq!(parse_period(&label), Ok(Period::Quarter(y, q)));
+            prop_assert_eq!(parse_period(&format!("Quý {q}/{y}")), Ok(Period::Quarter(y, q)));
+            prop_assert_eq!(parse_period(&y.to_string()), Ok(Period::Year(y)));
+        }
     }
 }

@@ -1,0 +1,216 @@
+//! Broken and extreme input: empty files, binary junk, invalid UTF-8,
+//! huge files, deep nesting, very long lines, thousands of keys. Each case
+//! runs the real binary with a timeout and must end in a correct page or a
+//! clear located error — never a panic, a hang or a crash.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Run, Site, TODAY};
+
+/// Builds `site` in a subprocess, killing it after `limit`.
+#[track_caller]
+fn build_within(site: &Site, limit: Duration) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args([
+            "build",
+            "--root",
+            site.root.to_str().unwrap(),
+            "--date",
+            TODAY,
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("build did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        !run.stderr.contains("panicked") && matches!(run.code, 0 | 1),
+        "crash (exit {}):\n{}",
+        run.code,
+        run.stderr
+    );
+    run
+}
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// A post file with front matter `extra` and `body`.
+fn post(extra: &str, body: &str) -> String {
+    format!("+++\ntitle = \"Bài thử\"\ndate = 2026-08-20\n{extra}+++\n\n{body}")
+}
+
+/// Exit 1 with an error naming `file` (and, when given, `line`).
+#[track_caller]
+fn located_error(r: &Run, file: &str, line: Option<usize>) {
+    r.assert_code(1);
+    let at = match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_owned(),
+    };
+    assert!(
+        r.stderr.contains(&at),
+        "error not located at {at}:\n{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("gợi ý"), "no hint:\n{}", r.stderr);
+}
+
+#[test]
+fn empty_files_build_or_fail_clearly() {
+    let s = Site::fixture("basic");
+    s.write("content/tin-tuc/2026-08-20-rong.md", "");
+    s.write("content/du-lieu/chi-tieu.csv", "");
+    s.write("content/du-lieu/ket-qua.xlsx", "");
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/du-lieu/ket-qua.xlsx", None);
+    assert!(
+        r.stderr.contains("content/du-lieu/chi-tieu.csv"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !s.out("index.html").exists(),
+        "nothing written after an error"
+    );
+}
+
+#[test]
+fn binary_junk_and_invalid_utf8_are_located() {
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let s = Site::fixture("basic");
+    let mut md = post("", "Dòng một\nDòng hai ").into_bytes();
+    md.extend_from_slice(&[0xff, 0xfe, b'x']);
+    s.write("content/tin-tuc/2026-08-20-hong.md", md);
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/tin-tuc/2026-08-20-hong.md", Some(7));
+    assert!(r.stderr.contains("UTF-8"), "{}", r.stderr);
+
+    let s = Site::fixture("basic");
+    s.write("content/tin-tuc/2026-08-20-rac.md", &junk);
+    s.write("content/du-lieu/nhiem-vu.xlsx", &junk);
+    s.write("content/du-lieu/chi-tieu.json", &junk);
+    let r = build_within(&s, LIMIT);
+    r.assert_code(1);
+    for f in ["2026-08-20-rac.md", "nhiem-vu.xlsx", "chi-tieu.json"] {
+        assert!(r.stderr.contains(f), "{f} not named:\n{}", r.stderr);
+    }
+
+    let s = Site::fixture("basic");
+    let mut cfg = std::fs::read(s.path("minhbach.toml")).unwrap();
+    cfg.extend_from_slice(b"\n# ch\xfa th\xedch\n");
+    s.write("minhbach.toml", cfg);
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "minhbach.toml", Some(15));
+}
+
+#[test]
+fn a_100_mb_data_file_is_refused_before_reading() {
+    let s = Site::fixture("basic");
+    s.write("content/du-lieu/chi-tieu.csv", "Mã,Chỉ tiêu\n");
+    let f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(s.path("content/du-lieu/chi-tieu.csv"))
+        .unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap(); // sparse: no 100 MB write
+    let start = Instant::now();
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/du-lieu/chi-tieu.csv", None);
+    assert!(r.stderr.contains("100 MB, tối đa 50 MB"), "{}", r.stderr);
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn an_oversized_markdown_file_is_refused() {
+    let s = Site::fixture("basic");
+    s.write("content/tin-tuc/2026-08-20-lon.md", post("", "x"));
+    let f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(s.path("content/tin-tuc/2026-08-20-lon.md"))
+        .unwrap();
+    f.set_len(11 * 1024 * 1024).unwrap();
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/tin-tuc/2026-08-20-lon.md", None);
+    assert!(r.stderr.contains("tối đa 10 MB"), "{}", r.stderr);
+}
+
+#[test]
+fn deep_nesting_and_long_lines_give_correct_pages() {
+    let s = Site::fixture("basic");
+    let nested = format!("{}đáy\n", "- ".repeat(10_000));
+    s.write("content/tin-tuc/2026-08-20-long.md", post("", &nested));
+    let quotes = format!(
+        "{}trích\n\n{}x{}\n",
+        "> ".repeat(10_000),
+        "*".repeat(5000),
+        "*".repeat(5000)
+    );
+    s.write("content/tin-tuc/2026-08-21-trich.md", post("", &quotes));
+    let line = "chữ ".repeat(1024 * 1024 / 6);
+    s.write(
+        "content/tin-tuc/2026-08-22-dai.md",
+        post("", &format!("{line}cuối\n")),
+    );
+    // Deeply nested TOML/YAML values hit the parsers' recursion limits.
+    let deep = format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    s.write("content/tin-tuc/2026-08-23-sau.md", post(&deep, "x"));
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/tin-tuc/2026-08-23-sau.md", Some(4));
+    s.remove("content/tin-tuc/2026-08-23-sau.md");
+    build_within(&s, LIMIT).assert_ok();
+    let page = s.read_out("tin-tuc/long/index.html");
+    assert!(
+        page.matches("<ul>").count() >= 10_000,
+        "lists were flattened"
+    );
+    assert!(page.contains("đáy"));
+    assert!(s.read_out("tin-tuc/trich/index.html").contains("trích"));
+    assert!(
+        s.read_out("tin-tuc/dai/index.html")
+            .contains("chữ chữ chữ cuối")
+    );
+}
+
+#[test]
+fn ten_thousand_front_matter_keys_give_a_page_and_a_short_report() {
+    let s = Site::fixture("basic");
+    let keys: String = (0..10_000).map(|i| format!("khoa{i} = {i}\n")).collect();
+    s.write(
+        "content/tin-tuc/2026-08-20-khoa.md",
+        post(&keys, "Nội dung."),
+    );
+    let r = build_within(&s, LIMIT);
+    r.assert_ok();
+    assert!(s.out("tin-tuc/khoa/index.html").is_file());
+    assert!(
+        r.stderr.contains("còn 9980 khoá không chuẩn khác"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.matches("cảnh báo:").count() <= 25,
+        "too many warnings"
+    );
+}

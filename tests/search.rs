@@ -174,7 +174,7 @@ fn search_page_works_without_javascript_and_links_resolve() {
     let site = built();
     let html = site.read_out("tim-kiem/index.html");
     for needle in [
-        r#"<form class="search-form" role="search" action="../tim-kiem/" method="get">"#,
+        r#"<form class="search-form" role="search" aria-label="Tìm kiếm trên trang" action="../tim-kiem/" method="get">"#,
         r#"<label for="q">Từ khoá cần tìm</label>"#,
         r#"role="status" aria-live="polite""#,
         "<noscript><p class=\"notice\">Trình duyệt đang tắt JavaScript",
@@ -188,7 +188,7 @@ fn search_page_works_without_javascript_and_links_resolve() {
     }
     // The header of every page has a search box leading there.
     let post = site.read_out("tin-tuc/sua-duong-lang/index.html");
-    assert!(post.contains(r#"<form class="site-search" role="search" action="../../tim-kiem/" method="get"><label for="tim-nhanh" class="visually-hidden">"#), "{post}");
+    assert!(post.contains(r#"<form class="site-search" role="search" aria-label="Tìm nhanh trên trang" action="../../tim-kiem/" method="get"><label for="tim-nhanh" class="visually-hidden">"#), "{post}");
     assert!(site.read_out("search.js").contains("minhbachSearch"));
     let sitemap = site.read_out("sitemap.xml");
     assert!(

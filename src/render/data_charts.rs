@@ -199,12 +199,13 @@ pub fn embed_html(
     )
 }
 
-/// A chart as a `<figure>`: SVG, data table, embed snippet and a caption
-/// with the key figure (the same markup as the `chart` macro of
-/// `data_macros.html`).
+/// A chart block: a `<figure>` (SVG and a caption with the key figure),
+/// then the data table and the embed snippet (the same markup as the
+/// `chart` macro of `data_macros.html`; a figcaption must be the figure's
+/// first or last child, so the rest follows the figure).
 pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) -> String {
     format!(
-        "<figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption><details><summary>Xem bảng số liệu</summary>{}</details>{}</figure>\n",
+        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details><summary>Xem bảng số liệu</summary>{}</details>{}</div>\n",
         c.svg,
         html(&c.title),
         html(&c.desc),

@@ -204,7 +204,8 @@ fn theme_owned(t: &Tag) -> bool {
         "form" => {
             matches!(attr("class"), Some("site-search" | "search-form"))
                 && attr("action").is_some_and(|a| relative_to_root(a, "tim-kiem/"))
-                && t.attrs.len() == 4
+                && t.attrs.len() == 5
+                && attr("aria-label").is_some()
         }
         "noscript" => t.attrs.is_empty(),
         "script" => {

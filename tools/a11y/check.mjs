@@ -65,6 +65,13 @@ const pages = [
   ['chi-so-dti', 'chi-so-dti/'],
   ['kinh-phi', 'kinh-phi/'],
   ['the', firstPage('tin-tuc/the/')],
+  ['nhiem-vu', 'nhiem-vu/'],
+  // A unit that leads tasks, and a pillar with targets (charts, tables).
+  ['don-vi', firstPage('don-vi/', [], 'data-table')],
+  ['tru-cot', firstPage('tru-cot/', [], 'chart-figure')],
+  ['ban-tin', firstPage('ban-tin/', ['trang'])],
+  ['tim-kiem', 'tim-kiem/'],
+  ['bieu-do', firstPage('bieu-do/')],
 ];
 const viewports = [
   ['may-tinh', { width: 1280, height: 900 }],

@@ -11,7 +11,7 @@ use super::Job;
 use super::feeds::{feed_context, published};
 use super::search_index::json_safe;
 use super::theme::Theme;
-use super::views::{is_external, news_path};
+use super::views::{cover_url, news_path};
 use crate::content::markdown::place;
 use crate::content::{Page, PageKind};
 use crate::output::Output;
@@ -179,17 +179,7 @@ fn json_feed(site: &Site, f: &SectionFeed, self_path: &str) -> JsonFeed {
                 title: p.title.clone(),
                 content_html: place(&p.body.html, base),
                 summary: p.description(),
-                image: p
-                    .cover
-                    .as_deref()
-                    .map(|c| {
-                        if is_external(c) {
-                            c.to_owned()
-                        } else {
-                            format!("{base}{c}")
-                        }
-                    })
-                    .unwrap_or_default(),
+                image: cover_url(p, base),
                 date_modified: p
                     .fm
                     .updated

@@ -126,17 +126,7 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
             .map(|d| dates::weekday(d).to_owned())
             .unwrap_or_default(),
         description: page.description(),
-        cover: page
-            .cover
-            .as_deref()
-            .map(|c| {
-                if is_external(c) {
-                    c.to_owned()
-                } else {
-                    format!("{root}{c}")
-                }
-            })
-            .unwrap_or_default(),
+        cover: cover_url(page, root),
         cover_alt: page.fm.cover_alt.clone().unwrap_or_default(),
         tags,
         authors: page.fm.authors.clone(),
@@ -235,5 +225,15 @@ mod tests {
         assert_eq!(root_for("tin-tuc/"), "../");
         assert_eq!(root_for("tin-tuc/trang/2/"), "../../../");
         assert_eq!(root_for("404.html"), "");
+    }
+}
+
+/// A page's cover image as a link: external URLs as written, site files
+/// under `prefix` (a relative root, or the absolute base URL in feeds).
+pub fn cover_url(page: &Page, prefix: &str) -> String {
+    match page.cover.as_deref() {
+        Some(c) if is_external(c) => c.to_owned(),
+        Some(c) => format!("{prefix}{c}"),
+        None => String::new(),
     }
 }

@@ -215,6 +215,16 @@ pub fn root_for(path: &str) -> String {
     "../".repeat(depth)
 }
 
+/// A page's cover image as a link: external URLs as written, site files
+/// under `prefix` (a relative root, or the absolute base URL in feeds).
+pub fn cover_url(page: &Page, prefix: &str) -> String {
+    match page.cover.as_deref() {
+        Some(c) if is_external(c) => c.to_owned(),
+        Some(c) => format!("{prefix}{c}"),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,15 +235,5 @@ mod tests {
         assert_eq!(root_for("tin-tuc/"), "../");
         assert_eq!(root_for("tin-tuc/trang/2/"), "../../../");
         assert_eq!(root_for("404.html"), "");
-    }
-}
-
-/// A page's cover image as a link: external URLs as written, site files
-/// under `prefix` (a relative root, or the absolute base URL in feeds).
-pub fn cover_url(page: &Page, prefix: &str) -> String {
-    match page.cover.as_deref() {
-        Some(c) if is_external(c) => c.to_owned(),
-        Some(c) => format!("{prefix}{c}"),
-        None => String::new(),
     }
 }

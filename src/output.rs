@@ -57,6 +57,9 @@ impl Eq for LazyFile {}
 #[derive(Debug, Clone, Default)]
 pub struct Output {
     pub files: BTreeMap<String, OutFile>,
+    /// `serve` only: paths under this prefix that are not in `files` are
+    /// asked of the lazy source (the search index, built on first use).
+    pub lazy_prefix: Option<(String, LazyFile)>,
 }
 
 impl Output {
@@ -70,7 +73,13 @@ impl Output {
 
     /// Bytes of a file (reads copies from disk).
     pub fn read(&self, path: &str) -> Option<Vec<u8>> {
-        match self.files.get(path)? {
+        let Some(file) = self.files.get(path) else {
+            return match &self.lazy_prefix {
+                Some((prefix, l)) if path.starts_with(prefix.as_str()) => l.0.render(path),
+                _ => None,
+            };
+        };
+        match file {
             OutFile::Bytes(b) => Some(b.clone()),
             OutFile::Copy(src) => fs::read(src).ok(),
             OutFile::Lazy(l) => l.0.render(path),

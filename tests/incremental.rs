@@ -33,8 +33,11 @@ fn assert_same_as_clean_build(root: &Path, snap: &Snapshot) {
         drafts: false,
     })
     .expect("clean build");
+    // The search index is built on the first request for one of its files,
+    // so its files are not listed; each is compared below all the same.
+    let lazy = |k: &str| k.starts_with("tim-kiem/chi-muc/");
     let served: Vec<&String> = snap.output.files.keys().collect();
-    let built: Vec<&String> = clean.output.files.keys().collect();
+    let built: Vec<&String> = clean.output.files.keys().filter(|k| !lazy(k)).collect();
     assert_eq!(served, built, "same files");
     for key in clean.output.files.keys() {
         let a = snap.output.read(key).expect("served");

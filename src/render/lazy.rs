@@ -5,15 +5,21 @@
 //! not 15,000 template runs; the page the browser reloads renders in about
 //! a millisecond. The bytes are those a full build gives: the same plan
 //! and the same templates run, only later.
+//!
+//! The search index (`tim-kiem/chi-muc/`, thousands of files computed from
+//! every page's text) is built the same way: on the first request for one
+//! of its files, all at once, then kept. Its files are not listed in the
+//! output's map; [`Output::read`] asks the lazy source for any path under
+//! [`Output::lazy_prefix`].
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use tera::Tera;
 
 use super::theme::Theme;
-use super::{Pending, plan};
+use super::{Pending, plan_with, search};
 use crate::diagnostics::Diagnostics;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::site::Site;
@@ -25,10 +31,15 @@ pub struct LazySite {
     tera: Arc<Tera>,
     pending: HashMap<String, Pending>,
     done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// The search index files, built on the first request for one.
+    search: OnceLock<Output>,
 }
 
 impl LazySource for LazySite {
     fn render(&self, path: &str) -> Option<Vec<u8>> {
+        if path.starts_with(search::INDEX_DIR) {
+            return self.search_index().read(path);
+        }
         if let Some(b) = self
             .done
             .lock()
@@ -53,6 +64,15 @@ impl LazySource for LazySite {
 }
 
 impl LazySite {
+    /// The search index files (built once, on first use).
+    pub fn search_index(&self) -> &Output {
+        self.search.get_or_init(|| {
+            let mut out = Output::default();
+            search::search_files(&self.site, &mut out);
+            out
+        })
+    }
+
     /// Renders every page not rendered yet (in parallel) and returns the
     /// template errors, sorted, as a full build would report them. Returns
     /// `None` as soon as `cancelled` says the result is no longer wanted.
@@ -93,7 +113,7 @@ impl LazySite {
 /// plus the source behind them. Fixed files (theme statics, data exports)
 /// and assets are as in a full build.
 pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Output, Arc<LazySite>) {
-    let plan = plan(&site, &theme);
+    let plan = plan_with(&site, &theme, false);
     let pending: HashMap<String, Pending> = plan
         .pending
         .into_iter()
@@ -105,6 +125,7 @@ pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Outp
         tera,
         pending,
         done: Mutex::new(HashMap::new()),
+        search: OnceLock::new(),
     });
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
@@ -114,6 +135,7 @@ pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Outp
             .insert(path.clone(), OutFile::Lazy(file.clone()));
     }
     output.files.extend(plan.fixed.files);
+    output.lazy_prefix = Some((search::INDEX_DIR.to_owned(), file));
     for (out, src) in plan.assets {
         output.copy(out, src);
     }

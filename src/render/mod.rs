@@ -139,6 +139,12 @@ pub(crate) fn index(site: &Site) -> &index::RenderIndex {
 
 /// Plans the whole site: every output file, nothing rendered yet.
 pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
+    plan_with(site, theme, true)
+}
+
+/// [`plan`]; without the search index files when `search_index` is false
+/// (`serve` builds them on the first request for one, see [`lazy`]).
+pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan {
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
     index(site);
@@ -159,7 +165,9 @@ pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
     preview::page_images(site, &mut jobs);
     let mut fixed = Output::default();
     data_pages::data_files(site, &mut fixed);
-    search::search_files(site, &mut fixed);
+    if search_index {
+        search::search_files(site, &mut fixed);
+    }
     section_feeds::json_feeds(site, &mut fixed);
     preview::preview_files(site, &mut fixed);
     for (name, bytes) in &theme.statics {

@@ -111,10 +111,7 @@ pub fn prepare(
     });
     let site_data = (!data.is_empty()).then(|| {
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
-        SiteData {
-            set: data,
-            computed,
-        }
+        SiteData::new(data, computed)
     });
     let shortcodes = render::data_shortcodes::DataShortcodes {
         data: site_data.as_ref(),

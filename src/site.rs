@@ -76,6 +76,22 @@ impl Clone for Site {
 pub struct SiteData {
     pub set: crate::data::DataSet,
     pub computed: crate::data::Computed,
+    /// Unit lookups for the pages, built on first use (see
+    /// `render::data_index::find_unit`).
+    pub unit_lookup: std::sync::OnceLock<crate::render::data_index::UnitLookup>,
+    /// The pillars with a page, computed on first use.
+    pub pillar_list: std::sync::OnceLock<Vec<crate::render::data_index::PillarEntry>>,
+}
+
+impl SiteData {
+    pub fn new(set: crate::data::DataSet, computed: crate::data::Computed) -> SiteData {
+        SiteData {
+            set,
+            computed,
+            unit_lookup: std::sync::OnceLock::new(),
+            pillar_list: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl Site {

@@ -149,7 +149,7 @@ pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> O
         data,
         &format!("don-vi-{slug}-nhiem-vu"),
         &format!("Tình trạng nhiệm vụ do {name} chủ trì"),
-        |i| unit_key(&data.set, &data.set.tasks[i].lead) == key,
+        |i| unit_key(data, &data.set.tasks[i].lead) == key,
     )
 }
 

@@ -3,8 +3,9 @@
 //! (`don-vi/<slug>/`, `tru-cot/<slug>/`), and lookups from any spelling an
 //! officer wrote (id, name or short name; case and diacritics ignored).
 
+use std::collections::HashMap;
+
 use crate::data::model::DataSet;
-use crate::data::validate::resolve_unit;
 use crate::site::SiteData;
 use crate::text::{fold, slugify};
 
@@ -13,10 +14,11 @@ pub const PILLARS: &str = "tru-cot/";
 
 /// The identity key of a unit named by `text`: its id when it is in the
 /// units file, else the folded text.
-pub fn unit_key(set: &DataSet, text: &str) -> String {
-    match resolve_unit(&set.units, text) {
-        Some(u) => format!("id:{}", u.id),
-        None => format!("name:{}", fold(text.trim())),
+pub fn unit_key(data: &SiteData, text: &str) -> String {
+    let folded = fold(text.trim());
+    match lookup(data).known.get(&folded) {
+        Some(key) => key.clone(),
+        None => format!("name:{folded}"),
     }
 }
 
@@ -72,21 +74,69 @@ pub fn units(data: &SiteData) -> Vec<UnitEntry> {
         .collect()
 }
 
+/// Every unit with a page and the keys to find one, computed once per site.
+#[derive(Debug, Clone)]
+pub struct UnitLookup {
+    list: Vec<UnitEntry>,
+    /// Folded id, name or short name from the units file → `id:<id>`
+    /// (the first unit that has it, as `resolve_unit`).
+    known: HashMap<String, String>,
+    /// Identity key → index in `list`.
+    by_key: HashMap<String, usize>,
+    /// Page slug → index in `list`.
+    by_slug: HashMap<String, usize>,
+}
+
+impl UnitLookup {
+    fn new(data: &SiteData) -> UnitLookup {
+        let mut known = HashMap::new();
+        for u in &data.set.units {
+            for k in [Some(&u.id), Some(&u.name), u.short_name.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                known
+                    .entry(fold(k))
+                    .or_insert_with(|| format!("id:{}", u.id));
+            }
+        }
+        let list = units(data);
+        let mut by_key = HashMap::new();
+        let mut by_slug = HashMap::new();
+        for (i, u) in list.iter().enumerate() {
+            by_key.entry(u.key.clone()).or_insert(i);
+            let slug = u
+                .path
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or("");
+            by_slug.entry(slug.to_owned()).or_insert(i);
+        }
+        UnitLookup {
+            list,
+            known,
+            by_key,
+            by_slug,
+        }
+    }
+}
+
+fn lookup(data: &SiteData) -> &UnitLookup {
+    data.unit_lookup.get_or_init(|| UnitLookup::new(data))
+}
+
 /// The unit a text names, if it has a page.
 pub fn find_unit(data: &SiteData, text: &str) -> Option<UnitEntry> {
     if text.trim().is_empty() {
         return None;
     }
-    let key = unit_key(&data.set, text);
-    let list = units(data);
-    let slug = slugify(text);
-    list.iter()
-        .find(|u| u.key == key)
-        .or_else(|| {
-            list.iter()
-                .find(|u| u.path.trim_end_matches('/').rsplit('/').next() == Some(slug.as_str()))
-        })
-        .cloned()
+    let l = lookup(data);
+    let key = unit_key(data, text);
+    l.by_key
+        .get(&key)
+        .or_else(|| l.by_slug.get(&slugify(text)))
+        .map(|&i| l.list[i].clone())
 }
 
 /// The page path of the unit a text names ("" when it has none).
@@ -121,8 +171,13 @@ pub fn pillars(set: &DataSet) -> Vec<PillarEntry> {
         .chain(set.budget.iter().filter_map(|b| b.pillar.as_deref()));
     let mut out: Vec<PillarEntry> = Vec::new();
     let mut taken = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for label in labels {
         let label = label.trim();
+        // Thousands of rows share a handful of labels: fold each once.
+        if !seen.insert(label) {
+            continue;
+        }
         let key = fold(label);
         if key.is_empty() || out.iter().any(|p| p.key == key) {
             continue;
@@ -137,19 +192,37 @@ pub fn pillars(set: &DataSet) -> Vec<PillarEntry> {
     out
 }
 
+/// Whether any row names a pillar (cheap: stops at the first).
+pub fn has_pillars(set: &DataSet) -> bool {
+    let named = |l: &Option<String>| l.as_deref().is_some_and(|l| !fold(l.trim()).is_empty());
+    set.targets.iter().any(|t| named(&t.pillar))
+        || set.tasks.iter().any(|t| named(&t.pillar))
+        || set
+            .indicators
+            .iter()
+            .any(|i| i.pillars.iter().any(|l| !fold(l.trim()).is_empty()))
+        || set.budget.iter().any(|b| named(&b.pillar))
+}
+
+/// [`pillars`] of the site's data, computed once.
+pub fn site_pillars(data: &SiteData) -> &[PillarEntry] {
+    data.pillar_list.get_or_init(|| pillars(&data.set))
+}
+
 /// The pillar a text names (label or slug), if any.
-pub fn find_pillar(set: &DataSet, text: &str) -> Option<PillarEntry> {
+pub fn find_pillar(data: &SiteData, text: &str) -> Option<PillarEntry> {
     let key = fold(text.trim());
     let slug = slugify(text);
-    pillars(set)
-        .into_iter()
+    site_pillars(data)
+        .iter()
         .find(|p| p.key == key || p.path.trim_end_matches('/').ends_with(&format!("/{slug}")))
+        .cloned()
 }
 
 /// The page path of a pillar label ("" when it has none).
-pub fn pillar_href_path(set: &DataSet, label: Option<&str>) -> String {
+pub fn pillar_href_path(data: &SiteData, label: Option<&str>) -> String {
     label
-        .and_then(|l| find_pillar(set, l))
+        .and_then(|l| find_pillar(data, l))
         .map(|p| p.path)
         .unwrap_or_default()
 }

@@ -63,7 +63,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let mut facts = vec![fact(tr, "fact_target_id", t.id.clone())];
     if let Some(x) = &t.pillar {
         let mut f = fact(tr, "col_pillar", x.clone());
-        f.href = href(site, &pillar_href_path(&data.set, Some(x)));
+        f.href = href(site, &pillar_href_path(data, Some(x)));
         facts.push(f);
     }
     facts.push(fact(tr, "col_goal", target_text(t)));

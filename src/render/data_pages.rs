@@ -84,7 +84,7 @@ pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     if !set.indicators.is_empty() {
         out.push(("nav_dti", DTI));
     }
-    if !data_index::pillars(set).is_empty() {
+    if data_index::has_pillars(set) {
         out.push(("nav_pillars", data_index::PILLARS));
     }
     if !data.computed.units.is_empty() {
@@ -112,7 +112,11 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         .collect();
     out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
     out.extend(data_index::units(data).into_iter().map(|u| u.path));
-    out.extend(data_index::pillars(&data.set).into_iter().map(|p| p.path));
+    out.extend(
+        data_index::site_pillars(data)
+            .iter()
+            .map(|p| p.path.clone()),
+    );
     out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
     out
 }
@@ -177,14 +181,14 @@ pub fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if !data.set.indicators.is_empty() {
         push(DTI, "dti.html", data_more::dti_page(site, theme, data));
     }
-    let pillars = data_index::pillars(&data.set);
+    let pillars = data_index::site_pillars(data);
     if !pillars.is_empty() {
         push(
             data_index::PILLARS,
             "pillars.html",
-            data_units::pillars_page(site, theme, data, &pillars),
+            data_units::pillars_page(site, theme, data, pillars),
         );
-        for p in &pillars {
+        for p in pillars {
             push(
                 &p.path,
                 "pillar.html",
@@ -400,7 +404,7 @@ fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                         ),
                         rows: idx.iter().map(|&i| target_row(site, data, i)).collect(),
                         href: {
-                            let p = pillar_href_path(&data.set, Some(&name));
+                            let p = pillar_href_path(data, Some(&name));
                             if p.is_empty() { p } else { link(site, &p) }
                         },
                         title: name,

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use super::data_charts::{
     figure_html, last_segment, pillar_targets_chart, target_chart, unit_tasks_chart,
 };
-use super::data_index::{find_pillar, find_unit, pillars, unit_key, units};
+use super::data_index::{find_pillar, find_unit, site_pillars, unit_key, units};
 use super::data_views::{pillar_chart, target_path, task_badge};
 use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::shortcodes::Shortcodes;
@@ -130,8 +130,8 @@ impl DataShortcodes<'_> {
                 self.more(super::data_index::PILLARS, "Xem các trụ cột")
             )),
             Some(name) => {
-                let Some(p) = find_pillar(&data.set, name) else {
-                    let all = pillars(&data.set);
+                let Some(p) = find_pillar(data, name) else {
+                    let all = site_pillars(data);
                     let known: Vec<&str> = all.iter().map(|p| p.label.as_str()).collect();
                     return Err(unknown("trụ cột", name, &known));
                 };
@@ -156,7 +156,7 @@ impl DataShortcodes<'_> {
         };
         let set = &data.set;
         let idx: Vec<usize> = (0..set.tasks.len())
-            .filter(|&i| unit_key(set, &set.tasks[i].lead) == u.key)
+            .filter(|&i| unit_key(data, &set.tasks[i].lead) == u.key)
             .collect();
         let Some(chart) = unit_tasks_chart(data, &u.key, &u.name, last_segment(&u.path)) else {
             return Err(format!("đơn vị “{}” không chủ trì nhiệm vụ nào", u.name));

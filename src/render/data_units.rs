@@ -117,20 +117,20 @@ struct Fact {
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Context {
     let s = &data.computed.units[u.stats];
     let set = &data.set;
-    let led = |i: usize| unit_key(set, &set.tasks[i].lead) == u.key;
+    let led = |i: usize| unit_key(data, &set.tasks[i].lead) == u.key;
     let partner = |i: usize| {
         !led(i)
             && set.tasks[i]
                 .partners
                 .iter()
-                .any(|p| unit_key(set, p) == u.key)
+                .any(|p| unit_key(data, p) == u.key)
     };
     let targets: Vec<usize> = (0..set.targets.len())
         .filter(|&i| {
             set.targets[i]
                 .lead
                 .as_deref()
-                .is_some_and(|l| unit_key(set, l) == u.key)
+                .is_some_and(|l| unit_key(data, l) == u.key)
         })
         .collect();
     let slug = last_segment(&u.path).to_owned();
@@ -189,7 +189,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         set.indicators[i]
             .lead
             .as_deref()
-            .is_some_and(|l| unit_key(set, l) == u.key)
+            .is_some_and(|l| unit_key(data, l) == u.key)
     });
     let intro = tr.fmt(
         "unit_intro",

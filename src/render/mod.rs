@@ -7,7 +7,7 @@ pub mod data_bulletin;
 mod data_charts;
 mod data_documents;
 mod data_embed;
-mod data_index;
+pub mod data_index;
 mod data_more;
 mod data_pages;
 pub mod data_shortcodes;

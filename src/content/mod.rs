@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod fields;
 pub mod frontmatter;
+mod layout;
 pub mod links;
 pub mod load;
 pub mod markdown;

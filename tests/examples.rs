@@ -1,0 +1,553 @@
+//! The published example sites tell only what their source documents say.
+//!
+//! Builds the root example (phường Sông Trí) and every `vi-du/*/` site with the
+//! real binary at a fixed date, then checks what a reader would check against
+//! the seed documents (`/work/shared/seeds/00N_*.txt`, cited by line below):
+//! every dashboard tile, every target's goal and deadline, task deadlines and
+//! (absent) statuses, the budget total, the DTI maximum points; that no page of
+//! one site names another locality (so nothing is summed across localities);
+//! that every illustrative row is shown with "minh họa"; and that no invented
+//! contact sits at a real domain. The expected figures are written here by hand
+//! from the seeds, so changing a figure in the data makes this test fail.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_minhbach");
+const DATE: &str = "2026-11-25";
+
+/// The repository.
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site built into a temporary folder: its files as text (binary files skipped).
+struct Built {
+    _tmp: tempfile::TempDir,
+    out: PathBuf,
+    files: BTreeMap<String, String>,
+}
+
+impl Built {
+    fn page(&self, rel: &str) -> String {
+        let key = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        };
+        match self.files.get(&key) {
+            // Figures are written with a no-break space before the unit; compare as text.
+            Some(s) => common::html_unescape(s).replace('\u{a0}', " "),
+            None => panic!("{}: no page {key}", self.out.display()),
+        }
+    }
+}
+
+fn build(root: &Path) -> Built {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let run = Command::new(BIN)
+        .args(["build", "--date", DATE, "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{} does not build:\n{}",
+        root.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        !stderr.contains("cảnh báo:"),
+        "{} builds with warnings:\n{stderr}",
+        root.display()
+    );
+    let files = common::tree(&out)
+        .into_iter()
+        .filter_map(|(k, v)| String::from_utf8(v).ok().map(|s| (k, s)))
+        .collect();
+    Built {
+        _tmp: tmp,
+        out,
+        files,
+    }
+}
+
+/// The dashboard tiles of the home page: (value, label, note).
+fn tiles(home: &str) -> Vec<(String, String, String)> {
+    let span = |li: &str, class: &str| {
+        let open = format!("<span class=\"{class}\">");
+        li.find(&open)
+            .map(|i| {
+                let rest = &li[i + open.len()..];
+                rest[..rest.find("</span>").unwrap()].trim().to_string()
+            })
+            .unwrap_or_default()
+    };
+    home.split("<li class=\"stat\">")
+        .skip(1)
+        .map(|li| {
+            let li = &li[..li.find("</li>").unwrap()];
+            (
+                span(li, "stat-value"),
+                span(li, "stat-label"),
+                span(li, "stat-note"),
+            )
+        })
+        .collect()
+}
+
+/// A page as a reader sees it: tags dropped, white space collapsed.
+fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `<dd>` after `<dt>{term}</dt>` on a page.
+fn dd(page: &str, term: &str) -> Option<String> {
+    let open = format!("<dt>{term}</dt><dd>");
+    let i = page.find(&open)? + open.len();
+    let rest = &page[i..];
+    Some(rest[..rest.find("</dd>")?].to_string())
+}
+
+/// Rows of an open-data CSV export (UTF-8 with BOM, comma) as header → value maps.
+fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
+    let mut rd =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    rd.records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+/// What one example site must show, from its seed.
+struct Expect {
+    /// Folder relative to the repository ("" = the root example).
+    dir: &'static str,
+    /// Folder of its data sources under tools/example-data-src/.
+    src: &'static str,
+    /// Dashboard tiles in order: (value, label, note).
+    tiles: &'static [(&'static str, &'static str, &'static str)],
+    /// Every target: (code, goal as shown, deadline as shown).
+    targets: &'static [(&'static str, &'static str, &'static str)],
+    /// Every task: (code, deadline as written in the source, "" when none).
+    tasks: &'static [(&'static str, &'static str)],
+    /// Text that must appear on a page: (page, text).
+    shows: &'static [(&'static str, &'static str)],
+    /// Names of other localities: none may appear in any file of the site.
+    foreign: &'static [&'static str],
+    /// Rows marked illustrative ("Minh họa" column) in the site's data sources.
+    illustrative_rows: usize,
+}
+
+const SONG_TRI_FOREIGN: &[&str] = &[
+    "Đông Sơn",
+    "Thọ Xuân",
+    "Châu Thành",
+    "Vĩnh Phúc",
+    "Bến Tre",
+    "Thanh Hóa",
+];
+
+/// Seed 001 (Plan 1126/KH-UBND of phường Sông Trí, 14/11/2025).
+const SONG_TRI: Expect = Expect {
+    dir: "",
+    src: "song-tri",
+    tiles: &[
+        // 17 targets (001:297–337), none with a 2026 result in any source.
+        ("0/17", "Chỉ tiêu đã đạt", "17 chỉ tiêu chưa có số liệu"),
+        // 11 tasks of section V (001:536–590); the plan gives no deadline.
+        ("0", "Nhiệm vụ quá hạn", "trên tổng số 11 nhiệm vụ"),
+    ],
+    targets: &[
+        ("ST26-01", "đạt 100 %", "năm 2026"),      // 001:297
+        ("ST26-02", "đạt 100 %", "năm 2026"),      // 001:299–300
+        ("ST26-03", "trên 80 %", "năm 2026"),      // 001:302–303
+        ("ST26-04", "trên 65 %", "năm 2026"),      // 001:305
+        ("ST26-05", "trên 90 %", "năm 2026"),      // 001:306
+        ("ST26-06", "trên 70 %", "năm 2026"),      // 001:308–309 "lớn hơn 70%"
+        ("ST26-07", "đạt 100 %", "năm 2026"),      // 001:311–312
+        ("ST26-08", "trên 85 %", "năm 2026"),      // 001:314
+        ("ST26-09", "trên 75 %", "năm 2026"),      // 001:316–317
+        ("ST26-10", "đạt 100 %", "năm 2026"),      // 001:319–323
+        ("ST26-11", "trên 95 %", "năm 2026"),      // 001:324
+        ("ST26-12", "trên 90 %", "năm 2026"),      // 001:326–327
+        ("ST26-13", "trên 95 %", "năm 2026"),      // 001:329–330
+        ("ST26-14", "tối thiểu 95 %", "năm 2026"), // 001:332
+        ("ST26-15", "tối thiểu 95 %", "năm 2026"), // 001:333
+        ("ST26-16", "đạt 100 %", "năm 2026"),      // 001:335
+        ("ST26-17", "trên 30 %", "năm 2026"),      // 001:337
+    ],
+    tasks: &[
+        ("ST26-NV01", ""), // 001:539 Phòng Văn hóa - Xã hội
+        ("ST26-NV02", ""), // 001:543
+        ("ST26-NV03", ""), // 001:548
+        ("ST26-NV04", ""), // 001:554 Văn phòng HĐND và UBND
+        ("ST26-NV05", ""), // 001:559
+        ("ST26-NV06", ""), // 001:565 Phòng Kinh tế, Hạ tầng và Đô thị
+        ("ST26-NV07", ""), // 001:569
+        ("ST26-NV08", ""), // 001:574 Trung tâm Phục vụ hành chính công
+        ("ST26-NV09", ""), // 001:578
+        ("ST26-NV10", ""), // 001:581 các cơ quan, đơn vị
+        ("ST26-NV11", ""), // 001:585 Mặt trận Tổ quốc (đề nghị)
+    ],
+    shows: &[
+        // Results of 2025, Part I of the plan, each with its label.
+        (
+            "ket-qua-nam-2025/",
+            "Tỷ lệ phủ sóng di động 4G trên địa bàn khu dân cư 100 %",
+        ), // 001:94–95
+        (
+            "ket-qua-nam-2025/",
+            "Tỷ lệ dân số trưởng thành có điện thoại thông minh 99,2 %",
+        ), // 001:95
+        (
+            "ket-qua-nam-2025/",
+            "Internet băng rộng hoặc cáp quang 99,8 %",
+        ), // 001:96
+        (
+            "ket-qua-nam-2025/",
+            "mạng truyền số liệu chuyên dùng tại UBND phường đã triển khai",
+        ), // 001:98
+        (
+            "ket-qua-nam-2025/",
+            "Hồ sơ an toàn hệ thống thông tin cấp độ 2 đã xây dựng, trình Công an tỉnh thẩm định, phê duyệt",
+        ), // 001:148–149
+        ("ket-qua-nam-2025/", "hai chiều 03 phòng"), // 001:104
+        ("ket-qua-nam-2025/", "01 / 01 / 05 / 09 / 08 / 06"), // 001:102–103
+        ("ket-qua-nam-2025/", "Tổ chuyển đổi số 05 lớp"), // 001:114
+        ("ket-qua-nam-2025/", "tại các tổ dân phố 27 tổ"), // 001:46–47
+        ("ket-qua-nam-2025/", "02 giải cá nhân) 203.324 lượt"), // 001:224–225
+        (
+            "ket-qua-nam-2025/",
+            "Tổng kinh phí chi cho hoạt động chuyển đổi số 2.665 triệu đồng",
+        ), // 001:234
+        ("ket-qua-nam-2025/", "không tính tỷ lệ giải ngân"),
+        ("", "tính đến ngày 25/11/2026"),
+    ],
+    foreign: SONG_TRI_FOREIGN,
+    illustrative_rows: 0,
+};
+
+/// Seed 000: resolution of the Đông Sơn district Party Standing Committee, 2023–2025.
+const DONG_SON: Expect = Expect {
+    dir: "vi-du/dong-son",
+    src: "dong-son",
+    tiles: &[],
+    targets: &[],
+    tasks: &[],
+    shows: &[],
+    foreign: &[
+        "Sông Trí",
+        "Hà Tĩnh",
+        "Thọ Xuân",
+        "Châu Thành",
+        "Bến Tre",
+        "Vĩnh Phúc",
+    ],
+    illustrative_rows: 0,
+};
+
+/// Seed 003: Plan 179/KH-UBND of Thọ Xuân district (2021), the DTI index.
+const THO_XUAN: Expect = Expect {
+    dir: "vi-du/tho-xuan",
+    src: "tho-xuan",
+    tiles: &[],
+    targets: &[],
+    tasks: &[],
+    shows: &[],
+    foreign: &[
+        "Sông Trí",
+        "Hà Tĩnh",
+        "Đông Sơn",
+        "Châu Thành",
+        "Bến Tre",
+        "Vĩnh Phúc",
+    ],
+    illustrative_rows: 0,
+};
+
+/// Seed 004: Châu Thành district (Bến Tre) task plan for 2025.
+const CHAU_THANH: Expect = Expect {
+    dir: "vi-du/chau-thanh",
+    src: "chau-thanh",
+    tiles: &[],
+    targets: &[],
+    tasks: &[],
+    shows: &[],
+    foreign: &[
+        "Sông Trí",
+        "Hà Tĩnh",
+        "Đông Sơn",
+        "Thọ Xuân",
+        "Thanh Hóa",
+        "Vĩnh Phúc",
+    ],
+    illustrative_rows: 0,
+};
+
+/// Seed 002: Directive 23-CT/TU of the Vĩnh Phúc province Party Standing Committee (2022).
+const VINH_PHUC: Expect = Expect {
+    dir: "vi-du/vinh-phuc",
+    src: "vinh-phuc",
+    tiles: &[],
+    targets: &[],
+    tasks: &[],
+    shows: &[],
+    foreign: &[
+        "Sông Trí",
+        "Hà Tĩnh",
+        "Đông Sơn",
+        "Thọ Xuân",
+        "Thanh Hóa",
+        "Châu Thành",
+        "Bến Tre",
+    ],
+    illustrative_rows: 0,
+};
+
+/// Every example site this test knows; `every_example_site_is_checked` makes
+/// sure a new `vi-du/*` folder gets its expectations here.
+const SITES: &[&Expect] = &[&SONG_TRI, &DONG_SON, &THO_XUAN, &CHAU_THANH, &VINH_PHUC];
+
+fn check_site(e: &Expect) {
+    let root = repo().join(e.dir);
+    let site = build(&root);
+    let name = if e.dir.is_empty() { "gốc" } else { e.dir };
+
+    // Dashboard tiles, exactly.
+    let home = site.page("");
+    let got = tiles(&home);
+    let want: Vec<(String, String, String)> = e
+        .tiles
+        .iter()
+        .map(|(v, l, n)| (v.to_string(), l.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(got, want, "{name}: dashboard tiles");
+
+    // Every target: the set of pages, each goal and deadline.
+    let target_pages: Vec<&String> = site
+        .files
+        .keys()
+        .filter(|k| {
+            k.starts_with("chi-tieu/") && k.ends_with("/index.html") && k.matches('/').count() == 2
+        })
+        .collect();
+    assert_eq!(
+        target_pages.len(),
+        e.targets.len(),
+        "{name}: number of targets {target_pages:?}"
+    );
+    for (code, goal, deadline) in e.targets {
+        let page = site.page(&format!("chi-tieu/{}/", code.to_lowercase()));
+        assert_eq!(
+            dd(&page, "Mục tiêu").as_deref(),
+            Some(*goal),
+            "{name} {code}: goal"
+        );
+        assert_eq!(
+            dd(&page, "Thời hạn").as_deref(),
+            Some(*deadline),
+            "{name} {code}: deadline"
+        );
+    }
+
+    // Every task: deadline as the source writes it; no status the source lacks.
+    let tasks = site
+        .files
+        .get("du-lieu/nhiem-vu.csv")
+        .map(|t| csv_rows(t))
+        .unwrap_or_default();
+    assert_eq!(tasks.len(), e.tasks.len(), "{name}: number of tasks");
+    for (row, (code, deadline)) in tasks.iter().zip(e.tasks) {
+        assert_eq!(row["Mã"], *code, "{name}: task order");
+        assert_eq!(row["Thời hạn"], *deadline, "{name} {code}: deadline");
+        assert_eq!(
+            row["Trạng thái"], "",
+            "{name} {code}: no source gives a status"
+        );
+        assert_eq!(
+            row["Ngày hoàn thành"], "",
+            "{name} {code}: no source gives a date"
+        );
+    }
+
+    for (page, text) in e.shows {
+        let shown = plain_text(&site.page(page));
+        assert!(shown.contains(text), "{name}: {page} should show {text:?}");
+    }
+
+    // No other locality anywhere: nothing of theirs, so nothing summed with them.
+    for (file, text) in &site.files {
+        for other in e.foreign {
+            assert!(!text.contains(other), "{name}: {file} names {other}");
+        }
+    }
+
+    check_illustrative(e, &site, name);
+    check_contact(&root, &site, name);
+}
+
+/// Rows marked in a "Minh họa" column of the site's sources: each must be
+/// shown with "minh họa" on its target page and on the dashboard.
+fn check_illustrative(e: &Expect, site: &Built, name: &str) {
+    let dir = repo().join("tools/example-data-src").join(e.src);
+    let mut marked = Vec::new();
+    for entry in std::fs::read_dir(&dir).into_iter().flatten() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines = text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some(header) = lines.next() else { continue };
+        let header: Vec<&str> = header.split('|').map(str::trim).collect();
+        let Some(col) = header.iter().position(|h| *h == "Minh họa") else {
+            continue;
+        };
+        let code = header
+            .iter()
+            .position(|h| *h == "Mã chỉ tiêu" || *h == "Mã")
+            .unwrap();
+        for line in lines {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            if matches!(cells[col].to_lowercase().as_str(), "có" | "x") {
+                marked.push(cells[code].to_string());
+            }
+        }
+    }
+    assert_eq!(
+        marked.len(),
+        e.illustrative_rows,
+        "{name}: illustrative rows {marked:?}"
+    );
+    for code in &marked {
+        let page = site.page(&format!("chi-tieu/{}/", code.to_lowercase()));
+        assert!(
+            page.contains("minh họa"),
+            "{name} {code}: page without “minh họa”"
+        );
+    }
+    if !marked.is_empty() {
+        assert!(
+            site.page("").contains("minh họa"),
+            "{name}: dashboard without “minh họa”"
+        );
+    }
+}
+
+/// Contact data invented for an example is a reserved placeholder, never an
+/// address at a real domain.
+fn check_contact(root: &Path, site: &Built, name: &str) {
+    let toml = std::fs::read_to_string(root.join("minhbach.toml")).unwrap();
+    let contact = toml.split("[contact]").nth(1).unwrap_or("");
+    let contact = contact.split("\n[").next().unwrap();
+    for line in contact.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        assert!(
+            !line.contains("gov.vn"),
+            "{name}: contact at a real domain: {line}"
+        );
+        if line.trim_start().starts_with("email") || line.trim_start().starts_with("website") {
+            assert!(
+                line.contains(".invalid"),
+                "{name}: contact is not a placeholder: {line}"
+            );
+        }
+        assert!(
+            !line.trim_start().starts_with("phone"),
+            "{name}: no source gives a phone number"
+        );
+    }
+    let home = site.page("");
+    let footer = &home[home.find("<footer").unwrap()..];
+    assert!(
+        !footer.contains("gov.vn"),
+        "{name}: footer names a real domain"
+    );
+    if let Some(units) = site.files.get("du-lieu/don-vi.csv") {
+        for row in csv_rows(units) {
+            for col in ["Địa chỉ", "Điện thoại", "Thư điện tử"] {
+                assert_eq!(
+                    row.get(col).map(String::as_str).unwrap_or(""),
+                    "",
+                    "{name}: invented {col}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn root_example_song_tri_shows_only_plan_1126() {
+    check_site(&SONG_TRI);
+}
+
+#[test]
+fn dong_son_example_shows_only_its_resolution() {
+    check_site(&DONG_SON);
+}
+
+#[test]
+fn tho_xuan_example_shows_only_its_dti_index() {
+    check_site(&THO_XUAN);
+}
+
+#[test]
+fn chau_thanh_example_shows_only_its_2025_plan() {
+    check_site(&CHAU_THANH);
+}
+
+#[test]
+fn vinh_phuc_example_shows_only_its_directive() {
+    check_site(&VINH_PHUC);
+}
+
+#[test]
+fn every_example_site_is_checked() {
+    let mut dirs: Vec<String> = std::fs::read_dir(repo().join("vi-du"))
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            e.path()
+                .join("minhbach.toml")
+                .is_file()
+                .then(|| format!("vi-du/{}", e.file_name().to_string_lossy()))
+        })
+        .collect();
+    dirs.sort();
+    let mut known: Vec<String> = SITES
+        .iter()
+        .filter(|e| !e.dir.is_empty())
+        .map(|e| e.dir.to_string())
+        .collect();
+    known.sort();
+    assert_eq!(
+        dirs, known,
+        "every vi-du site needs its expectations in tests/examples.rs"
+    );
+}

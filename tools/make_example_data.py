@@ -173,7 +173,6 @@ SITES = {
     }),
     "dong-son": (ROOT / "vi-du" / "dong-son" / "content" / "du-lieu", {
         "chi-tieu": ("chi-tieu.xlsx", "xlsx"),
-        "don-vi": ("don-vi.csv", "csv-comma"),
     }),
     "tho-xuan": (ROOT / "vi-du" / "tho-xuan" / "content" / "du-lieu", {
         "chi-so-dti": ("chi-so-dti.csv", "tsv-utf16"),

@@ -313,10 +313,17 @@ const DONG_SON: Expect = Expect {
 const THO_XUAN: Expect = Expect {
     dir: "vi-du/tho-xuan",
     src: "tho-xuan",
+    // The plan has no score for any year: no DTI tile, no score anywhere.
     tiles: &[],
     targets: &[],
     tasks: &[],
-    shows: &[],
+    shows: &[
+        ("chi-so-dti/", "I Chính quyền số – điểm: – / 160"), // 003:260
+        ("chi-so-dti/", "II Kinh tế số – điểm: – / 75"),     // 003:453
+        ("chi-so-dti/", "III Xã hội số – điểm: – / 35"),     // 003:594
+        ("", "huyện Thọ Xuân không còn là đơn vị hành chính"),
+        ("", "Văn bản không có điểm của huyện cho năm nào"),
+    ],
     foreign: &[
         "Sông Trí",
         "Hà Tĩnh",
@@ -447,6 +454,42 @@ fn check_site(e: &Expect) {
 
     check_illustrative(e, &site, name);
     check_contact(&root, &site, name);
+    if site.files.contains_key("du-lieu/chi-so-dti.csv") {
+        check_dti_index(&site, name);
+    }
+}
+
+/// Seed 003's index: the leaves add up to 160 / 75 / 35 (003:260, 453, 594);
+/// no score exists (the plan gives none); every maximum the OCR lost and we
+/// assumed is listed as "giả định (minh họa)" on the notes page.
+fn check_dti_index(site: &Built, name: &str) {
+    let rows = csv_rows(&site.files["du-lieu/chi-so-dti.csv"]);
+    let codes: Vec<&str> = rows.iter().map(|r| r["Mã"].as_str()).collect();
+    let is_leaf = |c: &str| !codes.iter().any(|o| o.starts_with(&format!("{c}.")));
+    let mut sums: BTreeMap<&str, f64> = BTreeMap::new();
+    for r in rows.iter().filter(|r| is_leaf(&r["Mã"])) {
+        let top = r["Mã"].split('.').next().unwrap();
+        *sums.entry(top).or_default() += r["Điểm tối đa"].replace(',', ".").parse::<f64>().unwrap();
+    }
+    let want: BTreeMap<&str, f64> = [("I", 160.0), ("II", 75.0), ("III", 35.0)].into();
+    assert_eq!(sums, want, "{name}: leaf sums per pillar");
+    assert!(
+        !site.files.keys().any(|k| k.starts_with("du-lieu/diem-dti")),
+        "{name}: no source gives a DTI score"
+    );
+    let notes = plain_text(&site.page("diem-toi-da/"));
+    let mut assumed = 0;
+    for r in &rows {
+        if r["Cách chấm"].to_lowercase().contains("giả định") {
+            assumed += 1;
+            let row = format!("{} {} giả định (minh họa)", r["Mã"], r["Điểm tối đa"]);
+            assert!(
+                notes.contains(&row),
+                "{name}: assumed maximum not marked: {row}"
+            );
+        }
+    }
+    assert_eq!(assumed, 24, "{name}: assumed maxima");
 }
 
 /// Rows marked in a "Minh họa" column of the site's sources: each must be

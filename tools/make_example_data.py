@@ -222,6 +222,34 @@ def write_dataset(path, kind, fmt, header, rows):
         sys.exit(f"định dạng lạ: {fmt}")
 
 
+def write_dti_notes_page(path, rows):
+    """The Thọ Xuân index's maximum points the OCR lost, as a page readers see:
+    each inferred or assumed value with its reason, assumed ones marked "minh họa"."""
+    lines = [
+        "+++",
+        'title = "Điểm tối đa suy ra và giả định"',
+        'description = "Những điểm tối đa của Bộ chỉ số không đọc được trong bản quét Kế hoạch 179/KH-UBND: '
+        'giá trị suy ra từ tổng của mục cha, và giá trị giả định (minh họa)."',
+        "+++",
+        "",
+        "Bản quét Kế hoạch 179/KH-UBND mất hoặc in sai một số điểm tối đa. Trang chỉ số DTI dùng các "
+        "giá trị dưới đây. **Suy ra**: chắc chắn, tính từ ràng buộc mục cha bằng tổng các mục con và "
+        "tổng của trụ cột (160, 75, 35). **Giả định (minh họa)**: chỉ biết tổng của nhóm, cách chia "
+        "cho từng mục là của chúng tôi — không phải số của văn bản.",
+        "",
+        "| Mã | Điểm tối đa dùng | Loại | Ghi chú |",
+        "|---|---:|---|---|",
+    ]
+    for r in rows:
+        note = r["Cách chấm"]
+        if "Ghi chú dữ liệu" not in note:
+            continue
+        kind = "giả định (minh họa)" if "giả định" in note.lower() else "suy ra"
+        note = note.replace("Ghi chú dữ liệu: ", "").replace("|", "/")
+        lines.append(f"| {r['Mã']} | {r['Điểm tối đa']} | {kind} | {note} |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def build(only=None):
     for site, (out, datasets) in SITES.items():
         if only and site not in only:
@@ -230,6 +258,8 @@ def build(only=None):
         for kind, (name, fmt) in datasets.items():
             header, rows = read_psv(f"{site}/{kind}.psv")
             write_dataset(out / name, kind, fmt, header, rows)
+            if site == "tho-xuan" and kind == "chi-so-dti":
+                write_dti_notes_page(out.parent / "diem-toi-da.md", rows)
         print(f"Đã ghi dữ liệu ví dụ {site} vào {out.relative_to(ROOT)}/")
 
 

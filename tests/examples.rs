@@ -238,12 +238,12 @@ const SONG_TRI: Expect = Expect {
         (
             "ket-qua-nam-2025/",
             "Hồ sơ an toàn hệ thống thông tin cấp độ 2 đã xây dựng, trình Công an tỉnh thẩm định, phê duyệt",
-        ), // 001:148–149
-        ("ket-qua-nam-2025/", "hai chiều 03 phòng"), // 001:104
-        ("ket-qua-nam-2025/", "01 / 01 / 05 / 09 / 08 / 06"), // 001:102–103
-        ("ket-qua-nam-2025/", "Tổ chuyển đổi số 05 lớp"), // 001:114
+        ), // 001:147–148
+        ("ket-qua-nam-2025/", "hai chiều 03 phòng"), // 001:109–110
+        ("ket-qua-nam-2025/", "01 / 01 / 05 / 09 / 08 / 06"), // 001:105–107
+        ("ket-qua-nam-2025/", "Tổ chuyển đổi số 05 lớp"), // 001:115
         ("ket-qua-nam-2025/", "tại các tổ dân phố 27 tổ"), // 001:46–47
-        ("ket-qua-nam-2025/", "02 giải cá nhân) 203.324 lượt"), // 001:224–225
+        ("ket-qua-nam-2025/", "02 giải cá nhân) 203.324 lượt"), // 001:225–226
         (
             "ket-qua-nam-2025/",
             "Tổng kinh phí chi cho hoạt động chuyển đổi số 2.665 triệu đồng",

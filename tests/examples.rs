@@ -29,6 +29,8 @@ struct Built {
     _tmp: tempfile::TempDir,
     out: PathBuf,
     files: BTreeMap<String, String>,
+    /// Text of each PDF's document-information strings (title, author, subject).
+    pdf_info: BTreeMap<String, String>,
 }
 
 impl Built {
@@ -68,7 +70,13 @@ fn build(root: &Path) -> Built {
         "{} builds with warnings:\n{stderr}",
         root.display()
     );
-    let files = common::tree(&out)
+    let tree = common::tree(&out);
+    let pdf_info = tree
+        .iter()
+        .filter(|(k, _)| k.ends_with(".pdf"))
+        .map(|(k, v)| (k.clone(), pdf_info_text(v)))
+        .collect();
+    let files = tree
         .into_iter()
         .filter_map(|(k, v)| String::from_utf8(v).ok().map(|s| (k, s)))
         .collect();
@@ -76,7 +84,54 @@ fn build(root: &Path) -> Built {
         _tmp: tmp,
         out,
         files,
+        pdf_info,
     }
+}
+
+/// The /Title, /Author and /Subject literal strings of a PDF, decoded
+/// (octal escapes; UTF-16BE when they start with a byte-order mark).
+fn pdf_info_text(pdf: &[u8]) -> String {
+    let mut text = String::new();
+    for key in [&b"/Title ("[..], b"/Author (", b"/Subject ("] {
+        let Some(start) = pdf.windows(key.len()).position(|w| w == key) else {
+            continue;
+        };
+        let mut bytes = Vec::new();
+        let mut i = start + key.len();
+        while i < pdf.len() && pdf[i] != b')' {
+            if pdf[i] == b'\\' && i + 1 < pdf.len() {
+                i += 1;
+                let digits: Vec<u8> = pdf[i..]
+                    .iter()
+                    .take(3)
+                    .take_while(|c| c.is_ascii_digit())
+                    .copied()
+                    .collect();
+                if digits.is_empty() {
+                    bytes.push(pdf[i]);
+                    i += 1;
+                } else {
+                    let n = digits.iter().fold(0u32, |n, d| n * 8 + u32::from(d - b'0'));
+                    bytes.push(n as u8);
+                    i += digits.len();
+                }
+            } else {
+                bytes.push(pdf[i]);
+                i += 1;
+            }
+        }
+        if let Some(utf16) = bytes.strip_prefix(&[0xfe, 0xff]) {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            text.push_str(&String::from_utf16_lossy(&units));
+        } else {
+            text.extend(bytes.iter().map(|&b| char::from(b)));
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// The dashboard tiles of the home page: (value, label, note).
@@ -514,7 +569,16 @@ fn check_site(e: &Expect) {
     }
 
     // No other locality anywhere: nothing of theirs, so nothing summed with them.
-    for (file, text) in &site.files {
+    // Each site publishes its one document's summary PDF; its metadata is
+    // decoded (the author proves it) and checked with the pages.
+    assert_eq!(site.pdf_info.len(), 1, "{name}: PDFs");
+    for (file, info) in &site.pdf_info {
+        assert!(
+            info.contains("minhbach (trang ví dụ)"),
+            "{name}: {file} metadata {info:?}"
+        );
+    }
+    for (file, text) in site.files.iter().chain(&site.pdf_info) {
         for other in e.foreign {
             assert!(!text.contains(other), "{name}: {file} names {other}");
         }

@@ -38,6 +38,12 @@ pub struct LinkTargets {
     pub unpublished: BTreeMap<String, String>,
     /// Links end in `index.html` (site opened from disk).
     pub portable: bool,
+    /// Files under the site's `static/` folder (`images/a.png`), published
+    /// at the site root: `/images/a.png` in a body names one.
+    pub statics: std::collections::BTreeSet<String>,
+    /// The sub-path of `base_url` (`BlogName`), accepted in front of a
+    /// static file's path.
+    pub base_prefix: String,
 }
 
 impl LinkTargets {

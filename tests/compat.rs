@@ -235,3 +235,21 @@ fn broken_static_link_hint_names_static_and_the_file_found_elsewhere() {
         "tính từ thư mục static/",
     ]);
 }
+
+#[test]
+fn every_hugo_shortcode_in_a_post_is_reported_with_a_hugo_hint() {
+    let site = Site::fixture("hugo-blog");
+    site.write(
+        "content/tin-tuc/video.md",
+        "---\ntitle: \"Video\"\ndate: 2024-05-03T09:00:00+07:00\n---\n\nMở đầu.\n\n{{< youtube dQw4w9WgXcQ >}}\n\nGiữa.\n\n{{< figure src=\"/a.png\" caption=\"Ảnh\" >}}\n",
+    );
+    let run = site.build(&[]);
+    run.assert_code(1).assert_stderr_has(&[
+        "mã chèn “youtube” viết theo cú pháp của Hugo",
+        "content/tin-tuc/video.md:8:1",
+        "mã chèn “figure” viết theo cú pháp của Hugo",
+        "content/tin-tuc/video.md:12:1",
+        "minhbach import",
+    ]);
+    assert!(!run.stderr.contains("bieu_do"), "{}", run.stderr);
+}

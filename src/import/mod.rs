@@ -37,6 +37,8 @@ struct SourcePage {
     body: String,
     /// Read problems (the page is not imported).
     error: Option<String>,
+    /// A repair made while reading (for the report).
+    read_note: Option<String>,
 }
 
 /// A page ready to be written.
@@ -56,6 +58,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     let (md, assets) = walk(site, &mut report)?;
     // Dated pages per top-level section decide the news sections.
     let mut dated: BTreeMap<String, usize> = BTreeMap::new();
+    let mut undated: BTreeMap<String, usize> = BTreeMap::new();
     let probe = Mapper::new(&BTreeMap::new(), &site.language);
     let mut pages = Vec::new();
     for (rel, abs) in md {
@@ -68,9 +71,20 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
             && (page.matter.date.is_some() || page.matter.bad_date.is_some())
         {
             *dated.entry(section.to_owned()).or_default() += 1;
+        } else if let Some((section, rest)) = page.rel.split_once('/')
+            && rest != "index.md"
+            && page.kind == FileKind::Page
+        {
+            *undated.entry(section.to_owned()).or_default() += 1;
         }
         pages.push(page);
     }
+    // News sections: most pages dated, and not Hugo's `page/` of theme
+    // pages (about, archives, search).
+    dated.retain(|section, n| {
+        *n > undated.get(section).copied().unwrap_or(0)
+            && !matches!(section.as_str(), "page" | "pages")
+    });
     let mapper = Mapper::new(&dated, &site.language);
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     for p in &pages {
@@ -129,6 +143,9 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         let idx = report.pages.len();
         let dest_rel = files.get(&p.rel).cloned();
         let mut pr = PageReport::new(&p.rel, dest_rel.as_deref(), p.kind);
+        if let Some(n) = &p.read_note {
+            pr.note(n.clone());
+        }
         if let Some(e) = &p.error {
             pr.fail(e.clone());
             report.pages.push(pr);
@@ -155,6 +172,19 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
                 "bản dịch: chép nguyên dạng tên tệp (x.en.md) để minhbach ghép với bản tiếng Việt"
                     .into(),
             );
+        }
+        let first = p.rel.split('/').next().unwrap_or("");
+        if matches!(first, "tags" | "categories" | "series") || p.rel == "404.md" {
+            pr.note("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
+            pr.skip();
+            report.pages.push(pr);
+            continue;
+        }
+        if let Some(layout) = theme_function_page(&p.matter) {
+            pr.note(format!("trang chức năng của giao diện cũ (layout “{layout}”): minhbach có sẵn trang lưu trữ và tìm kiếm, không chép"));
+            pr.skip();
+            report.pages.push(pr);
+            continue;
         }
         let old_url = page_old.get(&p.rel).cloned();
         let ctx = links::Context {
@@ -320,6 +350,7 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
         matter: PageMatter::default(),
         body: String::new(),
         error: None,
+        read_note: None,
     };
     let too_big = std::fs::metadata(&page.abs)
         .map(|m| m.len() > MAX_PAGE_BYTES)
@@ -328,16 +359,20 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
         page.error = Some("tệp lớn hơn 10 MB, không nhập".into());
         return page;
     }
-    let text = match std::fs::read(&page.abs).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            page.error = Some(
-                "tệp không phải văn bản UTF-8; mở và lưu lại với bảng mã UTF-8 rồi nhập lại".into(),
-            );
-            return page;
-        }
+    let bytes = match std::fs::read(&page.abs) {
+        Ok(b) => b,
         Err(e) => {
             page.error = Some(format!("không đọc được tệp: {e}"));
+            return page;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok((t, note)) => {
+            page.read_note = note;
+            t
+        }
+        Err(e) => {
+            page.error = Some(e);
             return page;
         }
     };
@@ -353,6 +388,59 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
         Err(e) => page.error = Some(e),
     }
     page
+}
+
+/// The text of a Markdown file: UTF-8 (a few broken bytes, as in a file
+/// cut short, are replaced and reported, as Hugo shows them), or UTF-16
+/// with its byte-order mark.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        Ok((
+            String::from_utf16_lossy(&units),
+            Some("tệp UTF-16: đã đổi sang UTF-8".to_owned()),
+        ))
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, false);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok((t.to_owned(), None)),
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let bad = lossy.matches('\u{FFFD}').count();
+            if bad <= 3 {
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count()
+                    + 1;
+                Ok((
+                    lossy,
+                    Some(format!(
+                        "dòng {line}: {bad} chỗ không phải chữ UTF-8 (tệp bị cắt hoặc hỏng), đã thay bằng “�”"
+                    )),
+                ))
+            } else {
+                Err(
+                    "tệp không phải văn bản UTF-8; mở và lưu lại với bảng mã UTF-8 rồi nhập lại"
+                        .into(),
+                )
+            }
+        }
+    }
 }
 
 /// Hugo `ref`/`relref` argument → a link to the page's new source path.
@@ -402,6 +490,16 @@ fn resolve_ref(
         })
         .or_else(|| old_urls.get(path.trim_matches('/')))
         .map(|d| format!("/{d}{frag}"))
+}
+
+/// `layout: archives|search|…`: a page the old theme filled in by itself.
+fn theme_function_page(m: &PageMatter) -> Option<String> {
+    let layout = m.extra.get("layout").and_then(serde_json::Value::as_str)?;
+    matches!(
+        layout,
+        "archives" | "archive" | "search" | "links" | "tags" | "categories" | "terms"
+    )
+    .then(|| layout.to_owned())
 }
 
 /// Checks the cover image; rewrites it for the new tree or drops it.

@@ -39,6 +39,8 @@ struct SourcePage {
     error: Option<String>,
     /// A repair made while reading (for the report).
     read_note: Option<String>,
+    /// Lines before the body (front matter), for line numbers in the report.
+    body_line: usize,
 }
 
 /// A page ready to be written.
@@ -200,7 +202,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         let resolve_ref = |target: &str| resolve_ref(target, &p.rel, &files, &old_urls);
         let (body, sc_notes) = shortcodes::convert(&p.body, &resolve_ref);
         for n in sc_notes {
-            let text = format!("dòng {}: {}", n.line, n.outcome);
+            let text = format!("dòng {}: {}", n.line + p.body_line, n.outcome);
             if n.converted {
                 pr.convert(text)
             } else {
@@ -210,7 +212,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         let body = links::fix_spaces(&body);
         let (body, link_notes) = links::fix(&body, &ctx);
         for n in link_notes {
-            pr.note(format!("dòng {}: {}", n.line, n.text));
+            pr.note(format!("dòng {}: {}", n.line + p.body_line, n.text));
         }
         cover(&mut matter, &ctx, &mut pr);
         finish_matter(&mut matter, &p.abs, &dest_rel, &body, &mut pr, today);
@@ -351,6 +353,7 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
         body: String::new(),
         error: None,
         read_note: None,
+        body_line: 0,
     };
     let too_big = std::fs::metadata(&page.abs)
         .map(|m| m.len() > MAX_PAGE_BYTES)
@@ -383,6 +386,7 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
     match front_matter::read(&text) {
         Ok((m, body)) => {
             page.matter = m;
+            page.body_line = text[..text.len() - body.len()].matches('\n').count();
             page.body = body.to_owned();
         }
         Err(e) => page.error = Some(e),
@@ -472,23 +476,31 @@ fn resolve_ref(
         ),
         crate::content::links::normalize(&format!("{dir}/{path}")).unwrap_or_default(),
     ];
+    // The answer is the old source path (or old address): the link step
+    // maps it to the new tree like any other link.
     candidates
         .iter()
-        .find_map(|c| files.get(c))
+        .find(|c| files.contains_key(c.as_str()))
+        .cloned()
         .or_else(|| {
             // Hugo accepts a bare file name when it is unique.
             let name = path.trim_start_matches('/');
             let mut hits = files.iter().filter(|(k, _)| {
-                k.ends_with(&format!("/{name}")) || k.ends_with(&format!("/{name}.md"))
+                k.ends_with(&format!("/{name}"))
+                    || k.ends_with(&format!("/{name}.md"))
+                    || k.ends_with(&format!("/{name}/index.md"))
             });
             let first = hits.next();
             if hits.next().is_none() {
-                first.map(|(_, v)| v)
+                first.map(|(k, _)| k.clone())
             } else {
                 None
             }
         })
-        .or_else(|| old_urls.get(path.trim_matches('/')))
+        .or_else(|| {
+            let old = path.trim_matches('/');
+            old_urls.contains_key(old).then(|| format!("{old}/"))
+        })
         .map(|d| format!("/{d}{frag}"))
 }
 

@@ -5,6 +5,7 @@
 mod csv;
 pub mod decode;
 mod keyed;
+pub mod limits;
 mod text;
 mod xlsx;
 
@@ -111,11 +112,12 @@ pub fn read_file(
         }
         Format::Workbook => match xlsx::read_workbook(bytes, &path) {
             Ok(t) => t,
-            Err(message) => {
-                diags.push(
-                    Diagnostic::error(rel, message)
-                        .hint("kiểm tra tệp có mở được bằng Excel không, rồi lưu lại thành .xlsx"),
-                );
+            Err(e) => {
+                let mut d = Diagnostic::error(rel, e.message).hint(e.hint);
+                if let Some((sheet, cell)) = e.at {
+                    d = d.at_cell(cell, Some(&sheet));
+                }
+                diags.push(d);
                 return Vec::new();
             }
         },

@@ -304,3 +304,59 @@ fn a_workbook_unpacking_past_the_limit_is_refused() {
         r.stderr
     );
 }
+
+/// A targets CSV with one target, and a results CSV of `rows` rows whose
+/// every value is `value`.
+fn results_site(rows: usize, value: &str) -> Site {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/du-lieu/chi-tieu.csv",
+        "Mã,Chỉ tiêu,Mục tiêu\nCT-01,Tỷ lệ hồ sơ trực tuyến,90\n",
+    );
+    let mut csv = String::from("Mã chỉ tiêu,Kỳ,Giá trị\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "CT-01,{:02}/{},{value}\n",
+            i % 12 + 1,
+            2000 + i / 12
+        ));
+    }
+    s.write("content/du-lieu/ket-qua.csv", csv);
+    s
+}
+
+#[test]
+fn a_results_file_past_the_row_limit_stops_at_once_with_the_line() {
+    let s = results_site(200_001, "50");
+    let r = build_within(&s, LIMIT);
+    // Line 200.001 is the first past the limit (the header is a row too).
+    located_error(&r, "content/du-lieu/ket-qua.csv:200001", None);
+    assert!(
+        r.stderr
+            .contains("tệp có hơn 200.000 dòng — giới hạn của một bảng dữ liệu"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("ket-qua-2025.csv"), "{}", r.stderr);
+    assert!(r.stderr.contains(": 1 lỗi"), "{}", r.stderr);
+}
+
+#[test]
+fn one_systematic_mistake_prints_ten_errors_and_a_count() {
+    let s = results_site(50, "năm mươi");
+    let r = build_within(&s, LIMIT);
+    r.assert_code(1);
+    let shown = r.stderr.matches("\nlỗi: ").count() + usize::from(r.stderr.starts_with("lỗi: "));
+    assert_eq!(shown, 11, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("lỗi: … và 40 lỗi tương tự ở tệp content/du-lieu/ket-qua.csv (như: "),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("50 lỗi"),
+        "the count is of every error:\n{}",
+        r.stderr
+    );
+}

@@ -409,12 +409,14 @@ fn serve_survives_a_workbook_with_a_stray_far_cell() {
     sheet.write_string(1_048_575, 16_383, "x").unwrap();
     let path = root.join("content/du-lieu/chi-tieu.xlsx");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
-    let r = server.wait_for(
-        "/chuyen-doi-so/",
-        "the error overlay",
-        Response::has_overlay,
-    );
+    // Written whole then renamed, as Excel saves: a half-written file would
+    // give a different (correct, but unrelated) "not a zip" overlay first.
+    let partial = root.join("content/du-lieu/.chi-tieu.xlsx.tmp");
+    std::fs::write(&partial, book.save_to_buffer().unwrap()).unwrap();
+    std::fs::rename(&partial, &path).unwrap();
+    let r = server.wait_for("/chuyen-doi-so/", "the stray-cell overlay", |r| {
+        r.has_overlay() && r.body.contains("1048576")
+    });
     assert!(r.body.contains("chi-tieu.xlsx"), "{}", r.body);
     assert!(r.body.contains("1048576"), "{}", r.body);
     // Still serving, and a fixed file clears the overlay.

@@ -395,6 +395,37 @@ fn serve_starts_even_when_the_first_build_fails() {
     );
 }
 
+#[test]
+fn serve_survives_a_workbook_with_a_stray_far_cell() {
+    // One cell typed at XFD1048576: its dimension used to make the reader
+    // allocate 512 GB and abort the whole preview server.
+    let site = fixture();
+    let root = site.path();
+    let server = Server::start(root);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Chỉ tiêu").unwrap();
+    sheet.write_string(0, 0, "Mã").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let path = root.join("content/du-lieu/chi-tieu.xlsx");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Written whole then renamed, as Excel saves: a half-written file would
+    // give a different (correct, but unrelated) "not a zip" overlay first.
+    let partial = root.join("content/du-lieu/.chi-tieu.xlsx.tmp");
+    std::fs::write(&partial, book.save_to_buffer().unwrap()).unwrap();
+    std::fs::rename(&partial, &path).unwrap();
+    let r = server.wait_for("/chuyen-doi-so/", "the stray-cell overlay", |r| {
+        r.has_overlay() && r.body.contains("1048576")
+    });
+    assert!(r.body.contains("chi-tieu.xlsx"), "{}", r.body);
+    assert!(r.body.contains("1048576"), "{}", r.body);
+    // Still serving, and a fixed file clears the overlay.
+    std::fs::remove_file(&path).unwrap();
+    server.wait_for("/chuyen-doi-so/", "the page again", |r| {
+        r.status == 200 && !r.has_overlay()
+    });
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly() {

@@ -49,10 +49,14 @@ impl Built {
 }
 
 fn build(root: &Path) -> Built {
+    build_at(root, DATE)
+}
+
+fn build_at(root: &Path, date: &str) -> Built {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let run = Command::new(BIN)
-        .args(["build", "--date", DATE, "--root"])
+        .args(["build", "--date", date, "--root"])
         .arg(root)
         .arg("--output")
         .arg(&out)
@@ -735,6 +739,26 @@ fn chau_thanh_example_shows_only_its_2025_plan() {
 #[test]
 fn vinh_phuc_example_shows_only_its_directive() {
     check_site(&VINH_PHUC);
+}
+
+/// Seed 004's deadlines at their boundaries: a task is overdue only from the
+/// day after its deadline (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236, 277).
+#[test]
+fn chau_thanh_overdue_tasks_follow_the_plan_deadlines_day_by_day() {
+    let root = repo().join("vi-du/chau-thanh");
+    for (date, overdue) in [
+        ("2025-03-31", "0"),  // last day of Quý I/2025
+        ("2025-04-01", "2"),  // the two tasks of section III.1
+        ("2025-11-30", "2"),  // deadline day of sections III.2–3
+        ("2025-12-01", "6"),  // + four tasks
+        ("2025-12-31", "6"),  // deadline day of sections III.7–9
+        ("2026-01-01", "14"), // + eight tasks
+    ] {
+        let site = build_at(&root, date);
+        let tiles = tiles(&site.page(""));
+        let tile = tiles.iter().find(|t| t.1 == "Nhiệm vụ quá hạn").unwrap();
+        assert_eq!(tile.0, overdue, "overdue tasks on {date}");
+    }
 }
 
 #[test]

@@ -105,6 +105,7 @@ pub fn prepare(
             &data_dir,
             &DataOptions {
                 encoding: config.data.encoding.clone(),
+                illustrative: config.data.minh_hoa.clone(),
             },
             &mut diags,
         )

@@ -194,6 +194,15 @@ pub fn split_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits a cell of unit names on `;` (and new lines) only: a comma may be
+/// part of a name ("Ban Chỉ đạo, Tổ giúp việc").
+pub fn split_units(raw: &str) -> Vec<String> {
+    raw.split([';', '\n'])
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

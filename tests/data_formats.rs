@@ -148,6 +148,7 @@ fn csv_windows_1258_by_file_name_and_by_config() {
     s.write("chi-tieu.csv", cp1258_bytes());
     let (data, msgs) = s.load_with(&DataOptions {
         encoding: Some("windows-1258".into()),
+        ..DataOptions::default()
     });
     assert!(msgs.is_empty(), "{msgs:?}");
     assert_eq!(data.targets[0].statement, "Chính quyền số Việt Nam");
@@ -349,14 +350,14 @@ fn exports_read_back_to_the_same_data() {
     assert_eq!(files[2].0, "ket-qua.csv");
     assert_eq!(
         csv,
-        "\u{feff}Mã chỉ tiêu,Kỳ,Giá trị,Xã/phường,Nguồn,Ghi chú\r\n\
-         CT26-01,2025-Q3,92.3,,,'=SUM(A1)\r\n\
-         CT26-02,2025,có,,,\r\n\
-         CT26-03,2025,7,,,'-3 so với năm trước\r\n\
-         CT26-01,2025-06,2.6650,,,\r\n"
+        "\u{feff}Mã chỉ tiêu,Kỳ,Giá trị,Địa phương,Nguồn,Minh họa,Ghi chú\r\n\
+         CT26-01,2025-Q3,92.3,,,không,'=SUM(A1)\r\n\
+         CT26-02,2025,có,,,không,\r\n\
+         CT26-03,2025,7,,,không,'-3 so với năm trước\r\n\
+         CT26-01,2025-06,2.6650,,,không,\r\n"
     );
     let json = String::from_utf8(files[3].1.clone()).unwrap();
-    assert!(json.starts_with("[\n  {\n    \"target\": \"CT26-01\",\n    \"period\": \"2025-Q3\",\n    \"value\": 92.3,\n    \"commune\": null,"), "{json}");
+    assert!(json.starts_with("[\n  {\n    \"target\": \"CT26-01\",\n    \"period\": \"2025-Q3\",\n    \"value\": 92.3,\n    \"locality\": null,"), "{json}");
     for (i, (name, bytes)) in files.iter().enumerate() {
         // Read back each format alone (CSV, then JSON) and compare records.
         let copy = site();
@@ -398,7 +399,7 @@ fn templates_are_ready_to_fill() {
             .all(|m| m.contains("bị trùng") || m.starts_with("cảnh báo")),
         "{msgs:#?}"
     );
-    assert_eq!(data.sources.len(), 14);
+    assert_eq!(data.sources.len(), 16);
     assert!(data.sources.iter().all(|s| s.rows == 1));
     assert_eq!(data.targets[0].target, Quantity::Number(95.5));
     assert_eq!(data.targets[1].target, Quantity::Number(95.5));

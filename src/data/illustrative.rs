@@ -39,8 +39,12 @@ impl Counts {
     /// Marks every item added since these counts were taken.
     pub fn mark_since(self, d: &mut DataSet) {
         let [t, r, k, b, s, o] = self.0;
-        d.targets[t..].iter_mut().for_each(|x| x.illustrative = true);
-        d.results[r..].iter_mut().for_each(|x| x.illustrative = true);
+        d.targets[t..]
+            .iter_mut()
+            .for_each(|x| x.illustrative = true);
+        d.results[r..]
+            .iter_mut()
+            .for_each(|x| x.illustrative = true);
         d.tasks[k..].iter_mut().for_each(|x| x.illustrative = true);
         d.budget[b..].iter_mut().for_each(|x| x.illustrative = true);
         d.scores[s..].iter_mut().for_each(|x| x.illustrative = true);
@@ -63,7 +67,11 @@ mod tests {
         assert!(matches("Diem-DTI-2024.csv", Kind::DtiScores, p));
         assert!(!matches("diem-dti-2025.csv", Kind::DtiScores, p));
         assert!(!matches("chi-tieu", Kind::DtiScores, p));
-        assert!(!matches("diem-dti", Kind::Targets, Path::new("chi-tieu.csv")));
+        assert!(!matches(
+            "diem-dti",
+            Kind::Targets,
+            Path::new("chi-tieu.csv")
+        ));
         let sub = Path::new("2024/diem-dti.csv");
         assert!(matches("2024/diem-dti.csv", Kind::DtiScores, sub));
         assert!(matches("2024\\diem-dti.csv", Kind::DtiScores, sub));

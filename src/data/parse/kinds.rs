@@ -28,7 +28,11 @@ pub fn target(c: &mut RowCtx) -> Option<Target> {
         c.fail(
             Field::Start,
             crate::data::values::ValueError::new(
-                format!("kỳ bắt đầu {} sau thời hạn {}", s.label(), crate::text::dates::short(d)),
+                format!(
+                    "kỳ bắt đầu {} sau thời hạn {}",
+                    s.label(),
+                    crate::text::dates::short(d)
+                ),
                 "kỳ bắt đầu phải trước thời hạn; kiểm tra lại hai cột",
             ),
         );

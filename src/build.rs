@@ -110,6 +110,8 @@ pub fn prepare(
             &mut diags,
         )
     });
+    let mut data = data;
+    data.fold_own_unit(&config.unit);
     let site_data = (!data.is_empty()).then(|| {
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
         SiteData::new(data, computed)

@@ -230,7 +230,10 @@ fn xlsx_every_matching_sheet() {
     assert_eq!(data.targets[0].loc.cell().as_deref(), Some("B4"));
     let c = compute(&data, date(2026, 5, 1));
     assert_eq!(c.targets[0].state, TargetState::Achieved);
-    assert_eq!(c.targets[1].state, TargetState::NoData);
+    // Per-locality results only: the target's state comes from them (it
+    // used to say "Chưa có số liệu" beside the localities' figures).
+    assert_eq!(c.targets[1].state, TargetState::DueSoon);
+    assert_eq!(c.targets[1].units_met, Some((0, 1)));
     assert_eq!(c.targets[1].communes[0].state, TargetState::DueSoon);
 }
 

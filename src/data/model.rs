@@ -62,16 +62,15 @@ impl Target {
     }
 
     /// Where a result of `period` stands against the target's period: it
-    /// counts when the period's last day is within [start, deadline] (both
-    /// days included).
+    /// counts when the two overlap, i.e. the result's period ends on or after
+    /// the start and begins on or before the deadline (both days included).
     pub fn placement(&self, period: Period) -> Placement {
-        let end = period.end();
-        if self.window_start().is_some_and(|s| end < s) {
+        if self.window_start().is_some_and(|s| period.end() < s) {
             Placement::Before
         } else if self
             .deadline
             .and_then(|d| d.date())
-            .is_some_and(|d| end > d)
+            .is_some_and(|d| period.start() > d)
         {
             Placement::After
         } else {
@@ -261,6 +260,35 @@ impl DataSet {
 
     pub fn has(&self, kind: Kind) -> bool {
         self.sources.iter().any(|s| s.kind == kind)
+    }
+
+    /// Clears every locality that names the site's own unit (`unit` in
+    /// `minhbach.toml`, e.g. "UBND phường Sông Trí" for "Phường Sông Trí"):
+    /// an empty locality already means the site's own unit.
+    pub fn fold_own_unit(&mut self, own: &str) {
+        let own = crate::text::fold(own);
+        if own.trim().is_empty() {
+            return;
+        }
+        let is_own = |l: &Option<String>| {
+            l.as_deref().is_some_and(|l| {
+                let l = crate::text::fold(l);
+                l == own || own.ends_with(&format!(" {l}"))
+            })
+        };
+        let clear = |l: &mut Option<String>| {
+            if is_own(l) {
+                *l = None;
+            }
+        };
+        self.targets.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.results.iter_mut().for_each(|x| clear(&mut x.commune));
+        self.tasks.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.budget.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.scores.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.observations
+            .iter_mut()
+            .for_each(|x| clear(&mut x.locality));
     }
 
     /// Every locality named on any row, in first-seen order (results'

@@ -16,7 +16,7 @@ use crate::charts;
 use crate::data::Kind;
 use crate::data::compute::{BudgetTotals, DtiTotal};
 use crate::data::export::{export_columns, records};
-use crate::data::model::Indicator;
+use crate::data::model::{Indicator, Placement};
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_fixed, format_integer, format_percent};
 
@@ -34,6 +34,11 @@ struct ResultRow {
     value: String,
     source: String,
     note: String,
+}
+
+/// " (minh họa)" after an illustrative figure.
+fn mark(illustrative: bool) -> &'static str {
+    if illustrative { " (minh họa)" } else { "" }
 }
 
 /// A link to a page path, or "" for no page.
@@ -74,17 +79,64 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             quantity(crate::data::Quantity::Number(b), unit),
         ));
     }
+    if let Some(b) = p.baseline.and_then(|j| data.set.results.get(j))
+        && t.baseline.is_none()
+    {
+        facts.push(fact(
+            tr,
+            "fact_baseline",
+            format!(
+                "{} ({}, trước kỳ của chỉ tiêu, không tính là đạt){}",
+                quantity(b.value, unit),
+                b.period.label(),
+                mark(b.illustrative)
+            ),
+        ));
+    }
+    if let Some(d) = t.window_start() {
+        facts.push(Fact {
+            label: "Bắt đầu".into(),
+            value: t.start.map_or_else(
+                || format!("{} (đầu năm của thời hạn)", crate::text::dates::short(d)),
+                |p| p.label(),
+            ),
+            href: String::new(),
+        });
+    }
     if let Some(d) = t.deadline {
         facts.push(fact(tr, "col_deadline", d.label()));
+    }
+    if let Some(l) = &t.locality {
+        facts.push(Fact {
+            label: "Địa phương".into(),
+            value: l.clone(),
+            href: String::new(),
+        });
     }
     if let Some(m) = latest {
         facts.push(fact(
             tr,
             "fact_latest",
-            format!("{} ({})", quantity(m.value, unit), m.period.label()),
+            format!(
+                "{} ({}){}",
+                quantity(m.value, unit),
+                m.period.label(),
+                mark(m.illustrative)
+            ),
         ));
+    } else if let Some((met, n)) = p.units_met {
+        facts.push(fact(tr, "fact_latest", dv::units_met_text(met, n)));
     }
-    if let Some(pr) = p.progress {
+    if p.illustrative {
+        facts.push(Fact {
+            label: "Số liệu".into(),
+            value:
+                "minh họa: chỉ tiêu hoặc kết quả được đánh dấu minh họa, không phải số liệu thật"
+                    .into(),
+            href: String::new(),
+        });
+    }
+    if let Some(pr) = p.progress.filter(|_| p.units_met.is_none()) {
         facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
@@ -115,13 +167,18 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         .iter()
         .map(|&j| {
             let r = &data.set.results[j];
+            let place = match t.placement(r.period) {
+                Placement::Before => " – giá trị gốc, trước kỳ của chỉ tiêu",
+                Placement::Within => "",
+                Placement::After => " – sau thời hạn, không tính",
+            };
             ResultRow {
-                period: r.period.label(),
+                period: format!("{}{place}", r.period.label()),
                 commune: r
                     .commune
                     .clone()
                     .unwrap_or_else(|| tr.get("whole_unit_scope")),
-                value: quantity(r.value, unit),
+                value: format!("{}{}", quantity(r.value, unit), mark(r.illustrative)),
                 source: r.source.clone().unwrap_or_default(),
                 note: r.note.clone().unwrap_or_default(),
             }
@@ -130,7 +187,11 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let chart_list: Vec<ChartView> = std::iter::once(super::data_charts::target_chart(data, i))
         .chain(super::data_charts::commune_chart(data, i))
         .collect();
-    let intro = tr.fmt("target_intro", &[("id", &t.id)]);
+    let intro = format!(
+        "{}{}",
+        tr.fmt("target_intro", &[("id", &t.id)]),
+        dv::illustrative_note(p.illustrative)
+    );
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
@@ -159,10 +220,10 @@ fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
     }
 }
 
-fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)]) -> ChartView {
+fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bool) -> ChartView {
     charts::budget_bars(&charts::BudgetBars {
         id: id.to_owned(),
-        title: title.to_owned(),
+        title: dv::mark_title(title.to_owned(), illustrative),
         unit: charts::MoneyUnit::Auto,
         rows: rows
             .iter()
@@ -185,11 +246,13 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .map(|(y, t)| (format!("Năm {y}"), *t))
         .collect();
     let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
+    let illustrative = data.set.budget.iter().any(|l| l.illustrative);
     let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).",
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{}",
         money(b.total.planned),
         money(b.total.disbursed),
-        rate(b.total.rate)
+        rate(b.total.rate),
+        dv::illustrative_note(illustrative)
     );
     let mut c = page_context(
         site,
@@ -204,16 +267,19 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             value: money(b.total.planned),
             label: "Kinh phí kế hoạch".into(),
             note: String::new(),
+            illustrative,
         },
         dv::Stat {
             value: money(b.total.disbursed),
             label: "Đã giải ngân".into(),
             note: String::new(),
+            illustrative,
         },
         dv::Stat {
             value: rate(b.total.rate),
             label: "Tỷ lệ giải ngân".into(),
             note: String::new(),
+            illustrative,
         },
     ];
     c.insert("stats", &stats);
@@ -240,12 +306,18 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         },
     ];
     c.insert("tables", &tables);
-    let mut chart_list = vec![bars("kinh-phi-nam", "Kinh phí theo năm", &by_year)];
+    let mut chart_list = vec![bars(
+        "kinh-phi-nam",
+        "Kinh phí theo năm",
+        &by_year,
+        illustrative,
+    )];
     if by_source.len() > 1 {
         chart_list.push(bars(
             "kinh-phi-nguon",
             "Kinh phí theo nguồn vốn",
             &by_source,
+            illustrative,
         ));
     }
     c.insert("charts", &chart_list);
@@ -263,7 +335,7 @@ struct DtiNode {
     children: Vec<DtiNode>,
 }
 
-fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNode {
+fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)], mark: &str) -> DtiNode {
     DtiNode {
         code: ind.code.clone(),
         name: ind.name.clone(),
@@ -271,14 +343,16 @@ fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNo
         score: scores
             .iter()
             .find(|(c, _)| *c == ind.code)
-            .map_or("–".into(), |(_, p)| format_decimal(*p, 2)),
+            .map_or("–".into(), |(_, p)| {
+                format!("{}{mark}", format_decimal(*p, 2))
+            }),
         lead: ind.lead.clone().unwrap_or_default(),
         children: data
             .set
             .indicators
             .iter()
             .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
-            .map(|c| dti_node(data, c, scores))
+            .map(|c| dti_node(data, c, scores, mark))
             .collect(),
     }
 }
@@ -308,10 +382,10 @@ fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
     }
 }
 
-fn dti_row(label: &str, t: &DtiTotal) -> DtiRowView {
+fn dti_row(label: &str, t: &DtiTotal, mark: &str) -> DtiRowView {
     DtiRowView {
         label: label.to_owned(),
-        points: format_decimal(t.points, 2),
+        points: format!("{}{mark}", format_decimal(t.points, 2)),
         max: format_decimal(t.max, 2),
         index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
         change: signed(t.change_points, |v| format_decimal(v, 2)),
@@ -319,8 +393,23 @@ fn dti_row(label: &str, t: &DtiTotal) -> DtiRowView {
 }
 
 /// The DTI page.
+/// " (minh họa)" when any score of `year` is illustrative, else "".
+pub fn dti_year_mark(data: &SiteData, year: i16) -> &'static str {
+    if data
+        .set
+        .scores
+        .iter()
+        .any(|s| s.year == year && s.illustrative)
+    {
+        " (minh họa)"
+    } else {
+        ""
+    }
+}
+
 pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let latest = data.computed.dti.last();
+    let latest_mark = latest.map_or("", |y| dti_year_mark(data, y.year));
     let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
     let codes: Vec<&str> = data
         .set
@@ -333,7 +422,7 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .indicators
         .iter()
         .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
-        .map(|i| dti_node(data, i, scores))
+        .map(|i| dti_node(data, i, scores, latest_mark))
         .collect();
     let years: Vec<DtiYearView> = data
         .computed
@@ -343,8 +432,12 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .map(|y| DtiYearView {
             year: y.year,
             official: y.official,
-            rows: y.pillars.iter().map(|(n, t)| dti_row(n, t)).collect(),
-            total: dti_row("Tổng cộng", &y.total),
+            rows: y
+                .pillars
+                .iter()
+                .map(|(n, t)| dti_row(n, t, dti_year_mark(data, y.year)))
+                .collect(),
+            total: dti_row("Tổng cộng", &y.total, dti_year_mark(data, y.year)),
         })
         .collect();
     let mut chart_list: Vec<ChartView> = Vec::new();
@@ -367,7 +460,11 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         chart_list.push(
             charts::dti_scores(&charts::DtiScores {
                 id: format!("dti-{}", y.year),
-                title: format!("Điểm DTI năm {} theo trụ cột", y.year),
+                title: dv::mark_title(
+                    format!("Điểm DTI năm {} theo trụ cột", y.year),
+                    !latest_mark.is_empty()
+                        || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
+                ),
                 scale: charts::DtiScale::Points,
                 previous_label: y
                     .previous_year
@@ -380,11 +477,12 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     }
     let intro = match latest {
         Some(y) => format!(
-            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}; tổng điểm theo trụ cột qua các năm.",
+            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}{latest_mark}; tổng điểm theo trụ cột qua các năm.{}",
             y.year,
             format_decimal(y.total.points, 2),
             format_decimal(y.total.max, 2),
-            y.total.index.map_or("–".into(), |i| format_fixed(i, 4))
+            y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative))
         ),
         None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
     };
@@ -412,15 +510,37 @@ struct DatasetView {
     json: String,
 }
 
+/// How many rows of `kind` are marked illustrative.
+fn illustrative_rows(set: &crate::data::DataSet, kind: Kind) -> usize {
+    match kind {
+        Kind::Targets => set.targets.iter().filter(|x| x.illustrative).count(),
+        Kind::Results => set.results.iter().filter(|x| x.illustrative).count(),
+        Kind::Tasks => set.tasks.iter().filter(|x| x.illustrative).count(),
+        Kind::Budget => set.budget.iter().filter(|x| x.illustrative).count(),
+        Kind::DtiScores => set.scores.iter().filter(|x| x.illustrative).count(),
+        Kind::Indicators => set.observations.iter().filter(|x| x.illustrative).count(),
+        Kind::DtiIndex | Kind::Units => 0,
+    }
+}
+
 /// The open-data catalogue.
 pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let sets: Vec<DatasetView> = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let n = records(&data.set, kind).len();
+            let marked = illustrative_rows(&data.set, kind);
             (n > 0).then(|| DatasetView {
                 name: capitalize(kind.label()),
-                rows: format_integer(n as i64),
+                rows: if marked > 0 {
+                    format!(
+                        "{} ({} dòng minh họa)",
+                        format_integer(n as i64),
+                        format_integer(marked as i64)
+                    )
+                } else {
+                    format_integer(n as i64)
+                },
                 columns: export_columns(kind)
                     .iter()
                     .map(|c| c.header)

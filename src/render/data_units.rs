@@ -166,6 +166,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
             value: points(s.dti_max_points),
             label: tr.get("col_dti_assigned"),
             note: String::new(),
+            illustrative: false,
         },
     ];
     let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, &slug)
@@ -219,6 +220,7 @@ fn stat(x: usize, label: &str) -> Stat {
         value: n(x),
         label: label.into(),
         note: String::new(),
+        illustrative: false,
     }
 }
 

@@ -70,7 +70,7 @@ impl Comparison {
             Comparison::Above => "trên",
             Comparison::AtMost => "tối đa",
             Comparison::Below => "dưới",
-            Comparison::Equal => "đạt",
+            Comparison::Equal => "bằng",
             Comparison::Rank => "xếp hạng",
             Comparison::YesNo => "có/không",
         }

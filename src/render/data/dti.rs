@@ -1,0 +1,191 @@
+//! The DTI page `chi-so-dti/`: the indicator tree with the latest scores
+//! and the yearly totals per pillar.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::views::{self as dv, ChartView};
+use super::{DTI, page_context};
+use crate::charts;
+use crate::data::compute::DtiTotal;
+use crate::data::model::Indicator;
+use crate::render::engine::theme::Theme;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_decimal, format_fixed};
+
+/// A node of the DTI tree.
+#[derive(Debug, Clone, Serialize)]
+struct DtiNode {
+    code: String,
+    name: String,
+    max: String,
+    score: String,
+    lead: String,
+    children: Vec<DtiNode>,
+}
+
+fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)], mark: &str) -> DtiNode {
+    DtiNode {
+        code: ind.code.clone(),
+        name: ind.name.clone(),
+        max: format_decimal(ind.max_points, 2),
+        score: scores
+            .iter()
+            .find(|(c, _)| *c == ind.code)
+            .map_or("–".into(), |(_, p)| {
+                format!("{}{mark}", format_decimal(*p, 2))
+            }),
+        lead: ind.lead.clone().unwrap_or_default(),
+        children: data
+            .set
+            .indicators
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
+            .map(|c| dti_node(data, c, scores, mark))
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiRowView {
+    label: String,
+    points: String,
+    max: String,
+    index: String,
+    change: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiYearView {
+    year: i16,
+    official: bool,
+    rows: Vec<DtiRowView>,
+    total: DtiRowView,
+}
+
+fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
+    match v {
+        Some(v) if v > 0.0 => format!("+{}", fmt(v)),
+        Some(v) => fmt(v),
+        None => "–".into(),
+    }
+}
+
+fn dti_row(label: &str, t: &DtiTotal, mark: &str) -> DtiRowView {
+    DtiRowView {
+        label: label.to_owned(),
+        points: format!("{}{mark}", format_decimal(t.points, 2)),
+        max: format_decimal(t.max, 2),
+        index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
+        change: signed(t.change_points, |v| format_decimal(v, 2)),
+    }
+}
+
+pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let latest = data.computed.dti.last();
+    let latest_mark = latest.map_or("", |y| dti_year_mark(data, y.year));
+    let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
+    let codes: Vec<&str> = data
+        .set
+        .indicators
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    let tree: Vec<DtiNode> = data
+        .set
+        .indicators
+        .iter()
+        .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
+        .map(|i| dti_node(data, i, scores, latest_mark))
+        .collect();
+    let years: Vec<DtiYearView> = data
+        .computed
+        .dti
+        .iter()
+        .rev()
+        .map(|y| DtiYearView {
+            year: y.year,
+            official: y.official,
+            rows: y
+                .pillars
+                .iter()
+                .map(|(n, t)| dti_row(n, t, dti_year_mark(data, y.year)))
+                .collect(),
+            total: dti_row("Tổng cộng", &y.total, dti_year_mark(data, y.year)),
+        })
+        .collect();
+    let mut chart_list: Vec<ChartView> = Vec::new();
+    if let Some(y) = latest {
+        let prev = y
+            .previous_year
+            .and_then(|py| data.computed.dti.iter().find(|d| d.year == py));
+        let rows = y
+            .pillars
+            .iter()
+            .map(|(name, t)| charts::DtiRow {
+                label: name.clone(),
+                score: Some(t.points),
+                max: t.max,
+                previous: prev
+                    .and_then(|p| p.pillars.iter().find(|(n, _)| n == name))
+                    .map(|(_, pt)| pt.points),
+            })
+            .collect();
+        chart_list.push(
+            charts::dti_scores(&charts::DtiScores {
+                id: format!("dti-{}", y.year),
+                title: dv::mark_title(
+                    format!("Điểm DTI năm {} theo trụ cột", y.year),
+                    !latest_mark.is_empty()
+                        || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
+                ),
+                scale: charts::DtiScale::Points,
+                previous_label: y
+                    .previous_year
+                    .map(|p| format!("Năm {p}"))
+                    .unwrap_or_default(),
+                rows,
+            })
+            .into(),
+        );
+    }
+    let intro = match latest {
+        Some(y) => format!(
+            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}{latest_mark}; tổng điểm theo trụ cột qua các năm.{}",
+            y.year,
+            format_decimal(y.total.points, 2),
+            format_decimal(y.total.max, 2),
+            y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative))
+        ),
+        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
+    };
+    let mut c = page_context(
+        site,
+        theme,
+        DTI,
+        "Chỉ số chuyển đổi số (DTI)",
+        &intro,
+        vec![],
+    );
+    c.insert("tree", &tree);
+    c.insert("years", &years);
+    c.insert("latest_year", &latest.map(|y| y.year));
+    c.insert("charts", &chart_list);
+    c
+}
+
+/// The DTI page.
+/// " (minh họa)" when any score of `year` is illustrative, else "".
+pub fn dti_year_mark(data: &SiteData, year: i16) -> &'static str {
+    if data
+        .set
+        .scores
+        .iter()
+        .any(|s| s.year == year && s.illustrative)
+    {
+        " (minh họa)"
+    } else {
+        ""
+    }
+}

@@ -252,7 +252,7 @@ fn files() {
         ],
         r#"cảnh báo: tên tệp “bang-ke.csv” không cho biết loại dữ liệu nên tệp bị bỏ qua
   --> du-lieu/bang-ke.csv
-  = gợi ý: đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti hoặc don-vi
+  = gợi ý: đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi hoặc chi-so
 
 lỗi: tệp “chi-tieu.xlsx” mang tên dữ liệu chỉ tiêu nhưng không có trang tính nào chứa dữ liệu đó
   --> du-lieu/chi-tieu.xlsx
@@ -268,7 +268,7 @@ lỗi: định dạng bảng tính này không được hỗ trợ
 
 lỗi: không có trang tính nào mang tên một loại dữ liệu (có: “Sheet1”)
   --> du-lieu/du-lieu.xlsx
-  = gợi ý: đặt tên trang tính là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI hoặc Đơn vị
+  = gợi ý: đặt tên trang tính là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI, Đơn vị hoặc Chỉ số
 
 lỗi: tệp không phải là văn bản UTF-8
   --> du-lieu/ket-qua.csv:1

@@ -414,3 +414,32 @@ fn templates_are_ready_to_fill() {
             .any(|s| s.sheet.as_deref() == Some("Chỉ tiêu"))
     );
 }
+
+#[test]
+fn a_sheet_named_after_no_kind_is_a_warning() {
+    let mut book = Workbook::new();
+    let t = book.add_worksheet();
+    t.set_name("Chỉ tiêu").unwrap();
+    for (c, h) in ["Mã", "Chỉ tiêu", "Mục tiêu"].into_iter().enumerate() {
+        t.write_string(0, c as u16, h).unwrap();
+    }
+    for (c, v) in ["A", "Tỷ lệ", "90"].into_iter().enumerate() {
+        t.write_string(1, c as u16, v).unwrap();
+    }
+    let k = book.add_worksheet();
+    k.set_name("KQ 2026").unwrap();
+    k.write_string(0, 0, "Mã chỉ tiêu").unwrap();
+    let n = book.add_worksheet();
+    n.set_name("Hướng dẫn").unwrap();
+    n.write_string(0, 0, "Điền dữ liệu vào các trang tính.")
+        .unwrap();
+    let s = site();
+    s.write("du-lieu.xlsx", book.save_to_buffer().unwrap());
+    let (data, msgs) = s.load();
+    assert_eq!(data.targets.len(), 1);
+    assert_eq!(msgs.len(), 1, "{msgs:#?}");
+    assert!(
+        msgs[0].starts_with("cảnh báo: trang tính “KQ 2026” không mang tên loại dữ liệu nào"),
+        "{msgs:#?}"
+    );
+}

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Page, PageKind};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::collate::sort_key;
 use crate::text::{slugify, vi_cmp};
 
@@ -97,7 +97,7 @@ impl SiteData {
 impl Site {
     /// Indexes the published pages. (Address clashes are checked on every
     /// output path at render time: `render::engine::addresses`.)
-    pub fn new(config: Config, today: Date, content: Content, _diags: &mut Diagnostics) -> Site {
+    pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
         let pages: Vec<Arc<Page>> = content
             .pages
             .into_iter()

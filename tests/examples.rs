@@ -726,7 +726,8 @@ fn check_site(e: &Expect) {
 
 /// Seed 003's index: the leaves add up to 160 / 75 / 35 (003:260, 453, 594);
 /// no score exists (the plan gives none); every maximum the OCR lost and we
-/// assumed is listed as "giả định (minh họa)" on the notes page.
+/// assumed is listed as "giả định (minh họa)" on the notes page and carries
+/// "minh họa" beside its figure on the index page.
 fn check_dti_index(site: &Built, name: &str) {
     let rows = csv_rows(&site.files["du-lieu/chi-so-dti.csv"]);
     let codes: Vec<&str> = rows.iter().map(|r| r["Mã"].as_str()).collect();
@@ -743,6 +744,7 @@ fn check_dti_index(site: &Built, name: &str) {
         "{name}: no source gives a DTI score"
     );
     let notes = plain_text(&site.page("diem-toi-da/"));
+    let tree = plain_text(&site.page("chi-so-dti/"));
     let mut assumed = 0;
     for r in &rows {
         if r["Cách chấm"].to_lowercase().contains("giả định") {
@@ -751,6 +753,16 @@ fn check_dti_index(site: &Built, name: &str) {
             assert!(
                 notes.contains(&row),
                 "{name}: assumed maximum not marked: {row}"
+            );
+            // …and on the index page itself, right beside the figure.
+            let shown = format!(
+                "{} {} – điểm: – / {}",
+                r["Mã"], r["Tên chỉ số"], r["Điểm tối đa"]
+            );
+            assert!(
+                r["Tên chỉ số"].ends_with("(điểm tối đa giả định — minh họa)")
+                    && tree.contains(&shown),
+                "{name}: assumed maximum not marked on the DTI page: {shown}"
             );
         }
     }

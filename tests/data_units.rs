@@ -254,3 +254,25 @@ fn a_hundred_communes_stay_readable() {
     assert_eq!(names.len(), 40, "{names:?}");
     assert_eq!(t1.matches("<td>Xã Số ").count(), 100);
 }
+
+#[test]
+fn news_posts_link_to_generated_data_pages() {
+    let site = built();
+    let post = site.read_out("tin-tuc/so-lieu/index.html");
+    for href in [
+        "href=\"../../chi-tieu/\"",
+        "href=\"../../chi-tieu/t1/\"",
+        "href=\"../../dia-phuong/\"",
+        "href=\"../../du-lieu/ket-qua.csv\"",
+    ] {
+        assert!(post.contains(href), "{href}");
+    }
+    // A data page that does not exist is still a broken link.
+    site.write(
+        "content/tin-tuc/2026-11-21-sai.md",
+        "+++\ntitle = \"Sai\"\ndate = 2026-11-21\n+++\n\n[T9](../chi-tieu/t9/)\n",
+    );
+    site.build(&[])
+        .assert_code(1)
+        .assert_stderr_has(&["liên kết hỏng: không tìm thấy “../chi-tieu/t9/”"]);
+}

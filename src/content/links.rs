@@ -68,7 +68,8 @@ pub(super) fn resolve<'a>(
                 .values()
                 .find(|p| p.trim_end_matches('/') == key)
                 .map(|p| targets.link(p))
-        });
+        })
+        .or_else(|| targets.generated.get(key).map(|p| targets.link(p)));
     match found {
         Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),
         None if targets.unpublished.contains_key(key) => {

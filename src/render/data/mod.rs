@@ -104,6 +104,13 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     let Some(data) = &site.data else {
         return Vec::new();
     };
+    let mut out = generated_paths(data);
+    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    out
+}
+
+/// Output folders of every data page, content pages not considered.
+pub fn generated_paths(data: &SiteData) -> Vec<String> {
     let mut out: Vec<String> = sections(data)
         .into_iter()
         .map(|(_, p)| p.to_owned())
@@ -118,7 +125,6 @@ pub fn page_paths(site: &Site) -> Vec<String> {
             .map(|l| localities::locality_path(&l.name)),
     );
     out.extend(indicators::series(data).into_iter().map(|s| s.path));
-    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
     out
 }
 

@@ -276,3 +276,42 @@ fn news_posts_link_to_generated_data_pages() {
         .assert_code(1)
         .assert_stderr_has(&["liên kết hỏng: không tìm thấy “../chi-tieu/t9/”"]);
 }
+
+/// The TOML, JSON and YAML files shown in full in docs/du-lieu.md build as
+/// they are: each block after a line "Tệp `content/du-lieu/…`:" is written
+/// to that path of a fresh site.
+#[test]
+fn the_guides_data_files_build_as_shown() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/du-lieu.md"),
+    )
+    .unwrap();
+    let site = Site::empty();
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nunit = \"UBND xã Thử\"\nbase_url = \"https://example.gov.vn/\"\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Thử\"\n+++\n");
+    let mut files = 0;
+    let mut lines = guide.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("Tệp `content/du-lieu/") else {
+            continue;
+        };
+        let name = rest.trim_end_matches("`:");
+        assert!(lines.next().unwrap().is_empty());
+        assert!(lines.next().unwrap().starts_with("```"));
+        let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        site.write(&format!("content/du-lieu/{name}"), body.join("\n") + "\n");
+        files += 1;
+    }
+    assert_eq!(files, 3, "a TOML, a JSON and a YAML file");
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
+    let ct1 = page(&site, "chi-tieu/ct26-01/index.html");
+    assert!(ct1.contains("61 % (năm 2025, trước kỳ của chỉ tiêu, không tính là đạt)"));
+    let ct3 = page(&site, "chi-tieu/ct26-03/index.html");
+    assert!(ct3.contains("minh họa") && ct3.contains("Thôn Đông"));
+    let series = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
+    assert!(series.contains("Trụ cột: Chính quyền số; Xã hội số."));
+}

@@ -410,6 +410,19 @@ const SONG_TRI: Expect = Expect {
         ), // 001:234
         ("ket-qua-nam-2025/", "không tính tỷ lệ giải ngân"),
         ("", "tính đến ngày 25/11/2026"),
+        // The same results as measured indicators, never judged.
+        (
+            "chi-so/",
+            "không có mục tiêu nên không đánh giá đạt hay chưa đạt",
+        ),
+        (
+            "chi-so/",
+            "Tỷ lệ dân số trưởng thành có điện thoại thông minh năm 2025 Đơn vị Giá trị Nguồn UBND phường Sông Trí 99,2 %",
+        ),
+        (
+            "chi-so/",
+            "mạng truyền số liệu chuyên dùng tại UBND phường năm 2025 Đơn vị Giá trị Nguồn UBND phường Sông Trí Có",
+        ),
     ],
     foreign: SONG_TRI_FOREIGN,
     illustrative_rows: 0,

@@ -6,7 +6,7 @@
 // Usage: node check.mjs <built-site-dir> <screenshot-dir>
 // Serves the folder on 127.0.0.1 only, under /chuyen-doi-so/.
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -73,6 +73,13 @@ const pages = [
   ['tim-kiem', 'tim-kiem/'],
   ['bieu-do', firstPage('bieu-do/')],
 ];
+// Pages of sites holding several localities or measured indicators, when built.
+for (const [name, rel] of [['dia-phuong', 'dia-phuong/'], ['chi-so', 'chi-so/']]) {
+  if (existsSync(join(siteDir, rel, 'index.html'))) {
+    pages.push([name, rel]);
+    pages.push([`${name}-mot`, firstPage(rel)]);
+  }
+}
 const viewports = [
   ['may-tinh', { width: 1280, height: 900 }],
   ['dien-thoai', { width: 375, height: 812 }],

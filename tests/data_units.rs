@@ -315,3 +315,29 @@ fn the_guides_data_files_build_as_shown() {
     let series = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
     assert!(series.contains("Trụ cột: Chính quyền số; Xã hội số."));
 }
+
+#[test]
+fn list_budget_and_dti_pages_say_whose_figures_they_are() {
+    let site = built();
+    let list = page(&site, "chi-tieu/index.html");
+    // 4 own targets, 1 met (T3); X1 (Xã An Hòa) is listed, not counted.
+    assert!(list.contains("Danh sách 4 chỉ tiêu"), "{list}");
+    assert!(list.contains("1 chỉ tiêu của các địa phương"));
+    let budget = page(&site, "kinh-phi/index.html");
+    let own_total = element_with(&budget, "<tfoot>", "</tfoot>", "Tổng cộng");
+    assert!(
+        own_total.contains("3.000.000.000 đồng"),
+        "own lines only: {own_total}"
+    );
+    assert!(budget.contains("<h2>Theo địa phương</h2>"));
+    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    assert!(kim_son.contains("300.000.000 đồng"));
+    assert_eq!(
+        budget.matches("<tfoot>").count(),
+        2,
+        "no total under the localities"
+    );
+    let dti = page(&site, "chi-so-dti/index.html");
+    assert!(dti.contains("150 / 200 điểm"));
+    assert!(dti.contains("của 5 địa phương ở trang “Các địa phương”"));
+}

@@ -71,6 +71,15 @@ fn illustrative_figures_say_so_where_they_are_shown() {
     assert!(csv.contains("T3,2026-Q3,95,,Báo cáo quý III,có"), "{csv}");
     assert!(csv.contains("T2,2025,100,,Báo cáo năm 2025,không"));
     assert!(page(&site, "du-lieu/index.html").contains("dòng minh họa"));
+    // The weekly bulletin that reports the illustrative result says so.
+    let bulletin = page(&site, "ban-tin/tuan-40-2026/index.html");
+    let item = element_with(&bulletin, "<li>", "</li>", "T3 – ");
+    assert!(
+        item.contains("95 % (toàn đơn vị) – số liệu minh họa"),
+        "{item}"
+    );
+    let real = element_with(&bulletin, "<li>", "</li>", "T4 – ");
+    assert!(!real.contains("minh họa"), "{real}");
 }
 
 #[test]
@@ -340,4 +349,7 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
     let dti = page(&site, "chi-so-dti/index.html");
     assert!(dti.contains("150 / 200 điểm"));
     assert!(dti.contains("của 5 địa phương ở trang “Các địa phương”"));
+    // A pillar counts the site's own targets and tasks (X1 is Xã An Hòa's).
+    let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
+    assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
 }

@@ -71,6 +71,15 @@ fn illustrative_figures_say_so_where_they_are_shown() {
     assert!(csv.contains("T3,2026-Q3,95,,Báo cáo quý III,có"), "{csv}");
     assert!(csv.contains("T2,2025,100,,Báo cáo năm 2025,không"));
     assert!(page(&site, "du-lieu/index.html").contains("dòng minh họa"));
+    // The weekly bulletin that reports the illustrative result says so.
+    let bulletin = page(&site, "ban-tin/tuan-40-2026/index.html");
+    let item = element_with(&bulletin, "<li>", "</li>", "T3 – ");
+    assert!(
+        item.contains("95 % (toàn đơn vị) – số liệu minh họa"),
+        "{item}"
+    );
+    let real = element_with(&bulletin, "<li>", "</li>", "T4 – ");
+    assert!(!real.contains("minh họa"), "{real}");
 }
 
 #[test]
@@ -314,4 +323,33 @@ fn the_guides_data_files_build_as_shown() {
     assert!(ct3.contains("minh họa") && ct3.contains("Thôn Đông"));
     let series = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
     assert!(series.contains("Trụ cột: Chính quyền số; Xã hội số."));
+}
+
+#[test]
+fn list_budget_and_dti_pages_say_whose_figures_they_are() {
+    let site = built();
+    let list = page(&site, "chi-tieu/index.html");
+    // 4 own targets, 1 met (T3); X1 (Xã An Hòa) is listed, not counted.
+    assert!(list.contains("Danh sách 4 chỉ tiêu"), "{list}");
+    assert!(list.contains("1 chỉ tiêu của các địa phương"));
+    let budget = page(&site, "kinh-phi/index.html");
+    let own_total = element_with(&budget, "<tfoot>", "</tfoot>", "Tổng cộng");
+    assert!(
+        own_total.contains("3.000.000.000 đồng"),
+        "own lines only: {own_total}"
+    );
+    assert!(budget.contains("<h2>Theo địa phương</h2>"));
+    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    assert!(kim_son.contains("300.000.000 đồng"));
+    assert_eq!(
+        budget.matches("<tfoot>").count(),
+        2,
+        "no total under the localities"
+    );
+    let dti = page(&site, "chi-so-dti/index.html");
+    assert!(dti.contains("150 / 200 điểm"));
+    assert!(dti.contains("của 5 địa phương ở trang “Các địa phương”"));
+    // A pillar counts the site's own targets and tasks (X1 is Xã An Hòa's).
+    let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
+    assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
 }

@@ -135,7 +135,10 @@ pub fn target_chart(data: &SiteData, i: usize) -> ChartView {
 /// The progress chart of a pillar's targets, if it has any.
 pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
     let idx: Vec<usize> = (0..data.set.targets.len())
-        .filter(|&i| in_pillar(data.set.targets[i].pillar.as_deref(), pillar))
+        .filter(|&i| {
+            data.set.targets[i].locality.is_none()
+                && in_pillar(data.set.targets[i].pillar.as_deref(), pillar)
+        })
         .collect();
     (!idx.is_empty()).then(|| {
         targets_chart(
@@ -177,7 +180,10 @@ pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Chart
         data,
         &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
         &format!("Tình trạng nhiệm vụ trụ cột {}", pillar.label),
-        |i| in_pillar(data.set.tasks[i].pillar.as_deref(), pillar),
+        |i| {
+            data.set.tasks[i].locality.is_none()
+                && in_pillar(data.set.tasks[i].pillar.as_deref(), pillar)
+        },
     )
 }
 

@@ -69,8 +69,14 @@ fn build_at(root: &Path, date: &str) -> Built {
         String::from_utf8_lossy(&run.stderr)
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
+    // The one warning an example may carry is the true one: a source copy that
+    // shows no document number (Châu Thành, Đông Sơn) — `check` must say so.
+    let unexpected = stderr
+        .lines()
+        .filter(|l| l.starts_with("cảnh báo:") && !l.contains("văn bản thiếu số hiệu"))
+        .count();
     assert!(
-        !stderr.contains("cảnh báo:"),
+        unexpected == 0,
         "{} builds with warnings:\n{stderr}",
         root.display()
     );

@@ -75,6 +75,7 @@ pub(super) fn resolve<'a>(
                 .find(|p| p.trim_end_matches('/') == key)
                 .map(|p| targets.link(p))
         })
+        .or_else(|| targets.generated.get(key).map(|p| targets.link(p)))
         .or_else(from_static);
     match found {
         Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),

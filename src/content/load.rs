@@ -153,6 +153,13 @@ pub fn load_cached(
         base_prefix: super::statics::prefix_of(&config.base_path()),
         ..LinkTargets::default()
     };
+    if let Some(sc) = shortcodes {
+        for path in sc.generated_pages() {
+            targets
+                .generated
+                .insert(path.trim_end_matches('/').to_owned(), path);
+        }
+    }
     let mut metas = Vec::new();
     for f in &files {
         let kind = layout.kind(&f.rel);

@@ -36,6 +36,11 @@ pub struct LinkTargets {
     /// Pages that exist but are not published in this build (drafts, scheduled).
     /// Source path → the output path it will have once published.
     pub unpublished: BTreeMap<String, String>,
+    /// Pages and files minhbach makes from the data (`chi-tieu` →
+    /// `chi-tieu/`, `du-lieu/chi-tieu.csv`), so that `[chỉ tiêu](../chi-tieu/)`
+    /// in a post is a link like any other. A content page at the same path
+    /// wins (it is found first).
+    pub generated: BTreeMap<String, String>,
     /// Links end in `index.html` (site opened from disk).
     pub portable: bool,
     /// Files under the site's `static/` folder (`images/a.png`), published

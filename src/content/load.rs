@@ -3,7 +3,7 @@
 //! links resolved against the whole site. Files are read in a fixed order and
 //! rendered in parallel; diagnostics are merged and sorted afterwards.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -130,6 +130,9 @@ pub fn load_cached(
     // Files whose front matter already has an error: no follow-up
     // "missing title/date" errors that would only repeat it.
     let mut troubled: HashSet<String> = HashSet::new();
+    // Theme keys (`ShowToc`, `hidemeta`…) repeat in every post of a site
+    // made for another generator: one warning per key for the whole site.
+    let mut unknown_keys: BTreeMap<String, (usize, Diagnostic)> = BTreeMap::new();
     for (p, d, stamp) in parsed {
         if let Some(p) = p {
             if d.has_errors() {
@@ -138,7 +141,18 @@ pub fn load_cached(
             files.push(p);
             file_stamps.push(stamp);
         }
-        diags.extend(d);
+        for x in d {
+            match super::fields::unknown_key_of(&x).map(str::to_owned) {
+                Some(key) => unknown_keys.entry(key).or_insert((0, x)).0 += 1,
+                None => diags.push(x),
+            }
+        }
+    }
+    for (key, (n, mut first)) in unknown_keys {
+        if n > 1 {
+            first.message = super::fields::unknown_key_message(&key, Some(n));
+        }
+        diags.push(first);
     }
 
     let t = crate::timing::lap("content: parse", t);

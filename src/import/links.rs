@@ -3,9 +3,7 @@
 //! (`/posts/bai/`), source paths of moved pages, static files (kept: the
 //! build finds them in `static/`). A target that exists nowhere in the old
 //! site is replaced by its text (an image by its description) and
-//! reported, so the page builds without a broken link. Image paths with
-//! spaces (`![x](anh lop hoc.png)`) are wrapped in `<…>` so Markdown reads
-//! them.
+//! reported, so the page builds without a broken link.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -146,41 +144,6 @@ pub struct Note {
     pub text: String,
 }
 
-/// Wraps image/link destinations with spaces in `<…>`.
-pub fn fix_spaces(body: &str) -> String {
-    if !body.contains("](") {
-        return body.to_owned();
-    }
-    let mut out = String::with_capacity(body.len() + 16);
-    let mut fence = false;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = !fence;
-        }
-        if fence || !line.contains("](") {
-            out.push_str(line);
-            continue;
-        }
-        let mut rest = line;
-        while let Some(i) = rest.find("](") {
-            out.push_str(&rest[..i + 2]);
-            rest = &rest[i + 2..];
-            let Some(close) = rest.find(')') else { break };
-            let dest = &rest[..close];
-            let titled = dest.trim_end().ends_with('"') && dest.matches('"').count() >= 2;
-            if dest.contains(' ') && !dest.starts_with('<') && !titled && !dest.contains('`') {
-                out.push('<');
-                out.push_str(dest.trim());
-                out.push('>');
-                rest = &rest[close..];
-            }
-        }
-        out.push_str(rest);
-    }
-    out
-}
-
 /// Rewrites or removes the links of `body`.
 pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -293,17 +256,5 @@ mod tests {
         );
         assert_eq!(notes.len(), 1);
         assert!(notes[0].text.contains("/images/mat.png"));
-    }
-
-    #[test]
-    fn spaces_in_destinations_are_wrapped() {
-        assert_eq!(
-            fix_spaces("![x](anh lop hoc.png) [t](a.png \"Tiêu đề\")\n"),
-            "![x](<anh lop hoc.png>) [t](a.png \"Tiêu đề\")\n"
-        );
-        assert_eq!(
-            fix_spaces("```\n![x](a b.png)\n```\n"),
-            "```\n![x](a b.png)\n```\n"
-        );
     }
 }

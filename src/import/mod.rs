@@ -209,7 +209,8 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
                 pr.note(text)
             }
         }
-        let body = links::fix_spaces(&body);
+        let body =
+            crate::content::raw_syntax::wrap_spaced_destinations(&body).map_or(body, |(t, _)| t);
         let (body, link_notes) = links::fix(&body, &ctx);
         for n in link_notes {
             pr.note(format!("dòng {}: {}", n.line + p.body_line, n.text));

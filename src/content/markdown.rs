@@ -44,6 +44,9 @@ pub struct LinkTargets {
     /// The sub-path of `base_url` (`BlogName`), accepted in front of a
     /// static file's path.
     pub base_prefix: String,
+    /// Pages held back by `build --bo-qua-bai-loi` (source paths): a link to
+    /// one is an error, so the linking page is held back too.
+    pub held_back: std::collections::BTreeSet<String>,
 }
 
 impl LinkTargets {

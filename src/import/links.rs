@@ -156,6 +156,10 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
         let (dest, image) = match &e {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                html_images(body, range, ctx, &mut edits, &mut notes);
+                continue;
+            }
             _ => continue,
         };
         match resolve(ctx, &dest) {
@@ -218,6 +222,68 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
     (out, notes)
 }
 
+/// `<img src="…">` in raw HTML whose file is missing from the old site:
+/// the tag is replaced by its `alt` text and noted (other tags are kept).
+fn html_images(
+    body: &str,
+    range: Range<usize>,
+    ctx: &Context<'_>,
+    edits: &mut Vec<(Range<usize>, String)>,
+    notes: &mut Vec<Note>,
+) {
+    let html = &body[range.clone()];
+    let mut from = 0;
+    while let Some(i) = html[from..].find("<img") {
+        let start = from + i;
+        let Some(len) = html[start..].find('>') else {
+            return;
+        };
+        let tag = &html[start..=start + len];
+        from = start + len + 1;
+        let Some(src) = attr(tag, "src") else {
+            continue;
+        };
+        if resolve(ctx, &src) != Target::Broken {
+            continue;
+        }
+        let alt = attr(tag, "alt").unwrap_or_else(|| "ảnh".to_owned());
+        notes.push(Note {
+            line: body[..range.start + start].matches('\n').count() + 1,
+            text: format!("ảnh “{src}” không có trong trang cũ: đã thay bằng chữ"),
+        });
+        let at = range.start + start;
+        edits.push((
+            at..at + tag.len(),
+            format!("<em>({})</em>", alt.replace(['<', '>', '&'], "")),
+        ));
+    }
+}
+
+/// The value of `name="…"` (or `'…'`) in an HTML tag.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut search = 0;
+    while let Some(i) = lower[search..].find(name) {
+        let at = search + i;
+        search = at + name.len();
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = tag[at + name.len()..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let rest = rest[1..].trim_start();
+        let q = rest.chars().next()?;
+        if q == '"' || q == '\'' {
+            return rest[1..].find(q).map(|e| rest[1..1 + e].to_owned());
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(rest.len());
+        return Some(rest[..end].to_owned());
+    }
+    None
+}
+
 fn escape_md(s: &str) -> String {
     s.replace('[', "\\[").replace(']', "\\]")
 }
@@ -256,5 +322,12 @@ mod tests {
         );
         assert_eq!(notes.len(), 1);
         assert!(notes[0].text.contains("/images/mat.png"));
+        let html = "<p align=\"center\"><img width=\"50%\" src=\"/me.jpg\" alt=\"Tôi\"> <img src=\"/Blog/images/x.png\"></p>\n";
+        let (out, notes) = fix(html, &ctx);
+        assert_eq!(
+            out,
+            "<p align=\"center\"><em>(Tôi)</em> <img src=\"/Blog/images/x.png\"></p>\n"
+        );
+        assert!(notes[0].text.contains("/me.jpg"));
     }
 }

@@ -61,23 +61,32 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     // Dated pages per top-level section decide the news sections.
     let mut dated: BTreeMap<String, usize> = BTreeMap::new();
     let mut undated: BTreeMap<String, usize> = BTreeMap::new();
-    let probe = Mapper::new(&BTreeMap::new(), &site.language);
+    // Pages at the top (`2015-08-19-bai.md`, `bai/index.md`): posts of a
+    // site without a posts folder when most of them are dated.
+    let (mut root_dated, mut root_undated) = (BTreeSet::new(), 0usize);
+    let probe = Mapper::new(&BTreeMap::new(), &BTreeSet::new(), &site.language);
     let mut pages = Vec::new();
     for (rel, abs) in md {
         let kind = probe.kind(&rel);
         let page = read_page(rel, abs, kind);
-        // A top-level bundle (`about/index.md`) is a page, not a section.
-        if let Some((section, rest)) = page.rel.split_once('/')
-            && rest != "index.md"
+        let has_date = page.matter.date.is_some()
+            || page.matter.bad_date.is_some()
+            || paths::date_in_name(&page.rel);
+        let top_level = match page.rel.split_once('/') {
+            None => true,
+            Some((_, rest)) => rest == "index.md",
+        };
+        if page.kind == FileKind::Page && top_level {
+            if has_date {
+                root_dated.insert(page.rel.clone());
+            } else {
+                root_undated += 1;
+            }
+        } else if let Some((section, _)) = page.rel.split_once('/')
             && page.kind == FileKind::Page
-            && (page.matter.date.is_some() || page.matter.bad_date.is_some())
         {
-            *dated.entry(section.to_owned()).or_default() += 1;
-        } else if let Some((section, rest)) = page.rel.split_once('/')
-            && rest != "index.md"
-            && page.kind == FileKind::Page
-        {
-            *undated.entry(section.to_owned()).or_default() += 1;
+            let counts = if has_date { &mut dated } else { &mut undated };
+            *counts.entry(section.to_owned()).or_default() += 1;
         }
         pages.push(page);
     }
@@ -87,10 +96,18 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         *n > undated.get(section).copied().unwrap_or(0)
             && !matches!(section.as_str(), "page" | "pages")
     });
-    let mapper = Mapper::new(&dated, &site.language);
+    if root_dated.len() < 2 || root_dated.len() <= root_undated {
+        root_dated.clear();
+    }
+    let mapper = Mapper::new(&dated, &root_dated, &site.language);
     let mut files: BTreeMap<String, String> = BTreeMap::new();
+    // Pages not imported are no link targets: links to them are unlinked
+    // and reported like any missing target.
     for p in &pages {
-        if let Some(d) = mapper.dest(&p.rel) {
+        if let Some(d) = mapper.dest(&p.rel)
+            && p.error.is_none()
+            && skip_reason(&p.rel, p.kind, &p.matter).is_none()
+        {
             files.insert(p.rel.clone(), d);
         }
     }
@@ -153,40 +170,22 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
             report.pages.push(pr);
             continue;
         }
-        let Some(dest_rel) = dest_rel else {
-            pr.note(match p.kind {
-                FileKind::Section if !p.rel.contains('/') => "trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned(),
-                _ => "trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned(),
-            });
+        let reason = match &dest_rel {
+            None if p.kind == FileKind::Section && !p.rel.contains('/') => Some("trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned()),
+            None => Some("trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned()),
+            Some(_) => skip_reason(&p.rel, p.kind, &p.matter),
+        };
+        let (Some(dest_rel), None) = (dest_rel, &reason) else {
+            pr.note(reason.unwrap_or_default());
             pr.skip();
             report.pages.push(pr);
             continue;
         };
         if p.kind == FileKind::Translation {
-            let name = p.rel.rsplit('/').next().unwrap_or("");
-            if name.starts_with("_index.") {
-                pr.note("bản dịch của trang mục lục: chưa chép (minhbach chưa có trang mục lục đa ngôn ngữ)".into());
-                pr.skip();
-                report.pages.push(pr);
-                continue;
-            }
             pr.note(
                 "bản dịch: chép nguyên dạng tên tệp (x.en.md) để minhbach ghép với bản tiếng Việt"
                     .into(),
             );
-        }
-        let first = p.rel.split('/').next().unwrap_or("");
-        if matches!(first, "tags" | "categories" | "series") || p.rel == "404.md" {
-            pr.note("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
-            pr.skip();
-            report.pages.push(pr);
-            continue;
-        }
-        if let Some(layout) = theme_function_page(&p.matter) {
-            pr.note(format!("trang chức năng của giao diện cũ (layout “{layout}”): minhbach có sẵn trang lưu trữ và tìm kiếm, không chép"));
-            pr.skip();
-            report.pages.push(pr);
-            continue;
         }
         let old_url = page_old.get(&p.rel).cloned();
         let ctx = links::Context {
@@ -387,8 +386,10 @@ fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
     match front_matter::read(&text) {
         Ok((m, body)) => {
             page.matter = m;
-            page.body_line = text[..text.len() - body.len()].matches('\n').count();
-            page.body = body.to_owned();
+            page.body_line = text[..text.len().saturating_sub(body.len())]
+                .matches('\n')
+                .count();
+            page.body = body;
         }
         Err(e) => page.error = Some(e),
     }
@@ -503,6 +504,24 @@ fn resolve_ref(
             old_urls.contains_key(old).then(|| format!("{old}/"))
         })
         .map(|d| format!("/{d}{frag}"))
+}
+
+/// Why a page is not imported (`None`: it is).
+fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if kind == FileKind::Translation && name.starts_with("_index.") {
+        return Some(
+            "bản dịch của trang mục lục: chưa chép (minhbach chưa có trang mục lục đa ngôn ngữ)"
+                .into(),
+        );
+    }
+    let first = rel.split('/').next().unwrap_or("");
+    if matches!(first, "tags" | "categories" | "series") || rel == "404.md" {
+        return Some("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
+    }
+    theme_function_page(m).map(|layout| {
+        format!("trang chức năng của giao diện cũ (layout “{layout}”): minhbach có sẵn trang lưu trữ và tìm kiếm, không chép")
+    })
 }
 
 /// `layout: archives|search|…`: a page the old theme filled in by itself.

@@ -61,15 +61,19 @@ impl BuildArgs {
             .clone()
             .unwrap_or_else(|| self.site.root.join("public"));
         progress.set_message("đang ghi tệp…");
-        if let Err(d) = crate::timing::phase("write", || output::write(&built.output, &dest)) {
-            progress.finish_and_clear();
-            let mut diags = crate::diagnostics::Diagnostics::new();
-            diags.push(d);
-            report::print(&diags);
-            return ExitCode::from(1);
+        let mut diagnostics = built.diagnostics;
+        match crate::timing::phase("write", || output::write(&built.output, &dest)) {
+            Ok(warnings) => warnings.into_iter().for_each(|w| diagnostics.push(w)),
+            Err(d) => {
+                progress.finish_and_clear();
+                let mut diags = crate::diagnostics::Diagnostics::new();
+                diags.push(d);
+                report::print(&diags);
+                return ExitCode::from(1);
+            }
         }
         progress.finish_and_clear();
-        let warnings = super::hold_back::without_held(&built.diagnostics, &outcome.held);
+        let warnings = super::hold_back::without_held(&diagnostics, &outcome.held);
         report::print(&warnings);
         let index = dest.join("index.html");
         let shown = std::fs::canonicalize(&index).unwrap_or(index);

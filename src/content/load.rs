@@ -123,6 +123,10 @@ pub fn load_cached(
                 continue;
             }
         };
+        if entry.file_type().is_symlink() {
+            diags.push(symlink_skipped(display_path(root, entry.path())));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -452,6 +456,16 @@ fn rel_string(base: &Path, path: &Path) -> String {
         .join("/");
     use unicode_normalization::UnicodeNormalization;
     s.nfc().collect()
+}
+
+/// The warning for a symlink under `content/` or `static/`: it is not
+/// followed (it could publish any file of the machine), and says so.
+pub fn symlink_skipped(shown: impl Into<PathBuf>) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        "đây là liên kết (symlink) tới tệp/thư mục khác; minhbach bỏ qua nó và không đăng nội dung của nó",
+    )
+    .hint("chép tệp thật vào đây thay cho liên kết nếu muốn đăng nó")
 }
 
 #[cfg(test)]

@@ -274,3 +274,22 @@ fn zola_posts_at_the_top_of_content_become_news() {
         },
     );
 }
+
+#[test]
+fn two_sources_for_one_place_do_not_stop_the_import() {
+    let (_src, dest, run) = import("import-hugo", |s| {
+        let post = "---\ntitle: \"CTF\"\ndate: 2024-06-01\n---\nThân.\n";
+        s.write("content/posts/ctf/a.md", post);
+        s.write("content/ctf/a.md", post);
+    });
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("✗ posts/ctf/a.md")
+            && run
+                .stdout
+                .contains("trùng chỗ với ctf/a.md trong trang mới"),
+        "{}",
+        run.stdout
+    );
+    assert!(dest.join("content/tin-tuc/ctf/a.md").is_file());
+}

@@ -103,17 +103,31 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     // Pages not imported are no link targets: links to them are unlinked
     // and reported like any missing target.
+    // Two sources mapped to one destination (`posts/ctf/a.md` and
+    // `ctf/a.md`): the second is not imported, and says why.
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    let mut clashes: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |rel: &str, d: String, files: &mut BTreeMap<String, String>| match taken.get(&d)
+    {
+        Some(other) => {
+            clashes.insert(rel.to_owned(), other.clone());
+        }
+        None => {
+            taken.insert(d.clone(), rel.to_owned());
+            files.insert(rel.to_owned(), d);
+        }
+    };
     for p in &pages {
         if let Some(d) = mapper.dest(&p.rel)
             && p.error.is_none()
             && skip_reason(&p.rel, p.kind, &p.matter).is_none()
         {
-            files.insert(p.rel.clone(), d);
+            claim(&p.rel, d, &mut files);
         }
     }
     for (rel, _) in &assets {
         if let Some(d) = mapper.dest(rel) {
-            files.insert(rel.clone(), d);
+            claim(rel, d, &mut files);
         }
     }
     let mut old_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -164,6 +178,13 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         let mut pr = PageReport::new(&p.rel, dest_rel.as_deref(), p.kind);
         if let Some(n) = &p.read_note {
             pr.note(n.clone());
+        }
+        if let Some(other) = clashes.get(&p.rel) {
+            pr.fail(format!(
+                "trùng chỗ với {other} trong trang mới; đổi tên một trong hai tệp rồi nhập lại"
+            ));
+            report.pages.push(pr);
+            continue;
         }
         if let Some(e) = &p.error {
             pr.fail(e.clone());

@@ -50,19 +50,25 @@ pub fn wrap_spaced_destinations(body: &str) -> Option<(String, Inserted)> {
                 break;
             };
             let dest = &rest[..close];
-            let titled = dest.trim_end().ends_with(['"', '\'']) && dest.contains([' ', '\t']);
+            let d = dest.trim();
+            let lead = &dest[..dest.len() - dest.trim_start().len()];
+            let trail = &dest[lead.len() + d.len()..];
+            // `(a.png "Tiêu đề")` and `(a.png (Tiêu đề))` carry a title.
+            let titled = (d.ends_with(['"', '\'']) || (d.ends_with(')') && d.contains(" (")))
+                && d.contains([' ', '\t']);
             let wrap = ticks % 2 == 0
-                && dest.contains(' ')
-                && !dest.trim().is_empty()
-                && !dest.starts_with('<')
+                && d.contains(' ')
+                && !d.starts_with('<')
                 && !titled
-                && !dest.contains(['`', '[', ']', '<', '>']);
+                && !d.contains(['`', '[', ']', '<', '>']);
             if wrap {
+                out.push_str(lead);
                 inserted.push(out.len());
                 out.push('<');
-                out.push_str(dest);
+                out.push_str(d);
                 inserted.push(out.len());
                 out.push('>');
+                out.push_str(trail);
                 rest = &rest[close..];
             }
         }
@@ -113,6 +119,8 @@ mod tests {
         assert!(wrap_spaced_destinations("[a](b.png)\n").is_none());
         let (out, _) = wrap_spaced_destinations("![a](anh (1).png)\n").unwrap();
         assert_eq!(out, "![a](<anh (1).png>)\n");
+        let (out, _) = wrap_spaced_destinations("[a]( b c.png ) [t](u.png (Tiêu đề))\n").unwrap();
+        assert_eq!(out, "[a]( <b c.png> ) [t](u.png (Tiêu đề))\n");
     }
 
     #[test]

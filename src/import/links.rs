@@ -156,8 +156,12 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
         let (dest, image) = match &e {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                html_images(body, range, ctx, &mut edits, &mut notes);
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // Markdown is read around inline HTML and instead of an
+                // HTML block that is a lone `<img>`.
+                let markdown_ok = matches!(e, Event::InlineHtml(_))
+                    || (h.trim().starts_with("<img") && h.trim().matches('<').count() == 1);
+                html_images(body, range, ctx, markdown_ok, &mut edits, &mut notes);
                 continue;
             }
             _ => continue,
@@ -228,6 +232,7 @@ fn html_images(
     body: &str,
     range: Range<usize>,
     ctx: &Context<'_>,
+    markdown_ok: bool,
     edits: &mut Vec<(Range<usize>, String)>,
     notes: &mut Vec<Note>,
 ) {
@@ -243,15 +248,31 @@ fn html_images(
         let Some(src) = attr(tag, "src") else {
             continue;
         };
-        if resolve(ctx, &src) != Target::Broken {
+        let at = range.start + start;
+        let target = resolve(ctx, &src);
+        // A file of the site, written root-absolute or moved: a Markdown
+        // image, which the build checks and places under any sub-path.
+        let local = !is_external(&src) && !src.starts_with("data:");
+        if target != Target::Broken {
+            if markdown_ok && local {
+                let dest = match target {
+                    Target::Rewrite(d) => d,
+                    _ => src.clone(),
+                };
+                let alt = attr(tag, "alt").unwrap_or_default().replace(['[', ']'], "");
+                notes.push(Note {
+                    line: body[..at].matches('\n').count() + 1,
+                    text: format!("ảnh HTML “{src}” đổi thành ảnh Markdown (bỏ cỡ, kiểu của thẻ)"),
+                });
+                edits.push((at..at + tag.len(), format!("![{alt}](<{dest}>)")));
+            }
             continue;
         }
         let alt = attr(tag, "alt").unwrap_or_else(|| "ảnh".to_owned());
         notes.push(Note {
-            line: body[..range.start + start].matches('\n').count() + 1,
+            line: body[..at].matches('\n').count() + 1,
             text: format!("ảnh “{src}” không có trong trang cũ: đã thay bằng chữ"),
         });
-        let at = range.start + start;
         edits.push((
             at..at + tag.len(),
             format!("<em>({})</em>", alt.replace(['<', '>', '&'], "")),
@@ -329,5 +350,27 @@ mod tests {
             "<p align=\"center\"><em>(Tôi)</em> <img src=\"/Blog/images/x.png\"></p>\n"
         );
         assert!(notes[0].text.contains("/me.jpg"));
+    }
+
+    #[test]
+    fn html_images_of_the_site_become_markdown() {
+        let files: BTreeMap<String, String> =
+            [("posts/b/anh.png".to_owned(), "tin-tuc/b/anh.png".to_owned())].into();
+        let statics: BTreeSet<String> = ["images/x.png".to_owned()].into();
+        let ctx = Context {
+            src_rel: "posts/b/index.md",
+            old_url: None,
+            files: &files,
+            old_urls: &BTreeMap::new(),
+            statics: &statics,
+            prefix: "",
+        };
+        let body = "Chữ <img src=\"/images/x.png\" alt=\"X\" width=\"9\"> chữ.\n\n<img src=\"anh.png\">\n\n<div><img src=\"/images/x.png\"></div>\n";
+        let (out, notes) = fix(body, &ctx);
+        assert_eq!(
+            out,
+            "Chữ ![X](</images/x.png>) chữ.\n\n![](<anh.png>)\n\n<div><img src=\"/images/x.png\"></div>\n"
+        );
+        assert_eq!(notes.len(), 2);
     }
 }

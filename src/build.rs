@@ -2,6 +2,7 @@
 //! in-memory output or every problem found. `build`, `check` and `serve`
 //! all go through [`build_site`]; only `build` writes to disk.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -50,12 +51,21 @@ pub struct Prepared {
 /// Builds the site in memory. On failure, returns every diagnostic found
 /// (sorted), errors and warnings alike.
 pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_site_holding_back(opts, &BTreeSet::new())
+}
+
+/// [`build_site`] with the pages of `held_back` (source paths under
+/// `content/`) left out; see [`crate::cli`]'s `build --bo-qua-bai-loi`.
+pub fn build_site_holding_back(
+    opts: &BuildOptions,
+    held_back: &BTreeSet<String>,
+) -> Result<Built, Diagnostics> {
     let Prepared {
         site,
         theme,
         tera,
         mut diags,
-    } = prepare(opts, None)?;
+    } = prepare_holding_back(opts, None, held_back)?;
     let output = match &tera {
         Some(tera) if !diags.has_errors() => {
             phase("render", || render::render(&site, &theme, tera, &mut diags))
@@ -79,6 +89,16 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut content::ContentCache>,
+) -> Result<Prepared, Diagnostics> {
+    prepare_holding_back(opts, cache, &BTreeSet::new())
+}
+
+/// [`prepare`] with some pages held back: not published, their problems
+/// reported as warnings (`build --bo-qua-bai-loi`).
+pub fn prepare_holding_back(
+    opts: &BuildOptions,
+    cache: Option<&mut content::ContentCache>,
+    held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
@@ -130,6 +150,7 @@ pub fn prepare(
             Some(&shortcodes),
             &mut diags,
             cache,
+            held_back,
         )
     });
     check_templates(&opts.root, &theme, &loaded, &mut diags);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Valid and accessible, checked for real, on every example site (the
-# repository root and every vi-du/*/ with a minhbach.toml):
+# Valid and accessible, checked for real, on every example site: the
+# data-rich test fixture tests/fixtures/data-demo (every page kind), the
+# root example and every vi-du/*/ example with a minhbach.toml. For each:
 #   1. builds it (release binary, or $MINHBACH_BIN);
 #   2. Nu HTML Checker (vnu, Java 17+) on every HTML page, CSS and SVG:
 #      0 errors required;
@@ -8,7 +9,7 @@
 #      (listed from the output; redirect stubs skipped) at 1280 px and
 #      375 px: 0 violations; keyboard: the first Tab reaches the skip link,
 #      which shows; focus is visible at every Tab stop;
-#   4. one screenshot per page kind in $SHOTS (default target/a11y-anh/).
+#   4. one screenshot per page kind in $SHOTS/<n>/ (default target/a11y-anh/).
 # Needs: java, node/npm, /usr/bin/chromium (apt-get install chromium);
 # `npm ci` in tools/a11y is run when node_modules is missing.
 # A11Y_WORKERS (default 4): pages checked at once, each in a tab.
@@ -29,7 +30,7 @@ if [ -z "$BIN" ]; then
   BIN="$ROOT/target/release/minhbach"
 fi
 
-roots=("$ROOT")
+roots=("$ROOT/tests/fixtures/data-demo" "$ROOT")
 for d in "$ROOT"/vi-du/*/; do
   [ -f "$d/minhbach.toml" ] && roots+=("${d%/}")
 done

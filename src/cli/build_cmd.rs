@@ -30,6 +30,7 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
+            check: false,
         };
         let progress = progress_spinner();
         let result = build_site(&opts);

@@ -27,6 +27,9 @@ pub struct BuildOptions {
     pub today: Date,
     /// Include drafts.
     pub drafts: bool,
+    /// `minhbach check`: also report gaps that do not change what is built
+    /// (a document without number or issue date is listed by its title).
+    pub check: bool,
 }
 
 /// The result of a successful build.
@@ -167,6 +170,9 @@ pub fn prepare_holding_back(
     });
     loaded.pages.extend(bulletins);
     let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
+    if opts.check {
+        site.warn_incomplete_documents(&mut diags);
+    }
     site.data = site_data;
     Ok(Prepared {
         site,

@@ -33,6 +33,7 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
+            check: false,
         };
         let progress = progress_spinner();
         let outcome = super::hold_back::build(&opts, self.skip_bad_posts);

@@ -101,6 +101,7 @@ fn trial_build(dest: &Path, today: jiff::civil::Date, posts: &[String]) -> ExitC
         base_url: None,
         today,
         drafts: false,
+        check: false,
     };
     let published = prepare(&opts, None)
         .map(|p| {

@@ -42,9 +42,27 @@ struct Facts<'a> {
     tasks: Vec<usize>,
 }
 
-fn facts<'a>(data: &'a SiteData, totals: &'a LocalityTotals) -> Facts<'a> {
-    let name = totals.name.as_str();
-    let mut targets = Vec::new();
+/// What every locality has, in `Computed::localities` order, gathered in
+/// one pass over the targets and tasks (names folded once each: a province
+/// of 100 communes and 2,000 targets must not fold millions of names).
+pub struct AllFacts<'a>(Vec<Facts<'a>>);
+
+pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
+    let locs = &data.computed.localities;
+    let key_of: std::collections::HashMap<String, usize> = locs
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (fold(&l.name), k))
+        .collect();
+    let mut out: Vec<Facts> = locs
+        .iter()
+        .map(|totals| Facts {
+            totals,
+            targets: Vec::new(),
+            tasks: Vec::new(),
+        })
+        .collect();
+    let find = |name: Option<&str>| name.and_then(|n| key_of.get(&fold(n)).copied());
     for (i, (t, p)) in data
         .set
         .targets
@@ -52,20 +70,23 @@ fn facts<'a>(data: &'a SiteData, totals: &'a LocalityTotals) -> Facts<'a> {
         .zip(&data.computed.targets)
         .enumerate()
     {
-        if same(t.locality.as_deref(), name) {
-            targets.push((i, p));
-        } else if let Some(c) = p.communes.iter().find(|c| same(c.commune.as_deref(), name)) {
-            targets.push((i, c));
+        if let Some(k) = find(t.locality.as_deref()) {
+            out[k].targets.push((i, p));
+        }
+        for c in &p.communes {
+            if let Some(k) = find(c.commune.as_deref())
+                && !out[k].targets.iter().any(|(j, _)| *j == i)
+            {
+                out[k].targets.push((i, c));
+            }
         }
     }
-    let tasks = (0..data.set.tasks.len())
-        .filter(|&i| same(data.set.tasks[i].locality.as_deref(), name))
-        .collect();
-    Facts {
-        totals,
-        targets,
-        tasks,
+    for (i, t) in data.set.tasks.iter().enumerate() {
+        if let Some(k) = find(t.locality.as_deref()) {
+            out[k].tasks.push(i);
+        }
     }
+    AllFacts(out)
 }
 
 impl Facts<'_> {
@@ -104,7 +125,7 @@ fn dti_marked(data: &SiteData, name: &str, year: i16) -> bool {
 
 /// The latest DTI year any locality has, and each locality's rank that
 /// year (1 = highest index; equal indices share a rank).
-fn dti_ranks(all: &[Facts]) -> Option<(i16, Vec<Option<usize>>)> {
+fn dti_ranks(all: &[&Facts]) -> Option<(i16, Vec<Option<usize>>)> {
     let year = all
         .iter()
         .filter_map(|f| f.totals.dti.last().map(|y| y.year))
@@ -133,14 +154,9 @@ fn signed(v: f64, decimals: usize) -> String {
 }
 
 /// `dia-phuong/`: every locality side by side.
-pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
     let year = site.today.year();
-    let mut all: Vec<Facts> = data
-        .computed
-        .localities
-        .iter()
-        .map(|t| facts(data, t))
-        .collect();
+    let mut all: Vec<&Facts> = facts.0.iter().collect();
     all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
     let ranks = dti_ranks(&all);
     let dti_year = ranks.as_ref().map(|(y, _)| *y);
@@ -273,10 +289,16 @@ fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
 }
 
 /// One locality's own page: its dashboard, targets, tasks and DTI.
-pub fn locality_page(site: &Site, theme: &Theme, data: &SiteData, k: usize) -> Context {
-    let totals = &data.computed.localities[k];
+pub fn locality_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    facts: &AllFacts,
+    k: usize,
+) -> Context {
+    let f = &facts.0[k];
+    let totals = f.totals;
     let name = totals.name.as_str();
-    let f = facts(data, totals);
     let year = site.today.year();
     let mut stats = Vec::new();
     let mut marked = false;

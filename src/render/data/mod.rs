@@ -219,16 +219,17 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         }
     }
     if !data.computed.localities.is_empty() {
+        let facts = localities::all_facts(data);
         push(
             localities::LOCALITIES,
             "data_sections.html",
-            localities::localities_page(site, theme, data),
+            localities::localities_page(site, theme, data, &facts),
         );
         for k in 0..data.computed.localities.len() {
             push(
                 &localities::locality_path(&data.computed.localities[k].name),
                 "data_sections.html",
-                localities::locality_page(site, theme, data, k),
+                localities::locality_page(site, theme, data, &facts, k),
             );
         }
     }

@@ -95,7 +95,8 @@ impl SiteData {
 }
 
 impl Site {
-    /// Indexes the published pages and checks URL uniqueness.
+    /// Indexes the published pages. (Address clashes are checked on every
+    /// output path at render time: `render::engine::addresses`.)
     pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
         let pages: Vec<Arc<Page>> = content
             .pages
@@ -103,7 +104,6 @@ impl Site {
             .filter(|p| p.published)
             .map(Arc::new)
             .collect();
-        check_unique_paths(&pages, &content.assets, diags);
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         let mut posts: Vec<usize> = (0..pages.len())
             .filter(|&i| pages[i].kind == PageKind::Post)
@@ -262,55 +262,4 @@ fn collect_tags(pages: &[Arc<Page>], posts: &[usize]) -> Vec<Tag> {
     let mut tags: Vec<Tag> = by_slug.into_values().collect();
     tags.sort_by(|a, b| vi_cmp(&a.name, &b.name));
     tags
-}
-
-fn check_unique_paths(pages: &[Arc<Page>], assets: &[Asset], diags: &mut Diagnostics) {
-    let mut claimed: BTreeMap<String, String> = BTreeMap::new();
-    let mut claim = |url: String, who: String, diags: &mut Diagnostics, hint: &str| {
-        if let Some(first) = claimed.get(&url) {
-            diags.push(
-                Diagnostic::error(
-                    who.clone(),
-                    format!("hai trang cùng dùng địa chỉ “/{url}”: “{first}” và “{who}”"),
-                )
-                .at(1, 1)
-                .hint(hint.to_owned()),
-            );
-        } else {
-            claimed.insert(url, who);
-        }
-    };
-    for p in pages {
-        let who = p.display.display().to_string().replace('\\', "/");
-        claim(
-            p.path.clone(),
-            who.clone(),
-            diags,
-            "đổi tên một tệp hoặc đặt khoá slug khác nhau cho hai trang",
-        );
-        for alias in &p.fm.aliases {
-            let a = alias.trim_matches('/').to_owned();
-            let a = if a.is_empty() || a.ends_with(".html") {
-                a
-            } else {
-                format!("{a}/")
-            };
-            claim(
-                a,
-                who.clone(),
-                diags,
-                "xoá bí danh (aliases) trùng với địa chỉ của trang khác",
-            );
-        }
-    }
-    for a in assets {
-        if a.out.ends_with(".html") {
-            claim(
-                a.out.trim_end_matches("index.html").to_owned(),
-                a.source.display().to_string(),
-                diags,
-                "đổi tên tệp HTML tĩnh",
-            );
-        }
-    }
 }

@@ -148,7 +148,7 @@ pub fn prepare(
         )
     });
     loaded.pages.extend(bulletins);
-    let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
+    let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);
     }

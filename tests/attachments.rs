@@ -112,3 +112,27 @@ fn vietnamese_key_and_unusual_type_are_reported() {
     let html = site.read_out("van-ban/ke-hoach-12/index.html");
     assert!(html.contains("(tệp .md5, 33 byte)"), "{html}");
 }
+
+#[test]
+fn yaml_front_matter_and_titles_are_escaped() {
+    let site = Site::fixture("phu-luc");
+    site.write(
+        DOC,
+        "---\ntitle: Kế hoạch\nnumber: 12/KH-UBND\nissued: 2026-01-15\nattachments:\n  - file: phu-luc-1.pdf\n    title: \"Phụ lục <script>alert(1)</script> & \\\"bảng\\\"\"\n---\n\nNội dung.\n",
+    );
+    site.build_ok(&[]);
+    let html = site.read_out("van-ban/ke-hoach-12/index.html");
+    assert!(!html.contains("<script>alert(1)"), "{html}");
+    assert!(
+        html.contains("Phụ lục &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; &quot;bảng&quot;")
+            || html
+                .contains("Phụ lục &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;bảng&quot;"),
+        "{html}"
+    );
+    let feed: serde_json::Value =
+        serde_json::from_str(&site.read_out("van-ban/feed.json")).unwrap();
+    assert_eq!(
+        feed["items"][0]["attachments"][0]["title"],
+        "Phụ lục <script>alert(1)</script> & \"bảng\""
+    );
+}

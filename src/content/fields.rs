@@ -46,7 +46,7 @@ impl Reader<'_> {
         d.at(line, 1).source_line(src)
     }
 
-    fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
+    pub(super) fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
         let d = Diagnostic::error(self.path, format!("khoá “{key}” phải là {expected}"));
         let d = self.located(key, d).hint(format!("ví dụ: {example}"));
         self.diags.push(d);
@@ -199,6 +199,7 @@ impl Reader<'_> {
         fm.authors.extend(self.list("author"));
         self.read_cover(&mut fm);
         fm.based_on = self.based_on();
+        fm.attachments = self.attachments();
         if let Some(lang) = &fm.lang
             && lang != "vi"
             && lang != "en"

@@ -138,6 +138,8 @@ pub struct FrontMatter {
     pub signer_title: Option<String>,
     pub pdf: Option<String>,
     pub based_on: Vec<BasedOn>,
+    /// Appendices (phụ lục) of a document.
+    pub attachments: Vec<super::attachments::AttachmentRef>,
     /// `extra`, `params`, and every unknown key, for templates.
     pub params: BTreeMap<String, Value>,
 }
@@ -177,6 +179,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "signer_title",
     "pdf",
     "based_on",
+    "attachments",
 ];
 
 /// Vietnamese names officers may type for known keys.
@@ -204,6 +207,9 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("co quan ban hanh", "issuer"),
     ("nguoi ky", "signer"),
     ("can cu", "based_on"),
+    ("phu luc", "attachments"),
+    ("tep dinh kem", "attachments"),
+    ("dinh kem", "attachments"),
 ];
 
 /// Parses the front matter of `split` into typed values. Errors and

@@ -209,9 +209,11 @@ pub fn load_cached(
         metas.push((kind, path, date, published));
     }
     let mut assets = Vec::new();
+    let mut asset_sources = BTreeMap::new();
     for (abs, rel) in &other_files {
         let out = layout.asset_path(rel);
         targets.assets.insert(rel.clone(), out.clone());
+        asset_sources.insert(rel.clone(), (out.clone(), abs.clone()));
         assets.push(Asset {
             source: abs.clone(),
             out,
@@ -285,6 +287,28 @@ pub fn load_cached(
             f.fm.pdf
                 .as_deref()
                 .and_then(|c| resolve_file(&f, c, "pdf", &targets, diags, published));
+        let static_file = |rel: &str| {
+            let rel = super::links::normalize(&super::links::percent_decode(rel))?;
+            let found = super::statics::lookup(&targets.statics, &targets.base_prefix, &rel)?;
+            Some((found.clone(), root.join("static").join(found)))
+        };
+        let dir = f.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let attachments =
+            f.fm.attachments
+                .iter()
+                .filter_map(|a| {
+                    super::attachments::resolve(
+                        a,
+                        &f.display,
+                        &f.text,
+                        dir,
+                        &asset_sources,
+                        &static_file,
+                        diags,
+                        published && !quiet,
+                    )
+                })
+                .collect();
         pages.push(Page {
             kind,
             rel: f.rel,
@@ -298,6 +322,7 @@ pub fn load_cached(
             published,
             cover,
             pdf,
+            attachments,
         });
     }
     for page in &mut pages {

@@ -1,6 +1,7 @@
 //! Content: reading `content/` into pages and assets (load), front matter,
 //! and Markdown rendering with link rewriting.
 
+pub mod attachments;
 pub mod cache;
 pub mod fields;
 pub mod frontmatter;

@@ -46,6 +46,8 @@ pub struct Page {
     pub cover: Option<String>,
     /// Output path of the attached PDF, for documents.
     pub pdf: Option<String>,
+    /// Appendices of a document, resolved and published beside it.
+    pub attachments: Vec<super::attachments::Attachment>,
 }
 
 impl Page {

@@ -302,6 +302,7 @@ pub fn bulletins(
             published: true,
             cover: None,
             pdf: None,
+            attachments: Vec::new(),
         });
     }
     if !out.is_empty() && !taken(BULLETINS) {
@@ -331,6 +332,7 @@ pub fn bulletins(
             published: true,
             cover: None,
             pdf: None,
+            attachments: Vec::new(),
         });
     }
     out

@@ -50,6 +50,18 @@ pub struct BasedOnView {
     pub href: String,
 }
 
+/// An appendix of a document as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub href: String,
+    /// "PDF", "Excel", "Word", "ảnh PNG"….
+    pub kind: String,
+    /// "1,2 MB".
+    pub size: String,
+    pub size_bytes: u64,
+}
+
 /// The full page being rendered.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
@@ -63,6 +75,7 @@ pub struct PageView {
     pub signer: String,
     pub signer_title: String,
     pub pdf: String,
+    pub attachments: Vec<AttachmentView>,
     pub based_on: Vec<BasedOnView>,
     pub cited_by: Vec<PageRef>,
     pub params: serde_json::Map<String, serde_json::Value>,
@@ -196,6 +209,17 @@ pub fn page_view(site: &Site, page: &Page, root: &str) -> PageView {
         signer: page.fm.signer.clone().unwrap_or_default(),
         signer_title: page.fm.signer_title.clone().unwrap_or_default(),
         pdf: page.pdf.clone().unwrap_or_default(),
+        attachments: page
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                title: a.title.clone(),
+                href: a.out.clone(),
+                kind: a.kind(),
+                size: crate::content::attachments::format_size(a.size),
+                size_bytes: a.size,
+            })
+            .collect(),
         based_on,
         cited_by,
         params: page

@@ -90,6 +90,10 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             text.push(' ');
         }
         text.push_str(&html_to_text(&p.body.html));
+        for a in &p.attachments {
+            text.push_str(". ");
+            text.push_str(&a.title);
+        }
         docs.push(SearchDoc {
             title: p.title.clone(),
             kind: match p.kind {

@@ -150,6 +150,42 @@ struct Item {
     authors: Vec<Author>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attachments: Vec<FeedAttachment>,
+}
+
+/// A JSON Feed attachment: a document's PDF and its appendices.
+#[derive(Serialize)]
+struct FeedAttachment {
+    url: String,
+    mime_type: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_in_bytes: Option<u64>,
+}
+
+fn feed_attachments(p: &Page, base: &str) -> Vec<FeedAttachment> {
+    let absolute = |out: &str| {
+        if crate::render::engine::views::is_external(out) {
+            out.to_owned()
+        } else {
+            format!("{base}{out}")
+        }
+    };
+    let pdf = p.pdf.iter().map(|out| FeedAttachment {
+        url: absolute(out),
+        mime_type: "application/pdf",
+        title: String::new(),
+        size_in_bytes: None,
+    });
+    pdf.chain(p.attachments.iter().map(|a| FeedAttachment {
+        url: absolute(&a.out),
+        mime_type: a.mime(),
+        title: a.title.clone(),
+        size_in_bytes: Some(a.size),
+    }))
+    .collect()
 }
 
 /// `feed.json` (JSON Feed 1.1) for every section feed.
@@ -193,6 +229,7 @@ fn json_feed(site: &Site, f: &SectionFeed, self_path: &str) -> JsonFeed {
                     .map(|a| Author { name: a.clone() })
                     .collect(),
                 tags: p.fm.tags.clone(),
+                attachments: feed_attachments(p, base),
             }
         })
         .collect();

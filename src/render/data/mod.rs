@@ -14,7 +14,6 @@ pub mod dashboard;
 pub mod documents;
 pub mod dti;
 pub mod embeds;
-pub mod index;
 pub mod open_data;
 pub mod pillars;
 pub mod shortcodes;
@@ -32,6 +31,7 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::jobs::Job;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+use crate::site::identities;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
 use views::target_path;
@@ -73,11 +73,11 @@ pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     if !set.indicators.is_empty() {
         out.push(("nav_dti", DTI));
     }
-    if index::has_pillars(set) {
-        out.push(("nav_pillars", index::PILLARS));
+    if identities::has_pillars(set) {
+        out.push(("nav_pillars", identities::PILLARS));
     }
     if !data.computed.units.is_empty() {
-        out.push(("nav_units", index::UNITS));
+        out.push(("nav_units", identities::UNITS));
     }
     out.push(("nav_open_data", OPEN_DATA));
     out
@@ -100,8 +100,12 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         .map(|(_, p)| p.to_owned())
         .collect();
     out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
-    out.extend(index::units(data).into_iter().map(|u| u.path));
-    out.extend(index::site_pillars(data).iter().map(|p| p.path.clone()));
+    out.extend(identities::units(data).into_iter().map(|u| u.path));
+    out.extend(
+        identities::site_pillars(data)
+            .iter()
+            .map(|p| p.path.clone()),
+    );
     out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
     out
 }
@@ -170,10 +174,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if !data.set.indicators.is_empty() {
         push(DTI, "dti.html", dti::dti_page(site, theme, data));
     }
-    let pillars = index::site_pillars(data);
+    let pillars = identities::site_pillars(data);
     if !pillars.is_empty() {
         push(
-            index::PILLARS,
+            identities::PILLARS,
             "pillars.html",
             pillars::pillars_page(site, theme, data, pillars),
         );
@@ -185,10 +189,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             );
         }
     }
-    let units = index::units(data);
+    let units = identities::units(data);
     if !units.is_empty() {
         push(
-            index::UNITS,
+            identities::UNITS,
             "units.html",
             units::units_page(site, theme, data, &units),
         );

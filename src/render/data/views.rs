@@ -244,7 +244,7 @@ pub struct UnitLink {
 }
 
 pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
-    let path = crate::render::data::index::unit_href_path(data, text);
+    let path = crate::site::identities::unit_href_path(data, text);
     if path.is_empty() {
         path
     } else {

@@ -19,7 +19,10 @@ struct MenuView {
 
 /// The lookups computed once per site (see [`index`]).
 pub(crate) fn index(site: &Site) -> &RenderIndex {
-    site.render_index.get_or_init(|| RenderIndex::new(site))
+    site.view_cache
+        .get_or_init(|| Box::new(RenderIndex::new(site)))
+        .downcast_ref::<RenderIndex>()
+        .expect("only the renderer fills the site's view slot")
 }
 
 /// Context shared by every page.

@@ -2,11 +2,64 @@
 //! and asset links resolved to output paths, broken links reported with
 //! their position, and script URLs refused.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use pulldown_cmark::CowStr;
 
-use super::markdown::{LinkTargets, ROOT_MARKER, Source};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::escape::is_dangerous_url;
+
+/// Stands for "the site root, relative to the current page" in rendered HTML.
+pub const ROOT_MARKER: &str = "minhbach-root:/";
+
+/// Replaces [`ROOT_MARKER`] with `root` (e.g. `../../`).
+pub fn place(html: &str, root: &str) -> String {
+    html.replace(ROOT_MARKER, root)
+}
+
+/// Where links may point: source paths (relative to `content/`, with `/`)
+/// mapped to output paths (relative to the site root).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkTargets {
+    /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
+    pub pages: BTreeMap<String, String>,
+    /// `tin-tuc/bai/anh.svg` → `tin-tuc/bai/anh.svg`
+    pub assets: BTreeMap<String, String>,
+    /// Pages that exist but are not published in this build (drafts, scheduled).
+    /// Source path → the output path it will have once published.
+    pub unpublished: BTreeMap<String, String>,
+    /// Links end in `index.html` (site opened from disk).
+    pub portable: bool,
+}
+
+impl LinkTargets {
+    /// An output directory path as a link (`tin-tuc/bai/` or `…/index.html`).
+    pub fn link(&self, path: &str) -> String {
+        page_link(path, self.portable)
+    }
+}
+
+/// An output directory path as a link, honouring portable mode.
+pub fn page_link(path: &str, portable: bool) -> String {
+    if portable && (path.is_empty() || path.ends_with('/')) {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// What the renderer needs to know about the page being rendered.
+pub struct Source<'a> {
+    /// Path shown in diagnostics (relative to the site root).
+    pub display_path: &'a Path,
+    /// Source path relative to `content/`, with `/`.
+    pub rel: &'a str,
+    /// The whole file (for source lines in errors).
+    pub file_text: &'a str,
+    /// Byte offset of the body in `file_text`.
+    pub body_offset: usize,
+}
 
 /// Rewrites one link destination; reports broken and unsafe links.
 pub(super) fn resolve<'a>(

@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::collate::sort_key;
 use crate::text::{slugify, vi_cmp};
 
+pub mod generated;
 pub mod identities;
 pub mod page_index;
 

@@ -31,16 +31,11 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::jobs::Job;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+pub use crate::site::generated::{BUDGET, DTI, OPEN_DATA, TARGETS, TASKS, menu_target, sections};
 use crate::site::identities;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
 use views::target_path;
-
-pub const TARGETS: &str = "chi-tieu/";
-pub const TASKS: &str = "nhiem-vu/";
-pub const BUDGET: &str = "kinh-phi/";
-pub const DTI: &str = "chi-so-dti/";
-pub const OPEN_DATA: &str = "du-lieu/";
 
 /// A link to one of the data pages.
 #[derive(Debug, Clone, Serialize)]
@@ -55,38 +50,6 @@ pub fn as_of(site: &Site, tr: Tr) -> String {
         "data_computed_as_of",
         &[("date", &dates::short(site.today))],
     )
-}
-
-/// The data pages that exist, as (UI string key of the name, path).
-pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
-    let set = &data.set;
-    let mut out = Vec::new();
-    if !set.targets.is_empty() {
-        out.push(("nav_targets", TARGETS));
-    }
-    if !set.tasks.is_empty() {
-        out.push(("nav_tasks", TASKS));
-    }
-    if !set.budget.is_empty() {
-        out.push(("nav_budget", BUDGET));
-    }
-    if !set.indicators.is_empty() {
-        out.push(("nav_dti", DTI));
-    }
-    if identities::has_pillars(set) {
-        out.push(("nav_pillars", identities::PILLARS));
-    }
-    if !data.computed.units.is_empty() {
-        out.push(("nav_units", identities::UNITS));
-    }
-    out.push(("nav_open_data", OPEN_DATA));
-    out
-}
-
-/// The first data page, for the "Số liệu" menu entry.
-pub fn menu_target(site: &Site) -> Option<String> {
-    let data = site.data.as_ref()?;
-    sections(data).first().map(|(_, p)| (*p).to_owned())
 }
 
 /// Output folders of every data page (for the sitemap), without those a

@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 use tera::Context;
 
 use super::theme::Theme;
+use super::views::news_path;
+use crate::content::PageKind;
 use crate::site::Site;
 use crate::text::dates;
 
@@ -29,7 +31,7 @@ pub struct RenderIndex {
 impl RenderIndex {
     pub(crate) fn new(site: &Site) -> RenderIndex {
         RenderIndex {
-            menu: crate::render::engine::context::menu_items(site),
+            menu: menu_items(site),
             protos: Mutex::new(Vec::new()),
         }
     }
@@ -60,4 +62,31 @@ impl RenderIndex {
         protos.push((lang.to_owned(), Arc::new(c.clone())));
         c
     }
+}
+
+/// The configured menu, or home / news / documents when none is set.
+pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
+    if !site.config.menu.is_empty() {
+        return site
+            .config
+            .menu
+            .iter()
+            .map(|m| (m.name.clone(), m.url.trim_start_matches('/').to_owned()))
+            .collect();
+    }
+    let mut items = vec![("Trang chủ".to_owned(), String::new())];
+    for (kind, name) in [(PageKind::Post, "Tin tức"), (PageKind::Document, "Văn bản")] {
+        if site.pages.iter().any(|p| p.kind == kind) {
+            let path = if kind == PageKind::Post {
+                news_path(site)
+            } else {
+                format!("{}/", site.config.sections.documents.trim_matches('/'))
+            };
+            items.push((name.to_owned(), path));
+        }
+    }
+    if let Some(path) = crate::site::generated::menu_target(site) {
+        items.push(("Số liệu".to_owned(), path));
+    }
+    items
 }

@@ -50,7 +50,7 @@ const ROW: f64 = 26.0;
 const HIGHLIGHT: &str = "#FFF1C2";
 
 fn lower_is_better(c: Comparison) -> bool {
-    matches!(c, Comparison::AtMost | Comparison::Below | Comparison::Rank)
+    c.lower_is_better()
 }
 
 /// Best first, ties and missing values in Vietnamese alphabetical order.

@@ -187,16 +187,12 @@ pub fn number(q: Quantity) -> f64 {
     }
 }
 
-/// The chart module's comparison for a data comparison.
-pub fn chart_cmp(t: &Target) -> charts::Comparison {
-    match (t.comparison, t.target) {
-        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => charts::Comparison::YesNo,
-        (Comparison::AtLeast, _) => charts::Comparison::AtLeast,
-        (Comparison::Equal, _) => charts::Comparison::Equal,
-        (Comparison::Above, _) => charts::Comparison::Above,
-        (Comparison::AtMost, _) => charts::Comparison::AtMost,
-        (Comparison::Below, _) => charts::Comparison::Below,
-        (Comparison::Rank, _) => charts::Comparison::Rank,
+/// How the charts compare a target: its own comparison, except that a
+/// yes/no target value makes it a yes/no target whatever was written.
+pub fn chart_cmp(t: &Target) -> Comparison {
+    match t.target {
+        Quantity::YesNo(_) => Comparison::YesNo,
+        Quantity::Number(_) => t.comparison,
     }
 }
 

@@ -10,7 +10,7 @@
 //!    | layer | modules |
 //!    | --- | --- |
 //!    | 6 command line | `main`, `cli`, `serve` |
-//!    | 5 pipeline | `build` |
+//!    | 5 pipelines | `build`, `import` (Hugo/Zola → content) |
 //!    | 4 view | `render` |
 //!    | 3 model | `site` |
 //!    | 2 inputs and drawing | `content`, `data`, `charts`, `config`, `output` |
@@ -20,7 +20,7 @@
 //! views) is below the rooms that use it — `pages/`, `data/`, `published/`
 //! — and never imports them.
 //!
-//! A folder's `mod.rs` is the folder itself: it may declare, re-export and
+//! A folder's `mod.rs` (or `a.rs` beside `a/`) is the folder itself: it may declare, re-export and
 //! call its own files (those edges are containment, not imports), and its
 //! files may use what it defines. Test modules (`#[cfg(test)] mod … { … }`)
 //! are left out: they are not part of the structure. Run `cargo test --test architecture -- --nocapture` to
@@ -33,7 +33,7 @@ use std::path::Path;
 fn layer(top: &str) -> Option<u8> {
     Some(match top {
         "main" | "cli" | "serve" => 6,
-        "build" => 5,
+        "build" | "import" => 5,
         "render" => 4,
         "site" => 3,
         "content" | "data" | "charts" | "config" | "output" => 2,
@@ -413,13 +413,14 @@ impl Graph {
     /// own folder (finds circles among files), and with every edge, keeping
     /// only circles that leave the folder of each `mod.rs` they pass through.
     fn cycles(&self) -> Vec<Vec<String>> {
-        let inside = |f: &str, d: &str| f.starts_with(d);
-        let mut out = self.sccs(&|from: &str, to: &str| {
-            !from.strip_suffix("mod.rs").is_some_and(|d| inside(to, d))
-        });
+        let mut out = self.sccs(&|from: &str, to: &str| !to.starts_with(&face_of(from)));
         for c in self.sccs(&|_: &str, _: &str| true) {
-            let faces: Vec<&str> = c.iter().filter_map(|f| f.strip_suffix("mod.rs")).collect();
-            let excused = faces.iter().any(|d| c.iter().all(|f| inside(f, d)));
+            // Excused: every file of the circle is inside the folder of a
+            // face in it (or is that face).
+            let excused = c.iter().map(|f| face_of(f)).any(|d| {
+                c.iter()
+                    .all(|f| f.starts_with(d.as_str()) || face_of(f) == d)
+            });
             if !excused && !out.contains(&c) {
                 out.push(c);
             }
@@ -513,6 +514,15 @@ impl Graph {
             }
         }
         out
+    }
+}
+
+/// The folder a file is the face of: `src/a/mod.rs` and `src/a.rs` are both
+/// the face of `src/a/`.
+fn face_of(file: &str) -> String {
+    match file.strip_suffix("mod.rs") {
+        Some(d) => d.to_owned(),
+        None => format!("{}/", file.trim_end_matches(".rs")),
     }
 }
 

@@ -9,6 +9,7 @@ use pulldown_cmark::CowStr;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::escape::is_dangerous_url;
+use crate::text::percent;
 
 /// Stands for "the site root, relative to the current page" in rendered HTML.
 pub const ROOT_MARKER: &str = "minhbach-root:/";
@@ -209,26 +210,9 @@ pub(crate) fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Decodes `%XX` escapes (invalid sequences are kept as written).
+/// Decodes `%XX` escapes (invalid sequences are kept as written; bytes that
+/// are not UTF-8 leave the text as written).
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
+    let out = percent::decode(s, percent::Invalid::Keep).unwrap_or_default();
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
 }

@@ -46,14 +46,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let table_html = table(input);
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     if values.iter().all(Option::is_none) {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let target = input.target.filter(|t| t.is_finite());
     let unit = input.unit.as_str();

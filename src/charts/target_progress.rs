@@ -166,14 +166,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
     let desc = describe(input, &states);
     let table_html = table(input, &states);
     if input.items.is_empty() {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
 
     let pairs: Vec<String> = input.items.iter().map(pair_text).collect();

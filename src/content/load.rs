@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::cache::ContentCache;
+use super::cache::{ContentCache, Stamp};
 pub use super::parse::MAX_PAGE_BYTES;
 use super::parse::Parsed;
 
+use super::frontmatter::PageDate;
 use super::layout::{Layout, date_from_file_name};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
@@ -74,11 +75,67 @@ pub fn load_cached(
         );
         return Content::default();
     }
+    let t = std::time::Instant::now();
+    let (md_files, other_files) = walk(root, &content_dir, config, diags);
+
+    let parsed = super::cache::parse_all(root, &md_files, cache.as_deref());
+    if let Some(c) = cache.as_deref_mut() {
+        c.keep_parsed(md_files.iter().map(|(_, r)| r).zip(&parsed));
+    }
+    let (files, file_stamps, troubled) = keep_parsed(parsed, diags);
+
+    let t = crate::timing::lap("content: parse", t);
+    let layout = Layout::new(config, &files);
+    let (targets, metas, assets) =
+        place_files(root, config, &layout, &files, &other_files, today, drafts);
+
+    // Bodies depend on the file, every link target and the Markdown
+    // settings; a body that calls shortcodes may depend on anything (the
+    // data), so it is never reused.
+    let t = crate::timing::lap("content: layout", t);
+    let render_key = format!("{:?}", config.markdown.raw_html);
+    let reusable = cache.as_deref().filter(|c| {
+        c.rendered_with
+            .as_ref()
+            .is_some_and(|(t, k)| *t == targets && *k == render_key)
+    });
+    let rendered = render_bodies(&files, &file_stamps, &targets, config, shortcodes, reusable);
+    if let Some(c) = cache {
+        let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
+        c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
+        c.rendered_against(&targets, render_key);
+    }
+    // Problems in pages that are not published do not stop the build.
+    let rendered: Vec<(Rendered, Diagnostics)> = rendered
+        .into_iter()
+        .zip(&metas)
+        .map(|((r, d, _), (_, _, _, published))| (r, if *published { d } else { demote(d) }))
+        .collect();
+
+    let t = crate::timing::lap("content: render", t);
+    let pages = make_pages(files, metas, rendered, &troubled, &targets, &layout, diags);
+    crate::timing::lap("content: pages", t);
+    Content { pages, assets }
+}
+
+/// Where a page goes and whether it is published: (kind, output path, date,
+/// published).
+type PageMeta = (PageKind, String, Option<PageDate>, bool);
+
+/// Step 1: every file under `content/` (sorted by name; ignored names, the
+/// data folder and symlinks left out), as (absolute path, relative path):
+/// Markdown files, then the other files (assets).
+#[allow(clippy::type_complexity)]
+fn walk(
+    root: &Path,
+    content_dir: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> (Vec<(PathBuf, String)>, Vec<(PathBuf, String)>) {
     let data_dir = content_dir.join(&config.data.dir);
     let mut md_files = Vec::new();
     let mut other_files = Vec::new();
-    let t = std::time::Instant::now();
-    let walker = walkdir::WalkDir::new(&content_dir)
+    let walker = walkdir::WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -107,22 +164,26 @@ pub fn load_cached(
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = rel_string(&content_dir, entry.path());
+        let rel = rel_string(content_dir, entry.path());
         if rel.ends_with(".md") || rel.ends_with(".markdown") {
             md_files.push((entry.path().to_path_buf(), rel));
         } else {
             other_files.push((entry.path().to_path_buf(), rel));
         }
     }
+    (md_files, other_files)
+}
 
-    let parsed = super::cache::parse_all(root, &md_files, cache.as_deref());
-    if let Some(c) = cache.as_deref_mut() {
-        c.keep_parsed(md_files.iter().map(|(_, r)| r).zip(&parsed));
-    }
+/// Step 2: the files whose front matter parsed, their cache stamps, and the
+/// files whose front matter already has an error (no follow-up "missing
+/// title/date" errors that would only repeat it).
+#[allow(clippy::type_complexity)]
+fn keep_parsed(
+    parsed: Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)>,
+    diags: &mut Diagnostics,
+) -> (Vec<Parsed>, Vec<Option<Stamp>>, HashSet<String>) {
     let mut files = Vec::new();
     let mut file_stamps = Vec::new();
-    // Files whose front matter already has an error: no follow-up
-    // "missing title/date" errors that would only repeat it.
     let mut troubled: HashSet<String> = HashSet::new();
     for (p, d, stamp) in parsed {
         if let Some(p) = p {
@@ -134,9 +195,21 @@ pub fn load_cached(
         }
         diags.extend(d);
     }
+    (files, file_stamps, troubled)
+}
 
-    let t = crate::timing::lap("content: parse", t);
-    let layout = Layout::new(config, &files);
+/// Step 3: each page's kind, output path, date and publication, each
+/// asset's output path, and the link targets Markdown bodies resolve
+/// against.
+fn place_files(
+    root: &Path,
+    config: &Config,
+    layout: &Layout,
+    files: &[Parsed],
+    other_files: &[(PathBuf, String)],
+    today: Date,
+    drafts: bool,
+) -> (LinkTargets, Vec<PageMeta>, Vec<Asset>) {
     let mut targets = LinkTargets {
         portable: config.portable,
         statics: super::statics::scan(root),
@@ -144,7 +217,7 @@ pub fn load_cached(
         ..LinkTargets::default()
     };
     let mut metas = Vec::new();
-    for f in &files {
+    for f in files {
         let kind = layout.kind(&f.rel);
         let path = layout.page_path(&f.rel, &f.fm);
         let date = f.fm.date.or_else(|| date_from_file_name(&f.rel));
@@ -157,7 +230,7 @@ pub fn load_cached(
         metas.push((kind, path, date, published));
     }
     let mut assets = Vec::new();
-    for (abs, rel) in &other_files {
+    for (abs, rel) in other_files {
         let out = layout.asset_path(rel);
         targets.assets.insert(rel.clone(), out.clone());
         assets.push(Asset {
@@ -165,18 +238,21 @@ pub fn load_cached(
             out,
         });
     }
+    (targets, metas, assets)
+}
 
-    // Bodies depend on the file, every link target and the Markdown
-    // settings; a body that calls shortcodes may depend on anything (the
-    // data), so it is never reused.
-    let t = crate::timing::lap("content: layout", t);
-    let render_key = format!("{:?}", config.markdown.raw_html);
-    let reusable = cache.as_deref().filter(|c| {
-        c.rendered_with
-            .as_ref()
-            .is_some_and(|(t, k)| *t == targets && *k == render_key)
-    });
-    let rendered: Vec<(Rendered, Diagnostics, bool)> = files
+/// Step 4: every body rendered in parallel, or reused from `serve`'s cache
+/// when its file and the link targets are unchanged: (body, problems,
+/// rendered now).
+fn render_bodies(
+    files: &[Parsed],
+    file_stamps: &[Option<Stamp>],
+    targets: &LinkTargets,
+    config: &Config,
+    shortcodes: Option<&dyn Shortcodes>,
+    reusable: Option<&ContentCache>,
+) -> Vec<(Rendered, Diagnostics, bool)> {
+    files
         .par_iter()
         .zip(file_stamps.par_iter())
         .map(|(f, stamp)| {
@@ -194,23 +270,23 @@ pub fn load_cached(
                 file_text: &f.text,
                 body_offset: f.body_offset,
             };
-            let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
+            let r = markdown::render(&src, targets, config.markdown.raw_html, shortcodes, &mut d);
             (r, d, true)
         })
-        .collect();
-    if let Some(c) = cache {
-        let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
-        c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
-        c.rendered_against(&targets, render_key);
-    }
-    // Problems in pages that are not published do not stop the build.
-    let rendered: Vec<(Rendered, Diagnostics)> = rendered
-        .into_iter()
-        .zip(&metas)
-        .map(|((r, d, _), (_, _, _, published))| (r, if *published { d } else { demote(d) }))
-        .collect();
+        .collect()
+}
 
-    let t = crate::timing::lap("content: render", t);
+/// Step 5: the pages, with the checks that need the whole page (title, a
+/// post's date, cover and PDF files) and their sections.
+fn make_pages(
+    files: Vec<Parsed>,
+    metas: Vec<PageMeta>,
+    rendered: Vec<(Rendered, Diagnostics)>,
+    troubled: &HashSet<String>,
+    targets: &LinkTargets,
+    layout: &Layout,
+    diags: &mut Diagnostics,
+) -> Vec<Page> {
     let mut pages = Vec::with_capacity(files.len());
     for ((f, (kind, path, date, published)), (body, d)) in
         files.into_iter().zip(metas).zip(rendered)
@@ -228,11 +304,11 @@ pub fn load_cached(
         let cover =
             f.fm.cover
                 .as_deref()
-                .and_then(|c| resolve_file(&f, c, "cover", &targets, diags, published));
+                .and_then(|c| resolve_file(&f, c, "cover", targets, diags, published));
         let pdf =
             f.fm.pdf
                 .as_deref()
-                .and_then(|c| resolve_file(&f, c, "pdf", &targets, diags, published));
+                .and_then(|c| resolve_file(&f, c, "pdf", targets, diags, published));
         pages.push(Page {
             kind,
             rel: f.rel,
@@ -251,8 +327,7 @@ pub fn load_cached(
     for page in &mut pages {
         page.section = layout.section_of(&page.rel);
     }
-    crate::timing::lap("content: pages", t);
-    Content { pages, assets }
+    pages
 }
 
 /// Turns errors into warnings (for drafts and scheduled posts).

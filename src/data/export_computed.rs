@@ -28,6 +28,10 @@ fn extra(data: &DataSet, computed: &Computed, kind: Kind) -> Vec<Vec<Out>> {
                     p.progress
                         .map_or(Out::Null, |x| Out::Number(round_half_away(x, 4))),
                     Out::Text(p.state.label().to_owned()),
+                    p.units_met.map_or(Out::Null, |(met, n)| {
+                        Out::Text(format!("{met}/{n} địa phương đạt"))
+                    }),
+                    Out::Bool(p.illustrative),
                 ]
             })
             .collect(),

@@ -14,6 +14,7 @@
 //! This file only plans a build (which jobs, which fixed files) and runs it;
 //! [`lazy`] runs the same plan page by page for `serve`.
 
+pub mod addresses;
 pub mod data;
 pub mod engine;
 pub mod lazy;
@@ -92,6 +93,7 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
     let plan = crate::timing::phase("render: plan", || plan(site, theme));
+    addresses::check(site, theme, &plan, diags);
     let results: Vec<(String, Result<String, Diagnostic>)> =
         crate::timing::phase("render: tera", || {
             plan.pending

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use minhbach::content::frontmatter;
+use minhbach::content::{fields, frontmatter};
 use minhbach::diagnostics::Diagnostics;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new("content/bai.md");
     if let Ok(split) = frontmatter::split(path, &text) {
         let mut diags = Diagnostics::new();
-        let _ = frontmatter::parse(path, &split, &mut diags);
+        let _ = fields::parse(path, &split, &mut diags);
         for d in diags.iter() {
             let _ = d.render();
         }

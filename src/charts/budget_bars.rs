@@ -104,14 +104,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
     let desc = describe(input, unit);
     let table_html = table(input, unit);
     if amounts.flatten().next().is_none() {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);

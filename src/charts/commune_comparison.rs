@@ -50,7 +50,7 @@ const ROW: f64 = 26.0;
 const HIGHLIGHT: &str = "#FFF1C2";
 
 fn lower_is_better(c: Comparison) -> bool {
-    matches!(c, Comparison::AtMost | Comparison::Below | Comparison::Rank)
+    c.lower_is_better()
 }
 
 /// Best first, ties and missing values in Vietnamese alphabetical order.
@@ -87,14 +87,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
     let desc = describe(input, &rows);
     let table_html = table(input, &rows);
     if rows.iter().all(|r| r.1.is_none()) {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let unit = input.unit.as_str();
     let target = input.target.filter(|t| t.is_finite());

@@ -98,14 +98,7 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
         .iter()
         .any(|r| finite(r.score).is_some() || finite(r.previous).is_some());
     if !has_any {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);

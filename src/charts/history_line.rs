@@ -46,21 +46,53 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let table_html = table(input);
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     if values.iter().all(Option::is_none) {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let target = input.target.filter(|t| t.is_finite());
     let unit = input.unit.as_str();
 
     let mut svg = Svg::new(&id);
-    let mut y = PAD + legend(&mut svg, unit, target);
+    let top = PAD + legend(&mut svg, unit, target);
+    let plot = y_axis(&mut svg, top, &values, target, input.points.len());
+    draw_line(&mut svg, &plot, &values, target);
+    draw_points(&mut svg, &plot, &values, unit);
+    let bottom = period_labels(&mut svg, &plot, input);
+    let svg = svg.finish(bottom + PAD, &input.title, &desc);
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
 
+/// The plot area: its edges, the y scale and the width of each period's
+/// band (the point sits in the middle of its band).
+struct Plot {
+    left: f64,
+    right: f64,
+    bottom: f64,
+    band: f64,
+    ys: Linear,
+}
+
+impl Plot {
+    /// The x of period `i`.
+    fn x(&self, i: usize) -> f64 {
+        self.left + self.band * (i as f64 + 0.5)
+    }
+}
+
+/// The y scale over the values and the target, with its gridlines and tick
+/// labels; the plot starts below `y`.
+fn y_axis(
+    svg: &mut Svg,
+    mut y: f64,
+    values: &[Option<f64>],
+    target: Option<f64>,
+    count: usize,
+) -> Plot {
     // Y scale and ticks.
     let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
     for v in values.iter().flatten().chain(target.iter()) {
@@ -106,39 +138,47 @@ pub fn history_line(input: &HistoryLine) -> Chart {
         );
     }
 
-    // X positions: one band per period, the point in the middle.
-    let count = input.points.len();
-    let band = (right - left) / count as f64;
-    let xs = |i: usize| left + band * (i as f64 + 0.5);
-
-    if let Some(t) = target {
-        let ty = ys.at(t);
-        svg.line(left, ty, right, ty, target_stroke());
+    Plot {
+        left,
+        right,
+        bottom: plot_bottom,
+        band: (right - left) / count as f64,
+        ys,
     }
-    // Line segments between consecutive measured periods; a missing period
-    // leaves a gap and says so when there is room.
+}
+
+/// The target line, then line segments between consecutive measured
+/// periods; a missing period leaves a gap and says so when there is room.
+fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<f64>) {
+    if let Some(t) = target {
+        let ty = plot.ys.at(t);
+        svg.line(plot.left, ty, plot.right, ty, target_stroke());
+    }
     let mut segment: Vec<(f64, f64)> = Vec::new();
     let missing_style = TextStyle::SMALL.anchor(Anchor::Middle).colour(MUTED);
-    let missing_fits = text_width("số liệu", SMALL) + 4.0 <= band;
+    let missing_fits = text_width("số liệu", SMALL) + 4.0 <= plot.band;
     for (i, v) in values.iter().enumerate() {
         match v {
-            Some(v) => segment.push((xs(i), ys.at(*v))),
+            Some(v) => segment.push((plot.x(i), plot.ys.at(*v))),
             None => {
                 svg.polyline(&segment, line_stroke());
                 segment.clear();
                 if missing_fits {
                     let lines = ["chưa có".to_owned(), "số liệu".to_owned()];
                     let lh = line_height(SMALL);
-                    svg.text_lines(xs(i), plot_bottom - 8.0 - lh, &lines, lh, missing_style);
+                    svg.text_lines(plot.x(i), plot.bottom - 8.0 - lh, &lines, lh, missing_style);
                 }
             }
         }
     }
     svg.polyline(&segment, line_stroke());
+}
 
-    // Points and value labels. When labels would not fit side by side, only
-    // the last, highest, lowest and first are written, skipping any that
-    // would overlap one already placed.
+/// Points and value labels. When labels would not fit side by side, only
+/// the last, highest, lowest and first are written, skipping any that
+/// would overlap one already placed.
+fn draw_points(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], unit: &str) {
+    let count = values.len();
     let value_labels: Vec<Option<String>> = values
         .iter()
         .map(|v| v.map(|v| point_label(v, unit)))
@@ -148,14 +188,14 @@ pub fn history_line(input: &HistoryLine) -> Chart {
         .flatten()
         .map(|l| text_width(l, SMALL))
         .fold(0.0, f64::max);
-    let order: Vec<usize> = if widest + 4.0 <= band {
+    let order: Vec<usize> = if widest + 4.0 <= plot.band {
         (0..count).collect()
     } else {
-        priority_labels(&values)
+        priority_labels(values)
     };
     for (i, v) in values.iter().enumerate() {
         if let Some(v) = v {
-            svg.circle(xs(i), ys.at(*v), 4.5, Paint::solid(BLUE));
+            svg.circle(plot.x(i), plot.ys.at(*v), 4.5, Paint::solid(BLUE));
         }
     }
     let mut placed: Vec<(f64, f64, f64)> = Vec::new();
@@ -164,8 +204,8 @@ pub fn history_line(input: &HistoryLine) -> Chart {
             continue;
         };
         let half = text_width(label, SMALL) / 2.0;
-        let lx = xs(i).clamp(left + half, right - half);
-        let ly = ys.at(v) - 9.0;
+        let lx = plot.x(i).clamp(plot.left + half, plot.right - half);
+        let ly = plot.ys.at(v) - 9.0;
         let overlaps = placed
             .iter()
             .any(|&(x, y, h)| (x - lx).abs() < h + half + 4.0 && (y - ly).abs() < SMALL + 2.0);
@@ -180,17 +220,21 @@ pub fn history_line(input: &HistoryLine) -> Chart {
             TextStyle::SMALL.anchor(Anchor::Middle).bold(),
         );
     }
+}
 
-    // Period labels under the axis, wrapped to two lines and thinned out
-    // (counting back from the latest period, which is always labelled).
+/// Period labels under the axis, wrapped to two lines and thinned out
+/// (counting back from the latest period, which is always labelled); the
+/// bottom of the lowest label.
+fn period_labels(svg: &mut Svg, plot: &Plot, input: &HistoryLine) -> f64 {
+    let count = input.points.len();
     let lh = line_height(SMALL);
-    let every = label_step(input, band);
-    let mut bottom = plot_bottom;
+    let every = label_step(input, plot.band);
+    let mut bottom = plot.bottom;
     for (i, point) in input.points.iter().enumerate() {
         if !(count - 1 - i).is_multiple_of(every) {
             continue;
         }
-        let width = (band * every as f64 - 4.0).max(40.0);
+        let width = (plot.band * every as f64 - 4.0).max(40.0);
         let wrapped = wrap(&point.period, width, SMALL, 2);
         let half = wrapped
             .lines
@@ -198,25 +242,18 @@ pub fn history_line(input: &HistoryLine) -> Chart {
             .map(|l| text_width(l, SMALL))
             .fold(0.0, f64::max)
             / 2.0;
-        let lx = xs(i).clamp(PAD + half, WIDTH - PAD - half);
+        let lx = plot.x(i).clamp(PAD + half, WIDTH - PAD - half);
         let style = TextStyle::SMALL.anchor(Anchor::Middle);
         svg.wrapped(
             lx,
-            plot_bottom + 6.0 + SMALL,
+            plot.bottom + 6.0 + SMALL,
             &wrapped,
             &point.period,
             style,
         );
-        bottom = bottom.max(plot_bottom + 6.0 + wrapped.lines.len() as f64 * lh);
+        bottom = bottom.max(plot.bottom + 6.0 + wrapped.lines.len() as f64 * lh);
     }
-    let svg = svg.finish(bottom + PAD, &input.title, &desc);
-    Chart {
-        id,
-        title: input.title.clone(),
-        desc,
-        svg,
-        table_html,
-    }
+    bottom
 }
 
 fn line_stroke() -> Stroke {

@@ -61,6 +61,21 @@ pub struct Chart {
     pub table_html: String,
 }
 
+impl Chart {
+    /// A chart with no value to draw: the shared "Chưa có số liệu" picture,
+    /// with the chart's own description and (empty-valued) table.
+    pub(crate) fn empty(id: String, title: &str, desc: String, table_html: String) -> Chart {
+        let svg = svg::empty_svg(&id, title);
+        Chart {
+            id,
+            title: title.to_owned(),
+            desc,
+            svg,
+            table_html,
+        }
+    }
+}
+
 /// Suggested CSS for the theme: the SVG fills its container's width up to a
 /// readable maximum and keeps its aspect ratio; the table numbers line up.
 pub const CHART_CSS: &str = "\

@@ -55,14 +55,7 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
     let desc = describe(input);
     let table_html = table(input);
     if input.pillars.is_empty() {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
     let full = WIDTH - 2.0 * PAD;
     // Bars share one scale: the largest pillar fills the width.

@@ -10,35 +10,8 @@ use super::svg::{self, Anchor, FONT, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, 
 use super::table::{Column, Table};
 use super::{Chart, chart_id, finite};
 
-/// How a value is compared with its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Comparison {
-    /// "tối thiểu", "ít nhất", "đạt": value ≥ target.
-    #[default]
-    AtLeast,
-    /// "trên": value > target.
-    Above,
-    /// "tối đa", "không quá": value ≤ target (lower is better).
-    AtMost,
-    /// "dưới": value < target (lower is better).
-    Below,
-    /// "bằng", "đúng": value = target (within a relative 1e-9).
-    Equal,
-    /// A rank where the target is "top N": rank ≤ N (lower is better).
-    Rank,
-    /// Yes/no ("có/chưa có"): a value other than 0 means yes; the target
-    /// is ignored.
-    YesNo,
-}
-
-impl Comparison {
-    fn lower_is_better(self) -> bool {
-        matches!(
-            self,
-            Comparison::AtMost | Comparison::Below | Comparison::Rank
-        )
-    }
-}
+/// How a value is compared with its target: the data's own type.
+pub use crate::data::values::Comparison;
 
 /// Whether a target is achieved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,14 +180,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
     let desc = describe(input, &states);
     let table_html = table(input, &states);
     if input.items.is_empty() {
-        let svg = svg::empty_svg(&id, &input.title);
-        return Chart {
-            id,
-            title: input.title.clone(),
-            desc,
-            svg,
-            table_html,
-        };
+        return Chart::empty(id, &input.title, desc, table_html);
     }
 
     let pairs: Vec<String> = input.items.iter().map(pair_text).collect();

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::load::Parsed;
 use super::markdown::{LinkTargets, Rendered};
+use super::parse::Parsed;
 use crate::diagnostics::Diagnostics;
 
 /// Identifies one version of a file without reading it.
@@ -156,7 +156,7 @@ pub(crate) fn parse_all(
                 return (p.clone(), d.clone(), Some(stamp));
             }
             let mut d = Diagnostics::new();
-            let p = super::load::parse_file(root, abs, rel, &mut d);
+            let p = super::parse::parse_file(root, abs, rel, &mut d);
             (p, d, stamp)
         })
         .collect()
@@ -202,7 +202,7 @@ pub fn reload_body(
         return BodyChange::Other;
     }
     let mut diags = Diagnostics::new();
-    let Some(new) = super::load::parse_file(root, abs, rel, &mut diags) else {
+    let Some(new) = super::parse::parse_file(root, abs, rel, &mut diags) else {
         return BodyChange::Other;
     };
     if new.text == old.text {

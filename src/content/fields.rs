@@ -1,13 +1,83 @@
-//! Typed reading of front-matter fields: strings, booleans, lists, dates,
-//! covers and "based on" references, with located Vietnamese errors; and
-//! the check that flags unknown and misspelt keys.
+//! Front matter into typed values: the TOML or YAML block parsed ([`parse`]),
+//! then each field read — strings, booleans, lists, dates, covers and "based
+//! on" references — with located Vietnamese errors; and the check that flags
+//! unknown and misspelt keys.
 
 use serde_json::{Map, Value};
 use std::path::Path;
 
-use super::frontmatter::{BasedOn, FrontMatter, KNOWN_KEYS, PageDate, near_miss, parse_page_date};
-use crate::config::find_key_line;
+use super::frontmatter::{
+    BasedOn, Format, FrontMatter, KNOWN_KEYS, PageDate, Split, near_miss, parse_page_date,
+    toml_to_json,
+};
+use crate::config::{find_key_line, toml_error};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Parses the front matter of `split` into typed values. Errors and
+/// warnings go to `diags`; the result is `None` only when the syntax itself
+/// is broken.
+pub fn parse(path: &Path, split: &Split<'_>, diags: &mut Diagnostics) -> Option<FrontMatter> {
+    let offset = split.matter_line - 1;
+    let map = match split.format {
+        None => return Some(FrontMatter::default()),
+        Some(Format::Toml) => match split.matter.parse::<toml::Table>() {
+            Ok(t) => match toml_to_json(toml::Value::Table(t)) {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+            Err(e) => {
+                diags.push(toml_error(path, split.matter, &e, offset));
+                return None;
+            }
+        },
+        Some(Format::Yaml) => {
+            if split.matter.trim().is_empty() {
+                Map::new()
+            } else {
+                let opts = serde_saphyr::options! { strict_booleans: true };
+                match serde_saphyr::from_str_with_options::<Value>(split.matter, opts) {
+                    Ok(Value::Object(m)) => m,
+                    Ok(Value::Null) => Map::new(),
+                    Ok(_) => {
+                        diags.push(
+                            Diagnostic::error(
+                                path,
+                                "thông tin đầu trang YAML phải là danh sách “khoá: giá trị”",
+                            )
+                            .at(split.matter_line, 1)
+                            .hint(
+                                "viết mỗi thông tin trên một dòng, ví dụ “title: Tiêu đề bài viết”",
+                            ),
+                        );
+                        return None;
+                    }
+                    Err(e) => {
+                        let (line, col) = e
+                            .location()
+                            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+                        let msg = e.to_string();
+                        let first = msg.lines().next().unwrap_or("").trim();
+                        diags.push(
+                            Diagnostic::error(path, format!("YAML không hợp lệ: {first}"))
+                                .at(line + offset, col)
+                                .source_line(split.matter.lines().nth(line.saturating_sub(1)).unwrap_or(""))
+                                .hint("mỗi dòng có dạng “khoá: giá trị”; đặt chuỗi có dấu hai chấm trong ngoặc kép; ngày viết YYYY-MM-DD"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
+    };
+    let mut reader = Reader {
+        path,
+        text: split.matter,
+        offset,
+        diags,
+        map: &map,
+    };
+    Some(reader.read())
+}
 
 pub(super) struct Reader<'a> {
     pub(super) path: &'a Path,

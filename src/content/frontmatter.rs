@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jiff::civil::Date;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::config::toml_error;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostic;
 use crate::suggest::{edit_distance, nearest};
 use crate::text::fold;
 
@@ -212,72 +211,6 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("dinh kem", "attachments"),
 ];
 
-/// Parses the front matter of `split` into typed values. Errors and
-/// warnings go to `diags`; the result is `None` only when the syntax itself
-/// is broken.
-pub fn parse(path: &Path, split: &Split<'_>, diags: &mut Diagnostics) -> Option<FrontMatter> {
-    let offset = split.matter_line - 1;
-    let map = match split.format {
-        None => return Some(FrontMatter::default()),
-        Some(Format::Toml) => match split.matter.parse::<toml::Table>() {
-            Ok(t) => match toml_to_json(toml::Value::Table(t)) {
-                Value::Object(m) => m,
-                _ => Map::new(),
-            },
-            Err(e) => {
-                diags.push(toml_error(path, split.matter, &e, offset));
-                return None;
-            }
-        },
-        Some(Format::Yaml) => {
-            if split.matter.trim().is_empty() {
-                Map::new()
-            } else {
-                let opts = serde_saphyr::options! { strict_booleans: true };
-                match serde_saphyr::from_str_with_options::<Value>(split.matter, opts) {
-                    Ok(Value::Object(m)) => m,
-                    Ok(Value::Null) => Map::new(),
-                    Ok(_) => {
-                        diags.push(
-                            Diagnostic::error(
-                                path,
-                                "thông tin đầu trang YAML phải là danh sách “khoá: giá trị”",
-                            )
-                            .at(split.matter_line, 1)
-                            .hint(
-                                "viết mỗi thông tin trên một dòng, ví dụ “title: Tiêu đề bài viết”",
-                            ),
-                        );
-                        return None;
-                    }
-                    Err(e) => {
-                        let (line, col) = e
-                            .location()
-                            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-                        let msg = e.to_string();
-                        let first = msg.lines().next().unwrap_or("").trim();
-                        diags.push(
-                            Diagnostic::error(path, format!("YAML không hợp lệ: {first}"))
-                                .at(line + offset, col)
-                                .source_line(split.matter.lines().nth(line.saturating_sub(1)).unwrap_or(""))
-                                .hint("mỗi dòng có dạng “khoá: giá trị”; đặt chuỗi có dấu hai chấm trong ngoặc kép; ngày viết YYYY-MM-DD"),
-                        );
-                        return None;
-                    }
-                }
-            }
-        }
-    };
-    let mut reader = super::fields::Reader {
-        path,
-        text: split.matter,
-        offset,
-        diags,
-        map: &map,
-    };
-    Some(reader.read())
-}
-
 /// The known key an unknown one is probably a misspelling of.
 pub fn near_miss(key: &str) -> Option<&'static str> {
     let folded = fold(&key.replace(['_', '-'], " "));
@@ -353,6 +286,8 @@ pub(crate) fn toml_to_json(v: toml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::fields::parse;
+    use crate::diagnostics::Diagnostics;
 
     fn p() -> &'static Path {
         Path::new("content/a.md")

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashSet};
 use jiff::civil::Date;
 
 use super::frontmatter::{self, FrontMatter};
-use super::load::Parsed;
 use super::page::PageKind;
+use super::parse::Parsed;
 use crate::config::Config;
 use crate::text::slugify;
 

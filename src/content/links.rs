@@ -2,11 +2,79 @@
 //! and asset links resolved to output paths, broken links reported with
 //! their position, and script URLs refused.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use pulldown_cmark::CowStr;
 
-use super::markdown::{LinkTargets, ROOT_MARKER, Source};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::escape::is_dangerous_url;
+use crate::text::percent;
+
+/// Stands for "the site root, relative to the current page" in rendered HTML.
+pub const ROOT_MARKER: &str = "minhbach-root:/";
+
+/// Replaces [`ROOT_MARKER`] with `root` (e.g. `../../`).
+pub fn place(html: &str, root: &str) -> String {
+    html.replace(ROOT_MARKER, root)
+}
+
+/// Where links may point: source paths (relative to `content/`, with `/`)
+/// mapped to output paths (relative to the site root).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkTargets {
+    /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
+    pub pages: BTreeMap<String, String>,
+    /// `tin-tuc/bai/anh.svg` → `tin-tuc/bai/anh.svg`
+    pub assets: BTreeMap<String, String>,
+    /// Pages that exist but are not published in this build (drafts, scheduled).
+    /// Source path → the output path it will have once published.
+    pub unpublished: BTreeMap<String, String>,
+    /// Pages and files minhbach makes from the data (`chi-tieu` →
+    /// `chi-tieu/`, `du-lieu/chi-tieu.csv`), so that `[chỉ tiêu](../chi-tieu/)`
+    /// in a post is a link like any other. A content page at the same path
+    /// wins (it is found first).
+    pub generated: BTreeMap<String, String>,
+    /// Links end in `index.html` (site opened from disk).
+    pub portable: bool,
+    /// Files under the site's `static/` folder (`images/a.png`), published
+    /// at the site root: `/images/a.png` in a body names one.
+    pub statics: std::collections::BTreeSet<String>,
+    /// The sub-path of `base_url` (`BlogName`), accepted in front of a
+    /// static file's path.
+    pub base_prefix: String,
+    /// Pages held back by `build --bo-qua-bai-loi` (source paths): a link to
+    /// one is an error, so the linking page is held back too.
+    pub held_back: std::collections::BTreeSet<String>,
+}
+
+impl LinkTargets {
+    /// An output directory path as a link (`tin-tuc/bai/` or `…/index.html`).
+    pub fn link(&self, path: &str) -> String {
+        page_link(path, self.portable)
+    }
+}
+
+/// An output directory path as a link, honouring portable mode.
+pub fn page_link(path: &str, portable: bool) -> String {
+    if portable && (path.is_empty() || path.ends_with('/')) {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// What the renderer needs to know about the page being rendered.
+pub struct Source<'a> {
+    /// Path shown in diagnostics (relative to the site root).
+    pub display_path: &'a Path,
+    /// Source path relative to `content/`, with `/`.
+    pub rel: &'a str,
+    /// The whole file (for source lines in errors).
+    pub file_text: &'a str,
+    /// Byte offset of the body in `file_text`.
+    pub body_offset: usize,
+}
 
 /// Rewrites one link destination; reports broken and unsafe links.
 pub(super) fn resolve<'a>(
@@ -161,26 +229,9 @@ pub(crate) fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Decodes `%XX` escapes (invalid sequences are kept as written).
+/// Decodes `%XX` escapes (invalid sequences are kept as written; bytes that
+/// are not UTF-8 leave the text as written).
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
+    let out = percent::decode(s, percent::Invalid::Keep).unwrap_or_default();
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
 }

@@ -5,16 +5,16 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use super::cache::ContentCache;
-use super::frontmatter::{self, FrontMatter};
 use super::layout::{Layout, date_from_file_name};
 use super::markdown::{self, LinkTargets, Rendered, Source};
 use super::page::{Asset, Page, PageKind};
+pub use super::parse::MAX_PAGE_BYTES;
+use super::parse::Parsed;
 use super::shortcodes::Shortcodes;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -25,17 +25,6 @@ pub struct Content {
     /// Published and unpublished pages, sorted by source path.
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
-}
-
-/// A Markdown file after front matter, before rendering.
-#[derive(Clone)]
-pub(crate) struct Parsed {
-    pub(crate) rel: String,
-    pub(crate) display: PathBuf,
-    /// Shared, so a cached parse is cheap to reuse.
-    pub(crate) text: Arc<str>,
-    pub(crate) body_offset: usize,
-    pub(crate) fm: FrontMatter,
 }
 
 /// True for editor and office temporary files that must never be published.
@@ -417,66 +406,6 @@ fn resolve_file(
             None
         }
     }
-}
-
-/// Largest Markdown file read (10 MB); larger ones are a located error.
-pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
-
-pub(crate) fn parse_file(
-    root: &Path,
-    abs: &Path,
-    rel: &str,
-    diags: &mut Diagnostics,
-) -> Option<Parsed> {
-    let display = display_path(root, abs);
-    if let Some(d) = crate::diagnostics::too_large(&display, abs, MAX_PAGE_BYTES, "bài viết") {
-        diags.push(d.hint("một bài viết thường chỉ vài chục KB; chia nội dung thành nhiều bài, hoặc đưa bảng số liệu lớn vào content/du-lieu/"));
-        return None;
-    }
-    let bytes = match std::fs::read(abs) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(&display, format!("không đọc được tệp: {e}"))
-                    .hint("kiểm tra quyền đọc của tệp"),
-            );
-            return None;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
-            diags.push(
-                Diagnostic::error(&display, "tệp không phải văn bản UTF-8")
-                    .at(line, col)
-                    .hint("mở tệp bằng trình soạn thảo (Notepad, VS Code…) và lưu lại với bảng mã “UTF-8”"),
-            );
-            return None;
-        }
-    };
-    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.into(),
-        None => text.into(),
-    };
-    let split = match frontmatter::split(&display, &text) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let fm = frontmatter::parse(&display, &split, diags)?;
-    let body_offset = text.len() - split.body.len();
-    Some(Parsed {
-        rel: rel.to_owned(),
-        display,
-        text,
-        body_offset,
-        fm,
-    })
 }
 
 fn rel_string(base: &Path, path: &Path) -> String {

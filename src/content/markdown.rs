@@ -6,69 +6,16 @@
 //! Internal URLs are written as `ROOT_MARKER + path`; [`place`] replaces the
 //! marker with the `../` prefix of the page the HTML ends up on.
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
 use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::slugify;
-
-/// Stands for "the site root, relative to the current page" in rendered HTML.
-pub const ROOT_MARKER: &str = "minhbach-root:/";
-
-/// Replaces [`ROOT_MARKER`] with `root` (e.g. `../../`).
-pub fn place(html: &str, root: &str) -> String {
-    html.replace(ROOT_MARKER, root)
-}
-
-/// Where links may point: source paths (relative to `content/`, with `/`)
-/// mapped to output paths (relative to the site root).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LinkTargets {
-    /// `tin-tuc/2026-08-05-bai.md` → `tin-tuc/bai/`
-    pub pages: BTreeMap<String, String>,
-    /// `tin-tuc/bai/anh.svg` → `tin-tuc/bai/anh.svg`
-    pub assets: BTreeMap<String, String>,
-    /// Pages that exist but are not published in this build (drafts, scheduled).
-    /// Source path → the output path it will have once published.
-    pub unpublished: BTreeMap<String, String>,
-    /// Pages and files minhbach makes from the data (`chi-tieu` →
-    /// `chi-tieu/`, `du-lieu/chi-tieu.csv`), so that `[chỉ tiêu](../chi-tieu/)`
-    /// in a post is a link like any other. A content page at the same path
-    /// wins (it is found first).
-    pub generated: BTreeMap<String, String>,
-    /// Links end in `index.html` (site opened from disk).
-    pub portable: bool,
-    /// Files under the site's `static/` folder (`images/a.png`), published
-    /// at the site root: `/images/a.png` in a body names one.
-    pub statics: std::collections::BTreeSet<String>,
-    /// The sub-path of `base_url` (`BlogName`), accepted in front of a
-    /// static file's path.
-    pub base_prefix: String,
-    /// Pages held back by `build --bo-qua-bai-loi` (source paths): a link to
-    /// one is an error, so the linking page is held back too.
-    pub held_back: std::collections::BTreeSet<String>,
-}
-
-impl LinkTargets {
-    /// An output directory path as a link (`tin-tuc/bai/` or `…/index.html`).
-    pub fn link(&self, path: &str) -> String {
-        page_link(path, self.portable)
-    }
-}
-
-/// An output directory path as a link, honouring portable mode.
-pub fn page_link(path: &str, portable: bool) -> String {
-    if portable && (path.is_empty() || path.ends_with('/')) {
-        format!("{path}index.html")
-    } else {
-        path.to_owned()
-    }
-}
 
 /// A heading for the table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -90,18 +37,6 @@ pub struct Rendered {
     /// The body calls shortcodes, so it depends on more than its file (the
     /// data): `serve` never reuses such a body from its cache.
     pub uses_shortcodes: bool,
-}
-
-/// What the renderer needs to know about the page being rendered.
-pub struct Source<'a> {
-    /// Path shown in diagnostics (relative to the site root).
-    pub display_path: &'a Path,
-    /// Source path relative to `content/`, with `/`.
-    pub rel: &'a str,
-    /// The whole file (for source lines in errors).
-    pub file_text: &'a str,
-    /// Byte offset of the body in `file_text`.
-    pub body_offset: usize,
 }
 
 fn options() -> Options {
@@ -445,6 +380,7 @@ fn alignment_classes(html: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn targets() -> LinkTargets {
         let mut t = LinkTargets::default();
@@ -558,6 +494,7 @@ mod tests {
 mod shortcode_tests {
     use super::*;
     use std::collections::BTreeMap;
+    use std::path::Path;
 
     struct Echo;
     impl Shortcodes for Echo {

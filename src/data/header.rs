@@ -103,7 +103,7 @@ pub fn match_header(kind: Kind, table: &Table, diags: &mut Diagnostics) -> Optio
         };
         // Computed columns of a published open-data file are skipped.
         let computed = field.is_none()
-            && super::export_computed::is_computed_header(kind, &fold_header(&text), fold_header);
+            && super::schema::is_computed_header(kind, &fold_header(&text), fold_header);
         if !text.is_empty() && field.is_none() && !computed {
             let mut d = cell.loc.error(format!(
                 "cột “{text}” không có trong dữ liệu {} (tệp {})",

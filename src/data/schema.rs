@@ -505,3 +505,44 @@ pub fn columns(kind: Kind) -> &'static [Column] {
 pub fn column(kind: Kind, field: Field) -> Option<&'static Column> {
     columns(kind).iter().find(|c| c.field == field)
 }
+
+/// Computed columns of the published open data (see
+/// [`super::export_computed`]): the reader must recognise their headers to
+/// ignore them, so they are part of the contract.
+///
+/// (kind, Vietnamese header, JSON key) of every computed column.
+pub const COMPUTED_COLUMNS: &[(Kind, &str, &str)] = &[
+    (
+        Kind::Targets,
+        "Giá trị mới nhất (tính toán)",
+        "latest_value",
+    ),
+    (
+        Kind::Targets,
+        "Kỳ của giá trị mới nhất (tính toán)",
+        "latest_period",
+    ),
+    (Kind::Targets, "Mức hoàn thành (tính toán)", "progress"),
+    (Kind::Targets, "Tình trạng (tính toán)", "state"),
+    (
+        Kind::Targets,
+        "Địa phương đạt (tính toán)",
+        "localities_met",
+    ),
+    (
+        Kind::Targets,
+        "Minh họa (tính toán)",
+        "illustrative_figures",
+    ),
+    (Kind::Tasks, "Tình trạng (tính toán)", "computed_state"),
+    (Kind::Tasks, "Số ngày quá hạn (tính toán)", "days_overdue"),
+];
+
+/// Whether a header (already folded by the caller's `fold`) names a
+/// computed column of `kind`.
+pub fn is_computed_header(kind: Kind, folded: &str, fold: impl Fn(&str) -> String) -> bool {
+    COMPUTED_COLUMNS
+        .iter()
+        .filter(|(k, _, _)| *k == kind)
+        .any(|(_, h, key)| fold(h) == folded || fold(key) == folded)
+}

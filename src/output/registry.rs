@@ -4,7 +4,7 @@
 //! a file and a folder at once (`sitemap.xml` and `sitemap.xml/index.html`),
 //! and two paths that differ only in case (one file on Windows). Who owns a
 //! clashing path is worked out by the caller (see
-//! `render::engine::addresses`), only when there is a clash.
+//! `render::addresses`), only when there is a clash.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -17,7 +17,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 
-use super::place::{self, io_error};
+use super::place::{self, io_error, remove_tree};
 use super::{MARKER, OutFile, Output};
 use crate::diagnostics::Diagnostic;
 
@@ -120,37 +120,6 @@ fn in_pool<T: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> T + Se
     match pool {
         Some(p) => p.install(f),
         None => f(),
-    }
-}
-
-/// Removes a folder tree, many folders at once: on a busy disk each unlink
-/// waits for the journal, so removing 15,000 folders one by one took ~20 s
-/// here; several threads overlap those waits. Errors are ignored here; the
-/// caller reports a tree that is still there.
-pub(super) fn remove_tree(dir: &Path) {
-    // Never follow a symlink: removing through one would empty the folder
-    // it points to (a web root), not the link.
-    if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
-        let _ = fs::remove_file(dir);
-        return;
-    }
-    use rayon::prelude::*;
-    fn remove(dir: &Path) {
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        let (dirs, files): (Vec<_>, Vec<_>) = entries
-            .flatten()
-            .partition(|e| e.file_type().is_ok_and(|t| t.is_dir()));
-        files.par_iter().for_each(|f| {
-            let _ = fs::remove_file(f.path());
-        });
-        dirs.par_iter().for_each(|d| remove(&d.path()));
-        let _ = fs::remove_dir(dir);
-    }
-    remove(dir);
-    if dir.exists() {
-        let _ = fs::remove_dir_all(dir);
     }
 }
 

@@ -5,15 +5,19 @@
 //!
 //! The rooms, by what they produce:
 //! - [`engine`]: the shared machinery (theme, templates, jobs, the context
-//!   every page shares, UI strings, view structs, lazy rendering for `serve`);
+//!   every page shares, UI strings, view structs); it imports none of the
+//!   rooms below;
 //! - [`pages`]: the author's Markdown pages, redirects and the news lists;
 //! - [`data`]: the data pages, one file per page kind;
 //! - [`published`]: feeds, sitemap, search, sharing images.
 //!
-//! This file only plans a build (which jobs, which fixed files) and runs it.
+//! This file only plans a build (which jobs, which fixed files) and runs it;
+//! [`lazy`] runs the same plan page by page for `serve`.
 
+pub mod addresses;
 pub mod data;
 pub mod engine;
+pub mod lazy;
 pub mod pages;
 pub mod published;
 
@@ -34,7 +38,7 @@ pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
 }
 
 /// [`plan`]; without the search index files when `search_index` is false
-/// (`serve` builds them on the first request for one, see [`engine::lazy`]).
+/// (`serve` builds them on the first request for one, see [`lazy`]).
 pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan {
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
@@ -90,7 +94,7 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
     let plan = crate::timing::phase("render: plan", || plan(site, theme));
     crate::timing::phase("render: addresses", || {
-        engine::addresses::check(site, theme, &plan, diags)
+        addresses::check(site, theme, &plan, diags)
     });
     let results: Vec<(String, Result<String, Diagnostic>)> =
         crate::timing::phase("render: tera", || {

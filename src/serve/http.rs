@@ -8,6 +8,7 @@
 //! from the request. This module is pure: no I/O, no server types.
 
 use crate::output::Output;
+use crate::text::percent;
 
 /// What to answer for a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn clean_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
     }
-    let decoded = String::from_utf8(percent_decode(raw)?).ok()?;
+    let decoded = String::from_utf8(percent::decode(raw, percent::Invalid::Reject)?).ok()?;
     if decoded.contains(['\0', '\\']) {
         return None;
     }
@@ -75,34 +76,6 @@ pub fn clean_path(raw: &str) -> Option<String> {
         return None;
     }
     Some(decoded)
-}
-
-/// Decodes `%XX` escapes. A `%` not followed by two hex digits is an error.
-fn percent_decode(s: &str) -> Option<Vec<u8>> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hi = hex(*bytes.get(i + 1)?)?;
-            let lo = hex(*bytes.get(i + 2)?)?;
-            out.push(hi << 4 | lo);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// The Content-Type for an output key, by extension. Text types carry

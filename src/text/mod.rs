@@ -5,6 +5,7 @@ pub mod collate;
 pub mod dates;
 pub mod escape;
 pub mod numbers;
+pub mod percent;
 pub mod plain;
 pub mod slug;
 

@@ -42,27 +42,40 @@ pub fn parse_yes_no(raw: &str) -> Result<bool, ValueError> {
     }
 }
 
-/// How a measured value is compared with the target value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// How a measured value is compared with the target value: read from the
+/// data files here, and drawn by the charts (`charts::Comparison` is this
+/// type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Comparison {
-    /// `tối thiểu`, `ít nhất`, `≥` (the default).
+    /// `tối thiểu`, `ít nhất`, `≥` (the default): value ≥ target.
+    #[default]
     AtLeast,
-    /// `trên`, `>`.
+    /// `trên`, `>`: value > target.
     Above,
-    /// `tối đa`, `không quá`, `≤`.
+    /// `tối đa`, `không quá`, `≤`: value ≤ target (lower is better).
     AtMost,
-    /// `dưới`, `<`.
+    /// `dưới`, `<`: value < target (lower is better).
     Below,
-    /// `đạt`, `bằng`, `=`.
+    /// `đạt`, `bằng`, `=`: value = target (within a relative 1e-9).
     Equal,
-    /// `xếp hạng`, `top`: a rank, lower is better.
+    /// `xếp hạng`, `top`: a rank where the target is "top N": rank ≤ N
+    /// (lower is better).
     Rank,
-    /// `có/không`: a yes/no target.
+    /// `có/không`: a yes/no target; a value other than 0 means yes and the
+    /// target is ignored.
     YesNo,
 }
 
 impl Comparison {
+    /// Whether a smaller value is the better one (`tối đa`, `dưới`, ranks).
+    pub fn lower_is_better(self) -> bool {
+        matches!(
+            self,
+            Comparison::AtMost | Comparison::Below | Comparison::Rank
+        )
+    }
+
     /// The Vietnamese word written in templates and exports.
     pub fn label(self) -> &'static str {
         match self {

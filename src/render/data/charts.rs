@@ -7,12 +7,12 @@
 
 use crate::charts;
 use crate::data::Quantity;
-use crate::render::data::index::{PillarEntry, in_pillar, unit_key};
 use crate::render::data::views::{
     ChartView, chart_cmp, latest, number, targets_chart, task_counts,
 };
 use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;
+use crate::site::identities::{PillarEntry, in_pillar, unit_key};
 use crate::text::escape::html;
 use crate::text::slugify;
 

@@ -16,7 +16,7 @@ use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
 use crate::text::{fold, slugify, vi_cmp};
 
-pub const INDICATORS: &str = "chi-so/";
+pub use crate::site::generated::INDICATORS;
 
 /// One indicator: its rows, in file order.
 #[derive(Debug, Clone)]

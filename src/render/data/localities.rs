@@ -21,7 +21,7 @@ use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_fixed, format_integer};
 use crate::text::{fold, slugify, vi_cmp};
 
-pub const LOCALITIES: &str = "dia-phuong/";
+pub use crate::site::generated::LOCALITIES;
 
 /// The page path of a locality.
 pub fn locality_path(name: &str) -> String {

@@ -14,7 +14,6 @@ pub mod dashboard;
 pub mod documents;
 pub mod dti;
 pub mod embeds;
-pub mod index;
 pub mod indicators;
 pub mod localities;
 pub mod open_data;
@@ -35,15 +34,11 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::jobs::Job;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+pub use crate::site::generated::{BUDGET, DTI, OPEN_DATA, TARGETS, TASKS, menu_target, sections};
+use crate::site::identities;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
 use views::target_path;
-
-pub const TARGETS: &str = "chi-tieu/";
-pub const TASKS: &str = "nhiem-vu/";
-pub const BUDGET: &str = "kinh-phi/";
-pub const DTI: &str = "chi-so-dti/";
-pub const OPEN_DATA: &str = "du-lieu/";
 
 /// A link to one of the data pages.
 #[derive(Debug, Clone, Serialize)]
@@ -58,44 +53,6 @@ pub fn as_of(site: &Site, tr: Tr) -> String {
         "data_computed_as_of",
         &[("date", &dates::short(site.today))],
     )
-}
-
-/// The data pages that exist, as (UI string key of the name, path).
-pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
-    let set = &data.set;
-    let mut out = Vec::new();
-    if !set.targets.is_empty() {
-        out.push(("nav_targets", TARGETS));
-    }
-    if !set.tasks.is_empty() {
-        out.push(("nav_tasks", TASKS));
-    }
-    if !set.budget.is_empty() {
-        out.push(("nav_budget", BUDGET));
-    }
-    if !set.indicators.is_empty() {
-        out.push(("nav_dti", DTI));
-    }
-    if index::has_pillars(set) {
-        out.push(("nav_pillars", index::PILLARS));
-    }
-    if !data.computed.units.is_empty() {
-        out.push(("nav_units", index::UNITS));
-    }
-    if !data.computed.localities.is_empty() {
-        out.push(("nav_localities", localities::LOCALITIES));
-    }
-    if !set.observations.is_empty() {
-        out.push(("nav_indicators", indicators::INDICATORS));
-    }
-    out.push(("nav_open_data", OPEN_DATA));
-    out
-}
-
-/// The first data page, for the "Số liệu" menu entry.
-pub fn menu_target(site: &Site) -> Option<String> {
-    let data = site.data.as_ref()?;
-    sections(data).first().map(|(_, p)| (*p).to_owned())
 }
 
 /// Output folders of every data page (for the sitemap), without those a
@@ -116,8 +73,12 @@ pub fn generated_paths(data: &SiteData) -> Vec<String> {
         .map(|(_, p)| p.to_owned())
         .collect();
     out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
-    out.extend(index::units(data).into_iter().map(|u| u.path));
-    out.extend(index::site_pillars(data).iter().map(|p| p.path.clone()));
+    out.extend(identities::units(data).into_iter().map(|u| u.path));
+    out.extend(
+        identities::site_pillars(data)
+            .iter()
+            .map(|p| p.path.clone()),
+    );
     out.extend(
         data.computed
             .localities
@@ -192,10 +153,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if !data.set.indicators.is_empty() {
         push(DTI, "dti.html", dti::dti_page(site, theme, data));
     }
-    let pillars = index::site_pillars(data);
+    let pillars = identities::site_pillars(data);
     if !pillars.is_empty() {
         push(
-            index::PILLARS,
+            identities::PILLARS,
             "pillars.html",
             pillars::pillars_page(site, theme, data, pillars),
         );
@@ -207,10 +168,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             );
         }
     }
-    let units = index::units(data);
+    let units = identities::units(data);
     if !units.is_empty() {
         push(
-            index::UNITS,
+            identities::UNITS,
             "units.html",
             units::units_page(site, theme, data, &units),
         );

@@ -44,7 +44,7 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                     .iter()
                     .map(|c| c.header)
                     .chain(
-                        crate::data::export_computed::COMPUTED_COLUMNS
+                        crate::data::schema::COMPUTED_COLUMNS
                             .iter()
                             .filter(|(k, _, _)| *k == kind)
                             .map(|(_, h, _)| *h),

@@ -5,7 +5,6 @@
 use tera::Context;
 
 use super::charts::{pillar_targets_chart, pillar_tasks_chart};
-use super::index::{PILLARS, PillarEntry, in_pillar};
 use super::page_context;
 use super::units::{IndexRow, indicator_rows, n, points};
 use super::views::{ChartView, target_row, task_groups_of};
@@ -13,6 +12,7 @@ use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+use crate::site::identities::{PILLARS, PillarEntry, in_pillar};
 use crate::site::{Site, SiteData};
 
 /// `tru-cot/`: every pillar with its counts.

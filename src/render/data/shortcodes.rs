@@ -20,9 +20,9 @@ use crate::content::shortcodes::Shortcodes;
 use crate::render::data::charts::{
     figure_html, last_segment, pillar_targets_chart, target_chart, unit_tasks_chart,
 };
-use crate::render::data::index::{find_pillar, find_unit, site_pillars, unit_key, units};
 use crate::render::data::views::{pillar_chart, target_path, task_badge};
 use crate::site::SiteData;
+use crate::site::identities::{find_pillar, find_unit, site_pillars, unit_key, units};
 use crate::suggest::nearest;
 use crate::text::escape::html;
 
@@ -127,7 +127,7 @@ impl DataShortcodes<'_> {
             None => Ok(format!(
                 "{}{}",
                 self.figure(&pillar_chart(data)),
-                self.more(crate::render::data::index::PILLARS, "Xem các trụ cột")
+                self.more(crate::site::identities::PILLARS, "Xem các trụ cột")
             )),
             Some(name) => {
                 let Some(p) = find_pillar(data, name) else {

@@ -4,7 +4,6 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::index::{pillar_href_path, unit_href_path};
 use super::views::{
     self as dv, ChartView, TargetRow, quantity, target_badge, target_row, target_text,
     targets_chart,
@@ -15,6 +14,7 @@ use crate::data::model::Placement;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+use crate::site::identities::{pillar_href_path, unit_href_path};
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_integer, format_percent};
 use crate::text::slugify;

@@ -7,7 +7,6 @@ use serde::Serialize;
 use tera::Context;
 
 use super::charts::{last_segment, unit_tasks_chart};
-use super::index::{UNITS, UnitEntry, unit_key};
 use super::page_context;
 use super::views::{
     ChartView, Stat, TargetRow, TaskGroupView, TaskRow, overdue_rows_of, target_row, targets_chart,
@@ -16,6 +15,7 @@ use super::views::{
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
+use crate::site::identities::{UNITS, UnitEntry, unit_key};
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_integer};
 

@@ -217,16 +217,12 @@ pub fn number(q: Quantity) -> f64 {
     }
 }
 
-/// The chart module's comparison for a data comparison.
-pub fn chart_cmp(t: &Target) -> charts::Comparison {
-    match (t.comparison, t.target) {
-        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => charts::Comparison::YesNo,
-        (Comparison::AtLeast, _) => charts::Comparison::AtLeast,
-        (Comparison::Equal, _) => charts::Comparison::Equal,
-        (Comparison::Above, _) => charts::Comparison::Above,
-        (Comparison::AtMost, _) => charts::Comparison::AtMost,
-        (Comparison::Below, _) => charts::Comparison::Below,
-        (Comparison::Rank, _) => charts::Comparison::Rank,
+/// How the charts compare a target: its own comparison, except that a
+/// yes/no target value makes it a yes/no target whatever was written.
+pub fn chart_cmp(t: &Target) -> Comparison {
+    match t.target {
+        Quantity::YesNo(_) => Comparison::YesNo,
+        Quantity::Number(_) => t.comparison,
     }
 }
 
@@ -289,7 +285,7 @@ pub struct UnitLink {
 }
 
 pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
-    let path = crate::render::data::index::unit_href_path(data, text);
+    let path = crate::site::identities::unit_href_path(data, text);
     if path.is_empty() {
         path
     } else {

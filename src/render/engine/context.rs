@@ -7,8 +7,8 @@ use tera::Context;
 use super::index::RenderIndex;
 use super::theme::Theme;
 use super::views::{link, news_path, root_for};
-use crate::content::PageKind;
 use crate::site::Site;
+use crate::site::generated::{SEARCH, SHARING_IMAGE};
 
 #[derive(Serialize)]
 struct MenuView {
@@ -19,7 +19,10 @@ struct MenuView {
 
 /// The lookups computed once per site (see [`index`]).
 pub(crate) fn index(site: &Site) -> &RenderIndex {
-    site.render_index.get_or_init(|| RenderIndex::new(site))
+    site.view_cache
+        .get_or_init(|| Box::new(RenderIndex::new(site)))
+        .downcast_ref::<RenderIndex>()
+        .expect("only the renderer fills the site's view slot")
 }
 
 /// Context shared by every page.
@@ -79,47 +82,24 @@ pub(crate) fn base_context(
 /// Search, JSON Feed and sharing-image variables (see `section_feeds`,
 /// `search`, `preview`); pages may override `feeds` and `og_image` later.
 fn sharing_context(site: &Site, root: &str, c: &mut Context) {
-    c.insert(
-        "search_href",
-        &format!(
-            "{root}{}",
-            link(site, crate::render::published::search::SEARCH)
-        ),
-    );
+    c.insert("search_href", &format!("{root}{}", link(site, SEARCH)));
     let json = if site.posts.is_empty() {
         String::new()
     } else {
         format!("{root}{}feed.json", news_path(site))
     };
     c.insert("feed_json_href", &json);
-    let (image, alt) = crate::render::published::sharing_images::site_image(site);
+    let (image, alt) = site_image(site);
     c.insert("og_image", &image);
     c.insert("og_image_alt", &alt);
 }
 
-/// The configured menu, or home / news / documents when none is set.
-pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
-    if !site.config.menu.is_empty() {
-        return site
-            .config
-            .menu
-            .iter()
-            .map(|m| (m.name.clone(), m.url.trim_start_matches('/').to_owned()))
-            .collect();
-    }
-    let mut items = vec![("Trang chủ".to_owned(), String::new())];
-    for (kind, name) in [(PageKind::Post, "Tin tức"), (PageKind::Document, "Văn bản")] {
-        if site.pages.iter().any(|p| p.kind == kind) {
-            let path = if kind == PageKind::Post {
-                news_path(site)
-            } else {
-                format!("{}/", site.config.sections.documents.trim_matches('/'))
-            };
-            items.push((name.to_owned(), path));
-        }
-    }
-    if let Some(path) = crate::render::data::menu_target(site) {
-        items.push(("Số liệu".to_owned(), path));
-    }
-    items
+/// The site-wide image (absolute URL) and its alt text, for every page;
+/// covers (see `render::pages::single`) and the target and DTI pages
+/// (see `render::published::sharing_images`) replace it.
+pub fn site_image(site: &Site) -> (String, String) {
+    (
+        format!("{}{SHARING_IMAGE}", site.config.base_url),
+        site.config.title.clone(),
+    )
 }

@@ -1,19 +1,20 @@
-//! Lookups the renderer needs for every page, computed once per [`Site`]
-//! instead of once per page: the page-independent part of the base context
-//! (already serialized), the menu entries, section pages by path, each
-//! post's position in the news order and tags by name. Without these, menus,
-//! breadcrumbs and previous/next links scanned every page for every page
-//! (quadratic: ~10⁸ comparisons at 10,000 posts).
+//! What the renderer computes once per [`Site`] instead of once per page:
+//! the page-independent part of the base context (already serialized, per
+//! language) and the menu entries. Without these, every page rebuilt the
+//! menu by scanning every page (quadratic: ~10⁸ comparisons at 10,000
+//! posts). The page lookups (sections, post positions, tags by name) are
+//! the model's: [`crate::site::page_index`].
 //!
-//! Stored lazily on the site (`Site::render_index`), so it is built on first
-//! use and dropped with the site.
+//! Kept in the site's opaque view slot (`Site::view_cache`, see
+//! [`super::context::index`]), so it is built on first use and dropped with
+//! the site; the model does not know this type.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tera::Context;
 
 use super::theme::Theme;
+use super::views::news_path;
 use crate::content::PageKind;
 use crate::site::Site;
 use crate::text::dates;
@@ -23,57 +24,14 @@ use crate::text::dates;
 pub struct RenderIndex {
     /// Menu entries: (name, site-relative target or external URL).
     pub(crate) menu: Vec<(String, String)>,
-    /// Section output path → page index.
-    pub(crate) sections: HashMap<String, usize>,
-    /// Page index → position in `Site::posts`.
-    pub(crate) post_pos: Vec<Option<usize>>,
-    /// Tag name as written in front matter → index in `Site::tags`.
-    pub(crate) tag_by_name: HashMap<String, usize>,
-    /// Title of the news section page, if any.
-    pub(crate) news_title: Option<String>,
     /// Per language: the page-independent base context.
     protos: Mutex<Vec<(String, Arc<Context>)>>,
 }
 
 impl RenderIndex {
     pub(crate) fn new(site: &Site) -> RenderIndex {
-        let mut sections = HashMap::new();
-        let news = super::views::news_path(site);
-        let mut news_title = None;
-        for (i, p) in site.pages.iter().enumerate() {
-            if p.kind == PageKind::Section {
-                sections.entry(p.path.clone()).or_insert(i);
-            }
-            if news_title.is_none() && p.path == news {
-                news_title = Some(p.title.clone());
-            }
-        }
-        let mut post_pos = vec![None; site.pages.len()];
-        for (k, &i) in site.posts.iter().enumerate() {
-            post_pos[i] = Some(k);
-        }
-        let mut tag_by_name = HashMap::new();
-        let by_slug: HashMap<&str, usize> = site
-            .tags
-            .iter()
-            .enumerate()
-            .map(|(k, t)| (t.slug.as_str(), k))
-            .collect();
-        for p in &site.pages {
-            for name in &p.fm.tags {
-                if !tag_by_name.contains_key(name)
-                    && let Some(&k) = by_slug.get(crate::text::slugify(name).as_str())
-                {
-                    tag_by_name.insert(name.clone(), k);
-                }
-            }
-        }
         RenderIndex {
-            menu: crate::render::engine::context::menu_items(site),
-            sections,
-            post_pos,
-            tag_by_name,
-            news_title,
+            menu: menu_items(site),
             protos: Mutex::new(Vec::new()),
         }
     }
@@ -104,4 +62,31 @@ impl RenderIndex {
         protos.push((lang.to_owned(), Arc::new(c.clone())));
         c
     }
+}
+
+/// The configured menu, or home / news / documents when none is set.
+pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
+    if !site.config.menu.is_empty() {
+        return site
+            .config
+            .menu
+            .iter()
+            .map(|m| (m.name.clone(), m.url.trim_start_matches('/').to_owned()))
+            .collect();
+    }
+    let mut items = vec![("Trang chủ".to_owned(), String::new())];
+    for (kind, name) in [(PageKind::Post, "Tin tức"), (PageKind::Document, "Văn bản")] {
+        if site.pages.iter().any(|p| p.kind == kind) {
+            let path = if kind == PageKind::Post {
+                news_path(site)
+            } else {
+                format!("{}/", site.config.sections.documents.trim_matches('/'))
+            };
+            items.push((name.to_owned(), path));
+        }
+    }
+    if let Some(path) = crate::site::generated::menu_target(site) {
+        items.push(("Số liệu".to_owned(), path));
+    }
+    items
 }

@@ -20,7 +20,7 @@ pub(crate) struct Job {
 /// A job whose context is built when it is rendered, on a worker thread:
 /// contexts are made in parallel and dropped as soon as their page is
 /// rendered, instead of all living at once. Owns no borrow of the site, so
-/// `serve` can keep it and render the page on request (see [`super::lazy`]).
+/// `serve` can keep it and render the page on request (see [`crate::render::lazy`]).
 pub(crate) struct Lazy {
     pub(crate) path: String,
     pub(crate) make: MakeJob,

@@ -98,7 +98,7 @@ pub fn tag_path(site: &Site, slug: &str) -> String {
 
 /// Output path of the news section.
 pub fn news_path(site: &Site) -> String {
-    format!("{}/", site.config.sections.news.trim_matches('/'))
+    site.news_path()
 }
 
 /// A link honouring portable mode.
@@ -113,10 +113,7 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         .tags
         .iter()
         .filter_map(|name| {
-            let tag = match crate::render::engine::context::index(site)
-                .tag_by_name
-                .get(name)
-            {
+            let tag = match site.page_index().tag_by_name.get(name) {
                 Some(&k) => &site.tags[k],
                 None => {
                     let slug = slugify(name);

@@ -333,7 +333,7 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
             Vec::new()
         } else {
             vec![(
-                crate::render::engine::context::index(site)
+                site.page_index()
                     .news_title
                     .clone()
                     .unwrap_or_else(|| "Tin tức".to_owned()),

@@ -3,7 +3,7 @@
 
 use crate::content::{Page, PageKind};
 use crate::render::data::bulletin;
-use crate::render::engine::context::{base_context, index};
+use crate::render::engine::context::base_context;
 use crate::render::engine::jobs::{Job, Lazy};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{PageRef, link, news_path, page_ref, page_view, root_for};
@@ -13,7 +13,12 @@ fn crumbs(site: &Site, page: &Page) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut section = page.section.clone();
     while !section.is_empty() {
-        if let Some(p) = index(site).sections.get(&section).map(|&i| &site.pages[i]) {
+        if let Some(p) = site
+            .page_index()
+            .sections
+            .get(&section)
+            .map(|&i| &site.pages[i])
+        {
             out.push((p.title.clone(), link(site, &p.path)));
         }
         section = match section.trim_end_matches('/').rsplit_once('/') {
@@ -117,7 +122,7 @@ fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
                 "section.html".into()
             }
             (None, PageKind::Post) => {
-                let pos = index(site).post_pos[i];
+                let pos = site.page_index().post_pos[i];
                 let newer = pos
                     .and_then(|p| p.checked_sub(1))
                     .map(|p| page_ref(site, &site.pages[site.posts[p]], &root));

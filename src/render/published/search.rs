@@ -17,7 +17,7 @@ use crate::text::format_integer;
 use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
 
 /// Output path of the search page.
-pub const SEARCH: &str = "tim-kiem/";
+pub use crate::site::generated::SEARCH;
 /// Folder of the index files.
 pub const INDEX_DIR: &str = "tim-kiem/chi-muc/";
 

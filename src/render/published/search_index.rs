@@ -24,11 +24,11 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::PageKind;
-use crate::render::data::index::unit_href_path;
 use crate::render::data::views::{target_path, task_anchor};
 use crate::render::data::{OPEN_DATA, TASKS};
 use crate::render::engine::views::{link, news_path};
 use crate::site::Site;
+use crate::site::identities::unit_href_path;
 use crate::text::dates;
 use crate::text::fold;
 use crate::text::plain::html_to_text;

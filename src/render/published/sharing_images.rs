@@ -19,7 +19,7 @@ use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
 /// Preview image file name, in the page's folder (or the site root).
-pub const FILE: &str = "chia-se.png";
+pub use crate::site::generated::SHARING_IMAGE as FILE;
 const W: usize = 600;
 const H: usize = 315;
 
@@ -44,15 +44,6 @@ const GREY: u8 = 4;
 const GREEN: u8 = 5;
 const AMBER: u8 = 6;
 const TEXT: u8 = 8;
-
-/// The site-wide image (absolute URL) and its alt text, for every page;
-/// covers ([`crate::render::pages::single::page_jobs`]) and [`page_images`] replace it.
-pub fn site_image(site: &Site) -> (String, String) {
-    (
-        format!("{}{FILE}", site.config.base_url),
-        site.config.title.clone(),
-    )
-}
 
 /// Points target and DTI pages at their own image. Runs once over the jobs
 /// (a lookup per page would cost pages × targets).

@@ -42,8 +42,9 @@ pub(crate) fn check(site: &Site, theme: &Theme, plan: &Plan, diags: &mut Diagnos
 /// an error naming both, except the documented replacement of the search
 /// page by `content/tim-kiem.md`, which is a warning.
 fn yielded(site: &Site, diags: &mut Diagnostics) {
-    use crate::render::data::{index, views::target_path};
+    use crate::render::data::views::target_path;
     use crate::render::published::search::SEARCH;
+    use crate::site::identities as index;
     let mut generated: Vec<(String, &str)> =
         vec![(SEARCH.to_owned(), "trang tìm kiếm và chỉ mục tìm kiếm")];
     if let Some(data) = &site.data {
@@ -273,9 +274,9 @@ fn generated_owner(site: &Site, path: &str) -> Owner {
         "trang chỉ số DTI"
     } else if path.starts_with(OPEN_DATA) {
         "tệp dữ liệu mở"
-    } else if path.starts_with(crate::render::data::index::UNITS) {
+    } else if path.starts_with(crate::site::identities::UNITS) {
         "trang đơn vị"
-    } else if path.starts_with(crate::render::data::index::PILLARS) {
+    } else if path.starts_with(crate::site::identities::PILLARS) {
         "trang trụ cột"
     } else if path.starts_with(crate::render::data::bulletin::BULLETINS) {
         "trang bản tin"

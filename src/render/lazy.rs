@@ -18,8 +18,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use tera::Tera;
 
-use super::jobs::Pending;
-use super::theme::Theme;
+use super::engine::jobs::Pending;
+use super::engine::theme::Theme;
 use crate::diagnostics::Diagnostics;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::render::plan_with;

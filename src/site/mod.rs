@@ -13,6 +13,12 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::collate::sort_key;
 use crate::text::{slugify, vi_cmp};
 
+pub mod generated;
+pub mod identities;
+pub mod page_index;
+
+use page_index::PageIndex;
+
 /// A tag and the posts that carry it (indices into `Site::pages`, newest first).
 #[derive(Debug, Clone)]
 pub struct Tag {
@@ -46,12 +52,15 @@ pub struct Site {
     /// The data folder's contents and what was computed from them; `None`
     /// when the site has no data files.
     pub data: Option<SiteData>,
-    /// Per-site lookups for rendering, built on first use.
-    pub render_index: std::sync::OnceLock<crate::render::engine::index::RenderIndex>,
+    /// Lookups over the pages, built on first use (see [`Site::page_index`]).
+    pub page_index: std::sync::OnceLock<PageIndex>,
+    /// A slot the view fills with its own per-site lookups on first use; the
+    /// model does not know their type (imports run model ← view only).
+    pub view_cache: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl Clone for Site {
-    /// A copy sharing the pages; the render index is rebuilt on first use.
+    /// A copy sharing the pages; the lookups are rebuilt on first use.
     fn clone(&self) -> Site {
         Site {
             config: self.config.clone(),
@@ -66,7 +75,8 @@ impl Clone for Site {
             doc_by_number: self.doc_by_number.clone(),
             children: self.children.clone(),
             data: self.data.clone(),
-            render_index: std::sync::OnceLock::new(),
+            page_index: std::sync::OnceLock::new(),
+            view_cache: std::sync::OnceLock::new(),
         }
     }
 }
@@ -77,10 +87,10 @@ pub struct SiteData {
     pub set: crate::data::DataSet,
     pub computed: crate::data::Computed,
     /// Unit lookups for the pages, built on first use (see
-    /// `render::data::index::find_unit`).
-    pub unit_lookup: std::sync::OnceLock<crate::render::data::index::UnitLookup>,
+    /// `identities::find_unit`).
+    pub unit_lookup: std::sync::OnceLock<identities::UnitLookup>,
     /// The pillars with a page, computed on first use.
-    pub pillar_list: std::sync::OnceLock<Vec<crate::render::data::index::PillarEntry>>,
+    pub pillar_list: std::sync::OnceLock<Vec<identities::PillarEntry>>,
 }
 
 impl SiteData {
@@ -180,7 +190,8 @@ impl Site {
             doc_by_number,
             children,
             data: None,
-            render_index: std::sync::OnceLock::new(),
+            page_index: std::sync::OnceLock::new(),
+            view_cache: std::sync::OnceLock::new(),
         }
     }
 
@@ -216,6 +227,17 @@ impl Site {
                 ),
             );
         }
+    }
+
+    /// The page lookups (sections, post positions, tags by name), built on
+    /// first use.
+    pub fn page_index(&self) -> &PageIndex {
+        self.page_index.get_or_init(|| PageIndex::new(self))
+    }
+
+    /// Output folder of the news section (`tin-tuc/`).
+    pub fn news_path(&self) -> String {
+        format!("{}/", self.config.sections.news.trim_matches('/'))
     }
 
     /// The document page with this number, if the site has it.

@@ -9,16 +9,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::fields::Reader;
+pub use super::frontmatter::AttachmentRef;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-
-/// One attachment as written in front matter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AttachmentRef {
-    /// File name, relative to the page (or `/…` from `static/`).
-    pub file: String,
-    /// Title shown on the page ("Phụ lục I – …"); empty when not given.
-    pub title: String,
-}
 
 /// A resolved attachment, published next to the document.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -138,7 +138,7 @@ pub struct FrontMatter {
     pub pdf: Option<String>,
     pub based_on: Vec<BasedOn>,
     /// Appendices (phụ lục) of a document.
-    pub attachments: Vec<super::attachments::AttachmentRef>,
+    pub attachments: Vec<AttachmentRef>,
     /// `extra`, `params`, and every unknown key, for templates.
     pub params: BTreeMap<String, Value>,
 }
@@ -281,6 +281,15 @@ pub(crate) fn toml_to_json(v: toml::Value) -> Value {
             Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
         }
     }
+}
+
+/// One attachment as written in front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentRef {
+    /// File name, relative to the page (or `/…` from `static/`).
+    pub file: String,
+    /// Title shown on the page ("Phụ lục I – …"); empty when not given.
+    pub title: String,
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{SiteArgs, report};
+use super::{Global, SiteArgs, paths, report};
 use crate::build::{BuildOptions, build_site};
 use crate::output;
 
@@ -15,7 +15,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Thư mục đầu ra; mặc định <root>/public.
-    #[arg(long, value_name = "THƯ_MỤC")]
+    #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: Option<PathBuf>,
     /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
@@ -23,10 +23,10 @@ pub struct BuildArgs {
 }
 
 impl BuildArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         let started = Instant::now();
         let opts = BuildOptions {
-            root: self.site.root.clone(),
+            root: g.root.clone(),
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
@@ -45,10 +45,7 @@ impl BuildArgs {
                 return ExitCode::from(1);
             }
         };
-        let dest = self
-            .output
-            .clone()
-            .unwrap_or_else(|| self.site.root.join("public"));
+        let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
         progress.set_message("đang ghi tệp…");
         if let Err(d) = crate::timing::phase("write", || output::write(&built.output, &dest)) {
             progress.finish_and_clear();
@@ -58,14 +55,15 @@ impl BuildArgs {
             return ExitCode::from(1);
         }
         progress.finish_and_clear();
-        report::print(&built.diagnostics);
-        let index = dest.join("index.html");
-        let shown = std::fs::canonicalize(&index).unwrap_or(index);
+        report::print_with(&built.diagnostics, g.quiet);
+        if g.quiet {
+            return ExitCode::SUCCESS;
+        }
         eprintln!(
             "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
             built.output.page_count(),
             built.output.len(),
-            dest.display(),
+            paths::shown(&dest),
             started.elapsed().as_millis(),
             if built.diagnostics.is_empty() {
                 String::new()
@@ -73,7 +71,10 @@ impl BuildArgs {
                 format!(", {}", report::summary(&built.diagnostics))
             }
         );
-        eprintln!("Mở trang: {}", shown.display());
+        eprintln!(
+            "Mở trang: {}",
+            paths::shown_absolute(&dest.join("index.html"))
+        );
         eprintln!("Hoặc xem thử khi đang sửa: minhbach serve");
         ExitCode::SUCCESS
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::SiteArgs;
+use super::{Global, SiteArgs};
 use crate::text::slugify;
 
 #[derive(Debug, Args)]
@@ -21,6 +21,7 @@ pub enum NewWhat {
     /// Bài tin mới trong content/tin-tuc/, tên tệp bắt đầu bằng ngày đăng.
     Post {
         /// Tiêu đề bài viết.
+        #[arg(value_name = "TIÊU_ĐỀ")]
         title: String,
         #[command(flatten)]
         site: SiteArgs,
@@ -30,6 +31,7 @@ pub enum NewWhat {
     /// (hoặc targets, results, tasks, budget, dti, dti-scores, units).
     Dataset {
         /// Loại dữ liệu, ví dụ chi-tieu.
+        #[arg(value_name = "LOẠI")]
         kind: String,
         #[command(flatten)]
         site: SiteArgs,
@@ -37,10 +39,10 @@ pub enum NewWhat {
 }
 
 impl NewArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         match self.what {
-            NewWhat::Dataset { kind, site } => {
-                match super::new_dataset::new_dataset(&site.root, &kind) {
+            NewWhat::Dataset { kind, site: _ } => {
+                match super::new_dataset::new_dataset(&g.root, &kind) {
                     Ok(paths) => {
                         for p in &paths {
                             println!("{}", p.display());
@@ -56,7 +58,7 @@ impl NewArgs {
                     }
                 }
             }
-            NewWhat::Post { title, site } => match new_post(&site.root, &title, site.today()) {
+            NewWhat::Post { title, site } => match new_post(&g.root, &title, site.today()) {
                 Ok(path) => {
                     println!("{}", path.display());
                     eprintln!(

@@ -244,13 +244,18 @@ pub fn parse(path: &Path, split: &Split<'_>, diags: &mut Diagnostics) -> Option<
                         let (line, col) = e
                             .location()
                             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-                        let msg = e.to_string();
-                        let first = msg.lines().next().unwrap_or("").trim();
+                        let s = crate::syntax_errors::yaml(split.matter, &e.to_string(), line, col);
                         diags.push(
-                            Diagnostic::error(path, format!("YAML không hợp lệ: {first}"))
-                                .at(line + offset, col)
-                                .source_line(split.matter.lines().nth(line.saturating_sub(1)).unwrap_or(""))
-                                .hint("mỗi dòng có dạng “khoá: giá trị”; đặt chuỗi có dấu hai chấm trong ngoặc kép; ngày viết YYYY-MM-DD"),
+                            Diagnostic::error(path, format!("YAML không hợp lệ: {}", s.message))
+                                .at(s.line + offset, s.col)
+                                .source_line(
+                                    split
+                                        .matter
+                                        .lines()
+                                        .nth(s.line.saturating_sub(1))
+                                        .unwrap_or(""),
+                                )
+                                .hint(s.hint),
                         );
                         return None;
                     }

@@ -26,29 +26,56 @@ pub enum NewWhat {
         #[command(flatten)]
         site: SiteArgs,
     },
-    /// Tệp mẫu (.xlsx và .csv) của một loại dữ liệu trong content/du-lieu/:
-    /// chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi
-    /// (hoặc targets, results, tasks, budget, dti, dti-scores, units).
+    /// Tệp mẫu Excel (.xlsx, hoặc .csv với --csv) của một loại dữ liệu trong
+    /// content/du-lieu/: chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti,
+    /// diem-dti, don-vi (hoặc targets, results, tasks, budget, dti,
+    /// dti-scores, units).
     Dataset {
         /// Loại dữ liệu, ví dụ chi-tieu.
         #[arg(value_name = "LOẠI")]
         kind: String,
-        #[command(flatten)]
-        site: SiteArgs,
+        /// Tạo tệp CSV thay cho tệp Excel.
+        #[arg(long)]
+        csv: bool,
     },
 }
 
 impl NewArgs {
     pub fn run(self, g: &Global) -> ExitCode {
         match self.what {
-            NewWhat::Dataset { kind, site: _ } => {
-                match super::new_dataset::new_dataset(&g.root, &kind) {
-                    Ok(paths) => {
-                        for p in &paths {
-                            println!("{}", p.display());
+            NewWhat::Dataset { kind, csv } => {
+                match super::new_dataset::new_dataset(&g.root, &kind, csv) {
+                    Ok(path) => {
+                        println!("{}", super::paths::shown(&path));
+                        if g.quiet {
+                            return ExitCode::SUCCESS;
+                        }
+                        if csv {
+                            eprintln!(
+                                "Đã tạo tệp mẫu CSV (chỉ có dòng tiêu đề). Các cột (dấu * là bắt buộc):"
+                            );
+                            if let Ok(k) = super::new_dataset::parse_kind(&kind) {
+                                for line in crate::data::template::guidance_lines(k) {
+                                    eprintln!("{line}");
+                                }
+                            }
+                        } else {
+                            let lists = super::new_dataset::parse_kind(&kind)
+                                .map(crate::data::template::list_columns)
+                                .unwrap_or_default();
+                            let lists = if lists.is_empty() {
+                                String::new()
+                            } else {
+                                let names: Vec<String> =
+                                    lists.iter().map(|h| format!("“{h}”")).collect();
+                                format!(" cột {} có danh sách chọn;", names.join(", "))
+                            };
+                            eprintln!(
+                                "Đã tạo tệp mẫu Excel. Cột có dấu * là bắt buộc;{lists} trang tính “Hướng dẫn” giải thích từng cột."
+                            );
                         }
                         eprintln!(
-                            "Đã tạo tệp mẫu bằng Excel và CSV. Giữ lại một tệp (xoá tệp kia, nếu không số liệu sẽ bị trùng), thay dòng ví dụ bằng số liệu thật rồi chạy minhbach check. Các cột được giải thích trong docs/du-lieu.md."
+                            "Nhập số liệu thật rồi chạy minhbach check. Xem thêm docs/du-lieu.md."
                         );
                         ExitCode::SUCCESS
                     }

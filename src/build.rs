@@ -95,6 +95,7 @@ pub fn prepare(
             format!("{url}/")
         };
     }
+    crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = phase("templates", || render::compile(&theme, &mut diags));
     // Data first: Markdown shortcodes draw charts from it.

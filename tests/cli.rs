@@ -120,6 +120,16 @@ fn init_makes_a_site_that_builds_at_once() {
     assert!(site.path("minhbach.toml").is_file());
     assert!(site.path("content/_index.md").is_file());
     assert!(site.path("themes/default/templates/base.html").is_file());
+    // The one thing left to fill in is named: the unit in the header.
+    let r = site.build_ok(&[]);
+    assert_eq!(r.stderr.matches("cảnh báo:").count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("tên đơn vị vẫn là chỗ trống"),
+        "{}",
+        r.stderr
+    );
+    let cfg = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write("minhbach.toml", cfg.replace("UBND xã …", "UBND xã Tân Phú"));
     let r = site.build_ok(&[]);
     assert!(!r.stderr.contains("cảnh báo"), "{}", r.stderr);
     assert!(

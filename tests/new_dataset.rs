@@ -22,6 +22,12 @@ fn init_site() -> (Site, std::path::PathBuf) {
     let site = Site::empty();
     let dir = site.tmp().join("xa-moi");
     site.run(&["init", dir.to_str().unwrap()]).assert_ok();
+    let cfg = std::fs::read_to_string(dir.join("minhbach.toml")).unwrap();
+    std::fs::write(
+        dir.join("minhbach.toml"),
+        cfg.replace("UBND xã …", "UBND xã Tân Phú"),
+    )
+    .unwrap();
     (site, dir)
 }
 

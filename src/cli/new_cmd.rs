@@ -87,7 +87,10 @@ impl NewArgs {
             }
             NewWhat::Post { title, site } => match new_post(&g.root, &title, site.today()) {
                 Ok(path) => {
-                    println!("{}", path.display());
+                    println!("{}", super::paths::shown(&path));
+                    if g.quiet {
+                        return ExitCode::SUCCESS;
+                    }
                     eprintln!(
                         "Đã tạo bài mới. Mở tệp trên để viết; bài là bản nháp (draft = true) cho tới khi bạn xoá dòng đó."
                     );
@@ -117,7 +120,8 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
     let path = dir.join(format!("{today}-{slug}.md"));
     let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
     let text = format!(
-        "+++\ntitle = \"{escaped}\"\ndate = {today}\ndescription = \"\"\ntags = []\nauthor = \"\"\ndraft = true\n+++\n\nViết đoạn mở đầu ở đây. Đoạn đầu tiên được dùng làm tóm tắt trong danh sách tin.\n\n## Nội dung chính\n\n"
+        "+++\ntitle = \"{escaped}\"\ndate = {today}\ndescription = \"\"\ntags = []\nauthor = \"\"\ndraft = true\n+++\n\n{placeholder} Đoạn đầu tiên được dùng làm tóm tắt trong danh sách tin.\n\n## Nội dung chính\n\n",
+        placeholder = crate::content::placeholders::BODY_PLACEHOLDER
     );
     let mut f = std::fs::OpenOptions::new()
         .write(true)

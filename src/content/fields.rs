@@ -180,6 +180,21 @@ impl Reader<'_> {
         fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
+        if fm.authors.iter().any(|a| a.trim().is_empty()) {
+            // `author = ""` from `minhbach new post` would print "· ·".
+            let key = if self.map.contains_key("author") {
+                "author"
+            } else {
+                "authors"
+            };
+            let d =
+                Diagnostic::warning(self.path, "tên tác giả để trống; bài sẽ không ghi tác giả");
+            let d = self.located(key, d).hint(format!(
+                "ghi tên người viết, ví dụ {key} = \"Văn phòng UBND xã\", hoặc xoá dòng {key}"
+            ));
+            self.diags.push(d);
+            fm.authors.retain(|a| !a.trim().is_empty());
+        }
         self.read_cover(&mut fm);
         fm.based_on = self.based_on();
         if let Some(lang) = &fm.lang

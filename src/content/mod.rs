@@ -9,6 +9,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod page;
+pub mod placeholders;
 pub mod sanitize;
 pub mod shortcodes;
 

@@ -71,12 +71,27 @@ impl BuildArgs {
                 format!(", {}", report::summary(&built.diagnostics))
             }
         );
-        eprintln!(
-            "Mở trang: {}",
-            paths::shown_absolute(&dest.join("index.html"))
-        );
-        eprintln!("Hoặc xem thử khi đang sửa: minhbach serve");
+        for line in next_steps(built.config.portable, &dest) {
+            eprintln!("{line}");
+        }
         ExitCode::SUCCESS
+    }
+}
+
+/// What to do with the result, only what works: opening `index.html` from
+/// disk follows links only when they end in `index.html` (`portable`).
+fn next_steps(portable: bool, dest: &std::path::Path) -> Vec<String> {
+    let index = paths::shown_absolute(&dest.join("index.html"));
+    if portable {
+        vec![
+            format!("Mở trang (mở thẳng từ ổ đĩa được): {index}"),
+            "Hoặc xem thử khi đang sửa: minhbach serve --open".to_owned(),
+        ]
+    } else {
+        vec![
+            "Xem trang trong trình duyệt: minhbach serve --open".to_owned(),
+            "Muốn mở thẳng tệp index.html từ ổ đĩa hay USB: thêm portable = true vào minhbach.toml rồi dựng lại.".to_owned(),
+        ]
     }
 }
 

@@ -72,7 +72,15 @@ cp docs/*.md "$dir/huong-dan/"
 if [ -d docs/img ]; then cp -R docs/img "$dir/huong-dan/img"; fi
 
 if [ "$windows" = 1 ]; then
-  cp "packaging/windows/Xem truoc.bat" "packaging/windows/Dung trang.bat" "$dir/"
+  # cmd needs CRLF; no BOM (it would break "@echo off"), whatever git's
+  # line-ending settings of the checkout.
+  for f in "Xem truoc.bat" "Dung trang.bat"; do
+    python3 - "packaging/windows/$f" "$dir/$f" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read().replace("\r\n", "\n").replace("\n", "\r\n")
+open(sys.argv[2], "w", encoding="utf-8", newline="").write(t)
+PY
+  done
   # Notepad-friendly text: UTF-8 with BOM and CRLF for the files an officer
   # reads first (content files keep their bytes: minhbach reads either).
   for f in BAT-DAU.txt LICENSE-MIT LICENSE-APACHE; do

@@ -72,7 +72,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
     {
         return Err(format!(
             "thư mục {} đã có tệp; minhbach init chỉ tạo trang trong thư mục trống",
-            dir.display()
+            super::paths::shown(dir)
         ));
     }
     let files: Vec<(String, &[u8])> = vec![
@@ -87,11 +87,21 @@ pub fn init(dir: &Path) -> Result<(), String> {
     for (rel, bytes) in files.into_iter().chain(theme_files) {
         let path = dir.join(&rel);
         if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)
-                .map_err(|e| format!("không tạo được {}: {e}", p.display()))?;
+            std::fs::create_dir_all(p).map_err(|e| {
+                format!(
+                    "không tạo được {}: {}",
+                    super::paths::shown(p),
+                    super::io_vi::reason(&e)
+                )
+            })?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            format!(
+                "không ghi được {}: {}",
+                super::paths::shown(&path),
+                super::io_vi::reason(&e)
+            )
+        })?;
     }
     Ok(())
 }

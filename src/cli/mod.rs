@@ -5,6 +5,7 @@ mod build_cmd;
 mod check_cmd;
 mod completions_cmd;
 mod init_cmd;
+mod io_vi;
 mod new_cmd;
 mod new_dataset;
 pub mod paths;

@@ -115,8 +115,13 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         return Err("tiêu đề cần có ít nhất một chữ cái hoặc chữ số".into());
     }
     let dir = root.join("content").join(&config.sections.news);
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("không tạo được thư mục {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "không tạo được thư mục {}: {}",
+            super::paths::shown(&dir),
+            super::io_vi::reason(&e)
+        )
+    })?;
     let path = dir.join(format!("{today}-{slug}.md"));
     let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
     let text = format!(
@@ -131,13 +136,22 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 format!(
                     "tệp {} đã có; minhbach không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đó.",
-                    path.display()
+                    super::paths::shown(&path)
                 )
             } else {
-                format!("không tạo được {}: {e}", path.display())
+                format!(
+                    "không tạo được {}: {}",
+                    super::paths::shown(&path),
+                    super::io_vi::reason(&e)
+                )
             }
         })?;
-    std::io::Write::write_all(&mut f, text.as_bytes())
-        .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            super::paths::shown(&path),
+            super::io_vi::reason(&e)
+        )
+    })?;
     Ok(path)
 }

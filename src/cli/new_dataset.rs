@@ -69,15 +69,31 @@ pub fn new_dataset(root: &Path, kind_name: &str, csv: bool) -> Result<PathBuf, S
     } else {
         (dir.join(format!("{base}.xlsx")), template_xlsx(kind)?)
     };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("không tạo được thư mục {}: {e}", super::paths::shown(&dir)))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "không tạo được thư mục {}: {}",
+            super::paths::shown(&dir),
+            super::io_vi::reason(&e)
+        )
+    })?;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .map_err(|e| format!("không tạo được {}: {e}", super::paths::shown(&path)))?;
-    std::io::Write::write_all(&mut f, &bytes)
-        .map_err(|e| format!("không ghi được {}: {e}", super::paths::shown(&path)))?;
+        .map_err(|e| {
+            format!(
+                "không tạo được {}: {}",
+                super::paths::shown(&path),
+                super::io_vi::reason(&e)
+            )
+        })?;
+    std::io::Write::write_all(&mut f, &bytes).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            super::paths::shown(&path),
+            super::io_vi::reason(&e)
+        )
+    })?;
     Ok(path)
 }
 

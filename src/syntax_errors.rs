@@ -44,6 +44,11 @@ pub fn toml(text: &str, english: &str, line: usize, col: usize) -> Syntax {
             "giá trị chữ chưa đặt trong ngoặc kép".to_owned(),
             format!("viết chữ trong ngoặc kép, ví dụ: {key} = \"Chuyển đổi số\""),
         )
+    } else if m.contains("unquoted key") {
+        (
+            "tên khoá có dấu tiếng Việt, dấu cách hoặc ký tự lạ".to_owned(),
+            "tên khoá viết không dấu, nối bằng _ hoặc -, ví dụ: date, title, ngay_ban_hanh (xem bảng tên khoá trong hướng dẫn)".to_owned(),
+        )
     } else if m.contains("key with no value") || m.contains("expected `=`") {
         (
             format!("thiếu dấu “=” sau khoá “{key}”"),
@@ -242,6 +247,17 @@ mod tests {
         assert!(s.hint.contains("title = \""), "{}", s.hint);
         let s = toml("title \"a\"\n", "key with no value, expected `=`", 1, 7);
         assert_eq!(s.message, "thiếu dấu “=” sau khoá “title”");
+        let s = toml(
+            "ngày = 1\n",
+            "invalid unquoted key, expected letters, numbers, `-`, `_`",
+            1,
+            1,
+        );
+        assert!(
+            s.message.starts_with("tên khoá có dấu tiếng Việt"),
+            "{}",
+            s.message
+        );
         let s = toml("a = 1\na = 2\n", "duplicate key", 2, 1);
         assert_eq!(s.message, "khoá “a” được viết hai lần");
     }

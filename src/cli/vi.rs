@@ -61,6 +61,7 @@ pub fn localize_text(text: &str) -> String {
         .replace("[default: ", "[mặc định: ")
         .replace("[possible values: ", "[một trong: ")
         .replace("[aliases: ", "[tên khác: ")
+        .replace("[alias: ", "[tên khác: ")
         .replace("[short aliases: ", "[tên khác: ")
 }
 

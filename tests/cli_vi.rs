@@ -202,3 +202,31 @@ fn completions_for_each_shell() {
         assert!(r.stdout.contains("serve"), "{shell}");
     }
 }
+
+#[test]
+fn colours_only_where_they_are_understood() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/tin-tuc/2026-08-01-loi.md",
+        "+++\ntitle = \"A\n+++\n",
+    );
+    let run = |force: bool| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"));
+        c.args(["check", "--root", site.root.to_str().unwrap()]);
+        c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        if force {
+            c.env("CLICOLOR_FORCE", "1");
+        }
+        String::from_utf8(c.output().unwrap().stderr).unwrap()
+    };
+    // A pipe (or a file, or an old console) gets plain text…
+    let plain = run(false);
+    assert!(plain.contains("lỗi: TOML không hợp lệ"), "{plain}");
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    // …a terminal that understands them gets the colour codes.
+    let coloured = run(true);
+    assert!(
+        coloured.contains("\u{1b}[1;31mlỗi\u{1b}[0m:"),
+        "{coloured:?}"
+    );
+}

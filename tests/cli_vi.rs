@@ -64,6 +64,7 @@ fn help_of_every_command_is_vietnamese() {
         &["init"],
         &["serve"],
         &["completions"],
+        &["import"],
         &["help"],
     ];
     for c in commands {

@@ -47,15 +47,19 @@ impl BuildArgs {
         };
         let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
         progress.set_message("đang ghi tệp…");
-        if let Err(d) = crate::timing::phase("write", || output::write(&built.output, &dest)) {
-            progress.finish_and_clear();
-            let mut diags = crate::diagnostics::Diagnostics::new();
-            diags.push(d);
-            report::print(&diags);
-            return ExitCode::from(1);
+        let mut diagnostics = built.diagnostics;
+        match crate::timing::phase("write", || output::write(&built.output, &dest)) {
+            Ok(warnings) => warnings.into_iter().for_each(|w| diagnostics.push(w)),
+            Err(d) => {
+                progress.finish_and_clear();
+                let mut diags = crate::diagnostics::Diagnostics::new();
+                diags.push(d);
+                report::print(&diags);
+                return ExitCode::from(1);
+            }
         }
         progress.finish_and_clear();
-        report::print_with(&built.diagnostics, g.quiet);
+        report::print_with(&diagnostics, g.quiet);
         if g.quiet {
             return ExitCode::SUCCESS;
         }
@@ -65,10 +69,10 @@ impl BuildArgs {
             built.output.len(),
             paths::shown(&dest),
             started.elapsed().as_millis(),
-            if built.diagnostics.is_empty() {
+            if diagnostics.is_empty() {
                 String::new()
             } else {
-                format!(", {}", report::summary(&built.diagnostics))
+                format!(", {}", report::summary(&diagnostics))
             }
         );
         for line in next_steps(built.config.portable, &dest) {

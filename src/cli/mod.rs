@@ -4,6 +4,7 @@
 mod build_cmd;
 mod check_cmd;
 mod completions_cmd;
+mod import_cmd;
 mod init_cmd;
 mod io_vi;
 mod new_cmd;
@@ -52,6 +53,9 @@ pub enum Command {
     Completions(completions_cmd::CompletionsArgs),
     /// Xem hướng dẫn của một lệnh, ví dụ: minhbach help build.
     Help(HelpArgs),
+    /// Chuyển một trang Hugo hoặc Zola sang trang minhbach mới (không sửa trang cũ).
+    #[command(alias = "nhap")]
+    Import(import_cmd::ImportArgs),
 }
 
 /// `minhbach help [LỆNH…]`.
@@ -134,6 +138,7 @@ pub fn run() -> ExitCode {
         Command::Serve(a) => a.run(&global),
         Command::Completions(a) => a.run(),
         Command::Help(a) => help(&a.command),
+        Command::Import(a) => a.run(),
     }
 }
 

@@ -2,21 +2,23 @@
 
 use std::io::Write;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, SHOWN_PER_KIND};
 
-/// Prints every diagnostic to stderr.
+/// Prints the diagnostics to stderr, at most [`SHOWN_PER_KIND`] of a kind in
+/// a file and one line summing up the rest.
 pub fn print(diags: &Diagnostics) {
     print_with(diags, false);
 }
 
-/// Prints the errors, and the warnings unless `quiet` (`minhbach -q`).
+/// Like [`print`]; with `quiet` (`minhbach -q`) only the errors.
 pub fn print_with(diags: &Diagnostics, quiet: bool) {
     // anstream writes the colour codes where the terminal understands them
     // (turning on virtual-terminal processing in the Windows console, or
     // using its console API) and strips them when stderr is a file/pipe or
     // NO_COLOR is set.
     let mut err = anstream::stderr().lock();
-    for d in diags.iter().filter(|d| !quiet || d.is_error()) {
+    let shown = diags.capped(SHOWN_PER_KIND);
+    for d in shown.iter().filter(|d| !quiet || d.is_error()) {
         let text = terminal_safe(&d.render());
         let (code, rest) = text.split_once(':').unwrap_or((&text, ""));
         let c = if d.is_error() { "31" } else { "33" };

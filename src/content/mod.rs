@@ -12,6 +12,7 @@ pub mod page;
 pub mod placeholders;
 pub mod sanitize;
 pub mod shortcodes;
+pub mod statics;
 
 pub use cache::ContentCache;
 pub use load::{Content, load, load_cached};

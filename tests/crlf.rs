@@ -62,7 +62,7 @@ fn crlf_example_site_builds_byte_identical_to_lf() {
     if repo.join("themes").is_dir() {
         copy_as_crlf(&repo.join("themes"), &copy.join("themes"));
     }
-    assert!(converted > 30, "only {converted} files converted");
+    assert!(converted >= 10, "only {converted} files converted");
 
     let lf = build(repo);
     let crlf = build(&copy);

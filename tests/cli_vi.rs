@@ -231,3 +231,32 @@ fn colours_only_where_they_are_understood() {
         "{coloured:?}"
     );
 }
+
+#[test]
+fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
+    let site = Site::fixture("basic");
+    let root = site.root.to_str().unwrap();
+    // stdin is empty here; in a console the officer presses Enter.
+    let ok = site.run(&["build", "--root", root, "--date", "2026-11-25", "--pause"]);
+    ok.assert_ok();
+    assert!(
+        ok.stderr
+            .trim_end()
+            .ends_with("Xong. Nhấn Enter để đóng cửa sổ này."),
+        "{}",
+        ok.stderr
+    );
+    site.write(
+        "content/tin-tuc/2026-08-01-loi.md",
+        "+++\ntitle = \"A\n+++\n",
+    );
+    let failed = site.run(&["build", "--root", root, "--date", "2026-11-25", "--pause"]);
+    failed.assert_code(1);
+    assert!(
+        failed.stderr.trim_end().ends_with(
+            "sửa các lỗi ở trên rồi bấm đúp lại tệp .bat. Nhấn Enter để đóng cửa sổ này."
+        ),
+        "{}",
+        failed.stderr
+    );
+}

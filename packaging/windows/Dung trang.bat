@@ -1,11 +1,10 @@
 @echo off
 rem Dung trang: chay "minhbach build" trong thu muc chua tep nay;
-rem giu cua so mo voi ket qua hoac danh sach loi.
-chcp 65001 >nul
+rem cua so cho nhan Enter de doc ket qua hoac danh sach loi.
 cd /d "%~dp0"
-minhbach.exe build
-set KET_QUA=%ERRORLEVEL%
-echo.
-if "%KET_QUA%"=="0" echo Xong. Làm theo dòng hướng dẫn ở trên để mở trang.
-if not "%KET_QUA%"=="0" echo Chưa dựng được trang. Sửa các lỗi liệt kê ở trên rồi bấm đúp lại tệp này.
-pause
+if not exist minhbach.exe (
+  echo Khong thay minhbach.exe: giai nen ca thu muc roi bam dup lai.
+  pause
+  exit /b 1
+)
+minhbach.exe build --pause

@@ -1,10 +1,10 @@
 @echo off
-rem Xem truoc: chay "minhbach serve --open" trong thu muc chua tep nay,
-rem mo trinh duyet; giu cua so mo de xem loi. Dong cua so de dung.
-chcp 65001 >nul
+rem Xem truoc: chay "minhbach serve --open" trong thu muc chua tep nay
+rem (mo trinh duyet). Dong cua so de dung xem truoc.
 cd /d "%~dp0"
-minhbach.exe serve --open
-set KET_QUA=%ERRORLEVEL%
-echo.
-if not "%KET_QUA%"=="0" echo Xem trước đã dừng vì lỗi ở trên. Sửa lỗi rồi bấm đúp lại tệp này.
-pause
+if not exist minhbach.exe (
+  echo Khong thay minhbach.exe: giai nen ca thu muc roi bam dup lai.
+  pause
+  exit /b 1
+)
+minhbach.exe serve --open --pause

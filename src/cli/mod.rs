@@ -33,6 +33,9 @@ pub struct Cli {
     /// In thêm chi tiết: thời gian của từng bước khi dựng trang.
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+    /// Chờ nhấn Enter trước khi thoát, để cửa sổ mở bằng bấm đúp (Xem truoc.bat, Dung trang.bat) giữ lại kết quả.
+    #[arg(long, global = true, hide = true)]
+    pub pause: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -130,7 +133,8 @@ pub fn run() -> ExitCode {
     if global.verbose > 0 {
         crate::timing::force_on();
     }
-    match cli.command {
+    let pause = cli.pause;
+    let code = match cli.command {
         Command::Build(a) => a.run(&global),
         Command::Check(a) => a.run(&global),
         Command::New(a) => a.run(&global),
@@ -139,7 +143,27 @@ pub fn run() -> ExitCode {
         Command::Completions(a) => a.run(),
         Command::Help(a) => help(&a.command),
         Command::Import(a) => a.run(),
+    };
+    if pause {
+        wait_for_enter(code == ExitCode::SUCCESS);
     }
+    code
+}
+
+/// `--pause`: the launchers' window stays open with the result or the
+/// errors until the officer presses Enter (said in Vietnamese here, so the
+/// .bat files need no text of their own and no code page).
+fn wait_for_enter(ok: bool) {
+    eprintln!();
+    if ok {
+        eprintln!("Xong. Nhấn Enter để đóng cửa sổ này.");
+    } else {
+        eprintln!(
+            "Chưa xong: sửa các lỗi ở trên rồi bấm đúp lại tệp .bat. Nhấn Enter để đóng cửa sổ này."
+        );
+    }
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
 }
 
 /// Prints the help of `path` (`["new", "dataset"]`), or the main help.

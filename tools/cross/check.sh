@@ -11,7 +11,9 @@
 #     double-click would: the site must build, the console text must be
 #     Vietnamese and free of \\?\ paths.
 #
-# Installs what it needs (apt: gcc-mingw-w64-x86-64, musl-tools, wine64;
+# Debian's wine 8 lacks bcryptprimitives.dll: a stand-in built from
+# tools/cross/wine-stub/ goes into the temporary wine prefix (never into
+# the product). Honours CARGO_TARGET_DIR. Installs what it needs (apt: gcc-mingw-w64-x86-64, musl-tools, wine64;
 # rustup targets). Writes the wine console transcripts to
 # target/wine-console/ for the guide. Exits non-zero on any difference.
 set -euo pipefail
@@ -39,9 +41,10 @@ echo "-- cross-compiling (Windows, static Linux)"
 cargo build --locked --target x86_64-pc-windows-gnu
 cargo build --locked --target x86_64-unknown-linux-musl
 cargo build --locked
-exe=target/x86_64-pc-windows-gnu/debug/minhbach.exe
-musl=target/x86_64-unknown-linux-musl/debug/minhbach
-native=target/debug/minhbach
+tdir=${CARGO_TARGET_DIR:-target}
+exe=$tdir/x86_64-pc-windows-gnu/debug/minhbach.exe
+musl=$tdir/x86_64-unknown-linux-musl/debug/minhbach
+native=$tdir/debug/minhbach
 
 # Static: no dynamic section asking for a loader or shared libraries.
 if command -v readelf >/dev/null && readelf -d "$musl" 2>/dev/null | grep -q NEEDED; then
@@ -62,6 +65,11 @@ echo "-- building the example site: Linux, musl, Windows under wine"
 "$musl" build --root "$site" -o "$work/musl" --date "$date" -q
 export WINEPREFIX="$work/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 "$WINE" wineboot --init >/dev/null 2>&1 || true
+# Debian's wine 8 has no bcryptprimitives.dll (Rust's std imports its
+# ProcessPrng; Windows 10+ has it): a stand-in in the prefix, test harness
+# only — the archive is never touched.
+x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+  tools/cross/wine-stub/bcryptprimitives.c -ladvapi32
 "$WINE" "$exe" build --root "Z:$site" -o "Z:$work/windows" --date "$date" -q
 diff -r "$work/linux" "$work/musl"
 diff -r "$work/linux" "$work/windows"

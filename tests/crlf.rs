@@ -42,6 +42,7 @@ fn build(root: &Path) -> minhbach::output::Output {
         base_url: None,
         today: "2026-11-25".parse().unwrap(),
         drafts: false,
+        check: false,
     };
     match build_site(&opts) {
         Ok(b) => b.output,

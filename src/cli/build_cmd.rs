@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::Args;
 
 use super::{Global, SiteArgs, paths, report};
-use crate::build::{BuildOptions, build_site};
+use crate::build::BuildOptions;
 use crate::output;
 
 #[derive(Debug, Args)]
@@ -20,6 +20,9 @@ pub struct BuildArgs {
     /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Bài (hoặc trang) có lỗi thì giữ lại, không đăng, các bài khác vẫn đăng; bài bị giữ lại được liệt kê và mã thoát là 3.
+    #[arg(long = "bo-qua-bai-loi")]
+    pub skip_bad_posts: bool,
 }
 
 impl BuildArgs {
@@ -30,10 +33,11 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
+            check: false,
         };
         let progress = progress_spinner();
-        let result = build_site(&opts);
-        let built = match result {
+        let outcome = super::hold_back::build(&opts, self.skip_bad_posts);
+        let built = match outcome.result {
             Ok(b) => b,
             Err(diags) => {
                 progress.finish_and_clear();
@@ -42,6 +46,14 @@ impl BuildArgs {
                     "Không dựng được trang: {}. Thư mục đầu ra cũ được giữ nguyên.",
                     report::summary(&diags)
                 );
+                if !self.skip_bad_posts
+                    && let Some(pages) = super::hold_back::pages_with_errors(&diags)
+                {
+                    eprintln!(
+                        "Mọi lỗi đều nằm trong {} bài. Để đăng các bài còn lại và giữ lại các bài này: minhbach build --bo-qua-bai-loi",
+                        pages.len()
+                    );
+                }
                 return ExitCode::from(1);
             }
         };
@@ -59,26 +71,38 @@ impl BuildArgs {
             }
         }
         progress.finish_and_clear();
-        report::print_with(&diagnostics, g.quiet);
-        if g.quiet {
+        let warnings = super::hold_back::without_held(&diagnostics, &outcome.held);
+        report::print_with(&warnings, g.quiet);
+        if !g.quiet {
+            eprintln!(
+                "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
+                built.output.page_count(),
+                built.output.len(),
+                paths::shown(&dest),
+                started.elapsed().as_millis(),
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", report::summary(&warnings))
+                }
+            );
+            for line in next_steps(built.config.portable, &dest) {
+                eprintln!("{line}");
+            }
+        }
+        if outcome.held.is_empty() {
             return ExitCode::SUCCESS;
         }
+        report::print(&outcome.errors);
         eprintln!(
-            "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
-            built.output.page_count(),
-            built.output.len(),
-            paths::shown(&dest),
-            started.elapsed().as_millis(),
-            if diagnostics.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", report::summary(&diagnostics))
-            }
+            "ĐÃ GIỮ LẠI {} BÀI CÓ LỖI — KHÔNG ĐƯỢC ĐĂNG (các lỗi ở trên):",
+            outcome.held.len()
         );
-        for line in next_steps(built.config.portable, &dest) {
-            eprintln!("{line}");
+        for rel in &outcome.held {
+            eprintln!("  - content/{rel}");
         }
-        ExitCode::SUCCESS
+        eprintln!("Sửa các lỗi rồi dựng lại để đăng những bài này (mã thoát 3).");
+        ExitCode::from(3)
     }
 }
 

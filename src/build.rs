@@ -118,6 +118,7 @@ pub fn prepare_holding_back(
             format!("{url}/")
         };
     }
+    crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = phase("templates", || render::compile(&theme, &mut diags));
     // Data first: Markdown shortcodes draw charts from it.

@@ -468,32 +468,51 @@ pub fn toml_error(
     line_offset: usize,
 ) -> Diagnostic {
     let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-    let message = translate_toml_message(e.message());
-    let src = text.lines().nth(line - 1).unwrap_or("").to_owned();
-    Diagnostic::error(path, format!("TOML không hợp lệ: {message}"))
-        .at(line + line_offset, col)
-        .source_line(src)
-        .hint("kiểm tra dấu ngoặc kép quanh chuỗi, dấu “=” giữa khoá và giá trị, và định dạng ngày YYYY-MM-DD")
+    let src = |line: usize| text.lines().nth(line - 1).unwrap_or("").to_owned();
+    if let Some(message) = translate_value_message(e.message()) {
+        return Diagnostic::error(path, format!("TOML không hợp lệ: {message}"))
+            .at(line + line_offset, col)
+            .source_line(src(line))
+            .hint("kiểm tra dấu ngoặc kép quanh chuỗi, dấu “=” giữa khoá và giá trị, và định dạng ngày YYYY-MM-DD");
+    }
+    let s = crate::syntax_errors::toml(text, e.message(), line, col);
+    Diagnostic::error(path, format!("TOML không hợp lệ: {}", s.message))
+        .at(s.line + line_offset, s.col)
+        .source_line(src(s.line))
+        .hint(s.hint)
 }
 
-/// Best-effort Vietnamese wording for the TOML parser's English messages;
-/// the original is kept in brackets for searching the web.
-fn translate_toml_message(msg: &str) -> String {
+/// Vietnamese wording for serde's messages about values (wrong type, unknown
+/// or missing key); `None` for syntax errors.
+fn translate_value_message(msg: &str) -> Option<String> {
     let msg = msg.trim();
-    let vi = if msg.contains("invalid type") {
-        "giá trị sai kiểu"
-    } else if msg.contains("unknown field") {
-        "khoá không được hỗ trợ"
-    } else if msg.contains("missing field") {
-        "thiếu khoá bắt buộc"
-    } else if msg.contains("duplicate key") {
-        "khoá bị lặp lại"
-    } else if msg.contains("string") && (msg.contains("unterminated") || msg.contains("invalid")) {
-        "chuỗi chưa được đóng bằng dấu ngoặc kép"
-    } else {
-        "cú pháp sai"
+    let expected = || {
+        let m = msg.to_ascii_lowercase();
+        if m.contains("expected a boolean") || m.contains("expected bool") {
+            ", cần true hoặc false"
+        } else if m.contains("expected a string") || m.contains("expected string") {
+            ", cần chữ đặt trong ngoặc kép"
+        } else if m.contains("expected a sequence") || m.contains("expected an array") {
+            ", cần danh sách dạng [\"…\", \"…\"]"
+        } else if m.contains("integer") || m.contains("expected u") || m.contains("expected i") {
+            ", cần một số nguyên"
+        } else if m.contains("float") || m.contains("number") {
+            ", cần một số"
+        } else {
+            ""
+        }
     };
-    format!("{vi} ({msg})")
+    let vi = if msg.contains("invalid type") || msg.contains("invalid value") {
+        format!("giá trị sai kiểu{}", expected())
+    } else if msg.contains("unknown field") {
+        "khoá không được hỗ trợ".to_owned()
+    } else if msg.contains("missing field") {
+        let field = msg.split('`').nth(1).unwrap_or("");
+        format!("thiếu khoá bắt buộc “{field}”")
+    } else {
+        return None;
+    };
+    Some(vi)
 }
 
 /// Line (1-based) of the first line that defines `key` at the start of a line.

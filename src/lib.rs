@@ -17,5 +17,6 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod suggest;
+pub mod syntax_errors;
 pub mod text;
 pub mod timing;

@@ -5,9 +5,15 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
+static ON: OnceLock<bool> = OnceLock::new();
+
 fn enabled() -> bool {
-    static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("MINHBACH_TIMINGS").is_some_and(|v| v != "0"))
+}
+
+/// Turns timings on for this process (`minhbach -v`), as the variable does.
+pub fn force_on() {
+    let _ = ON.set(true);
 }
 
 /// Runs `f`, printing `name: N ms` when timings are on.

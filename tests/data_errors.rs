@@ -309,17 +309,19 @@ fn text_formats() {
                 "- ma_chi_tieu: CT-01\n  ky: Quý 5/2025\n  gia_tri: 1\n".as_bytes(),
             ),
         ],
-        r#"lỗi: cú pháp TOML không hợp lệ: string values must be quoted, expected literal string
+        r#"lỗi: cú pháp TOML không hợp lệ: thiếu giá trị sau “muc_tieu =”
   --> du-lieu/chi-tieu.toml:4:12
   |
 4 | muc_tieu = 
   |            ^
+  = gợi ý: viết giá trị sau dấu “=”, ví dụ: muc_tieu = "…", hoặc xoá cả dòng
 
-lỗi: cú pháp JSON không hợp lệ: trailing comma
+lỗi: cú pháp JSON không hợp lệ: thừa dấu phẩy trước dấu đóng ngoặc
   --> du-lieu/don-vi.json:1:25
   |
 1 | [{"ma": "A", "ten": "B",}]
   |                         ^
+  = gợi ý: xoá dấu phẩy cuối cùng
 
 lỗi: thiếu giá trị bắt buộc ở cột “ten”
   --> du-lieu/don-vi.yaml:4
@@ -337,11 +339,12 @@ lỗi: cột “thoi_hann” không có trong dữ liệu nhiệm vụ (tệp nh
   --> du-lieu/nhiem-vu.toml:5
   = gợi ý: có phải ý bạn là “Thời hạn”? các cột dùng được: Mã, Nhiệm vụ, Trụ cột, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Kinh phí, Trạng thái, Ngày hoàn thành, Văn bản, Địa phương, Minh họa, Ghi chú, STT
 
-lỗi: cú pháp YAML không hợp lệ: unclosed bracket '['
+lỗi: cú pháp YAML không hợp lệ: danh sách chưa được đóng bằng “]”
   --> du-lieu/nhiem-vu.yaml:2:13
   |
 2 |   nhiem_vu: [x
   |             ^
+  = gợi ý: đóng danh sách trên cùng dòng, ví dụ: nhiem_vu: [giá trị 1, giá trị 2]
 "#,
     );
 }

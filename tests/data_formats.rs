@@ -396,22 +396,20 @@ fn templates_are_ready_to_fill() {
         template_xlsx(Kind::Targets).unwrap()
     );
     let (data, msgs) = s.load();
-    // Only duplicates between the CSV and the xlsx copy of each template.
+    // Header rows only (required columns marked “*”, which the reader
+    // ignores): nothing to complain about, nothing invented to publish, and
+    // the “Hướng dẫn” sheet is never read as data.
+    assert!(msgs.is_empty(), "{msgs:#?}");
     assert!(
-        msgs.iter()
-            .all(|m| m.contains("bị trùng") || m.starts_with("cảnh báo")),
-        "{msgs:#?}"
+        data.sources.iter().all(|s| s.rows == 0),
+        "{:#?}",
+        data.sources
     );
-    assert_eq!(data.sources.len(), 16);
-    assert!(data.sources.iter().all(|s| s.rows == 1));
-    assert_eq!(data.targets[0].target, Quantity::Number(95.5));
-    assert_eq!(data.targets[1].target, Quantity::Number(95.5));
-    assert_eq!(data.indicators[1].code, "1");
-    assert_eq!(data.budget[1].planned, 50_000_000);
+    assert!(data.targets.is_empty() && data.budget.is_empty());
     assert!(
         data.sources
             .iter()
-            .any(|s| s.sheet.as_deref() == Some("Chỉ tiêu"))
+            .all(|s| s.sheet.as_deref() != Some("Hướng dẫn"))
     );
 }
 

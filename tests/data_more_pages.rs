@@ -352,28 +352,28 @@ fn charts_are_published_for_embedding() {
 fn new_dataset_writes_templates_and_never_overwrites() {
     let site = small_site("Không có biểu đồ.");
     let root = site.root.to_str().unwrap();
+    // One Excel file, no CSV beside it (two files of one kind would
+    // duplicate the data).
     let r = site.run(&["new", "dataset", "don-vi", "--root", root]);
     r.assert_ok();
-    assert!(r.stderr.contains("Đã tạo tệp mẫu"));
+    assert!(r.stderr.contains("Đã tạo tệp mẫu Excel"));
     let xlsx = std::fs::read(site.path("content/du-lieu/don-vi.xlsx")).unwrap();
     assert!(xlsx.starts_with(b"PK"), "an .xlsx is a zip file");
-    let csv = std::fs::read(site.path("content/du-lieu/don-vi.csv")).unwrap();
-    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM for Excel");
-    // Again: refused, nothing touched.
-    std::fs::write(
-        site.path("content/du-lieu/don-vi.csv"),
-        "Mã,Tên\nX,Đơn vị X\n",
-    )
-    .unwrap();
-    site.run(&["new", "dataset", "units", "--root", root])
-        .assert_code(1)
-        .assert_stderr_has(&["đã có", "không ghi đè"]);
+    assert!(!site.path("content/du-lieu/don-vi.csv").exists());
+    // Again, in either format: refused, nothing touched.
+    for extra in [&[][..], &["--csv"][..]] {
+        let mut args = vec!["new", "dataset", "units", "--root", root];
+        args.extend_from_slice(extra);
+        site.run(&args)
+            .assert_code(1)
+            .assert_stderr_has(&["đã có", "không ghi đè"]);
+    }
     assert_eq!(
-        std::fs::read_to_string(site.path("content/du-lieu/don-vi.csv")).unwrap(),
-        "Mã,Tên\nX,Đơn vị X\n"
+        std::fs::read(site.path("content/du-lieu/don-vi.xlsx")).unwrap(),
+        xlsx
     );
+    assert!(!site.path("content/du-lieu/don-vi.csv").exists());
     // The Excel template as written is valid data.
-    site.remove("content/du-lieu/don-vi.csv");
     site.build_ok(&[]);
     // English alias and an unknown kind.
     site.run(&["new", "dataset", "budget", "--root", root])

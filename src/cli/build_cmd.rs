@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{SiteArgs, report};
+use super::{Global, SiteArgs, paths, report};
 use crate::build::BuildOptions;
 use crate::output;
 
@@ -15,7 +15,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Thư mục đầu ra; mặc định <root>/public.
-    #[arg(long, value_name = "THƯ_MỤC")]
+    #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: Option<PathBuf>,
     /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
@@ -26,10 +26,10 @@ pub struct BuildArgs {
 }
 
 impl BuildArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         let started = Instant::now();
         let opts = BuildOptions {
-            root: self.site.root.clone(),
+            root: g.root.clone(),
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
@@ -57,10 +57,7 @@ impl BuildArgs {
                 return ExitCode::from(1);
             }
         };
-        let dest = self
-            .output
-            .clone()
-            .unwrap_or_else(|| self.site.root.join("public"));
+        let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
         progress.set_message("đang ghi tệp…");
         let mut diagnostics = built.diagnostics;
         match crate::timing::phase("write", || output::write(&built.output, &dest)) {
@@ -75,23 +72,24 @@ impl BuildArgs {
         }
         progress.finish_and_clear();
         let warnings = super::hold_back::without_held(&diagnostics, &outcome.held);
-        report::print(&warnings);
-        let index = dest.join("index.html");
-        let shown = std::fs::canonicalize(&index).unwrap_or(index);
-        eprintln!(
-            "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
-            built.output.page_count(),
-            built.output.len(),
-            dest.display(),
-            started.elapsed().as_millis(),
-            if warnings.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", report::summary(&warnings))
+        report::print_with(&warnings, g.quiet);
+        if !g.quiet {
+            eprintln!(
+                "Đã dựng {} trang ({} tệp) vào {} trong {} ms{}.",
+                built.output.page_count(),
+                built.output.len(),
+                paths::shown(&dest),
+                started.elapsed().as_millis(),
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", report::summary(&warnings))
+                }
+            );
+            for line in next_steps(built.config.portable, &dest) {
+                eprintln!("{line}");
             }
-        );
-        eprintln!("Mở trang: {}", shown.display());
-        eprintln!("Hoặc xem thử khi đang sửa: minhbach serve");
+        }
         if outcome.held.is_empty() {
             return ExitCode::SUCCESS;
         }
@@ -105,6 +103,23 @@ impl BuildArgs {
         }
         eprintln!("Sửa các lỗi rồi dựng lại để đăng những bài này (mã thoát 3).");
         ExitCode::from(3)
+    }
+}
+
+/// What to do with the result, only what works: opening `index.html` from
+/// disk follows links only when they end in `index.html` (`portable`).
+fn next_steps(portable: bool, dest: &std::path::Path) -> Vec<String> {
+    let index = paths::shown_absolute(&dest.join("index.html"));
+    if portable {
+        vec![
+            format!("Mở trang (mở thẳng từ ổ đĩa được): {index}"),
+            "Hoặc xem thử khi đang sửa: minhbach serve --open".to_owned(),
+        ]
+    } else {
+        vec![
+            "Xem trang trong trình duyệt: minhbach serve --open".to_owned(),
+            "Muốn mở thẳng tệp index.html từ ổ đĩa hay USB: thêm portable = true vào minhbach.toml rồi dựng lại.".to_owned(),
+        ]
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{SiteArgs, report};
+use super::{Global, SiteArgs, report};
 use crate::build::{BuildOptions, build_site};
 
 #[derive(Debug, Args)]
@@ -15,9 +15,9 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         let opts = BuildOptions {
-            root: self.site.root.clone(),
+            root: g.root.clone(),
             base_url: None,
             today: self.site.today(),
             drafts: self.site.drafts,
@@ -25,7 +25,10 @@ impl CheckArgs {
         };
         match build_site(&opts) {
             Ok(built) => {
-                report::print(&built.diagnostics);
+                report::print_with(&built.diagnostics, g.quiet);
+                if g.quiet {
+                    return ExitCode::SUCCESS;
+                }
                 eprintln!(
                     "Không có lỗi ({} trang, {}).",
                     built.output.page_count(),

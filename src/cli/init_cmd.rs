@@ -11,15 +11,16 @@ use crate::render::engine::theme::embedded;
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Thư mục của trang mới (được tạo nếu chưa có; phải trống).
+    #[arg(value_name = "THƯ_MỤC")]
     pub dir: PathBuf,
 }
 
 impl InitArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, _g: &super::Global) -> ExitCode {
         match init(&self.dir) {
             Ok(()) => {
-                eprintln!("Đã tạo trang mới trong {}.", self.dir.display());
-                eprintln!("Tiếp theo: cd {} && minhbach build", self.dir.display());
+                eprintln!("Đã tạo trang mới trong {}.", super::paths::shown(&self.dir));
+                eprintln!("Tiếp theo: {}", next_step(&self.dir, cfg!(windows)));
                 ExitCode::SUCCESS
             }
             Err(msg) => {
@@ -27,6 +28,18 @@ impl InitArgs {
                 ExitCode::from(1)
             }
         }
+    }
+}
+
+/// The command to go on with: cmd needs `cd /d` to change drive too.
+fn next_step(dir: &Path, windows: bool) -> String {
+    let d = super::paths::shown(dir);
+    if windows {
+        format!("cd /d \"{d}\" && minhbach serve --open")
+    } else if d.contains(|c: char| !(c.is_alphanumeric() || "/._-".contains(c))) {
+        format!("cd '{}' && minhbach serve --open", d.replace('\'', "'\\''"))
+    } else {
+        format!("cd {d} && minhbach serve --open")
     }
 }
 
@@ -59,7 +72,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
     {
         return Err(format!(
             "thư mục {} đã có tệp; minhbach init chỉ tạo trang trong thư mục trống",
-            dir.display()
+            super::paths::shown(dir)
         ));
     }
     let files: Vec<(String, &[u8])> = vec![
@@ -74,11 +87,43 @@ pub fn init(dir: &Path) -> Result<(), String> {
     for (rel, bytes) in files.into_iter().chain(theme_files) {
         let path = dir.join(&rel);
         if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)
-                .map_err(|e| format!("không tạo được {}: {e}", p.display()))?;
+            std::fs::create_dir_all(p).map_err(|e| {
+                format!(
+                    "không tạo được {}: {}",
+                    super::paths::shown(p),
+                    super::io_vi::reason(&e)
+                )
+            })?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            format!(
+                "không ghi được {}: {}",
+                super::paths::shown(&path),
+                super::io_vi::reason(&e)
+            )
+        })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_step;
+    use std::path::Path;
+
+    #[test]
+    fn advice_changes_drive_on_windows_and_quotes_on_unix() {
+        assert_eq!(
+            next_step(Path::new(r"D:\Trang xa"), true),
+            r#"cd /d "D:\Trang xa" && minhbach serve --open"#
+        );
+        assert_eq!(
+            next_step(Path::new("trang"), false),
+            "cd trang && minhbach serve --open"
+        );
+        assert_eq!(
+            next_step(Path::new("trang xã"), false),
+            "cd 'trang xã' && minhbach serve --open"
+        );
+    }
 }

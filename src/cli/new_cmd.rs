@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::SiteArgs;
+use super::{Global, SiteArgs};
 use crate::text::slugify;
 
 #[derive(Debug, Args)]
@@ -21,32 +21,61 @@ pub enum NewWhat {
     /// Bài tin mới trong content/tin-tuc/, tên tệp bắt đầu bằng ngày đăng.
     Post {
         /// Tiêu đề bài viết.
+        #[arg(value_name = "TIÊU_ĐỀ")]
         title: String,
         #[command(flatten)]
         site: SiteArgs,
     },
-    /// Tệp mẫu (.xlsx và .csv) của một loại dữ liệu trong content/du-lieu/:
-    /// chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi
-    /// (hoặc targets, results, tasks, budget, dti, dti-scores, units).
+    /// Tệp mẫu Excel (.xlsx, hoặc .csv với --csv) của một loại dữ liệu trong
+    /// content/du-lieu/: chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti,
+    /// diem-dti, don-vi (hoặc targets, results, tasks, budget, dti,
+    /// dti-scores, units).
     Dataset {
         /// Loại dữ liệu, ví dụ chi-tieu.
+        #[arg(value_name = "LOẠI")]
         kind: String,
-        #[command(flatten)]
-        site: SiteArgs,
+        /// Tạo tệp CSV thay cho tệp Excel.
+        #[arg(long)]
+        csv: bool,
     },
 }
 
 impl NewArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         match self.what {
-            NewWhat::Dataset { kind, site } => {
-                match super::new_dataset::new_dataset(&site.root, &kind) {
-                    Ok(paths) => {
-                        for p in &paths {
-                            println!("{}", p.display());
+            NewWhat::Dataset { kind, csv } => {
+                match super::new_dataset::new_dataset(&g.root, &kind, csv) {
+                    Ok(path) => {
+                        println!("{}", super::paths::shown(&path));
+                        if g.quiet {
+                            return ExitCode::SUCCESS;
+                        }
+                        if csv {
+                            eprintln!(
+                                "Đã tạo tệp mẫu CSV (chỉ có dòng tiêu đề). Các cột (dấu * là bắt buộc):"
+                            );
+                            if let Ok(k) = super::new_dataset::parse_kind(&kind) {
+                                for line in crate::data::template::guidance_lines(k) {
+                                    eprintln!("{line}");
+                                }
+                            }
+                        } else {
+                            let lists = super::new_dataset::parse_kind(&kind)
+                                .map(crate::data::template::list_columns)
+                                .unwrap_or_default();
+                            let lists = if lists.is_empty() {
+                                String::new()
+                            } else {
+                                let names: Vec<String> =
+                                    lists.iter().map(|h| format!("“{h}”")).collect();
+                                format!(" cột {} có danh sách chọn;", names.join(", "))
+                            };
+                            eprintln!(
+                                "Đã tạo tệp mẫu Excel. Cột có dấu * là bắt buộc;{lists} trang tính “Hướng dẫn” giải thích từng cột."
+                            );
                         }
                         eprintln!(
-                            "Đã tạo tệp mẫu bằng Excel và CSV. Giữ lại một tệp (xoá tệp kia, nếu không số liệu sẽ bị trùng), thay dòng ví dụ bằng số liệu thật rồi chạy minhbach check. Các cột được giải thích trong docs/du-lieu.md."
+                            "Nhập số liệu thật rồi chạy minhbach check. Xem thêm docs/du-lieu.md."
                         );
                         ExitCode::SUCCESS
                     }
@@ -56,9 +85,12 @@ impl NewArgs {
                     }
                 }
             }
-            NewWhat::Post { title, site } => match new_post(&site.root, &title, site.today()) {
+            NewWhat::Post { title, site } => match new_post(&g.root, &title, site.today()) {
                 Ok(path) => {
-                    println!("{}", path.display());
+                    println!("{}", super::paths::shown(&path));
+                    if g.quiet {
+                        return ExitCode::SUCCESS;
+                    }
                     eprintln!(
                         "Đã tạo bài mới. Mở tệp trên để viết; bài là bản nháp (draft = true) cho tới khi bạn xoá dòng đó."
                     );
@@ -83,12 +115,18 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         return Err("tiêu đề cần có ít nhất một chữ cái hoặc chữ số".into());
     }
     let dir = root.join("content").join(&config.sections.news);
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("không tạo được thư mục {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "không tạo được thư mục {}: {}",
+            super::paths::shown(&dir),
+            super::io_vi::reason(&e)
+        )
+    })?;
     let path = dir.join(format!("{today}-{slug}.md"));
     let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
     let text = format!(
-        "+++\ntitle = \"{escaped}\"\ndate = {today}\ndescription = \"\"\ntags = []\nauthor = \"\"\ndraft = true\n+++\n\nViết đoạn mở đầu ở đây. Đoạn đầu tiên được dùng làm tóm tắt trong danh sách tin.\n\n## Nội dung chính\n\n"
+        "+++\ntitle = \"{escaped}\"\ndate = {today}\ndescription = \"\"\ntags = []\nauthor = \"\"\ndraft = true\n+++\n\n{placeholder} Đoạn đầu tiên được dùng làm tóm tắt trong danh sách tin.\n\n## Nội dung chính\n\n",
+        placeholder = crate::content::placeholders::BODY_PLACEHOLDER
     );
     let mut f = std::fs::OpenOptions::new()
         .write(true)
@@ -98,13 +136,22 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 format!(
                     "tệp {} đã có; minhbach không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đó.",
-                    path.display()
+                    super::paths::shown(&path)
                 )
             } else {
-                format!("không tạo được {}: {e}", path.display())
+                format!(
+                    "không tạo được {}: {}",
+                    super::paths::shown(&path),
+                    super::io_vi::reason(&e)
+                )
             }
         })?;
-    std::io::Write::write_all(&mut f, text.as_bytes())
-        .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            super::paths::shown(&path),
+            super::io_vi::reason(&e)
+        )
+    })?;
     Ok(path)
 }

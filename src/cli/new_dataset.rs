@@ -1,6 +1,6 @@
-//! `minhbach new dataset <kind>`: writes ready-to-fill `.xlsx` and `.csv`
-//! templates of one dataset kind into the data folder (`content/du-lieu/`),
-//! never overwriting a file.
+//! `minhbach new dataset <kind>`: writes one ready-to-fill template of a
+//! dataset kind into the data folder (`content/du-lieu/`): `.xlsx` by
+//! default, `.csv` with `--csv`; never overwrites a file.
 
 use std::path::{Path, PathBuf};
 
@@ -44,23 +44,21 @@ pub fn parse_kind(name: &str) -> Result<Kind, String> {
     ))
 }
 
-/// Writes `<data dir>/<kind>.xlsx` and `.csv`; returns their paths. Writes
-/// nothing when either exists.
-pub fn new_dataset(root: &Path, kind_name: &str) -> Result<Vec<PathBuf>, String> {
+/// Writes `<data dir>/<kind>.xlsx` (or `.csv` when `csv`); returns its
+/// path. Writes nothing when a file of that kind already exists in either
+/// format (two files of one kind would duplicate the data).
+pub fn new_dataset(root: &Path, kind_name: &str, csv: bool) -> Result<PathBuf, String> {
     let kind = parse_kind(kind_name)?;
     let mut diags = crate::diagnostics::Diagnostics::new();
     let config = crate::config::Config::load(root, &mut diags)
         .ok_or_else(|| diags.iter().map(|d| d.render()).collect::<String>())?;
     let dir = root.join("content").join(&config.data.dir);
     let base = kind.prefixes()[0];
-    let files = [
-        (dir.join(format!("{base}.xlsx")), template_xlsx(kind)?),
-        (dir.join(format!("{base}.csv")), template_csv(kind)),
-    ];
-    let existing: Vec<String> = files
+    let existing: Vec<String> = ["xlsx", "csv"]
         .iter()
-        .filter(|(p, _)| p.exists())
-        .map(|(p, _)| p.display().to_string())
+        .map(|ext| dir.join(format!("{base}.{ext}")))
+        .filter(|p| p.exists())
+        .map(|p| super::paths::shown(&p))
         .collect();
     if !existing.is_empty() {
         return Err(format!(
@@ -68,20 +66,37 @@ pub fn new_dataset(root: &Path, kind_name: &str) -> Result<Vec<PathBuf>, String>
             existing.join(", ")
         ));
     }
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("không tạo được thư mục {}: {e}", dir.display()))?;
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| format!("không tạo được {}: {e}", path.display()))?;
-        std::io::Write::write_all(&mut f, &bytes)
-            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
-        written.push(path);
-    }
-    Ok(written)
+    let (path, bytes) = if csv {
+        (dir.join(format!("{base}.csv")), template_csv(kind))
+    } else {
+        (dir.join(format!("{base}.xlsx")), template_xlsx(kind)?)
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "không tạo được thư mục {}: {}",
+            super::paths::shown(&dir),
+            super::io_vi::reason(&e)
+        )
+    })?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            format!(
+                "không tạo được {}: {}",
+                super::paths::shown(&path),
+                super::io_vi::reason(&e)
+            )
+        })?;
+    std::io::Write::write_all(&mut f, &bytes).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            super::paths::shown(&path),
+            super::io_vi::reason(&e)
+        )
+    })?;
+    Ok(path)
 }
 
 #[cfg(test)]

@@ -1,23 +1,28 @@
 //! Printing diagnostics to the terminal, once, at the edge.
 
-use std::io::IsTerminal;
+use std::io::Write;
 
 use crate::diagnostics::{Diagnostics, SHOWN_PER_KIND};
 
 /// Prints the diagnostics to stderr, at most [`SHOWN_PER_KIND`] of a kind in
 /// a file and one line summing up the rest.
 pub fn print(diags: &Diagnostics) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags.capped(SHOWN_PER_KIND).iter() {
+    print_with(diags, false);
+}
+
+/// Like [`print`]; with `quiet` (`minhbach -q`) only the errors.
+pub fn print_with(diags: &Diagnostics, quiet: bool) {
+    // anstream writes the colour codes where the terminal understands them
+    // (turning on virtual-terminal processing in the Windows console, or
+    // using its console API) and strips them when stderr is a file/pipe or
+    // NO_COLOR is set.
+    let mut err = anstream::stderr().lock();
+    let shown = diags.capped(SHOWN_PER_KIND);
+    for d in shown.iter().filter(|d| !quiet || d.is_error()) {
         let text = terminal_safe(&d.render());
-        if color {
-            let (code, rest) = text.split_once(':').unwrap_or((&text, ""));
-            let c = if d.is_error() { "31" } else { "33" };
-            eprint!("\x1b[1;{c}m{code}\x1b[0m:{rest}");
-        } else {
-            eprint!("{text}");
-        }
-        eprintln!();
+        let (code, rest) = text.split_once(':').unwrap_or((&text, ""));
+        let c = if d.is_error() { "31" } else { "33" };
+        let _ = writeln!(err, "\x1b[1;{c}m{code}\x1b[0m:{rest}");
     }
 }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::SiteArgs;
+use super::{Global, SiteArgs};
 use crate::serve::{self, ServeOptions};
 
 #[derive(Debug, Args)]
@@ -14,20 +14,20 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Cổng mạng; nếu đang bận thì dùng cổng trống kế tiếp.
-    #[arg(long, value_name = "CỔNG", default_value_t = 1111)]
+    #[arg(short, long, value_name = "CỔNG", default_value_t = 1111, value_parser = parse_port)]
     pub port: u16,
     /// Địa chỉ lắng nghe; mặc định chỉ máy này (127.0.0.1).
-    #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1")]
+    #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", value_parser = parse_ip)]
     pub bind: IpAddr,
     /// Mở trình duyệt khi máy chủ sẵn sàng.
-    #[arg(long)]
+    #[arg(long, visible_alias = "mo-trinh-duyet")]
     pub open: bool,
 }
 
 impl ServeArgs {
-    pub fn run(self) -> ExitCode {
+    pub fn run(self, g: &Global) -> ExitCode {
         let opts = ServeOptions {
-            root: self.site.root.clone(),
+            root: g.root.clone(),
             bind: self.bind,
             port: self.port,
             open: self.open,
@@ -42,4 +42,15 @@ impl ServeArgs {
             }
         }
     }
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.parse::<u16>()
+        .map_err(|_| "cổng là một số từ 1 đến 65535, ví dụ 1111".to_owned())
+}
+
+fn parse_ip(s: &str) -> Result<IpAddr, String> {
+    s.parse::<IpAddr>().map_err(|_| {
+        "địa chỉ IP dạng 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (cả mạng nội bộ)".to_owned()
+    })
 }

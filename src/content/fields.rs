@@ -55,13 +55,18 @@ pub fn parse(path: &Path, split: &Split<'_>, diags: &mut Diagnostics) -> Option<
                         let (line, col) = e
                             .location()
                             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-                        let msg = e.to_string();
-                        let first = msg.lines().next().unwrap_or("").trim();
+                        let s = crate::syntax_errors::yaml(split.matter, &e.to_string(), line, col);
                         diags.push(
-                            Diagnostic::error(path, format!("YAML không hợp lệ: {first}"))
-                                .at(line + offset, col)
-                                .source_line(split.matter.lines().nth(line.saturating_sub(1)).unwrap_or(""))
-                                .hint("mỗi dòng có dạng “khoá: giá trị”; đặt chuỗi có dấu hai chấm trong ngoặc kép; ngày viết YYYY-MM-DD"),
+                            Diagnostic::error(path, format!("YAML không hợp lệ: {}", s.message))
+                                .at(s.line + offset, s.col)
+                                .source_line(
+                                    split
+                                        .matter
+                                        .lines()
+                                        .nth(s.line.saturating_sub(1))
+                                        .unwrap_or(""),
+                                )
+                                .hint(s.hint),
                         );
                         return None;
                     }
@@ -267,6 +272,21 @@ impl Reader<'_> {
         fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
+        if fm.authors.iter().any(|a| a.trim().is_empty()) {
+            // `author = ""` from `minhbach new post` would print "· ·".
+            let key = if self.map.contains_key("author") {
+                "author"
+            } else {
+                "authors"
+            };
+            let d =
+                Diagnostic::warning(self.path, "tên tác giả để trống; bài sẽ không ghi tác giả");
+            let d = self.located(key, d).hint(format!(
+                "ghi tên người viết, ví dụ {key} = \"Văn phòng UBND xã\", hoặc xoá dòng {key}"
+            ));
+            self.diags.push(d);
+            fm.authors.retain(|a| !a.trim().is_empty());
+        }
         self.read_cover(&mut fm);
         fm.based_on = self.based_on();
         fm.attachments = self.attachments();

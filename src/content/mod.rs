@@ -11,6 +11,7 @@ pub mod load;
 pub mod markdown;
 pub mod page;
 mod parse;
+pub mod placeholders;
 pub(crate) mod raw_syntax;
 pub mod sanitize;
 pub mod shortcodes;

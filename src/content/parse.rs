@@ -57,9 +57,13 @@ pub(crate) fn parse_file(
             return None;
         }
     };
-    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.into(),
-        None => text.into(),
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Notepad and git's autocrlf write CRLF: the same page must build to the
+    // same bytes (line numbers are unchanged, CR only ends lines).
+    let text: Arc<str> = if text.contains("\r\n") {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
     };
     let split = match frontmatter::split(&display, &text) {
         Ok(s) => s,

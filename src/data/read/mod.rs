@@ -154,11 +154,12 @@ pub fn read_file(
                     .into_iter()
                     .map(|p| keyed::part_to_table(p, &path))
                     .collect(),
-                Err((message, line, column)) => {
+                Err(s) => {
                     diags.push(
-                        Diagnostic::error(rel, message)
-                            .at(line, column)
-                            .with_source(&text),
+                        Diagnostic::error(rel, s.message)
+                            .at(s.line, s.col)
+                            .with_source(&text)
+                            .hint(s.hint),
                     );
                     return Vec::new();
                 }

@@ -21,7 +21,7 @@ use crate::data::table::Value;
 use crate::diagnostics::line_col;
 
 /// A syntax error: message and 1-based line.
-pub type SyntaxError = (String, usize, usize);
+pub type SyntaxError = crate::syntax_errors::Syntax;
 
 /// Line and column of a byte offset.
 fn lc(text: &str, offset: usize) -> (usize, usize) {
@@ -34,11 +34,9 @@ fn lc(text: &str, offset: usize) -> (usize, usize) {
 pub fn read_toml(text: &str) -> Result<Vec<Part>, SyntaxError> {
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| lc(text, s.start));
-        (
-            format!("cú pháp TOML không hợp lệ: {}", e.message()),
-            line,
-            col,
-        )
+        let mut s = crate::syntax_errors::toml(text, e.message(), line, col);
+        s.message = format!("cú pháp TOML không hợp lệ: {}", s.message);
+        s
     })?;
     let line = |offset: usize| line_col(text, offset).0;
     let mut keys: Vec<_> = doc.get_ref().iter().collect();
@@ -128,11 +126,9 @@ pub fn read_json(text: &str) -> Result<Vec<Part>, SyntaxError> {
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
-        return Err((
-            format!("cú pháp JSON không hợp lệ: {message}"),
-            e.line().max(1),
-            e.column().max(1),
-        ));
+        let mut s = crate::syntax_errors::json(message, e.line().max(1), e.column().max(1));
+        s.message = format!("cú pháp JSON không hợp lệ: {}", s.message);
+        return Err(s);
     }
     let mut p = JsonScanner { text, pos: 0 };
     let top = p.value();
@@ -291,15 +287,9 @@ pub fn read_yaml(text: &str) -> Result<Vec<Part>, SyntaxError> {
         let (line, col) = e
             .location()
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-        let message = e.to_string();
-        let first = message.lines().next().unwrap_or_default();
-        // "error: line 2 column 13: unclosed bracket" → "unclosed bracket"
-        let first = first.trim_start_matches("error: ");
-        let first = match first.split_once(": ") {
-            Some((head, rest)) if head.starts_with("line ") => rest,
-            _ => first,
-        };
-        (format!("cú pháp YAML không hợp lệ: {first}"), line, col)
+        let mut s = crate::syntax_errors::yaml(text, &e.to_string(), line, col);
+        s.message = format!("cú pháp YAML không hợp lệ: {}", s.message);
+        s
     })?;
     let items = |rows: Vec<Spanned<YRow>>| -> Vec<Item> {
         rows.into_iter()
@@ -525,7 +515,7 @@ mod tests {
         assert_eq!(map.len(), 1);
         assert_eq!(map[0].items[0].fields[0].2, Value::Text("Đ".into()));
         let err = read_json("[{\"a\": 1,}]").unwrap_err();
-        assert_eq!(err.1, 1);
+        assert_eq!(err.line, 1);
     }
 
     #[test]

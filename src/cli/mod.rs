@@ -6,6 +6,7 @@ mod check_cmd;
 mod init_cmd;
 mod new_cmd;
 mod new_dataset;
+mod new_docx;
 pub(crate) mod report;
 mod serve_cmd;
 
@@ -29,7 +30,7 @@ pub enum Command {
     Build(build_cmd::BuildArgs),
     /// Kiểm tra mọi lỗi như khi dựng trang, nhưng không ghi gì.
     Check(check_cmd::CheckArgs),
-    /// Tạo nội dung mới: `minhbach new post "Tiêu đề"`.
+    /// Tạo nội dung mới: `minhbach new post "Tiêu đề"` hoặc `minhbach new post --tu TEP.docx`.
     New(new_cmd::NewArgs),
     /// Tạo một trang mới với giao diện mặc định.
     Init(init_cmd::InitArgs),

@@ -9,13 +9,16 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 use serde::Serialize;
 
+use super::highlight;
 use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
-use crate::text::slugify;
+use crate::text::{escape, slugify};
 
 /// Stands for "the site root, relative to the current page" in rendered HTML.
 pub const ROOT_MARKER: &str = "minhbach-root:/";
@@ -140,9 +143,35 @@ pub fn render(
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
     let mut word_count = 0;
+    // A fenced block in a known language: its text is gathered here and
+    // replaced by one highlighted HTML event at its end.
+    let mut code: Option<(String, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let at = src.body_offset + range.start;
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    word_count += t.split_whitespace().count();
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().expect("in a code block");
+                    let html = highlight::highlight(&lang, &text).unwrap_or_else(|| {
+                        format!("<pre><code>{}</code></pre>\n", escape::html(&text))
+                    });
+                    events.push(Event::Html(html.into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
         let event = match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if highlight::is_known(highlight::language(&info)) =>
+            {
+                code = Some((highlight::language(&info).to_owned(), String::new()));
+                continue;
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod fields;
 pub mod frontmatter;
+pub mod highlight;
 mod layout;
 pub mod links;
 pub mod load;

@@ -11,7 +11,7 @@ use crate::content;
 use crate::data::DataOptions;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
-use crate::render::{self, theme::Theme};
+use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
 use crate::timing::phase;
 
@@ -113,7 +113,7 @@ pub fn prepare(
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
         SiteData::new(data, computed)
     });
-    let shortcodes = render::data_shortcodes::DataShortcodes {
+    let shortcodes = render::data::shortcodes::DataShortcodes {
         data: site_data.as_ref(),
         base_url: config.base_url.clone(),
         portable: config.portable,
@@ -131,7 +131,7 @@ pub fn prepare(
     });
     check_templates(&opts.root, &theme, &loaded, &mut diags);
     let bulletins = phase("bulletins", || {
-        render::data_bulletin::bulletins(
+        render::data::bulletin::bulletins(
             &loaded,
             site_data.as_ref(),
             &config,

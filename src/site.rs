@@ -47,7 +47,7 @@ pub struct Site {
     /// when the site has no data files.
     pub data: Option<SiteData>,
     /// Per-site lookups for rendering, built on first use.
-    pub render_index: std::sync::OnceLock<crate::render::index::RenderIndex>,
+    pub render_index: std::sync::OnceLock<crate::render::engine::index::RenderIndex>,
 }
 
 impl Clone for Site {
@@ -77,10 +77,10 @@ pub struct SiteData {
     pub set: crate::data::DataSet,
     pub computed: crate::data::Computed,
     /// Unit lookups for the pages, built on first use (see
-    /// `render::data_index::find_unit`).
-    pub unit_lookup: std::sync::OnceLock<crate::render::data_index::UnitLookup>,
+    /// `render::data::index::find_unit`).
+    pub unit_lookup: std::sync::OnceLock<crate::render::data::index::UnitLookup>,
     /// The pillars with a page, computed on first use.
-    pub pillar_list: std::sync::OnceLock<Vec<crate::render::data_index::PillarEntry>>,
+    pub pillar_list: std::sync::OnceLock<Vec<crate::render::data::index::PillarEntry>>,
 }
 
 impl SiteData {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::render::theme::embedded;
+use crate::render::engine::theme::embedded;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {

@@ -21,16 +21,16 @@ use jiff::civil::{Date, ISOWeekDate, Weekday};
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::data_index::unit_href_path;
-use super::data_views::{quantity, target_path};
-use super::i18n::Tr;
-use super::theme::Theme;
-use super::views::news_path;
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::{ROOT_MARKER, Rendered, page_link};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::data::index::unit_href_path;
+use crate::render::data::views::{quantity, target_path};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::news_path;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
 use crate::text::escape::html;
@@ -339,7 +339,11 @@ pub fn is_paginated(site: &Site, path: &str) -> bool {
 /// The `ban-tin/` list pages (`ban-tin/trang/2/`…), paginated like the news
 /// list; its intro is the section page's text (generated or the site's own
 /// `content/ban-tin/_index.md`).
-pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<super::Lazy>) {
+pub(crate) fn list_jobs(
+    site: &Site,
+    theme: &Theme,
+    jobs: &mut Vec<crate::render::engine::jobs::Lazy>,
+) {
     if !is_paginated(site, BULLETINS) {
         return;
     }
@@ -362,13 +366,13 @@ pub(super) fn list_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<super::Lazy>)
         .filter(|&i| site.pages[i].section == BULLETINS)
         .collect();
     let feed = format!("{}atom.xml", news_path(site));
-    super::lists::paginate(
+    crate::render::pages::lists::paginate(
         site,
         jobs,
         BULLETINS,
         &title,
         &intro,
-        super::lists::ListItems::Fixed(std::sync::Arc::new(items)),
+        crate::render::pages::lists::ListItems::Fixed(std::sync::Arc::new(items)),
         per_page,
         &feed,
         "bulletins",

@@ -22,21 +22,21 @@ use crate::text::dates;
 #[derive(Debug, Default)]
 pub struct RenderIndex {
     /// Menu entries: (name, site-relative target or external URL).
-    pub(super) menu: Vec<(String, String)>,
+    pub(crate) menu: Vec<(String, String)>,
     /// Section output path → page index.
-    pub(super) sections: HashMap<String, usize>,
+    pub(crate) sections: HashMap<String, usize>,
     /// Page index → position in `Site::posts`.
-    pub(super) post_pos: Vec<Option<usize>>,
+    pub(crate) post_pos: Vec<Option<usize>>,
     /// Tag name as written in front matter → index in `Site::tags`.
-    pub(super) tag_by_name: HashMap<String, usize>,
+    pub(crate) tag_by_name: HashMap<String, usize>,
     /// Title of the news section page, if any.
-    pub(super) news_title: Option<String>,
+    pub(crate) news_title: Option<String>,
     /// Per language: the page-independent base context.
     protos: Mutex<Vec<(String, Arc<Context>)>>,
 }
 
 impl RenderIndex {
-    pub(super) fn new(site: &Site) -> RenderIndex {
+    pub(crate) fn new(site: &Site) -> RenderIndex {
         let mut sections = HashMap::new();
         let news = super::views::news_path(site);
         let mut news_title = None;
@@ -69,7 +69,7 @@ impl RenderIndex {
             }
         }
         RenderIndex {
-            menu: super::menu_items(site),
+            menu: crate::render::engine::context::menu_items(site),
             sections,
             post_pos,
             tag_by_name,
@@ -79,7 +79,7 @@ impl RenderIndex {
     }
 
     /// A copy of the page-independent base context for `lang`.
-    pub(super) fn proto(&self, site: &Site, theme: &Theme, lang: &str) -> Context {
+    pub(crate) fn proto(&self, site: &Site, theme: &Theme, lang: &str) -> Context {
         let found = {
             let protos = self.protos.lock().unwrap_or_else(|e| e.into_inner());
             protos

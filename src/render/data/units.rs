@@ -1,39 +1,36 @@
-//! Contexts of the per-unit pages (`don-vi/` and `don-vi/<slug>/`: tasks
-//! led, overdue, tasks as partner, targets led, DTI indicators owned) and
-//! the per-pillar pages (`tru-cot/` and `tru-cot/<slug>/`: targets, tasks,
-//! DTI indicators and totals of the pillar).
+//! The units pages: `don-vi/` (every unit with its counts) and
+//! `don-vi/<slug>/` (tasks led, overdue, tasks as partner, targets led, DTI
+//! indicators owned). The index rows and DTI indicator rows are shared with
+//! the pillar pages.
 
 use serde::Serialize;
 use tera::Context;
 
-use super::data_charts::{
-    last_segment, pillar_targets_chart, pillar_tasks_chart, unit_tasks_chart,
-};
-use super::data_index::{PILLARS, PillarEntry, UNITS, UnitEntry, in_pillar, unit_key};
-use super::data_pages::page_context;
-use super::data_views::{
+use super::charts::{last_segment, unit_tasks_chart};
+use super::index::{UNITS, UnitEntry, unit_key};
+use super::page_context;
+use super::views::{
     ChartView, Stat, TargetRow, TaskGroupView, TaskRow, overdue_rows_of, target_row, targets_chart,
     task_groups_of, task_row,
 };
-use super::i18n::Tr;
-use super::theme::Theme;
-use super::views::link;
-use crate::data::compute::{TargetState, TaskState};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_integer};
 
 /// A row of the units or pillars index.
 #[derive(Debug, Clone, Serialize)]
-struct IndexRow {
-    name: String,
-    href: String,
-    kind: String,
-    counts: Vec<String>,
+pub(crate) struct IndexRow {
+    pub(crate) name: String,
+    pub(crate) href: String,
+    pub(crate) kind: String,
+    pub(crate) counts: Vec<String>,
 }
 
 /// A DTI indicator as a row.
 #[derive(Debug, Clone, Serialize)]
-struct IndicatorRow {
+pub(crate) struct IndicatorRow {
     code: String,
     name: String,
     max: String,
@@ -42,15 +39,19 @@ struct IndicatorRow {
     lead_href: String,
 }
 
-fn n(x: usize) -> String {
+pub(crate) fn n(x: usize) -> String {
     format_integer(x as i64)
 }
 
-fn points(x: f64) -> String {
+pub(crate) fn points(x: f64) -> String {
     format_decimal(x, 2)
 }
 
-fn indicator_rows(site: &Site, data: &SiteData, keep: impl Fn(usize) -> bool) -> Vec<IndicatorRow> {
+pub(crate) fn indicator_rows(
+    site: &Site,
+    data: &SiteData,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<IndicatorRow> {
     let latest = data.computed.dti.last();
     (0..data.set.indicators.len())
         .filter(|&i| keep(i))
@@ -65,7 +66,7 @@ fn indicator_rows(site: &Site, data: &SiteData, keep: impl Fn(usize) -> bool) ->
                 name: ind.name.clone(),
                 max: points(ind.max_points),
                 score,
-                lead_href: super::data_views::unit_link(site, data, &lead),
+                lead_href: super::views::unit_link(site, data, &lead),
                 lead,
             }
         })
@@ -220,127 +221,4 @@ fn stat(x: usize, label: &str) -> Stat {
         label: label.into(),
         note: String::new(),
     }
-}
-
-/// `tru-cot/`: every pillar with its counts.
-pub fn pillars_page(
-    site: &Site,
-    theme: &Theme,
-    data: &SiteData,
-    pillars: &[PillarEntry],
-) -> Context {
-    let set = &data.set;
-    let rows: Vec<IndexRow> = pillars
-        .iter()
-        .map(|p| {
-            let t: Vec<usize> = (0..set.targets.len())
-                .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
-                .collect();
-            let met = t
-                .iter()
-                .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
-                .count();
-            let tasks: Vec<usize> = (0..set.tasks.len())
-                .filter(|&i| in_pillar(set.tasks[i].pillar.as_deref(), p))
-                .collect();
-            let overdue = tasks
-                .iter()
-                .filter(|&&i| data.computed.tasks[i].state == TaskState::Overdue)
-                .count();
-            let dti = dti_total(data, p).unwrap_or_else(|| "–".into());
-            IndexRow {
-                name: p.label.clone(),
-                href: link(site, &p.path),
-                kind: String::new(),
-                counts: vec![
-                    format!("{}/{}", n(met), n(t.len())),
-                    n(tasks.len()),
-                    n(overdue),
-                    dti,
-                ],
-            }
-        })
-        .collect();
-    let tr = Tr::new(theme, &site.config.language);
-    let intro = tr.fmt("pillars_intro", &[("n", &n(pillars.len()))]);
-    let title = tr.get("pillars_title");
-    let mut c = page_context(site, theme, PILLARS, &title, &intro, vec![]);
-    c.insert("rows", &rows);
-    if !set.targets.is_empty() {
-        c.insert("charts", &vec![super::data_views::pillar_chart(data)]);
-    } else {
-        c.insert("charts", &Vec::<ChartView>::new());
-    }
-    c
-}
-
-/// "120 / 160 điểm (2025)" for the pillar's latest DTI total.
-fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
-    let y = data.computed.dti.last()?;
-    let (_, t) = y
-        .pillars
-        .iter()
-        .find(|(name, _)| in_pillar(Some(name), p))?;
-    Some(format!(
-        "{} / {} điểm ({})",
-        points(t.points),
-        points(t.max),
-        y.year
-    ))
-}
-
-/// `tru-cot/<slug>/`: one pillar.
-pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry) -> Context {
-    let set = &data.set;
-    let targets: Vec<usize> = (0..set.targets.len())
-        .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
-        .collect();
-    let in_p = |i: usize| in_pillar(set.tasks[i].pillar.as_deref(), p);
-    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
-    charts.extend(pillar_tasks_chart(data, p));
-    // Top-level indicators of the pillar: the pillar is theirs, not only a
-    // parent's.
-    let indicators = indicator_rows(site, data, |i| {
-        let ind = &set.indicators[i];
-        ind.pillars.iter().any(|x| in_pillar(Some(x), p))
-            && ind
-                .parent
-                .as_deref()
-                .and_then(|c| set.indicator(c))
-                .is_none_or(|parent| !parent.pillars.iter().any(|x| in_pillar(Some(x), p)))
-    });
-    let met = targets
-        .iter()
-        .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
-        .count();
-    let tr = Tr::new(theme, &site.config.language);
-    let mut intro = tr.fmt(
-        "pillar_intro",
-        &[
-            ("name", &p.label),
-            ("targets", &n(targets.len())),
-            ("met", &n(met)),
-            (
-                "tasks",
-                &n((0..set.tasks.len()).filter(|&i| in_p(i)).count()),
-            ),
-        ],
-    );
-    if let Some(d) = dti_total(data, p) {
-        intro = format!("{intro} {}", tr.fmt("pillar_dti_intro", &[("score", &d)]));
-    }
-    let crumbs = vec![(tr.get("nav_pillars"), link(site, PILLARS))];
-    let title = tr.fmt("pillar_title", &[("name", &p.label)]);
-    let mut c = page_context(site, theme, &p.path, &title, &intro, crumbs);
-    c.insert("charts", &charts);
-    c.insert(
-        "targets",
-        &targets
-            .iter()
-            .map(|&i| target_row(site, data, i))
-            .collect::<Vec<_>>(),
-    );
-    c.insert("groups", &task_groups_of(site, data, in_p));
-    c.insert("indicators", &indicators);
-    c
 }

@@ -23,11 +23,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use super::data_index::unit_href_path;
-use super::data_pages::{OPEN_DATA, TASKS};
-use super::data_views::{target_path, task_anchor};
-use super::views::{link, news_path};
 use crate::content::PageKind;
+use crate::render::data::index::unit_href_path;
+use crate::render::data::views::{target_path, task_anchor};
+use crate::render::data::{OPEN_DATA, TASKS};
+use crate::render::engine::views::{link, news_path};
 use crate::site::Site;
 use crate::text::dates;
 use crate::text::fold;

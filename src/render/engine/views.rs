@@ -100,7 +100,10 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         .tags
         .iter()
         .filter_map(|name| {
-            let tag = match super::index(site).tag_by_name.get(name) {
+            let tag = match crate::render::engine::context::index(site)
+                .tag_by_name
+                .get(name)
+            {
                 Some(&k) => &site.tags[k],
                 None => {
                     let slug = slugify(name);

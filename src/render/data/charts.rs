@@ -3,13 +3,15 @@
 //! the figure markup with its data table and embed snippet.
 //!
 //! Every chart id is unique across the site: the standalone copies under
-//! `bieu-do/<id>/` are keyed by it (see [`super::data_embed`]).
+//! `bieu-do/<id>/` are keyed by it (see [`crate::render::data::embeds`]).
 
-use super::data_index::{PillarEntry, in_pillar, unit_key};
-use super::data_views::{ChartView, chart_cmp, latest, number, targets_chart, task_counts};
-use super::i18n::Tr;
 use crate::charts;
 use crate::data::Quantity;
+use crate::render::data::index::{PillarEntry, in_pillar, unit_key};
+use crate::render::data::views::{
+    ChartView, chart_cmp, latest, number, targets_chart, task_counts,
+};
+use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;
 use crate::text::escape::html;
 use crate::text::slugify;

@@ -15,13 +15,13 @@
 
 use std::collections::BTreeMap;
 
-use super::data_charts::{
-    figure_html, last_segment, pillar_targets_chart, target_chart, unit_tasks_chart,
-};
-use super::data_index::{find_pillar, find_unit, site_pillars, unit_key, units};
-use super::data_views::{pillar_chart, target_path, task_badge};
 use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::shortcodes::Shortcodes;
+use crate::render::data::charts::{
+    figure_html, last_segment, pillar_targets_chart, target_chart, unit_tasks_chart,
+};
+use crate::render::data::index::{find_pillar, find_unit, site_pillars, unit_key, units};
+use crate::render::data::views::{pillar_chart, target_path, task_badge};
 use crate::site::SiteData;
 use crate::suggest::nearest;
 use crate::text::escape::html;
@@ -90,7 +90,7 @@ impl DataShortcodes<'_> {
         format!("{ROOT_MARKER}{}", page_link(path, self.portable))
     }
 
-    fn figure(&self, c: &super::data_views::ChartView) -> String {
+    fn figure(&self, c: &crate::render::data::views::ChartView) -> String {
         figure_html(c, &self.base_url, ROOT_MARKER, self.portable)
     }
 
@@ -127,7 +127,7 @@ impl DataShortcodes<'_> {
             None => Ok(format!(
                 "{}{}",
                 self.figure(&pillar_chart(data)),
-                self.more(super::data_index::PILLARS, "Xem các trụ cột")
+                self.more(crate::render::data::index::PILLARS, "Xem các trụ cột")
             )),
             Some(name) => {
                 let Some(p) = find_pillar(data, name) else {

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::views::link;
 use crate::charts::{self, Chart};
 use crate::data::compute::{TargetProgress, TargetState, TaskState};
 use crate::data::model::{Measurement, Quantity, Target, Task};
 use crate::data::values::Comparison;
+use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_integer, format_percent};
 use crate::text::{dates, slugify, vi_cmp};
@@ -244,7 +244,7 @@ pub struct UnitLink {
 }
 
 pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
-    let path = super::data_index::unit_href_path(data, text);
+    let path = crate::render::data::index::unit_href_path(data, text);
     if path.is_empty() {
         path
     } else {

@@ -16,7 +16,7 @@ pub mod embedded {
         ($($path:literal),* $(,)?) => {
             /// (path inside the theme, contents)
             pub const FILES: &[(&str, &[u8])] = &[
-                $(($path, include_bytes!(concat!("../../themes/default/", $path)))),*
+                $(($path, include_bytes!(concat!("../../../themes/default/", $path)))),*
             ];
         };
     }

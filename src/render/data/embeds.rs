@@ -6,20 +6,20 @@
 //! The charts are found by walking the data-page contexts for chart views
 //! (objects with `id`, `svg`, `table_html`, `title`, `desc`); the first page
 //! that shows a chart is its home page. Ids are unique across the site by
-//! construction (see [`super::data_charts`]).
+//! construction (see [`crate::render::data::charts`]).
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 use tera::Context;
 
-use super::data_charts::{CHARTS, embed_html};
-use super::data_views::ChartView;
-use super::i18n::Tr;
-use super::theme::Theme;
-use super::views::{link, root_for};
-use super::{Job, base_context};
+use crate::render::data::charts::{CHARTS, embed_html};
+use crate::render::data::views::ChartView;
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::{link, root_for};
 use crate::site::Site;
+use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
 
 /// Templates whose contexts may hold charts.
 const DATA_TEMPLATES: &[&str] = &[
@@ -86,7 +86,7 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
 
 /// Adds embed snippets to the charts of the data pages and pushes one
 /// standalone page and one SVG file per chart.
-pub fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     let base = site.config.base_url.clone();
     let mut charts: BTreeMap<String, Found> = BTreeMap::new();
     for job in jobs.iter_mut() {

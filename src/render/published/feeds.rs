@@ -5,9 +5,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::theme::Theme;
-use super::views::{news_path, tag_path};
 use crate::content::markdown::place;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::{news_path, tag_path};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -22,18 +22,12 @@ struct Entry {
     categories: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-    lastmod: String,
-}
-
 /// Feeds show the newest posts only.
 const FEED_LIMIT: usize = 20;
 
 /// Pushes (output path, template, context) for every feed and the sitemap.
 pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String, Context)) {
-    let base = &site.config.base_url;
+    let _base = &site.config.base_url;
     let news = news_path(site);
     if !site.posts.is_empty() {
         push(
@@ -65,65 +59,17 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
             ),
         );
     }
-    let mut urls: Vec<SitemapUrl> = site
-        .pages
-        .iter()
-        .map(|p| SitemapUrl {
-            loc: format!("{base}{}", p.path),
-            lastmod: p
-                .fm
-                .updated
-                .or(p.date)
-                .map(|d| d.date.to_string())
-                .unwrap_or_default(),
-        })
-        .collect();
-    if !site.posts.is_empty() {
-        let mut lists = vec![format!("{news}the/"), format!("{news}luu-tru/")];
-        lists.extend(site.tags.iter().map(|t| tag_path(site, &t.slug)));
-        lists.extend(
-            site.months
-                .iter()
-                .map(|((y, m), _)| format!("{news}thang/{y:04}-{m:02}/")),
-        );
-        if !site.pages.iter().any(|p| p.path == news) {
-            lists.push(news.clone());
-        }
-        urls.extend(lists.into_iter().map(|p| SitemapUrl {
-            loc: format!("{base}{p}"),
-            lastmod: String::new(),
-        }));
-    }
-    // Data pages are computed as of the build date.
-    urls.extend(
-        super::data_pages::page_paths(site)
-            .into_iter()
-            .map(|p| SitemapUrl {
-                loc: format!("{base}{p}"),
-                lastmod: site.today.to_string(),
-            }),
-    );
-    if let Some(path) = super::search::page_path(site) {
-        urls.push(SitemapUrl {
-            loc: format!("{base}{path}"),
-            lastmod: String::new(),
-        });
-    }
-    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let mut c = Context::new();
-    c.insert("urls", &urls);
-    push("sitemap.xml".into(), "sitemap.xml".into(), c);
 }
 
 /// RFC 3339 publication time: the page date, else a document's issue date.
-pub(super) fn published(p: &crate::content::Page) -> String {
+pub(crate) fn published(p: &crate::content::Page) -> String {
     p.date
         .map(|d| d.rfc3339())
         .or_else(|| p.fm.issued.map(|d| format!("{d}T00:00:00+07:00")))
         .unwrap_or_default()
 }
 
-pub(super) fn feed_context(
+pub(crate) fn feed_context(
     site: &Site,
     theme: &Theme,
     title: &str,

@@ -4,13 +4,16 @@
 
 use serde::Serialize;
 
-use super::theme::Theme;
-use super::views::{self, PageRef, link, news_path, page_ref, root_for, tag_path};
-use super::{Job, Lazy, base_context};
 use crate::content::PageKind;
 use crate::content::markdown::place;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::{self, PageRef, link, news_path, page_ref, root_for, tag_path};
 use crate::site::Site;
 use crate::text::dates;
+use {
+    crate::render::engine::context::base_context,
+    crate::render::engine::jobs::{Job, Lazy},
+};
 
 #[derive(Serialize)]
 struct PagerLink {
@@ -32,7 +35,7 @@ struct Paginator {
 
 /// Paginated lists: the news section, each tag and each month, plus the
 /// tag index and the archive index.
-pub(super) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
+pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
     if site.posts.is_empty() && !site.pages.iter().any(|p| p.path == news_path(site)) {
         return;
     }
@@ -165,7 +168,7 @@ struct ListSpec {
 
 /// Which posts a list shows (resolved against the site when rendered).
 #[derive(Clone)]
-pub(super) enum ListItems {
+pub(crate) enum ListItems {
     News,
     Tag(usize),
     Month(usize),
@@ -225,7 +228,7 @@ fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
 const PAGER_ALL: usize = 9;
 
 #[allow(clippy::too_many_arguments)]
-pub(super) fn paginate(
+pub(crate) fn paginate(
     site: &Site,
     jobs: &mut Vec<Lazy>,
     base: &str,
@@ -330,7 +333,7 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
             Vec::new()
         } else {
             vec![(
-                super::index(site)
+                crate::render::engine::context::index(site)
                     .news_title
                     .clone()
                     .unwrap_or_else(|| "Tin tức".to_owned()),

@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use super::Job;
-use super::data_views::{
-    ChartView, TargetRow, TaskGroupView, target_row, targets_chart, task_groups_of,
-};
 use crate::content::PageKind;
 use crate::data::compute::TargetState;
+use crate::render::data::views::{
+    ChartView, TargetRow, TaskGroupView, target_row, targets_chart, task_groups_of,
+};
+use crate::render::engine::jobs::Job;
 use crate::site::{Site, SiteData, normalize_number};
 use crate::text::numbers::format_integer;
 use crate::text::slugify;
@@ -30,7 +30,7 @@ fn same(a: Option<&str>, number: &str) -> bool {
 
 /// Adds `document_data` to the context of every document page whose
 /// number the data refers to.
-pub fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
+pub(crate) fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
     for job in jobs.iter_mut().filter(|j| j.template == "document.html") {
         let Some(page) = site
             .pages

@@ -18,10 +18,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use tera::Tera;
 
+use super::jobs::Pending;
 use super::theme::Theme;
-use super::{Pending, plan_with, search};
 use crate::diagnostics::Diagnostics;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
+use crate::render::plan_with;
+use crate::render::published::search;
 use crate::site::Site;
 
 /// A planned site whose pages render on request.

@@ -11,10 +11,10 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use super::Job;
-use super::data_pages::DTI;
-use super::data_views::target_path;
 use crate::output::Output;
+use crate::render::data::DTI;
+use crate::render::data::views::target_path;
+use crate::render::engine::jobs::Job;
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
@@ -46,7 +46,7 @@ const AMBER: u8 = 6;
 const TEXT: u8 = 8;
 
 /// The site-wide image (absolute URL) and its alt text, for every page;
-/// covers ([`super::page_jobs`]) and [`page_images`] replace it.
+/// covers ([`crate::render::pages::single::page_jobs`]) and [`page_images`] replace it.
 pub fn site_image(site: &Site) -> (String, String) {
     (
         format!("{}{FILE}", site.config.base_url),
@@ -56,7 +56,7 @@ pub fn site_image(site: &Site) -> (String, String) {
 
 /// Points target and DTI pages at their own image. Runs once over the jobs
 /// (a lookup per page would cost pages × targets).
-pub(super) fn page_images(site: &Site, jobs: &mut [Job]) {
+pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
     let Some(data) = &site.data else {
         return;
     };

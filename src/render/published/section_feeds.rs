@@ -2,19 +2,19 @@
 //! carry dates (news `tin-tuc/`, documents `van-ban/`, a bulletin
 //! `ban-tin/`, …) gets `atom.xml` and a JSON Feed 1.1 `feed.json`, newest
 //! first, with absolute URLs. The news Atom feed and the per-tag feeds stay
-//! in [`super::feeds`]; this module adds the other sections' Atom feeds,
+//! in [`crate::render::published::feeds`]; this module adds the other sections' Atom feeds,
 //! every `feed.json`, and the `<link rel="alternate">` list of a section page.
 
 use serde::Serialize;
 
-use super::Job;
-use super::feeds::{feed_context, published};
-use super::search_index::json_safe;
-use super::theme::Theme;
-use super::views::{cover_url, news_path};
 use crate::content::markdown::place;
 use crate::content::{Page, PageKind};
 use crate::output::Output;
+use crate::render::engine::jobs::Job;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::{cover_url, news_path};
+use crate::render::published::feeds::{feed_context, published};
+use crate::render::published::search_index::json_safe;
 use crate::site::Site;
 
 /// Feeds show the newest items only (as the Atom feeds do).
@@ -77,7 +77,7 @@ fn sort_date(p: &Page) -> Option<jiff::civil::Date> {
 }
 
 /// Atom feeds of the sections other than news (news has its own already).
-pub(super) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(crate) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     let news = news_path(site);
     for f in section_feeds(site) {
         if f.path == news {
@@ -93,7 +93,7 @@ pub(super) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
 }
 
 /// The alternate links of a section page: (title, href, MIME type).
-pub(super) fn links(site: &Site, section: &str, root: &str) -> Vec<(String, String, String)> {
+pub(crate) fn links(site: &Site, section: &str, root: &str) -> Vec<(String, String, String)> {
     section_feeds(site)
         .into_iter()
         .filter(|f| f.path == section)
@@ -153,7 +153,7 @@ struct Item {
 }
 
 /// `feed.json` (JSON Feed 1.1) for every section feed.
-pub(super) fn json_feeds(site: &Site, output: &mut Output) {
+pub(crate) fn json_feeds(site: &Site, output: &mut Output) {
     for f in section_feeds(site) {
         let path = format!("{}feed.json", f.path);
         let feed = json_feed(site, &f, &path);

@@ -1,20 +1,20 @@
 //! The search page `tim-kiem/` and its index files `tim-kiem/chi-muc/…`
-//! (built by [`super::search_index`]). The page works without JavaScript:
+//! (built by [`crate::render::published::search_index`]). The page works without JavaScript:
 //! it explains that search needs it and lists every part of the site to
 //! browse (news by month and topic, documents, targets, tasks); with
 //! JavaScript, `search.js` reads `?q=` and shows the results.
 
 use serde::Serialize;
 
-use super::data_pages::{OPEN_DATA, TARGETS, TASKS};
-use super::search_index::{KINDS, build_files, collect_docs};
-use super::theme::Theme;
-use super::views::{link, news_path};
-use super::{Job, base_context};
 use crate::content::PageKind;
 use crate::output::Output;
+use crate::render::data::{OPEN_DATA, TARGETS, TASKS};
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::{link, news_path};
+use crate::render::published::search_index::{KINDS, build_files, collect_docs};
 use crate::site::Site;
 use crate::text::format_integer;
+use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
 
 /// Output path of the search page.
 pub const SEARCH: &str = "tim-kiem/";
@@ -35,12 +35,12 @@ fn taken(site: &Site) -> bool {
 }
 
 /// The search page's path, when minhbach writes it (for the sitemap).
-pub(super) fn page_path(site: &Site) -> Option<&'static str> {
+pub(crate) fn page_path(site: &Site) -> Option<&'static str> {
     (!taken(site)).then_some(SEARCH)
 }
 
 /// The search page job.
-pub(super) fn search_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(crate) fn search_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     if taken(site) {
         return;
     }
@@ -128,7 +128,7 @@ fn browse(site: &Site, s: &dyn Fn(&str) -> String) -> Vec<Browse> {
 }
 
 /// Writes the index files.
-pub(super) fn search_files(site: &Site, output: &mut Output) {
+pub(crate) fn search_files(site: &Site, output: &mut Output) {
     if taken(site) {
         return;
     }

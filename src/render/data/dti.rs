@@ -1,0 +1,165 @@
+//! The DTI page `chi-so-dti/`: the indicator tree with the latest scores
+//! and the yearly totals per pillar.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::views::ChartView;
+use super::{DTI, page_context};
+use crate::charts;
+use crate::data::compute::DtiTotal;
+use crate::data::model::Indicator;
+use crate::render::engine::theme::Theme;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_decimal, format_fixed};
+
+/// A node of the DTI tree.
+#[derive(Debug, Clone, Serialize)]
+struct DtiNode {
+    code: String,
+    name: String,
+    max: String,
+    score: String,
+    lead: String,
+    children: Vec<DtiNode>,
+}
+
+fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNode {
+    DtiNode {
+        code: ind.code.clone(),
+        name: ind.name.clone(),
+        max: format_decimal(ind.max_points, 2),
+        score: scores
+            .iter()
+            .find(|(c, _)| *c == ind.code)
+            .map_or("–".into(), |(_, p)| format_decimal(*p, 2)),
+        lead: ind.lead.clone().unwrap_or_default(),
+        children: data
+            .set
+            .indicators
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
+            .map(|c| dti_node(data, c, scores))
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiRowView {
+    label: String,
+    points: String,
+    max: String,
+    index: String,
+    change: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DtiYearView {
+    year: i16,
+    official: bool,
+    rows: Vec<DtiRowView>,
+    total: DtiRowView,
+}
+
+fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
+    match v {
+        Some(v) if v > 0.0 => format!("+{}", fmt(v)),
+        Some(v) => fmt(v),
+        None => "–".into(),
+    }
+}
+
+fn dti_row(label: &str, t: &DtiTotal) -> DtiRowView {
+    DtiRowView {
+        label: label.to_owned(),
+        points: format_decimal(t.points, 2),
+        max: format_decimal(t.max, 2),
+        index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
+        change: signed(t.change_points, |v| format_decimal(v, 2)),
+    }
+}
+
+/// The DTI page.
+pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let latest = data.computed.dti.last();
+    let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
+    let codes: Vec<&str> = data
+        .set
+        .indicators
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    let tree: Vec<DtiNode> = data
+        .set
+        .indicators
+        .iter()
+        .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
+        .map(|i| dti_node(data, i, scores))
+        .collect();
+    let years: Vec<DtiYearView> = data
+        .computed
+        .dti
+        .iter()
+        .rev()
+        .map(|y| DtiYearView {
+            year: y.year,
+            official: y.official,
+            rows: y.pillars.iter().map(|(n, t)| dti_row(n, t)).collect(),
+            total: dti_row("Tổng cộng", &y.total),
+        })
+        .collect();
+    let mut chart_list: Vec<ChartView> = Vec::new();
+    if let Some(y) = latest {
+        let prev = y
+            .previous_year
+            .and_then(|py| data.computed.dti.iter().find(|d| d.year == py));
+        let rows = y
+            .pillars
+            .iter()
+            .map(|(name, t)| charts::DtiRow {
+                label: name.clone(),
+                score: Some(t.points),
+                max: t.max,
+                previous: prev
+                    .and_then(|p| p.pillars.iter().find(|(n, _)| n == name))
+                    .map(|(_, pt)| pt.points),
+            })
+            .collect();
+        chart_list.push(
+            charts::dti_scores(&charts::DtiScores {
+                id: format!("dti-{}", y.year),
+                title: format!("Điểm DTI năm {} theo trụ cột", y.year),
+                scale: charts::DtiScale::Points,
+                previous_label: y
+                    .previous_year
+                    .map(|p| format!("Năm {p}"))
+                    .unwrap_or_default(),
+                rows,
+            })
+            .into(),
+        );
+    }
+    let intro = match latest {
+        Some(y) => format!(
+            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}; tổng điểm theo trụ cột qua các năm.",
+            y.year,
+            format_decimal(y.total.points, 2),
+            format_decimal(y.total.max, 2),
+            y.total.index.map_or("–".into(), |i| format_fixed(i, 4))
+        ),
+        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
+    };
+    let mut c = page_context(
+        site,
+        theme,
+        DTI,
+        "Chỉ số chuyển đổi số (DTI)",
+        &intro,
+        vec![],
+    );
+    c.insert("tree", &tree);
+    c.insert("years", &years);
+    c.insert("latest_year", &latest.map(|y| y.year));
+    c.insert("charts", &chart_list);
+    c
+}

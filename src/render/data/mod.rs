@@ -1,0 +1,247 @@
+//! Render jobs for the data pages: the home-page dashboard, the targets list
+//! and one page per target (`chi-tieu/`), tasks (`nhiem-vu/`), budget
+//! (`kinh-phi/`), the DTI index (`chi-so-dti/`), pillars (`tru-cot/`),
+//! units (`don-vi/`) and the open-data catalogue (`du-lieu/`) with its
+//! CSV/JSON files, plus the document data blocks, chart embeds, data
+//! shortcodes and the weekly bulletin. One file per page kind. Nothing is
+//! added when the site has no data files; a content page at the same path
+//! wins over a data page.
+
+pub mod budget;
+pub mod bulletin;
+pub mod charts;
+pub mod dashboard;
+pub mod documents;
+pub mod dti;
+pub mod embeds;
+pub mod index;
+pub mod open_data;
+pub mod pillars;
+pub mod shortcodes;
+pub mod targets;
+pub mod tasks;
+pub mod units;
+pub mod views;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::output::Output;
+use crate::render::engine::context::base_context;
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::jobs::Job;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
+use crate::site::{Site, SiteData};
+use crate::text::dates;
+use views::target_path;
+
+pub const TARGETS: &str = "chi-tieu/";
+pub const TASKS: &str = "nhiem-vu/";
+pub const BUDGET: &str = "kinh-phi/";
+pub const DTI: &str = "chi-so-dti/";
+pub const OPEN_DATA: &str = "du-lieu/";
+
+/// A link to one of the data pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub name: String,
+    pub href: String,
+}
+
+/// The sentence every data page ends its intro with.
+pub fn as_of(site: &Site, tr: Tr) -> String {
+    tr.fmt(
+        "data_computed_as_of",
+        &[("date", &dates::short(site.today))],
+    )
+}
+
+/// The data pages that exist, as (UI string key of the name, path).
+pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
+    let set = &data.set;
+    let mut out = Vec::new();
+    if !set.targets.is_empty() {
+        out.push(("nav_targets", TARGETS));
+    }
+    if !set.tasks.is_empty() {
+        out.push(("nav_tasks", TASKS));
+    }
+    if !set.budget.is_empty() {
+        out.push(("nav_budget", BUDGET));
+    }
+    if !set.indicators.is_empty() {
+        out.push(("nav_dti", DTI));
+    }
+    if index::has_pillars(set) {
+        out.push(("nav_pillars", index::PILLARS));
+    }
+    if !data.computed.units.is_empty() {
+        out.push(("nav_units", index::UNITS));
+    }
+    out.push(("nav_open_data", OPEN_DATA));
+    out
+}
+
+/// The first data page, for the "Số liệu" menu entry.
+pub fn menu_target(site: &Site) -> Option<String> {
+    let data = site.data.as_ref()?;
+    sections(data).first().map(|(_, p)| (*p).to_owned())
+}
+
+/// Output folders of every data page (for the sitemap), without those a
+/// content page already occupies.
+pub fn page_paths(site: &Site) -> Vec<String> {
+    let Some(data) = &site.data else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = sections(data)
+        .into_iter()
+        .map(|(_, p)| p.to_owned())
+        .collect();
+    out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
+    out.extend(index::units(data).into_iter().map(|u| u.path));
+    out.extend(index::site_pillars(data).iter().map(|p| p.path.clone()));
+    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    out
+}
+
+/// Pushes every data page and fills the home page's dashboard.
+pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    let Some(data) = &site.data else {
+        return;
+    };
+    if let Some(home) = jobs
+        .iter_mut()
+        .find(|j| j.path == "index.html" && j.template == "home.html")
+    {
+        // The home page may be in another language (`lang = "en"`).
+        let lang = home
+            .context
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .unwrap_or(&site.config.language)
+            .to_owned();
+        let dash = dashboard::dashboard(site, data, Tr::new(theme, &lang));
+        home.context.insert("dashboard", &dash);
+    }
+    let paths: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    let taken = |path: &str| paths.contains(path);
+    let mut push = |path: &str, template: &str, context: Context| {
+        if !taken(path) {
+            jobs.push(Job {
+                path: format!("{path}index.html"),
+                template: template.to_owned(),
+                context,
+            });
+        }
+    };
+    if !data.set.targets.is_empty() {
+        push(
+            TARGETS,
+            "targets.html",
+            targets::targets_page(site, theme, data),
+        );
+        // One page (with its charts) per target: built in parallel.
+        use rayon::prelude::*;
+        let pages: Vec<(String, Context)> = (0..data.set.targets.len())
+            .into_par_iter()
+            .map(|i| {
+                let path = target_path(&data.set.targets[i].id);
+                let c = targets::target_page(site, theme, data, i, &path);
+                (path, c)
+            })
+            .collect();
+        for (path, c) in pages {
+            push(&path, "target.html", c);
+        }
+    }
+    if !data.set.tasks.is_empty() {
+        push(TASKS, "tasks.html", tasks::tasks_page(site, theme, data));
+    }
+    if !data.set.budget.is_empty() {
+        push(
+            BUDGET,
+            "budget.html",
+            budget::budget_page(site, theme, data),
+        );
+    }
+    if !data.set.indicators.is_empty() {
+        push(DTI, "dti.html", dti::dti_page(site, theme, data));
+    }
+    let pillars = index::site_pillars(data);
+    if !pillars.is_empty() {
+        push(
+            index::PILLARS,
+            "pillars.html",
+            pillars::pillars_page(site, theme, data, pillars),
+        );
+        for p in pillars {
+            push(
+                &p.path,
+                "pillar.html",
+                pillars::pillar_page(site, theme, data, p),
+            );
+        }
+    }
+    let units = index::units(data);
+    if !units.is_empty() {
+        push(
+            index::UNITS,
+            "units.html",
+            units::units_page(site, theme, data, &units),
+        );
+        for u in &units {
+            push(&u.path, "unit.html", units::unit_page(site, theme, data, u));
+        }
+    }
+    push(
+        OPEN_DATA,
+        "open_data.html",
+        open_data::open_data_page(site, theme, data),
+    );
+    documents::document_data(site, data, jobs);
+    embeds::embed_jobs(site, theme, jobs);
+}
+
+/// Writes the open-data files (`du-lieu/<kind>.csv|json`).
+pub fn data_files(site: &Site, output: &mut Output) {
+    if let Some(data) = &site.data {
+        for (name, bytes) in
+            crate::data::export_computed::export_all_computed(&data.set, &data.computed)
+        {
+            output.insert(format!("{OPEN_DATA}{name}"), bytes);
+        }
+    }
+}
+
+/// The context shared by data pages: base context, crumbs and intro.
+pub fn page_context(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    title: &str,
+    intro: &str,
+    crumbs: Vec<(String, String)>,
+) -> Context {
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = format!("{intro} {}", as_of(site, tr));
+    let mut c = base_context(site, theme, path, &site.config.language, title, &intro);
+    c.insert("crumbs", &crumbs);
+    c.insert("heading", title);
+    c.insert("intro", &intro);
+    let links: Vec<NavLink> = site.data.as_ref().map_or(Vec::new(), |d| nav(site, d, tr));
+    c.insert("data_links", &links);
+    c
+}
+
+pub(crate) fn nav(site: &Site, data: &SiteData, tr: Tr) -> Vec<NavLink> {
+    sections(data)
+        .into_iter()
+        .map(|(key, path)| NavLink {
+            name: tr.get(key),
+            href: link(site, path),
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! The open-data catalogue `du-lieu/`: every data set with its columns and
+//! its CSV and JSON files.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::views::capitalize;
+use super::{OPEN_DATA, page_context};
+use crate::data::Kind;
+use crate::data::export::{export_columns, records};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::format_integer;
+
+#[derive(Debug, Clone, Serialize)]
+struct DatasetView {
+    name: String,
+    rows: String,
+    columns: String,
+    csv: String,
+    json: String,
+}
+
+/// The open-data catalogue.
+pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let sets: Vec<DatasetView> = Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let n = records(&data.set, kind).len();
+            (n > 0).then(|| DatasetView {
+                name: capitalize(kind.label()),
+                rows: format_integer(n as i64),
+                columns: export_columns(kind)
+                    .iter()
+                    .map(|c| c.header)
+                    .chain(
+                        crate::data::export_computed::COMPUTED_COLUMNS
+                            .iter()
+                            .filter(|(k, _, _)| *k == kind)
+                            .map(|(_, h, _)| *h),
+                    )
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                csv: format!("{OPEN_DATA}{}.csv", kind.slug()),
+                json: format!("{OPEN_DATA}{}.json", kind.slug()),
+            })
+        })
+        .collect();
+    let intro = format!(
+        "Danh mục {} bộ dữ liệu mở về chuyển đổi số, tải về dạng CSV (mở được bằng Excel) hoặc JSON, theo {}.",
+        format_integer(sets.len() as i64),
+        site.config.data.license
+    );
+    let title = Tr::new(theme, &site.config.language).get("nav_open_data");
+    let mut c = page_context(site, theme, OPEN_DATA, &title, &intro, vec![]);
+    c.insert("datasets", &sets);
+    c.insert("license", &site.config.data.license);
+    c
+}

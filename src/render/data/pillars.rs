@@ -1,0 +1,139 @@
+//! The pillar pages: `tru-cot/` (every pillar with its counts) and
+//! `tru-cot/<slug>/` (targets, tasks, DTI indicators and totals of the
+//! pillar).
+
+use tera::Context;
+
+use super::charts::{pillar_targets_chart, pillar_tasks_chart};
+use super::index::{PILLARS, PillarEntry, in_pillar};
+use super::page_context;
+use super::units::{IndexRow, indicator_rows, n, points};
+use super::views::{ChartView, target_row, task_groups_of};
+use crate::data::compute::{TargetState, TaskState};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
+use crate::site::{Site, SiteData};
+
+/// `tru-cot/`: every pillar with its counts.
+pub fn pillars_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    pillars: &[PillarEntry],
+) -> Context {
+    let set = &data.set;
+    let rows: Vec<IndexRow> = pillars
+        .iter()
+        .map(|p| {
+            let t: Vec<usize> = (0..set.targets.len())
+                .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
+                .collect();
+            let met = t
+                .iter()
+                .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
+                .count();
+            let tasks: Vec<usize> = (0..set.tasks.len())
+                .filter(|&i| in_pillar(set.tasks[i].pillar.as_deref(), p))
+                .collect();
+            let overdue = tasks
+                .iter()
+                .filter(|&&i| data.computed.tasks[i].state == TaskState::Overdue)
+                .count();
+            let dti = dti_total(data, p).unwrap_or_else(|| "–".into());
+            IndexRow {
+                name: p.label.clone(),
+                href: link(site, &p.path),
+                kind: String::new(),
+                counts: vec![
+                    format!("{}/{}", n(met), n(t.len())),
+                    n(tasks.len()),
+                    n(overdue),
+                    dti,
+                ],
+            }
+        })
+        .collect();
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = tr.fmt("pillars_intro", &[("n", &n(pillars.len()))]);
+    let title = tr.get("pillars_title");
+    let mut c = page_context(site, theme, PILLARS, &title, &intro, vec![]);
+    c.insert("rows", &rows);
+    if !set.targets.is_empty() {
+        c.insert("charts", &vec![super::views::pillar_chart(data)]);
+    } else {
+        c.insert("charts", &Vec::<ChartView>::new());
+    }
+    c
+}
+
+/// "120 / 160 điểm (2025)" for the pillar's latest DTI total.
+fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
+    let y = data.computed.dti.last()?;
+    let (_, t) = y
+        .pillars
+        .iter()
+        .find(|(name, _)| in_pillar(Some(name), p))?;
+    Some(format!(
+        "{} / {} điểm ({})",
+        points(t.points),
+        points(t.max),
+        y.year
+    ))
+}
+
+/// `tru-cot/<slug>/`: one pillar.
+pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry) -> Context {
+    let set = &data.set;
+    let targets: Vec<usize> = (0..set.targets.len())
+        .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
+        .collect();
+    let in_p = |i: usize| in_pillar(set.tasks[i].pillar.as_deref(), p);
+    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
+    charts.extend(pillar_tasks_chart(data, p));
+    // Top-level indicators of the pillar: the pillar is theirs, not only a
+    // parent's.
+    let indicators = indicator_rows(site, data, |i| {
+        let ind = &set.indicators[i];
+        ind.pillars.iter().any(|x| in_pillar(Some(x), p))
+            && ind
+                .parent
+                .as_deref()
+                .and_then(|c| set.indicator(c))
+                .is_none_or(|parent| !parent.pillars.iter().any(|x| in_pillar(Some(x), p)))
+    });
+    let met = targets
+        .iter()
+        .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
+        .count();
+    let tr = Tr::new(theme, &site.config.language);
+    let mut intro = tr.fmt(
+        "pillar_intro",
+        &[
+            ("name", &p.label),
+            ("targets", &n(targets.len())),
+            ("met", &n(met)),
+            (
+                "tasks",
+                &n((0..set.tasks.len()).filter(|&i| in_p(i)).count()),
+            ),
+        ],
+    );
+    if let Some(d) = dti_total(data, p) {
+        intro = format!("{intro} {}", tr.fmt("pillar_dti_intro", &[("score", &d)]));
+    }
+    let crumbs = vec![(tr.get("nav_pillars"), link(site, PILLARS))];
+    let title = tr.fmt("pillar_title", &[("name", &p.label)]);
+    let mut c = page_context(site, theme, &p.path, &title, &intro, crumbs);
+    c.insert("charts", &charts);
+    c.insert(
+        "targets",
+        &targets
+            .iter()
+            .map(|&i| target_row(site, data, i))
+            .collect::<Vec<_>>(),
+    );
+    c.insert("groups", &task_groups_of(site, data, in_p));
+    c.insert("indicators", &indicators);
+    c
+}

@@ -1,0 +1,240 @@
+//! The targets list `chi-tieu/` (grouped by document and pillar, with a
+//! chart per group) and one page per target `chi-tieu/<id>/`.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::index::{pillar_href_path, unit_href_path};
+use super::views::{
+    self as dv, ChartView, TargetRow, quantity, target_badge, target_row, target_text,
+    targets_chart,
+};
+use super::{TARGETS, page_context};
+use crate::data::compute::TargetState;
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_integer, format_percent};
+use crate::text::slugify;
+
+#[derive(Debug, Clone, Serialize)]
+struct PillarGroup {
+    title: String,
+    href: String,
+    rows: Vec<TargetRow>,
+    chart: ChartView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DocGroup {
+    title: String,
+    href: String,
+    pillars: Vec<PillarGroup>,
+}
+
+/// A pillar and the indices of its targets.
+type PillarIdx = (Option<String>, Vec<usize>);
+
+pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let set = &data.set;
+    let tr = Tr::new(theme, &site.config.language);
+    // (document, [(pillar, [target index])]) in order of first appearance.
+    let mut groups: Vec<(Option<String>, Vec<PillarIdx>)> = Vec::new();
+    for (i, t) in set.targets.iter().enumerate() {
+        let g = match groups.iter().position(|(d, _)| *d == t.document) {
+            Some(g) => g,
+            None => {
+                groups.push((t.document.clone(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let pillars = &mut groups[g].1;
+        match pillars.iter_mut().find(|(p, _)| *p == t.pillar) {
+            Some((_, v)) => v.push(i),
+            None => pillars.push((t.pillar.clone(), vec![i])),
+        }
+    }
+    let docs: Vec<DocGroup> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(gi, (doc, pillars))| {
+            let (title, href) = match doc.as_deref() {
+                Some(n) => match site.document(n) {
+                    Some(p) => (format!("{n} – {}", p.title), link(site, &p.path)),
+                    None => (tr.fmt("document_n", &[("number", n)]), String::new()),
+                },
+                None => (tr.get("targets_no_document"), String::new()),
+            };
+            let pillars = pillars
+                .into_iter()
+                .enumerate()
+                .map(|(pi, (pillar, idx))| {
+                    let name = pillar.unwrap_or_else(|| tr.get("unclassified"));
+                    PillarGroup {
+                        chart: targets_chart(
+                            data,
+                            &format!("chi-tieu-{}-{}-{}", gi + 1, pi + 1, slugify(&name)),
+                            &format!("Kết quả chỉ tiêu: {name}"),
+                            &idx,
+                        ),
+                        rows: idx.iter().map(|&i| target_row(site, data, i)).collect(),
+                        href: {
+                            let p = pillar_href_path(data, Some(&name));
+                            if p.is_empty() { p } else { link(site, &p) }
+                        },
+                        title: name,
+                    }
+                })
+                .collect();
+            DocGroup {
+                title,
+                href,
+                pillars,
+            }
+        })
+        .collect();
+    let achieved = data
+        .computed
+        .targets
+        .iter()
+        .filter(|p| p.state == TargetState::Achieved)
+        .count();
+    let intro = tr.fmt(
+        "targets_intro",
+        &[
+            ("n", &format_integer(set.targets.len() as i64)),
+            ("met", &format_integer(achieved as i64)),
+            (
+                "rate",
+                &format_percent(100.0 * achieved as f64 / set.targets.len() as f64, 1),
+            ),
+        ],
+    );
+    let title = tr.get("targets_title");
+    let mut c = page_context(site, theme, TARGETS, &title, &intro, vec![]);
+    c.insert("groups", &docs);
+    c
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+    href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ResultRow {
+    period: String,
+    commune: String,
+    value: String,
+    source: String,
+    note: String,
+}
+
+/// A link to a page path, or "" for no page.
+fn href(site: &Site, path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        link(site, path)
+    }
+}
+
+fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: tr.get(key),
+        value: value.into(),
+        href: String::new(),
+    }
+}
+
+/// One target's page.
+pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: &str) -> Context {
+    let t = &data.set.targets[i];
+    let p = &data.computed.targets[i];
+    let unit = t.unit.as_deref();
+    let latest = dv::latest(data, p);
+    let tr = Tr::new(theme, &site.config.language);
+    let mut facts = vec![fact(tr, "fact_target_id", t.id.clone())];
+    if let Some(x) = &t.pillar {
+        let mut f = fact(tr, "col_pillar", x.clone());
+        f.href = href(site, &pillar_href_path(data, Some(x)));
+        facts.push(f);
+    }
+    facts.push(fact(tr, "col_goal", target_text(t)));
+    if let Some(b) = t.baseline {
+        facts.push(fact(
+            tr,
+            "fact_baseline",
+            quantity(crate::data::Quantity::Number(b), unit),
+        ));
+    }
+    if let Some(d) = t.deadline {
+        facts.push(fact(tr, "col_deadline", d.label()));
+    }
+    if let Some(m) = latest {
+        facts.push(fact(
+            tr,
+            "fact_latest",
+            format!("{} ({})", quantity(m.value, unit), m.period.label()),
+        ));
+    }
+    if let Some(pr) = p.progress {
+        facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
+    }
+    if let Some(l) = &t.lead {
+        let mut f = fact(tr, "fact_lead", l.clone());
+        f.href = href(site, &unit_href_path(data, l));
+        facts.push(f);
+    }
+    if let Some(n) = &t.document {
+        let mut f = fact(tr, "fact_document", n.clone());
+        if let Some(doc) = site.document(n) {
+            f.value = format!("{n} – {}", doc.title);
+            f.href = link(site, &doc.path);
+        }
+        facts.push(f);
+    }
+    if let Some(n) = &t.note {
+        facts.push(fact(tr, "col_note", n.clone()));
+    }
+    // Results, oldest first; unit-level before per-commune within a period.
+    let mut idx: Vec<usize> = (0..data.set.results.len())
+        .filter(|&j| data.set.results[j].target_id == t.id)
+        .collect();
+    idx.sort_by(|&a, &b| {
+        let (ra, rb) = (&data.set.results[a], &data.set.results[b]);
+        (ra.period.end(), ra.commune.is_some(), a).cmp(&(rb.period.end(), rb.commune.is_some(), b))
+    });
+    let results: Vec<ResultRow> = idx
+        .iter()
+        .map(|&j| {
+            let r = &data.set.results[j];
+            ResultRow {
+                period: r.period.label(),
+                commune: r
+                    .commune
+                    .clone()
+                    .unwrap_or_else(|| tr.get("whole_unit_scope")),
+                value: quantity(r.value, unit),
+                source: r.source.clone().unwrap_or_default(),
+                note: r.note.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let chart_list: Vec<ChartView> = std::iter::once(super::charts::target_chart(data, i))
+        .chain(super::charts::commune_chart(data, i))
+        .collect();
+    let intro = tr.fmt("target_intro", &[("id", &t.id)]);
+    let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
+    let title = tr.fmt("target_title", &[("id", &t.id)]);
+    let mut c = page_context(site, theme, path, &title, &intro, crumbs);
+    c.insert("statement", &t.statement);
+    c.insert("state", &target_badge(p.state));
+    c.insert("facts", &facts);
+    c.insert("results", &results);
+    c.insert("charts", &chart_list);
+    c
+}

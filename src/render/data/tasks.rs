@@ -1,0 +1,36 @@
+//! The tasks page `nhiem-vu/`: charts by state and by unit, tasks grouped.
+
+use tera::Context;
+
+use super::views::{self as dv, tasks_chart};
+use super::{TASKS, page_context};
+use crate::data::compute::TaskState;
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::format_integer;
+
+pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let n = data.set.tasks.len();
+    let overdue = data
+        .computed
+        .tasks
+        .iter()
+        .filter(|p| p.state == TaskState::Overdue)
+        .count();
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = tr.fmt(
+        "tasks_intro",
+        &[
+            ("n", &format_integer(n as i64)),
+            ("overdue", &format_integer(overdue as i64)),
+        ],
+    );
+    let title = tr.get("tasks_title");
+    let mut c = page_context(site, theme, TASKS, &title, &intro, vec![]);
+    let mut charts = vec![tasks_chart(data)];
+    charts.extend(dv::tasks_by_unit_chart(data, 5));
+    c.insert("charts", &charts);
+    c.insert("groups", &dv::task_groups(site, data));
+    c
+}

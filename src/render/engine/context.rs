@@ -1,0 +1,125 @@
+//! The template context every page shares (site, menu, links, feeds,
+//! sharing image) and the lookups computed once per site behind it.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::index::RenderIndex;
+use super::theme::Theme;
+use super::views::{link, news_path, root_for};
+use crate::content::PageKind;
+use crate::site::Site;
+
+#[derive(Serialize)]
+struct MenuView {
+    name: String,
+    href: String,
+    active: bool,
+}
+
+/// The lookups computed once per site (see [`index`]).
+pub(crate) fn index(site: &Site) -> &RenderIndex {
+    site.render_index.get_or_init(|| RenderIndex::new(site))
+}
+
+/// Context shared by every page.
+pub(crate) fn base_context(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    lang: &str,
+    title: &str,
+    description: &str,
+) -> Context {
+    let root = root_for(path);
+    let idx = index(site);
+    let mut c = idx.proto(site, theme, lang);
+    let cfg = &site.config;
+    let menu: Vec<MenuView> = idx
+        .menu
+        .iter()
+        .map(|(name, target)| {
+            let (name, target) = (name.clone(), target.clone());
+            let external = target.contains("://");
+            let active = !external
+                && (if target.is_empty() {
+                    path.is_empty()
+                } else {
+                    path.starts_with(&target)
+                });
+            let href = if external {
+                target
+            } else {
+                format!("{root}{}", link(site, &target))
+            };
+            MenuView { name, href, active }
+        })
+        .collect();
+    c.insert("root", &root);
+    c.insert("menu", &menu);
+    c.insert("current_path", path);
+    c.insert("canonical", &format!("{}{}", cfg.base_url, path));
+    c.insert("page_title", title);
+    c.insert("description", description);
+    c.insert("home_href", &format!("{root}{}", link(site, "")));
+    c.insert(
+        "news_href",
+        &format!("{root}{}", link(site, &news_path(site))),
+    );
+    let feed = if site.posts.is_empty() {
+        String::new()
+    } else {
+        format!("{root}{}atom.xml", news_path(site))
+    };
+    c.insert("feed_href", &feed);
+    sharing_context(site, &root, &mut c);
+    c
+}
+
+/// Search, JSON Feed and sharing-image variables (see `section_feeds`,
+/// `search`, `preview`); pages may override `feeds` and `og_image` later.
+fn sharing_context(site: &Site, root: &str, c: &mut Context) {
+    c.insert(
+        "search_href",
+        &format!(
+            "{root}{}",
+            link(site, crate::render::published::search::SEARCH)
+        ),
+    );
+    let json = if site.posts.is_empty() {
+        String::new()
+    } else {
+        format!("{root}{}feed.json", news_path(site))
+    };
+    c.insert("feed_json_href", &json);
+    let (image, alt) = crate::render::published::sharing_images::site_image(site);
+    c.insert("og_image", &image);
+    c.insert("og_image_alt", &alt);
+}
+
+/// The configured menu, or home / news / documents when none is set.
+pub(crate) fn menu_items(site: &Site) -> Vec<(String, String)> {
+    if !site.config.menu.is_empty() {
+        return site
+            .config
+            .menu
+            .iter()
+            .map(|m| (m.name.clone(), m.url.trim_start_matches('/').to_owned()))
+            .collect();
+    }
+    let mut items = vec![("Trang chủ".to_owned(), String::new())];
+    for (kind, name) in [(PageKind::Post, "Tin tức"), (PageKind::Document, "Văn bản")] {
+        if site.pages.iter().any(|p| p.kind == kind) {
+            let path = if kind == PageKind::Post {
+                news_path(site)
+            } else {
+                format!("{}/", site.config.sections.documents.trim_matches('/'))
+            };
+            items.push((name.to_owned(), path));
+        }
+    }
+    if let Some(path) = crate::render::data::menu_target(site) {
+        items.push(("Số liệu".to_owned(), path));
+    }
+    items
+}

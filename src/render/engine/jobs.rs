@@ -1,0 +1,71 @@
+//! Render jobs: one output file, its template and context, built now
+//! ([`Job`]) or on a worker thread when rendered ([`Lazy`]), and the
+//! [`Plan`] of a whole build.
+
+use tera::{Context, Tera};
+
+use super::templates::template_error;
+use super::theme::Theme;
+use crate::diagnostics::Diagnostic;
+use crate::output::Output;
+use crate::site::Site;
+
+/// One file to render: its output path, template and context.
+pub(crate) struct Job {
+    pub(crate) path: String,
+    pub(crate) template: String,
+    pub(crate) context: Context,
+}
+
+/// A job whose context is built when it is rendered, on a worker thread:
+/// contexts are made in parallel and dropped as soon as their page is
+/// rendered, instead of all living at once. Owns no borrow of the site, so
+/// `serve` can keep it and render the page on request (see [`super::lazy`]).
+pub(crate) struct Lazy {
+    pub(crate) path: String,
+    pub(crate) make: MakeJob,
+}
+
+/// Builds a job's context from the site (see [`Lazy`]).
+pub(crate) type MakeJob = Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>;
+
+/// A file to render: a job with its context built, or one built on demand.
+pub(crate) enum Pending {
+    Ready(Job),
+    Lazy(Lazy),
+}
+
+impl Pending {
+    pub(crate) fn path(&self) -> &str {
+        match self {
+            Pending::Ready(j) => &j.path,
+            Pending::Lazy(l) => &l.path,
+        }
+    }
+
+    /// Renders the file.
+    pub(crate) fn render(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        tera: &Tera,
+    ) -> Result<String, Diagnostic> {
+        let run = |job: &Job| {
+            tera.render(&job.template, &job.context)
+                .map_err(|e| template_error(&job.template, &e))
+        };
+        match self {
+            Pending::Ready(job) => run(job),
+            Pending::Lazy(l) => run(&(l.make)(site, theme)),
+        }
+    }
+}
+
+/// Everything a build outputs, before the templates run: files to render,
+/// files whose bytes are known (data exports and theme statics, which win
+/// over rendered pages at the same path) and assets to copy (which lose).
+pub(crate) struct Plan {
+    pub(crate) pending: Vec<Pending>,
+    pub(crate) fixed: Output,
+    pub(crate) assets: Vec<(String, std::path::PathBuf)>,
+}

@@ -48,6 +48,8 @@ pub struct Site {
     pub data: Option<SiteData>,
     /// Per-site lookups for rendering, built on first use.
     pub render_index: std::sync::OnceLock<crate::render::engine::index::RenderIndex>,
+    /// Page → its other-language versions (original ↔ translations), both ways.
+    pub alternates: HashMap<usize, Vec<usize>>,
 }
 
 impl Clone for Site {
@@ -65,6 +67,7 @@ impl Clone for Site {
             months: self.months.clone(),
             doc_by_number: self.doc_by_number.clone(),
             children: self.children.clone(),
+            alternates: self.alternates.clone(),
             data: self.data.clone(),
             render_index: std::sync::OnceLock::new(),
         }
@@ -105,16 +108,19 @@ impl Site {
             .collect();
         check_unique_paths(&pages, &content.assets, diags);
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
+        // Translations are listed on their own language's side only.
+        let original = |i: usize| pages[i].translation_of.is_none();
         let mut posts: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Post)
+            .filter(|&i| pages[i].kind == PageKind::Post && original(i))
             .collect();
         posts.sort_by(|&a, &b| {
             let (pa, pb) = (&pages[a], &pages[b]);
             pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
         });
         let mut documents: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Document)
+            .filter(|&i| pages[i].kind == PageKind::Document && original(i))
             .collect();
+        let alternates = pair_translations(&pages);
         documents.sort_by(|&a, &b| {
             let (pa, pb) = (&pages[a], &pages[b]);
             pb.fm
@@ -179,6 +185,7 @@ impl Site {
             months,
             doc_by_number,
             children,
+            alternates,
             data: None,
             render_index: std::sync::OnceLock::new(),
         }
@@ -190,6 +197,27 @@ impl Site {
             .get(&normalize_number(number))
             .map(|&i| &*self.pages[i])
     }
+}
+
+/// Links every published translation with its published original.
+fn pair_translations(pages: &[Arc<Page>]) -> HashMap<usize, Vec<usize>> {
+    let by_rel: HashMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.translation_of.is_none())
+        .map(|(i, p)| (p.rel.as_str(), i))
+        .collect();
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(&j) = p.translation_of.as_deref().and_then(|o| by_rel.get(o)) {
+            out.entry(i).or_default().push(j);
+            out.entry(j).or_default().push(i);
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_unstable();
+    }
+    out
 }
 
 /// Document numbers compare without spaces and case: `1126/KH-UBND`.

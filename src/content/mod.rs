@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod page;
 pub mod sanitize;
 pub mod shortcodes;
+pub mod translation;
 
 pub use cache::ContentCache;
 pub use load::{Content, load, load_cached};

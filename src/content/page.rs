@@ -46,6 +46,9 @@ pub struct Page {
     pub cover: Option<String>,
     /// Output path of the attached PDF, for documents.
     pub pdf: Option<String>,
+    /// For a translation (`bai.en.md`): the source path of the original
+    /// (`tin-tuc/bai.md`), whether or not that file exists.
+    pub translation_of: Option<String>,
 }
 
 impl Page {

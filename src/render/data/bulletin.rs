@@ -290,6 +290,7 @@ pub fn bulletins(
             published: true,
             cover: None,
             pdf: None,
+            translation_of: None,
         });
     }
     if !out.is_empty() && !taken(BULLETINS) {
@@ -319,6 +320,7 @@ pub fn bulletins(
             published: true,
             cover: None,
             pdf: None,
+            translation_of: None,
         });
     }
     out

@@ -271,6 +271,16 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
             format!("{title} – trang {n}")
         };
         let mut c = base_context(site, theme, &path, &site.config.language, &shown_title, "");
+        if spec.kind == "news" && n == 1 {
+            // The news list is the news section's page: its English version.
+            let section = site
+                .pages
+                .iter()
+                .position(|p| p.path == news && p.kind == PageKind::Section);
+            if let Some(i) = section {
+                c.insert("translations", &super::translations::versions(site, i));
+            }
+        }
         let chunk = &items[(n - 1) * per_page..(n * per_page).min(items.len())];
         let posts: Vec<PageRef> = chunk
             .iter()

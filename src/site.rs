@@ -37,6 +37,8 @@ pub struct Site {
     pub documents: Vec<usize>,
     /// Tags by slug, in Vietnamese alphabetical order of their names.
     pub tags: Vec<Tag>,
+    /// Categories (`categories` in front matter), like tags: Vietnamese order.
+    pub categories: Vec<Tag>,
     /// (year, month) → posts, newest month first.
     pub months: Vec<((i16, i8), Vec<usize>)>,
     /// Document number (as written, trimmed) → page index.
@@ -64,6 +66,7 @@ impl Clone for Site {
             posts: self.posts.clone(),
             documents: self.documents.clone(),
             tags: self.tags.clone(),
+            categories: self.categories.clone(),
             months: self.months.clone(),
             doc_by_number: self.doc_by_number.clone(),
             children: self.children.clone(),
@@ -135,7 +138,8 @@ impl Site {
                 doc_by_number.insert(normalize_number(n), i);
             }
         }
-        let tags = collect_tags(&pages, &posts);
+        let tags = collect_tags(&pages, &posts, |p| &p.fm.tags);
+        let categories = collect_tags(&pages, &posts, |p| &p.fm.categories);
         let mut month_map: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
         for &i in &posts {
             if let Some(d) = pages[i].date_value() {
@@ -182,6 +186,7 @@ impl Site {
             posts,
             documents,
             tags,
+            categories,
             months,
             doc_by_number,
             children,
@@ -229,12 +234,16 @@ pub fn normalize_number(n: &str) -> String {
         .collect()
 }
 
-fn collect_tags(pages: &[Arc<Page>], posts: &[usize]) -> Vec<Tag> {
+fn collect_tags(
+    pages: &[Arc<Page>],
+    posts: &[usize],
+    terms: impl Fn(&Page) -> &Vec<String>,
+) -> Vec<Tag> {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
     // A site has few distinct tag names and many uses of each.
     let mut slugs: HashMap<&str, String> = HashMap::new();
     for &i in posts {
-        for name in &pages[i].fm.tags {
+        for name in terms(&pages[i]) {
             let slug = slugs
                 .entry(name.as_str())
                 .or_insert_with(|| slugify(name))

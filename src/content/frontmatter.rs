@@ -117,6 +117,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     pub aliases: Vec<String>,
     pub tags: Vec<String>,
+    /// `categories` (Hugo), or `[taxonomies] categories` (Zola).
+    pub categories: Vec<String>,
     pub authors: Vec<String>,
     pub cover: Option<String>,
     pub cover_alt: Option<String>,

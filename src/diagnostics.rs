@@ -220,6 +220,91 @@ impl Diagnostics {
     }
 }
 
+/// How many diagnostics of one kind in one file are shown before the rest
+/// are summed up in one line.
+pub const SHOWN_PER_KIND: usize = 10;
+
+impl Diagnostics {
+    /// The list as shown to a person: at most `per_kind` diagnostics of each
+    /// kind (same file, severity and message once quoted names and numbers
+    /// are set aside) and, after each file's, one line per kind saying how
+    /// many more there are ("… và 3.412 lỗi tương tự …"). Counts
+    /// ([`Self::error_count`]) stay those of the full list.
+    pub fn capped(&self, per_kind: usize) -> Diagnostics {
+        use std::collections::BTreeMap;
+        let mut shown = Diagnostics::new();
+        let mut seen: BTreeMap<(Severity, String), (usize, Diagnostic)> = BTreeMap::new();
+        let flush = |seen: &mut BTreeMap<(Severity, String), (usize, Diagnostic)>,
+                     shown: &mut Diagnostics| {
+            for (_, (count, first)) in std::mem::take(seen) {
+                if count > per_kind {
+                    shown.push(more_like(&first, count - per_kind));
+                }
+            }
+        };
+        for d in &self.items {
+            if shown.items.last().is_some_and(|last| last.path != d.path) {
+                flush(&mut seen, &mut shown);
+            }
+            let entry = seen
+                .entry((d.severity, kind_of(&d.message)))
+                .or_insert_with(|| (0, d.clone()));
+            entry.0 += 1;
+            if entry.0 <= per_kind {
+                shown.push(d.clone());
+            }
+        }
+        flush(&mut seen, &mut shown);
+        shown
+    }
+}
+
+/// A message with its quoted parts (“…”) and digits set aside: messages that
+/// differ only in a cell's value or a row number are of one kind.
+fn kind_of(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => {
+                quoted = false;
+                out.push_str("“…”");
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// "… và 3.412 lỗi tương tự ở tệp X (như: …)".
+fn more_like(first: &Diagnostic, more: usize) -> Diagnostic {
+    let what = if first.is_error() {
+        "lỗi"
+    } else {
+        "cảnh báo"
+    };
+    let count = crate::text::format_integer(i64::try_from(more).unwrap_or(i64::MAX));
+    Diagnostic {
+        severity: first.severity,
+        path: first.path.clone(),
+        location: Location::default(),
+        message: format!(
+            "… và {count} {what} tương tự ở tệp {} (như: {}) — đã ẩn để dễ đọc",
+            first.path.display(),
+            first.message
+        ),
+        hint: first.hint.clone(),
+        source_line: None,
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
@@ -326,5 +411,38 @@ mod tests {
             d.location_label(),
             "du-lieu/chi-tieu.xlsx [trang tính “Chỉ tiêu”, ô C12]"
         );
+    }
+
+    #[test]
+    fn many_alike_diagnostics_are_summed_up_per_file_and_kind() {
+        let mut d = Diagnostics::new();
+        for row in 2..3_424 {
+            d.push(
+                Diagnostic::error(
+                    "du-lieu/ket-qua.csv",
+                    format!("giá trị “x{row}” không phải là số"),
+                )
+                .at_cell(format!("C{row}"), None),
+            );
+        }
+        d.push(Diagnostic::error("du-lieu/ket-qua.csv", "thiếu cột “Kỳ”"));
+        d.push(Diagnostic::warning(
+            "du-lieu/nhiem-vu.csv",
+            "hạn “12/13/2026” không hợp lệ",
+        ));
+        let shown = d.capped(10);
+        let text: Vec<String> = shown.iter().map(Diagnostic::render).collect();
+        assert_eq!(shown.iter().count(), 10 + 1 + 1 + 1, "{text:#?}");
+        assert!(text[10].contains("thiếu cột “Kỳ”"), "{}", text[10]);
+        assert!(
+            text[11].starts_with(
+                "lỗi: … và 3.412 lỗi tương tự ở tệp du-lieu/ket-qua.csv (như: giá trị “x2” không phải là số)"
+            ),
+            "{}",
+            text[11]
+        );
+        assert!(text[12].contains("12/13/2026"));
+        assert_eq!(shown.error_count(), 12);
+        assert_eq!(d.error_count(), 3_423);
     }
 }

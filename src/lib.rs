@@ -12,6 +12,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod docx;
+pub mod import;
 pub mod output;
 pub mod render;
 pub mod serve;

@@ -167,3 +167,89 @@ fn zola_posts_build_unchanged() {
         },
     );
 }
+
+#[test]
+fn body_images_and_links_resolve_against_static() {
+    let site = Site::fixture("hugo-blog");
+    let svg = std::fs::read(site.path("content/tin-tuc/hoi-thao-ai/cover.svg")).unwrap();
+    site.write("static/images/posts/so-do.svg", &svg);
+    site.write("static/files/ke-hoach.pdf", b"%PDF-1.4\n");
+    site.write(
+        "content/tin-tuc/anh-trong-bai.md",
+        "---\ntitle: \"Ảnh trong thân bài\"\ndate: 2024-05-03T09:00:00+07:00\n---\n\n![Sơ đồ](/images/posts/so-do.svg)\n\nTải [kế hoạch](/files/ke-hoach.pdf).\n",
+    );
+    site.build_ok(&[]);
+    let post = site.read_out("tin-tuc/anh-trong-bai/index.html");
+    assert!(
+        post.contains(r#"src="../../images/posts/so-do.svg""#),
+        "{post}"
+    );
+    assert!(
+        post.contains(r#"href="../../files/ke-hoach.pdf""#),
+        "{post}"
+    );
+    assert!(site.out("images/posts/so-do.svg").is_file());
+    // The fixture's cover on base_url's server is outside this build: check
+    // relative links only.
+    assert_links_resolve(
+        &site.root.join("public"),
+        &LinkCheck {
+            base_url: "https://other.invalid/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+fn static_links_with_the_sites_sub_path_prefix_resolve() {
+    let site = Site::fixture("hugo-blog");
+    site.write(
+        "minhbach.toml",
+        "title = \"Blog\"\nunit = \"UBND xã Hugo\"\nbase_url = \"https://user.github.io/BlogName/\"\n",
+    );
+    let svg = std::fs::read(site.path("content/tin-tuc/hoi-thao-ai/cover.svg")).unwrap();
+    site.write("static/images/a.svg", &svg);
+    site.write(
+        "content/tin-tuc/tien-to.md",
+        "---\ntitle: \"Tiền tố\"\ndate: 2024-05-03T09:00:00+07:00\ncover:\n  image: \"/BlogName/images/a.svg\"\n---\n\n![Ảnh](/BlogName/images/a.svg)\n",
+    );
+    site.build_ok(&[]);
+    let post = site.read_out("tin-tuc/tien-to/index.html");
+    assert!(post.contains(r#"src="../../images/a.svg""#), "{post}");
+}
+
+#[test]
+fn broken_static_link_hint_names_static_and_the_file_found_elsewhere() {
+    let site = Site::fixture("hugo-blog");
+    let svg = std::fs::read(site.path("content/tin-tuc/hoi-thao-ai/cover.svg")).unwrap();
+    site.write("static/img/2024/so-do.svg", &svg);
+    site.write(
+        "content/tin-tuc/sai-duong-dan.md",
+        "---\ntitle: \"Sai đường dẫn\"\ndate: 2024-05-03T09:00:00+07:00\n---\n\n![Sơ đồ](/images/so-do.svg)\n\n![Khác](/images/khong-co.svg)\n",
+    );
+    let run = site.build(&[]);
+    run.assert_code(1).assert_stderr_has(&[
+        "liên kết hỏng: không tìm thấy “/images/so-do.svg”",
+        "có tệp cùng tên ở static/img/2024/so-do.svg; viết /img/2024/so-do.svg",
+        "liên kết hỏng: không tìm thấy “/images/khong-co.svg”",
+        "tính từ thư mục static/",
+    ]);
+}
+
+#[test]
+fn every_hugo_shortcode_in_a_post_is_reported_with_a_hugo_hint() {
+    let site = Site::fixture("hugo-blog");
+    site.write(
+        "content/tin-tuc/video.md",
+        "---\ntitle: \"Video\"\ndate: 2024-05-03T09:00:00+07:00\n---\n\nMở đầu.\n\n{{< youtube dQw4w9WgXcQ >}}\n\nGiữa.\n\n{{< figure src=\"/a.png\" caption=\"Ảnh\" >}}\n",
+    );
+    let run = site.build(&[]);
+    run.assert_code(1).assert_stderr_has(&[
+        "mã chèn “youtube” viết theo cú pháp của Hugo",
+        "content/tin-tuc/video.md:8:1",
+        "mã chèn “figure” viết theo cú pháp của Hugo",
+        "content/tin-tuc/video.md:12:1",
+        "minhbach import",
+    ]);
+    assert!(!run.stderr.contains("bieu_do"), "{}", run.stderr);
+}

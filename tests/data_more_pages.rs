@@ -13,7 +13,9 @@ const BASE: &str = "http://localhost:8080/chuyen-doi-so/";
 
 fn example_site() -> Site {
     let site = Site::empty();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The data-rich demo frozen from the round-2 example (many kinds, many units);
+    // the published example sites live at the repository root and in vi-du/.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data-demo");
     std::fs::create_dir_all(&site.root).unwrap();
     std::fs::copy(repo.join("minhbach.toml"), site.path("minhbach.toml")).unwrap();
     copy_dir(&repo.join("content"), &site.path("content"));

@@ -1,4 +1,5 @@
-//! End-to-end tests of the data pages: the repository's example site (its
+//! End-to-end tests of the data pages: the data-rich demo site in
+//! `tests/fixtures/data-demo/` (its
 //! `minhbach.toml` and `content/`, data in `content/du-lieu/`) built with the
 //! binary, and a small site whose data has an error.
 
@@ -11,7 +12,9 @@ use common::{LinkCheck, Site, assert_links_resolve, assert_same_tree, copy_dir};
 /// A copy of the repository's example site in a temporary folder.
 fn example_site() -> Site {
     let site = Site::empty();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The data-rich demo frozen from the round-2 example (many kinds, many units);
+    // the published example sites live at the repository root and in vi-du/.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data-demo");
     std::fs::create_dir_all(&site.root).unwrap();
     std::fs::copy(repo.join("minhbach.toml"), site.path("minhbach.toml")).unwrap();
     copy_dir(&repo.join("content"), &site.path("content"));

@@ -214,3 +214,149 @@ fn ten_thousand_front_matter_keys_give_a_page_and_a_short_report() {
         "too many warnings"
     );
 }
+
+/// A targets workbook: one good row, then `extra` cells written as text.
+fn targets_workbook(extra: &[(u32, u16, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Chỉ tiêu").unwrap();
+    for (c, h) in ["Mã", "Chỉ tiêu", "Mục tiêu"].iter().enumerate() {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    s.write_string(1, 0, "CT-01").unwrap();
+    s.write_string(1, 1, "Tỷ lệ hồ sơ trực tuyến").unwrap();
+    s.write_number(1, 2, 90.0).unwrap();
+    for &(row, col, text) in extra {
+        s.write_string(row, col, text).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_stray_cell_at_the_last_excel_cell_reads_as_a_sparse_sheet() {
+    // The sheet's dimension becomes A1:XFD1048576 (17 billion cells): read as
+    // a rectangle it aborted the build ("memory allocation … failed").
+    let s = Site::fixture("basic");
+    s.write(
+        "content/du-lieu/chi-tieu.xlsx",
+        targets_workbook(&[(1_048_575, 16_383, "x")]),
+    );
+    let r = build_within(&s, LIMIT);
+    // Only the stray row is wrong: it has no code. The good row is read.
+    located_error(&r, "content/du-lieu/chi-tieu.xlsx", None);
+    assert!(
+        r.stderr.contains("[trang tính “Chỉ tiêu”, ô A1048576]"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("ô A2]"), "{}", r.stderr);
+    // Removing the stray cell builds the page.
+    s.write("content/du-lieu/chi-tieu.xlsx", targets_workbook(&[]));
+    build_within(&s, LIMIT).assert_ok();
+}
+
+#[test]
+fn cells_spread_too_far_are_a_located_error() {
+    // 200 rows with a cell in the last column: 3,3 million cells from column A.
+    let far: Vec<(u32, u16, &str)> = (10..210).map(|r| (r, 16_383, "x")).collect();
+    let s = Site::fixture("basic");
+    s.write("content/du-lieu/chi-tieu.xlsx", targets_workbook(&far));
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/du-lieu/chi-tieu.xlsx", None);
+    assert!(
+        r.stderr
+            .contains("ô XFD133 ở trang tính “Chỉ tiêu” nằm quá xa phần dữ liệu"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Ctrl+End"), "{}", r.stderr);
+}
+
+#[test]
+fn a_workbook_unpacking_past_the_limit_is_refused() {
+    use std::io::Write as _;
+    // A real workbook plus 300 MB of zeros (deflated to ~3 MB).
+    let good = targets_workbook(&[]);
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(good)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        out.raw_copy_file(src.by_index_raw(i).unwrap()).unwrap();
+    }
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    out.start_file("xl/media/image1.bin", opts).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        out.write_all(&zeros).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    assert!(bytes.len() < 4 * 1024 * 1024, "{}", bytes.len());
+    let s = Site::fixture("basic");
+    s.write("content/du-lieu/chi-tieu.xlsx", bytes);
+    let r = build_within(&s, LIMIT);
+    located_error(&r, "content/du-lieu/chi-tieu.xlsx", None);
+    assert!(
+        r.stderr
+            .contains("sổ tính Excel giải nén ra hơn 301 MB (giới hạn 256 MB)"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A targets CSV with one target, and a results CSV of `rows` rows whose
+/// every value is `value`.
+fn results_site(rows: usize, value: &str) -> Site {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/du-lieu/chi-tieu.csv",
+        "Mã,Chỉ tiêu,Mục tiêu\nCT-01,Tỷ lệ hồ sơ trực tuyến,90\n",
+    );
+    let mut csv = String::from("Mã chỉ tiêu,Kỳ,Giá trị\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "CT-01,{:02}/{},{value}\n",
+            i % 12 + 1,
+            2000 + i / 12
+        ));
+    }
+    s.write("content/du-lieu/ket-qua.csv", csv);
+    s
+}
+
+#[test]
+fn a_results_file_past_the_row_limit_stops_at_once_with_the_line() {
+    let s = results_site(200_001, "50");
+    let r = build_within(&s, LIMIT);
+    // Line 200.001 is the first past the limit (the header is a row too).
+    located_error(&r, "content/du-lieu/ket-qua.csv:200001", None);
+    assert!(
+        r.stderr
+            .contains("tệp có hơn 200.000 dòng — giới hạn của một bảng dữ liệu"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("ket-qua-2025.csv"), "{}", r.stderr);
+    assert!(r.stderr.contains(": 1 lỗi"), "{}", r.stderr);
+}
+
+#[test]
+fn one_systematic_mistake_prints_ten_errors_and_a_count() {
+    let s = results_site(50, "năm mươi");
+    let r = build_within(&s, LIMIT);
+    r.assert_code(1);
+    let shown = r.stderr.matches("\nlỗi: ").count() + usize::from(r.stderr.starts_with("lỗi: "));
+    assert_eq!(shown, 11, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("lỗi: … và 40 lỗi tương tự ở tệp content/du-lieu/ket-qua.csv (như: "),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("50 lỗi"),
+        "the count is of every error:\n{}",
+        r.stderr
+    );
+}

@@ -165,13 +165,17 @@ impl Response {
 
 /// Sends one HTTP/1.1 request with `target` written verbatim.
 fn get(port: u16, target: &str) -> Response {
+    raw(
+        port,
+        &format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` verbatim and reads the whole response.
+fn raw(port: u16, request: &str) -> Response {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    write!(
-        s,
-        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -202,7 +206,7 @@ impl Events {
             .unwrap();
         write!(
             stream,
-            "GET /__minhbach/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /__minhbach/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
         )
         .unwrap();
         let mut ev = Events {
@@ -391,6 +395,37 @@ fn serve_starts_even_when_the_first_build_fails() {
     );
 }
 
+#[test]
+fn serve_survives_a_workbook_with_a_stray_far_cell() {
+    // One cell typed at XFD1048576: its dimension used to make the reader
+    // allocate 512 GB and abort the whole preview server.
+    let site = fixture();
+    let root = site.path();
+    let server = Server::start(root);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Chỉ tiêu").unwrap();
+    sheet.write_string(0, 0, "Mã").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let path = root.join("content/du-lieu/chi-tieu.xlsx");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Written whole then renamed, as Excel saves: a half-written file would
+    // give a different (correct, but unrelated) "not a zip" overlay first.
+    let partial = root.join("content/du-lieu/.chi-tieu.xlsx.tmp");
+    std::fs::write(&partial, book.save_to_buffer().unwrap()).unwrap();
+    std::fs::rename(&partial, &path).unwrap();
+    let r = server.wait_for("/chuyen-doi-so/", "the stray-cell overlay", |r| {
+        r.has_overlay() && r.body.contains("1048576")
+    });
+    assert!(r.body.contains("chi-tieu.xlsx"), "{}", r.body);
+    assert!(r.body.contains("1048576"), "{}", r.body);
+    // Still serving, and a fixed file clears the overlay.
+    std::fs::remove_file(&path).unwrap();
+    server.wait_for("/chuyen-doi-so/", "the page again", |r| {
+        r.status == 200 && !r.has_overlay()
+    });
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly() {
@@ -420,6 +455,65 @@ fn ctrl_c_stops_cleanly() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(walk(site.path()), before, "nothing left behind");
+}
+
+/// DNS rebinding: a page on another name re-pointed at 127.0.0.1 makes the
+/// browser send `Host: that-name`; such requests, and any method but
+/// GET/HEAD, are refused before routing (issue #11, item 9).
+#[test]
+fn serve_answers_only_its_own_host_and_only_get_head() {
+    let site = fixture();
+    write(
+        site.path(),
+        "content/tin-tuc/ban-nhap.md",
+        "+++\ntitle = \"Bản nháp bí mật\"\ndate = 2026-11-21\ndraft = true\n+++\nChưa công bố.\n",
+    );
+    let server = Server::start(site.path());
+    let port = server.port;
+    let req = |method: &str, host: &str, path: &str| {
+        raw(
+            port,
+            &format!(
+                "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+        )
+    };
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let r = req("GET", &host, "/chuyen-doi-so/");
+        assert_eq!(r.status, 200, "{host}");
+        assert_eq!(req("HEAD", &host, "/chuyen-doi-so/").status, 200, "{host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost:{}", port + 1),
+    ] {
+        for path in [
+            "/chuyen-doi-so/",
+            "/chuyen-doi-so/tin-tuc/",
+            "/__minhbach/events",
+        ] {
+            let r = req("GET", &host, path);
+            assert_eq!(r.status, 403, "{host} {path}");
+            assert!(r.body.contains("localhost"), "{}", r.body);
+            assert!(!r.body.contains("Tin tức"));
+        }
+    }
+    let no_host = raw(port, "GET /chuyen-doi-so/ HTTP/1.0\r\n\r\n");
+    assert_eq!(no_host.status, 403);
+    for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        for path in ["/chuyen-doi-so/", "/__minhbach/events"] {
+            let r = req(method, &format!("127.0.0.1:{port}"), path);
+            assert_eq!(r.status, 405, "{method} {path}");
+            assert_eq!(r.header("allow"), Some("GET, HEAD"), "{method}");
+            assert!(r.body.contains("GET"), "{}", r.body);
+        }
+    }
 }
 
 #[test]

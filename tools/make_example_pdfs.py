@@ -8,6 +8,7 @@ the summary text kept below in SUMMARIES.
 
 Needs: pip install reportlab; the DejaVu Sans font (Debian: fonts-dejavu-core).
 Usage: python3 tools/make_example_pdfs.py [content-dir]
+  (without an argument: the root example's content/ and every vi-du/<site>/content/)
 The output is deterministic (reportlab's invariant mode), so re-running it does not
 change committed PDFs unless the text changes.
 """
@@ -102,7 +103,7 @@ SUMMARIES = {
               "ngân sách tỉnh hỗ trợ, ngân sách phường và các nguồn hợp pháp khác."),
     ],
     "nghi-quyet-chuyen-doi-so-huyen-dong-son-2023-2025.pdf": [
-        ("p", "Văn bản tham khảo của địa phương khác. Nghị quyết của Ban Thường vụ Huyện ủy "
+        ("p", "Nghị quyết của Ban Thường vụ Huyện ủy "
               "Đông Sơn (tỉnh Thanh Hóa) về chuyển đổi số giai đoạn 2023 - 2025, căn cứ "
               "Nghị quyết số 52-NQ/TW, Quyết định số 749/QĐ-TTg và Nghị quyết số 06-NQ/TU "
               "của Ban Thường vụ Tỉnh ủy Thanh Hóa."),
@@ -130,7 +131,7 @@ SUMMARIES = {
                 "Bảo đảm an toàn, an ninh thông tin mạng."]),
     ],
     "chi-thi-23-ct-tu.pdf": [
-        ("p", "Văn bản tham khảo của địa phương khác. Chỉ thị của Ban Thường vụ Tỉnh ủy "
+        ("p", "Chỉ thị của Ban Thường vụ Tỉnh ủy "
               "Vĩnh Phúc về tăng cường công tác lãnh đạo của Đảng đối với quá trình chuyển "
               "đổi số trên địa bàn tỉnh, giai đoạn 2022 - 2025, định hướng đến năm 2030."),
         ("h", "Quan điểm chỉ đạo"),
@@ -152,7 +153,7 @@ SUMMARIES = {
               "thành ủy và Ban Tuyên giáo Tỉnh ủy thực hiện theo chức năng."),
     ],
     "ke-hoach-179-kh-ubnd.pdf": [
-        ("p", "Văn bản tham khảo của địa phương khác. Kế hoạch của UBND huyện Thọ Xuân "
+        ("p", "Kế hoạch của UBND huyện Thọ Xuân "
               "(tỉnh Thanh Hóa) triển khai Bộ chỉ số đánh giá chuyển đổi số cấp huyện, xã "
               "theo Quyết định số 3716/QĐ-UBND ngày 23/9/2021 của Chủ tịch UBND tỉnh."),
         ("h", "Điểm tối đa theo trụ cột"),
@@ -174,7 +175,7 @@ SUMMARIES = {
                 "Chủ tịch UBND các xã, thị trấn chịu trách nhiệm về kết quả trên địa bàn."]),
     ],
     "ke-hoach-chuyen-doi-so-chau-thanh-2025.pdf": [
-        ("p", "Văn bản tham khảo của địa phương khác. Kế hoạch của UBND huyện Châu Thành "
+        ("p", "Kế hoạch của UBND huyện Châu Thành "
               "(tỉnh Bến Tre) triển khai nhiệm vụ chuyển đổi số năm 2025, với chỉ tiêu theo "
               "ba trụ cột, nhiệm vụ có đơn vị chủ trì và thời hạn."),
         ("h", "Một số chỉ tiêu năm 2025"),
@@ -258,38 +259,50 @@ def build(page_path, meta, parts, out_path):
         elif kind == "table":
             story.append(table(part[1], part[2]))
     story += [Spacer(1, 4 * mm),
-              Paragraph("Bản tóm tắt do chuyên mục Chuyển đổi số của UBND phường Sông Trí "
-                        "biên soạn để tiện tra cứu; không thay thế văn bản gốc.", SMALL)]
+              Paragraph("Bản tóm tắt do trang ví dụ của minhbach biên soạn từ văn bản gốc để "
+                        "tiện tra cứu; không thay thế văn bản gốc.", SMALL)]
     doc = SimpleDocTemplate(out_path, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm,
                             title=f"Bản tóm tắt: {meta['title']}",
-                            author="UBND phường Sông Trí", subject=meta.get("description", ""),
+                            author="minhbach (trang ví dụ)", subject=meta.get("description", ""),
                             creator="tools/make_example_pdfs.py")
     doc.build(story)
 
 
+def content_dirs(argv):
+    """The content folders to process: the one given, else every example site's."""
+    if len(argv) > 1:
+        return [argv[1]]
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    dirs = [os.path.join(repo, "content")]
+    vi_du = os.path.join(repo, "vi-du")
+    for site in sorted(os.listdir(vi_du)):
+        if os.path.isdir(os.path.join(vi_du, site, "content", "van-ban")):
+            dirs.append(os.path.join(vi_du, site, "content"))
+    return dirs
+
+
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "content")
-    docs = os.path.join(root, "van-ban")
     done = 0
-    for name in sorted(os.listdir(docs)):
-        if not name.endswith(".md") or name == "_index.md":
-            continue
-        page = os.path.join(docs, name)
-        meta = read_front_matter(page)
-        pdf = meta.get("pdf")
-        if not pdf:
-            continue
-        if pdf not in SUMMARIES:
-            sys.exit(f"{name}: chưa có nội dung tóm tắt cho {pdf}")
-        out = os.path.join(docs, pdf)
-        build(page, meta, SUMMARIES[pdf], out)
-        size = os.path.getsize(out)
-        print(f"{out}: {size} bytes")
-        if size > 60 * 1024:
-            sys.exit(f"{out} lớn hơn 60 KB")
-        done += 1
+    for root in content_dirs(sys.argv):
+        docs = os.path.join(root, "van-ban")
+        for name in sorted(os.listdir(docs)):
+            if not name.endswith(".md") or name == "_index.md":
+                continue
+            page = os.path.join(docs, name)
+            meta = read_front_matter(page)
+            pdf = meta.get("pdf")
+            if not pdf:
+                continue
+            if pdf not in SUMMARIES:
+                sys.exit(f"{name}: chưa có nội dung tóm tắt cho {pdf}")
+            out = os.path.join(docs, pdf)
+            build(page, meta, SUMMARIES[pdf], out)
+            size = os.path.getsize(out)
+            print(f"{out}: {size} bytes")
+            if size > 60 * 1024:
+                sys.exit(f"{out} lớn hơn 60 KB")
+            done += 1
     print(f"{done} PDF")
 
 

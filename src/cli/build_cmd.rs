@@ -50,15 +50,19 @@ impl BuildArgs {
             .clone()
             .unwrap_or_else(|| self.site.root.join("public"));
         progress.set_message("đang ghi tệp…");
-        if let Err(d) = crate::timing::phase("write", || output::write(&built.output, &dest)) {
-            progress.finish_and_clear();
-            let mut diags = crate::diagnostics::Diagnostics::new();
-            diags.push(d);
-            report::print(&diags);
-            return ExitCode::from(1);
+        let mut diagnostics = built.diagnostics;
+        match crate::timing::phase("write", || output::write(&built.output, &dest)) {
+            Ok(warnings) => warnings.into_iter().for_each(|w| diagnostics.push(w)),
+            Err(d) => {
+                progress.finish_and_clear();
+                let mut diags = crate::diagnostics::Diagnostics::new();
+                diags.push(d);
+                report::print(&diags);
+                return ExitCode::from(1);
+            }
         }
         progress.finish_and_clear();
-        report::print(&built.diagnostics);
+        report::print(&diagnostics);
         let index = dest.join("index.html");
         let shown = std::fs::canonicalize(&index).unwrap_or(index);
         eprintln!(
@@ -67,10 +71,10 @@ impl BuildArgs {
             built.output.len(),
             dest.display(),
             started.elapsed().as_millis(),
-            if built.diagnostics.is_empty() {
+            if diagnostics.is_empty() {
                 String::new()
             } else {
-                format!(", {}", report::summary(&built.diagnostics))
+                format!(", {}", report::summary(&diagnostics))
             }
         );
         eprintln!("Mở trang: {}", shown.display());

@@ -3,6 +3,7 @@
 
 mod build_cmd;
 mod check_cmd;
+mod import_cmd;
 mod init_cmd;
 mod new_cmd;
 mod new_dataset;
@@ -36,6 +37,9 @@ pub enum Command {
     Init(init_cmd::InitArgs),
     /// Xem trước trang trong trình duyệt, tự tải lại khi sửa tệp.
     Serve(serve_cmd::ServeArgs),
+    /// Chuyển một trang Hugo hoặc Zola sang trang minhbach mới (không sửa trang cũ).
+    #[command(alias = "nhap")]
+    Import(import_cmd::ImportArgs),
 }
 
 /// Options shared by commands that read a site.
@@ -86,5 +90,6 @@ pub fn run() -> ExitCode {
         Command::New(a) => a.run(),
         Command::Init(a) => a.run(),
         Command::Serve(a) => a.run(),
+        Command::Import(a) => a.run(),
     }
 }

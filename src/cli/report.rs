@@ -2,12 +2,13 @@
 
 use std::io::IsTerminal;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, SHOWN_PER_KIND};
 
-/// Prints every diagnostic and a one-line summary to stderr.
+/// Prints the diagnostics to stderr, at most [`SHOWN_PER_KIND`] of a kind in
+/// a file and one line summing up the rest.
 pub fn print(diags: &Diagnostics) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags.iter() {
+    for d in diags.capped(SHOWN_PER_KIND).iter() {
         let text = terminal_safe(&d.render());
         if color {
             let (code, rest) = text.split_once(':').unwrap_or((&text, ""));

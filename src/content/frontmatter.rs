@@ -328,7 +328,7 @@ fn split_dmy(t: &str) -> Option<(i8, i8, i16)> {
     parts.next().is_none().then_some((d, m, y))
 }
 
-fn toml_to_json(v: toml::Value) -> Value {
+pub(crate) fn toml_to_json(v: toml::Value) -> Value {
     match v {
         toml::Value::String(s) => Value::String(s),
         toml::Value::Integer(i) => Value::from(i),

@@ -55,6 +55,12 @@ pub(super) fn resolve<'a>(
         return dest.clone();
     };
     let key = joined.trim_end_matches('/');
+    let from_static = || {
+        url.starts_with('/')
+            .then(|| super::statics::lookup(&targets.statics, &targets.base_prefix, key))
+            .flatten()
+            .cloned()
+    };
     let found = targets
         .pages
         .get(key)
@@ -68,7 +74,8 @@ pub(super) fn resolve<'a>(
                 .values()
                 .find(|p| p.trim_end_matches('/') == key)
                 .map(|p| targets.link(p))
-        });
+        })
+        .or_else(from_static);
     match found {
         Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),
         None if targets.unpublished.contains_key(key) => {
@@ -87,12 +94,28 @@ pub(super) fn resolve<'a>(
             CowStr::from(format!("{ROOT_MARKER}{path}{fragment}"))
         }
         None => {
+            let hint = match super::statics::same_name(&targets.statics, &targets.assets, key) {
+                Some(found) => format!("có tệp cùng tên ở {found}; {}", how_to_write(&found)),
+                None if url.starts_with('/') => "đường dẫn bắt đầu bằng / tính từ thư mục static/ (ví dụ /images/anh.png là tệp static/images/anh.png); kiểm tra tên tệp, hoặc viết đường dẫn tương đối tính từ thư mục của tệp này".to_owned(),
+                None => "kiểm tra tên tệp và đường dẫn tương đối (tính từ thư mục của tệp này), ví dụ ../van-ban/ke-hoach-1126-kh-ubnd.md".to_owned(),
+            };
             diags.push(located(
-                Diagnostic::error(src.display_path, format!("liên kết hỏng: không tìm thấy “{url}”"))
-                    .hint("kiểm tra tên tệp và đường dẫn tương đối (tính từ thư mục của tệp này), ví dụ ../van-ban/ke-hoach-1126-kh-ubnd.md"),
+                Diagnostic::error(
+                    src.display_path,
+                    format!("liên kết hỏng: không tìm thấy “{url}”"),
+                )
+                .hint(hint),
             ));
             dest.clone()
         }
+    }
+}
+
+/// How to link to a file found at `found` (`static/…` or `content/…`).
+pub(crate) fn how_to_write(found: &str) -> String {
+    match found.strip_prefix("static/") {
+        Some(rel) => format!("viết /{rel} (đường dẫn bắt đầu bằng / tính từ thư mục static/)"),
+        None => "viết đường dẫn tương đối tới tệp đó, tính từ thư mục của tệp này".to_owned(),
     }
 }
 

@@ -111,6 +111,10 @@ pub fn load_cached(
                 continue;
             }
         };
+        if entry.file_type().is_symlink() {
+            diags.push(symlink_skipped(display_path(root, entry.path())));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -146,6 +150,8 @@ pub fn load_cached(
     let layout = Layout::new(config, &files);
     let mut targets = LinkTargets {
         portable: config.portable,
+        statics: super::statics::scan(root),
+        base_prefix: super::statics::prefix_of(&config.base_path()),
         ..LinkTargets::default()
     };
     let mut metas = Vec::new();
@@ -264,11 +270,11 @@ pub fn load_cached(
         let cover =
             f.fm.cover
                 .as_deref()
-                .and_then(|c| resolve_file(root, &f, c, "cover", &targets, diags, published));
+                .and_then(|c| resolve_file(&f, c, "cover", &targets, diags, published));
         let pdf =
             f.fm.pdf
                 .as_deref()
-                .and_then(|c| resolve_file(root, &f, c, "pdf", &targets, diags, published));
+                .and_then(|c| resolve_file(&f, c, "pdf", &targets, diags, published));
         pages.push(Page {
             kind,
             rel: f.rel,
@@ -331,7 +337,6 @@ fn page_title(f: &Parsed, kind: PageKind, diags: &mut Diagnostics, published: bo
 
 /// Resolves a file named in front matter (cover, pdf) relative to the page.
 fn resolve_file(
-    root: &Path,
     f: &Parsed,
     name: &str,
     key: &str,
@@ -354,8 +359,9 @@ fn resolve_file(
     // Hugo style: `/images/bia.svg` lives in the site's static/ folder.
     let from_static = name
         .strip_prefix('/')
-        .filter(|rel| root.join("static").join(rel).is_file())
-        .map(str::to_owned);
+        .and_then(|rel| super::links::normalize(&super::links::percent_decode(rel)))
+        .and_then(|rel| super::statics::lookup(&targets.statics, &targets.base_prefix, &rel))
+        .cloned();
     match key_path
         .as_ref()
         .and_then(|k| targets.assets.get(k))
@@ -375,9 +381,10 @@ fn resolve_file(
                     )
                     .at(line, 1)
                     .with_source(&f.text)
-                    .hint(
-                        "đặt tệp cạnh tệp bài viết và ghi đúng tên tệp (phân biệt chữ hoa/thường)",
-                    ),
+                    .hint(match super::statics::same_name(&targets.statics, &targets.assets, name) {
+                        Some(found) => format!("có tệp cùng tên ở {found}; {}", super::links::how_to_write(&found)),
+                        None => "đặt tệp cạnh tệp bài viết (ghi tên tệp), hoặc trong thư mục static/ (ghi /đường-dẫn tính từ static/); tên phân biệt chữ hoa/thường".to_owned(),
+                    }),
                 );
             }
             None
@@ -454,6 +461,16 @@ fn rel_string(base: &Path, path: &Path) -> String {
         .join("/");
     use unicode_normalization::UnicodeNormalization;
     s.nfc().collect()
+}
+
+/// The warning for a symlink under `content/` or `static/`: it is not
+/// followed (it could publish any file of the machine), and says so.
+pub fn symlink_skipped(shown: impl Into<PathBuf>) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        "đây là liên kết (symlink) tới tệp/thư mục khác; minhbach bỏ qua nó và không đăng nội dung của nó",
+    )
+    .hint("chép tệp thật vào đây thay cho liên kết nếu muốn đăng nó")
 }
 
 #[cfg(test)]

@@ -41,6 +41,12 @@ pub struct LinkTargets {
     pub unpublished: BTreeMap<String, String>,
     /// Links end in `index.html` (site opened from disk).
     pub portable: bool,
+    /// Files under the site's `static/` folder (`images/a.png`), published
+    /// at the site root: `/images/a.png` in a body names one.
+    pub statics: std::collections::BTreeSet<String>,
+    /// The sub-path of `base_url` (`BlogName`), accepted in front of a
+    /// static file's path.
+    pub base_prefix: String,
 }
 
 impl LinkTargets {
@@ -111,19 +117,28 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Rendered {
     let original_body = &src.file_text[src.body_offset..];
-    let (body_text, calls) = match shortcodes::extract(original_body) {
-        Ok(x) => x,
-        Err((line, msg)) => {
-            let (body_line, _) = line_col(src.file_text, src.body_offset);
+    let (body_text, calls, problems) = shortcodes::extract(original_body);
+    if !problems.is_empty() {
+        let (body_line, _) = line_col(src.file_text, src.body_offset);
+        for p in problems {
+            let hint = if p.foreign {
+                "chạy “minhbach import THU_MUC_HUGO_HOAC_ZOLA” để chuyển cả trang (youtube, figure, gist… được đổi tự động), hoặc thay bằng Markdown: ảnh ![mô tả](anh.png), video [Tên video](https://www.youtube.com/watch?v=…); xem docs/chuyen-tu-hugo-zola.md"
+            } else {
+                "viết mã chèn trên một dòng riêng, ví dụ {{ bieu_do(loai=\"chi-tieu\", ma=\"ST26-01\") }}"
+            };
+            let prefix = if p.foreign {
+                ""
+            } else {
+                "mã chèn sai cú pháp: "
+            };
             diags.push(
-                Diagnostic::error(src.display_path, format!("mã chèn sai cú pháp: {msg}"))
-                    .at(body_line + line, 1)
+                Diagnostic::error(src.display_path, format!("{prefix}{}", p.message))
+                    .at(body_line + p.line, 1)
                     .with_source(src.file_text)
-                    .hint("viết mã chèn trên một dòng riêng, ví dụ {{ bieu_do(loai=\"chi-tieu\", ma=\"ST26-01\") }}"),
+                    .hint(hint),
             );
-            (original_body.to_owned(), Vec::new())
         }
-    };
+    }
     // Control characters are not allowed in HTML; pulldown-cmark passes them
     // through. Spaces keep every byte offset (and so every error position).
     let body_text = if body_text.contains(is_stray_control) {
@@ -262,6 +277,7 @@ fn splice_shortcodes(
             Some(r) => r.render(&call.name, &call.args),
             None => Err(format!("không có mã chèn “{}”", call.name)),
         };
+        let foreign = shortcodes::FOREIGN_SHORTCODES.contains(&call.name.as_str());
         let replacement = match result {
             Ok(h) => h,
             Err(msg) => {
@@ -269,7 +285,11 @@ fn splice_shortcodes(
                     Diagnostic::error(src.display_path, format!("mã chèn “{}”: {msg}", call.name))
                         .at(body_line + call.line, 1)
                         .with_source(src.file_text)
-                        .hint("xem danh sách mã chèn và tham số trong docs/du-lieu.md"),
+                        .hint(if foreign {
+                            "đây là mã chèn của Zola/Hugo: chạy “minhbach import THU_MUC” để đổi tự động, hoặc thay bằng Markdown (ảnh, liên kết); xem docs/chuyen-tu-hugo-zola.md"
+                        } else {
+                            "xem danh sách mã chèn và tham số trong docs/du-lieu.md"
+                        }),
                 );
                 String::new()
             }

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod page;
 pub mod sanitize;
 pub mod shortcodes;
+pub mod statics;
 pub mod translation;
 
 pub use cache::ContentCache;

@@ -1,6 +1,12 @@
 //! Removes active content from raw HTML that staff write inside Markdown:
 //! `<script>`/`<iframe>`-like elements, `on…=` event handlers and
 //! `javascript:` URLs. Formatting HTML (tables, `<br>`, `<span>`) passes.
+//! `style` (a full-page invisible link; refused by a strict CSP anyway) and
+//! `name` (DOM clobbering) are dropped, links never carry `data:` URLs, and
+//! an `id` is kept only under the [`ID_PREFIX`] (`nd-`, "nội dung"): an id
+//! written without it gets it, and so do the attributes that refer to ids
+//! (`headers`, `for`, `aria-labelledby`…), so a post cannot take the theme's
+//! ids (`id="search"`) or the browser's global names.
 //!
 //! Elements come from an allowlist and attributes are re-serialised after
 //! tokenizing them as a browser does. This is a filter for trusted authors,
@@ -103,6 +109,28 @@ const URL_ATTRIBUTES: &[&str] = &[
     "usemap",
 ];
 
+/// Prefix of every id written in a post's raw HTML (docs: bảo mật, mục 2).
+pub const ID_PREFIX: &str = "nd-";
+
+/// Attributes naming ids (space-separated), prefixed like `id`.
+const ID_REFERENCES: &[&str] = &[
+    "id",
+    "headers",
+    "for",
+    "list",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-activedescendant",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+];
+
+/// Attributes a reader follows as a link: no `data:` URL at all.
+const LINK_ATTRIBUTES: &[&str] = &["href", "xlink:href", "action", "formaction"];
+
 /// Returns `html` with dangerous tags escaped and dangerous attributes removed.
 pub fn strip_active_content(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -165,6 +193,10 @@ fn clean_tag(tag: &str) -> String {
         if !plain_name || is_dangerous_attribute(&attr, &value) {
             continue;
         }
+        let value = match value {
+            Some(v) if ID_REFERENCES.contains(&attr.as_str()) => Some(prefix_ids(&v)),
+            v => v,
+        };
         match value {
             None => out.push_str(&format!(" {attr}")),
             // `<` and `>` are harmless inside a quoted value, but escaping
@@ -219,17 +251,38 @@ fn attributes(s: &str) -> Vec<(String, Option<String>)> {
     }
 }
 
+/// `nd-` before each id of a space-separated list that lacks it.
+fn prefix_ids(value: &str) -> String {
+    value
+        .split(is_space)
+        .filter(|id| !id.is_empty())
+        .map(|id| {
+            if id.starts_with(ID_PREFIX) {
+                id.to_owned()
+            } else {
+                format!("{ID_PREFIX}{id}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn is_dangerous_attribute(name: &str, value: &Option<String>) -> bool {
     let value = value.as_deref().unwrap_or("");
-    let lower = value.to_ascii_lowercase();
     name.starts_with("on")
-        || name == "srcdoc"
-        || name == "style"
-            && (lower.contains("url(")
-                || lower.contains("expression")
-                || lower.contains('&')
-                || lower.contains('\\'))
+        || matches!(name, "srcdoc" | "style" | "name")
         || URL_ATTRIBUTES.contains(&name) && is_dangerous_url_attribute(value)
+        || LINK_ATTRIBUTES.contains(&name) && is_data_url(value)
+}
+
+/// `data:` however it is spelled (spaces, control characters, case).
+fn is_data_url(value: &str) -> bool {
+    let cleaned: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(5)
+        .collect();
+    cleaned.eq_ignore_ascii_case("data:")
 }
 
 /// A URL attribute value runs code if its decoded form has a script scheme;
@@ -319,6 +372,45 @@ mod tests {
         assert_eq!(
             out,
             "<s ags=\"[&quot;A\" qua itle=\"x &lt;script\">alert(1)&lt;/script&gt; y"
+        );
+    }
+
+    #[test]
+    fn drops_style_name_and_data_links_and_prefixes_ids() {
+        // A full-page invisible link over the site.
+        assert_eq!(
+            strip_active_content(
+                "<a href=\"https://x.vn/\" style=\"position:fixed;inset:0;opacity:0\">x</a>"
+            ),
+            "<a href=\"https://x.vn/\">x</a>"
+        );
+        // DOM clobbering: names and the theme's ids.
+        assert_eq!(
+            strip_active_content("<img name=\"getElementById\" src=\"a.png\" id=\"search\">"),
+            "<img src=\"a.png\" id=\"nd-search\">"
+        );
+        assert_eq!(
+            strip_active_content("<span id=\"nd-phu-luc\">"),
+            "<span id=\"nd-phu-luc\">"
+        );
+        // References follow their ids.
+        assert_eq!(
+            strip_active_content(
+                "<th id=\"a\">A</th><td headers=\"a  nd-b\" aria-describedby=\"c\">1</td>"
+            ),
+            "<th id=\"nd-a\">A</th><td headers=\"nd-a nd-b\" aria-describedby=\"nd-c\">1</td>"
+        );
+        // No data: in links, however written; images may still embed one.
+        for href in ["data:text/html,x", " DATA:image/svg+xml,x", "da\tta:x"] {
+            assert_eq!(
+                strip_active_content(&format!("<a href=\"{href}\">x</a>")),
+                "<a>x</a>",
+                "{href}"
+            );
+        }
+        assert_eq!(
+            strip_active_content("<img src=\"data:image/png;base64,AA\">"),
+            "<img src=\"data:image/png;base64,AA\">"
         );
     }
 }

@@ -27,15 +27,55 @@ pub fn placeholder(n: usize) -> String {
     format!("MINHBACHSHORTCODE{n}X")
 }
 
-/// Replaces shortcode lines with placeholders. Returns the new text and the
-/// calls in order (placeholder `n` is `calls[n]`), or the line and a message
-/// for a malformed shortcode.
-pub fn extract(body: &str) -> Result<(String, Vec<Call>), (usize, String)> {
-    if !body.contains("{{") {
-        return Ok((body.to_owned(), Vec::new()));
+/// Shortcodes of Zola/Hugo themes that share minhbach's `{{ name() }}`
+/// syntax: their errors point to `minhbach import`.
+pub const FOREIGN_SHORTCODES: &[&str] = &[
+    "youtube",
+    "vimeo",
+    "figure",
+    "gist",
+    "tweet",
+    "x",
+    "streamable",
+    "instagram",
+    "image",
+    "img",
+    "video",
+    "admonition",
+    "notice",
+    "note",
+    "quote",
+    "mermaid",
+    "katex",
+    "dimmable_image",
+    "full_width_image",
+    "image_hover",
+    "remote_text",
+    "aside",
+    "wide_container",
+];
+
+/// A line that is not a valid minhbach shortcode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 0-based line index within the body.
+    pub line: usize,
+    pub message: String,
+    /// Written in another generator's syntax (Hugo `{{< … >}}` /
+    /// `{{% … %}}`, Zola `{% … %}`): the hint points to `minhbach import`.
+    pub foreign: bool,
+}
+
+/// Replaces shortcode lines with placeholders. Returns the new text, the
+/// calls in order (placeholder `n` is `calls[n]`) and every malformed or
+/// foreign shortcode (lines with problems are left as written).
+pub fn extract(body: &str) -> (String, Vec<Call>, Vec<Problem>) {
+    if !body.contains("{{") && !body.contains("{%") {
+        return (body.to_owned(), Vec::new(), Vec::new());
     }
     let mut out = String::with_capacity(body.len());
     let mut calls = Vec::new();
+    let mut problems = Vec::new();
     let mut fence: Option<String> = None;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
@@ -51,24 +91,92 @@ pub fn extract(body: &str) -> Result<(String, Vec<Call>), (usize, String)> {
             out.push_str(line);
             continue;
         }
+        if let Some(message) = foreign_shortcode(line) {
+            problems.push(Problem {
+                line: i,
+                message,
+                foreign: true,
+            });
+            out.push_str(line);
+            continue;
+        }
         if let Some(inner) = trimmed
             .strip_prefix("{{")
             .and_then(|s| s.strip_suffix("}}"))
         {
-            let call = parse_call(inner.trim()).map_err(|m| (i, m))?;
-            // Pad to the original length so byte offsets of later lines
-            // (used to locate errors) stay the same.
-            let ph = placeholder(calls.len());
-            let width = line.trim_end_matches(['\n', '\r']).len();
-            out.push_str(&ph);
-            out.push_str(&" ".repeat(width.saturating_sub(ph.len())));
-            out.push_str(&line[line.trim_end_matches(['\n', '\r']).len()..]);
-            calls.push(Call { line: i, ..call });
+            match parse_call(inner.trim()) {
+                Ok(call) => {
+                    // Pad to the original length so byte offsets of later
+                    // lines (used to locate errors) stay the same.
+                    let ph = placeholder(calls.len());
+                    let width = line.trim_end_matches(['\n', '\r']).len();
+                    out.push_str(&ph);
+                    out.push_str(&" ".repeat(width.saturating_sub(ph.len())));
+                    out.push_str(&line[line.trim_end_matches(['\n', '\r']).len()..]);
+                    calls.push(Call { line: i, ..call });
+                }
+                Err(message) => {
+                    let first: String = inner
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    let foreign = FOREIGN_SHORTCODES.contains(&first.as_str());
+                    let message = if foreign {
+                        format!("mã chèn “{first}” là của Hugo/Zola, minhbach không hiểu")
+                    } else {
+                        message
+                    };
+                    problems.push(Problem {
+                        line: i,
+                        message,
+                        foreign,
+                    });
+                    out.push_str(line);
+                }
+            }
             continue;
         }
         out.push_str(line);
     }
-    Ok((out, calls))
+    (out, calls, problems)
+}
+
+/// A Hugo (`{{< name … >}}`, `{{% name … %}}`) or Zola block (`{% name() %}`)
+/// shortcode on this line, described; `None` when there is none. Hugo's
+/// escaped form `{{</* … */>}}` (used to show a shortcode) counts too.
+fn foreign_shortcode(line: &str) -> Option<String> {
+    for (open, close, who) in [
+        ("{{<", ">}}", "Hugo"),
+        ("{{%", "%}}", "Hugo"),
+        ("{%", "%}", "Zola"),
+    ] {
+        // Inside an inline code span (`…`) it is shown, not run.
+        let Some(at) = line
+            .match_indices(open)
+            .map(|(i, _)| i)
+            .find(|&i| line[..i].matches('`').count().is_multiple_of(2))
+        else {
+            continue;
+        };
+        let rest = &line[at + open.len()..];
+        let inner = rest.find(close).map_or(rest, |e| &rest[..e]);
+        let inner = inner.trim().trim_start_matches("/*").trim();
+        let name: String = inner
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
+            .collect();
+        // Zola's block shortcodes are `{% name(…) %}` … `{% end %}`; other
+        // `{%` text is left alone.
+        if who == "Zola" && !(inner.starts_with(&format!("{name}(")) || name == "end") {
+            continue;
+        }
+        let shown = if name.is_empty() { "?" } else { name.as_str() };
+        return Some(format!(
+            "mã chèn “{shown}” viết theo cú pháp của {who} ({open} … {close}), minhbach không hiểu"
+        ));
+    }
+    None
 }
 
 /// Parses `name(k="v", n=3)`.
@@ -119,7 +227,8 @@ mod tests {
     #[test]
     fn extracts_whole_line_shortcodes_outside_code() {
         let body = "Đoạn.\n\n{{ bieu_do(loai=\"chi-tieu\", ma=\"ST26-01\") }}\n\n```\n{{ bieu_do(ma=\"x\") }}\n```\nxem {{ a() }} ở đây\n";
-        let (text, calls) = extract(body).unwrap();
+        let (text, calls, problems) = extract(body);
+        assert!(problems.is_empty());
         assert_eq!(calls.len(), 1);
         assert_eq!(calls[0].name, "bieu_do");
         assert_eq!(calls[0].args["ma"], "ST26-01");
@@ -132,8 +241,29 @@ mod tests {
 
     #[test]
     fn malformed_shortcode_is_reported() {
-        let err = extract("a\n{{ bieu_do(ma=\"x) }}\n").unwrap_err();
-        assert_eq!(err.0, 1);
-        assert!(err.1.contains("ngoặc kép"));
+        let (_, _, problems) = extract("a\n{{ bieu_do(ma=\"x) }}\n");
+        assert_eq!(problems[0].line, 1);
+        assert!(problems[0].message.contains("ngoặc kép"));
+        assert!(!problems[0].foreign);
+    }
+
+    #[test]
+    fn every_hugo_and_zola_shortcode_is_reported() {
+        let body = "{{< youtube abc >}}\n\nChữ {{% notice info %}} chữ.\n\n```\n{{< figure src=\"a\" >}}\n```\n{% quote(author=\"A\") %}\n{{</* gist x */>}}\n{{ bieu_do(ma=\"ST26-01\") }}\n";
+        let (text, calls, problems) = extract(body);
+        assert_eq!(calls.len(), 1);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [0, 2, 7, 8]);
+        assert!(problems.iter().all(|p| p.foreign));
+        assert!(problems[0].message.contains("“youtube”"));
+        assert!(problems[0].message.contains("Hugo"));
+        assert!(problems[1].message.contains("“notice”"));
+        assert!(problems[2].message.contains("Zola"));
+        assert!(problems[3].message.contains("“gist”"));
+        assert_eq!(text.len(), body.len());
+        let (_, _, problems) = extract("Viết `{{< youtube id >}}` trong Hugo; 100 {% tăng.\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let (_, _, problems) = extract("{{ youtube id }}\n");
+        assert!(problems[0].foreign && problems[0].message.contains("“youtube”"));
     }
 }

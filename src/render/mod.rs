@@ -64,7 +64,10 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
     published::section_feeds::json_feeds(site, &mut fixed);
     published::sharing_images::preview_files(site, &mut fixed);
     for (name, bytes) in &theme.statics {
-        fixed.insert(name.clone(), bytes.clone());
+        fixed.insert(
+            crate::text::windows_safe_path(name).into_owned(),
+            bytes.clone(),
+        );
     }
     let assets = site
         .assets

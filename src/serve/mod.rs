@@ -8,11 +8,13 @@
 //! output and adds an error overlay to every page. Nothing is ever written
 //! to disk: not `public/`, not a temp folder.
 //!
-//! Submodules: [`http`] (routing, content types, path safety), [`server`]
+//! Submodules: [`guard`] (only the bound address's `Host`, only GET/HEAD),
+//! [`http`] (routing, content types, path safety), [`server`]
 //! (axum router, SSE, responses), [`overlay`] (reload script and error
 //! overlay), [`watch`] (what to watch, event classification), [`rebuild`]
 //! (the rebuild thread).
 
+pub mod guard;
 pub mod http;
 pub mod overlay;
 pub mod rebuild;
@@ -167,7 +169,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         if opts.open {
             open_browser(&url);
         }
-        let app = server::router(shared);
+        let app = server::router(shared, addr);
         tokio::select! {
             r = axum::serve(listener, app) => {
                 r.map_err(|e| format!("máy chủ dừng vì lỗi: {e}"))?;

@@ -29,7 +29,8 @@ es.addEventListener("reload",go);}})();</script>"#
 
 /// The overlay panel listing every error of a failed build.
 pub fn overlay(diags: &Diagnostics) -> String {
-    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    let capped = diags.capped(crate::diagnostics::SHOWN_PER_KIND);
+    let errors: Vec<_> = capped.iter().filter(|d| d.is_error()).collect();
     let mut items = String::new();
     for d in &errors {
         items.push_str(r#"<li style="margin:0 0 1em">"#);
@@ -60,7 +61,7 @@ pub fn overlay(diags: &Diagnostics) -> String {
     }
     format!(
         r#"<div id="__minhbach-overlay" role="alert" aria-live="assertive" style="position:fixed;z-index:2147483647;left:0;right:0;top:0;max-height:80vh;overflow:auto;margin:0;padding:1em 1.5em;background:#7a0000;color:#fff;font:16px/1.45 system-ui,sans-serif;border-bottom:4px solid #ffd400;box-shadow:0 4px 16px rgba(0,0,0,.5)"><h2 style="margin:0 0 .6em;font-size:1.25em;color:#fff">Không dựng được trang: {count} lỗi</h2><p style="margin:0 0 .8em">Trang đang hiển thị là bản dựng thành công gần nhất. Sửa các lỗi dưới đây và lưu tệp, trang sẽ tự tải lại.</p><ol style="margin:0;padding-left:1.4em">{items}</ol><button type="button" onclick="this.parentNode.remove()" style="font:inherit;padding:.2em .8em;background:#fff;color:#000;border:2px solid #000;cursor:pointer">Ẩn thông báo</button></div>"#,
-        count = errors.len(),
+        count = diags.error_count(),
     )
 }
 

@@ -20,13 +20,51 @@ use axum::routing::get;
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::BroadcastStream;
 
-use super::{Shared, Snapshot, http, overlay};
+use super::{Shared, Snapshot, guard, http, overlay};
 
-pub fn router(shared: Arc<Shared>) -> Router {
+/// The router; every request first passes [`guard::HostGuard`] for the
+/// address the server is bound to.
+pub fn router(shared: Arc<Shared>, bound: std::net::SocketAddr) -> Router {
+    let guard = Arc::new(guard::HostGuard::new(bound));
     Router::new()
         .route(overlay::EVENTS_PATH, get(events))
         .fallback(serve_file)
         .with_state(shared)
+        .layer(axum::middleware::from_fn(move |req, next| {
+            screen(Arc::clone(&guard), req, next)
+        }))
+}
+
+/// Refuses foreign `Host` values (403) and methods other than GET/HEAD
+/// (405), before any routing.
+async fn screen(
+    guard: Arc<guard::HostGuard>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_owned)
+        // HTTP/2 and absolute-form requests carry the host in the URI.
+        .or_else(|| req.uri().authority().map(|a| a.as_str().to_owned()));
+    match guard.check(req.method().as_str(), host.as_deref()) {
+        guard::Verdict::Pass => next.run(req).await,
+        guard::Verdict::ForeignHost => plain(
+            StatusCode::FORBIDDEN,
+            "Máy chủ xem trước chỉ trả lời khi được gọi bằng địa chỉ của chính nó (localhost, 127.0.0.1 hoặc địa chỉ --bind).\n",
+        ),
+        guard::Verdict::MethodNotAllowed => {
+            let mut res = plain(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "Máy chủ xem trước chỉ nhận yêu cầu GET và HEAD.\n",
+            );
+            res.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            res
+        }
+    }
 }
 
 /// The SSE stream: a `hello` with the current generation, then one

@@ -10,4 +10,4 @@ pub mod slug;
 
 pub use collate::{sort_key, vi_cmp};
 pub use numbers::{format_decimal, format_integer, format_percent};
-pub use slug::{fold, slugify};
+pub use slug::{fold, is_windows_reserved, slugify, windows_safe, windows_safe_path};

@@ -9,14 +9,57 @@ pub const MAX_SLUG_LEN: usize = 100;
 
 /// Lower-case ASCII slug: letters and digits joined by single hyphens, at
 /// most [`MAX_SLUG_LEN`] bytes. Returns an empty string when nothing usable
-/// is left.
+/// is left. A name Windows reserves for devices (`con`, `nul`, `com1`…) gets
+/// a trailing hyphen (`con-`), see [`windows_safe`].
 pub fn slugify(text: &str) -> String {
     let mut out = slugify_unbounded(text);
     if out.len() > MAX_SLUG_LEN {
         let cut = out[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
         out.truncate(cut);
     }
-    out
+    windows_safe(&out).into_owned()
+}
+
+/// Device names Windows reserves in every folder, whatever the extension
+/// and the case (`CON`, `con.html`, `Lpt1.txt` cannot be created there).
+const WINDOWS_RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "conin$", "conout$", "com0", "com1", "com2", "com3", "com4",
+    "com5", "com6", "com7", "com8", "com9", "com¹", "com²", "com³", "lpt0", "lpt1", "lpt2", "lpt3",
+    "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
+];
+
+/// True when Windows cannot hold a file or folder of this name: its part
+/// before the first dot (trailing spaces ignored) is a device name.
+pub fn is_windows_reserved(segment: &str) -> bool {
+    let stem = segment.split('.').next().unwrap_or("").trim_end();
+    WINDOWS_RESERVED.iter().any(|r| stem.to_lowercase() == *r)
+}
+
+/// One path segment made safe for Windows, the same way on every OS so a
+/// `public/` built on Linux copies to a Windows host: a reserved device
+/// name gets a hyphen after its stem (`con` → `con-`, `con.html` →
+/// `con-.html`, `COM1` → `COM1-`). A slug never ends with a hyphen, so
+/// the new name cannot clash with another slug. Other names are unchanged.
+pub fn windows_safe(segment: &str) -> std::borrow::Cow<'_, str> {
+    if !is_windows_reserved(segment) {
+        return std::borrow::Cow::Borrowed(segment);
+    }
+    let stem_len = segment.find('.').unwrap_or(segment.len());
+    let (stem, rest) = segment.split_at(stem_len);
+    std::borrow::Cow::Owned(format!("{}-{rest}", stem.trim_end()))
+}
+
+/// [`windows_safe`] for every `/`-separated segment of a relative path.
+pub fn windows_safe_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if !path.split('/').any(is_windows_reserved) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    std::borrow::Cow::Owned(
+        path.split('/')
+            .map(windows_safe)
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 fn slugify_unbounded(text: &str) -> String {
@@ -67,6 +110,46 @@ mod tests {
         );
         assert_eq!(slugify("Nghị quyết số 57-NQ/TW"), "nghi-quyet-so-57-nq-tw");
         assert_eq!(slugify("  --  "), "");
+    }
+
+    #[test]
+    fn windows_device_names_get_a_hyphen_everywhere() {
+        for (text, slug) in [
+            ("con", "con-"),
+            ("Con", "con-"),
+            ("CON", "con-"),
+            ("aux", "aux-"),
+            ("Nul", "nul-"),
+            ("prn", "prn-"),
+            ("COM1", "com1-"),
+            ("lpt9", "lpt9-"),
+        ] {
+            assert_eq!(slugify(text), slug, "{text}");
+        }
+        // Only whole names: words that contain one are fine.
+        for text in [
+            "con gà",
+            "Cổng",
+            "console",
+            "com10",
+            "lpt",
+            "nul-1",
+            "auxiliary",
+        ] {
+            assert!(!slugify(text).ends_with('-'), "{text}");
+        }
+        assert_eq!(windows_safe("con.html"), "con-.html");
+        assert_eq!(windows_safe("AUX.txt"), "AUX-.txt");
+        assert_eq!(windows_safe("lpt1.tar.gz"), "lpt1-.tar.gz");
+        assert_eq!(windows_safe("con .html"), "con-.html");
+        assert_eq!(windows_safe("conout$"), "conout$-");
+        assert_eq!(windows_safe("contact.html"), "contact.html");
+        assert_eq!(
+            windows_safe_path("tin-tuc/con/index.html"),
+            "tin-tuc/con-/index.html"
+        );
+        assert_eq!(windows_safe_path("a/nul.json"), "a/nul-.json");
+        assert_eq!(windows_safe_path("a/b.html"), "a/b.html");
     }
 
     #[test]

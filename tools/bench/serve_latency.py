@@ -61,7 +61,7 @@ def main():
                 time.sleep(0.2)
         time.sleep(a.pause)  # let the first background check finish
         ev = socket.create_connection(("127.0.0.1", port))
-        ev.sendall(f"GET /__minhbach/events HTTP/1.1\r\nHost: x\r\n"
+        ev.sendall(f"GET /__minhbach/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
                    "Accept: text/event-stream\r\n\r\n".encode())
         ev.settimeout(10)
         buf = b""

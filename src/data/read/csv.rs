@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::limits::{self, MAX_ROWS};
 use crate::data::table::{Cell, Loc, Row, Value};
 
 /// Picks the separator that occurs most often outside quotes on the first
@@ -29,9 +30,18 @@ pub fn sniff_separator(text: &str) -> u8 {
     [b'\t', b';', b','][counts.iter().position(|&c| c == max).unwrap_or(2)]
 }
 
-/// Parses delimited text. Errors (only malformed quoting) are returned as a
-/// Vietnamese message and the line it happened on.
-pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, (String, usize)> {
+/// Why delimited text could not be read: a Vietnamese message, the line and
+/// how to fix it.
+#[derive(Debug)]
+pub struct CsvError {
+    pub message: String,
+    pub line: usize,
+    pub hint: &'static str,
+}
+
+/// Parses delimited text. Errors are malformed quoting and more than
+/// [`MAX_ROWS`] rows (reading stops there, before the rest is allocated).
+pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, CsvError> {
     let sep = sniff_separator(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -48,6 +58,13 @@ pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, (String,
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
+            Ok(true) if rows.len() == MAX_ROWS => {
+                return Err(CsvError {
+                    message: limits::too_many_rows("tệp"),
+                    line: record.position().map_or(index + 1, |p| p.line() as usize),
+                    hint: limits::ROWS_HINT,
+                });
+            }
             Ok(true) => {
                 // The reader's own line count skips blank lines: count from bytes.
                 let mut byte = record
@@ -91,7 +108,11 @@ pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, (String,
             }
             Err(e) => {
                 let line = e.position().map_or(index + 1, |p| p.line() as usize);
-                return Err((format!("không đọc được dòng CSV: {e}"), line));
+                return Err(CsvError {
+                    message: format!("không đọc được dòng CSV: {e}"),
+                    line,
+                    hint: "kiểm tra dấu ngoặc kép (\") trong dòng này: mỗi ô mở ngoặc phải đóng ngoặc",
+                });
             }
         }
     }

@@ -5,6 +5,7 @@
 mod csv;
 pub mod decode;
 mod keyed;
+pub mod limits;
 mod text;
 mod xlsx;
 
@@ -111,11 +112,12 @@ pub fn read_file(
         }
         Format::Workbook => match xlsx::read_workbook(bytes, &path) {
             Ok(t) => t,
-            Err(message) => {
-                diags.push(
-                    Diagnostic::error(rel, message)
-                        .hint("kiểm tra tệp có mở được bằng Excel không, rồi lưu lại thành .xlsx"),
-                );
+            Err(e) => {
+                let mut d = Diagnostic::error(rel, e.message).hint(e.hint);
+                if let Some((sheet, cell)) = e.at {
+                    d = d.at_cell(cell, Some(&sheet));
+                }
+                diags.push(d);
                 return Vec::new();
             }
         },
@@ -132,6 +134,21 @@ pub fn read_file(
                 Format::Json => text::read_json(&text),
                 _ => text::read_yaml(&text),
             };
+            if let Ok(parts) = &parts
+                && let Some(big) = parts.iter().find(|p| p.items.len() > limits::MAX_ROWS)
+            {
+                let line = big.items[limits::MAX_ROWS].line;
+                let what = big
+                    .name
+                    .as_ref()
+                    .map_or_else(|| "tệp".to_owned(), |n| format!("bảng “{n}”"));
+                diags.push(
+                    Diagnostic::error(rel, limits::too_many_rows(&what))
+                        .at_line(line)
+                        .hint(limits::ROWS_HINT),
+                );
+                return Vec::new();
+            }
             match parts {
                 Ok(parts) => parts
                     .into_iter()
@@ -193,12 +210,12 @@ fn read_delimited(
             keyed: false,
             rows,
         }),
-        Err((message, line)) => {
+        Err(e) => {
             diags.push(
-                Diagnostic::error(rel, message)
-                    .at_line(line)
+                Diagnostic::error(rel, e.message)
+                    .at_line(e.line)
                     .with_source(&text)
-                    .hint("kiểm tra dấu ngoặc kép (\") trong dòng này: mỗi ô mở ngoặc phải đóng ngoặc"),
+                    .hint(e.hint),
             );
             None
         }

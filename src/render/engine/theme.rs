@@ -100,6 +100,11 @@ impl Theme {
                     .into_iter()
                     .flatten()
                 {
+                    if entry.file_type().is_symlink() {
+                        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                        diags.push(crate::content::load::symlink_skipped(shown));
+                        continue;
+                    }
                     if !entry.file_type().is_file() {
                         continue;
                     }

@@ -9,14 +9,8 @@ use crate::site::Site;
 pub(crate) fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     for page in &site.pages {
         for alias in &page.fm.aliases {
-            let a = alias.trim_matches('/');
-            if a.is_empty() {
+            let Some(path) = alias_path(alias) else {
                 continue;
-            }
-            let path = if a.ends_with(".html") {
-                a.to_owned()
-            } else {
-                format!("{a}/index.html")
             };
             let mut c = base_context(site, theme, &path, &site.config.language, &page.title, "");
             let root = root_for(&path);
@@ -31,5 +25,19 @@ pub(crate) fn alias_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
                 context: c,
             });
         }
+    }
+}
+
+/// The output file of an alias (`tin-tuc/cu/` → `tin-tuc/cu/index.html`,
+/// `cu.html` as is), with Windows device names renamed like slugs
+/// (`con/` → `con-/index.html`). `None` for an empty alias.
+pub(crate) fn alias_path(alias: &str) -> Option<String> {
+    let a = crate::text::windows_safe_path(alias.trim_matches('/'));
+    if a.is_empty() {
+        None
+    } else if a.ends_with(".html") {
+        Some(a.into_owned())
+    } else {
+        Some(format!("{a}/index.html"))
     }
 }

@@ -212,13 +212,15 @@ pub fn form_and_key(word: &str) -> (String, String) {
     (form, key)
 }
 
-/// A file name for a key: itself when `[a-z0-9]+`, else `-` and UTF-8 hex.
+/// A file name for a key: itself when `[a-z0-9]+` (with a hyphen after a
+/// Windows device name: `con` → `con-`, as `search.js` does), else `-` and
+/// UTF-8 hex.
 pub fn file_name(key: &str) -> String {
     if key
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        key.to_owned()
+        crate::text::windows_safe(key).into_owned()
     } else {
         let mut s = String::from("-");
         for b in key.bytes() {
@@ -475,6 +477,8 @@ mod tests {
     #[test]
     fn file_names_are_safe() {
         assert_eq!(file_name("chuyen"), "chuyen");
+        assert_eq!(file_name("con"), "con-", "Windows cannot hold con.js");
+        assert_eq!(file_name("com1"), "com1-");
         assert_eq!(file_name("日本"), "-e697a5e69cac");
         assert_eq!(small_file_name("chuyen"), "_ch");
         assert_eq!(small_file_name("x"), "_x");

@@ -58,7 +58,8 @@
     return s.normalize('NFC').toLowerCase().match(WORD) || [];
   }
   function fileName(key) {
-    if (/^[a-z0-9]+$/.test(key)) return key;
+    // Windows device names get a hyphen, as the build does (con → con-).
+    if (/^[a-z0-9]+$/.test(key)) return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key) ? key + '-' : key;
     var bytes = new TextEncoder().encode(key);
     var out = '-';
     for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);

@@ -1,0 +1,224 @@
+//! `minhbach import` end to end: small Hugo and Zola sites reproducing what
+//! real ones contain (PaperMod YAML and tabi TOML front matter, CRLF files,
+//! page bundles, static and assets/ images, a sub-path in baseURL, Hugo
+//! permalinks and aliases, shortcodes, translations, drafts, theme pages)
+//! are imported with the real binary, the new site is built, and the output
+//! is inspected.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{LinkCheck, Run, Site, TODAY, assert_links_resolve, read, run_in, tree};
+
+/// Imports the fixture `name` into `<tmp>/moi`; returns the source copy,
+/// the new site's folder and the import run.
+fn import(name: &str, prepare: impl FnOnce(&Site)) -> (Site, PathBuf, Run) {
+    let src = Site::fixture(name);
+    prepare(&src);
+    let dest = src.tmp().join("moi");
+    let run = src.run(&[
+        "import",
+        src.root.to_str().unwrap(),
+        "--vao",
+        dest.to_str().unwrap(),
+        "--date",
+        TODAY,
+    ]);
+    (src, dest, run)
+}
+
+fn build(dest: &Path) -> Run {
+    run_in(
+        dest,
+        &["build", "--root", dest.to_str().unwrap(), "--date", TODAY],
+    )
+}
+
+fn out(dest: &Path, rel: &str) -> String {
+    read(&dest.join("public").join(rel))
+}
+
+#[test]
+fn hugo_site_imports_and_builds_with_every_post_published() {
+    let (src, dest, run) = import("import-hugo", |s| {
+        // Windows line ends, as a site edited on Windows has them.
+        let p = s.path("content/posts/le-ra-quan/index.md");
+        let text = std::fs::read_to_string(&p).unwrap().replace('\n', "\r\n");
+        std::fs::write(&p, text).unwrap();
+    });
+    let before = tree(&src.root);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("Nhập trang Hugo từ")
+            && run
+                .stdout
+                .contains("posts/chuyen-doi-so-2024.md → content/tin-tuc/chuyen-doi-so-2024.md")
+            && run.stdout.contains("đổi thành liên kết tới video YouTube")
+            && run
+                .stdout
+                .contains("mã chèn “theme-button” không có tương đương")
+            && run
+                .stdout
+                .contains("ảnh “khong-con.png” không có trong trang cũ")
+            && run
+                .stdout
+                .contains("địa chỉ cũ /2024/12/tong-ket-2024/ vẫn dùng được")
+            && run
+                .stdout
+                .contains("hidemeta: 1 trang (đầu tiên: posts/chuyen-doi-so-2024.md)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("Dựng thử: được; 3/3 bài đã nhập được đăng"),
+        "{}",
+        run.stderr
+    );
+    // The source is only read.
+    assert_eq!(tree(&src.root), before);
+
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/tong-ket-2024/index.html");
+    assert!(
+        post.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        "{post}"
+    );
+    assert!(!post.contains("<iframe") && !post.contains("theme-button"));
+    // Hugo's escaped example in a code block shows as Hugo shows it.
+    assert_eq!(post.matches("{{&lt;").count(), 1, "{post}");
+    assert!(
+        // (the Go comment is highlighted: `//` has its own span)
+        post.contains("</span> {{&lt; youtube id &gt;}} là ví dụ"),
+        "{post}"
+    );
+    assert!(
+        post.contains("Biểu trưng của xã") && post.contains("images/logo.svg"),
+        "{post}"
+    );
+    assert!(post.contains("images/bieu-do.svg"), "{post}");
+    assert!(
+        post.contains("Mọi ý kiến gửi về <strong>UBND xã</strong>"),
+        "{post}"
+    );
+    assert!(
+        post.contains("href=\"../../tin-tuc/hoi-thao-ai/\""),
+        "{post}"
+    );
+    let bundle = out(&dest, "tin-tuc/hoi-thao-ai/index.html");
+    assert!(
+        bundle.contains("https://x.com/ubndxa/status/1234567890"),
+        "{bundle}"
+    );
+    assert!(
+        bundle.contains("https://gist.github.com/nguyenvana/0a1b2c"),
+        "{bundle}"
+    );
+    assert!(bundle.contains("<em>(ảnh hỏng)</em>"), "{bundle}");
+    // CRLF file, a date with a +0700 offset, an image name with spaces.
+    let crlf = out(&dest, "tin-tuc/le-ra-quan/index.html");
+    assert!(
+        crlf.contains("Lễ ra quân tổ công nghệ số cộng đồng"),
+        "{crlf}"
+    );
+    assert!(crlf.contains("<code class=\"language-bash\">"), "{crlf}");
+    assert!(
+        crlf.contains("<img src=\"../../tin-tuc/le-ra-quan/anh-lop-hoc.svg\" alt=\"Lớp học\""),
+        "{crlf}"
+    );
+    // Old addresses still lead to the posts.
+    for old in [
+        "2024/12/tong-ket-2024/index.html",
+        "tin-cu/tong-ket/index.html",
+    ] {
+        assert!(out(&dest, old).contains("tin-tuc/tong-ket-2024/"), "{old}");
+    }
+    // Drafts stay drafts; theme pages are not copied.
+    assert!(!dest.join("public/tin-tuc/ban-nhap").exists());
+    assert!(!dest.join("content/page/archives").exists());
+    assert!(dest.join("public/images/posts/so-do.svg").is_file());
+    assert_links_resolve(
+        &dest.join("public"),
+        &LinkCheck {
+            base_url: "https://xa-mau.github.io/BlogXa/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+fn zola_site_imports_and_builds() {
+    let (_src, dest, run) = import("import-zola", |_| {});
+    run.assert_ok();
+    assert!(run.stdout.contains("Nhập trang Zola từ"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("Dựng thử: được; 2/2 bài đã nhập được đăng"),
+        "{}",
+        run.stderr
+    );
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/ngay-hoi-so/index.html");
+    assert!(
+        post.contains("https://www.youtube.com/watch?v=abc123XYZ"),
+        "{post}"
+    );
+    assert!(
+        post.contains("<blockquote>") && post.contains("Chủ tịch UBND phường"),
+        "{post}"
+    );
+    assert!(
+        post.contains("href=\"../../huong-dan/cai-dat-vneid/\""),
+        "{post}"
+    );
+    assert!(post.contains("Bản đồ phường"), "{post}");
+    let plan = out(&dest, "tin-tuc/ke-hoach-2025/index.html");
+    assert!(
+        plan.contains("href=\"../../tin-tuc/ngay-hoi-so/\""),
+        "{plan}"
+    );
+    assert!(out(&dest, "tin/ke-hoach-nam-2025/index.html").contains("tin-tuc/ke-hoach-2025/"));
+    assert!(out(&dest, "blog/ngay-hoi-so/index.html").contains("tin-tuc/ngay-hoi-so/"));
+    let toml = read(&dest.join("content/tin-tuc/2024-05-01-ngay-hoi-so/index.md"));
+    assert!(
+        toml.contains("categories = [\"Sự kiện\"]") && toml.contains("toc = true"),
+        "{toml}"
+    );
+    assert_links_resolve(
+        &dest.join("public"),
+        &LinkCheck {
+            base_url: "https://phuong-mau.example.vn/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+fn import_never_writes_into_a_folder_that_has_files() {
+    let src = Site::fixture("import-zola");
+    let dest = src.tmp().join("co-san");
+    std::fs::create_dir_all(&dest).unwrap();
+    std::fs::write(dest.join("ghi-chu.txt"), "của tôi").unwrap();
+    let run = src.run(&[
+        "import",
+        src.root.to_str().unwrap(),
+        "--vao",
+        dest.to_str().unwrap(),
+    ]);
+    run.assert_code(1)
+        .assert_stderr_has(&["đã có tệp", "--vao"]);
+    assert_eq!(
+        std::fs::read_to_string(dest.join("ghi-chu.txt")).unwrap(),
+        "của tôi"
+    );
+    assert_eq!(std::fs::read_dir(&dest).unwrap().count(), 1);
+}
+
+#[test]
+fn import_refuses_a_folder_that_is_not_a_hugo_or_zola_site() {
+    let src = Site::fixture("basic");
+    let run = src.run(&["import", src.root.to_str().unwrap(), "--vao", "x"]);
+    run.assert_code(1)
+        .assert_stderr_has(&["đã là trang minhbach"]);
+}

@@ -47,6 +47,7 @@ pub fn document(nodes: &[Node], cx: &Context<'_>, notes: &mut NoteOrder) -> Vec<
         i: 0,
         cx,
         notes,
+        tables: 0,
     };
     r.blocks(None)
 }
@@ -61,6 +62,7 @@ pub fn notes(nodes: &[Node], cx: &Context<'_>) -> HashMap<String, Vec<Vec<Inline
         i: 0,
         cx,
         notes: &mut scratch,
+        tables: 0,
     };
     while r.i < r.nodes.len() {
         let node = &r.nodes[r.i];
@@ -98,7 +100,13 @@ struct Reader<'a, 'c> {
     i: usize,
     cx: &'a Context<'c>,
     notes: &'a mut NoteOrder,
+    /// Tables open around the current one (nested tables recurse).
+    tables: usize,
 }
+
+/// Tables nested deeper than this are left out: a hostile document could
+/// nest thousands and exhaust the stack.
+const MAX_TABLE_NESTING: usize = 8;
 
 #[derive(Default)]
 struct ParagraphProps {
@@ -433,10 +441,13 @@ impl<'a> Reader<'a, '_> {
                             add(&mut inlines, block_inlines(b).unwrap_or_default());
                         }
                     }
+                    "tbl" if self.tables >= MAX_TABLE_NESTING => self.skip("tbl"),
                     "tbl" => {
+                        self.tables += 1;
                         for cell in self.table().into_iter().flatten() {
                             add(&mut inlines, cell);
                         }
+                        self.tables -= 1;
                     }
                     "Fallback" | "del" => self.skip(name),
                     _ => {}

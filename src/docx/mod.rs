@@ -265,3 +265,40 @@ fn images_in<'a>(inlines: &'a [Inline], out: &mut Vec<&'a model::ImageRef>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Write};
+
+    use super::*;
+
+    fn docx(document: &str) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", opts).unwrap();
+        w.write_all(document.as_bytes()).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn deeply_nested_tables_do_not_exhaust_the_stack() {
+        let depth = 20_000;
+        let open = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(depth);
+        let close = "</w:tc></w:tr></w:tbl>".repeat(depth);
+        let xml = format!("<w:document><w:body>{open}{close}</w:body></w:document>");
+        let c = convert(docx(&xml), Limits::default()).expect("converted");
+        assert!(c.body.starts_with("| x x x"), "{}", &c.body[..40]);
+    }
+
+    #[test]
+    fn title_from_first_heading_and_heading_levels_shift() {
+        let xml = r#"<w:document><w:body>
+            <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>Tiêu đề</w:t></w:r></w:p>
+            <w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Mục</w:t></w:r></w:p>
+            <w:p><w:r><w:t>Đoạn</w:t></w:r></w:p></w:body></w:document>"#;
+        let c = convert(docx(xml), Limits::default()).unwrap();
+        assert_eq!(c.title.as_deref(), Some("Tiêu đề"));
+        assert_eq!(c.body, "## Mục\n\nĐoạn\n");
+    }
+}

@@ -66,6 +66,8 @@ fn categories_get_an_index_lists_feeds_and_show_on_posts() {
         .filter(|n| n.has_tag_name("entry"))
         .count();
     assert_eq!(entries, 2);
+    // Entries name their categories like their tags.
+    assert!(feed.contains("term=\"Dịch vụ công\""), "{feed}");
 
     let post = site.read_out("tin-tuc/dich-vu-cong-truc-tuyen/index.html");
     assert!(post.contains("<p class=\"categories\">Chuyên mục: <a href=\"../../tin-tuc/chuyen-muc/chinh-quyen-so/\">Chính quyền số</a>, <a href=\"../../tin-tuc/chuyen-muc/dich-vu-cong/\">Dịch vụ công</a></p>"), "{post}");

@@ -100,7 +100,7 @@ pub(crate) fn feed_context(
                 summary: p.description(),
                 content: place(&p.body.html, base),
                 authors: p.fm.authors.clone(),
-                categories: p.fm.tags.clone(),
+                categories: p.fm.tags.iter().chain(&p.fm.categories).cloned().collect(),
             }
         })
         .collect();

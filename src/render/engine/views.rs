@@ -149,7 +149,10 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         date_iso: date.map(|d| d.to_string()).unwrap_or_default(),
         date_long: date.map(dates::long).unwrap_or_default(),
         weekday: date
-            .map(|d| dates::weekday(d).to_owned())
+            .map(|d| match page.lang(&site.config.language) {
+                "en" => dates::weekday_en(d).to_owned(),
+                _ => dates::weekday(d).to_owned(),
+            })
             .unwrap_or_default(),
         description: page.description(),
         cover: cover_url(page, root),

@@ -33,7 +33,7 @@ pub fn write(
                 counters.clear();
             }
             Block::Paragraph(inlines) => {
-                let _ = writeln!(out, "{}", line_start(&inlines_md(inlines, images, false)));
+                let _ = writeln!(out, "{}", safe_lines(&inlines_md(inlines, images, false)));
                 counters.clear();
             }
             Block::ListItem {
@@ -51,11 +51,10 @@ pub fn write(
                     "-".into()
                 };
                 let indent = "    ".repeat(level);
-                let _ = writeln!(
-                    out,
-                    "{indent}{marker} {}",
-                    inlines_md(inlines, images, false)
-                );
+                // Lines after a hard break stay inside the item.
+                let text = safe_lines(&inlines_md(inlines, images, false))
+                    .replace("\\\n", &format!("\\\n{indent}    "));
+                let _ = writeln!(out, "{indent}{marker} {text}");
             }
             Block::Table(rows) => {
                 table(&mut out, rows, images);
@@ -180,6 +179,15 @@ fn escape(text: &str, in_table: bool) -> String {
     out
 }
 
+/// [`line_start`] for every line of a paragraph or list item: a line
+/// after a hard break that began with `- ` would start a list.
+fn safe_lines(text: &str) -> String {
+    text.split("\\\n")
+        .map(line_start)
+        .collect::<Vec<_>>()
+        .join("\\\n")
+}
+
 /// Escapes what would start a block at the beginning of a paragraph
 /// (`# `, `- `, `+ `, `1. `, `> `).
 fn line_start(line: &str) -> String {
@@ -248,6 +256,17 @@ mod tests {
             &HashMap::new(),
         );
         assert_eq!(md, "1. a\n    - b\n2. c\n\n1\\. không phải danh sách\n");
+        let item = Block::ListItem {
+            ordered: false,
+            level: 0,
+            inlines: vec![
+                t("2026. Năm", false, false),
+                Inline::LineBreak,
+                t("- tiếp", false, false),
+            ],
+        };
+        let md = write(&[item], &[], &HashMap::new());
+        assert_eq!(md, "- 2026\\. Năm\\\n    \\- tiếp\n");
     }
 
     #[test]

@@ -137,3 +137,22 @@ fn unsupported_language_is_a_warning_not_an_address_clash() {
     ]);
     assert!(!site.out("fr").exists());
 }
+
+#[test]
+fn english_only_bundle_gets_the_same_kind_of_address() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/tin-tuc/2026-11-01-only-english/index.en.md",
+        "+++\ntitle = \"Only in English\"\n+++\n\nText.\n",
+    );
+    site.build_ok(&[]);
+    let page = site.read_out("en/tin-tuc/only-english/index.html");
+    assert!(
+        page.contains("<time datetime=\"2026-11-01\">"),
+        "date from the folder name"
+    );
+    assert!(
+        !page.contains("lang-switch"),
+        "no other version to switch to"
+    );
+}

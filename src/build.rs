@@ -105,10 +105,13 @@ pub fn prepare(
             &data_dir,
             &DataOptions {
                 encoding: config.data.encoding.clone(),
+                illustrative: config.data.minh_hoa.clone(),
             },
             &mut diags,
         )
     });
+    let mut data = data;
+    data.fold_own_unit(&config.unit);
     let site_data = (!data.is_empty()).then(|| {
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
         SiteData::new(data, computed)

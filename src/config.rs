@@ -60,6 +60,10 @@ pub struct DataConfig {
     pub encoding: Option<String>,
     /// Licence named on the open-data catalogue.
     pub license: String,
+    /// Whole datasets whose figures are illustrative ("minh họa"): a kind's
+    /// file name (`"diem-dti"`: every file of that kind) or a file path
+    /// inside the data folder (`"diem-dti-2024.csv"`).
+    pub minh_hoa: Vec<String>,
 }
 
 impl Default for DataConfig {
@@ -68,6 +72,7 @@ impl Default for DataConfig {
             dir: "du-lieu".into(),
             encoding: None,
             license: "Giấy phép dữ liệu mở CC BY 4.0".into(),
+            minh_hoa: Vec::new(),
         }
     }
 }
@@ -236,7 +241,7 @@ const TOP_KEYS: &[&str] = &[
 const SUB_KEYS: &[(&str, &[&str])] = &[
     ("contact", &["address", "phone", "email", "website"]),
     ("sections", &["news", "documents"]),
-    ("data", &["dir", "encoding", "license"]),
+    ("data", &["dir", "encoding", "license", "minh_hoa"]),
     ("bulletin", &["enabled", "since"]),
     ("markdown", &["raw_html"]),
 ];

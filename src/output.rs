@@ -8,6 +8,7 @@ use std::fs;
 use std::path::PathBuf;
 
 mod place;
+pub mod registry;
 mod write;
 
 pub use write::{write, write_with};

@@ -101,7 +101,8 @@ impl SiteData {
 }
 
 impl Site {
-    /// Indexes the published pages and checks URL uniqueness.
+    /// Indexes the published pages. (Address clashes are checked on every
+    /// output path at render time: `render::engine::addresses`.)
     pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
         let pages: Vec<Arc<Page>> = content
             .pages
@@ -109,7 +110,6 @@ impl Site {
             .filter(|p| p.published)
             .map(Arc::new)
             .collect();
-        check_unique_paths(&pages, &content.assets, diags);
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         // Translations are listed on their own language's side only.
         let original = |i: usize| pages[i].translation_of.is_none();
@@ -132,6 +132,7 @@ impl Site {
                 .cmp(&pa.fm.issued.or(pa.date_value()))
                 .then_with(|| pa.path.cmp(&pb.path))
         });
+        warn_incomplete_documents(&pages, &documents, diags);
         let mut doc_by_number = HashMap::new();
         for &i in &documents {
             if let Some(n) = &pages[i].fm.number {
@@ -225,6 +226,40 @@ fn pair_translations(pages: &[Arc<Page>]) -> HashMap<usize, Vec<usize>> {
     out
 }
 
+/// A document without a number or an issue date is listed by its title; one
+/// without any date (`issued` or `date`) is also left out of the feeds and
+/// sorted last. Says so, naming what is missing.
+fn warn_incomplete_documents(pages: &[Arc<Page>], documents: &[usize], diags: &mut Diagnostics) {
+    for &i in documents {
+        let p = &pages[i];
+        let no_number = p.fm.number.as_deref().is_none_or(|n| n.trim().is_empty());
+        let no_date = p.fm.issued.is_none() && p.date.is_none();
+        let missing = match (no_number, p.fm.issued.is_none()) {
+            (true, true) => "số hiệu (number) và ngày ban hành (issued)",
+            (true, false) => "số hiệu (number)",
+            (false, true) => "ngày ban hành (issued)",
+            (false, false) => continue,
+        };
+        let mut effect = Vec::new();
+        if no_number {
+            effect.push("danh sách văn bản ghi tên văn bản thay cho số hiệu");
+        }
+        if no_date {
+            effect.push("văn bản đứng cuối danh sách và không có trong nguồn tin RSS/Atom");
+        }
+        let effect = if effect.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", effect.join("; "))
+        };
+        diags.push(
+            Diagnostic::warning(&p.display, format!("văn bản thiếu {missing}{effect}")).hint(
+                "thêm vào phần đầu tệp, ví dụ: number = \"12/KH-UBND\" và issued = 2025-11-14 (văn bản chưa có số thì ghi date = ngày đăng)",
+            ),
+        );
+    }
+}
+
 /// Document numbers compare without spaces and case: `1126/KH-UBND`.
 pub fn normalize_number(n: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -265,55 +300,4 @@ fn collect_tags(
     let mut tags: Vec<Tag> = by_slug.into_values().collect();
     tags.sort_by(|a, b| vi_cmp(&a.name, &b.name));
     tags
-}
-
-fn check_unique_paths(pages: &[Arc<Page>], assets: &[Asset], diags: &mut Diagnostics) {
-    let mut claimed: BTreeMap<String, String> = BTreeMap::new();
-    let mut claim = |url: String, who: String, diags: &mut Diagnostics, hint: &str| {
-        if let Some(first) = claimed.get(&url) {
-            diags.push(
-                Diagnostic::error(
-                    who.clone(),
-                    format!("hai trang cùng dùng địa chỉ “/{url}”: “{first}” và “{who}”"),
-                )
-                .at(1, 1)
-                .hint(hint.to_owned()),
-            );
-        } else {
-            claimed.insert(url, who);
-        }
-    };
-    for p in pages {
-        let who = p.display.display().to_string().replace('\\', "/");
-        claim(
-            p.path.clone(),
-            who.clone(),
-            diags,
-            "đổi tên một tệp hoặc đặt khoá slug khác nhau cho hai trang",
-        );
-        for alias in &p.fm.aliases {
-            let a = alias.trim_matches('/').to_owned();
-            let a = if a.is_empty() || a.ends_with(".html") {
-                a
-            } else {
-                format!("{a}/")
-            };
-            claim(
-                a,
-                who.clone(),
-                diags,
-                "xoá bí danh (aliases) trùng với địa chỉ của trang khác",
-            );
-        }
-    }
-    for a in assets {
-        if a.out.ends_with(".html") {
-            claim(
-                a.out.trim_end_matches("index.html").to_owned(),
-                a.source.display().to_string(),
-                diags,
-                "đổi tên tệp HTML tĩnh",
-            );
-        }
-    }
 }

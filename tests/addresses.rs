@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{LinkCheck, Site, assert_links_resolve, tree};
 
 const BASE: &str = "https://thunghiem.example.gov.vn/chuyen-doi-so/";
@@ -74,4 +76,101 @@ fn windows_device_names_are_renamed_in_every_address() {
             portable: false,
         },
     );
+}
+/// Builds and returns the run; the build must fail with exit code 1.
+fn build_fails(s: &Site) -> common::Run {
+    let r = s.build(&[]);
+    r.assert_code(1);
+    r
+}
+
+fn assert_public_unchanged(s: &Site, before: &std::collections::BTreeMap<String, Vec<u8>>) {
+    assert!(
+        s.public_tree() == *before,
+        "public/ changed after a failed build"
+    );
+}
+
+#[test]
+fn a_page_cannot_take_a_generated_section_address() {
+    let s = Site::fixture("basic");
+    s.build_ok(&[]);
+    let before = s.public_tree();
+    // `slug` names the search page: the error points at the slug line.
+    s.write(
+        "content/tim.md",
+        "+++\ntitle = \"Tìm\"\ndate = 2026-08-07\nslug = \"tim-kiem\"\n+++\nx\n",
+    );
+    let r = build_fails(&s);
+    r.assert_stderr_has(&["tim-kiem", "content/tim.md:4", "tìm kiếm"]);
+    assert_public_unchanged(&s, &before);
+    s.remove("content/tim.md");
+    // The documented way to replace the search page still works, with a
+    // warning that names both.
+    s.write(
+        "content/tim-kiem.md",
+        "+++\ntitle = \"Tìm kiếm của tỉnh\"\n+++\nx\n",
+    );
+    s.build_ok(&[])
+        .assert_stderr_has(&["cảnh báo", "content/tim-kiem.md:1", "trang tìm kiếm"]);
+    s.remove("content/tim-kiem.md");
+    s.build_ok(&[]);
+    let before = s.public_tree();
+    // A page whose file name is a generated section (news list).
+    s.write("content/tin-tuc.md", "+++\ntitle = \"Tin\"\n+++\nx\n");
+    let r = build_fails(&s);
+    r.assert_stderr_has(&[
+        "content/tin-tuc.md:1",
+        "/tin-tuc/",
+        "content/tin-tuc/_index.md",
+    ]);
+    assert_public_unchanged(&s, &before);
+}
+
+#[test]
+fn a_page_cannot_take_a_data_page_address() {
+    let s = Site::fixture("basic");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/du-lieu");
+    if !data.is_dir() {
+        panic!(
+            "the example site's data folder is the fixture: {}",
+            data.display()
+        );
+    }
+    common::copy_dir(&data, &s.path("content/du-lieu"));
+    s.build_ok(&[]);
+    assert!(s.out("chi-tieu/index.html").is_file());
+    let before = s.public_tree();
+    s.write(
+        "content/chi-tieu.md",
+        "+++\ntitle = \"Chỉ tiêu của tôi\"\n+++\nx\n",
+    );
+    let r = build_fails(&s);
+    r.assert_stderr_has(&["content/chi-tieu.md:1", "/chi-tieu/", "trang chỉ tiêu"]);
+    assert_public_unchanged(&s, &before);
+}
+
+#[test]
+fn aliases_cannot_overwrite_real_pages_or_generated_files() {
+    let s = Site::fixture("basic");
+    s.build_ok(&[]);
+    let before = s.public_tree();
+    for (alias, owner) in [
+        ("index.html", "content/_index.md"),
+        ("tin-tuc/", "content/tin-tuc/_index.md"),
+        ("gioi-thieu/", "content/gioi-thieu.md"),
+        ("sitemap.xml", "sitemap"),
+        ("style.css", "style.css"),
+    ] {
+        s.write(
+            "content/tin-tuc/2026-08-07-bi-danh.md",
+            format!(
+                "+++\ntitle = \"Bí danh\"\ndate = 2026-08-07\naliases = [\n  \"tin-cu/a/\",\n  \"{alias}\",\n]\n+++\nx\n"
+            ),
+        );
+        let r = build_fails(&s);
+        r.assert_stderr_has(&["content/tin-tuc/2026-08-07-bi-danh.md:6", owner, "aliases"]);
+        assert!(!r.stderr.contains("os error"), "{}", r.stderr);
+        assert_public_unchanged(&s, &before);
+    }
 }

@@ -28,9 +28,10 @@ fn check_lists_every_problem_at_once() {
         "= gợi ý: có phải ý bạn là “title”? Sửa tên khoá thành “title”\n",
         "cảnh báo: khoá “ShowToc” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.ShowToc)\n  --> content/van-ban/khac.md:3:1\n",
     ]);
-    // The misspelt title is not reported a second time as "no title".
+    // The misspelt title is not reported a second time as "no title"; the
+    // document also lacks a number and a date (one warning more).
     assert!(
-        run.stderr.ends_with("Tìm thấy 3 lỗi, 1 cảnh báo.\n"),
+        run.stderr.ends_with("Tìm thấy 3 lỗi, 2 cảnh báo.\n"),
         "{}",
         run.stderr
     );
@@ -98,4 +99,25 @@ fn check_reports_content_errors_even_with_a_bad_config_key() {
         "khoá “draft” phải là true hoặc false",
         "Tìm thấy 2 lỗi",
     ]);
+}
+
+#[test]
+fn documents_without_number_or_date_are_listed_by_title_and_warned() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/van-ban/ke-hoach-tham-khao.md",
+        "+++\ntitle = \"Kế hoạch tham khảo của xã bạn\"\ndoc_type = \"Kế hoạch\"\n+++\n\nTóm tắt.\n",
+    );
+    let run = site.check(&[]);
+    run.assert_ok().assert_stderr_has(&[
+        "cảnh báo: văn bản thiếu số hiệu (number) và ngày ban hành (issued): danh sách văn bản ghi tên văn bản thay cho số hiệu; văn bản đứng cuối danh sách và không có trong nguồn tin RSS/Atom\n  --> content/van-ban/ke-hoach-tham-khao.md\n",
+    ]);
+    site.build_ok(&[]);
+    let list = site.read_out("van-ban/index.html");
+    // Listed with its title as the link text (it was an empty link).
+    assert!(
+        list.contains("<td>–</td><td>–</td><td><span class=\"doc-kind-inline\">Kế hoạch</span> <a href=\"../van-ban/ke-hoach-tham-khao/\">Kế hoạch tham khảo của xã bạn</a></td>"),
+        "{list}"
+    );
+    assert!(!list.contains("\"></a>"), "an empty link:\n{list}");
 }

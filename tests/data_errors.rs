@@ -52,11 +52,11 @@ fn headers() {
 
 lỗi: cột “Muc tieuu” không có trong dữ liệu chỉ tiêu (tệp chi-tieu.csv)
   --> du-lieu/chi-tieu.csv [ô C1]
-  = gợi ý: có phải ý bạn là “Mục tiêu”? các cột dùng được: Mã, Trụ cột, Chỉ tiêu, Đơn vị tính, So sánh, Mục tiêu, Giá trị gốc, Thời hạn, Văn bản, Đơn vị chủ trì, Ghi chú, STT
+  = gợi ý: có phải ý bạn là “Mục tiêu”? các cột dùng được: Mã, Trụ cột, Chỉ tiêu, Đơn vị tính, So sánh, Mục tiêu, Giá trị gốc, Bắt đầu, Thời hạn, Văn bản, Đơn vị chủ trì, Địa phương, Minh họa, Ghi chú, STT
 
 lỗi: cột “Hạn chót” không có trong dữ liệu chỉ tiêu (tệp chi-tieu.csv)
   --> du-lieu/chi-tieu.csv [ô D1]
-  = gợi ý: các cột dùng được: Mã, Trụ cột, Chỉ tiêu, Đơn vị tính, So sánh, Mục tiêu, Giá trị gốc, Thời hạn, Văn bản, Đơn vị chủ trì, Ghi chú, STT
+  = gợi ý: các cột dùng được: Mã, Trụ cột, Chỉ tiêu, Đơn vị tính, So sánh, Mục tiêu, Giá trị gốc, Bắt đầu, Thời hạn, Văn bản, Đơn vị chủ trì, Địa phương, Minh họa, Ghi chú, STT
 
 lỗi: cột “Mã chỉ tiêu” trùng ý nghĩa với cột “Mã” (ô A1)
   --> du-lieu/chi-tieu.csv [ô E1]
@@ -252,7 +252,7 @@ fn files() {
         ],
         r#"cảnh báo: tên tệp “bang-ke.csv” không cho biết loại dữ liệu nên tệp bị bỏ qua
   --> du-lieu/bang-ke.csv
-  = gợi ý: đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti hoặc don-vi
+  = gợi ý: đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi hoặc chi-so
 
 lỗi: tệp “chi-tieu.xlsx” mang tên dữ liệu chỉ tiêu nhưng không có trang tính nào chứa dữ liệu đó
   --> du-lieu/chi-tieu.xlsx
@@ -268,7 +268,7 @@ lỗi: định dạng bảng tính này không được hỗ trợ
 
 lỗi: không có trang tính nào mang tên một loại dữ liệu (có: “Sheet1”)
   --> du-lieu/du-lieu.xlsx
-  = gợi ý: đặt tên trang tính là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI hoặc Đơn vị
+  = gợi ý: đặt tên trang tính là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI, Đơn vị hoặc Chỉ số
 
 lỗi: tệp không phải là văn bản UTF-8
   --> du-lieu/ket-qua.csv:1
@@ -335,7 +335,7 @@ cảnh báo: đơn vị “B” không có trong danh sách đơn vị
 
 lỗi: cột “thoi_hann” không có trong dữ liệu nhiệm vụ (tệp nhiem-vu.toml)
   --> du-lieu/nhiem-vu.toml:5
-  = gợi ý: có phải ý bạn là “Thời hạn”? các cột dùng được: Mã, Nhiệm vụ, Trụ cột, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Kinh phí, Trạng thái, Ngày hoàn thành, Văn bản, Ghi chú, STT
+  = gợi ý: có phải ý bạn là “Thời hạn”? các cột dùng được: Mã, Nhiệm vụ, Trụ cột, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Kinh phí, Trạng thái, Ngày hoàn thành, Văn bản, Địa phương, Minh họa, Ghi chú, STT
 
 lỗi: cú pháp YAML không hợp lệ: unclosed bracket '['
   --> du-lieu/nhiem-vu.yaml:2:13
@@ -352,6 +352,7 @@ fn encoding_option() {
         &[("chi-tieu.csv", b"Ma,Chi tieu,Muc tieu\nA,B,1\n")],
         &DataOptions {
             encoding: Some("tcvn3".into()),
+            ..DataOptions::default()
         },
         r#"lỗi: không biết bảng mã “tcvn3” (mục [data], khoá encoding)
   --> minhbach.toml

@@ -148,6 +148,7 @@ fn csv_windows_1258_by_file_name_and_by_config() {
     s.write("chi-tieu.csv", cp1258_bytes());
     let (data, msgs) = s.load_with(&DataOptions {
         encoding: Some("windows-1258".into()),
+        ..DataOptions::default()
     });
     assert!(msgs.is_empty(), "{msgs:?}");
     assert_eq!(data.targets[0].statement, "Chính quyền số Việt Nam");
@@ -229,7 +230,10 @@ fn xlsx_every_matching_sheet() {
     assert_eq!(data.targets[0].loc.cell().as_deref(), Some("B4"));
     let c = compute(&data, date(2026, 5, 1));
     assert_eq!(c.targets[0].state, TargetState::Achieved);
-    assert_eq!(c.targets[1].state, TargetState::NoData);
+    // Per-locality results only: the target's state comes from them (it
+    // used to say "Chưa có số liệu" beside the localities' figures).
+    assert_eq!(c.targets[1].state, TargetState::DueSoon);
+    assert_eq!(c.targets[1].units_met, Some((0, 1)));
     assert_eq!(c.targets[1].communes[0].state, TargetState::DueSoon);
 }
 
@@ -349,14 +353,14 @@ fn exports_read_back_to_the_same_data() {
     assert_eq!(files[2].0, "ket-qua.csv");
     assert_eq!(
         csv,
-        "\u{feff}Mã chỉ tiêu,Kỳ,Giá trị,Xã/phường,Nguồn,Ghi chú\r\n\
-         CT26-01,2025-Q3,92.3,,,'=SUM(A1)\r\n\
-         CT26-02,2025,có,,,\r\n\
-         CT26-03,2025,7,,,'-3 so với năm trước\r\n\
-         CT26-01,2025-06,2.6650,,,\r\n"
+        "\u{feff}Mã chỉ tiêu,Kỳ,Giá trị,Địa phương,Nguồn,Minh họa,Ghi chú\r\n\
+         CT26-01,2025-Q3,92.3,,,không,'=SUM(A1)\r\n\
+         CT26-02,2025,có,,,không,\r\n\
+         CT26-03,2025,7,,,không,'-3 so với năm trước\r\n\
+         CT26-01,2025-06,2.6650,,,không,\r\n"
     );
     let json = String::from_utf8(files[3].1.clone()).unwrap();
-    assert!(json.starts_with("[\n  {\n    \"target\": \"CT26-01\",\n    \"period\": \"2025-Q3\",\n    \"value\": 92.3,\n    \"commune\": null,"), "{json}");
+    assert!(json.starts_with("[\n  {\n    \"target\": \"CT26-01\",\n    \"period\": \"2025-Q3\",\n    \"value\": 92.3,\n    \"locality\": null,"), "{json}");
     for (i, (name, bytes)) in files.iter().enumerate() {
         // Read back each format alone (CSV, then JSON) and compare records.
         let copy = site();
@@ -398,7 +402,7 @@ fn templates_are_ready_to_fill() {
             .all(|m| m.contains("bị trùng") || m.starts_with("cảnh báo")),
         "{msgs:#?}"
     );
-    assert_eq!(data.sources.len(), 14);
+    assert_eq!(data.sources.len(), 16);
     assert!(data.sources.iter().all(|s| s.rows == 1));
     assert_eq!(data.targets[0].target, Quantity::Number(95.5));
     assert_eq!(data.targets[1].target, Quantity::Number(95.5));
@@ -408,5 +412,34 @@ fn templates_are_ready_to_fill() {
         data.sources
             .iter()
             .any(|s| s.sheet.as_deref() == Some("Chỉ tiêu"))
+    );
+}
+
+#[test]
+fn a_sheet_named_after_no_kind_is_a_warning() {
+    let mut book = Workbook::new();
+    let t = book.add_worksheet();
+    t.set_name("Chỉ tiêu").unwrap();
+    for (c, h) in ["Mã", "Chỉ tiêu", "Mục tiêu"].into_iter().enumerate() {
+        t.write_string(0, c as u16, h).unwrap();
+    }
+    for (c, v) in ["A", "Tỷ lệ", "90"].into_iter().enumerate() {
+        t.write_string(1, c as u16, v).unwrap();
+    }
+    let k = book.add_worksheet();
+    k.set_name("KQ 2026").unwrap();
+    k.write_string(0, 0, "Mã chỉ tiêu").unwrap();
+    let n = book.add_worksheet();
+    n.set_name("Hướng dẫn").unwrap();
+    n.write_string(0, 0, "Điền dữ liệu vào các trang tính.")
+        .unwrap();
+    let s = site();
+    s.write("du-lieu.xlsx", book.save_to_buffer().unwrap());
+    let (data, msgs) = s.load();
+    assert_eq!(data.targets.len(), 1);
+    assert_eq!(msgs.len(), 1, "{msgs:#?}");
+    assert!(
+        msgs[0].starts_with("cảnh báo: trang tính “KQ 2026” không mang tên loại dữ liệu nào"),
+        "{msgs:#?}"
     );
 }

@@ -413,7 +413,7 @@ fn open_data_has_computed_columns_and_reads_back() {
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with(",85,2026-Q3,1,Đạt"),
+            .ends_with(",85,2026-Q3,1,Đạt,,không"),
         "{targets}"
     );
     let json = site.read_out("du-lieu/nhiem-vu.json");

@@ -88,7 +88,7 @@ fn targets_list_and_target_page() {
         .unwrap()
         .filter_map(Result::ok)
         .filter(|e| e.path().join("index.html").is_file())
-        .any(|e| common::read(&e.path().join("index.html")).contains("theo xã, phường</title>"));
+        .any(|e| common::read(&e.path().join("index.html")).contains("theo địa phương</title>"));
     assert!(communes, "no commune comparison chart on any target page");
 }
 

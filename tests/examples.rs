@@ -49,10 +49,14 @@ impl Built {
 }
 
 fn build(root: &Path) -> Built {
+    build_at(root, DATE)
+}
+
+fn build_at(root: &Path, date: &str) -> Built {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let run = Command::new(BIN)
-        .args(["build", "--date", DATE, "--root"])
+        .args(["build", "--date", date, "--root"])
         .arg(root)
         .arg("--output")
         .arg(&out)
@@ -65,8 +69,14 @@ fn build(root: &Path) -> Built {
         String::from_utf8_lossy(&run.stderr)
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
+    // The one warning an example may carry is the true one: a source copy that
+    // shows no document number (Châu Thành, Đông Sơn) — `check` must say so.
+    let unexpected = stderr
+        .lines()
+        .filter(|l| l.starts_with("cảnh báo:") && !l.contains("văn bản thiếu số hiệu"))
+        .count();
     assert!(
-        !stderr.contains("cảnh báo:"),
+        unexpected == 0,
         "{} builds with warnings:\n{stderr}",
         root.display()
     );
@@ -213,6 +223,9 @@ struct Expect {
     targets: &'static [(&'static str, &'static str, &'static str)],
     /// Every task: (code, deadline as written in the source, "" when none).
     tasks: &'static [(&'static str, &'static str)],
+    /// Every measured indicator without a target (`chi-so` open data):
+    /// (name, period, value as exported).
+    indicators: &'static [(&'static str, &'static str, &'static str)],
     /// Text that must appear on a page: (page, text).
     shows: &'static [(&'static str, &'static str)],
     /// Names of other localities: none may appear in any file of the site.
@@ -241,22 +254,22 @@ const SONG_TRI: Expect = Expect {
         ("0", "Nhiệm vụ quá hạn", "trên tổng số 11 nhiệm vụ"),
     ],
     targets: &[
-        ("ST26-01", "đạt 100 %", "năm 2026"),      // 001:297
-        ("ST26-02", "đạt 100 %", "năm 2026"),      // 001:299–300
+        ("ST26-01", "bằng 100 %", "năm 2026"),     // 001:297
+        ("ST26-02", "bằng 100 %", "năm 2026"),     // 001:299–300
         ("ST26-03", "trên 80 %", "năm 2026"),      // 001:302–303
         ("ST26-04", "trên 65 %", "năm 2026"),      // 001:305
         ("ST26-05", "trên 90 %", "năm 2026"),      // 001:306
         ("ST26-06", "trên 70 %", "năm 2026"),      // 001:308–309 "lớn hơn 70%"
-        ("ST26-07", "đạt 100 %", "năm 2026"),      // 001:311–312
+        ("ST26-07", "bằng 100 %", "năm 2026"),     // 001:311–312
         ("ST26-08", "trên 85 %", "năm 2026"),      // 001:314
         ("ST26-09", "trên 75 %", "năm 2026"),      // 001:316–317
-        ("ST26-10", "đạt 100 %", "năm 2026"),      // 001:319–323
+        ("ST26-10", "bằng 100 %", "năm 2026"),     // 001:319–323
         ("ST26-11", "trên 95 %", "năm 2026"),      // 001:324
         ("ST26-12", "trên 90 %", "năm 2026"),      // 001:326–327
         ("ST26-13", "trên 95 %", "năm 2026"),      // 001:329–330
         ("ST26-14", "tối thiểu 95 %", "năm 2026"), // 001:332
         ("ST26-15", "tối thiểu 95 %", "năm 2026"), // 001:333
-        ("ST26-16", "đạt 100 %", "năm 2026"),      // 001:335
+        ("ST26-16", "bằng 100 %", "năm 2026"),     // 001:335
         ("ST26-17", "trên 30 %", "năm 2026"),      // 001:337
     ],
     tasks: &[
@@ -271,6 +284,107 @@ const SONG_TRI: Expect = Expect {
         ("ST26-NV09", ""), // 001:578
         ("ST26-NV10", ""), // 001:581 các cơ quan, đơn vị
         ("ST26-NV11", ""), // 001:585 Mặt trận Tổ quốc (đề nghị)
+    ],
+    // Part I of the plan: every result of 2025, measured, with no target.
+    indicators: &[
+        (
+            "Tỷ lệ phủ sóng di động 4G trên địa bàn khu dân cư",
+            "2025",
+            "100",
+        ), // 001:94–95
+        (
+            "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+            "2025",
+            "99.2",
+        ), // 001:95
+        (
+            "Tỷ lệ hộ gia đình có kết nối Internet băng rộng hoặc cáp quang",
+            "2025",
+            "99.8",
+        ), // 001:95–96
+        (
+            "Hệ thống mạng truyền số liệu chuyên dùng tại UBND phường",
+            "2025",
+            "có",
+        ), // 001:98
+        (
+            "Phòng họp hội nghị trực tuyến kết nối hai chiều từ Trung ương đến địa phương",
+            "2025",
+            "3",
+        ), // 001:109–110
+        (
+            "Lớp tập huấn về chuyển đổi số cho cán bộ và các Tổ chuyển đổi số",
+            "2025",
+            "5",
+        ), // 001:115
+        (
+            "Cán bộ, công chức, viên chức, người lao động đăng ký học chuyển đổi số trên hatinh.mobiedu.vn và nền tảng Bình dân học vụ số",
+            "2025",
+            "100",
+        ), // 001:120–122
+        (
+            "Hồ sơ thủ tục hành chính, hồ sơ công việc điện tử được số hóa",
+            "2025",
+            "100",
+        ), // 001:137
+        (
+            "Hồ sơ an toàn hệ thống thông tin cấp độ 2 đã xây dựng, trình Công an tỉnh thẩm định, phê duyệt",
+            "2025",
+            "có",
+        ), // 001:147–148
+        (
+            "Máy tính tại cơ quan Đảng, chính quyền và Mặt trận Tổ quốc phường cài phần mềm phòng chống mã độc quản trị tập trung",
+            "2025",
+            "100",
+        ), // 001:144–145
+        (
+            "Văn bản đi, đến (trừ văn bản mật) lưu trữ, xử lý trên phần mềm Hồ sơ công việc",
+            "2025",
+            "100",
+        ), // 001:166–168
+        (
+            "Văn bản được ký số khi gửi đi trên môi trường mạng",
+            "2025",
+            "100",
+        ), // 001:169
+        ("Tỷ lệ hồ sơ dịch vụ công trực tuyến", "2025", "100"), // 001:172
+        (
+            "Hồ sơ thủ tục hành chính được số hóa và tái sử dụng",
+            "2025",
+            "100",
+        ), // 001:172–173
+        ("Tỷ lệ thanh toán phí, lệ phí", "2025", "100"),        // 001:173
+        (
+            "Tỷ lệ cập nhật, công khai minh bạch thông tin lên Trang thông tin điện tử phường",
+            "2025",
+            "100",
+        ), // 001:174–175
+        ("Doanh nghiệp sử dụng hóa đơn điện tử", "2025", "100"), // 001:186–187
+        (
+            "Hộ gia đình thanh toán tiền điện, tiền nước không dùng tiền mặt",
+            "2025",
+            "100",
+        ), // 001:190–191
+        (
+            "Trường học triển khai sổ liên lạc điện tử, phần mềm quản lý học sinh, phổ cập giáo dục",
+            "2025",
+            "100",
+        ), // 001:197–198
+        (
+            "Tổ chuyển đổi số cộng đồng tại các tổ dân phố",
+            "2025",
+            "27",
+        ), // 001:47
+        (
+            "Lượt dự thi Cuộc thi tìm hiểu Nghị quyết số 57-NQ/TW",
+            "2025",
+            "203324",
+        ), // 001:225–226
+        (
+            "Tổng kinh phí chi cho hoạt động chuyển đổi số",
+            "2025",
+            "2665",
+        ), // 001:234
     ],
     shows: &[
         // Results of 2025, Part I of the plan, each with its label.
@@ -349,6 +463,7 @@ const DONG_SON: Expect = Expect {
         ("DS-D03", "tối thiểu 100 %", "năm 2025"), // 000:151–153
     ],
     tasks: &[],
+    indicators: &[],
     shows: &[
         ("", "cấp huyện không còn"),
         ("", "tính đến ngày 25/11/2026"),
@@ -372,6 +487,7 @@ const THO_XUAN: Expect = Expect {
     tiles: &[],
     targets: &[],
     tasks: &[],
+    indicators: &[],
     shows: &[
         ("chi-so-dti/", "I Chính quyền số – điểm: – / 160"), // 003:260
         ("chi-so-dti/", "II Kinh tế số – điểm: – / 75"),     // 003:453
@@ -402,29 +518,29 @@ const CHAU_THANH: Expect = Expect {
         ("14", "Nhiệm vụ quá hạn", "trên tổng số 22 nhiệm vụ"),
     ],
     targets: &[
-        ("CT-A01", "đạt 100 %", "năm 2025"),      // 004:41–43
+        ("CT-A01", "bằng 100 %", "năm 2025"),     // 004:41–43
         ("CT-A02", "Có", "năm 2025"),             // 004:43 IOC
-        ("CT-A03", "đạt 100 %", "năm 2025"),      // 004:47–48 văn bản điện tử
-        ("CT-A04", "đạt 100 %", "năm 2025"),      // 004:50–52
-        ("CT-A05", "đạt 100 %", "năm 2025"),      // 004:54–55
-        ("CT-A06", "đạt 100 %", "năm 2025"),      // 004:57–58
-        ("CT-A07", "đạt 100 %", "năm 2025"),      // 004:60–63
+        ("CT-A03", "bằng 100 %", "năm 2025"),     // 004:47–48 văn bản điện tử
+        ("CT-A04", "bằng 100 %", "năm 2025"),     // 004:50–52
+        ("CT-A05", "bằng 100 %", "năm 2025"),     // 004:54–55
+        ("CT-A06", "bằng 100 %", "năm 2025"),     // 004:57–58
+        ("CT-A07", "bằng 100 %", "năm 2025"),     // 004:60–63
         ("CT-A08", "tối thiểu 90 %", "năm 2025"), // 004:65
         ("CT-A09", "tối thiểu 90 %", "năm 2025"), // 004:67 hồ sơ công việc cấp huyện
         ("CT-A10", "tối thiểu 80 %", "năm 2025"), // 004:67 cấp xã
-        ("CT-A11", "đạt 100 %", "năm 2025"),      // 004:70–71
+        ("CT-A11", "bằng 100 %", "năm 2025"),     // 004:70–71
         ("CT-A12", "Có", "năm 2025"),             // 004:73 thí điểm Hữu Định, Phú Túc
         ("CT-B01", "tối thiểu 80 %", "năm 2025"), // 004:76–77
         ("CT-B02", "tối thiểu 60 %", "năm 2025"), // 004:79 SME trên nền tảng số
         ("CT-B03", "tối thiểu 65 %", "năm 2025"), // 004:81–82
         ("CT-C01", "tối thiểu 50 %", "năm 2025"), // 004:86–87
         ("CT-C02", "tối thiểu 60 %", "năm 2025"), // 004:89–90
-        ("CT-C03", "đạt 100 %", "năm 2025"),      // 004:92–93
-        ("CT-C04", "đạt 100 %", "năm 2025"),      // 004:93–94
-        ("CT-C05", "đạt 100 %", "năm 2025"),      // 004:96–97
-        ("CT-C06", "đạt 100 %", "năm 2025"),      // 004:99 học bạ số
-        ("CT-C07", "đạt 100 %", "năm 2025"),      // 004:101–102
-        ("CT-C08", "đạt 100 %", "năm 2025"),      // 004:106–107
+        ("CT-C03", "bằng 100 %", "năm 2025"),     // 004:92–93
+        ("CT-C04", "bằng 100 %", "năm 2025"),     // 004:93–94
+        ("CT-C05", "bằng 100 %", "năm 2025"),     // 004:96–97
+        ("CT-C06", "bằng 100 %", "năm 2025"),     // 004:99 học bạ số
+        ("CT-C07", "bằng 100 %", "năm 2025"),     // 004:101–102
+        ("CT-C08", "bằng 100 %", "năm 2025"),     // 004:106–107
     ],
     tasks: &[
         ("CT25-01", "2025-Q1"),    // 004:114, deadline 004:122
@@ -450,6 +566,7 @@ const CHAU_THANH: Expect = Expect {
         ("CT25-21", ""),           // 004:308
         ("CT25-22", ""),           // 004:314–331
     ],
+    indicators: &[],
     shows: &[
         ("", "tổng kinh phí thực hiện kế hoạch là 1.552.020.000 đồng"), // 004:284–285
         ("", "trang không tính tỷ lệ giải ngân"),
@@ -475,11 +592,12 @@ const VINH_PHUC: Expect = Expect {
     tiles: &[("0/4", "Chỉ tiêu đã đạt", "4 chỉ tiêu chưa có số liệu")],
     targets: &[
         ("VP-01", "nhóm 15 đứng đầu", "năm 2025"), // 002:53–55
-        ("VP-02", "đạt 100 %", ""),                // 002:217–218 Mobile Money, no year
+        ("VP-02", "bằng 100 %", ""),               // 002:217–218 Mobile Money, no year
         ("VP-03", "tối thiểu 1 xã", ""),           // 002:79–82 one pilot commune per district
         ("VP-04", "Có", ""),                       // 002:93–97 community technology teams
     ],
     tasks: &[],
+    indicators: &[],
     shows: &[
         ("", "hợp nhất vào tỉnh Phú Thọ"),
         ("van-ban/chi-thi-23-ct-tu/", "23-CT/TU"),
@@ -562,6 +680,34 @@ fn check_site(e: &Expect) {
             "{name} {code}: no source gives a date"
         );
     }
+
+    // Measured indicators (no target, so no đạt/chưa đạt): every one, exactly.
+    let observed: Vec<(String, String, String)> = site
+        .files
+        .get("du-lieu/chi-so.csv")
+        .map(|t| csv_rows(t))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| {
+            assert_eq!(
+                r["Minh họa"], "không",
+                "{name}: {} is not illustrative",
+                r["Chỉ số"]
+            );
+            assert_eq!(
+                r["Địa phương"], "",
+                "{name}: {} is the site's own",
+                r["Chỉ số"]
+            );
+            (r["Chỉ số"].clone(), r["Kỳ"].clone(), r["Giá trị"].clone())
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = e
+        .indicators
+        .iter()
+        .map(|(n, p, v)| (n.to_string(), p.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(observed, want, "{name}: measured indicators");
 
     for (page, text) in e.shows {
         let shown = plain_text(&site.page(page));
@@ -735,6 +881,26 @@ fn chau_thanh_example_shows_only_its_2025_plan() {
 #[test]
 fn vinh_phuc_example_shows_only_its_directive() {
     check_site(&VINH_PHUC);
+}
+
+/// Seed 004's deadlines at their boundaries: a task is overdue only from the
+/// day after its deadline (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236, 277).
+#[test]
+fn chau_thanh_overdue_tasks_follow_the_plan_deadlines_day_by_day() {
+    let root = repo().join("vi-du/chau-thanh");
+    for (date, overdue) in [
+        ("2025-03-31", "0"),  // last day of Quý I/2025
+        ("2025-04-01", "2"),  // the two tasks of section III.1
+        ("2025-11-30", "2"),  // deadline day of sections III.2–3
+        ("2025-12-01", "6"),  // + four tasks
+        ("2025-12-31", "6"),  // deadline day of sections III.7–9
+        ("2026-01-01", "14"), // + eight tasks
+    ] {
+        let site = build_at(&root, date);
+        let tiles = tiles(&site.page(""));
+        let tile = tiles.iter().find(|t| t.1 == "Nhiệm vụ quá hạn").unwrap();
+        assert_eq!(tile.0, overdue, "overdue tasks on {date}");
+    }
 }
 
 #[test]

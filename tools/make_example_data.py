@@ -170,6 +170,7 @@ SITES = {
         "chi-tieu": ("chi-tieu.csv", "csv-bom-comma"),
         "nhiem-vu": ("nhiem-vu.csv", "csv-bom-semicolon"),
         "don-vi": ("don-vi.csv", "csv-comma"),
+        "chi-so": ("chi-so.json", "json"),
     }),
     "dong-son": (ROOT / "vi-du" / "dong-son" / "content" / "du-lieu", {
         "chi-tieu": ("chi-tieu.xlsx", "xlsx"),
@@ -217,8 +218,17 @@ def write_dataset(path, kind, fmt, header, rows):
     elif fmt == "json":
         objs = []
         for r in rows:
-            objs.append({k: (int(r[k]) if k in INTEGER_KEYS else r[k])
-                         for k in header if r[k] != ""})
+            obj = {}
+            for k in header:
+                if r[k] == "":
+                    continue
+                if k in INTEGER_KEYS:
+                    obj[k] = int(r[k])
+                elif k == "Giá trị" and vn_number(r[k]) is not None:
+                    obj[k] = vn_number(r[k])  # a JSON number: 99.2, not "99,2"
+                else:
+                    obj[k] = r[k]
+            objs.append(obj)
         path.write_text(json.dumps(objs, ensure_ascii=False, indent=2) + "\n",
                         encoding="utf-8")
     else:

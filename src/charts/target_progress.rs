@@ -125,9 +125,20 @@ pub struct TargetItem {
     /// The state when the caller has decided it; `None` computes it with
     /// [`evaluate`].
     pub state: Option<TargetState>,
+    /// The caller's exact word for the state ("Sắp đến hạn"), so that the
+    /// chart says what the page's list says; `None`: the state's word.
+    pub state_label: Option<String>,
+    /// The caller's text for a result that is not one number ("9/14 địa
+    /// phương đạt"); shown instead of "Chưa có số liệu" when there is no value.
+    pub value_label: Option<String>,
 }
 
 impl TargetItem {
+    /// The word shown for the item's state.
+    fn state_word(&self, state: TargetState) -> &str {
+        self.state_label.as_deref().unwrap_or(state.label())
+    }
+
     /// The state shown for this item.
     pub fn state(&self) -> TargetState {
         self.state
@@ -148,6 +159,9 @@ pub struct TargetProgress {
 
 fn value_text(item: &TargetItem) -> String {
     let value = finite(item.value);
+    if let (None, Some(text)) = (value, &item.value_label) {
+        return text.clone();
+    }
     match item.comparison {
         Comparison::YesNo => match value {
             Some(v) if v != 0.0 => "Đã có".to_owned(),
@@ -168,12 +182,12 @@ fn target_text(item: &TargetItem) -> String {
         return "–".to_owned();
     }
     match item.comparison {
-        Comparison::AtLeast => amount(),
+        Comparison::AtLeast => format!("tối thiểu {}", amount()),
         Comparison::Above => format!("trên {}", amount()),
         Comparison::AtMost => format!("tối đa {}", amount()),
         Comparison::Below => format!("dưới {}", amount()),
         Comparison::Equal => format!("bằng {}", amount()),
-        Comparison::Rank => format!("tốp {}", with_unit(item.target, 2, "")),
+        Comparison::Rank => format!("nhóm {} đứng đầu", with_unit(item.target, 2, "")),
         Comparison::YesNo => "có".to_owned(),
     }
 }
@@ -219,7 +233,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
     let mut y = PAD;
     for ((item, state), pair) in input.items.iter().zip(&states).zip(&pairs) {
         // Label on the left, state word right-aligned on the first line.
-        let state_width = text_width(state.label(), SMALL) + 12.0;
+        let state_width = text_width(item.state_word(*state), SMALL) + 12.0;
         let lines = svg.label(
             PAD,
             y + FONT,
@@ -231,7 +245,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
         svg.text(
             WIDTH - PAD,
             y + FONT,
-            state.label(),
+            item.state_word(*state),
             TextStyle::SMALL
                 .anchor(Anchor::End)
                 .bold()
@@ -375,7 +389,7 @@ fn table(input: &TargetProgress, states: &[TargetState]) -> String {
         ],
     );
     for (item, state) in input.items.iter().zip(states) {
-        let value = if finite(item.value).is_none() {
+        let value = if finite(item.value).is_none() && item.value_label.is_none() {
             "Chưa có số liệu".to_owned()
         } else {
             value_text(item)
@@ -384,7 +398,7 @@ fn table(input: &TargetProgress, states: &[TargetState]) -> String {
             item.label.clone(),
             value,
             target_text(item),
-            state.label().to_owned(),
+            item.state_word(*state).to_owned(),
         ]);
     }
     table.render()
@@ -489,12 +503,12 @@ mod tests {
         check_chart(&chart, "chi-tieu-2025");
         check_small(&chart);
         for needle in [
-            "99,8\u{a0}% / 100\u{a0}%",
-            "5\u{a0}lớp / 6\u{a0}lớp",
-            "hạng 3 / tốp 5",
+            "99,8\u{a0}% / tối thiểu 100\u{a0}%",
+            "5\u{a0}lớp / tối thiểu 6\u{a0}lớp",
+            "hạng 3 / nhóm 5 đứng đầu",
             "Đã có / có",
             "2,5\u{a0}giờ / tối đa 2\u{a0}giờ",
-            "– / 80\u{a0}%",
+            "– / tối thiểu 80\u{a0}%",
             "Chưa có số liệu",
             "Chưa đạt",
         ] {

@@ -24,6 +24,8 @@ const NAMES: &[(&str, Kind)] = &[
     ("dti-scores", Kind::DtiScores),
     ("don-vi", Kind::Units),
     ("units", Kind::Units),
+    ("chi-so", Kind::Indicators),
+    ("indicators", Kind::Indicators),
 ];
 
 /// The kind a name selects (case and diacritics ignored: "Chỉ tiêu" works).

@@ -22,6 +22,19 @@ impl Reader<'_> {
         find_key_line(self.text, key).unwrap_or(1) + self.offset
     }
 
+    /// The file line of one alias: the first line from the `aliases` key
+    /// on that holds it (lists may span lines), else the key's line.
+    fn alias_line(&self, alias: &str) -> usize {
+        let key = find_key_line(self.text, "aliases").unwrap_or(1);
+        self.text
+            .lines()
+            .enumerate()
+            .skip(key - 1)
+            .find(|(_, l)| l.contains(alias))
+            .map_or(key, |(i, _)| i + 1)
+            + self.offset
+    }
+
     fn located(&self, key: &str, d: Diagnostic) -> Diagnostic {
         let line = self.line_of(key);
         let src = self
@@ -157,6 +170,10 @@ impl Reader<'_> {
             cover_alt: self.string("cover_alt"),
             ..FrontMatter::default()
         };
+        if fm.slug.is_some() {
+            fm.slug_line = self.line_of("slug");
+        }
+        fm.alias_lines = fm.aliases.iter().map(|a| self.alias_line(a)).collect();
         fm.issued = self.date("issued").map(|d| d.date);
         fm.paginate_by = self
             .integer("paginate_by")

@@ -116,6 +116,10 @@ pub struct FrontMatter {
     pub draft: bool,
     pub slug: Option<String>,
     pub aliases: Vec<String>,
+    /// Lines (in the file) of the `slug` key and of each alias, for
+    /// located address-clash errors; 0 when unknown.
+    pub slug_line: usize,
+    pub alias_lines: Vec<usize>,
     pub tags: Vec<String>,
     /// `categories` (Hugo), or `[taxonomies] categories` (Zola).
     pub categories: Vec<String>,

@@ -243,6 +243,7 @@ pub fn render(
     let toc = add_heading_ids(&mut events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.iter().cloned());
+    let mut out = alignment_classes(out);
     if !calls.is_empty() {
         out = splice_shortcodes(src, out, &calls, shortcodes, diags);
     }
@@ -252,6 +253,7 @@ pub fn render(
     };
     let mut summary_html = String::new();
     html::push_html(&mut summary_html, summary_events.iter().cloned());
+    let summary_html = alignment_classes(summary_html);
     let summary_text = plain_text(summary_events);
     Rendered {
         html: out,
@@ -407,6 +409,26 @@ fn heading_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Table cells aligned in Markdown (`|--:|`) get a class, not the
+/// `style="text-align: …"` pulldown-cmark writes: a strict
+/// Content-Security-Policy refuses style attributes. (Raw HTML cannot bring
+/// a `style` here: the filter dropped it, and code is escaped.)
+fn alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["td", "th"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
 }
 
 #[cfg(test)]

@@ -81,6 +81,9 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Deadline => deadline(t.deadline),
                     Field::Document => opt(&t.document),
                     Field::Lead => opt(&t.lead),
+                    Field::Start => t.start.map_or(Out::Null, |p| Out::Text(p.code())),
+                    Field::Locality => opt(&t.locality),
+                    Field::Illustrative => Out::Bool(t.illustrative),
                     Field::Note => opt(&t.note),
                     _ => Out::Null,
                 })
@@ -94,8 +97,9 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::TargetRef => text(&r.target_id),
                     Field::Period => Out::Text(r.period.code()),
                     Field::Value => quantity(r.value),
-                    Field::Commune => opt(&r.commune),
+                    Field::Locality => opt(&r.commune),
                     Field::Source => opt(&r.source),
+                    Field::Illustrative => Out::Bool(r.illustrative),
                     Field::Note => opt(&r.note),
                     _ => Out::Null,
                 })
@@ -110,13 +114,14 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Statement => text(&t.statement),
                     Field::Pillar => opt(&t.pillar),
                     Field::Lead => text(&t.lead),
-                    Field::Partners if t.partners.is_empty() => Out::Null,
-                    Field::Partners => Out::Text(t.partners.join("; ")),
+                    Field::Partners => opt(&t.partners_text),
                     Field::Deadline => deadline(t.deadline),
                     Field::Budget => num(t.budget.map(|b| b as f64)),
                     Field::Status => t.status.map_or(Out::Null, |s| text(s.label())),
                     Field::Completed => t.completed.map_or(Out::Null, |d| Out::Text(d.to_string())),
                     Field::Document => opt(&t.document),
+                    Field::Locality => opt(&t.locality),
+                    Field::Illustrative => Out::Bool(t.illustrative),
                     Field::Note => opt(&t.note),
                     _ => Out::Null,
                 })
@@ -133,6 +138,8 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Pillar => opt(&b.pillar),
                     Field::Planned => Out::Number(b.planned as f64),
                     Field::Disbursed => num(b.disbursed.map(|d| d as f64)),
+                    Field::Locality => opt(&b.locality),
+                    Field::Illustrative => Out::Bool(b.illustrative),
                     Field::Note => opt(&b.note),
                     _ => Out::Null,
                 })
@@ -166,6 +173,8 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Index => num(s.index),
                     Field::ScoreKind => text(s.kind.label()),
                     Field::Evidence => opt(&s.evidence),
+                    Field::Locality => opt(&s.locality),
+                    Field::Illustrative => Out::Bool(s.illustrative),
                     Field::Note => opt(&s.note),
                     _ => Out::Null,
                 })
@@ -184,6 +193,25 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Phone => opt(&u.phone),
                     Field::Email => opt(&u.email),
                     Field::Note => opt(&u.note),
+                    _ => Out::Null,
+                })
+            })
+            .collect(),
+        Kind::Indicators => data
+            .observations
+            .iter()
+            .map(|o| {
+                row(&|f| match f {
+                    Field::Name => text(&o.indicator),
+                    Field::Unit => opt(&o.unit),
+                    Field::Locality => opt(&o.locality),
+                    Field::Period => Out::Text(o.period.code()),
+                    Field::Value => quantity(o.value),
+                    Field::Pillar if o.pillars.is_empty() => Out::Null,
+                    Field::Pillar => Out::Text(o.pillars.join("; ")),
+                    Field::Source => opt(&o.source),
+                    Field::Illustrative => Out::Bool(o.illustrative),
+                    Field::Note => opt(&o.note),
                     _ => Out::Null,
                 })
             })

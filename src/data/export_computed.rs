@@ -25,6 +25,16 @@ pub const COMPUTED_COLUMNS: &[(Kind, &str, &str)] = &[
     ),
     (Kind::Targets, "Mức hoàn thành (tính toán)", "progress"),
     (Kind::Targets, "Tình trạng (tính toán)", "state"),
+    (
+        Kind::Targets,
+        "Địa phương đạt (tính toán)",
+        "localities_met",
+    ),
+    (
+        Kind::Targets,
+        "Minh họa (tính toán)",
+        "illustrative_figures",
+    ),
     (Kind::Tasks, "Tình trạng (tính toán)", "computed_state"),
     (Kind::Tasks, "Số ngày quá hạn (tính toán)", "days_overdue"),
 ];
@@ -54,6 +64,10 @@ fn extra(data: &DataSet, computed: &Computed, kind: Kind) -> Vec<Vec<Out>> {
                     p.progress
                         .map_or(Out::Null, |x| Out::Number(round_half_away(x, 4))),
                     Out::Text(p.state.label().to_owned()),
+                    p.units_met.map_or(Out::Null, |(met, n)| {
+                        Out::Text(format!("{met}/{n} địa phương đạt"))
+                    }),
+                    Out::Bool(p.illustrative),
                 ]
             })
             .collect(),

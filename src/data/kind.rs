@@ -1,4 +1,4 @@
-//! The seven kinds of dataset and how a file or sheet name selects one
+//! The eight kinds of dataset and how a file or sheet name selects one
 //! (folded prefix, see `docs/decisions/0002-data-files.md`).
 
 use serde::Serialize;
@@ -16,10 +16,13 @@ pub enum Kind {
     DtiIndex,
     DtiScores,
     Units,
+    /// Measured indicators without a target (`chi-so…`), after `DtiIndex`
+    /// so that `chi-so-dti…` stays the DTI index.
+    Indicators,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Targets,
         Kind::Results,
         Kind::Tasks,
@@ -27,6 +30,7 @@ impl Kind {
         Kind::DtiIndex,
         Kind::DtiScores,
         Kind::Units,
+        Kind::Indicators,
     ];
 
     /// Folded file-name prefixes, the first being the canonical file name.
@@ -39,6 +43,7 @@ impl Kind {
             Kind::DtiIndex => &["chi-so-dti", "bo-chi-so", "dti-index"],
             Kind::DtiScores => &["diem-dti", "dti-scores"],
             Kind::Units => &["don-vi", "units"],
+            Kind::Indicators => &["chi-so", "chi-so-do-luong", "indicators"],
         }
     }
 
@@ -57,6 +62,7 @@ impl Kind {
             Kind::DtiIndex => "bộ chỉ số DTI",
             Kind::DtiScores => "điểm DTI",
             Kind::Units => "đơn vị",
+            Kind::Indicators => "chỉ số đo lường",
         }
     }
 
@@ -118,6 +124,9 @@ mod tests {
             ("du-lieu.xlsx", None),
             ("chi-tieuxyz.csv", None),
             ("Sheet1", None),
+            ("chi-so.csv", Some(Kind::Indicators)),
+            ("Chỉ số đo lường 2026.xlsx", Some(Kind::Indicators)),
+            ("chi-so-dti-2025.csv", Some(Kind::DtiIndex)),
         ];
         for (name, kind) in cases {
             assert_eq!(Kind::from_name(name), kind, "{name}");

@@ -10,6 +10,7 @@ pub mod compute;
 pub mod export;
 pub mod export_computed;
 pub mod header;
+pub mod illustrative;
 pub mod kind;
 pub mod model;
 pub mod parse;
@@ -35,6 +36,9 @@ pub use model::{
 pub struct DataOptions {
     /// Encoding of CSV files without a BOM (e.g. `windows-1258`); UTF-8 when `None`.
     pub encoding: Option<String>,
+    /// `minh_hoa`: kinds (`diem-dti`) or files (`diem-dti-2024.csv`, relative
+    /// to the data folder) whose every row is illustrative.
+    pub illustrative: Vec<String>,
 }
 
 /// Loads every data file under `dir` (paths in diagnostics relative to
@@ -58,11 +62,28 @@ pub fn load_dir(
                 .hint("dùng \"windows-1258\" cho tệp CSV theo bảng mã tiếng Việt của Windows, hoặc bỏ khoá này để dùng UTF-8"),
         );
     }
+    let mut marked = vec![false; options.illustrative.len()];
     for path in data_files(dir) {
         let rel = display_path(site_root, &path);
         let strict = path.parent() == Some(dir);
+        let in_dir = path.strip_prefix(dir).unwrap_or(&path);
         for kt in read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags) {
+            let before = illustrative::Counts::of(&data);
             parse::parse_table(&kt, &mut data, diags);
+            for (i, entry) in options.illustrative.iter().enumerate() {
+                if illustrative::matches(entry, kt.kind, in_dir) {
+                    marked[i] = true;
+                    before.mark_since(&mut data);
+                }
+            }
+        }
+    }
+    for (entry, used) in options.illustrative.iter().zip(marked) {
+        if !used {
+            diags.push(
+                Diagnostic::warning("minhbach.toml", format!("mục [data], khoá minh_hoa: “{entry}” không khớp loại dữ liệu hay tệp nào trong thư mục dữ liệu"))
+                    .hint("ghi tên loại dữ liệu (ví dụ \"diem-dti\") hoặc đường dẫn tệp trong thư mục dữ liệu (ví dụ \"diem-dti-2024.csv\")"),
+            );
         }
     }
     validate::validate(&mut data, Some(dir), diags);

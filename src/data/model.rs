@@ -32,13 +32,61 @@ pub struct Target {
     pub comparison: Comparison,
     pub target: Quantity,
     pub baseline: Option<f64>,
+    /// When the target's period starts (`Bắt đầu`); see
+    /// [`Target::window_start`] for the default.
+    pub start: Option<Period>,
     pub deadline: Option<Deadline>,
     pub document: Option<String>,
     pub lead: Option<String>,
+    /// Whose target it is; `None` = the site's own unit.
+    pub locality: Option<String>,
+    /// Marked `Minh họa`: not a real figure.
+    pub illustrative: bool,
     pub note: Option<String>,
     pub loc: Loc,
     /// Where the lead unit is written (for unit-reference messages).
     pub lead_loc: Loc,
+}
+
+impl Target {
+    /// First day on which a result counts towards the target: the start as
+    /// written, else 1 January of the deadline's year (a target due in 2026
+    /// is judged on 2026's results; 2025's value is its baseline), else none
+    /// (no deadline, no start: every result counts).
+    pub fn window_start(&self) -> Option<Date> {
+        match (self.start, self.deadline.and_then(|d| d.date())) {
+            (Some(p), _) => Some(p.start()),
+            (None, Some(d)) => Date::new(d.year(), 1, 1).ok(),
+            (None, None) => None,
+        }
+    }
+
+    /// Where a result of `period` stands against the target's period: it
+    /// counts when the two overlap, i.e. the result's period ends on or after
+    /// the start and begins on or before the deadline (both days included).
+    pub fn placement(&self, period: Period) -> Placement {
+        if self.window_start().is_some_and(|s| period.end() < s) {
+            Placement::Before
+        } else if self
+            .deadline
+            .and_then(|d| d.date())
+            .is_some_and(|d| period.start() > d)
+        {
+            Placement::After
+        } else {
+            Placement::Within
+        }
+    }
+}
+
+/// Where a result falls against a target's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Placement {
+    /// Before the start: a baseline ("Giá trị gốc"), never an achievement.
+    Before,
+    Within,
+    /// After the deadline: shown, not counted.
+    After,
 }
 
 /// A measured result (kết quả) of a target for a period.
@@ -47,9 +95,29 @@ pub struct Measurement {
     pub target_id: String,
     pub period: Period,
     pub value: Quantity,
-    /// The commune/ward the value is for; `None` for the whole unit.
+    /// The locality (`Địa phương`, formerly `Xã/phường`) the value is for;
+    /// `None` for the target's own unit.
     pub commune: Option<String>,
     pub source: Option<String>,
+    pub illustrative: bool,
+    pub note: Option<String>,
+    pub loc: Loc,
+}
+
+/// One measured value of an indicator without a target (`chi-so…`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// The indicator's name as written.
+    pub indicator: String,
+    /// Unit of measure.
+    pub unit: Option<String>,
+    /// Whose value; `None` = the site's own unit.
+    pub locality: Option<String>,
+    pub period: Period,
+    pub value: Quantity,
+    pub pillars: Vec<String>,
+    pub source: Option<String>,
+    pub illustrative: bool,
     pub note: Option<String>,
     pub loc: Loc,
 }
@@ -61,12 +129,17 @@ pub struct Task {
     pub statement: String,
     pub pillar: Option<String>,
     pub lead: String,
+    /// Partner units: the `Đơn vị phối hợp` cell split on `;` only.
     pub partners: Vec<String>,
+    /// The partners cell as the officer wrote it (kept in open data).
+    pub partners_text: Option<String>,
     pub deadline: Option<Deadline>,
     pub budget: Option<Dong>,
     pub status: Option<TaskStatus>,
     pub completed: Option<Date>,
     pub document: Option<String>,
+    pub locality: Option<String>,
+    pub illustrative: bool,
     pub note: Option<String>,
     pub loc: Loc,
     pub lead_loc: Loc,
@@ -84,6 +157,9 @@ pub struct BudgetLine {
     pub pillar: Option<String>,
     pub planned: Dong,
     pub disbursed: Option<Dong>,
+    /// Whose budget line; `None` = the site's own unit.
+    pub locality: Option<String>,
+    pub illustrative: bool,
     pub note: Option<String>,
     pub loc: Loc,
 }
@@ -119,6 +195,9 @@ pub struct Score {
     pub kind: ScoreKind,
     /// Evidence file, relative to the data folder.
     pub evidence: Option<String>,
+    /// Whose score; `None` = the site's own unit.
+    pub locality: Option<String>,
+    pub illustrative: bool,
     pub note: Option<String>,
     pub loc: Loc,
 }
@@ -161,6 +240,8 @@ pub struct DataSet {
     pub indicators: Vec<Indicator>,
     pub scores: Vec<Score>,
     pub units: Vec<Unit>,
+    /// Measured indicators without a target.
+    pub observations: Vec<Observation>,
     pub sources: Vec<SourceFile>,
 }
 
@@ -179,5 +260,56 @@ impl DataSet {
 
     pub fn has(&self, kind: Kind) -> bool {
         self.sources.iter().any(|s| s.kind == kind)
+    }
+
+    /// Clears every locality that names the site's own unit (`unit` in
+    /// `minhbach.toml`, e.g. "UBND phường Sông Trí" for "Phường Sông Trí"):
+    /// an empty locality already means the site's own unit.
+    pub fn fold_own_unit(&mut self, own: &str) {
+        let own = crate::text::fold(own);
+        if own.trim().is_empty() {
+            return;
+        }
+        let is_own = |l: &Option<String>| {
+            l.as_deref().is_some_and(|l| {
+                let l = crate::text::fold(l);
+                l == own || own.ends_with(&format!(" {l}"))
+            })
+        };
+        let clear = |l: &mut Option<String>| {
+            if is_own(l) {
+                *l = None;
+            }
+        };
+        self.targets.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.results.iter_mut().for_each(|x| clear(&mut x.commune));
+        self.tasks.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.budget.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.scores.iter_mut().for_each(|x| clear(&mut x.locality));
+        self.observations
+            .iter_mut()
+            .for_each(|x| clear(&mut x.locality));
+    }
+
+    /// Every locality named on any row, in first-seen order (results'
+    /// localities included). Empty for a site holding one unit's data.
+    pub fn localities(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        let names = self
+            .targets
+            .iter()
+            .map(|t| &t.locality)
+            .chain(self.results.iter().map(|r| &r.commune))
+            .chain(self.tasks.iter().map(|t| &t.locality))
+            .chain(self.budget.iter().map(|b| &b.locality))
+            .chain(self.scores.iter().map(|s| &s.locality))
+            .chain(self.observations.iter().map(|o| &o.locality));
+        let mut folded: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for name in names.flatten() {
+            if folded.insert(crate::text::fold(name)) {
+                seen.push(name);
+            }
+        }
+        seen
     }
 }

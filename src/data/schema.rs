@@ -24,7 +24,12 @@ pub enum Field {
     TargetRef,
     Period,
     Value,
-    Commune,
+    /// The unit a row belongs to (commune, ward, department); empty = the site's own unit.
+    Locality,
+    /// `Minh họa`: the row is illustrative, not a real figure.
+    Illustrative,
+    /// When a target's period starts.
+    Start,
     Source,
     Note,
     Partners,
@@ -86,6 +91,31 @@ const fn col(
 }
 
 const NOTE: Column = col(Field::Note, "Ghi chú", "note", &[], false, "");
+/// Whose row this is: empty = the site's own unit (`unit` in `minhbach.toml`).
+/// Results written before this column existed say "Xã/phường": same field.
+const LOCALITY: Column = col(
+    Field::Locality,
+    "Địa phương",
+    "locality",
+    &[
+        "Xã/phường",
+        "Đơn vị hành chính",
+        "Địa bàn",
+        "commune",
+        "Đơn vị báo cáo",
+    ],
+    false,
+    "",
+);
+/// `có`/`x`/`true`/`1`: the row's figures are illustrative ("minh họa").
+const ILLUSTRATIVE: Column = col(
+    Field::Illustrative,
+    "Minh họa",
+    "illustrative",
+    &["Số liệu minh họa"],
+    false,
+    "",
+);
 const ROW_NUMBER: Column = col(
     Field::RowNumber,
     "STT",
@@ -139,6 +169,14 @@ const TARGETS: &[Column] = &[
         "80",
     ),
     col(
+        Field::Start,
+        "Bắt đầu",
+        "start",
+        &["Từ", "Kỳ bắt đầu"],
+        false,
+        "2026",
+    ),
+    col(
         Field::Deadline,
         "Thời hạn",
         "deadline",
@@ -162,6 +200,8 @@ const TARGETS: &[Column] = &[
         false,
         "Phòng Văn hóa - Xã hội",
     ),
+    LOCALITY,
+    ILLUSTRATIVE,
     NOTE,
     ROW_NUMBER,
 ];
@@ -184,14 +224,7 @@ const RESULTS: &[Column] = &[
         "Quý III/2026",
     ),
     col(Field::Value, "Giá trị", "value", &["Kết quả"], true, "92,3"),
-    col(
-        Field::Commune,
-        "Xã/phường",
-        "commune",
-        &["Địa bàn"],
-        false,
-        "",
-    ),
+    LOCALITY,
     col(
         Field::Source,
         "Nguồn",
@@ -200,6 +233,7 @@ const RESULTS: &[Column] = &[
         false,
         "Báo cáo quý III",
     ),
+    ILLUSTRATIVE,
     NOTE,
     ROW_NUMBER,
 ];
@@ -271,6 +305,8 @@ const TASKS: &[Column] = &[
         false,
         "1126/KH-UBND",
     ),
+    LOCALITY,
+    ILLUSTRATIVE,
     NOTE,
     ROW_NUMBER,
 ];
@@ -310,6 +346,8 @@ const BUDGET: &[Column] = &[
         false,
         "20.000.000",
     ),
+    LOCALITY,
+    ILLUSTRATIVE,
     NOTE,
     ROW_NUMBER,
 ];
@@ -374,6 +412,8 @@ const DTI_SCORES: &[Column] = &[
         false,
         "",
     ),
+    LOCALITY,
+    ILLUSTRATIVE,
     NOTE,
     ROW_NUMBER,
 ];
@@ -404,6 +444,49 @@ const UNITS: &[Column] = &[
     ROW_NUMBER,
 ];
 
+/// Measured indicators without a target: one value of one indicator for one
+/// unit and period (charted over time and by unit, never judged).
+const INDICATORS: &[Column] = &[
+    col(
+        Field::Name,
+        "Chỉ số",
+        "indicator",
+        &["Tên chỉ số"],
+        true,
+        "Tỷ lệ hồ sơ nộp trực tuyến",
+    ),
+    col(Field::Unit, "Đơn vị tính", "unit", &["ĐVT"], false, "%"),
+    LOCALITY,
+    col(
+        Field::Period,
+        "Kỳ",
+        "period",
+        &["Thời gian"],
+        true,
+        "tháng 10/2026",
+    ),
+    col(Field::Value, "Giá trị", "value", &["Kết quả"], true, "72,4"),
+    col(
+        Field::Pillar,
+        "Trụ cột",
+        "pillars",
+        &["pillar"],
+        false,
+        "Chính quyền số",
+    ),
+    col(
+        Field::Source,
+        "Nguồn",
+        "source",
+        &[],
+        false,
+        "Cổng dịch vụ công",
+    ),
+    ILLUSTRATIVE,
+    NOTE,
+    ROW_NUMBER,
+];
+
 /// The columns of a kind, in template order (`STT` last: it is optional).
 pub fn columns(kind: Kind) -> &'static [Column] {
     match kind {
@@ -414,6 +497,7 @@ pub fn columns(kind: Kind) -> &'static [Column] {
         Kind::DtiIndex => DTI_INDEX,
         Kind::DtiScores => DTI_SCORES,
         Kind::Units => UNITS,
+        Kind::Indicators => INDICATORS,
     }
 }
 

@@ -87,7 +87,16 @@ fn duplicates(data: &DataSet, diags: &mut Diagnostics) {
     check_unique(
         data.scores.iter().map(|s| {
             (
-                format!("{} năm {} ({})", s.code, s.year, s.kind.label()),
+                format!(
+                    "{} năm {} ({}){}",
+                    s.code,
+                    s.year,
+                    s.kind.label(),
+                    s.locality
+                        .as_deref()
+                        .map(|l| format!(", {l}"))
+                        .unwrap_or_default()
+                ),
                 &s.loc,
             )
         }),
@@ -110,6 +119,23 @@ fn duplicates(data: &DataSet, diags: &mut Diagnostics) {
         }),
         "kết quả",
         "giữ một dòng cho mỗi chỉ tiêu và kỳ; dòng sau cùng trong tệp được dùng",
+        true,
+        diags,
+    );
+    check_unique(
+        data.observations.iter().map(|o| {
+            let place = o
+                .locality
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            (
+                format!("{} – {}{place}", o.indicator, o.period.label()),
+                &o.loc,
+            )
+        }),
+        "giá trị chỉ số",
+        "giữ một dòng cho mỗi chỉ số, kỳ và địa phương; dòng sau cùng trong tệp được dùng",
         true,
         diags,
     );

@@ -45,34 +45,24 @@ function serve(dir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/// First sub-folder (sorted) of `rel` whose index.html contains `needle`.
-function firstPage(rel, skip = [], needle = '') {
-  const names = readdirSync(join(siteDir, rel)).sort()
-    .filter((n) => !skip.includes(n))
-    .filter((n) => {
-      try { return readFileSync(join(siteDir, rel, n, 'index.html'), 'utf8').includes(needle); } catch { return false; }
-    });
-  if (!names.length) throw new Error(`no page under ${rel}`);
-  return `${rel}${names[0]}/`;
+/// Every HTML page of the build (generated from the output, never a fixed
+/// list), except redirect stubs (aliases), which only point elsewhere.
+function allPages(dir, rel = '') {
+  const out = [];
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const path = rel ? `${rel}/${name}` : name;
+    if (statSync(join(dir, path)).isDirectory()) { out.push(...allPages(dir, path)); continue; }
+    if (extname(name) !== '.html') continue;
+    if (/http-equiv="refresh"/i.test(readFileSync(join(dir, path), 'utf8').slice(0, 2000))) { redirects += 1; continue; }
+    out.push(name === 'index.html' ? path.slice(0, -'index.html'.length) : path);
+  }
+  return out;
 }
-
-const pages = [
-  ['trang-chu', ''],
-  // A post with a cover image and a table if there is one.
-  ['tin-tuc', firstPage('tin-tuc/', ['the', 'thang', 'trang', 'luu-tru'], '<table')],
-  // A target with results, so its chart and results table are checked.
-  ['chi-tieu', firstPage('chi-tieu/', [], 'results-table')],
-  ['chi-so-dti', 'chi-so-dti/'],
-  ['kinh-phi', 'kinh-phi/'],
-  ['the', firstPage('tin-tuc/the/')],
-  ['nhiem-vu', 'nhiem-vu/'],
-  // A unit that leads tasks, and a pillar with targets (charts, tables).
-  ['don-vi', firstPage('don-vi/', [], 'data-table')],
-  ['tru-cot', firstPage('tru-cot/', [], 'chart-figure')],
-  ['ban-tin', firstPage('ban-tin/', ['trang'])],
-  ['tim-kiem', 'tim-kiem/'],
-  ['bieu-do', firstPage('bieu-do/')],
-];
+let redirects = 0;
+const pages = allPages(siteDir);
+/// One screenshot per page kind (first folder of the path), for a person.
+const shotKinds = new Set();
+const kindOf = (rel) => (rel.split('/')[0] || 'trang-chu').replace(/\.html$/, '');
 const viewports = [
   ['may-tinh', { width: 1280, height: 900 }],
   ['dien-thoai', { width: 375, height: 812 }],
@@ -92,25 +82,40 @@ let failures = 0;
 const fail = (msg) => { failures += 1; console.log(`  LỖI: ${msg}`); };
 try {
   const page = context.pages()[0] || await context.newPage();
+  // Pages are checked WORKERS at a time, each in its own tab of one browser.
+  const WORKERS = Number(process.env.A11Y_WORKERS || 4);
+  const tabs = [page];
+  while (tabs.length < WORKERS) tabs.push(await context.newPage());
+  let violations = 0;
   for (const [vpName, vp] of viewports) {
-    await page.setViewportSize(vp);
-    for (const [name, rel] of pages) {
-      const url = `${origin}${BASE}${rel}`;
-      const resp = await page.goto(url, { waitUntil: 'load' });
-      if (!resp || resp.status() !== 200) { fail(`${url}: HTTP ${resp && resp.status()}`); continue; }
-      await page.screenshot({ path: join(shotDir, `${name}-${vpName}.png`), fullPage: true });
-      // Open every "Xem bảng số liệu" so the chart data tables are checked too.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-      await page.addScriptTag({ content: AXE });
-      const result = await page.evaluate(() => window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      }));
-      console.log(`${vpName} ${rel || '/'}: axe ${result.violations.length} vi phạm, ${result.passes.length} quy tắc đạt`);
-      for (const v of result.violations) {
-        fail(`${rel || '/'} [${vpName}] ${v.id} (${v.impact}): ${v.help}`);
-        for (const n of v.nodes.slice(0, 5)) console.log(`      ${n.target.join(' ')} — ${n.failureSummary.replace(/\n/g, ' ')}`);
+    const started = Date.now();
+    await Promise.all(tabs.map((t) => t.setViewportSize(vp)));
+    let next = 0;
+    await Promise.all(tabs.map(async (tab) => {
+      while (next < pages.length) {
+        const rel = pages[next++];
+        const url = `${origin}${BASE}${rel}`;
+        const resp = await tab.goto(url, { waitUntil: 'load' });
+        if (!resp || resp.status() !== 200) { fail(`${url}: HTTP ${resp && resp.status()}`); continue; }
+        const kind = kindOf(rel);
+        if (!shotKinds.has(`${kind}-${vpName}`)) {
+          shotKinds.add(`${kind}-${vpName}`);
+          await tab.screenshot({ path: join(shotDir, `${kind}-${vpName}.png`), fullPage: true });
+        }
+        // Open every "Xem bảng số liệu" so the chart data tables are checked too.
+        await tab.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        await tab.addScriptTag({ content: AXE });
+        const result = await tab.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        }));
+        for (const v of result.violations) {
+          violations += 1;
+          fail(`${rel || '/'} [${vpName}] ${v.id} (${v.impact}): ${v.help}`);
+          for (const n of v.nodes.slice(0, 5)) console.log(`      ${n.target.join(' ')} — ${n.failureSummary.replace(/\n/g, ' ')}`);
+        }
       }
-    }
+    }));
+    console.log(`${vpName}: axe trên ${pages.length} trang (bỏ qua ${redirects} trang chuyển hướng) trong ${((Date.now() - started) / 1000).toFixed(0)} s`);
     // Keyboard: the first Tab reaches the skip link, which becomes visible.
     await page.goto(`${origin}${BASE}`, { waitUntil: 'load' });
     await page.keyboard.press('Tab');
@@ -151,5 +156,5 @@ try {
   server.close();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(failures ? `${failures} lỗi trợ năng` : 'axe: 0 vi phạm; bàn phím: đạt');
+console.log(failures ? `${failures} lỗi trợ năng (${violations} vi phạm axe)` : `axe: 0 vi phạm trên ${pages.length} trang × ${viewports.length} khổ màn hình; bàn phím: đạt`);
 process.exit(failures ? 1 : 0);

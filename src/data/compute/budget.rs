@@ -52,9 +52,20 @@ fn add_to<K: Clone>(
     }
 }
 
+/// Budget of the site's own unit (lines without a locality).
 pub fn compute_budget(data: &DataSet) -> BudgetSummary {
+    compute_budget_of(data, None)
+}
+
+/// Budget of one locality's lines (`None`: the site's own unit).
+pub fn compute_budget_of(data: &DataSet, locality: Option<&str>) -> BudgetSummary {
+    let key = locality.map(fold);
     let mut s = BudgetSummary::default();
-    for line in &data.budget {
+    for line in data
+        .budget
+        .iter()
+        .filter(|l| l.locality.as_deref().map(fold) == key)
+    {
         let (p, d) = (line.planned, line.disbursed.unwrap_or(0));
         s.total.add(p, d);
         add_to(&mut s.by_year, |y| *y == line.year, line.year, p, d);

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::data::model::{DataSet, Indicator};
 use crate::data::values::ScoreKind;
+use crate::text::fold;
 use crate::text::numbers::round_half_away;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -76,8 +77,21 @@ fn node_points(
     v
 }
 
+/// DTI totals of the site's own unit (scores without a locality).
 pub fn compute_dti(data: &DataSet) -> Vec<DtiYear> {
-    let mut years: Vec<i16> = data.scores.iter().map(|s| s.year).collect();
+    compute_dti_of(data, None)
+}
+
+/// DTI totals of one locality's scores (`None`: the site's own unit); a
+/// score counts only for its own unit, never summed across units.
+pub fn compute_dti_of(data: &DataSet, locality: Option<&str>) -> Vec<DtiYear> {
+    let key = locality.map(fold);
+    let scores: Vec<&crate::data::model::Score> = data
+        .scores
+        .iter()
+        .filter(|s| s.locality.as_deref().map(fold) == key)
+        .collect();
+    let mut years: Vec<i16> = scores.iter().map(|s| s.year).collect();
     years.sort_unstable();
     years.dedup();
     let max_of: HashMap<&str, f64> = data
@@ -97,7 +111,7 @@ pub fn compute_dti(data: &DataSet) -> Vec<DtiYear> {
     let mut out: Vec<DtiYear> = Vec::new();
     for year in years {
         let mut chosen: HashMap<&str, (ScoreKind, f64)> = HashMap::new();
-        for s in data.scores.iter().filter(|s| s.year == year) {
+        for s in scores.iter().filter(|s| s.year == year) {
             let Some(max) = max_of.get(s.code.as_str()) else {
                 continue;
             };

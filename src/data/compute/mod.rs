@@ -28,6 +28,17 @@ pub struct Computed {
     pub dti: Vec<DtiYear>,
     /// Units in Vietnamese alphabetical order.
     pub units: Vec<UnitStats>,
+    /// Localities named in the data (`DataSet::localities` order), each
+    /// with its own budget and DTI totals; empty for a one-unit site.
+    pub localities: Vec<LocalityTotals>,
+}
+
+/// The budget and DTI of one locality: its own rows only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalityTotals {
+    pub name: String,
+    pub budget: BudgetSummary,
+    pub dti: Vec<DtiYear>,
 }
 
 /// Computes progress, states and totals as of `today` (the build date).
@@ -39,6 +50,15 @@ pub fn compute(data: &DataSet, today: Date) -> Computed {
         tasks,
         budget: budget::compute_budget(data),
         dti: dti::compute_dti(data),
+        localities: data
+            .localities()
+            .into_iter()
+            .map(|name| LocalityTotals {
+                name: name.to_owned(),
+                budget: budget::compute_budget_of(data, Some(name)),
+                dti: dti::compute_dti_of(data, Some(name)),
+            })
+            .collect(),
     }
 }
 

@@ -2,10 +2,15 @@
 //! written later), progress towards the target respecting the comparison
 //! kind, and the state shown to readers.
 //!
+//! Only results inside the target's period count (see
+//! [`Target::placement`]): the result's period overlaps [start, deadline]. The latest earlier result is the baseline, shown as
+//! "Giá trị gốc" and never as an achievement; later ones are not counted.
+//!
 //! States, precisely (`today` is the build date):
-//! - **Chưa có số liệu**: no result for the whole unit (results for single
-//!   communes are reported per commune, not as the unit's result);
-//! - **Đạt**: the latest result meets the target;
+//! - **Chưa có số liệu**: no counted result, neither for the whole unit nor
+//!   for any locality;
+//! - **Đạt**: the latest counted result of the whole unit meets the target;
+//!   without one, every locality with a counted result meets it ("14/14");
 //! - **Sắp đến hạn**: not met, and the deadline falls within
 //!   [`DUE_SOON_DAYS`] days: `today ≤ deadline ≤ today + 90 days`;
 //! - **Chưa đạt**: otherwise (not met, deadline passed, further away or none).
@@ -13,7 +18,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::data::model::{DataSet, Measurement, Quantity, Target};
+use crate::data::model::{DataSet, Measurement, Placement, Quantity, Target};
 use crate::data::values::Comparison;
 
 /// How close a deadline must be for "Sắp đến hạn".
@@ -45,8 +50,16 @@ pub struct TargetProgress {
     pub id: String,
     /// The commune, for per-commune progress.
     pub commune: Option<String>,
-    /// Index of the latest result in `DataSet::results`.
+    /// Index of the latest counted result (inside the target's period) in
+    /// `DataSet::results`.
     pub latest: Option<usize>,
+    /// Index of the latest result before the period: the baseline.
+    pub baseline: Option<usize>,
+    /// When the state comes from the localities' results only: how many
+    /// met the target, of how many with a counted result ("8/14").
+    pub units_met: Option<(usize, usize)>,
+    /// The target or any of its results (in this scope) is illustrative.
+    pub illustrative: bool,
     /// 0–1 share of the way to the target (1 when met).
     pub progress: Option<f64>,
     pub achieved: Option<bool>,
@@ -109,7 +122,9 @@ pub fn latest<'a>(results: impl Iterator<Item = (usize, &'a Measurement)>) -> Op
         .map(|(i, _)| i)
 }
 
-fn state(t: &Target, achieved: Option<bool>, has_data: bool, today: Date) -> TargetState {
+/// The state of a target from whether it is met and whether any counted
+/// result exists, on `today`.
+pub fn state(t: &Target, achieved: Option<bool>, has_data: bool, today: Date) -> TargetState {
     if !has_data {
         return TargetState::NoData;
     }
@@ -133,23 +148,70 @@ fn one(
     commune: Option<&str>,
     today: Date,
 ) -> TargetProgress {
-    let latest = latest(
+    let scoped = || {
         results
             .iter()
             .map(|&i| (i, &data.results[i]))
-            .filter(|(_, r)| r.commune.as_deref() == commune),
-    );
+            .filter(move |(_, r)| same_place(place_of(t, r), commune))
+    };
+    let latest = latest(scoped().filter(|(_, r)| t.placement(r.period) == Placement::Within));
+    let baseline =
+        self::latest(scoped().filter(|(_, r)| t.placement(r.period) == Placement::Before));
+    let base_value = t
+        .baseline
+        .or_else(|| match baseline.map(|i| data.results[i].value) {
+            Some(Quantity::Number(n)) => Some(n),
+            _ => None,
+        });
     let value = latest.map(|i| data.results[i].value);
     let ach = value.and_then(|v| achieved(t.comparison, t.target, v));
     TargetProgress {
         id: t.id.clone(),
         commune: commune.map(str::to_owned),
         latest,
-        progress: value.and_then(|v| progress(t.comparison, t.target, t.baseline, v)),
+        baseline,
+        units_met: None,
+        illustrative: t.illustrative || scoped().any(|(_, r)| r.illustrative),
+        progress: value.and_then(|v| progress(t.comparison, t.target, base_value, v)),
         achieved: ach,
         state: state(t, ach, latest.is_some(), today),
         communes: Vec::new(),
     }
+}
+
+/// The locality of a result of `t`: `None` when it is the target's own
+/// (no locality, or the target's own locality written out).
+pub fn place_of<'a>(t: &Target, r: &'a Measurement) -> Option<&'a str> {
+    let c = r.commune.as_deref()?;
+    match &t.locality {
+        Some(own) if crate::text::fold(own) == crate::text::fold(c) => None,
+        _ => Some(c),
+    }
+}
+
+/// A result's locality against a scope: `None` is the target's own unit,
+/// and a result naming the target's own locality is the same thing.
+fn same_place(result: Option<&str>, scope: Option<&str>) -> bool {
+    match (result, scope) {
+        (None, None) => true,
+        (Some(a), Some(b)) => crate::text::fold(a) == crate::text::fold(b),
+        _ => false,
+    }
+}
+
+/// A target without a counted result of its own takes its state from its
+/// localities' counted results: met when all of them are, "8/14".
+fn from_localities(t: &Target, p: &mut TargetProgress, today: Date) {
+    let counted: Vec<&TargetProgress> = p.communes.iter().filter(|c| c.latest.is_some()).collect();
+    if counted.is_empty() {
+        return;
+    }
+    let met = counted.iter().filter(|c| c.achieved == Some(true)).count();
+    let all = met == counted.len();
+    p.units_met = Some((met, counted.len()));
+    p.achieved = Some(all);
+    p.progress = Some(met as f64 / counted.len() as f64);
+    p.state = state(t, Some(all), true, today);
 }
 
 /// Progress of every target, in file order.
@@ -167,8 +229,10 @@ pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
             let mut p = one(data, t, results, None, today);
             let mut communes: Vec<&str> = Vec::new();
             for r in results.iter().map(|&i| &data.results[i]) {
-                if let Some(c) = r.commune.as_deref()
-                    && !communes.contains(&c)
+                if let Some(c) = place_of(t, r)
+                    && !communes
+                        .iter()
+                        .any(|k| crate::text::fold(k) == crate::text::fold(c))
                 {
                     communes.push(c);
                 }
@@ -177,6 +241,10 @@ pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
                 .into_iter()
                 .map(|c| one(data, t, results, Some(c), today))
                 .collect();
+            p.illustrative |= p.communes.iter().any(|c| c.illustrative);
+            if p.latest.is_none() {
+                from_localities(t, &mut p, today);
+            }
             p
         })
         .collect()

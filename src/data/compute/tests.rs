@@ -30,9 +30,12 @@ fn target(id: &str, cmp: Comparison, t: Quantity, deadline: Option<Date>) -> Tar
         comparison: cmp,
         target: t,
         baseline: None,
+        start: None,
         deadline: deadline.map(|d| Deadline::from_period(Period::Day(d))),
         document: None,
         lead: None,
+        locality: None,
+        illustrative: false,
         note: None,
         loc: loc(),
         lead_loc: loc(),
@@ -46,6 +49,7 @@ fn result(id: &str, period: Period, v: Quantity, commune: Option<&str>) -> Measu
         value: v,
         commune: commune.map(Into::into),
         source: None,
+        illustrative: false,
         note: None,
         loc: loc(),
     }
@@ -58,11 +62,14 @@ fn task(deadline: Option<Deadline>, status: Option<TaskStatus>, completed: Optio
         pillar: Some("Xã hội số".into()),
         lead: "Phòng Văn hóa - Xã hội".into(),
         partners: vec!["Công an xã".into()],
+        partners_text: Some("Công an xã".into()),
         deadline,
         budget: None,
         status,
         completed,
         document: None,
+        locality: None,
+        illustrative: false,
         note: None,
         loc: loc(),
         lead_loc: loc(),
@@ -142,7 +149,7 @@ fn target_states_at_boundary_dates() {
         data.targets
             .push(target("A", Comparison::AtLeast, N(90.0), Some(d)));
         data.results
-            .push(result("A", Period::Year(2025), N(50.0), None));
+            .push(result("A", Period::Month(2026, 1), N(50.0), None));
         compute(&data, today).targets[0].state
     };
     assert_eq!(due(today), TargetState::DueSoon);
@@ -209,6 +216,8 @@ fn budget_totals() {
         pillar: pillar.map(Into::into),
         planned: p,
         disbursed: d,
+        locality: None,
+        illustrative: false,
         note: None,
         loc: loc(),
     };
@@ -272,6 +281,8 @@ fn dti_totals_per_pillar_and_year() {
         index,
         kind,
         evidence: None,
+        locality: None,
+        illustrative: false,
         note: None,
         loc: loc(),
     };
@@ -342,4 +353,83 @@ fn unit_counts() {
     let c = compute(&data, date(2025, 6, 1));
     let ca = c.units.iter().find(|u| u.name == "công an xã").unwrap();
     assert_eq!((ca.tasks_led, ca.tasks_partner), (1, 1));
+}
+
+#[test]
+fn results_count_only_inside_the_target_period() {
+    let today = date(2026, 11, 25);
+    // Start 01/04/2026 (Quý II/2026), due 30/09/2026, target ≥ 60.
+    let state_with = |d: Date| {
+        let mut t = target("A", Comparison::AtLeast, N(60.0), Some(date(2026, 9, 30)));
+        t.start = Some(Period::Quarter(2026, 2));
+        let data = DataSet {
+            targets: vec![t],
+            results: vec![result("A", Period::Day(d), N(99.0), None)],
+            ..DataSet::default()
+        };
+        let p = compute(&data, today).targets.remove(0);
+        (p.state, p.latest.is_some(), p.baseline.is_some())
+    };
+    let before = (TargetState::NoData, false, true);
+    let counted = (TargetState::Achieved, true, false);
+    let after = (TargetState::NoData, false, false);
+    assert_eq!(
+        state_with(date(2026, 3, 31)),
+        before,
+        "the day before the start"
+    );
+    assert_eq!(state_with(date(2026, 4, 1)), counted, "the start day");
+    assert_eq!(state_with(date(2026, 9, 30)), counted, "the deadline day");
+    assert_eq!(
+        state_with(date(2026, 10, 1)),
+        after,
+        "the day after the deadline"
+    );
+}
+
+#[test]
+fn without_a_start_the_deadline_year_begins_the_period() {
+    // Due 2026, 2025's 100 % is a baseline: never "Đạt".
+    let mut t = target("A", Comparison::AtLeast, N(95.0), None);
+    t.deadline = Some(Deadline::from_period(Period::Year(2026)));
+    assert_eq!(t.window_start(), Some(date(2026, 1, 1)));
+    let mut data = DataSet {
+        targets: vec![t],
+        results: vec![result("A", Period::Year(2025), N(100.0), None)],
+        ..DataSet::default()
+    };
+    let p = &compute(&data, date(2026, 3, 1)).targets[0];
+    assert_eq!((p.state, p.baseline), (TargetState::NoData, Some(0)));
+    data.results
+        .push(result("A", Period::Quarter(2026, 1), N(96.0), None));
+    let p = &compute(&data, date(2026, 4, 1)).targets[0];
+    assert_eq!((p.state, p.latest), (TargetState::Achieved, Some(1)));
+    // A target with neither start nor deadline counts every result.
+    data.targets[0].deadline = None;
+    assert_eq!(data.targets[0].window_start(), None);
+}
+
+#[test]
+fn localities_give_the_state_when_the_unit_has_no_result() {
+    let mut data = DataSet::default();
+    data.targets
+        .push(target("A", Comparison::AtLeast, N(90.0), None));
+    for (c, v) in [("Xã Một", 95.0), ("Xã Hai", 80.0), ("Xã Ba", 90.0)] {
+        data.results
+            .push(result("A", Period::Year(2026), N(v), Some(c)));
+    }
+    let p = &compute(&data, date(2026, 11, 25)).targets[0];
+    assert_eq!(p.units_met, Some((2, 3)));
+    assert_eq!(p.state, TargetState::NotAchieved);
+    data.results[1].value = N(91.0);
+    data.results[1].illustrative = true;
+    let p = &compute(&data, date(2026, 11, 25)).targets[0];
+    assert_eq!(
+        (p.units_met, p.state),
+        (Some((3, 3)), TargetState::Achieved)
+    );
+    assert!(
+        p.illustrative,
+        "an illustrative locality result marks the target"
+    );
 }

@@ -168,6 +168,21 @@ impl<'a> RowCtx<'a> {
         self.read(field, |v| parse(&v.as_text()))
     }
 
+    pub fn period(&mut self, field: Field) -> Option<Period> {
+        self.read(field, period)
+    }
+
+    /// A yes/no mark such as `Minh họa`: `có`, `x`, `true`, `1` → yes;
+    /// empty, `không` → no; anything else is an error.
+    pub fn flag(&mut self, field: Field) -> bool {
+        self.read(field, |v| match v {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) if *n == 1.0 || *n == 0.0 => Ok(*n == 1.0),
+            other => parse_yes_no(&other.as_text()),
+        })
+        .unwrap_or(false)
+    }
+
     pub fn required_quantity(&mut self, field: Field) -> Option<Quantity> {
         self.required(field, quantity)
     }

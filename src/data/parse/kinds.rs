@@ -3,12 +3,14 @@
 //! the item only if the row had no error.
 
 use super::cells::RowCtx;
-use crate::data::model::{BudgetLine, Indicator, Measurement, Quantity, Score, Target, Task, Unit};
+use crate::data::model::{
+    BudgetLine, Indicator, Measurement, Observation, Quantity, Score, Target, Task, Unit,
+};
 use crate::data::schema::Field;
 use crate::data::table::Value;
 use crate::data::values::{
     Comparison, NumberStyle, ScoreKind, TaskStatus, ValueError, parse_comparison, parse_number,
-    parse_score_kind, parse_status, parse_yes_no, split_list,
+    parse_score_kind, parse_status, parse_yes_no, split_list, split_units,
 };
 use crate::text::fold;
 
@@ -18,7 +20,23 @@ pub fn target(c: &mut RowCtx) -> Option<Target> {
     let written = c.word(Field::Comparison, parse_comparison);
     let (comparison, target) = target_value(c, written);
     let baseline = c.number(Field::Baseline);
+    let start = c.period(Field::Start);
     let deadline = c.deadline(Field::Deadline);
+    if let (Some(s), Some(d)) = (start, deadline.and_then(|d| d.date()))
+        && s.start() > d
+    {
+        c.fail(
+            Field::Start,
+            crate::data::values::ValueError::new(
+                format!(
+                    "kỳ bắt đầu {} sau thời hạn {}",
+                    s.label(),
+                    crate::text::dates::short(d)
+                ),
+                "kỳ bắt đầu phải trước thời hạn; kiểm tra lại hai cột",
+            ),
+        );
+    }
     let loc = c.loc(Field::Id);
     Some(Target {
         id: id?,
@@ -28,9 +46,12 @@ pub fn target(c: &mut RowCtx) -> Option<Target> {
         comparison,
         target: target?,
         baseline,
+        start,
         deadline,
         document: c.text(Field::Document),
         lead: c.text(Field::Lead),
+        locality: c.text(Field::Locality),
+        illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
         loc,
         lead_loc: c.loc(Field::Lead),
@@ -107,8 +128,9 @@ pub fn result(c: &mut RowCtx) -> Option<Measurement> {
         target_id: target_id?,
         period: period?,
         value: value?,
-        commune: c.text(Field::Commune),
+        commune: c.text(Field::Locality),
         source: c.text(Field::Source),
+        illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
         loc,
     };
@@ -135,13 +157,16 @@ pub fn task(c: &mut RowCtx) -> Option<Task> {
         lead: lead?,
         partners: c
             .text(Field::Partners)
-            .map(|p| split_list(&p))
+            .map(|p| split_units(&p))
             .unwrap_or_default(),
+        partners_text: c.text(Field::Partners),
         deadline,
         budget,
         status,
         completed,
         document: c.text(Field::Document),
+        locality: c.text(Field::Locality),
+        illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
         loc,
         lead_loc: c.loc(Field::Lead),
@@ -177,6 +202,8 @@ pub fn budget(c: &mut RowCtx) -> Option<BudgetLine> {
         pillar: c.text(Field::Pillar),
         planned: planned?,
         disbursed,
+        locality: c.text(Field::Locality),
+        illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
         loc,
     };
@@ -262,10 +289,35 @@ pub fn score(c: &mut RowCtx) -> Option<Score> {
         index,
         kind,
         evidence: c.text(Field::Evidence),
+        locality: c.text(Field::Locality),
+        illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
         loc,
     };
     c.ok.then_some(s)
+}
+
+pub fn observation(c: &mut RowCtx) -> Option<Observation> {
+    let indicator = c.required_text(Field::Name);
+    let period = c.required_period(Field::Period);
+    let value = c.required_quantity(Field::Value);
+    let loc = c.loc(Field::Name);
+    let o = Observation {
+        indicator: indicator?,
+        unit: c.text(Field::Unit),
+        locality: c.text(Field::Locality),
+        period: period?,
+        value: value?,
+        pillars: c
+            .text(Field::Pillar)
+            .map(|p| split_list(&p))
+            .unwrap_or_default(),
+        source: c.text(Field::Source),
+        illustrative: c.flag(Field::Illustrative),
+        note: c.text(Field::Note),
+        loc,
+    };
+    c.ok.then_some(o)
 }
 
 pub fn unit(c: &mut RowCtx) -> Option<Unit> {

@@ -53,6 +53,7 @@ pub fn parse_table(kt: &KindTable, data: &mut DataSet, diags: &mut Diagnostics) 
             Kind::DtiIndex => kinds::indicator(&mut ctx).map(|i| data.indicators.push(i)),
             Kind::DtiScores => kinds::score(&mut ctx).map(|s| data.scores.push(s)),
             Kind::Units => kinds::unit(&mut ctx).map(|u| data.units.push(u)),
+            Kind::Indicators => kinds::observation(&mut ctx).map(|o| data.observations.push(o)),
         };
     }
     data.sources.push(SourceFile {

@@ -178,7 +178,7 @@ pub fn read_file(
 
 fn unknown_name(rel: &Path, name: &str) -> Diagnostic {
     Diagnostic::warning(rel, format!("tên tệp “{name}” không cho biết loại dữ liệu nên tệp bị bỏ qua")).hint(
-        "đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti hoặc don-vi",
+        "đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi hoặc chi-so",
     )
 }
 
@@ -272,17 +272,49 @@ fn assign_kinds(
             format!(" (có: {})", names.join(", "))
         };
         diags.push(
-            Diagnostic::error(rel, format!("không có {what} nào mang tên một loại dữ liệu{found}"))
-                .hint(format!(
-                    "đặt tên {what} là Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI hoặc Đơn vị"
-                )),
+            Diagnostic::error(
+                rel,
+                format!("không có {what} nào mang tên một loại dữ liệu{found}"),
+            )
+            .hint(format!("đặt tên {what} là {KIND_NAMES}")),
         );
+    } else if workbook {
+        // A sheet named after no kind is not read: say so, unless it is
+        // plainly a notes sheet ("Hướng dẫn", "Ghi chú", "README").
+        for (t, k) in tables.iter().zip(&kinds) {
+            let Some(sheet) = t.sheet.as_deref() else {
+                continue;
+            };
+            if k.is_none() && t.rows.iter().any(|r| !r.is_blank()) && !is_notes_sheet(sheet) {
+                diags.push(
+                    Diagnostic::warning(
+                        rel,
+                        format!("trang tính “{sheet}” không mang tên loại dữ liệu nào nên không được đọc"),
+                    )
+                    .hint(format!(
+                        "nếu đây là số liệu, đổi tên trang tính thành {KIND_NAMES}; trang ghi chú thì đặt tên bắt đầu bằng “Hướng dẫn” hoặc “Ghi chú”"
+                    )),
+                );
+            }
+        }
     }
     tables
         .into_iter()
         .zip(kinds)
         .filter_map(|(table, kind)| kind.map(|kind| KindTable { kind, table }))
         .collect()
+}
+
+/// The sheet names a workbook may use, for hints.
+const KIND_NAMES: &str =
+    "Chỉ tiêu, Kết quả, Nhiệm vụ, Kinh phí, Chỉ số DTI, Điểm DTI, Đơn vị hoặc Chỉ số";
+
+/// A sheet of notes, not data: "Hướng dẫn", "Ghi chú", "README", "Giới thiệu".
+fn is_notes_sheet(name: &str) -> bool {
+    let folded = crate::text::fold(name);
+    ["huong dan", "ghi chu", "readme", "gioi thieu", "muc luc"]
+        .iter()
+        .any(|p| folded.trim_start().starts_with(p))
 }
 
 fn capitalise(s: &str) -> String {

@@ -13,7 +13,7 @@ pub use number::{NumberStyle, parse_number};
 pub use period::{Deadline, Period, parse_deadline, parse_period};
 pub use words::{
     Comparison, ScoreKind, TaskStatus, parse_comparison, parse_score_kind, parse_status,
-    parse_yes_no, split_list,
+    parse_yes_no, split_list, split_units,
 };
 
 /// Why a value could not be read, in Vietnamese.

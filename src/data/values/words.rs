@@ -70,7 +70,7 @@ impl Comparison {
             Comparison::Above => "trên",
             Comparison::AtMost => "tối đa",
             Comparison::Below => "dưới",
-            Comparison::Equal => "đạt",
+            Comparison::Equal => "bằng",
             Comparison::Rank => "xếp hạng",
             Comparison::YesNo => "có/không",
         }
@@ -189,6 +189,15 @@ pub fn parse_score_kind(raw: &str) -> Result<ScoreKind, ValueError> {
 /// each and dropping empty parts.
 pub fn split_list(raw: &str) -> Vec<String> {
     raw.split([';', ',', '\n'])
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Splits a cell of unit names on `;` (and new lines) only: a comma may be
+/// part of a name ("Ban Chỉ đạo, Tổ giúp việc").
+pub fn split_units(raw: &str) -> Vec<String> {
+    raw.split([';', '\n'])
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|s| !s.is_empty())
         .collect()

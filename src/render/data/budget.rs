@@ -28,10 +28,10 @@ fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
     }
 }
 
-fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)]) -> ChartView {
+fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bool) -> ChartView {
     charts::budget_bars(&charts::BudgetBars {
         id: id.to_owned(),
-        title: title.to_owned(),
+        title: dv::mark_title(title.to_owned(), illustrative),
         unit: charts::MoneyUnit::Auto,
         rows: rows
             .iter()
@@ -54,11 +54,13 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .map(|(y, t)| (format!("Năm {y}"), *t))
         .collect();
     let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
+    let illustrative = data.set.budget.iter().any(|l| l.illustrative);
     let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).",
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{}",
         money(b.total.planned),
         money(b.total.disbursed),
-        rate(b.total.rate)
+        rate(b.total.rate),
+        dv::illustrative_note(illustrative)
     );
     let mut c = page_context(
         site,
@@ -73,16 +75,19 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             value: money(b.total.planned),
             label: "Kinh phí kế hoạch".into(),
             note: String::new(),
+            illustrative,
         },
         dv::Stat {
             value: money(b.total.disbursed),
             label: "Đã giải ngân".into(),
             note: String::new(),
+            illustrative,
         },
         dv::Stat {
             value: rate(b.total.rate),
             label: "Tỷ lệ giải ngân".into(),
             note: String::new(),
+            illustrative,
         },
     ];
     c.insert("stats", &stats);
@@ -109,12 +114,18 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         },
     ];
     c.insert("tables", &tables);
-    let mut chart_list = vec![bars("kinh-phi-nam", "Kinh phí theo năm", &by_year)];
+    let mut chart_list = vec![bars(
+        "kinh-phi-nam",
+        "Kinh phí theo năm",
+        &by_year,
+        illustrative,
+    )];
     if by_source.len() > 1 {
         chart_list.push(bars(
             "kinh-phi-nguon",
             "Kinh phí theo nguồn vốn",
             &by_source,
+            illustrative,
         ));
     }
     c.insert("charts", &chart_list);

@@ -37,14 +37,26 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     let points = idx
         .iter()
         .map(|&j| charts::HistoryPoint {
-            period: data.set.results[j].period.label(),
+            period: {
+                let period = data.set.results[j].period;
+                match t.placement(period) {
+                    crate::data::model::Placement::Before => format!("{} (gốc)", period.label()),
+                    crate::data::model::Placement::Within => period.label(),
+                    crate::data::model::Placement::After => {
+                        format!("{} (sau hạn)", period.label())
+                    }
+                }
+            },
             value: Some(number(data.set.results[j].value)),
         })
         .collect();
     Some(
         charts::history_line(&charts::HistoryLine {
             id: format!("lich-su-{}", t.id),
-            title: format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
+            title: super::views::mark_title(
+                format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
+                data.computed.targets[i].illustrative,
+            ),
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             points,
@@ -71,7 +83,10 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
             id: format!("xa-phuong-{}", t.id),
-            title: format!("Kết quả chỉ tiêu {} theo xã, phường", t.id),
+            title: super::views::mark_title(
+                format!("Kết quả chỉ tiêu {} theo địa phương", t.id),
+                p.illustrative,
+            ),
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             comparison: chart_cmp(t),

@@ -21,58 +21,74 @@ pub(crate) struct Dashboard {
 
 pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     let c = &data.computed;
+    let set = &data.set;
+    // The dashboard shows the site's own unit only: rows of other
+    // localities are never added in (see `DataSet::localities`).
+    let own_targets: Vec<usize> = (0..set.targets.len())
+        .filter(|&i| set.targets[i].locality.is_none())
+        .collect();
+    let own_tasks: Vec<usize> = (0..set.tasks.len())
+        .filter(|&i| set.tasks[i].locality.is_none())
+        .collect();
     let mut stats = Vec::new();
-    if !c.targets.is_empty() {
-        let met = c
-            .targets
-            .iter()
-            .filter(|p| p.state == TargetState::Achieved)
-            .count();
+    if !own_targets.is_empty() {
+        let count = |s: TargetState| {
+            own_targets
+                .iter()
+                .filter(|&&i| c.targets[i].state == s)
+                .count()
+        };
         stats.push(Stat {
             value: format!(
                 "{}/{}",
-                format_integer(met as i64),
-                format_integer(c.targets.len() as i64)
+                format_integer(count(TargetState::Achieved) as i64),
+                format_integer(own_targets.len() as i64)
             ),
             label: tr.get("stat_targets_met"),
             note: tr.fmt(
                 "stat_targets_no_data",
-                &[(
-                    "n",
-                    &format_integer(
-                        c.targets
-                            .iter()
-                            .filter(|p| p.state == TargetState::NoData)
-                            .count() as i64,
-                    ),
-                )],
+                &[("n", &format_integer(count(TargetState::NoData) as i64))],
             ),
+            illustrative: own_targets.iter().any(|&i| c.targets[i].illustrative),
         });
     }
-    if !c.tasks.is_empty() {
-        let overdue = c
-            .tasks
+    if !own_tasks.is_empty() {
+        let overdue = own_tasks
             .iter()
-            .filter(|p| p.state == TaskState::Overdue)
+            .filter(|&&i| c.tasks[i].state == TaskState::Overdue)
             .count();
         stats.push(Stat {
             value: format_integer(overdue as i64),
             label: tr.get("overdue_tasks"),
             note: tr.fmt(
                 "stat_of_tasks",
-                &[("n", &format_integer(c.tasks.len() as i64))],
+                &[("n", &format_integer(own_tasks.len() as i64))],
             ),
+            illustrative: own_tasks.iter().any(|&i| set.tasks[i].illustrative),
         });
     }
-    if !data.set.budget.is_empty() {
+    // The budget figure is one year's: the build year's, else the latest
+    // year with budget lines; the label names the year.
+    let this_year = site.today.year();
+    let budget_year = c
+        .budget
+        .by_year
+        .iter()
+        .find(|(y, _)| *y == this_year)
+        .or(c.budget.by_year.last());
+    if let Some((year, totals)) = budget_year {
         stats.push(Stat {
-            value: rate(c.budget.total.rate),
-            label: tr.get("stat_disbursed"),
+            value: rate(totals.rate),
+            label: format!("{} năm {year}", tr.get("stat_disbursed")),
             note: format!(
                 "{} / {}",
-                dv::money(c.budget.total.disbursed),
-                dv::money(c.budget.total.planned)
+                dv::money(totals.disbursed),
+                dv::money(totals.planned)
             ),
+            illustrative: set
+                .budget
+                .iter()
+                .any(|l| l.locality.is_none() && l.year == *year && l.illustrative),
         });
     }
     if let Some(y) = c.dti.last() {
@@ -97,6 +113,7 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
                     format!(" {}", tr.get("self_assessed"))
                 }
             ),
+            illustrative: !super::dti::dti_year_mark(data, y.year).is_empty(),
         });
     }
     let mut charts = Vec::new();
@@ -106,11 +123,36 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     if !data.set.tasks.is_empty() {
         charts.push(tasks_chart(data));
     }
+    let stats_illustrative = stats.iter().any(|s| s.illustrative);
     Dashboard {
         stats,
         charts,
-        overdue: dv::overdue_rows(site, data),
+        overdue: dv::overdue_rows_of(site, data, |i| data.set.tasks[i].locality.is_none()),
         links: nav(site, data, tr),
-        intro: format!("{} {}", tr.get("dashboard_intro"), as_of(site, tr)),
+        intro: format!(
+            "{} {}{}{}",
+            tr.get("dashboard_intro"),
+            as_of(site, tr),
+            own_unit_note(site, data),
+            dv::illustrative_note(stats_illustrative)
+        ),
     }
+}
+
+/// On a site holding several localities' data: whose figures the dashboard
+/// shows ("" on a one-unit site).
+fn own_unit_note(site: &Site, data: &SiteData) -> String {
+    let n = data.computed.localities.len();
+    if n == 0 {
+        return String::new();
+    }
+    let own = if site.config.unit.is_empty() {
+        "đơn vị"
+    } else {
+        site.config.unit.as_str()
+    };
+    format!(
+        " Các số liệu trên là của {own}, không cộng số liệu của {} địa phương khác có trong dữ liệu.",
+        format_integer(n as i64)
+    )
 }

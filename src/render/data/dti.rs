@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::views::ChartView;
+use super::views::{self as dv, ChartView};
 use super::{DTI, page_context};
 use crate::charts;
 use crate::data::compute::DtiTotal;
@@ -24,7 +24,7 @@ struct DtiNode {
     children: Vec<DtiNode>,
 }
 
-fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNode {
+fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)], mark: &str) -> DtiNode {
     DtiNode {
         code: ind.code.clone(),
         name: ind.name.clone(),
@@ -32,14 +32,16 @@ fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)]) -> DtiNo
         score: scores
             .iter()
             .find(|(c, _)| *c == ind.code)
-            .map_or("–".into(), |(_, p)| format_decimal(*p, 2)),
+            .map_or("–".into(), |(_, p)| {
+                format!("{}{mark}", format_decimal(*p, 2))
+            }),
         lead: ind.lead.clone().unwrap_or_default(),
         children: data
             .set
             .indicators
             .iter()
             .filter(|c| c.parent.as_deref() == Some(ind.code.as_str()))
-            .map(|c| dti_node(data, c, scores))
+            .map(|c| dti_node(data, c, scores, mark))
             .collect(),
     }
 }
@@ -69,19 +71,19 @@ fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
     }
 }
 
-fn dti_row(label: &str, t: &DtiTotal) -> DtiRowView {
+fn dti_row(label: &str, t: &DtiTotal, mark: &str) -> DtiRowView {
     DtiRowView {
         label: label.to_owned(),
-        points: format_decimal(t.points, 2),
+        points: format!("{}{mark}", format_decimal(t.points, 2)),
         max: format_decimal(t.max, 2),
         index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
         change: signed(t.change_points, |v| format_decimal(v, 2)),
     }
 }
 
-/// The DTI page.
 pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let latest = data.computed.dti.last();
+    let latest_mark = latest.map_or("", |y| dti_year_mark(data, y.year));
     let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
     let codes: Vec<&str> = data
         .set
@@ -94,7 +96,7 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .indicators
         .iter()
         .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
-        .map(|i| dti_node(data, i, scores))
+        .map(|i| dti_node(data, i, scores, latest_mark))
         .collect();
     let years: Vec<DtiYearView> = data
         .computed
@@ -104,8 +106,12 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .map(|y| DtiYearView {
             year: y.year,
             official: y.official,
-            rows: y.pillars.iter().map(|(n, t)| dti_row(n, t)).collect(),
-            total: dti_row("Tổng cộng", &y.total),
+            rows: y
+                .pillars
+                .iter()
+                .map(|(n, t)| dti_row(n, t, dti_year_mark(data, y.year)))
+                .collect(),
+            total: dti_row("Tổng cộng", &y.total, dti_year_mark(data, y.year)),
         })
         .collect();
     let mut chart_list: Vec<ChartView> = Vec::new();
@@ -128,7 +134,11 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         chart_list.push(
             charts::dti_scores(&charts::DtiScores {
                 id: format!("dti-{}", y.year),
-                title: format!("Điểm DTI năm {} theo trụ cột", y.year),
+                title: dv::mark_title(
+                    format!("Điểm DTI năm {} theo trụ cột", y.year),
+                    !latest_mark.is_empty()
+                        || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
+                ),
                 scale: charts::DtiScale::Points,
                 previous_label: y
                     .previous_year
@@ -141,11 +151,12 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     }
     let intro = match latest {
         Some(y) => format!(
-            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}; tổng điểm theo trụ cột qua các năm.",
+            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}{latest_mark}; tổng điểm theo trụ cột qua các năm.{}",
             y.year,
             format_decimal(y.total.points, 2),
             format_decimal(y.total.max, 2),
-            y.total.index.map_or("–".into(), |i| format_fixed(i, 4))
+            y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative))
         ),
         None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
     };
@@ -162,4 +173,19 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     c.insert("latest_year", &latest.map(|y| y.year));
     c.insert("charts", &chart_list);
     c
+}
+
+/// The DTI page.
+/// " (minh họa)" when any score of `year` is illustrative, else "".
+pub fn dti_year_mark(data: &SiteData, year: i16) -> &'static str {
+    if data
+        .set
+        .scores
+        .iter()
+        .any(|s| s.year == year && s.illustrative)
+    {
+        " (minh họa)"
+    } else {
+        ""
+    }
 }

@@ -28,9 +28,18 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .into_iter()
         .filter_map(|kind| {
             let n = records(&data.set, kind).len();
+            let marked = illustrative_rows(&data.set, kind);
             (n > 0).then(|| DatasetView {
                 name: capitalize(kind.label()),
-                rows: format_integer(n as i64),
+                rows: if marked > 0 {
+                    format!(
+                        "{} ({} dòng minh họa)",
+                        format_integer(n as i64),
+                        format_integer(marked as i64)
+                    )
+                } else {
+                    format_integer(n as i64)
+                },
                 columns: export_columns(kind)
                     .iter()
                     .map(|c| c.header)
@@ -57,4 +66,17 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     c.insert("datasets", &sets);
     c.insert("license", &site.config.data.license);
     c
+}
+
+/// How many rows of `kind` are marked illustrative.
+fn illustrative_rows(set: &crate::data::DataSet, kind: Kind) -> usize {
+    match kind {
+        Kind::Targets => set.targets.iter().filter(|x| x.illustrative).count(),
+        Kind::Results => set.results.iter().filter(|x| x.illustrative).count(),
+        Kind::Tasks => set.tasks.iter().filter(|x| x.illustrative).count(),
+        Kind::Budget => set.budget.iter().filter(|x| x.illustrative).count(),
+        Kind::DtiScores => set.scores.iter().filter(|x| x.illustrative).count(),
+        Kind::Indicators => set.observations.iter().filter(|x| x.illustrative).count(),
+        Kind::DtiIndex | Kind::Units => 0,
+    }
 }

@@ -176,12 +176,12 @@ impl DataShortcodes<'_> {
             ));
         }
         Ok(format!(
-            "{}<div class=\"table-wrap\"><table class=\"data-table\"><caption>Nhiệm vụ do {} chủ trì</caption>\
+            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
 <thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Nhiệm vụ</th><th scope=\"col\">Thời hạn</th><th scope=\"col\">Tình trạng</th></tr></thead>\
 <tbody>\n{rows}</tbody></table></div>\n{}",
             self.figure(&chart),
-            html(&u.name),
-            self.more(&u.path, &format!("Xem trang đơn vị {}", u.name))
+            self.more(&u.path, &format!("Xem trang đơn vị {}", u.name)),
+            name = html(&u.name),
         ))
     }
 }

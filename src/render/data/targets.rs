@@ -11,6 +11,7 @@ use super::views::{
 };
 use super::{TARGETS, page_context};
 use crate::data::compute::TargetState;
+use crate::data::model::Placement;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
@@ -171,17 +172,64 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             quantity(crate::data::Quantity::Number(b), unit),
         ));
     }
+    if let Some(b) = p.baseline.and_then(|j| data.set.results.get(j))
+        && t.baseline.is_none()
+    {
+        facts.push(fact(
+            tr,
+            "fact_baseline",
+            format!(
+                "{} ({}, trước kỳ của chỉ tiêu, không tính là đạt){}",
+                quantity(b.value, unit),
+                b.period.label(),
+                mark(b.illustrative)
+            ),
+        ));
+    }
+    if let Some(d) = t.window_start() {
+        facts.push(Fact {
+            label: "Bắt đầu".into(),
+            value: t.start.map_or_else(
+                || format!("{} (đầu năm của thời hạn)", crate::text::dates::short(d)),
+                |p| p.label(),
+            ),
+            href: String::new(),
+        });
+    }
     if let Some(d) = t.deadline {
         facts.push(fact(tr, "col_deadline", d.label()));
+    }
+    if let Some(l) = &t.locality {
+        facts.push(Fact {
+            label: "Địa phương".into(),
+            value: l.clone(),
+            href: String::new(),
+        });
     }
     if let Some(m) = latest {
         facts.push(fact(
             tr,
             "fact_latest",
-            format!("{} ({})", quantity(m.value, unit), m.period.label()),
+            format!(
+                "{} ({}){}",
+                quantity(m.value, unit),
+                m.period.label(),
+                mark(m.illustrative)
+            ),
         ));
+    } else if let Some((met, n)) = p.units_met {
+        facts.push(fact(tr, "fact_latest", dv::units_met_text(met, n)));
     }
-    if let Some(pr) = p.progress {
+    if p.illustrative {
+        facts.push(Fact {
+            label: "Số liệu".into(),
+            value:
+                "minh họa: chỉ tiêu hoặc kết quả được đánh dấu minh họa, không phải số liệu thật"
+                    .into(),
+            href: String::new(),
+        });
+    }
+    if let Some(pr) = p.progress.filter(|_| p.units_met.is_none()) {
         facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
@@ -212,13 +260,18 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         .iter()
         .map(|&j| {
             let r = &data.set.results[j];
+            let place = match t.placement(r.period) {
+                Placement::Before => " – giá trị gốc, trước kỳ của chỉ tiêu",
+                Placement::Within => "",
+                Placement::After => " – sau thời hạn, không tính",
+            };
             ResultRow {
-                period: r.period.label(),
+                period: format!("{}{place}", r.period.label()),
                 commune: r
                     .commune
                     .clone()
                     .unwrap_or_else(|| tr.get("whole_unit_scope")),
-                value: quantity(r.value, unit),
+                value: format!("{}{}", quantity(r.value, unit), mark(r.illustrative)),
                 source: r.source.clone().unwrap_or_default(),
                 note: r.note.clone().unwrap_or_default(),
             }
@@ -227,7 +280,11 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let chart_list: Vec<ChartView> = std::iter::once(super::charts::target_chart(data, i))
         .chain(super::charts::commune_chart(data, i))
         .collect();
-    let intro = tr.fmt("target_intro", &[("id", &t.id)]);
+    let intro = format!(
+        "{}{}",
+        tr.fmt("target_intro", &[("id", &t.id)]),
+        dv::illustrative_note(p.illustrative)
+    );
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
@@ -237,4 +294,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     c.insert("results", &results);
     c.insert("charts", &chart_list);
     c
+}
+
+/// " (minh họa)" after an illustrative figure.
+fn mark(illustrative: bool) -> &'static str {
+    if illustrative { " (minh họa)" } else { "" }
 }

@@ -167,6 +167,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
             value: points(s.dti_max_points),
             label: tr.get("col_dti_assigned"),
             note: String::new(),
+            illustrative: false,
         },
     ];
     let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, &slug)
@@ -220,5 +221,6 @@ fn stat(x: usize, label: &str) -> Stat {
         value: n(x),
         label: label.into(),
         note: String::new(),
+        illustrative: false,
     }
 }

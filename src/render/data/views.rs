@@ -46,6 +46,29 @@ pub struct Stat {
     pub value: String,
     pub label: String,
     pub note: String,
+    /// Computed from at least one illustrative row: shown "minh họa".
+    pub illustrative: bool,
+}
+
+/// The word every illustrative figure carries on the page.
+pub const ILLUSTRATIVE: &str = "minh họa";
+
+/// A chart title that says so when its figures are illustrative.
+pub fn mark_title(title: String, illustrative: bool) -> String {
+    if illustrative {
+        format!("{title} (số liệu {ILLUSTRATIVE})")
+    } else {
+        title
+    }
+}
+
+/// The sentence a page's intro ends with when it shows illustrative figures.
+pub fn illustrative_note(illustrative: bool) -> &'static str {
+    if illustrative {
+        " Số liệu ghi “minh họa” là số liệu minh họa, không phải số liệu thật."
+    } else {
+        ""
+    }
 }
 
 /// A state shown as a badge: words plus a CSS class (colour is extra).
@@ -71,6 +94,10 @@ pub struct TargetRow {
     pub lead: String,
     /// The lead unit's page ("" when none).
     pub lead_href: String,
+    /// Whose target ("" = the site's own unit).
+    pub locality: String,
+    /// The target or a result shown is illustrative.
+    pub illustrative: bool,
 }
 
 /// A task as a table row.
@@ -91,6 +118,9 @@ pub struct TaskRow {
     /// "12 ngày" for overdue tasks, else empty.
     pub overdue: String,
     pub completed: String,
+    /// Whose task ("" = the site's own unit).
+    pub locality: String,
+    pub illustrative: bool,
 }
 
 /// The id of a task's row on the tasks page: `nv-<slug-of-id>`.
@@ -223,8 +253,14 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
         href: link(site, &target_path(&t.id)),
         statement: t.statement.clone(),
         target: target_text(t),
-        latest: m.map_or("–".to_owned(), |m| quantity(m.value, t.unit.as_deref())),
+        latest: match (m, p.units_met) {
+            (Some(m), _) => quantity(m.value, t.unit.as_deref()),
+            (None, Some((met, n))) => units_met_text(met, n),
+            (None, None) => "–".to_owned(),
+        },
         period: m.map(|m| m.period.label()).unwrap_or_default(),
+        locality: t.locality.clone().unwrap_or_default(),
+        illustrative: p.illustrative,
         state: target_badge(p.state),
         lead: t.lead.clone().unwrap_or_default(),
         lead_href: t
@@ -233,6 +269,15 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
             .map(|l| unit_link(site, data, l))
             .unwrap_or_default(),
     }
+}
+
+/// "8/14 địa phương đạt": a target judged on its localities' results.
+pub fn units_met_text(met: usize, n: usize) -> String {
+    format!(
+        "{}/{} địa phương đạt",
+        format_integer(met as i64),
+        format_integer(n as i64)
+    )
 }
 
 /// A link to the page of the unit `text` names ("" when it has none).
@@ -254,6 +299,7 @@ pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
 
 /// The `target_progress` chart for some targets.
 pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
+    let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
     let items = idx
         .iter()
         .map(|&i| {
@@ -266,12 +312,14 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
                 unit: t.unit.clone().unwrap_or_default(),
                 comparison: chart_cmp(t),
                 state: Some(chart_state(p.state)),
+                state_label: Some(p.state.label().to_owned()),
+                value_label: p.units_met.map(|(met, n)| units_met_text(met, n)),
             }
         })
         .collect();
     charts::target_progress(&charts::TargetProgress {
         id: id.to_owned(),
-        title: title.to_owned(),
+        title: mark_title(title.to_owned(), illustrative),
         items,
     })
     .into()
@@ -280,7 +328,14 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
 /// Targets per pillar: achieved / not achieved / no data.
 pub fn pillar_chart(data: &SiteData) -> ChartView {
     let mut pillars: Vec<charts::PillarCounts> = Vec::new();
-    for (t, p) in data.set.targets.iter().zip(&data.computed.targets) {
+    // The site's own targets only: other localities' are never added in.
+    for (t, p) in data
+        .set
+        .targets
+        .iter()
+        .zip(&data.computed.targets)
+        .filter(|(t, _)| t.locality.is_none())
+    {
         let label = t.pillar.clone().unwrap_or_else(|| "Chưa phân loại".into());
         let i = match pillars.iter().position(|c| c.label == label) {
             Some(i) => i,
@@ -300,10 +355,27 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
     }
     charts::pillar_summary(&charts::PillarSummary {
         id: "tru-cot".into(),
-        title: "Kết quả thực hiện chỉ tiêu theo trụ cột".into(),
+        title: mark_title(
+            own_title(data, "Kết quả thực hiện chỉ tiêu theo trụ cột"),
+            data.set
+                .targets
+                .iter()
+                .zip(&data.computed.targets)
+                .any(|(t, p)| t.locality.is_none() && p.illustrative),
+        ),
         pillars,
     })
     .into()
+}
+
+/// A title for a figure of the site's own unit: on a site holding other
+/// localities' data too, it says the figure is the unit's own.
+pub fn own_title(data: &SiteData, title: &str) -> String {
+    if data.computed.localities.is_empty() {
+        title.to_owned()
+    } else {
+        format!("{title} (của đơn vị, không gồm các địa phương)")
+    }
 }
 
 /// Counts tasks by state.
@@ -326,10 +398,23 @@ pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::T
 pub fn tasks_chart(data: &SiteData) -> ChartView {
     charts::task_states(&charts::TaskStates {
         id: "nhiem-vu".into(),
-        title: "Tình trạng thực hiện nhiệm vụ".into(),
+        title: mark_title(
+            own_title(data, "Tình trạng thực hiện nhiệm vụ"),
+            data.set
+                .tasks
+                .iter()
+                .any(|t| t.locality.is_none() && t.illustrative),
+        ),
         groups: vec![charts::TaskGroup {
             label: String::new(),
-            counts: task_counts(data.computed.tasks.iter().map(|p| &p.state)),
+            counts: task_counts(
+                data.set
+                    .tasks
+                    .iter()
+                    .zip(&data.computed.tasks)
+                    .filter(|(t, _)| t.locality.is_none())
+                    .map(|(_, p)| &p.state),
+            ),
         }],
     })
     .into()
@@ -348,7 +433,23 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
         return None;
     }
     units.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| vi_cmp(&a.0, &b.0)));
-    units.truncate(top);
+    // The `top` units with most tasks, and every unit with an overdue task
+    // (never hidden by the cut).
+    let shown = units.len();
+    let mut rank = 0;
+    units.retain(|(_, states)| {
+        rank += 1;
+        rank <= top || states.contains(&TaskState::Overdue)
+    });
+    let title = if units.len() > top {
+        format!(
+            "Tình trạng nhiệm vụ theo đơn vị chủ trì: {top} đơn vị chủ trì nhiều nhiệm vụ nhất và mọi đơn vị có nhiệm vụ quá hạn"
+        )
+    } else if shown > top {
+        format!("Tình trạng nhiệm vụ của {top} đơn vị chủ trì nhiều nhiệm vụ nhất")
+    } else {
+        "Tình trạng nhiệm vụ theo đơn vị chủ trì".to_owned()
+    };
     let groups = units
         .into_iter()
         .map(|(label, states)| charts::TaskGroup {
@@ -359,7 +460,7 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
     Some(
         charts::task_states(&charts::TaskStates {
             id: "nhiem-vu-don-vi".into(),
-            title: format!("Tình trạng nhiệm vụ của {top} đơn vị chủ trì nhiều nhiệm vụ nhất"),
+            title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative)),
             groups,
         })
         .into(),
@@ -392,12 +493,9 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
             .map(|d| format!("{} ngày", format_integer(i64::from(d))))
             .unwrap_or_default(),
         completed: t.completed.map(dates::short).unwrap_or_default(),
+        locality: t.locality.clone().unwrap_or_default(),
+        illustrative: t.illustrative,
     }
-}
-
-/// Overdue tasks, most days overdue first (ties in file order).
-pub fn overdue_rows(site: &Site, data: &SiteData) -> Vec<TaskRow> {
-    overdue_rows_of(site, data, |_| true)
 }
 
 /// Overdue tasks among those `keep` accepts, most days overdue first.

@@ -2,6 +2,7 @@
 //! jobs and the build plan's parts, the context every page shares, UI
 //! strings, view structs and rendering on request for `serve`.
 
+pub mod addresses;
 pub mod context;
 pub mod i18n;
 pub mod index;

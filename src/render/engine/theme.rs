@@ -56,6 +56,8 @@ pub mod embedded {
         "static/print.css",
         "static/favicon.svg",
         "static/search.js",
+        "static/embed.css",
+        "static/print.js",
         "i18n/vi.toml",
         "i18n/en.toml",
     );

@@ -111,8 +111,26 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         return docs;
     };
     let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
-    for t in &data.set.targets {
-        let mut text = format!("Mã {}.", t.id);
+    for (t, p) in data.set.targets.iter().zip(&data.computed.targets) {
+        // Goal and state in the words the list, the chart and the open data use.
+        let mut text = format!(
+            "Mã {}. Mục tiêu: {}. Tình trạng: {}{}.",
+            t.id,
+            crate::render::data::views::target_text(t),
+            p.state.label(),
+            p.units_met
+                .map(|(met, n)| format!(
+                    " ({})",
+                    crate::render::data::views::units_met_text(met, n)
+                ))
+                .unwrap_or_default()
+        );
+        if let Some(l) = &t.locality {
+            text.push_str(&format!(" Địa phương: {l}."));
+        }
+        if p.illustrative {
+            text.push_str(" Số liệu minh họa.");
+        }
         for (label, value) in [
             ("Trụ cột", &t.pillar),
             ("Văn bản", &t.document),
@@ -135,6 +153,12 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
     let tasks_page = (!data.set.tasks.is_empty() || taken(TASKS)).then(|| link(site, TASKS));
     for t in &data.set.tasks {
         let mut text = format!("Mã {}. Chủ trì: {}.", t.id, t.lead);
+        if let Some(l) = &t.locality {
+            text.push_str(&format!(" Địa phương: {l}."));
+        }
+        if t.illustrative {
+            text.push_str(" Số liệu minh họa.");
+        }
         if !t.partners.is_empty() {
             text.push_str(&format!(" Phối hợp: {}.", t.partners.join(", ")));
         }

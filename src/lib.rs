@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod docx;
 pub mod import;
 pub mod output;
 pub mod render;

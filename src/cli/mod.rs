@@ -12,6 +12,7 @@ mod io_vi;
 mod new_cmd;
 mod new_dataset;
 pub mod paths;
+mod new_docx;
 pub(crate) mod report;
 mod serve_cmd;
 pub mod vi;
@@ -48,7 +49,7 @@ pub enum Command {
     Build(build_cmd::BuildArgs),
     /// Kiểm tra mọi lỗi như khi dựng trang, nhưng không ghi gì.
     Check(check_cmd::CheckArgs),
-    /// Tạo nội dung mới: `minhbach new post "Tiêu đề"`.
+    /// Tạo nội dung mới: `minhbach new post "Tiêu đề"` hoặc `minhbach new post --tu TEP.docx`.
     New(new_cmd::NewArgs),
     /// Tạo một trang mới với giao diện mặc định.
     Init(init_cmd::InitArgs),

@@ -1,5 +1,6 @@
 //! `minhbach new post "Tiêu đề"`: writes a new post with its front matter
-//! filled in; `minhbach new dataset <loại>` writes data templates (see
+//! filled in (or, with `--tu TEP.docx`, converts a Word document: see
+//! [`super::new_docx`]); `minhbach new dataset <loại>` writes data templates (see
 //! [`super::new_dataset`]). Never overwrites an existing file.
 
 use std::path::{Path, PathBuf};
@@ -19,10 +20,15 @@ pub struct NewArgs {
 #[derive(Debug, Subcommand)]
 pub enum NewWhat {
     /// Bài tin mới trong content/tin-tuc/, tên tệp bắt đầu bằng ngày đăng.
+    /// Với --tu TEP.docx: chuyển tài liệu Word thành bài (kèm ảnh).
     Post {
-        /// Tiêu đề bài viết.
-        #[arg(value_name = "TIÊU_ĐỀ")]
-        title: String,
+        /// Tiêu đề bài viết (với --tu: không bắt buộc, mặc định lấy từ tài liệu).
+        #[arg(value_name = "TIÊU_ĐỀ", required_unless_present = "tu")]
+        title: Option<String>,
+        /// Chuyển tài liệu Word (.docx) thành bài: đề mục, chữ đậm/nghiêng,
+        /// danh sách, bảng, liên kết, chú thích và ảnh (đặt cạnh bài).
+        #[arg(long, visible_alias = "from", value_name = "TỆP.docx")]
+        tu: Option<PathBuf>,
         #[command(flatten)]
         site: SiteArgs,
     },
@@ -85,7 +91,16 @@ impl NewArgs {
                     }
                 }
             }
-            NewWhat::Post { title, site } => match new_post(&g.root, &title, site.today()) {
+            NewWhat::Post {
+                title,
+                tu: Some(docx),
+                site,
+            } => from_docx(&g.root, &docx, title.as_deref(), site.today()),
+            NewWhat::Post { title, site, .. } => match new_post(
+                &g.root,
+                title.as_deref().unwrap_or_default(),
+                site.today(),
+            ) {
                 Ok(path) => {
                     println!("{}", super::paths::shown(&path));
                     if g.quiet {
@@ -101,6 +116,31 @@ impl NewArgs {
                     ExitCode::from(1)
                 }
             },
+        }
+    }
+}
+
+fn from_docx(root: &Path, docx: &Path, title: Option<&str>, today: jiff::civil::Date) -> ExitCode {
+    match super::new_docx::new_post_from_docx(root, docx, title, today) {
+        Ok(w) => {
+            println!("{}", w.index.display());
+            for warning in &w.warnings {
+                eprintln!("cảnh báo: {}: {warning}", w.index.display());
+            }
+            eprintln!(
+                "Đã chuyển tài liệu Word thành bài (kèm {} ảnh). Bài là bản nháp (draft = true): đọc lại, sửa những chỗ cần sửa rồi xoá dòng draft để đăng.",
+                w.images
+            );
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            let msg = msg.strip_suffix('\n').unwrap_or(&msg);
+            if msg.starts_with("lỗi") {
+                eprintln!("{msg}");
+            } else {
+                eprintln!("lỗi: {msg}");
+            }
+            ExitCode::from(1)
         }
     }
 }

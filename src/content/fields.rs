@@ -270,6 +270,23 @@ impl Reader<'_> {
         }
         let mut seen = std::collections::HashSet::new();
         fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
+        fm.categories = self.list("categories");
+        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
+            && let Some(cats) = tax.get("categories")
+        {
+            let sub = Map::from_iter([("categories".to_owned(), cats.clone())]);
+            let mut inner = Reader {
+                path: self.path,
+                text: self.text,
+                offset: self.offset,
+                diags: self.diags,
+                map: &sub,
+            };
+            fm.categories.extend(inner.list("categories"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        fm.categories
+            .retain(|t| seen.insert(crate::text::slugify(t)));
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
         if fm.authors.iter().any(|a| a.trim().is_empty()) {

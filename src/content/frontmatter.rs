@@ -120,6 +120,8 @@ pub struct FrontMatter {
     pub slug_line: usize,
     pub alias_lines: Vec<usize>,
     pub tags: Vec<String>,
+    /// `categories` (Hugo), or `[taxonomies] categories` (Zola).
+    pub categories: Vec<String>,
     pub authors: Vec<String>,
     pub cover: Option<String>,
     pub cover_alt: Option<String>,

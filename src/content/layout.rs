@@ -55,9 +55,20 @@ impl Layout {
                 sections.insert(dir.to_owned());
             }
         }
-        // Bundles: `dir/index.md` with a slug renames its folder.
-        for f in files {
-            if let Some((dir, "index.md")) = f.rel.rsplit_once('/') {
+        // Bundles: `dir/index.md` with a slug renames its folder. An English
+        // `index.en.md` names it only when the folder has no `index.md`.
+        let originals = files
+            .iter()
+            .filter(|f| super::translation::split(&f.rel).is_none());
+        let translations = files
+            .iter()
+            .filter_map(|f| super::translation::split(&f.rel).map(|(original, _)| (original, f)));
+        let bundles = originals.map(|f| (f.rel.clone(), f)).chain(translations);
+        for (rel, f) in bundles {
+            if let Some((dir, "index.md")) = rel.rsplit_once('/') {
+                if dirs.contains_key(dir) {
+                    continue;
+                }
                 let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
                 let last = dir.rsplit('/').next().unwrap_or(dir);
                 let stem = split_date_prefix(last).map_or(last, |(_, r)| r);

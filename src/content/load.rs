@@ -16,6 +16,7 @@ use super::page::{Asset, Page, PageKind};
 pub use super::parse::MAX_PAGE_BYTES;
 use super::parse::Parsed;
 use super::shortcodes::Shortcodes;
+use super::translation;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
@@ -183,19 +184,46 @@ pub fn load_cached(
         }
     }
     let mut metas = Vec::new();
+    let own_dates: std::collections::HashMap<&str, frontmatter::PageDate> = files
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.rel.as_str(),
+                f.fm.date.or_else(|| date_from_file_name(&f.rel))?,
+            ))
+        })
+        .collect();
     for f in &files {
-        let kind = layout.kind(&f.rel);
-        let path = layout.page_path(&f.rel, &f.fm);
-        let date = f.fm.date.or_else(|| date_from_file_name(&f.rel));
-        let published = (!f.fm.draft || drafts)
+        let place = translation::place(&f.rel, &f.fm, &layout, &config.language);
+        let (kind, path) = (place.kind, place.path.clone());
+        // A translation without a date of its own has the original's.
+        let date =
+            f.fm.date
+                .or_else(|| date_from_file_name(&place.layout_rel))
+                .or_else(|| {
+                    place
+                        .translation
+                        .as_ref()
+                        .and_then(|(orig, _)| own_dates.get(orig.as_str()).copied())
+                });
+        let mut published = (!f.fm.draft || drafts)
             && date.is_none_or(|d| d.date <= today)
             && !held_back.contains(&f.rel);
+        if let Some((_, lang)) = &place.translation
+            && !translation::LANGUAGES.contains(&lang.as_str())
+        {
+            published = false;
+            diags.push(
+                Diagnostic::warning(&f.display, format!("bản dịch ngôn ngữ “{lang}” chưa được hỗ trợ nên không được đăng"))
+                    .hint("minhbach đăng bản tiếng Anh (tên tệp kết thúc bằng .en.md); đổi tên tệp hoặc chuyển nó ra khỏi content/"),
+            );
+        }
         if published {
             targets.pages.insert(f.rel.clone(), path.clone());
         } else {
             targets.unpublished.insert(f.rel.clone(), path.clone());
         }
-        metas.push((kind, path, date, published));
+        metas.push((kind, path, date, published, place.translation));
     }
     let mut assets = Vec::new();
     let mut asset_sources = BTreeMap::new();
@@ -250,14 +278,18 @@ pub fn load_cached(
     let rendered: Vec<(Rendered, Diagnostics)> = rendered
         .into_iter()
         .zip(&metas)
-        .map(|((r, d, _), (_, _, _, published))| (r, if *published { d } else { demote(d) }))
+        .map(|((r, d, _), (_, _, _, published, _))| (r, if *published { d } else { demote(d) }))
         .collect();
 
     let t = crate::timing::lap("content: render", t);
     let mut pages = Vec::with_capacity(files.len());
-    for ((f, (kind, path, date, published)), (body, d)) in
+    for ((f, (kind, path, date, published, translated)), (body, d)) in
         files.into_iter().zip(metas).zip(rendered)
     {
+        let mut f = f;
+        if let Some((_, lang)) = &translated {
+            f.fm.lang.get_or_insert_with(|| lang.clone());
+        }
         diags.extend(d);
         let quiet = troubled.contains(&f.rel);
         let title = page_title(&f, kind, diags, published && !quiet);
@@ -312,11 +344,19 @@ pub fn load_cached(
             cover,
             pdf,
             attachments,
+            translation_of: translated.map(|(orig, _)| orig),
         });
     }
     for page in &mut pages {
-        page.section = layout.section_of(&page.rel);
+        page.section = match &page.translation_of {
+            None => layout.section_of(&page.rel),
+            Some(orig) => {
+                let lang = page.fm.lang.clone().unwrap_or_default();
+                translation::section(&lang, &page.path, &layout.section_of(orig))
+            }
+        };
     }
+    translation::add_missing_news_lists(&mut pages, &config.sections.news);
     crate::timing::lap("content: pages", t);
     Content { pages, assets }
 }

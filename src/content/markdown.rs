@@ -8,14 +8,17 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 use serde::Serialize;
 
 pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
+use super::highlight;
 use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
-use crate::text::slugify;
+use crate::text::{escape, slugify};
 
 /// A heading for the table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +106,9 @@ pub fn render(
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
     let mut word_count = 0;
+    // A fenced block in a known language: its text is gathered here and
+    // replaced by one highlighted HTML event at its end.
+    let mut code: Option<(String, String)> = None;
     // Paragraph text so far (start offset, text), to spot raw Markdown.
     let mut paragraph: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -132,7 +138,30 @@ pub fn render(
             }
             _ => {}
         }
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    word_count += t.split_whitespace().count();
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().expect("in a code block");
+                    let html = highlight::highlight(&lang, &text).unwrap_or_else(|| {
+                        format!("<pre><code>{}</code></pre>\n", escape::html(&text))
+                    });
+                    events.push(Event::Html(html.into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
         let event = match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if highlight::is_known(highlight::language(&info)) =>
+            {
+                code = Some((highlight::language(&info).to_owned(), String::new()));
+                continue;
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod cache;
 pub mod fields;
 pub mod frontmatter;
+pub mod highlight;
 mod layout;
 pub mod links;
 pub mod load;
@@ -16,6 +17,7 @@ pub(crate) mod raw_syntax;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod statics;
+pub mod translation;
 
 pub use cache::ContentCache;
 pub use load::{Content, load, load_cached};

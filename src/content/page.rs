@@ -48,6 +48,9 @@ pub struct Page {
     pub pdf: Option<String>,
     /// Appendices of a document, resolved and published beside it.
     pub attachments: Vec<super::attachments::Attachment>,
+    /// For a translation (`bai.en.md`): the source path of the original
+    /// (`tin-tuc/bai.md`), whether or not that file exists.
+    pub translation_of: Option<String>,
 }
 
 impl Page {

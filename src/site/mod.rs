@@ -43,6 +43,8 @@ pub struct Site {
     pub documents: Vec<usize>,
     /// Tags by slug, in Vietnamese alphabetical order of their names.
     pub tags: Vec<Tag>,
+    /// Categories (`categories` in front matter), like tags: Vietnamese order.
+    pub categories: Vec<Tag>,
     /// (year, month) → posts, newest month first.
     pub months: Vec<((i16, i8), Vec<usize>)>,
     /// Document number (as written, trimmed) → page index.
@@ -57,6 +59,8 @@ pub struct Site {
     /// A slot the view fills with its own per-site lookups on first use; the
     /// model does not know their type (imports run model ← view only).
     pub view_cache: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
+    /// Page → its other-language versions (original ↔ translations), both ways.
+    pub alternates: HashMap<usize, Vec<usize>>,
 }
 
 impl Clone for Site {
@@ -71,9 +75,11 @@ impl Clone for Site {
             posts: self.posts.clone(),
             documents: self.documents.clone(),
             tags: self.tags.clone(),
+            categories: self.categories.clone(),
             months: self.months.clone(),
             doc_by_number: self.doc_by_number.clone(),
             children: self.children.clone(),
+            alternates: self.alternates.clone(),
             data: self.data.clone(),
             page_index: std::sync::OnceLock::new(),
             view_cache: std::sync::OnceLock::new(),
@@ -115,16 +121,19 @@ impl Site {
             .map(Arc::new)
             .collect();
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
+        // Translations are listed on their own language's side only.
+        let original = |i: usize| pages[i].translation_of.is_none();
         let mut posts: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Post)
+            .filter(|&i| pages[i].kind == PageKind::Post && original(i))
             .collect();
         posts.sort_by(|&a, &b| {
             let (pa, pb) = (&pages[a], &pages[b]);
             pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
         });
         let mut documents: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Document)
+            .filter(|&i| pages[i].kind == PageKind::Document && original(i))
             .collect();
+        let alternates = pair_translations(&pages);
         documents.sort_by(|&a, &b| {
             let (pa, pb) = (&pages[a], &pages[b]);
             pb.fm
@@ -139,7 +148,8 @@ impl Site {
                 doc_by_number.insert(normalize_number(n), i);
             }
         }
-        let tags = collect_tags(&pages, &posts);
+        let tags = collect_tags(&pages, &posts, |p| &p.fm.tags);
+        let categories = collect_tags(&pages, &posts, |p| &p.fm.categories);
         let mut month_map: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
         for &i in &posts {
             if let Some(d) = pages[i].date_value() {
@@ -186,9 +196,11 @@ impl Site {
             posts,
             documents,
             tags,
+            categories,
             months,
             doc_by_number,
             children,
+            alternates,
             data: None,
             page_index: std::sync::OnceLock::new(),
             view_cache: std::sync::OnceLock::new(),
@@ -248,6 +260,27 @@ impl Site {
     }
 }
 
+/// Links every published translation with its published original.
+fn pair_translations(pages: &[Arc<Page>]) -> HashMap<usize, Vec<usize>> {
+    let by_rel: HashMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.translation_of.is_none())
+        .map(|(i, p)| (p.rel.as_str(), i))
+        .collect();
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(&j) = p.translation_of.as_deref().and_then(|o| by_rel.get(o)) {
+            out.entry(i).or_default().push(j);
+            out.entry(j).or_default().push(i);
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_unstable();
+    }
+    out
+}
+
 /// Document numbers compare without spaces and case: `1126/KH-UBND`.
 pub fn normalize_number(n: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -257,12 +290,16 @@ pub fn normalize_number(n: &str) -> String {
         .collect()
 }
 
-fn collect_tags(pages: &[Arc<Page>], posts: &[usize]) -> Vec<Tag> {
+fn collect_tags(
+    pages: &[Arc<Page>],
+    posts: &[usize],
+    terms: impl Fn(&Page) -> &Vec<String>,
+) -> Vec<Tag> {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
     // A site has few distinct tag names and many uses of each.
     let mut slugs: HashMap<&str, String> = HashMap::new();
     for &i in posts {
-        for name in &pages[i].fm.tags {
+        for name in terms(&pages[i]) {
             let slug = slugs
                 .entry(name.as_str())
                 .or_insert_with(|| slugify(name))

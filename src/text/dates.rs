@@ -32,6 +32,19 @@ pub fn weekday(date: Date) -> &'static str {
     }
 }
 
+/// The weekday in English ("Thursday"), for pages in English.
+pub fn weekday_en(date: Date) -> &'static str {
+    match date.weekday() {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
 /// "tháng 11/2025".
 pub fn month_label(year: i16, month: i8) -> String {
     format!("tháng {month}/{year}")

@@ -303,6 +303,7 @@ pub fn bulletins(
             cover: None,
             pdf: None,
             attachments: Vec::new(),
+            translation_of: None,
         });
     }
     if !out.is_empty() && !taken(BULLETINS) {
@@ -333,6 +334,7 @@ pub fn bulletins(
             cover: None,
             pdf: None,
             attachments: Vec::new(),
+            translation_of: None,
         });
     }
     out

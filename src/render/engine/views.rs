@@ -31,6 +31,7 @@ pub struct PageRef {
     pub cover: String,
     pub cover_alt: String,
     pub tags: Vec<TagRef>,
+    pub categories: Vec<TagRef>,
     pub authors: Vec<String>,
     pub number: String,
     pub doc_type: String,
@@ -106,6 +107,28 @@ pub fn link(site: &Site, path: &str) -> String {
     page_link(path, site.config.portable)
 }
 
+/// Path of a category's page.
+pub fn category_path(site: &Site, slug: &str) -> String {
+    format!("{}chuyen-muc/{slug}/", news_path(site))
+}
+
+/// The categories of a page, linked to their lists (a site has few).
+fn category_refs(site: &Site, page: &Page) -> Vec<TagRef> {
+    page.fm
+        .categories
+        .iter()
+        .filter_map(|name| {
+            let slug = slugify(name);
+            let c = site.categories.iter().find(|c| c.slug == slug)?;
+            Some(TagRef {
+                name: c.name.clone(),
+                href: link(site, &category_path(site, &c.slug)),
+                count: c.posts.len(),
+            })
+        })
+        .collect()
+}
+
 /// Builds the list view of a page; `root` places links in its summary.
 pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
     let tags = page
@@ -136,12 +159,16 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         date_iso: date.map(|d| d.to_string()).unwrap_or_default(),
         date_long: date.map(dates::long).unwrap_or_default(),
         weekday: date
-            .map(|d| dates::weekday(d).to_owned())
+            .map(|d| match page.lang(&site.config.language) {
+                "en" => dates::weekday_en(d).to_owned(),
+                _ => dates::weekday(d).to_owned(),
+            })
             .unwrap_or_default(),
         description: page.description(),
         cover: cover_url(page, root),
         cover_alt: page.fm.cover_alt.clone().unwrap_or_default(),
         tags,
+        categories: category_refs(site, page),
         authors: page.fm.authors.clone(),
         number: page.fm.number.clone().unwrap_or_default(),
         doc_type: page.fm.doc_type.clone().unwrap_or_default(),

@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::content::PageKind;
 use crate::content::markdown::place;
 use crate::render::engine::theme::Theme;
-use crate::render::engine::views::{self, PageRef, link, news_path, page_ref, root_for, tag_path};
+use crate::render::engine::views::{
+    self, PageRef, category_path, link, news_path, page_ref, root_for, tag_path,
+};
 use crate::site::Site;
 use crate::text::dates;
 use {
@@ -83,6 +85,53 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
             &format!("{path}atom.xml"),
             "tag",
         );
+    }
+    let category_label = theme
+        .strings_for(&site.config.language)
+        .get("category")
+        .map_or("Chuyên mục", String::as_str)
+        .to_owned();
+    for (k, cat) in site.categories.iter().enumerate() {
+        let path = category_path(site, &cat.slug);
+        paginate(
+            site,
+            jobs,
+            &path,
+            &format!("{category_label}: {}", cat.name),
+            "",
+            ListItems::Category(k),
+            per_page,
+            &format!("{path}atom.xml"),
+            "category",
+        );
+    }
+    if !site.categories.is_empty() {
+        let path = format!("{news}chuyen-muc/");
+        let mut c = base_context(
+            site,
+            theme,
+            &path,
+            &site.config.language,
+            &category_label,
+            "",
+        );
+        let cats: Vec<views::TagRef> = site
+            .categories
+            .iter()
+            .map(|t| views::TagRef {
+                name: t.name.clone(),
+                href: link(site, &category_path(site, &t.slug)),
+                count: t.posts.len(),
+            })
+            .collect();
+        c.insert("tags", &cats);
+        c.insert("heading", &category_label);
+        c.insert("crumbs", &vec![(title.clone(), link(site, &news))]);
+        eager.push(Job {
+            path: format!("{path}index.html"),
+            template: "tags.html".into(),
+            context: c,
+        });
     }
     for (k, ((y, m), _)) in site.months.iter().enumerate() {
         let path = format!("{news}thang/{y:04}-{m:02}/");
@@ -171,6 +220,7 @@ struct ListSpec {
 pub(crate) enum ListItems {
     News,
     Tag(usize),
+    Category(usize),
     Month(usize),
     /// Indices into `site.pages` chosen by the caller (the bulletin list).
     Fixed(std::sync::Arc<Vec<usize>>),
@@ -181,6 +231,7 @@ impl ListItems {
         match self {
             ListItems::News => &site.posts,
             ListItems::Tag(k) => &site.tags[*k].posts,
+            ListItems::Category(k) => &site.categories[*k].posts,
             ListItems::Month(k) => &site.months[*k].1,
             ListItems::Fixed(items) => items,
         }
@@ -271,6 +322,16 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
             format!("{title} – trang {n}")
         };
         let mut c = base_context(site, theme, &path, &site.config.language, &shown_title, "");
+        if spec.kind == "news" && n == 1 {
+            // The news list is the news section's page: its English version.
+            let section = site
+                .pages
+                .iter()
+                .position(|p| p.path == news && p.kind == PageKind::Section);
+            if let Some(i) = section {
+                c.insert("translations", &super::translations::versions(site, i));
+            }
+        }
         let chunk = &items[(n - 1) * per_page..(n * per_page).min(items.len())];
         let posts: Vec<PageRef> = chunk
             .iter()

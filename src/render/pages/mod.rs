@@ -5,3 +5,4 @@
 pub mod aliases;
 pub mod lists;
 pub mod single;
+pub mod translations;

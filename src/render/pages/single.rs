@@ -76,6 +76,7 @@ fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
         );
         let crumbs: Vec<(String, String)> = crumbs(site, page);
         c.insert("crumbs", &crumbs);
+        c.insert("translations", &super::translations::versions(site, i));
         if page.kind == PageKind::Section {
             c.insert(
                 "feeds",

@@ -7,7 +7,7 @@ use tera::Context;
 
 use crate::content::markdown::place;
 use crate::render::engine::theme::Theme;
-use crate::render::engine::views::{news_path, tag_path};
+use crate::render::engine::views::{category_path, news_path, tag_path};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -43,8 +43,12 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
             ),
         );
     }
-    for tag in &site.tags {
-        let path = tag_path(site, &tag.slug);
+    let terms = site.tags.iter().map(|t| (tag_path(site, &t.slug), t));
+    let categories = site
+        .categories
+        .iter()
+        .map(|c| (category_path(site, &c.slug), c));
+    for (path, tag) in terms.chain(categories) {
         let title = format!("{} – {}", site.config.title, tag.name);
         push(
             format!("{path}atom.xml"),
@@ -96,7 +100,7 @@ pub(crate) fn feed_context(
                 summary: p.description(),
                 content: place(&p.body.html, base),
                 authors: p.fm.authors.clone(),
-                categories: p.fm.tags.clone(),
+                categories: p.fm.tags.iter().chain(&p.fm.categories).cloned().collect(),
             }
         })
         .collect();

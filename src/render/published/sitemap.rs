@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::render::engine::views::{news_path, tag_path};
+use crate::render::engine::views::{category_path, news_path, tag_path};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -33,6 +33,10 @@ pub fn sitemap_job(site: &Site, push: &mut dyn FnMut(String, String, Context)) {
     if !site.posts.is_empty() {
         let mut lists = vec![format!("{news}the/"), format!("{news}luu-tru/")];
         lists.extend(site.tags.iter().map(|t| tag_path(site, &t.slug)));
+        if !site.categories.is_empty() {
+            lists.push(format!("{news}chuyen-muc/"));
+        }
+        lists.extend(site.categories.iter().map(|c| category_path(site, &c.slug)));
         lists.extend(
             site.months
                 .iter()

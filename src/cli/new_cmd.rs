@@ -96,26 +96,24 @@ impl NewArgs {
                 tu: Some(docx),
                 site,
             } => from_docx(&g.root, &docx, title.as_deref(), site.today()),
-            NewWhat::Post { title, site, .. } => match new_post(
-                &g.root,
-                title.as_deref().unwrap_or_default(),
-                site.today(),
-            ) {
-                Ok(path) => {
-                    println!("{}", super::paths::shown(&path));
-                    if g.quiet {
-                        return ExitCode::SUCCESS;
+            NewWhat::Post { title, site, .. } => {
+                match new_post(&g.root, title.as_deref().unwrap_or_default(), site.today()) {
+                    Ok(path) => {
+                        println!("{}", super::paths::shown(&path));
+                        if g.quiet {
+                            return ExitCode::SUCCESS;
+                        }
+                        eprintln!(
+                            "Đã tạo bài mới. Mở tệp trên để viết; bài là bản nháp (draft = true) cho tới khi bạn xoá dòng đó."
+                        );
+                        ExitCode::SUCCESS
                     }
-                    eprintln!(
-                        "Đã tạo bài mới. Mở tệp trên để viết; bài là bản nháp (draft = true) cho tới khi bạn xoá dòng đó."
-                    );
-                    ExitCode::SUCCESS
+                    Err(msg) => {
+                        eprintln!("lỗi: {msg}");
+                        ExitCode::from(1)
+                    }
                 }
-                Err(msg) => {
-                    eprintln!("lỗi: {msg}");
-                    ExitCode::from(1)
-                }
-            },
+            }
         }
     }
 }

@@ -184,7 +184,7 @@ pub fn load_cached(
         }
     }
     let mut metas = Vec::new();
-    let own_dates: std::collections::HashMap<&str, frontmatter::PageDate> = files
+    let own_dates: std::collections::HashMap<&str, super::frontmatter::PageDate> = files
         .iter()
         .filter_map(|f| {
             Some((

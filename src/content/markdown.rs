@@ -13,8 +13,8 @@ use pulldown_cmark::{
 };
 use serde::Serialize;
 
-pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
 use super::highlight;
+pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
 use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};

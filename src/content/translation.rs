@@ -139,6 +139,7 @@ pub(super) fn add_missing_news_lists(pages: &mut Vec<Page>, news: &str) {
                 published: true,
                 cover: None,
                 pdf: None,
+                attachments: Vec::new(),
                 translation_of: Some(format!("{news}/_index.md")),
             },
         );

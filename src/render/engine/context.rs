@@ -66,6 +66,15 @@ pub(crate) fn base_context(
         "news_href",
         &format!("{root}{}", link(site, &news_path(site))),
     );
+    // The weekly bulletins' own list, linked once from the news list and the
+    // home page's latest news (they are not in those lists).
+    let bulletins =
+        if crate::render::data::bulletin::is_paginated(site, crate::site::BULLETIN_SECTION) {
+            format!("{root}{}", link(site, crate::site::BULLETIN_SECTION))
+        } else {
+            String::new()
+        };
+    c.insert("bulletins_href", &bulletins);
     let feed = if site.posts.is_empty() {
         String::new()
     } else {

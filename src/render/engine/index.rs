@@ -49,8 +49,11 @@ impl RenderIndex {
             }
         }
         let mut post_pos = vec![None; site.pages.len()];
-        for (k, &i) in site.posts.iter().enumerate() {
-            post_pos[i] = Some(k);
+        // Each post's place in its own list (news, or the bulletins).
+        for list in [&site.posts, &site.bulletins] {
+            for (k, &i) in list.iter().enumerate() {
+                post_pos[i] = Some(k);
+            }
         }
         let mut tag_by_name = HashMap::new();
         let by_slug: HashMap<&str, usize> = site

@@ -2,6 +2,7 @@
 //! in-memory output or every problem found. `build`, `check` and `serve`
 //! all go through [`build_site`]; only `build` writes to disk.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -26,6 +27,9 @@ pub struct BuildOptions {
     pub today: Date,
     /// Include drafts.
     pub drafts: bool,
+    /// `minhbach check`: also report gaps that do not change what is built
+    /// (a document without number or issue date is listed by its title).
+    pub check: bool,
 }
 
 /// The result of a successful build.
@@ -50,12 +54,21 @@ pub struct Prepared {
 /// Builds the site in memory. On failure, returns every diagnostic found
 /// (sorted), errors and warnings alike.
 pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_site_holding_back(opts, &BTreeSet::new())
+}
+
+/// [`build_site`] with the pages of `held_back` (source paths under
+/// `content/`) left out; see [`crate::cli`]'s `build --bo-qua-bai-loi`.
+pub fn build_site_holding_back(
+    opts: &BuildOptions,
+    held_back: &BTreeSet<String>,
+) -> Result<Built, Diagnostics> {
     let Prepared {
         site,
         theme,
         tera,
         mut diags,
-    } = prepare(opts, None)?;
+    } = prepare_holding_back(opts, None, held_back)?;
     let output = match &tera {
         Some(tera) if !diags.has_errors() => {
             phase("render", || render::render(&site, &theme, tera, &mut diags))
@@ -79,6 +92,16 @@ pub fn build_site(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut content::ContentCache>,
+) -> Result<Prepared, Diagnostics> {
+    prepare_holding_back(opts, cache, &BTreeSet::new())
+}
+
+/// [`prepare`] with some pages held back: not published, their problems
+/// reported as warnings (`build --bo-qua-bai-loi`).
+pub fn prepare_holding_back(
+    opts: &BuildOptions,
+    cache: Option<&mut content::ContentCache>,
+    held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
@@ -130,6 +153,7 @@ pub fn prepare(
             Some(&shortcodes),
             &mut diags,
             cache,
+            held_back,
         )
     });
     check_templates(&opts.root, &theme, &loaded, &mut diags);
@@ -146,6 +170,9 @@ pub fn prepare(
     });
     loaded.pages.extend(bulletins);
     let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
+    if opts.check {
+        site.warn_incomplete_documents(&mut diags);
+    }
     site.data = site_data;
     Ok(Prepared {
         site,

@@ -106,7 +106,7 @@ impl SiteData {
 impl Site {
     /// Indexes the published pages. (Address clashes are checked on every
     /// output path at render time: `render::engine::addresses`.)
-    pub fn new(config: Config, today: Date, content: Content, diags: &mut Diagnostics) -> Site {
+    pub fn new(config: Config, today: Date, content: Content, _diags: &mut Diagnostics) -> Site {
         let pages: Vec<Arc<Page>> = content
             .pages
             .into_iter()
@@ -134,7 +134,6 @@ impl Site {
                 .cmp(&pa.fm.issued.or(pa.date_value()))
                 .then_with(|| pa.path.cmp(&pb.path))
         });
-        warn_incomplete_documents(&pages, &documents, diags);
         let mut doc_by_number = HashMap::new();
         for &i in &documents {
             if let Some(n) = &pages[i].fm.number {
@@ -197,45 +196,45 @@ impl Site {
         }
     }
 
+    /// A document without a number or an issue date is listed by its title;
+    /// one without any date (`issued` or `date`) is also left out of the feeds
+    /// and sorted last. Says so, naming what is missing (`minhbach check`).
+    pub fn warn_incomplete_documents(&self, diags: &mut Diagnostics) {
+        for &i in &self.documents {
+            let p = &self.pages[i];
+            let no_number = p.fm.number.as_deref().is_none_or(|n| n.trim().is_empty());
+            let no_date = p.fm.issued.is_none() && p.date.is_none();
+            let missing = match (no_number, p.fm.issued.is_none()) {
+                (true, true) => "số hiệu (number) và ngày ban hành (issued)",
+                (true, false) => "số hiệu (number)",
+                (false, true) => "ngày ban hành (issued)",
+                (false, false) => continue,
+            };
+            let mut effect = Vec::new();
+            if no_number {
+                effect.push("danh sách văn bản ghi tên văn bản thay cho số hiệu");
+            }
+            if no_date {
+                effect.push("văn bản đứng cuối danh sách và không có trong nguồn tin RSS/Atom");
+            }
+            let effect = if effect.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", effect.join("; "))
+            };
+            diags.push(
+                Diagnostic::warning(&p.display, format!("văn bản thiếu {missing}{effect}")).hint(
+                    "thêm vào phần đầu tệp, ví dụ: number = \"12/KH-UBND\" và issued = 2025-11-14 (văn bản chưa có số thì ghi date = ngày đăng)",
+                ),
+            );
+        }
+    }
+
     /// The document page with this number, if the site has it.
     pub fn document(&self, number: &str) -> Option<&Page> {
         self.doc_by_number
             .get(&normalize_number(number))
             .map(|&i| &*self.pages[i])
-    }
-}
-
-/// A document without a number or an issue date is listed by its title; one
-/// without any date (`issued` or `date`) is also left out of the feeds and
-/// sorted last. Says so, naming what is missing.
-fn warn_incomplete_documents(pages: &[Arc<Page>], documents: &[usize], diags: &mut Diagnostics) {
-    for &i in documents {
-        let p = &pages[i];
-        let no_number = p.fm.number.as_deref().is_none_or(|n| n.trim().is_empty());
-        let no_date = p.fm.issued.is_none() && p.date.is_none();
-        let missing = match (no_number, p.fm.issued.is_none()) {
-            (true, true) => "số hiệu (number) và ngày ban hành (issued)",
-            (true, false) => "số hiệu (number)",
-            (false, true) => "ngày ban hành (issued)",
-            (false, false) => continue,
-        };
-        let mut effect = Vec::new();
-        if no_number {
-            effect.push("danh sách văn bản ghi tên văn bản thay cho số hiệu");
-        }
-        if no_date {
-            effect.push("văn bản đứng cuối danh sách và không có trong nguồn tin RSS/Atom");
-        }
-        let effect = if effect.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", effect.join("; "))
-        };
-        diags.push(
-            Diagnostic::warning(&p.display, format!("văn bản thiếu {missing}{effect}")).hint(
-                "thêm vào phần đầu tệp, ví dụ: number = \"12/KH-UBND\" và issued = 2025-11-14 (văn bản chưa có số thì ghi date = ngày đăng)",
-            ),
-        );
     }
 }
 

@@ -15,10 +15,11 @@ fn main_of(html: &str) -> String {
 fn hugo_papermod_posts_build_unchanged() {
     let site = Site::fixture("hugo-blog");
     let run = site.build_ok(&[]);
-    // PaperMod's own keys are kept as parameters, with a warning.
+    // PaperMod's own keys are kept as parameters, with one warning per key
+    // for the whole site (ShowToc is in two posts).
     run.assert_stderr_has(&[
-        "cảnh báo: khoá “ShowToc” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.ShowToc)\n  --> content/tin-tuc/chuyen-doi-so-2024.md:13:1\n",
-        "0 lỗi, 4 cảnh báo",
+        "cảnh báo: khoá “ShowToc” không phải khoá chuẩn (có trong 2 tệp, đây là tệp đầu tiên); được giữ làm tham số cho giao diện (page.params.ShowToc)\n  --> content/tin-tuc/chuyen-doi-so-2024.md:13:1\n",
+        "0 lỗi, 3 cảnh báo",
     ]);
     let post = main_of(&site.read_out("tin-tuc/chuyen-doi-so-2024/index.html"));
     assert!(
@@ -252,4 +253,81 @@ fn every_hugo_shortcode_in_a_post_is_reported_with_a_hugo_hint() {
         "minhbach import",
     ]);
     assert!(!run.stderr.contains("bieu_do"), "{}", run.stderr);
+}
+
+#[test]
+fn a_theme_key_used_in_many_posts_gives_one_warning_for_the_site() {
+    let site = Site::fixture("hugo-blog");
+    for n in 1..=3 {
+        site.write(
+            &format!("content/tin-tuc/bai-{n}.md"),
+            format!("---\ntitle: \"Bài {n}\"\ndate: 2024-05-0{n}\nhidemeta: true\nShowReadingTime: true\n---\n\nThân.\n"),
+        );
+    }
+    let run = site.check(&[]);
+    run.assert_ok();
+    assert_eq!(
+        run.stderr.matches("khoá “hidemeta”").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("khoá “ShowReadingTime”").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_has(&[
+        "khoá “hidemeta” không phải khoá chuẩn (có trong 3 tệp, đây là tệp đầu tiên)",
+        "--> content/tin-tuc/bai-1.md:4:1",
+    ]);
+}
+
+#[test]
+fn image_paths_with_spaces_resolve_or_are_located() {
+    let site = Site::fixture("hugo-blog");
+    let svg = std::fs::read(site.path("content/tin-tuc/hoi-thao-ai/cover.svg")).unwrap();
+    site.write("content/tin-tuc/lop-hoc/anh lop hoc.svg", &svg);
+    site.write(
+        "content/tin-tuc/lop-hoc/index.md",
+        "---\ntitle: \"Lớp học\"\ndate: 2024-05-03\n---\n\nMở đầu.\n\n![Lớp học số](anh lop hoc.svg)\n",
+    );
+    site.build_ok(&[]);
+    let post = site.read_out("tin-tuc/lop-hoc/index.html");
+    assert!(
+        post.contains(r#"<img src="../../tin-tuc/lop-hoc/anh-lop-hoc.svg" alt="Lớp học số""#),
+        "{post}"
+    );
+    assert!(!post.contains("](anh"), "{post}");
+    // A missing one is a broken link at its own line.
+    site.write(
+        "content/tin-tuc/lop-hoc/index.md",
+        "---\ntitle: \"Lớp học\"\ndate: 2024-05-03\n---\n\nMở đầu.\n\n![Lớp học số](anh lop moi.svg)\n",
+    );
+    site.build(&[]).assert_code(1).assert_stderr_has(&[
+        "liên kết hỏng: không tìm thấy “anh lop moi.svg”",
+        "content/tin-tuc/lop-hoc/index.md:8:1",
+    ]);
+}
+
+#[test]
+fn check_warns_about_markdown_left_as_text() {
+    let site = Site::fixture("hugo-blog");
+    site.write(
+        "content/tin-tuc/ngoac.md",
+        "---\ntitle: \"Ngoặc\"\ndate: 2024-05-03\n---\n\nMở đầu.\n\nXem ![ảnh](anh [1].png) nhé.\n\nĐiều 3 [sửa đổi] (nếu có) và `[a](b c)`.\n",
+    );
+    let run = site.check(&[]);
+    run.assert_ok().assert_stderr_has(&[
+        "cảnh báo: đoạn văn có cú pháp ảnh/liên kết Markdown không đọc được",
+        "content/tin-tuc/ngoac.md:8:1",
+        "viết đường dẫn trong <…>",
+    ]);
+    assert_eq!(
+        run.stderr.matches("không đọc được, sẽ hiện").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }

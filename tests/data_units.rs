@@ -71,6 +71,15 @@ fn illustrative_figures_say_so_where_they_are_shown() {
     assert!(csv.contains("T3,2026-Q3,95,,Báo cáo quý III,có"), "{csv}");
     assert!(csv.contains("T2,2025,100,,Báo cáo năm 2025,không"));
     assert!(page(&site, "du-lieu/index.html").contains("dòng minh họa"));
+    // The weekly bulletin that reports the illustrative result says so.
+    let bulletin = page(&site, "ban-tin/tuan-40-2026/index.html");
+    let item = element_with(&bulletin, "<li>", "</li>", "T3 – ");
+    assert!(
+        item.contains("95 % (toàn đơn vị) – số liệu minh họa"),
+        "{item}"
+    );
+    let real = element_with(&bulletin, "<li>", "</li>", "T4 – ");
+    assert!(!real.contains("minh họa"), "{real}");
 }
 
 #[test]
@@ -171,4 +180,176 @@ fn partners_split_on_semicolons_and_open_data_keeps_the_text() {
         csv.contains("\"Ban Chỉ đạo, Tổ giúp việc; Văn phòng UBND tỉnh\""),
         "{csv}"
     );
+}
+
+#[test]
+fn localities_side_by_side_and_each_its_own_page() {
+    let site = built();
+    let index = page(&site, "dia-phuong/index.html");
+    // Vietnamese order: An Hòa before Ân Phú, Đông Hà after Bình Minh.
+    let pos = |name: &str| {
+        index
+            .find(&format!(">{name}</a>"))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert!(pos("Xã An Hòa") < pos("Xã Ân Phú"));
+    assert!(pos("Xã Ân Phú") < pos("Xã Bình Minh"));
+    assert!(pos("Xã Bình Minh") < pos("Xã Đông Hà"));
+    // DTI rank and change from last year, per locality; no total row.
+    let dong_ha = element_with(&index, "<tr>", "</tr>", ">Xã Đông Hà</a>");
+    assert!(
+        dong_ha.contains(">1/5<") && dong_ha.contains("+0,1000"),
+        "{dong_ha}"
+    );
+    assert!(
+        dong_ha.contains("minh họa"),
+        "DTI scores are illustrative here"
+    );
+    // Overdue tasks by locality.
+    let kim_son = element_with(&index, "<tr>", "</tr>", ">Xã Kim Sơn</a>");
+    assert!(kim_son.contains("<td class=\"num\">1 <span"), "{kim_son}");
+    assert!(!index.contains("Tổng cộng"));
+    // A locality's own page: its targets (own and per-locality results),
+    // tasks, budget and DTI only.
+    let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
+    assert!(an_hoa.contains("<h1>Xã An Hòa</h1>"));
+    assert!(an_hoa.contains(">2/2<"), "T1 (95 %) and X1 (97 %) met");
+    assert!(an_hoa.contains("Tập huấn kỹ năng số cho cán bộ xã"));
+    assert!(!an_hoa.contains("Số hóa hồ sơ hộ tịch"), "Kim Sơn's task");
+    assert!(an_hoa.contains("Tỷ lệ giải ngân kinh phí năm 2026"));
+    assert!(an_hoa.contains("100.000.000 đồng / 100.000.000 đồng"));
+}
+
+#[test]
+fn measured_indicators_are_charted_and_never_judged() {
+    let site = built();
+    let list = page(&site, "chi-so/index.html");
+    assert!(
+        list.contains("Trụ cột: Chính quyền số; Xã hội số."),
+        "several pillars"
+    );
+    assert!(list.contains("Tỷ lệ hồ sơ nộp trực tuyến tháng 10/2026 theo đơn vị"));
+    let one = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
+    assert!(one.contains("Xã An Hòa qua các kỳ</title>"));
+    assert!(one.contains("Xã Bình Minh qua các kỳ</title>"));
+    for judged in ["Đạt", "Chưa đạt", "Mục tiêu"] {
+        assert!(!one.contains(&format!(">{judged}<")), "{judged}");
+    }
+    let csv = site.read_out("du-lieu/chi-so.csv");
+    assert!(
+        csv.starts_with("\u{feff}Chỉ số,Đơn vị tính,Địa phương,Kỳ,Giá trị"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_hundred_communes_stay_readable() {
+    let site = Site::fixture("nhieu-dia-phuong");
+    let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Địa phương\n");
+    for n in 1..=100 {
+        results.push_str(&format!("T1,Quý III/2026,{},Xã Số {n:03}\n", 50 + n % 50));
+    }
+    site.write("content/du-lieu/ket-qua.csv", results);
+    site.build_ok(&[]);
+    let t1 = page(&site, "chi-tieu/t1/index.html");
+    assert!(t1.contains("theo địa phương: 20 cao nhất và 20 thấp nhất trong 100 đơn vị</title>"));
+    // The chart draws 40 bars; the results table lists all 100.
+    let chart = &t1[t1.find("theo địa phương: 20").unwrap()..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    let names: std::collections::BTreeSet<&str> = chart
+        .match_indices("Xã Số ")
+        .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
+        .collect();
+    assert_eq!(names.len(), 40, "{names:?}");
+    assert_eq!(t1.matches("<td>Xã Số ").count(), 100);
+}
+
+#[test]
+fn news_posts_link_to_generated_data_pages() {
+    let site = built();
+    let post = site.read_out("tin-tuc/so-lieu/index.html");
+    for href in [
+        "href=\"../../chi-tieu/\"",
+        "href=\"../../chi-tieu/t1/\"",
+        "href=\"../../dia-phuong/\"",
+        "href=\"../../du-lieu/ket-qua.csv\"",
+    ] {
+        assert!(post.contains(href), "{href}");
+    }
+    // A data page that does not exist is still a broken link.
+    site.write(
+        "content/tin-tuc/2026-11-21-sai.md",
+        "+++\ntitle = \"Sai\"\ndate = 2026-11-21\n+++\n\n[T9](../chi-tieu/t9/)\n",
+    );
+    site.build(&[])
+        .assert_code(1)
+        .assert_stderr_has(&["liên kết hỏng: không tìm thấy “../chi-tieu/t9/”"]);
+}
+
+/// The TOML, JSON and YAML files shown in full in docs/du-lieu.md build as
+/// they are: each block after a line "Tệp `content/du-lieu/…`:" is written
+/// to that path of a fresh site.
+#[test]
+fn the_guides_data_files_build_as_shown() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/du-lieu.md"),
+    )
+    .unwrap();
+    let site = Site::empty();
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nunit = \"UBND xã Thử\"\nbase_url = \"https://example.gov.vn/\"\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Thử\"\n+++\n");
+    let mut files = 0;
+    let mut lines = guide.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("Tệp `content/du-lieu/") else {
+            continue;
+        };
+        let name = rest.trim_end_matches("`:");
+        assert!(lines.next().unwrap().is_empty());
+        assert!(lines.next().unwrap().starts_with("```"));
+        let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        site.write(&format!("content/du-lieu/{name}"), body.join("\n") + "\n");
+        files += 1;
+    }
+    assert_eq!(files, 3, "a TOML, a JSON and a YAML file");
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
+    let ct1 = page(&site, "chi-tieu/ct26-01/index.html");
+    assert!(ct1.contains("61 % (năm 2025, trước kỳ của chỉ tiêu, không tính là đạt)"));
+    let ct3 = page(&site, "chi-tieu/ct26-03/index.html");
+    assert!(ct3.contains("minh họa") && ct3.contains("Thôn Đông"));
+    let series = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
+    assert!(series.contains("Trụ cột: Chính quyền số; Xã hội số."));
+}
+
+#[test]
+fn list_budget_and_dti_pages_say_whose_figures_they_are() {
+    let site = built();
+    let list = page(&site, "chi-tieu/index.html");
+    // 4 own targets, 1 met (T3); X1 (Xã An Hòa) is listed, not counted.
+    assert!(list.contains("Danh sách 4 chỉ tiêu"), "{list}");
+    assert!(list.contains("1 chỉ tiêu của các địa phương"));
+    let budget = page(&site, "kinh-phi/index.html");
+    let own_total = element_with(&budget, "<tfoot>", "</tfoot>", "Tổng cộng");
+    assert!(
+        own_total.contains("3.000.000.000 đồng"),
+        "own lines only: {own_total}"
+    );
+    assert!(budget.contains("<h2>Theo địa phương</h2>"));
+    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    assert!(kim_son.contains("300.000.000 đồng"));
+    assert_eq!(
+        budget.matches("<tfoot>").count(),
+        2,
+        "no total under the localities"
+    );
+    let dti = page(&site, "chi-so-dti/index.html");
+    assert!(dti.contains("150 / 200 điểm"));
+    assert!(dti.contains("của 5 địa phương ở trang “Các địa phương”"));
+    // A pillar counts the site's own targets and tasks (X1 is Xã An Hòa's).
+    let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
+    assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
 }

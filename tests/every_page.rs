@@ -21,10 +21,11 @@ use std::sync::OnceLock;
 
 use common::{Site, copy_dir};
 
-/// The repository's example sites: the root and every `vi-du/*/`.
+/// The repository's example sites: the data-rich fixture (every page kind),
+/// the root and every `vi-du/*/`.
 fn example_roots() -> Vec<PathBuf> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut roots = vec![repo.to_path_buf()];
+    let mut roots = vec![repo.join("tests/fixtures/data-demo"), repo.to_path_buf()];
     if let Ok(dirs) = std::fs::read_dir(repo.join("vi-du")) {
         let mut more: Vec<PathBuf> = dirs
             .filter_map(|d| d.ok().map(|d| d.path()))

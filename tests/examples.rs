@@ -250,8 +250,6 @@ fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
 struct Expect {
     /// Folder relative to the repository ("" = the root example).
     dir: &'static str,
-    /// Folder of its data sources under tools/example-data-src/.
-    src: &'static str,
     /// Dashboard tiles in order: (value, label, note).
     tiles: &'static [(&'static str, &'static str, &'static str)],
     /// Every target: (code, goal as shown, deadline as shown).
@@ -265,7 +263,7 @@ struct Expect {
     shows: &'static [(&'static str, &'static str)],
     /// Names of other localities: none may appear in any file of the site.
     foreign: &'static [&'static str],
-    /// Rows marked illustrative ("Minh họa" column) in the site's data sources.
+    /// Rows the site's open data marks illustrative ("Minh họa" = có).
     illustrative_rows: usize,
 }
 
@@ -281,7 +279,6 @@ const SONG_TRI_FOREIGN: &[&str] = &[
 /// Seed 001 (Plan 1126/KH-UBND of phường Sông Trí, 14/11/2025).
 const SONG_TRI: Expect = Expect {
     dir: "",
-    src: "song-tri",
     tiles: &[
         // 17 targets (001:297–337), none with a 2026 result in any source.
         ("0/17", "Chỉ tiêu đã đạt", "17 chỉ tiêu chưa có số liệu"),
@@ -454,6 +451,19 @@ const SONG_TRI: Expect = Expect {
         ), // 001:234
         ("ket-qua-nam-2025/", "không tính tỷ lệ giải ngân"),
         ("", "tính đến ngày 25/11/2026"),
+        // The same results as measured indicators, never judged.
+        (
+            "chi-so/",
+            "không có mục tiêu nên không đánh giá đạt hay chưa đạt",
+        ),
+        (
+            "chi-so/",
+            "Tỷ lệ dân số trưởng thành có điện thoại thông minh năm 2025 Đơn vị Giá trị Nguồn UBND phường Sông Trí 99,2 %",
+        ),
+        (
+            "chi-so/",
+            "mạng truyền số liệu chuyên dùng tại UBND phường năm 2025 Đơn vị Giá trị Nguồn UBND phường Sông Trí Có",
+        ),
     ],
     foreign: SONG_TRI_FOREIGN,
     illustrative_rows: 0,
@@ -462,7 +472,6 @@ const SONG_TRI: Expect = Expect {
 /// Seed 000: resolution of the Đông Sơn district Party Standing Committee, 2023–2025.
 const DONG_SON: Expect = Expect {
     dir: "vi-du/dong-son",
-    src: "dong-son",
     // 30 targets (000:70–153, 310, 314); the resolution reports no result.
     tiles: &[("0/30", "Chỉ tiêu đã đạt", "30 chỉ tiêu chưa có số liệu")],
     targets: &[
@@ -517,7 +526,6 @@ const DONG_SON: Expect = Expect {
 /// Seed 003: Plan 179/KH-UBND of Thọ Xuân district (2021), the DTI index.
 const THO_XUAN: Expect = Expect {
     dir: "vi-du/tho-xuan",
-    src: "tho-xuan",
     // The plan has no score for any year: no DTI tile, no score anywhere.
     tiles: &[],
     targets: &[],
@@ -544,7 +552,6 @@ const THO_XUAN: Expect = Expect {
 /// Seed 004: Châu Thành district (Bến Tre) task plan for 2025.
 const CHAU_THANH: Expect = Expect {
     dir: "vi-du/chau-thanh",
-    src: "chau-thanh",
     tiles: &[
         // 23 targets of section II.2 (004:38–107); no result in any source.
         ("0/23", "Chỉ tiêu đã đạt", "23 chỉ tiêu chưa có số liệu"),
@@ -622,7 +629,6 @@ const CHAU_THANH: Expect = Expect {
 /// Seed 002: Directive 23-CT/TU of the Vĩnh Phúc province Party Standing Committee (2022).
 const VINH_PHUC: Expect = Expect {
     dir: "vi-du/vinh-phuc",
-    src: "vinh-phuc",
     // Four measurable aims of the directive; it reports no result.
     tiles: &[("0/4", "Chỉ tiêu đã đạt", "4 chỉ tiêu chưa có số liệu")],
     targets: &[
@@ -775,7 +781,8 @@ fn check_site(e: &Expect) {
 
 /// Seed 003's index: the leaves add up to 160 / 75 / 35 (003:260, 453, 594);
 /// no score exists (the plan gives none); every maximum the OCR lost and we
-/// assumed is listed as "giả định (minh họa)" on the notes page.
+/// assumed is listed as "giả định (minh họa)" on the notes page and carries
+/// "minh họa" beside its figure on the index page.
 fn check_dti_index(site: &Built, name: &str) {
     let rows = csv_rows(&site.files["du-lieu/chi-so-dti.csv"]);
     let codes: Vec<&str> = rows.iter().map(|r| r["Mã"].as_str()).collect();
@@ -792,6 +799,7 @@ fn check_dti_index(site: &Built, name: &str) {
         "{name}: no source gives a DTI score"
     );
     let notes = plain_text(&site.page("diem-toi-da/"));
+    let tree = plain_text(&site.page("chi-so-dti/"));
     let mut assumed = 0;
     for r in &rows {
         if r["Cách chấm"].to_lowercase().contains("giả định") {
@@ -801,56 +809,62 @@ fn check_dti_index(site: &Built, name: &str) {
                 notes.contains(&row),
                 "{name}: assumed maximum not marked: {row}"
             );
+            // …and on the index page itself, right beside the figure.
+            let shown = format!(
+                "{} {} – điểm: – / {}",
+                r["Mã"], r["Tên chỉ số"], r["Điểm tối đa"]
+            );
+            assert!(
+                r["Tên chỉ số"].ends_with("(điểm tối đa giả định — minh họa)")
+                    && tree.contains(&shown),
+                "{name}: assumed maximum not marked on the DTI page: {shown}"
+            );
         }
     }
     assert_eq!(assumed, 24, "{name}: assumed maxima");
 }
 
-/// Rows marked in a "Minh họa" column of the site's sources: each must be
-/// shown with "minh họa" on its target page and on the dashboard.
+/// Rows the open data marks illustrative ("Minh họa" = có, from the column or
+/// from `[data] minh_hoa`): each is shown with "minh họa" on the page that
+/// shows its figure, and on the dashboard when it feeds a tile.
 fn check_illustrative(e: &Expect, site: &Built, name: &str) {
-    let dir = repo().join("tools/example-data-src").join(e.src);
-    let mut marked = Vec::new();
-    for entry in std::fs::read_dir(&dir).into_iter().flatten() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut lines = text
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
-        let Some(header) = lines.next() else { continue };
-        let header: Vec<&str> = header.split('|').map(str::trim).collect();
-        let Some(col) = header.iter().position(|h| *h == "Minh họa") else {
+    let mut marked = 0;
+    for (file, code_col) in [
+        ("chi-tieu", Some("Mã")),
+        ("ket-qua", Some("Mã chỉ tiêu")),
+        ("nhiem-vu", None),
+        ("kinh-phi", None),
+        ("diem-dti", None),
+        ("chi-so", None),
+    ] {
+        let Some(text) = site.files.get(&format!("du-lieu/{file}.csv")) else {
             continue;
         };
-        let code = header
-            .iter()
-            .position(|h| *h == "Mã chỉ tiêu" || *h == "Mã")
-            .unwrap();
-        for line in lines {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            if matches!(cells[col].to_lowercase().as_str(), "có" | "x") {
-                marked.push(cells[code].to_string());
+        for row in csv_rows(text) {
+            if row.get("Minh họa").map(String::as_str) != Some("có") {
+                continue;
+            }
+            marked += 1;
+            let page = match (file, code_col) {
+                (_, Some(col)) => format!("chi-tieu/{}/", row[col].to_lowercase()),
+                ("nhiem-vu", _) => "nhiem-vu/".to_string(),
+                ("kinh-phi", _) => "kinh-phi/".to_string(),
+                ("diem-dti", _) => "chi-so-dti/".to_string(),
+                _ => continue, // measured indicators have no page of their own yet
+            };
+            assert!(
+                site.page(&page).contains("minh họa"),
+                "{name}: {page} shows an illustrative {file} row without “minh họa”"
+            );
+            if file != "ket-qua" {
+                assert!(
+                    site.page("").contains("minh họa"),
+                    "{name}: the dashboard counts an illustrative {file} row without “minh họa”"
+                );
             }
         }
     }
-    assert_eq!(
-        marked.len(),
-        e.illustrative_rows,
-        "{name}: illustrative rows {marked:?}"
-    );
-    for code in &marked {
-        let page = site.page(&format!("chi-tieu/{}/", code.to_lowercase()));
-        assert!(
-            page.contains("minh họa"),
-            "{name} {code}: page without “minh họa”"
-        );
-    }
-    if !marked.is_empty() {
-        assert!(
-            site.page("").contains("minh họa"),
-            "{name}: dashboard without “minh họa”"
-        );
-    }
+    assert_eq!(marked, e.illustrative_rows, "{name}: illustrative rows");
 }
 
 /// Contact data invented for an example is a reserved placeholder, never an

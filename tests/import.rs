@@ -66,7 +66,10 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
                 .contains("địa chỉ cũ /2024/12/tong-ket-2024/ vẫn dùng được")
             && run
                 .stdout
-                .contains("hidemeta: 1 trang (đầu tiên: posts/chuyen-doi-so-2024.md)"),
+                .contains("hidemeta: 1 trang (đầu tiên: posts/chuyen-doi-so-2024.md)")
+            && run
+                .stdout
+                .contains("liên kết “/BlogXa/page/archives/” không có trong trang cũ"),
         "{}",
         run.stdout
     );
@@ -137,6 +140,8 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
     assert!(!dest.join("public/tin-tuc/ban-nhap").exists());
     assert!(!dest.join("content/page/archives").exists());
     assert!(dest.join("public/images/posts/so-do.svg").is_file());
+    // Two `draft` keys: the last wins, as in Hugo.
+    assert!(out(&dest, "page/about/index.html").contains("Trang giới thiệu."));
     assert_links_resolve(
         &dest.join("public"),
         &LinkCheck {
@@ -220,4 +225,71 @@ fn import_refuses_a_folder_that_is_not_a_hugo_or_zola_site() {
     let run = src.run(&["import", src.root.to_str().unwrap(), "--vao", "x"]);
     run.assert_code(1)
         .assert_stderr_has(&["đã là trang minhbach"]);
+}
+
+#[test]
+fn zola_posts_at_the_top_of_content_become_news() {
+    let (_src, dest, run) = import("import-zola-goc", |_| {});
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains("2023-12-01-hop-thon.md → content/tin-tuc/2023-12-01-hop-thon.md")
+            && run
+                .stdout
+                .contains("ảnh “/anh-hop.jpg” không có trong trang cũ"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("Dựng thử: được; 2/2 bài đã nhập được đăng"),
+        "{}",
+        run.stderr
+    );
+    build(&dest).assert_ok();
+    // Indented fences read; the date comes from the file name.
+    let meeting = out(&dest, "tin-tuc/hop-thon/index.html");
+    assert!(
+        meeting.contains("Họp thôn cuối năm") && meeting.contains("2023-12-01"),
+        "{meeting}"
+    );
+    assert!(
+        meeting.contains("<em>(Cuộc họp)</em>") && !meeting.contains("anh-hop.jpg"),
+        "{meeting}"
+    );
+    let spring = out(&dest, "tin-tuc/don-xuan/index.html");
+    assert!(
+        spring.contains("phao-hoa.svg") && spring.contains("../../tin-tuc/hop-thon/"),
+        "{spring}"
+    );
+    // Zola's addresses were /hop-thon/ and /don-xuan/.
+    assert!(out(&dest, "hop-thon/index.html").contains("tin-tuc/hop-thon/"));
+    assert!(out(&dest, "don-xuan/index.html").contains("tin-tuc/don-xuan/"));
+    assert!(out(&dest, "gioi-thieu/index.html").contains("300 hộ"));
+    assert_links_resolve(
+        &dest.join("public"),
+        &LinkCheck {
+            base_url: "https://thon-mau.example.vn/",
+            portable: false,
+        },
+    );
+}
+
+#[test]
+fn two_sources_for_one_place_do_not_stop_the_import() {
+    let (_src, dest, run) = import("import-hugo", |s| {
+        let post = "---\ntitle: \"CTF\"\ndate: 2024-06-01\n---\nThân.\n";
+        s.write("content/posts/ctf/a.md", post);
+        s.write("content/ctf/a.md", post);
+    });
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("✗ posts/ctf/a.md")
+            && run
+                .stdout
+                .contains("trùng chỗ với ctf/a.md trong trang mới"),
+        "{}",
+        run.stdout
+    );
+    assert!(dest.join("content/tin-tuc/ctf/a.md").is_file());
 }

@@ -31,6 +31,7 @@ fn assert_same_as_clean_build(root: &Path, snap: &Snapshot) {
         base_url: Some(format!("http://{HOST}{}", snap.base_path)),
         today: jiff::civil::date(2026, 11, 25),
         drafts: false,
+        check: false,
     })
     .expect("clean build");
     // The search index is built on the first request for one of its files,

@@ -268,10 +268,18 @@ fn symlinks_in_content_and_static_are_reported_not_followed() {
         s.path("content/tin-tuc/lien-ket.md"),
     )
     .unwrap();
+    fs::write(outside.join("chi-tieu.csv"), "x").unwrap();
+    fs::create_dir_all(s.path("content/du-lieu")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("chi-tieu.csv"),
+        s.path("content/du-lieu/chi-tieu.csv"),
+    )
+    .unwrap();
     let r = s.build_ok(&[]);
     r.assert_stderr_has(&[
         "static/bi-mat.txt",
         "content/tin-tuc/lien-ket.md",
+        "content/du-lieu/chi-tieu.csv",
         "liên kết",
     ]);
     assert!(

@@ -516,6 +516,24 @@ fn serve_answers_only_its_own_host_and_only_get_head() {
     }
 }
 
+/// An address clash shows in the preview's error overlay, as `build`
+/// reports it (issue #11, item 3).
+#[test]
+fn serve_reports_an_alias_over_a_real_page() {
+    let site = fixture();
+    write(
+        site.path(),
+        "content/tin-tuc/bai-hai.md",
+        "+++\ntitle = \"Bài hai\"\ndate = 2026-11-21\naliases = [\"tin-tuc/\"]\n+++\nHai.\n",
+    );
+    let server = Server::start(site.path());
+    let r = server.wait_for("/chuyen-doi-so/", "the clash in the overlay", |r| {
+        r.has_overlay()
+    });
+    assert!(r.body.contains("bai-hai.md"), "{}", r.body);
+    assert!(r.body.contains("tin-tuc/_index.md"), "{}", r.body);
+}
+
 #[test]
 fn serve_refuses_a_folder_without_config() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::Args;
 
 use super::{SiteArgs, report};
-use crate::build::{BuildOptions, build_site};
+use crate::build::BuildOptions;
 use crate::output;
 
 #[derive(Debug, Args)]
@@ -20,6 +20,9 @@ pub struct BuildArgs {
     /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Bài (hoặc trang) có lỗi thì giữ lại, không đăng, các bài khác vẫn đăng; bài bị giữ lại được liệt kê và mã thoát là 3.
+    #[arg(long = "bo-qua-bai-loi")]
+    pub skip_bad_posts: bool,
 }
 
 impl BuildArgs {
@@ -30,10 +33,11 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             today: self.site.today(),
             drafts: self.site.drafts,
+            check: false,
         };
         let progress = progress_spinner();
-        let result = build_site(&opts);
-        let built = match result {
+        let outcome = super::hold_back::build(&opts, self.skip_bad_posts);
+        let built = match outcome.result {
             Ok(b) => b,
             Err(diags) => {
                 progress.finish_and_clear();
@@ -42,6 +46,14 @@ impl BuildArgs {
                     "Không dựng được trang: {}. Thư mục đầu ra cũ được giữ nguyên.",
                     report::summary(&diags)
                 );
+                if !self.skip_bad_posts
+                    && let Some(pages) = super::hold_back::pages_with_errors(&diags)
+                {
+                    eprintln!(
+                        "Mọi lỗi đều nằm trong {} bài. Để đăng các bài còn lại và giữ lại các bài này: minhbach build --bo-qua-bai-loi",
+                        pages.len()
+                    );
+                }
                 return ExitCode::from(1);
             }
         };
@@ -62,7 +74,8 @@ impl BuildArgs {
             }
         }
         progress.finish_and_clear();
-        report::print(&diagnostics);
+        let warnings = super::hold_back::without_held(&diagnostics, &outcome.held);
+        report::print(&warnings);
         let index = dest.join("index.html");
         let shown = std::fs::canonicalize(&index).unwrap_or(index);
         eprintln!(
@@ -71,15 +84,27 @@ impl BuildArgs {
             built.output.len(),
             dest.display(),
             started.elapsed().as_millis(),
-            if diagnostics.is_empty() {
+            if warnings.is_empty() {
                 String::new()
             } else {
-                format!(", {}", report::summary(&diagnostics))
+                format!(", {}", report::summary(&warnings))
             }
         );
         eprintln!("Mở trang: {}", shown.display());
         eprintln!("Hoặc xem thử khi đang sửa: minhbach serve");
-        ExitCode::SUCCESS
+        if outcome.held.is_empty() {
+            return ExitCode::SUCCESS;
+        }
+        report::print(&outcome.errors);
+        eprintln!(
+            "ĐÃ GIỮ LẠI {} BÀI CÓ LỖI — KHÔNG ĐƯỢC ĐĂNG (các lỗi ở trên):",
+            outcome.held.len()
+        );
+        for rel in &outcome.held {
+            eprintln!("  - content/{rel}");
+        }
+        eprintln!("Sửa các lỗi rồi dựng lại để đăng những bài này (mã thoát 3).");
+        ExitCode::from(3)
     }
 }
 

@@ -21,6 +21,7 @@ impl CheckArgs {
             base_url: None,
             today: self.site.today(),
             drafts: self.site.drafts,
+            check: true,
         };
         match build_site(&opts) {
             Ok(built) => {

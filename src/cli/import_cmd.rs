@@ -13,6 +13,7 @@ use crate::import;
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Thư mục gốc của trang Hugo hoặc Zola (nơi có content/ và tệp cấu hình).
+    #[arg(value_name = "THƯ_MỤC_HUGO_ZOLA")]
     pub source: PathBuf,
     /// Thư mục trang minhbach mới (phải chưa có hoặc trống); mặc định <tên-thư-mục>-minhbach.
     #[arg(long = "vao", visible_alias = "into", value_name = "THƯ_MỤC")]
@@ -100,6 +101,7 @@ fn trial_build(dest: &Path, today: jiff::civil::Date, posts: &[String]) -> ExitC
         base_url: None,
         today,
         drafts: false,
+        check: false,
     };
     let published = prepare(&opts, None)
         .map(|p| {

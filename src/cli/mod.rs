@@ -1,8 +1,10 @@
 //! The command line: argument parsing (clap) and one small module per
-//! subcommand. Exit codes: 0 success, 1 content errors, 2 usage errors.
+//! subcommand. Exit codes: 0 success, 1 content errors, 2 usage errors, 3
+//! built with pages held back (`build --bo-qua-bai-loi`).
 
 mod build_cmd;
 mod check_cmd;
+mod hold_back;
 mod import_cmd;
 mod init_cmd;
 mod new_cmd;

@@ -353,12 +353,7 @@ impl Reader<'_> {
                 ));
                 self.diags.push(d);
             } else {
-                let d = Diagnostic::warning(
-                    self.path,
-                    format!(
-                        "khoá “{key}” không phải khoá chuẩn; được giữ làm tham số cho giao diện (page.params.{key})"
-                    ),
-                );
+                let d = Diagnostic::warning(self.path, unknown_key_message(key, None));
                 let d = self
                     .located(key, d)
                     .hint("bỏ qua nếu giao diện của bạn dùng khoá này; nếu không, có thể xoá");
@@ -382,6 +377,30 @@ impl Reader<'_> {
             ));
         }
     }
+}
+
+const UNKNOWN_KEY_START: &str = "khoá “";
+const UNKNOWN_KEY_END: &str = "” không phải khoá chuẩn";
+
+/// The warning for a theme key minhbach does not use; with `files`, the
+/// site-wide summary (how many files use it; this one is the first).
+pub(crate) fn unknown_key_message(key: &str, files: Option<usize>) -> String {
+    let many = files.map_or(String::new(), |n| {
+        format!(" (có trong {n} tệp, đây là tệp đầu tiên)")
+    });
+    format!(
+        "{UNKNOWN_KEY_START}{key}{UNKNOWN_KEY_END}{many}; được giữ làm tham số cho giao diện (page.params.{key})"
+    )
+}
+
+/// The key of an unknown-key warning made by [`unknown_key_message`].
+pub(crate) fn unknown_key_of(d: &Diagnostic) -> Option<&str> {
+    if d.severity != crate::diagnostics::Severity::Warning {
+        return None;
+    }
+    let rest = d.message.strip_prefix(UNKNOWN_KEY_START)?;
+    let end = rest.find(UNKNOWN_KEY_END)?;
+    Some(&rest[..end])
 }
 
 /// An alias that names a folder inside the output: relative segments of

@@ -75,9 +75,20 @@ pub(super) fn resolve<'a>(
                 .find(|p| p.trim_end_matches('/') == key)
                 .map(|p| targets.link(p))
         })
+        .or_else(|| targets.generated.get(key).map(|p| targets.link(p)))
         .or_else(from_static);
     match found {
         Some(out) => CowStr::from(format!("{ROOT_MARKER}{out}{fragment}")),
+        None if targets.held_back.contains(key) => {
+            diags.push(located(
+                Diagnostic::error(
+                    src.display_path,
+                    format!("liên kết “{url}” trỏ tới bài bị giữ lại vì có lỗi"),
+                )
+                .hint("sửa lỗi của bài đó (xem danh sách bài bị giữ lại), hoặc bỏ liên kết này"),
+            ));
+            dest.clone()
+        }
         None if targets.unpublished.contains_key(key) => {
             diags.push(located(
                 Diagnostic::warning(

@@ -3,7 +3,7 @@
 //! links resolved against the whole site. Files are read in a fixed order and
 //! rendered in parallel; diagnostics are merged and sorted afterwards.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -60,12 +60,24 @@ pub fn load(
     shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Content {
-    load_cached(root, config, today, drafts, shortcodes, diags, None)
+    load_cached(
+        root,
+        config,
+        today,
+        drafts,
+        shortcodes,
+        diags,
+        None,
+        &BTreeSet::new(),
+    )
 }
 
 /// [`load`], reusing (and updating) what `cache` holds for files that did
 /// not change since (see [`ContentCache`]). The result is the same as
-/// [`load`]'s.
+/// [`load`]'s. Pages in `held_back` (source paths under `content/`) are
+/// treated as unpublished and their problems as warnings (`build
+/// --bo-qua-bai-loi`, see docs/decisions/0013).
+#[allow(clippy::too_many_arguments)] // the build's inputs, each a different kind
 pub fn load_cached(
     root: &Path,
     config: &Config,
@@ -74,6 +86,7 @@ pub fn load_cached(
     shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
     mut cache: Option<&mut ContentCache>,
+    held_back: &BTreeSet<String>,
 ) -> Content {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -134,7 +147,15 @@ pub fn load_cached(
     // Files whose front matter already has an error: no follow-up
     // "missing title/date" errors that would only repeat it.
     let mut troubled: HashSet<String> = HashSet::new();
-    for (p, d, stamp) in parsed {
+    // Theme keys (`ShowToc`, `hidemeta`…) repeat in every post of a site
+    // made for another generator: one warning per key for the whole site.
+    let mut unknown_keys: BTreeMap<String, (usize, Diagnostic)> = BTreeMap::new();
+    for ((p, d, stamp), (_, rel)) in parsed.into_iter().zip(&md_files) {
+        let d = if held_back.contains(rel) {
+            demote(d)
+        } else {
+            d
+        };
         if let Some(p) = p {
             if d.has_errors() {
                 troubled.insert(p.rel.clone());
@@ -142,7 +163,18 @@ pub fn load_cached(
             files.push(p);
             file_stamps.push(stamp);
         }
-        diags.extend(d);
+        for x in d {
+            match super::fields::unknown_key_of(&x).map(str::to_owned) {
+                Some(key) => unknown_keys.entry(key).or_insert((0, x)).0 += 1,
+                None => diags.push(x),
+            }
+        }
+    }
+    for (key, (n, mut first)) in unknown_keys {
+        if n > 1 {
+            first.message = super::fields::unknown_key_message(&key, Some(n));
+        }
+        diags.push(first);
     }
 
     let t = crate::timing::lap("content: parse", t);
@@ -150,15 +182,25 @@ pub fn load_cached(
     let mut targets = LinkTargets {
         portable: config.portable,
         statics: super::statics::scan(root),
+        held_back: held_back.clone(),
         base_prefix: super::statics::prefix_of(&config.base_path()),
         ..LinkTargets::default()
     };
+    if let Some(sc) = shortcodes {
+        for path in sc.generated_pages() {
+            targets
+                .generated
+                .insert(path.trim_end_matches('/').to_owned(), path);
+        }
+    }
     let mut metas = Vec::new();
     for f in &files {
         let kind = layout.kind(&f.rel);
         let path = layout.page_path(&f.rel, &f.fm);
         let date = f.fm.date.or_else(|| date_from_file_name(&f.rel));
-        let published = (!f.fm.draft || drafts) && date.is_none_or(|d| d.date <= today);
+        let published = (!f.fm.draft || drafts)
+            && date.is_none_or(|d| d.date <= today)
+            && !held_back.contains(&f.rel);
         if published {
             targets.pages.insert(f.rel.clone(), path.clone());
         } else {

@@ -36,6 +36,11 @@ pub struct LinkTargets {
     /// Pages that exist but are not published in this build (drafts, scheduled).
     /// Source path → the output path it will have once published.
     pub unpublished: BTreeMap<String, String>,
+    /// Pages and files minhbach makes from the data (`chi-tieu` →
+    /// `chi-tieu/`, `du-lieu/chi-tieu.csv`), so that `[chỉ tiêu](../chi-tieu/)`
+    /// in a post is a link like any other. A content page at the same path
+    /// wins (it is found first).
+    pub generated: BTreeMap<String, String>,
     /// Links end in `index.html` (site opened from disk).
     pub portable: bool,
     /// Files under the site's `static/` folder (`images/a.png`), published
@@ -44,6 +49,9 @@ pub struct LinkTargets {
     /// The sub-path of `base_url` (`BlogName`), accepted in front of a
     /// static file's path.
     pub base_prefix: String,
+    /// Pages held back by `build --bo-qua-bai-loi` (source paths): a link to
+    /// one is an error, so the linking page is held back too.
+    pub held_back: std::collections::BTreeSet<String>,
 }
 
 impl LinkTargets {
@@ -151,12 +159,44 @@ pub fn render(
     } else {
         body_text
     };
+    // `![x](anh lop hoc.png)`: a destination with spaces, read as meant.
+    let (body_text, inserted) = match super::raw_syntax::wrap_spaced_destinations(&body_text) {
+        Some((t, ins)) => (t, ins),
+        None => (body_text, super::raw_syntax::Inserted::default()),
+    };
     let body = body_text.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut more_at: Option<usize> = None;
     let mut word_count = 0;
+    // Paragraph text so far (start offset, text), to spot raw Markdown.
+    let mut paragraph: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let at = src.body_offset + range.start;
+        let at = src.body_offset + inserted.original(range.start);
+        match &event {
+            Event::Start(Tag::Paragraph) => paragraph = Some((at, String::new())),
+            Event::Text(t) => {
+                if let Some((_, p)) = &mut paragraph {
+                    p.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((start, text)) = paragraph.take()
+                    && super::raw_syntax::looks_unconverted(&text)
+                {
+                    let (line, col) = line_col(src.file_text, start);
+                    diags.push(
+                        Diagnostic::warning(
+                            src.display_path,
+                            "đoạn văn có cú pháp ảnh/liên kết Markdown không đọc được, sẽ hiện nguyên chữ “[…](…)”",
+                        )
+                        .at(line, col)
+                        .with_source(src.file_text)
+                        .hint("đường dẫn có dấu ngoặc hoặc ký tự lạ: viết đường dẫn trong <…>, ví dụ ![mô tả](<anh (1).png>), và không để dấu cách giữa ] và ("),
+                    );
+                }
+            }
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,

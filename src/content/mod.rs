@@ -9,6 +9,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod page;
+pub(crate) mod raw_syntax;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod statics;

@@ -11,6 +11,12 @@ use std::collections::BTreeMap;
 /// Renders a shortcode to HTML, or explains in Vietnamese what is wrong.
 pub trait Shortcodes: Sync {
     fn render(&self, name: &str, args: &BTreeMap<String, String>) -> Result<String, String>;
+
+    /// Output paths of the pages and files made from the data (`chi-tieu/`,
+    /// `du-lieu/chi-tieu.csv`), which Markdown links may point to.
+    fn generated_pages(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A shortcode found in the source.

@@ -62,6 +62,11 @@ pub fn load_dir(
                 .hint("dùng \"windows-1258\" cho tệp CSV theo bảng mã tiếng Việt của Windows, hoặc bỏ khoá này để dùng UTF-8"),
         );
     }
+    for link in data_symlinks(dir) {
+        diags.push(crate::content::load::symlink_skipped(display_path(
+            site_root, &link,
+        )));
+    }
     let mut marked = vec![false; options.illustrative.len()];
     for path in data_files(dir) {
         let rel = display_path(site_root, &path);
@@ -88,6 +93,19 @@ pub fn load_dir(
     }
     validate::validate(&mut data, Some(dir), diags);
     data
+}
+
+/// Symlinks under `dir` that look like data files: never followed, but
+/// reported (see [`crate::content::load::symlink_skipped`]).
+fn data_symlinks(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_symlink())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 /// Data files under `dir`, sorted; hidden files and Excel lock files

@@ -91,7 +91,7 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
             || (map.contains_key("markdown") && !map.contains_key("baseURL"));
         is_zola.then(|| ((*name).to_owned(), map))
     });
-    let (generator, config_file, map) = match zola {
+    let (generator, config_file, mut map) = match zola {
         Some((f, m)) => (Generator::Zola, f, m),
         None => {
             let found = HUGO_CONFIGS
@@ -108,6 +108,18 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
             }
         }
     };
+    // Hugo's split configuration: `config/_default/permalinks.toml` holds
+    // the `[permalinks]` table's content, and so on.
+    if generator == Generator::Hugo {
+        for key in ["permalinks", "languages", "params"] {
+            for ext in ["toml", "yaml", "yml"] {
+                let path = root.join("config/_default").join(format!("{key}.{ext}"));
+                if let Some(part) = read_config(&path) {
+                    map.entry(key.to_owned()).or_insert(Value::Object(part));
+                }
+            }
+        }
+    }
     let get = |k: &str| -> Option<String> {
         map.iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(k))
@@ -256,6 +268,27 @@ mod tests {
         assert_eq!(s.generator, Generator::Hugo);
         assert_eq!(s.language, "vi");
         assert_eq!(s.permalinks["posts"], "/:year/:month/:slug/");
+    }
+
+    #[test]
+    fn reads_hugos_split_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("config/_default")).unwrap();
+        std::fs::write(
+            root.join("config/_default/hugo.toml"),
+            "baseURL = \"https://a.vn/\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("config/_default/permalinks.toml"),
+            "posts = \"/:year/:slug/\"\n",
+        )
+        .unwrap();
+        let s = detect(root).unwrap();
+        assert_eq!(s.generator, Generator::Hugo);
+        assert_eq!(s.permalinks["posts"], "/:year/:slug/");
     }
 
     #[test]

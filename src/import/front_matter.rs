@@ -37,8 +37,9 @@ pub struct PageMatter {
 }
 
 /// Splits `text` (LF line ends) into front matter and body.
-pub fn read(text: &str) -> Result<(PageMatter, &str), String> {
-    let split = frontmatter::split(std::path::Path::new(""), text)
+pub fn read(text: &str) -> Result<(PageMatter, String), String> {
+    let text = unindent_fences(text);
+    let split = frontmatter::split(std::path::Path::new(""), &text)
         .map_err(|_| "phần thông tin đầu trang không có dòng đóng (--- hoặc +++)".to_owned())?;
     let map = match split.format {
         None => Map::new(),
@@ -55,13 +56,38 @@ pub fn read(text: &str) -> Result<(PageMatter, &str), String> {
             }
         },
         Some(Format::Yaml) if split.matter.trim().is_empty() => Map::new(),
-        Some(Format::Yaml) => match serde_saphyr::from_str::<Value>(split.matter) {
+        // Hugo's YAML reader keeps the last of two equal keys.
+        Some(Format::Yaml) => match serde_saphyr::from_str_with_options::<Value>(
+            split.matter,
+            serde_saphyr::options! { duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::LastWins },
+        ) {
             Ok(Value::Object(m)) => m,
             Ok(_) => Map::new(),
             Err(e) => return Err(format!("thông tin đầu trang (YAML) sai cú pháp: {e}")),
         },
     };
-    Ok((from_map(map), split.body))
+    Ok((from_map(map), split.body.to_owned()))
+}
+
+/// Zola accepts fence lines with spaces before them (`   +++`); minhbach's
+/// reader wants them at the start of the line.
+fn unindent_fences(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    if first != "+++" && first != "---" {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fences = 0;
+    for line in text.split_inclusive('\n') {
+        if fences < 2 && line.trim() == first {
+            fences += 1;
+            out.push_str(first);
+            out.push('\n');
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 fn string(v: &Value) -> Option<String> {
@@ -318,6 +344,10 @@ mod tests {
         let text = "---\ntitle: \"Bài A\"\ndate: 2024-01-02T10:00:00+07:00\ntags: [a, b]\ncategories: [\"Tin\"]\nShowToc: true\ncover:\n  image: \"/img/a.png\"\n  alt: \"Ảnh\"\nauthor: \"Lan\"\nweight: 3\nhidemeta: false\n---\nThân.\n";
         let (m, body) = read(text).unwrap();
         assert_eq!(body, "Thân.\n");
+        let (dup, _) = read("---\ntitle: A\ndraft: true\ndraft: false\n---\n").unwrap();
+        assert!(!dup.draft);
+        let (ind, body) = read("+++\n   title = \"Z\"\n   date = 2025-10-01\n   +++\nB\n").unwrap();
+        assert_eq!((ind.title.as_deref(), body.as_str()), (Some("Z"), "B\n"));
         assert_eq!(m.title.as_deref(), Some("Bài A"));
         assert_eq!(m.date.as_deref(), Some("2024-01-02T10:00:00+07:00"));
         assert_eq!(m.tags, ["a", "b"]);

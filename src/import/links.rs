@@ -3,9 +3,7 @@
 //! (`/posts/bai/`), source paths of moved pages, static files (kept: the
 //! build finds them in `static/`). A target that exists nowhere in the old
 //! site is replaced by its text (an image by its description) and
-//! reported, so the page builds without a broken link. Image paths with
-//! spaces (`![x](anh lop hoc.png)`) are wrapped in `<…>` so Markdown reads
-//! them.
+//! reported, so the page builds without a broken link.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -146,41 +144,6 @@ pub struct Note {
     pub text: String,
 }
 
-/// Wraps image/link destinations with spaces in `<…>`.
-pub fn fix_spaces(body: &str) -> String {
-    if !body.contains("](") {
-        return body.to_owned();
-    }
-    let mut out = String::with_capacity(body.len() + 16);
-    let mut fence = false;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = !fence;
-        }
-        if fence || !line.contains("](") {
-            out.push_str(line);
-            continue;
-        }
-        let mut rest = line;
-        while let Some(i) = rest.find("](") {
-            out.push_str(&rest[..i + 2]);
-            rest = &rest[i + 2..];
-            let Some(close) = rest.find(')') else { break };
-            let dest = &rest[..close];
-            let titled = dest.trim_end().ends_with('"') && dest.matches('"').count() >= 2;
-            if dest.contains(' ') && !dest.starts_with('<') && !titled && !dest.contains('`') {
-                out.push('<');
-                out.push_str(dest.trim());
-                out.push('>');
-                rest = &rest[close..];
-            }
-        }
-        out.push_str(rest);
-    }
-    out
-}
-
 /// Rewrites or removes the links of `body`.
 pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -193,6 +156,14 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
         let (dest, image) = match &e {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // Markdown is read around inline HTML and instead of an
+                // HTML block that is a lone `<img>`.
+                let markdown_ok = matches!(e, Event::InlineHtml(_))
+                    || (h.trim().starts_with("<img") && h.trim().matches('<').count() == 1);
+                html_images(body, range, ctx, markdown_ok, &mut edits, &mut notes);
+                continue;
+            }
             _ => continue,
         };
         match resolve(ctx, &dest) {
@@ -255,6 +226,85 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
     (out, notes)
 }
 
+/// `<img src="…">` in raw HTML whose file is missing from the old site:
+/// the tag is replaced by its `alt` text and noted (other tags are kept).
+fn html_images(
+    body: &str,
+    range: Range<usize>,
+    ctx: &Context<'_>,
+    markdown_ok: bool,
+    edits: &mut Vec<(Range<usize>, String)>,
+    notes: &mut Vec<Note>,
+) {
+    let html = &body[range.clone()];
+    let mut from = 0;
+    while let Some(i) = html[from..].find("<img") {
+        let start = from + i;
+        let Some(len) = html[start..].find('>') else {
+            return;
+        };
+        let tag = &html[start..=start + len];
+        from = start + len + 1;
+        let Some(src) = attr(tag, "src") else {
+            continue;
+        };
+        let at = range.start + start;
+        let target = resolve(ctx, &src);
+        // A file of the site, written root-absolute or moved: a Markdown
+        // image, which the build checks and places under any sub-path.
+        let local = !is_external(&src) && !src.starts_with("data:");
+        if target != Target::Broken {
+            if markdown_ok && local {
+                let dest = match target {
+                    Target::Rewrite(d) => d,
+                    _ => src.clone(),
+                };
+                let alt = attr(tag, "alt").unwrap_or_default().replace(['[', ']'], "");
+                notes.push(Note {
+                    line: body[..at].matches('\n').count() + 1,
+                    text: format!("ảnh HTML “{src}” đổi thành ảnh Markdown (bỏ cỡ, kiểu của thẻ)"),
+                });
+                edits.push((at..at + tag.len(), format!("![{alt}](<{dest}>)")));
+            }
+            continue;
+        }
+        let alt = attr(tag, "alt").unwrap_or_else(|| "ảnh".to_owned());
+        notes.push(Note {
+            line: body[..at].matches('\n').count() + 1,
+            text: format!("ảnh “{src}” không có trong trang cũ: đã thay bằng chữ"),
+        });
+        edits.push((
+            at..at + tag.len(),
+            format!("<em>({})</em>", alt.replace(['<', '>', '&'], "")),
+        ));
+    }
+}
+
+/// The value of `name="…"` (or `'…'`) in an HTML tag.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut search = 0;
+    while let Some(i) = lower[search..].find(name) {
+        let at = search + i;
+        search = at + name.len();
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = tag[at + name.len()..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let rest = rest[1..].trim_start();
+        let q = rest.chars().next()?;
+        if q == '"' || q == '\'' {
+            return rest[1..].find(q).map(|e| rest[1..1 + e].to_owned());
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(rest.len());
+        return Some(rest[..end].to_owned());
+    }
+    None
+}
+
 fn escape_md(s: &str) -> String {
     s.replace('[', "\\[").replace(']', "\\]")
 }
@@ -293,17 +343,34 @@ mod tests {
         );
         assert_eq!(notes.len(), 1);
         assert!(notes[0].text.contains("/images/mat.png"));
+        let html = "<p align=\"center\"><img width=\"50%\" src=\"/me.jpg\" alt=\"Tôi\"> <img src=\"/Blog/images/x.png\"></p>\n";
+        let (out, notes) = fix(html, &ctx);
+        assert_eq!(
+            out,
+            "<p align=\"center\"><em>(Tôi)</em> <img src=\"/Blog/images/x.png\"></p>\n"
+        );
+        assert!(notes[0].text.contains("/me.jpg"));
     }
 
     #[test]
-    fn spaces_in_destinations_are_wrapped() {
+    fn html_images_of_the_site_become_markdown() {
+        let files: BTreeMap<String, String> =
+            [("posts/b/anh.png".to_owned(), "tin-tuc/b/anh.png".to_owned())].into();
+        let statics: BTreeSet<String> = ["images/x.png".to_owned()].into();
+        let ctx = Context {
+            src_rel: "posts/b/index.md",
+            old_url: None,
+            files: &files,
+            old_urls: &BTreeMap::new(),
+            statics: &statics,
+            prefix: "",
+        };
+        let body = "Chữ <img src=\"/images/x.png\" alt=\"X\" width=\"9\"> chữ.\n\n<img src=\"anh.png\">\n\n<div><img src=\"/images/x.png\"></div>\n";
+        let (out, notes) = fix(body, &ctx);
         assert_eq!(
-            fix_spaces("![x](anh lop hoc.png) [t](a.png \"Tiêu đề\")\n"),
-            "![x](<anh lop hoc.png>) [t](a.png \"Tiêu đề\")\n"
+            out,
+            "Chữ ![X](</images/x.png>) chữ.\n\n![](<anh.png>)\n\n<div><img src=\"/images/x.png\"></div>\n"
         );
-        assert_eq!(
-            fix_spaces("```\n![x](a b.png)\n```\n"),
-            "```\n![x](a b.png)\n```\n"
-        );
+        assert_eq!(notes.len(), 2);
     }
 }

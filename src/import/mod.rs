@@ -12,36 +12,18 @@ pub mod detect;
 pub mod front_matter;
 pub mod links;
 pub mod paths;
+mod read;
 pub mod report;
 pub mod shortcodes;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use detect::SourceSite;
 use front_matter::PageMatter;
 use paths::{FileKind, Mapper, OldPage};
+use read::{read_page, scan_asset_images, walk};
 use report::{PageReport, Report};
-
-/// Largest Markdown file imported (as the build's limit).
-const MAX_PAGE_BYTES: u64 = crate::content::load::MAX_PAGE_BYTES;
-/// Most files walked in the source content folder.
-const MAX_FILES: usize = 200_000;
-
-/// One Markdown file read from the source.
-struct SourcePage {
-    rel: String,
-    abs: PathBuf,
-    kind: FileKind,
-    matter: PageMatter,
-    body: String,
-    /// Read problems (the page is not imported).
-    error: Option<String>,
-    /// A repair made while reading (for the report).
-    read_note: Option<String>,
-    /// Lines before the body (front matter), for line numbers in the report.
-    body_line: usize,
-}
 
 /// A page ready to be written.
 struct Prepared {
@@ -61,23 +43,32 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     // Dated pages per top-level section decide the news sections.
     let mut dated: BTreeMap<String, usize> = BTreeMap::new();
     let mut undated: BTreeMap<String, usize> = BTreeMap::new();
-    let probe = Mapper::new(&BTreeMap::new(), &site.language);
+    // Pages at the top (`2015-08-19-bai.md`, `bai/index.md`): posts of a
+    // site without a posts folder when most of them are dated.
+    let (mut root_dated, mut root_undated) = (BTreeSet::new(), 0usize);
+    let probe = Mapper::new(&BTreeMap::new(), &BTreeSet::new(), &site.language);
     let mut pages = Vec::new();
     for (rel, abs) in md {
         let kind = probe.kind(&rel);
         let page = read_page(rel, abs, kind);
-        // A top-level bundle (`about/index.md`) is a page, not a section.
-        if let Some((section, rest)) = page.rel.split_once('/')
-            && rest != "index.md"
+        let has_date = page.matter.date.is_some()
+            || page.matter.bad_date.is_some()
+            || paths::date_in_name(&page.rel);
+        let top_level = match page.rel.split_once('/') {
+            None => true,
+            Some((_, rest)) => rest == "index.md",
+        };
+        if page.kind == FileKind::Page && top_level {
+            if has_date {
+                root_dated.insert(page.rel.clone());
+            } else {
+                root_undated += 1;
+            }
+        } else if let Some((section, _)) = page.rel.split_once('/')
             && page.kind == FileKind::Page
-            && (page.matter.date.is_some() || page.matter.bad_date.is_some())
         {
-            *dated.entry(section.to_owned()).or_default() += 1;
-        } else if let Some((section, rest)) = page.rel.split_once('/')
-            && rest != "index.md"
-            && page.kind == FileKind::Page
-        {
-            *undated.entry(section.to_owned()).or_default() += 1;
+            let counts = if has_date { &mut dated } else { &mut undated };
+            *counts.entry(section.to_owned()).or_default() += 1;
         }
         pages.push(page);
     }
@@ -87,16 +78,38 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         *n > undated.get(section).copied().unwrap_or(0)
             && !matches!(section.as_str(), "page" | "pages")
     });
-    let mapper = Mapper::new(&dated, &site.language);
+    if root_dated.len() < 2 || root_dated.len() <= root_undated {
+        root_dated.clear();
+    }
+    let mapper = Mapper::new(&dated, &root_dated, &site.language);
     let mut files: BTreeMap<String, String> = BTreeMap::new();
+    // Pages not imported are no link targets: links to them are unlinked
+    // and reported like any missing target.
+    // Two sources mapped to one destination (`posts/ctf/a.md` and
+    // `ctf/a.md`): the second is not imported, and says why.
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    let mut clashes: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |rel: &str, d: String, files: &mut BTreeMap<String, String>| match taken.get(&d)
+    {
+        Some(other) => {
+            clashes.insert(rel.to_owned(), other.clone());
+        }
+        None => {
+            taken.insert(d.clone(), rel.to_owned());
+            files.insert(rel.to_owned(), d);
+        }
+    };
     for p in &pages {
-        if let Some(d) = mapper.dest(&p.rel) {
-            files.insert(p.rel.clone(), d);
+        if let Some(d) = mapper.dest(&p.rel)
+            && p.error.is_none()
+            && skip_reason(&p.rel, p.kind, &p.matter).is_none()
+        {
+            claim(&p.rel, d, &mut files);
         }
     }
     for (rel, _) in &assets {
         if let Some(d) = mapper.dest(rel) {
-            files.insert(rel.clone(), d);
+            claim(rel, d, &mut files);
         }
     }
     let mut old_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -148,45 +161,34 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         if let Some(n) = &p.read_note {
             pr.note(n.clone());
         }
+        if let Some(other) = clashes.get(&p.rel) {
+            pr.fail(format!(
+                "trùng chỗ với {other} trong trang mới; đổi tên một trong hai tệp rồi nhập lại"
+            ));
+            report.pages.push(pr);
+            continue;
+        }
         if let Some(e) = &p.error {
             pr.fail(e.clone());
             report.pages.push(pr);
             continue;
         }
-        let Some(dest_rel) = dest_rel else {
-            pr.note(match p.kind {
-                FileKind::Section if !p.rel.contains('/') => "trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned(),
-                _ => "trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned(),
-            });
+        let reason = match &dest_rel {
+            None if p.kind == FileKind::Section && !p.rel.contains('/') => Some("trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned()),
+            None => Some("trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned()),
+            Some(_) => skip_reason(&p.rel, p.kind, &p.matter),
+        };
+        let (Some(dest_rel), None) = (dest_rel, &reason) else {
+            pr.note(reason.unwrap_or_default());
             pr.skip();
             report.pages.push(pr);
             continue;
         };
         if p.kind == FileKind::Translation {
-            let name = p.rel.rsplit('/').next().unwrap_or("");
-            if name.starts_with("_index.") {
-                pr.note("bản dịch của trang mục lục: chưa chép (minhbach chưa có trang mục lục đa ngôn ngữ)".into());
-                pr.skip();
-                report.pages.push(pr);
-                continue;
-            }
             pr.note(
                 "bản dịch: chép nguyên dạng tên tệp (x.en.md) để minhbach ghép với bản tiếng Việt"
                     .into(),
             );
-        }
-        let first = p.rel.split('/').next().unwrap_or("");
-        if matches!(first, "tags" | "categories" | "series") || p.rel == "404.md" {
-            pr.note("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
-            pr.skip();
-            report.pages.push(pr);
-            continue;
-        }
-        if let Some(layout) = theme_function_page(&p.matter) {
-            pr.note(format!("trang chức năng của giao diện cũ (layout “{layout}”): minhbach có sẵn trang lưu trữ và tìm kiếm, không chép"));
-            pr.skip();
-            report.pages.push(pr);
-            continue;
         }
         let old_url = page_old.get(&p.rel).cloned();
         let ctx = links::Context {
@@ -209,7 +211,8 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
                 pr.note(text)
             }
         }
-        let body = links::fix_spaces(&body);
+        let body =
+            crate::content::raw_syntax::wrap_spaced_destinations(&body).map_or(body, |(t, _)| t);
         let (body, link_notes) = links::fix(&body, &ctx);
         for n in link_notes {
             pr.note(format!("dòng {}: {}", n.line + p.body_line, n.text));
@@ -261,190 +264,6 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     // Old addresses: now that the new paths are known, add `aliases`.
     add_aliases(dest, &mut prepared, &mut report, today)?;
     Ok(report)
-}
-
-/// Files found: (path relative to the content folder, absolute path).
-type Files = Vec<(String, PathBuf)>;
-
-/// Image files under `assets/` (relative to it).
-fn scan_asset_images(root: &Path) -> BTreeSet<String> {
-    const IMAGES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "ico"];
-    let dir = root.join("assets");
-    let mut out = BTreeSet::new();
-    for e in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-        let is_image = e
-            .path()
-            .extension()
-            .is_some_and(|x| IMAGES.contains(&x.to_string_lossy().to_lowercase().as_str()));
-        if e.file_type().is_file() && is_image && out.len() < MAX_FILES {
-            let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
-            out.insert(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            );
-        }
-    }
-    out
-}
-
-fn walk(site: &SourceSite, report: &mut Report) -> Result<(Files, Files), String> {
-    let dir = &site.content_dir;
-    if !dir.is_dir() {
-        return Err(format!("không tìm thấy thư mục nội dung {}", dir.display()));
-    }
-    let mut md = Vec::new();
-    let mut other = Vec::new();
-    let skip: Vec<&PathBuf> = site
-        .other_language_dirs
-        .iter()
-        .filter(|d| d.starts_with(dir))
-        .collect();
-    for d in &site.other_language_dirs {
-        report.site_note(format!(
-            "nội dung ngôn ngữ khác trong {} chưa được nhập",
-            d.strip_prefix(&site.root).unwrap_or(d).display()
-        ));
-    }
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || (!crate::content::load::is_ignored_name(&e.file_name().to_string_lossy())
-                    && !skip.iter().any(|s| e.path() == s.as_path()))
-        });
-    for entry in walker.flatten() {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if md.len() + other.len() >= MAX_FILES {
-            report.site_note(format!(
-                "thư mục nội dung có hơn {MAX_FILES} tệp; phần còn lại không được nhập"
-            ));
-            break;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        use unicode_normalization::UnicodeNormalization;
-        let rel: String = rel.nfc().collect();
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
-            md.push((rel, entry.path().to_path_buf()));
-        } else {
-            other.push((rel, entry.path().to_path_buf()));
-        }
-    }
-    Ok((md, other))
-}
-
-fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage {
-    let mut page = SourcePage {
-        rel,
-        abs,
-        kind,
-        matter: PageMatter::default(),
-        body: String::new(),
-        error: None,
-        read_note: None,
-        body_line: 0,
-    };
-    let too_big = std::fs::metadata(&page.abs)
-        .map(|m| m.len() > MAX_PAGE_BYTES)
-        .unwrap_or(false);
-    if too_big {
-        page.error = Some("tệp lớn hơn 10 MB, không nhập".into());
-        return page;
-    }
-    let bytes = match std::fs::read(&page.abs) {
-        Ok(b) => b,
-        Err(e) => {
-            page.error = Some(format!("không đọc được tệp: {e}"));
-            return page;
-        }
-    };
-    let text = match decode(&bytes) {
-        Ok((t, note)) => {
-            page.read_note = note;
-            t
-        }
-        Err(e) => {
-            page.error = Some(e);
-            return page;
-        }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    match front_matter::read(&text) {
-        Ok((m, body)) => {
-            page.matter = m;
-            page.body_line = text[..text.len() - body.len()].matches('\n').count();
-            page.body = body.to_owned();
-        }
-        Err(e) => page.error = Some(e),
-    }
-    page
-}
-
-/// The text of a Markdown file: UTF-8 (a few broken bytes, as in a file
-/// cut short, are replaced and reported, as Hugo shows them), or UTF-16
-/// with its byte-order mark.
-fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
-    let utf16 = |rest: &[u8], le: bool| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        Ok((
-            String::from_utf16_lossy(&units),
-            Some("tệp UTF-16: đã đổi sang UTF-8".to_owned()),
-        ))
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, true);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, false);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(t) => Ok((t.to_owned(), None)),
-        Err(e) => {
-            let lossy = String::from_utf8_lossy(bytes).into_owned();
-            let bad = lossy.matches('\u{FFFD}').count();
-            if bad <= 3 {
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-                    + 1;
-                Ok((
-                    lossy,
-                    Some(format!(
-                        "dòng {line}: {bad} chỗ không phải chữ UTF-8 (tệp bị cắt hoặc hỏng), đã thay bằng “�”"
-                    )),
-                ))
-            } else {
-                Err(
-                    "tệp không phải văn bản UTF-8; mở và lưu lại với bảng mã UTF-8 rồi nhập lại"
-                        .into(),
-                )
-            }
-        }
-    }
 }
 
 /// Hugo `ref`/`relref` argument → a link to the page's new source path.
@@ -502,6 +321,24 @@ fn resolve_ref(
             old_urls.contains_key(old).then(|| format!("{old}/"))
         })
         .map(|d| format!("/{d}{frag}"))
+}
+
+/// Why a page is not imported (`None`: it is).
+fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if kind == FileKind::Translation && name.starts_with("_index.") {
+        return Some(
+            "bản dịch của trang mục lục: chưa chép (minhbach chưa có trang mục lục đa ngôn ngữ)"
+                .into(),
+        );
+    }
+    let first = rel.split('/').next().unwrap_or("");
+    if matches!(first, "tags" | "categories" | "series") || rel == "404.md" {
+        return Some("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
+    }
+    theme_function_page(m).map(|layout| {
+        format!("trang chức năng của giao diện cũ (layout “{layout}”): minhbach có sẵn trang lưu trữ và tìm kiếm, không chép")
+    })
 }
 
 /// `layout: archives|search|…`: a page the old theme filled in by itself.

@@ -8,7 +8,7 @@
 //! pages keep their place. `_index.md` of the home page and of the main
 //! section are replaced by the new site's own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::detect::Generator;
 
@@ -39,12 +39,19 @@ pub struct Mapper {
     /// Top-level sections with dated pages → their folder under `tin-tuc/`
     /// (`""` for the main one).
     news_sections: BTreeMap<String, String>,
+    /// Top-level posts (`2015-08-19-bai.md`, `bai/index.md`) of a site
+    /// that keeps its posts at the top: they go to `tin-tuc/`.
+    root_posts: BTreeSet<String>,
     pub language: String,
 }
 
 impl Mapper {
     /// `dated`: top-level section → number of dated pages in it.
-    pub fn new(dated: &BTreeMap<String, usize>, language: &str) -> Self {
+    pub fn new(
+        dated: &BTreeMap<String, usize>,
+        root_posts: &BTreeSet<String>,
+        language: &str,
+    ) -> Self {
         let main = POST_SECTIONS
             .iter()
             .find(|s| dated.get(**s).is_some_and(|n| *n > 0))
@@ -70,6 +77,7 @@ impl Mapper {
             .collect();
         Mapper {
             news_sections,
+            root_posts: root_posts.clone(),
             language: language.to_owned(),
         }
     }
@@ -102,6 +110,10 @@ impl Mapper {
         // `x.vi.md` on a Vietnamese site is the page itself.
         let rel = strip_own_lang(rel, &self.language);
         let (first, rest) = rel.split_once('/').unwrap_or(("", rel.as_str()));
+        if self.root_posts.contains(&rel) || self.root_posts.contains(&format!("{first}/index.md"))
+        {
+            return Some(format!("{NEWS}/{rel}"));
+        }
         if first.is_empty() {
             return (rest != "_index.md").then(|| rel.clone());
         }
@@ -111,6 +123,18 @@ impl Mapper {
             None => Some(rel.clone()),
         }
     }
+}
+
+/// True when the file (or its bundle folder) starts with `YYYY-MM-DD`.
+pub fn date_in_name(rel: &str) -> bool {
+    let mut parts = rel.rsplit('/');
+    let name = match parts.next() {
+        Some(n) if n.starts_with("index.") => parts.next().unwrap_or(""),
+        Some(n) => n,
+        None => "",
+    };
+    name.get(..10)
+        .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok())
 }
 
 /// `bai.en` → (`bai`, Some("en")); `bai` → (`bai`, None).
@@ -293,7 +317,7 @@ mod tests {
             ("about".to_owned(), 0),
         ]
         .into();
-        let m = Mapper::new(&dated, "vi");
+        let m = Mapper::new(&dated, &BTreeSet::new(), "vi");
         assert_eq!(m.dest("posts/a.md").as_deref(), Some("tin-tuc/a.md"));
         assert_eq!(m.dest("posts/_index.md"), None);
         assert_eq!(m.dest("_index.md"), None);
@@ -311,6 +335,25 @@ mod tests {
         assert_eq!(m.kind("posts/a.vi.md"), FileKind::Page);
         assert_eq!(m.kind("posts/b/anh.png"), FileKind::Asset);
         assert_eq!(m.kind("ctf/_index.md"), FileKind::Section);
+        let root: BTreeSet<String> = [
+            "2020-01-02-a.md".to_owned(),
+            "2020-03-04-b/index.md".to_owned(),
+        ]
+        .into();
+        let m = Mapper::new(&BTreeMap::new(), &root, "vi");
+        assert_eq!(
+            m.dest("2020-01-02-a.md").as_deref(),
+            Some("tin-tuc/2020-01-02-a.md")
+        );
+        assert_eq!(
+            m.dest("2020-03-04-b/anh.png").as_deref(),
+            Some("tin-tuc/2020-03-04-b/anh.png")
+        );
+        assert_eq!(
+            m.dest("about/_index.md").as_deref(),
+            Some("about/_index.md")
+        );
+        assert!(date_in_name("2020-03-04-b/index.md") && !date_in_name("about.md"));
     }
 
     #[test]

@@ -33,7 +33,9 @@ impl Registry {
     /// Every clash, in path order.
     pub fn clashes(&self) -> Vec<Clash> {
         let mut out = Vec::new();
-        let mut lower: HashMap<String, &str> = HashMap::new();
+        // Only a path with an upper-case letter can equal another but for
+        // case (two lower-case ones would be the same path).
+        let mut lowered: HashMap<String, &str> = HashMap::new();
         for (path, &count) in &self.claims {
             if count > 1 {
                 out.push(Clash::Same {
@@ -53,13 +55,20 @@ impl Registry {
                 }
                 rest = parent;
             }
-            match lower.get(&path.to_lowercase()) {
-                Some(first) => out.push(Clash::Case {
-                    first: (*first).to_owned(),
-                    second: path.clone(),
-                }),
-                None => {
-                    lower.insert(path.to_lowercase(), path);
+            if path.chars().any(char::is_uppercase) {
+                let lower = path.to_lowercase();
+                if self.claims.contains_key(&lower) {
+                    out.push(Clash::Case {
+                        first: path.clone(),
+                        second: lower,
+                    });
+                } else if let Some(first) = lowered.get(&lower) {
+                    out.push(Clash::Case {
+                        first: (*first).to_owned(),
+                        second: path.clone(),
+                    });
+                } else {
+                    lowered.insert(lower, path);
                 }
             }
         }
@@ -103,6 +112,13 @@ mod tests {
             [Clash::Case {
                 first: "Anh.png".into(),
                 second: "anh.png".into()
+            }]
+        );
+        assert_eq!(
+            clashes(&["ANH.png", "Anh.png"]),
+            [Clash::Case {
+                first: "ANH.png".into(),
+                second: "Anh.png".into()
             }]
         );
     }

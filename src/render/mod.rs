@@ -89,7 +89,9 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
     let plan = crate::timing::phase("render: plan", || plan(site, theme));
-    engine::addresses::check(site, theme, &plan, diags);
+    crate::timing::phase("render: addresses", || {
+        engine::addresses::check(site, theme, &plan, diags)
+    });
     let results: Vec<(String, Result<String, Diagnostic>)> =
         crate::timing::phase("render: tera", || {
             plan.pending

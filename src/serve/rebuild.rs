@@ -130,6 +130,7 @@ pub fn rebuild(
         base_url: Some(format!("http://{host}{base_path}")),
         today: opts.today,
         drafts: opts.drafts,
+        check: false,
     };
     let generation = previous.generation + 1;
     let prepared = match prepare(&build, Some(&mut state.cache)) {

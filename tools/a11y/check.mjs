@@ -95,7 +95,11 @@ try {
       while (next < pages.length) {
         const rel = pages[next++];
         const url = `${origin}${BASE}${rel}`;
-        const resp = await tab.goto(url, { waitUntil: 'load' });
+        // A loaded machine can be slow: one retry before the page counts as failed.
+        let resp = null;
+        for (let attempt = 0; attempt < 2 && !resp; attempt += 1) {
+          resp = await tab.goto(url, { waitUntil: 'load', timeout: 120000 }).catch(() => null);
+        }
         if (!resp || resp.status() !== 200) { fail(`${url}: HTTP ${resp && resp.status()}`); continue; }
         const kind = kindOf(rel);
         if (!shotKinds.has(`${kind}-${vpName}`)) {

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Valid and accessible, checked for real, on the example sites:
-#   1. builds them (release binary, or $MINHBACH_BIN): the data-rich test
-#      fixture tests/fixtures/data-demo (every page kind, for axe), the root
-#      example and every vi-du/*/ example;
-#   2. Nu HTML Checker (vnu, Java 17+) on every HTML page, CSS and SVG of
-#      all of them: 0 errors required;
-#   3. axe-core in headless Debian Chromium on the home/dashboard, a news
-#      post, a target page, the DTI page, the budget page and a tag page,
-#      at 1280 px and 375 px: 0 violations; keyboard: the first Tab reaches
-#      the skip link, which shows; focus is visible at every Tab stop;
-#   4. screenshots of those pages in $SHOTS (default target/a11y-anh/).
+# Valid and accessible, checked for real, on every example site: the
+# data-rich test fixture tests/fixtures/data-demo (every page kind), the
+# root example and every vi-du/*/ example with a minhbach.toml. For each:
+#   1. builds it (release binary, or $MINHBACH_BIN);
+#   2. Nu HTML Checker (vnu, Java 17+) on every HTML page, CSS and SVG:
+#      0 errors required;
+#   3. axe-core in headless Debian Chromium on EVERY HTML page of the build
+#      (listed from the output; redirect stubs skipped) at 1280 px and
+#      375 px: 0 violations; keyboard: the first Tab reaches the skip link,
+#      which shows; focus is visible at every Tab stop;
+#   4. one screenshot per page kind in $SHOTS/<n>/ (default target/a11y-anh/).
 # Needs: java, node/npm, /usr/bin/chromium (apt-get install chromium);
 # `npm ci` in tools/a11y is run when node_modules is missing.
+# A11Y_WORKERS (default 4): pages checked at once, each in a tab.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -29,22 +30,25 @@ if [ -z "$BIN" ]; then
   BIN="$ROOT/target/release/minhbach"
 fi
 
-echo "== a11y: dựng các trang ví dụ"
-# axe needs every page kind (DTI, budget, a target with results): the
-# data-rich fixture has them all; the honest examples are checked by vnu.
-"$BIN" build --root "$ROOT/tests/fixtures/data-demo" --date 2026-11-25 --output "$SITE" >/dev/null
-OTHERS="$(dirname "$SITE")/vi-du"
-"$BIN" build --root "$ROOT" --date 2026-11-25 --output "$OTHERS/goc" >/dev/null
+roots=("$ROOT/tests/fixtures/data-demo" "$ROOT")
 for d in "$ROOT"/vi-du/*/; do
-  "$BIN" build --root "$d" --date 2026-11-25 --output "$OTHERS/$(basename "$d")" >/dev/null
+  [ -f "$d/minhbach.toml" ] && roots+=("${d%/}")
 done
-pages=$(find "$SITE" "$OTHERS" -name '*.html' | wc -l)
-
-echo "== a11y: Nu HTML Checker trên $pages trang HTML (+ CSS, SVG)"
-java -jar "$HERE/node_modules/vnu-jar/build/dist/vnu.jar" \
-  --errors-only --skip-non-html --also-check-css --also-check-svg --format gnu "$SITE" "$OTHERS"
-echo "vnu: 0 lỗi"
-
-echo "== a11y: axe-core và bàn phím trong Chromium; ảnh chụp ở $SHOTS"
 rm -rf "$SHOTS"
-node "$HERE/check.mjs" "$SITE" "$SHOTS"
+n=0
+for root in "${roots[@]}"; do
+  n=$((n + 1))
+  out="$SITE-$n"
+  name="${root#"$ROOT"}"; name="${name#/}"; name="${name:-.}"
+  echo "== a11y: dựng trang ví dụ $name"
+  "$BIN" build --root "$root" --date 2026-11-25 --output "$out" >/dev/null
+  pages=$(find "$out" -name '*.html' | wc -l)
+
+  echo "== a11y: Nu HTML Checker trên $pages trang HTML (+ CSS, SVG)"
+  java -jar "$HERE/node_modules/vnu-jar/build/dist/vnu.jar" \
+    --errors-only --skip-non-html --also-check-css --also-check-svg --format gnu "$out"
+  echo "vnu: 0 lỗi"
+
+  echo "== a11y: axe-core trên mọi trang và bàn phím trong Chromium; ảnh chụp ở $SHOTS/$n"
+  node "$HERE/check.mjs" "$out" "$SHOTS/$n"
+done

@@ -1,6 +1,7 @@
 // Headless-Chromium test under a strict Content-Security-Policy (issue #19).
 //
-// Builds the example site (and every vi-du/*/ example) under a sub-path,
+// Builds the example sites (the data-rich fixture tests/fixtures/data-demo,
+// the root example and every vi-du/*/) under a sub-path,
 // serves it with `Content-Security-Policy: default-src 'self'` (what many
 // government hosts send), and opens one page of every kind (the first page
 // under each top-level folder of the output, plus the home page — generated
@@ -72,7 +73,7 @@ function pageKinds(dir) {
   return pages;
 }
 
-const roots = process.env.SITE_ROOT ? [process.env.SITE_ROOT] : [repo, ...(fs.existsSync(path.join(repo, 'vi-du'))
+const roots = process.env.SITE_ROOT ? [process.env.SITE_ROOT] : [path.join(repo, 'tests/fixtures/data-demo'), repo, ...(fs.existsSync(path.join(repo, 'vi-du'))
   ? fs.readdirSync(path.join(repo, 'vi-du')).sort().map((n) => path.join(repo, 'vi-du', n))
     .filter((r) => fs.existsSync(path.join(r, 'minhbach.toml')))
   : [])];

@@ -54,13 +54,47 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .map(|(y, t)| (format!("Năm {y}"), *t))
         .collect();
     let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
-    let illustrative = data.set.budget.iter().any(|l| l.illustrative);
+    // The site's own lines only; each locality's budget is its own row of
+    // the "Theo địa phương" table, never added to the total.
+    let illustrative = data
+        .set
+        .budget
+        .iter()
+        .any(|l| l.locality.is_none() && l.illustrative);
+    let localities: Vec<(String, BudgetTotals, bool)> = data
+        .computed
+        .localities
+        .iter()
+        .filter(|l| !l.budget.by_year.is_empty())
+        .map(|l| {
+            let marked = data.set.budget.iter().any(|b| {
+                b.illustrative
+                    && b.locality
+                        .as_deref()
+                        .is_some_and(|x| crate::text::fold(x) == crate::text::fold(&l.name))
+            });
+            (l.name.clone(), l.budget.total, marked)
+        })
+        .collect();
+    let whose = if localities.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Các số trên là của {}; kinh phí của {} địa phương ở bảng “Theo địa phương”, không cộng vào tổng.",
+            if site.config.unit.is_empty() {
+                "đơn vị"
+            } else {
+                site.config.unit.as_str()
+            },
+            localities.len()
+        )
+    };
     let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{}",
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{whose}{}",
         money(b.total.planned),
         money(b.total.disbursed),
         rate(b.total.rate),
-        dv::illustrative_note(illustrative)
+        dv::illustrative_note(illustrative || localities.iter().any(|l| l.2))
     );
     let mut c = page_context(
         site,
@@ -100,30 +134,51 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         title: &'static str,
         header: &'static str,
         rows: Vec<MoneyRow>,
+        /// Whether the footer is the total of the rows (not for localities).
+        summed: bool,
     }
-    let tables = [
+    let mut tables = vec![
         MoneyTable {
             title: "Theo năm",
             header: "Năm",
             rows: rows(&by_year),
+            summed: true,
         },
         MoneyTable {
             title: "Theo nguồn vốn",
             header: "Nguồn vốn",
             rows: rows(&by_source),
+            summed: true,
         },
     ];
+    if !localities.is_empty() {
+        tables.push(MoneyTable {
+            title: "Theo địa phương",
+            header: "Địa phương",
+            rows: localities
+                .iter()
+                .map(|(name, t, marked)| {
+                    let mut r = money_row(name.clone(), t);
+                    if *marked {
+                        r.planned.push_str(" (minh họa)");
+                    }
+                    r
+                })
+                .collect(),
+            summed: false,
+        });
+    }
     c.insert("tables", &tables);
     let mut chart_list = vec![bars(
         "kinh-phi-nam",
-        "Kinh phí theo năm",
+        &dv::own_title(data, "Kinh phí theo năm"),
         &by_year,
         illustrative,
     )];
     if by_source.len() > 1 {
         chart_list.push(bars(
             "kinh-phi-nguon",
-            "Kinh phí theo nguồn vốn",
+            &dv::own_title(data, "Kinh phí theo nguồn vốn"),
             &by_source,
             illustrative,
         ));

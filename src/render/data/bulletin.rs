@@ -163,7 +163,15 @@ fn collect(
                 title: format!("{} – {}", t.id, t.statement),
                 href: link(config, &target_path(&t.id)),
                 date: r.period.label(),
-                detail: format!("{} ({scope})", quantity(r.value, t.unit.as_deref())),
+                detail: format!(
+                    "{} ({scope}){}",
+                    quantity(r.value, t.unit.as_deref()),
+                    if r.illustrative || t.illustrative {
+                        " – số liệu minh họa"
+                    } else {
+                        ""
+                    }
+                ),
             },
         );
     }
@@ -173,7 +181,11 @@ fn collect(
             title: format!("{} – {}", t.id, t.statement),
             href: lead_href.clone(),
             date,
-            detail: t.lead.clone(),
+            detail: if t.illustrative {
+                format!("{} – minh họa", t.lead)
+            } else {
+                t.lead.clone()
+            },
         };
         if let Some(c) = t.completed {
             add(c, &|w| &mut w.completed, task(dates::short(c)));

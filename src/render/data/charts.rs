@@ -72,7 +72,7 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     if p.communes.is_empty() {
         return None;
     }
-    let rows = p
+    let mut rows: Vec<charts::CommuneValue> = p
         .communes
         .iter()
         .map(|cp| charts::CommuneValue {
@@ -80,11 +80,32 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
             value: latest(data, cp).map(|m| number(m.value)),
         })
         .collect();
+    // Best first (lower is better for at most / below / rank), no value
+    // last, Vietnamese order on ties; a province of 100 communes draws the
+    // 20 best and the 20 last (the results table lists them all).
+    let lower_better = matches!(
+        chart_cmp(t),
+        charts::Comparison::AtMost | charts::Comparison::Below | charts::Comparison::Rank
+    );
+    rows.sort_by(|a, b| {
+        let key = |v: Option<f64>| v.map(|x| if lower_better { x } else { -x });
+        match (key(a.value), key(b.value)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| crate::text::vi_cmp(&a.name, &b.name))
+    });
+    let (rows, note) = super::sections::cap_rows(&rows);
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
             id: format!("xa-phuong-{}", t.id),
             title: super::views::mark_title(
-                format!("Kết quả chỉ tiêu {} theo địa phương", t.id),
+                match note {
+                    Some(n) => format!("Kết quả chỉ tiêu {} theo địa phương: {n}", t.id),
+                    None => format!("Kết quả chỉ tiêu {} theo địa phương", t.id),
+                },
                 p.illustrative,
             ),
             unit: t.unit.clone().unwrap_or_default(),
@@ -114,7 +135,10 @@ pub fn target_chart(data: &SiteData, i: usize) -> ChartView {
 /// The progress chart of a pillar's targets, if it has any.
 pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
     let idx: Vec<usize> = (0..data.set.targets.len())
-        .filter(|&i| in_pillar(data.set.targets[i].pillar.as_deref(), pillar))
+        .filter(|&i| {
+            data.set.targets[i].locality.is_none()
+                && in_pillar(data.set.targets[i].pillar.as_deref(), pillar)
+        })
         .collect();
     (!idx.is_empty()).then(|| {
         targets_chart(
@@ -156,7 +180,10 @@ pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Chart
         data,
         &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
         &format!("Tình trạng nhiệm vụ trụ cột {}", pillar.label),
-        |i| in_pillar(data.set.tasks[i].pillar.as_deref(), pillar),
+        |i| {
+            data.set.tasks[i].locality.is_none()
+                && in_pillar(data.set.tasks[i].pillar.as_deref(), pillar)
+        },
     )
 }
 

@@ -158,7 +158,25 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
             dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative))
         ),
-        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm.".to_owned(),
+        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm của đơn vị.".to_owned(),
+    };
+    let scored = data
+        .computed
+        .localities
+        .iter()
+        .filter(|l| !l.dti.is_empty())
+        .count();
+    let intro = if scored > 0 {
+        format!(
+            "{intro} Điểm trên là của {}; điểm, thứ hạng và mức thay đổi của {scored} địa phương ở trang “Các địa phương”.",
+            if site.config.unit.is_empty() {
+                "đơn vị"
+            } else {
+                site.config.unit.as_str()
+            }
+        )
+    } else {
+        intro
     };
     let mut c = page_context(
         site,

@@ -15,8 +15,11 @@ pub mod documents;
 pub mod dti;
 pub mod embeds;
 pub mod index;
+pub mod indicators;
+pub mod localities;
 pub mod open_data;
 pub mod pillars;
+pub mod sections;
 pub mod shortcodes;
 pub mod targets;
 pub mod tasks;
@@ -79,6 +82,12 @@ pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     if !data.computed.units.is_empty() {
         out.push(("nav_units", index::UNITS));
     }
+    if !data.computed.localities.is_empty() {
+        out.push(("nav_localities", localities::LOCALITIES));
+    }
+    if !set.observations.is_empty() {
+        out.push(("nav_indicators", indicators::INDICATORS));
+    }
     out.push(("nav_open_data", OPEN_DATA));
     out
 }
@@ -95,6 +104,13 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     let Some(data) = &site.data else {
         return Vec::new();
     };
+    let mut out = generated_paths(data);
+    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    out
+}
+
+/// Output folders of every data page, content pages not considered.
+pub fn generated_paths(data: &SiteData) -> Vec<String> {
     let mut out: Vec<String> = sections(data)
         .into_iter()
         .map(|(_, p)| p.to_owned())
@@ -102,7 +118,13 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     out.extend(data.set.targets.iter().map(|t| target_path(&t.id)));
     out.extend(index::units(data).into_iter().map(|u| u.path));
     out.extend(index::site_pillars(data).iter().map(|p| p.path.clone()));
-    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    out.extend(
+        data.computed
+            .localities
+            .iter()
+            .map(|l| localities::locality_path(&l.name)),
+    );
+    out.extend(indicators::series(data).into_iter().map(|s| s.path));
     out
 }
 
@@ -194,6 +216,36 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         );
         for u in &units {
             push(&u.path, "unit.html", units::unit_page(site, theme, data, u));
+        }
+    }
+    if !data.computed.localities.is_empty() {
+        let facts = localities::all_facts(data);
+        push(
+            localities::LOCALITIES,
+            "data_sections.html",
+            localities::localities_page(site, theme, data, &facts),
+        );
+        for k in 0..data.computed.localities.len() {
+            push(
+                &localities::locality_path(&data.computed.localities[k].name),
+                "data_sections.html",
+                localities::locality_page(site, theme, data, &facts, k),
+            );
+        }
+    }
+    if !data.set.observations.is_empty() {
+        let series = indicators::series(data);
+        push(
+            indicators::INDICATORS,
+            "data_sections.html",
+            indicators::indicators_page(site, theme, data, &series),
+        );
+        for s in &series {
+            push(
+                &s.path,
+                "data_sections.html",
+                indicators::indicator_page(site, theme, data, s),
+            );
         }
     }
     push(

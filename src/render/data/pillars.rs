@@ -27,6 +27,7 @@ pub fn pillars_page(
         .iter()
         .map(|p| {
             let t: Vec<usize> = (0..set.targets.len())
+                .filter(|&i| set.targets[i].locality.is_none())
                 .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
                 .collect();
             let met = t
@@ -34,6 +35,7 @@ pub fn pillars_page(
                 .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
                 .count();
             let tasks: Vec<usize> = (0..set.tasks.len())
+                .filter(|&i| set.tasks[i].locality.is_none())
                 .filter(|&i| in_pillar(set.tasks[i].pillar.as_deref(), p))
                 .collect();
             let overdue = tasks
@@ -86,9 +88,11 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
 pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry) -> Context {
     let set = &data.set;
     let targets: Vec<usize> = (0..set.targets.len())
+        .filter(|&i| set.targets[i].locality.is_none())
         .filter(|&i| in_pillar(set.targets[i].pillar.as_deref(), p))
         .collect();
-    let in_p = |i: usize| in_pillar(set.tasks[i].pillar.as_deref(), p);
+    let in_p =
+        |i: usize| set.tasks[i].locality.is_none() && in_pillar(set.tasks[i].pillar.as_deref(), p);
     let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
     charts.extend(pillar_tasks_chart(data, p));
     // Top-level indicators of the pillar: the pillar is theirs, not only a

@@ -187,6 +187,21 @@ impl DataShortcodes<'_> {
 }
 
 impl Shortcodes for DataShortcodes<'_> {
+    fn generated_pages(&self) -> Vec<String> {
+        let Some(data) = self.data else {
+            return Vec::new();
+        };
+        let mut out = super::generated_paths(data);
+        for kind in crate::data::Kind::ALL {
+            if !crate::data::export::records(&data.set, kind).is_empty() {
+                for ext in ["csv", "json"] {
+                    out.push(format!("{}{}.{ext}", super::OPEN_DATA, kind.slug()));
+                }
+            }
+        }
+        out
+    }
+
     fn render(&self, name: &str, args: &BTreeMap<String, String>) -> Result<String, String> {
         let Some(&(vi, _)) = NAMES.iter().find(|(vi, en)| *vi == name || *en == name) else {
             let all: Vec<&str> = NAMES.iter().flat_map(|(a, b)| [*a, *b]).collect();

@@ -95,23 +95,37 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
             }
         })
         .collect();
-    let achieved = data
-        .computed
-        .targets
+    // Counted over the site's own targets: other localities' targets are
+    // listed (with their locality) but never added into the rate.
+    let own: Vec<usize> = (0..set.targets.len())
+        .filter(|&i| set.targets[i].locality.is_none())
+        .collect();
+    let achieved = own
         .iter()
-        .filter(|p| p.state == TargetState::Achieved)
+        .filter(|&&i| data.computed.targets[i].state == TargetState::Achieved)
         .count();
-    let intro = tr.fmt(
+    let mut intro = tr.fmt(
         "targets_intro",
         &[
-            ("n", &format_integer(set.targets.len() as i64)),
+            ("n", &format_integer(own.len() as i64)),
             ("met", &format_integer(achieved as i64)),
             (
                 "rate",
-                &format_percent(100.0 * achieved as f64 / set.targets.len() as f64, 1),
+                &format_percent(100.0 * achieved as f64 / own.len().max(1) as f64, 1),
             ),
         ],
     );
+    let others = set.targets.len() - own.len();
+    if others > 0 {
+        intro.push_str(&format!(
+            " Các số trên là của {}; danh sách còn có {} chỉ tiêu của các địa phương (ghi tên địa phương), không cộng vào các số trên.",
+            if site.config.unit.is_empty() { "đơn vị" } else { site.config.unit.as_str() },
+            format_integer(others as i64)
+        ));
+    }
+    intro.push_str(super::views::illustrative_note(
+        data.computed.targets.iter().any(|p| p.illustrative),
+    ));
     let title = tr.get("targets_title");
     let mut c = page_context(site, theme, TARGETS, &title, &intro, vec![]);
     c.insert("groups", &docs);

@@ -173,7 +173,9 @@ fn finish(msg: String, owners: &[Owner]) -> Diagnostic {
         .or_else(|| owners.iter().rfind(|o| o.page))
         .or_else(|| owners.iter().find(|o| o.at.is_some()))
         .and_then(|o| o.at.clone());
-    let hint = if owners.iter().any(|o| o.alias) {
+    let hint = if owners.iter().any(|o| o.alias) && msg.contains("thư mục để chứa") {
+        "bí danh là địa chỉ thư mục (tin-tuc/bai-cu/) hoặc tệp .html (bai-cu.html); đổi nó thành một địa chỉ cũ chưa có tệp nào dùng"
+    } else if owners.iter().any(|o| o.alias) {
         "xoá bí danh (aliases) trùng với địa chỉ của trang khác, hoặc đổi nó thành một địa chỉ cũ chưa có trang nào dùng"
     } else if owners.iter().filter(|o| o.page).count() >= 2 {
         "đổi tên một tệp hoặc đặt khoá slug khác nhau cho hai trang"

@@ -35,6 +35,9 @@ pub struct LazySite {
     done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The search index files, built on the first request for one.
     search: OnceLock<Output>,
+    /// Address clashes of the plan (see [`super::addresses`]), reported
+    /// with the template errors by [`LazySite::render_all`].
+    clashes: Diagnostics,
 }
 
 impl LazySource for LazySite {
@@ -76,7 +79,8 @@ impl LazySite {
     }
 
     /// Renders every page not rendered yet (in parallel) and returns the
-    /// template errors, sorted, as a full build would report them. Returns
+    /// address clashes and template errors, sorted, as a full build would
+    /// report them. Returns
     /// `None` as soon as `cancelled` says the result is no longer wanted.
     pub fn render_all(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Diagnostics> {
         let todo: Vec<(&String, &Pending)> = {
@@ -95,7 +99,7 @@ impl LazySite {
                 Some((*path, p.render(&self.site, &self.theme, &self.tera)))
             })
             .collect();
-        let mut diags = Diagnostics::new();
+        let mut diags = self.clashes.clone();
         let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
         for r in results {
             match r? {
@@ -116,6 +120,8 @@ impl LazySite {
 /// and assets are as in a full build.
 pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Output, Arc<LazySite>) {
     let plan = plan_with(&site, &theme, false);
+    let mut clashes = Diagnostics::new();
+    super::addresses::check(&site, &theme, &plan, &mut clashes);
     let pending: HashMap<String, Pending> = plan
         .pending
         .into_iter()
@@ -128,6 +134,7 @@ pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Outp
         pending,
         done: Mutex::new(HashMap::new()),
         search: OnceLock::new(),
+        clashes,
     });
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);

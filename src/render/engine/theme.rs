@@ -48,6 +48,7 @@ pub mod embedded {
         "templates/unit.html",
         "templates/pillars.html",
         "templates/pillar.html",
+        "templates/data_sections.html",
         "templates/bulletin_body.html",
         "templates/search.html",
         "templates/atom.xml",

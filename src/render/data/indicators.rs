@@ -1,0 +1,317 @@
+//! Measured indicators without a target (`chi-so…` files): `chi-so/` lists
+//! every indicator with its latest values by unit, and `chi-so/<tên>/`
+//! charts one over time and across units. Nothing here is judged: no đạt /
+//! chưa đạt, no target line.
+
+use tera::Context;
+
+use super::page_context;
+use super::sections::{CellView, SectionView, TableView, cap_rows};
+use super::views::{self as dv, Stat, mark_title, number, quantity};
+use crate::charts;
+use crate::data::model::Observation;
+use crate::data::values::Period;
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
+use crate::site::{Site, SiteData};
+use crate::text::{fold, slugify, vi_cmp};
+
+pub const INDICATORS: &str = "chi-so/";
+
+/// One indicator: its rows, in file order.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    pub unit: Option<String>,
+    pub path: String,
+    pub rows: Vec<usize>,
+    /// Pillars named on any of its rows (an indicator may count toward several).
+    pub pillars: Vec<String>,
+}
+
+/// Every indicator, in order of first appearance (names compared folded).
+pub fn series(data: &SiteData) -> Vec<Series> {
+    let mut out: Vec<Series> = Vec::new();
+    for (i, o) in data.set.observations.iter().enumerate() {
+        let key = fold(&o.indicator);
+        let s = match out.iter_mut().position(|s| fold(&s.name) == key) {
+            Some(k) => &mut out[k],
+            None => {
+                let slug = slugify(&o.indicator);
+                let slug = if slug.is_empty() {
+                    "chi-so".to_owned()
+                } else {
+                    slug
+                };
+                out.push(Series {
+                    name: o.indicator.clone(),
+                    unit: None,
+                    path: format!("{INDICATORS}{slug}/"),
+                    rows: Vec::new(),
+                    pillars: Vec::new(),
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        s.rows.push(i);
+        if s.unit.is_none() {
+            s.unit.clone_from(&o.unit);
+        }
+        for p in &o.pillars {
+            if !s.pillars.iter().any(|x| fold(x) == fold(p)) {
+                s.pillars.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The name shown for a row's unit.
+fn place(site: &Site, o: &Observation) -> String {
+    o.locality.clone().unwrap_or_else(|| {
+        if site.config.unit.is_empty() {
+            "Toàn đơn vị".to_owned()
+        } else {
+            site.config.unit.clone()
+        }
+    })
+}
+
+/// The latest period of a series and, per unit, its value then: the site's
+/// own unit first, then localities in Vietnamese order.
+fn latest_by_unit<'a>(data: &'a SiteData, s: &Series) -> Option<(Period, Vec<&'a Observation>)> {
+    let latest = s
+        .rows
+        .iter()
+        .map(|&i| data.set.observations[i].period)
+        .max()?;
+    let mut rows: Vec<&Observation> = s
+        .rows
+        .iter()
+        .map(|&i| &data.set.observations[i])
+        .filter(|o| o.period == latest)
+        .collect();
+    rows.sort_by(|a, b| match (&a.locality, &b.locality) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => vi_cmp(x, y),
+    });
+    Some((latest, rows))
+}
+
+/// The comparison of units for the latest period (sorted highest first,
+/// Vietnamese order on ties), when more than one unit reported it.
+fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Option<dv::ChartView> {
+    let (period, rows) = latest_by_unit(data, s)?;
+    if rows.len() < 2 {
+        return None;
+    }
+    let mut bars: Vec<(String, f64)> = rows
+        .iter()
+        .map(|o| (place(site, o), number(o.value)))
+        .collect();
+    bars.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| vi_cmp(&a.0, &b.0)));
+    let (shown, note) = cap_rows(&bars);
+    let title = format!(
+        "{} {} theo đơn vị{}",
+        s.name,
+        period.label(),
+        note.map(|n| format!(": {n}")).unwrap_or_default()
+    );
+    Some(
+        charts::commune_comparison(&charts::CommuneComparison {
+            id: format!("chi-so-{}-so-sanh", k + 1),
+            title: mark_title(title, rows.iter().any(|o| o.illustrative)),
+            unit: s.unit.clone().unwrap_or_default(),
+            target: None,
+            comparison: charts::Comparison::AtLeast,
+            highlight: None,
+            rows: shown
+                .into_iter()
+                .map(|(name, v)| charts::CommuneValue {
+                    name,
+                    value: Some(v),
+                })
+                .collect(),
+        })
+        .into(),
+    )
+}
+
+fn latest_table(site: &Site, data: &SiteData, s: &Series) -> Option<TableView> {
+    let (period, rows) = latest_by_unit(data, s)?;
+    let mut table = TableView::new(
+        format!("{} {}", s.name, period.label()),
+        &[("Đơn vị", false), ("Giá trị", true), ("Nguồn", false)],
+    );
+    for o in rows {
+        table.rows.push(vec![
+            CellView::text(place(site, o)),
+            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::text(o.source.clone().unwrap_or_default()),
+        ]);
+    }
+    Some(table)
+}
+
+fn pillars_note(s: &Series) -> String {
+    if s.pillars.is_empty() {
+        String::new()
+    } else {
+        format!("Trụ cột: {}.", s.pillars.join("; "))
+    }
+}
+
+/// `chi-so/`: every indicator with its latest values.
+pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Series]) -> Context {
+    let sections: Vec<SectionView> = all
+        .iter()
+        .enumerate()
+        .map(|(k, s)| SectionView {
+            id: format!("chi-so-{}", k + 1),
+            title: s.name.clone(),
+            href: link(site, &s.path),
+            note: pillars_note(s),
+            table: latest_table(site, data, s),
+            charts: comparison_chart(site, data, s, k).into_iter().collect(),
+        })
+        .collect();
+    let marked = data.set.observations.iter().any(|o| o.illustrative);
+    let intro = format!(
+        "Các chỉ số đo được theo kỳ, không có mục tiêu nên không đánh giá đạt hay chưa đạt: giá trị mới nhất của từng đơn vị.{}",
+        dv::illustrative_note(marked)
+    );
+    let mut c = page_context(site, theme, INDICATORS, "Chỉ số đo lường", &intro, vec![]);
+    c.insert("stats", &Vec::<Stat>::new());
+    c.insert("sections", &sections);
+    c
+}
+
+/// Charts of one unit's values over time drawn at most on one page.
+const MAX_LINES: usize = 12;
+
+/// `chi-so/<tên>/`: one indicator over time and across units.
+pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -> Context {
+    let k = series(data)
+        .iter()
+        .position(|x| x.path == s.path)
+        .unwrap_or(0);
+    let mut sections = Vec::new();
+    let chart: Vec<dv::ChartView> = comparison_chart(site, data, s, k).into_iter().collect();
+    if let Some(table) = latest_table(site, data, s) {
+        sections.push(SectionView {
+            id: "moi-nhat".into(),
+            title: "Giá trị mới nhất theo đơn vị".into(),
+            note: pillars_note(s),
+            table: Some(table),
+            charts: chart,
+            ..SectionView::default()
+        });
+    }
+    // Over time: one line per unit (own unit first), at most MAX_LINES.
+    let mut units: Vec<Option<String>> = Vec::new();
+    for &i in &s.rows {
+        let l = &data.set.observations[i].locality;
+        if !units
+            .iter()
+            .any(|u| u.as_deref().map(fold) == l.as_deref().map(fold))
+        {
+            units.push(l.clone());
+        }
+    }
+    units.sort_by(|a, b| match (a, b) {
+        (None, _) => std::cmp::Ordering::Less,
+        (_, None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => vi_cmp(x, y),
+    });
+    let total_units = units.len();
+    let mut lines = Vec::new();
+    for (n, u) in units.iter().take(MAX_LINES).enumerate() {
+        let mut rows: Vec<&Observation> = s
+            .rows
+            .iter()
+            .map(|&i| &data.set.observations[i])
+            .filter(|o| o.locality.as_deref().map(fold) == u.as_deref().map(fold))
+            .collect();
+        rows.sort_by_key(|o| o.period);
+        let who = rows.first().map(|o| place(site, o)).unwrap_or_default();
+        lines.push(
+            charts::history_line(&charts::HistoryLine {
+                id: format!("chi-so-{}-{}", k + 1, n + 1),
+                title: mark_title(
+                    format!("{}: {who} qua các kỳ", s.name),
+                    rows.iter().any(|o| o.illustrative),
+                ),
+                unit: s.unit.clone().unwrap_or_default(),
+                target: None,
+                points: rows
+                    .iter()
+                    .map(|o| charts::HistoryPoint {
+                        period: o.period.label(),
+                        value: Some(number(o.value)),
+                    })
+                    .collect(),
+            })
+            .into(),
+        );
+    }
+    sections.push(SectionView {
+        id: "qua-cac-ky".into(),
+        title: "Qua các kỳ".into(),
+        note: if total_units > MAX_LINES {
+            format!("Biểu đồ của {MAX_LINES} trong {total_units} đơn vị; bảng dưới có mọi giá trị.")
+        } else {
+            String::new()
+        },
+        charts: lines,
+        ..SectionView::default()
+    });
+    let mut all = TableView::new(
+        format!("Mọi giá trị của {}", s.name),
+        &[
+            ("Kỳ", false),
+            ("Đơn vị", false),
+            ("Giá trị", true),
+            ("Nguồn", false),
+        ],
+    );
+    let mut rows: Vec<&Observation> = s.rows.iter().map(|&i| &data.set.observations[i]).collect();
+    rows.sort_by(|a, b| {
+        a.period
+            .cmp(&b.period)
+            .then_with(|| vi_cmp(&place(site, a), &place(site, b)))
+    });
+    for o in rows {
+        all.rows.push(vec![
+            CellView::text(o.period.label()),
+            CellView::text(place(site, o)),
+            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::text(o.source.clone().unwrap_or_default()),
+        ]);
+    }
+    sections.push(SectionView {
+        id: "bang".into(),
+        title: "Bảng số liệu".into(),
+        table: Some(all),
+        ..SectionView::default()
+    });
+    let marked = s
+        .rows
+        .iter()
+        .any(|&i| data.set.observations[i].illustrative);
+    let intro = format!(
+        "Chỉ số {} đo được theo kỳ{}; không có mục tiêu nên không đánh giá đạt hay chưa đạt.{}",
+        s.name,
+        s.unit
+            .as_deref()
+            .map(|u| format!(" (đơn vị tính: {u})"))
+            .unwrap_or_default(),
+        dv::illustrative_note(marked)
+    );
+    let crumbs = vec![("Chỉ số đo lường".to_owned(), link(site, INDICATORS))];
+    let mut c = page_context(site, theme, &s.path, &s.name, &intro, crumbs);
+    c.insert("stats", &Vec::<Stat>::new());
+    c.insert("sections", &sections);
+    c
+}

@@ -1,0 +1,474 @@
+//! Localities side by side (`dia-phuong/`) and one page per locality
+//! (`dia-phuong/<tên-bỏ-dấu>/`) on a site holding several units' data: each
+//! locality's own targets, results, tasks, budget and DTI, never summed
+//! with another's. The index compares them (targets met, overdue tasks,
+//! disbursement, DTI with rank and change from the year before) in one
+//! table, sorted in Vietnamese order, and a DTI chart capped at
+//! [`MAX_BARS`](super::sections::MAX_BARS) bars.
+
+use tera::Context;
+
+use super::page_context;
+use super::sections::{CellView, SectionView, TableView, cap_rows};
+use super::views::{
+    self as dv, Stat, mark_title, quantity, rate, target_path, target_text, task_anchor,
+};
+use crate::charts;
+use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
+use crate::render::engine::theme::Theme;
+use crate::render::engine::views::link;
+use crate::site::{Site, SiteData};
+use crate::text::numbers::{format_decimal, format_fixed, format_integer};
+use crate::text::{fold, slugify, vi_cmp};
+
+pub const LOCALITIES: &str = "dia-phuong/";
+
+/// The page path of a locality.
+pub fn locality_path(name: &str) -> String {
+    let slug = slugify(name);
+    let slug = if slug.is_empty() { "dia-phuong" } else { &slug };
+    format!("{LOCALITIES}{slug}/")
+}
+
+fn same(a: Option<&str>, b: &str) -> bool {
+    a.is_some_and(|a| fold(a) == fold(b))
+}
+
+/// What one locality has, gathered once.
+struct Facts<'a> {
+    totals: &'a LocalityTotals,
+    /// (target index, progress for this locality).
+    targets: Vec<(usize, &'a crate::data::compute::TargetProgress)>,
+    tasks: Vec<usize>,
+}
+
+/// What every locality has, in `Computed::localities` order, gathered in
+/// one pass over the targets and tasks (names folded once each: a province
+/// of 100 communes and 2,000 targets must not fold millions of names).
+pub struct AllFacts<'a>(Vec<Facts<'a>>);
+
+pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
+    let locs = &data.computed.localities;
+    let key_of: std::collections::HashMap<String, usize> = locs
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (fold(&l.name), k))
+        .collect();
+    let mut out: Vec<Facts> = locs
+        .iter()
+        .map(|totals| Facts {
+            totals,
+            targets: Vec::new(),
+            tasks: Vec::new(),
+        })
+        .collect();
+    let find = |name: Option<&str>| name.and_then(|n| key_of.get(&fold(n)).copied());
+    for (i, (t, p)) in data
+        .set
+        .targets
+        .iter()
+        .zip(&data.computed.targets)
+        .enumerate()
+    {
+        if let Some(k) = find(t.locality.as_deref()) {
+            out[k].targets.push((i, p));
+        }
+        for c in &p.communes {
+            if let Some(k) = find(c.commune.as_deref())
+                && !out[k].targets.iter().any(|(j, _)| *j == i)
+            {
+                out[k].targets.push((i, c));
+            }
+        }
+    }
+    for (i, t) in data.set.tasks.iter().enumerate() {
+        if let Some(k) = find(t.locality.as_deref()) {
+            out[k].tasks.push(i);
+        }
+    }
+    AllFacts(out)
+}
+
+impl Facts<'_> {
+    fn met(&self) -> (usize, usize) {
+        let met = self
+            .targets
+            .iter()
+            .filter(|(_, p)| p.state == TargetState::Achieved)
+            .count();
+        (met, self.targets.len())
+    }
+
+    fn overdue(&self, data: &SiteData) -> usize {
+        self.tasks
+            .iter()
+            .filter(|&&i| data.computed.tasks[i].state == TaskState::Overdue)
+            .count()
+    }
+
+    fn budget_year(&self, year: i16) -> Option<(i16, crate::data::compute::BudgetTotals)> {
+        let b = &self.totals.budget.by_year;
+        b.iter().find(|(y, _)| *y == year).or(b.last()).copied()
+    }
+
+    fn dti(&self, year: i16) -> Option<&DtiYear> {
+        self.totals.dti.iter().find(|y| y.year == year)
+    }
+}
+
+fn dti_marked(data: &SiteData, name: &str, year: i16) -> bool {
+    data.set
+        .scores
+        .iter()
+        .any(|s| s.year == year && s.illustrative && same(s.locality.as_deref(), name))
+}
+
+/// The latest DTI year any locality has, and each locality's rank that
+/// year (1 = highest index; equal indices share a rank).
+fn dti_ranks(all: &[&Facts]) -> Option<(i16, Vec<Option<usize>>)> {
+    let year = all
+        .iter()
+        .filter_map(|f| f.totals.dti.last().map(|y| y.year))
+        .max()?;
+    let index = |f: &Facts| f.dti(year).and_then(|y| y.total.index);
+    let ranks = all
+        .iter()
+        .map(|f| {
+            index(f).map(|mine| {
+                1 + all
+                    .iter()
+                    .filter(|o| index(o).is_some_and(|x| x > mine))
+                    .count()
+            })
+        })
+        .collect();
+    Some((year, ranks))
+}
+
+fn signed(v: f64, decimals: usize) -> String {
+    if v > 0.0 {
+        format!("+{}", format_fixed(v, decimals))
+    } else {
+        format_fixed(v, decimals)
+    }
+}
+
+/// `dia-phuong/`: every locality side by side.
+pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
+    let year = site.today.year();
+    let mut all: Vec<&Facts> = facts.0.iter().collect();
+    all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
+    let ranks = dti_ranks(&all);
+    let dti_year = ranks.as_ref().map(|(y, _)| *y);
+    let dti_header = dti_year.map_or("Chỉ số DTI".to_owned(), |y| {
+        format!("Chỉ số DTI năm {y}")
+    });
+    let budget_header = format!("Giải ngân năm {year}");
+    let mut table = TableView::new(
+        "Các địa phương: số liệu của riêng từng địa phương",
+        &[
+            ("Địa phương", false),
+            ("Chỉ tiêu đạt", true),
+            ("Nhiệm vụ quá hạn", true),
+            (&budget_header, true),
+            (&dti_header, true),
+            ("Xếp hạng DTI", true),
+            ("Thay đổi so với năm trước", true),
+        ],
+    );
+    let mut bars: Vec<(String, f64)> = Vec::new();
+    let mut any_marked = false;
+    for (k, f) in all.iter().enumerate() {
+        let name = &f.totals.name;
+        let (met, n) = f.met();
+        let targets_marked = f.targets.iter().any(|(_, p)| p.illustrative);
+        let tasks_marked = f.tasks.iter().any(|&i| data.set.tasks[i].illustrative);
+        let budget = f.budget_year(year).filter(|(y, _)| *y == year);
+        let budget_marked = data
+            .set
+            .budget
+            .iter()
+            .any(|l| l.year == year && l.illustrative && same(l.locality.as_deref(), name));
+        let dti = dti_year.and_then(|y| f.dti(y));
+        let dti_mark = dti_year.is_some_and(|y| dti_marked(data, name, y));
+        any_marked |= targets_marked || tasks_marked || budget_marked || dti_mark;
+        if let Some(i) = dti.and_then(|y| y.total.index) {
+            bars.push((name.clone(), i));
+        }
+        table.rows.push(vec![
+            CellView::link(name.clone(), link(site, &locality_path(name))),
+            CellView::num(if n == 0 {
+                "–".to_owned()
+            } else {
+                format!(
+                    "{}/{}",
+                    format_integer(met as i64),
+                    format_integer(n as i64)
+                )
+            })
+            .marked(targets_marked),
+            CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
+            CellView::num(budget.map_or("–".to_owned(), |(_, t)| rate(t.rate)))
+                .marked(budget_marked),
+            CellView::num(
+                dti.and_then(|y| y.total.index)
+                    .map_or("–".into(), |i| format_fixed(i, 4)),
+            )
+            .marked(dti_mark),
+            CellView::num(
+                ranks
+                    .as_ref()
+                    .and_then(|(_, r)| r[k])
+                    .map_or("–".into(), |r| format!("{r}/{}", bars_len(&ranks))),
+            ),
+            CellView::num(
+                dti.and_then(|y| y.total.change_index)
+                    .map_or("–".into(), |c| signed(c, 4)),
+            ),
+        ]);
+    }
+    let mut sections = vec![SectionView {
+        id: "so-sanh".into(),
+        title: "So sánh các địa phương".into(),
+        note: "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.".into(),
+        table: Some(table),
+        ..SectionView::default()
+    }];
+    if let Some(y) = dti_year
+        && !bars.is_empty()
+    {
+        bars.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| vi_cmp(&a.0, &b.0)));
+        let (shown, note) = cap_rows(&bars);
+        let title = match &note {
+            Some(n) => format!("Chỉ số DTI năm {y} theo địa phương: {n}"),
+            None => format!("Chỉ số DTI năm {y} theo địa phương"),
+        };
+        let chart = charts::commune_comparison(&charts::CommuneComparison {
+            id: format!("dia-phuong-dti-{y}"),
+            title: mark_title(
+                title,
+                data.set
+                    .scores
+                    .iter()
+                    .any(|s| s.year == y && s.illustrative && s.locality.is_some()),
+            ),
+            unit: String::new(),
+            target: None,
+            comparison: charts::Comparison::AtLeast,
+            highlight: None,
+            rows: shown
+                .into_iter()
+                .map(|(name, v)| charts::CommuneValue {
+                    name,
+                    value: Some(v),
+                })
+                .collect(),
+        });
+        sections.push(SectionView {
+            id: "dti".into(),
+            title: format!("Chỉ số DTI năm {y}"),
+            charts: vec![chart.into()],
+            ..SectionView::default()
+        });
+    }
+    let intro = format!(
+        "Số liệu chuyển đổi số của {} địa phương, đặt cạnh nhau; mỗi địa phương có trang riêng.{}",
+        format_integer(all.len() as i64),
+        dv::illustrative_note(any_marked)
+    );
+    let mut c = page_context(site, theme, LOCALITIES, "Các địa phương", &intro, vec![]);
+    c.insert("stats", &Vec::<Stat>::new());
+    c.insert("sections", &sections);
+    c
+}
+
+fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
+    ranks
+        .as_ref()
+        .map_or(0, |(_, r)| r.iter().filter(|x| x.is_some()).count())
+}
+
+/// One locality's own page: its dashboard, targets, tasks and DTI.
+pub fn locality_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    facts: &AllFacts,
+    k: usize,
+) -> Context {
+    let f = &facts.0[k];
+    let totals = f.totals;
+    let name = totals.name.as_str();
+    let year = site.today.year();
+    let mut stats = Vec::new();
+    let mut marked = false;
+    if !f.targets.is_empty() {
+        let (met, n) = f.met();
+        let m = f.targets.iter().any(|(_, p)| p.illustrative);
+        marked |= m;
+        stats.push(Stat {
+            value: format!(
+                "{}/{}",
+                format_integer(met as i64),
+                format_integer(n as i64)
+            ),
+            label: "Chỉ tiêu đã đạt".into(),
+            note: String::new(),
+            illustrative: m,
+        });
+    }
+    if !f.tasks.is_empty() {
+        let m = f.tasks.iter().any(|&i| data.set.tasks[i].illustrative);
+        marked |= m;
+        stats.push(Stat {
+            value: format_integer(f.overdue(data) as i64),
+            label: "Nhiệm vụ quá hạn".into(),
+            note: format!(
+                "trên tổng số {} nhiệm vụ",
+                format_integer(f.tasks.len() as i64)
+            ),
+            illustrative: m,
+        });
+    }
+    if let Some((y, t)) = f.budget_year(year) {
+        let m = data
+            .set
+            .budget
+            .iter()
+            .any(|l| l.year == y && l.illustrative && same(l.locality.as_deref(), name));
+        marked |= m;
+        stats.push(Stat {
+            value: rate(t.rate),
+            label: format!("Tỷ lệ giải ngân kinh phí năm {y}"),
+            note: format!("{} / {}", dv::money(t.disbursed), dv::money(t.planned)),
+            illustrative: m,
+        });
+    }
+    if let Some(y) = totals.dti.last() {
+        let m = dti_marked(data, name, y.year);
+        marked |= m;
+        stats.push(Stat {
+            value: y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            label: format!("Chỉ số DTI năm {}", y.year),
+            note: format!(
+                "{} / {} điểm{}",
+                format_decimal(y.total.points, 2),
+                format_decimal(y.total.max, 2),
+                y.total
+                    .change_index
+                    .map(|c| format!("; so với năm trước: {}", signed(c, 4)))
+                    .unwrap_or_default()
+            ),
+            illustrative: m,
+        });
+    }
+    let mut sections = Vec::new();
+    if !f.targets.is_empty() {
+        let mut table = TableView::new(
+            format!("Chỉ tiêu của {name}"),
+            &[
+                ("Mã", false),
+                ("Chỉ tiêu", false),
+                ("Mục tiêu", false),
+                ("Kết quả", true),
+                ("Tình trạng", false),
+            ],
+        );
+        for (i, p) in &f.targets {
+            let t = &data.set.targets[*i];
+            let m = dv::latest(data, p);
+            table.rows.push(vec![
+                CellView::link(t.id.clone(), link(site, &target_path(&t.id))),
+                CellView::text(t.statement.clone()),
+                CellView::text(target_text(t)),
+                CellView::num(m.map_or("–".to_owned(), |m| {
+                    format!(
+                        "{} ({})",
+                        quantity(m.value, t.unit.as_deref()),
+                        m.period.label()
+                    )
+                }))
+                .marked(p.illustrative),
+                CellView::text(p.state.label()),
+            ]);
+        }
+        sections.push(SectionView {
+            id: "chi-tieu".into(),
+            title: "Chỉ tiêu".into(),
+            table: Some(table),
+            ..SectionView::default()
+        });
+    }
+    if !f.tasks.is_empty() {
+        let mut table = TableView::new(
+            format!("Nhiệm vụ của {name}"),
+            &[
+                ("Mã", false),
+                ("Nhiệm vụ", false),
+                ("Chủ trì", false),
+                ("Thời hạn", false),
+                ("Tình trạng", false),
+            ],
+        );
+        for &i in &f.tasks {
+            let t = &data.set.tasks[i];
+            let p = &data.computed.tasks[i];
+            table.rows.push(vec![
+                CellView::link(
+                    t.id.clone(),
+                    format!("{}#{}", link(site, super::TASKS), task_anchor(&t.id)),
+                ),
+                CellView::text(t.statement.clone()),
+                CellView::text(t.lead.clone()),
+                CellView::text(t.deadline.map(|d| d.label()).unwrap_or_default()),
+                CellView::text(p.state.label()).marked(t.illustrative),
+            ]);
+        }
+        sections.push(SectionView {
+            id: "nhiem-vu".into(),
+            title: "Nhiệm vụ".into(),
+            table: Some(table),
+            ..SectionView::default()
+        });
+    }
+    if !totals.dti.is_empty() {
+        let mut table = TableView::new(
+            format!("Chỉ số DTI của {name} qua các năm"),
+            &[
+                ("Năm", false),
+                ("Điểm", true),
+                ("Chỉ số", true),
+                ("Thay đổi so với năm trước", true),
+            ],
+        );
+        for y in totals.dti.iter().rev() {
+            table.rows.push(vec![
+                CellView::text(y.year.to_string()),
+                CellView::num(format!(
+                    "{} / {}",
+                    format_decimal(y.total.points, 2),
+                    format_decimal(y.total.max, 2)
+                ))
+                .marked(dti_marked(data, name, y.year)),
+                CellView::num(y.total.index.map_or("–".into(), |i| format_fixed(i, 4))),
+                CellView::num(y.total.change_index.map_or("–".into(), |c| signed(c, 4))),
+            ]);
+        }
+        sections.push(SectionView {
+            id: "dti".into(),
+            title: "Chỉ số DTI".into(),
+            table: Some(table),
+            ..SectionView::default()
+        });
+    }
+    let intro = format!(
+        "Số liệu chuyển đổi số của riêng {name}.{}",
+        dv::illustrative_note(marked)
+    );
+    let crumbs = vec![("Các địa phương".to_owned(), link(site, LOCALITIES))];
+    let path = locality_path(name);
+    let mut c = page_context(site, theme, &path, name, &intro, crumbs);
+    c.insert("stats", &stats);
+    c.insert("sections", &sections);
+    c
+}

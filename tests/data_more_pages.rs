@@ -304,6 +304,22 @@ fn weekly_bulletins_are_news_posts() {
 }
 
 #[test]
+fn codes_in_tables_do_not_wrap_mid_token() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let tasks = site.read_out("nhiem-vu/index.html");
+    assert!(tasks.contains("<td class=\"ma\">NV-01</td>"), "{tasks}");
+    let targets = site.read_out("chi-tieu/index.html");
+    assert!(
+        targets.contains("<a class=\"ma\" href=\"../chi-tieu/ct-01/\">CT-01</a></td>"),
+        "{targets}"
+    );
+    // The class is the theme's (strict CSP: no inline style).
+    let css = site.read_out("style.css");
+    assert!(css.contains(".ma{white-space:nowrap}"));
+}
+
+#[test]
 fn bulletins_can_be_turned_off() {
     let site = small_site("Không có biểu đồ.");
     site.write(

@@ -169,7 +169,7 @@ pub fn prepare_holding_back(
         )
     });
     loaded.pages.extend(bulletins);
-    let mut site = phase("site", || Site::new(config, opts.today, loaded, &mut diags));
+    let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);
     }

@@ -106,7 +106,7 @@ impl SiteData {
 impl Site {
     /// Indexes the published pages. (Address clashes are checked on every
     /// output path at render time: `render::engine::addresses`.)
-    pub fn new(config: Config, today: Date, content: Content, _diags: &mut Diagnostics) -> Site {
+    pub fn new(config: Config, today: Date, content: Content) -> Site {
         let pages: Vec<Arc<Page>> = content
             .pages
             .into_iter()

@@ -33,11 +33,11 @@ use std::path::Path;
 fn layer(top: &str) -> Option<u8> {
     Some(match top {
         "main" | "cli" | "serve" => 6,
-        "build" | "import" => 5,
+        "build" | "import" | "docx" => 5,
         "render" => 4,
         "site" => 3,
         "content" | "data" | "charts" | "config" | "output" => 2,
-        "text" | "diagnostics" | "suggest" | "timing" => 1,
+        "text" | "diagnostics" | "suggest" | "timing" | "syntax_errors" => 1,
         "" | "lib" => 7,
         _ => return None,
     })

@@ -234,15 +234,42 @@ fn weekly_bulletins_are_news_posts() {
     );
     assert!(!site.out("ban-tin/tuan-39-2026").exists());
 
-    let list = site.read_out("tin-tuc/index.html");
-    assert!(list.contains("Bản tin chuyển đổi số tuần 47/2026"));
-    let feed = site.read_out("tin-tuc/atom.xml");
+    // Bulletins have their own list and feeds; the news list, its feed, the
+    // month archive, the home page's latest news and a post's previous/next
+    // show only posts written by people, and link the bulletins once.
+    let list = html_unescape(&site.read_out("tin-tuc/index.html"));
+    assert!(!list.contains("Bản tin chuyển đổi số tuần"), "{list}");
+    assert_eq!(
+        list.matches("Bản tin tuần: xem tất cả").count(),
+        1,
+        "{list}"
+    );
+    assert!(list.contains("<a href=\"../ban-tin/\">Bản tin tuần: xem tất cả</a>"));
+    for path in [
+        "tin-tuc/atom.xml",
+        "tin-tuc/feed.json",
+        "tin-tuc/thang/2026-11/index.html",
+        "index.html",
+        "tin-tuc/bai/index.html",
+    ] {
+        let text = site.read_out(path);
+        assert!(!text.contains("ban-tin/tuan-"), "{path}: {text}");
+    }
+    assert!(
+        site.read_out("index.html")
+            .contains("Bản tin tuần: xem tất cả")
+    );
+    let feed = site.read_out("ban-tin/atom.xml");
     assert!(feed.contains("<title>Bản tin chuyển đổi số tuần 47/2026</title>"));
     assert!(feed.contains("https://vi-du.gov.vn/cds/ban-tin/tuan-47-2026/"));
     assert!(
         !feed.contains("2026-11-29"),
         "no bulletin dated after the build"
     );
+    assert!(site.read_out("ban-tin/feed.json").contains("tuan-47-2026"));
+    // Previous/next of a bulletin lead to bulletins.
+    let w47 = site.read_out("ban-tin/tuan-47-2026/index.html");
+    assert!(w47.contains("ban-tin/tuan-45-2026/"), "{w47}");
     let section = site.read_out("ban-tin/index.html");
     assert!(section.contains("Bản tin chuyển đổi số hằng tuần"));
     assert!(section.find("tuần 47/2026").unwrap() < section.find("tuần 45/2026").unwrap());
@@ -264,9 +291,32 @@ fn weekly_bulletins_are_news_posts() {
     };
     build_on("2026-11-29");
     assert!(!site.out("ban-tin/tuan-48-2026").exists());
+    // A week whose only event is one post gets no bulletin: the post says it.
+    build_on("2026-11-30");
+    assert!(!site.out("ban-tin/tuan-48-2026").exists());
+    site.write(
+        "content/tin-tuc/2026-11-26-bai-hai.md",
+        "+++\ntitle = \"Bài thứ hai tuần 48\"\n+++\n\nNội dung.\n",
+    );
     build_on("2026-11-30");
     let w48 = html_unescape(&site.read_out("ban-tin/tuan-48-2026/index.html"));
-    assert!(w48.contains("Bài tuần 48"));
+    assert!(w48.contains("Bài tuần 48") && w48.contains("Bài thứ hai tuần 48"));
+}
+
+#[test]
+fn codes_in_tables_do_not_wrap_mid_token() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let tasks = site.read_out("nhiem-vu/index.html");
+    assert!(tasks.contains("<td class=\"ma\">NV-01</td>"), "{tasks}");
+    let targets = site.read_out("chi-tieu/index.html");
+    assert!(
+        targets.contains("<a class=\"ma\" href=\"../chi-tieu/ct-01/\">CT-01</a></td>"),
+        "{targets}"
+    );
+    // The class is the theme's (strict CSP: no inline style).
+    let css = site.read_out("style.css");
+    assert!(css.contains(".ma{white-space:nowrap}"));
 }
 
 #[test]
@@ -293,29 +343,37 @@ fn bulletins_can_be_turned_off() {
 #[test]
 fn example_site_bulletins_start_with_the_site_and_are_paginated() {
     let site = example_site();
+    // Two bulletins a list page, set by the site's own intro page.
+    site.write(
+        "content/ban-tin/_index.md",
+        "+++\ntitle = \"Bản tin tuần\"\npaginate_by = 2\n+++\n\nBản tin mỗi tuần.\n",
+    );
     site.build_ok(&[]);
-    let weeks: Vec<String> = std::fs::read_dir(site.out("ban-tin"))
+    let mut weeks: Vec<String> = std::fs::read_dir(site.out("ban-tin"))
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("tuan-"))
         .collect();
-    assert!(weeks.len() > 10, "{weeks:?}");
+    weeks.sort();
+    // Weeks whose only event is one news post have no bulletin; the three
+    // weeks left have documents, results or tasks.
+    assert_eq!(weeks, ["tuan-27-2026", "tuan-40-2026", "tuan-41-2026"]);
     assert!(
         weeks.iter().all(|w| w.ends_with("-2026")),
         "no bulletin before the first news post (June 2026): {weeks:?}"
     );
-    // 10 per page, newest first, pager links.
+    // 2 per page, newest first, pager links.
     let first = site.read_out("ban-tin/index.html");
-    assert_eq!(first.matches("class=\"card-title\"").count(), 10);
-    assert!(first.contains("tuần 47/2026") && !first.contains("tuần 23/2026"));
+    assert!(first.contains("Bản tin mỗi tuần."));
+    assert_eq!(first.matches("class=\"card-title\"").count(), 2);
+    assert!(first.contains("tuần 41/2026") && !first.contains("tuần 27/2026"));
     assert!(
         first.contains("href=\"../ban-tin/trang/2/\" rel=\"next\""),
         "{first}"
     );
-    let pages = weeks.len().div_ceil(10);
-    let last = site.read_out(&format!("ban-tin/trang/{pages}/index.html"));
-    assert!(last.contains("tuần 23/2026"));
+    let last = site.read_out("ban-tin/trang/2/index.html");
+    assert!(last.contains("tuần 27/2026"));
 }
 
 #[test]
@@ -509,11 +567,9 @@ fn portable_data_site_under_a_sub_path_has_working_links() {
         "{base}bieu-do/don-vi-phong-van-hoa-xa-hoi-nhiem-vu/"
     )));
     let bulletins = site.read_out("ban-tin/index.html");
-    assert!(
-        bulletins.contains("ban-tin/trang/2/index.html\" rel=\"next\""),
-        "{bulletins}"
-    );
-    assert!(bulletins.contains("ban-tin/tuan-47-2026/index.html\""));
+    assert!(bulletins.contains("ban-tin/tuan-41-2026/index.html\""));
+    let news = site.read_out("tin-tuc/index.html");
+    assert!(news.contains("href=\"../ban-tin/index.html\""), "{news}");
     let embed = site.read_out("bieu-do/tru-cot/index.html");
     assert!(embed.contains("index.html\" target=\"_top\""), "{embed}");
 }

@@ -98,6 +98,41 @@ fn build_at(root: &Path, date: &str) -> Built {
     }
 }
 
+/// Every HTML page (redirects aside) has its own `<title>` and a non-empty
+/// meta description: a target page and its chart's embed page are told apart.
+fn check_names(site: &Built, name: &str) {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for (path, text) in &site.files {
+        if !path.ends_with(".html") || text.contains("http-equiv=\"refresh\"") {
+            continue;
+        }
+        let title = text
+            .split_once("<title>")
+            .and_then(|(_, t)| t.split_once("</title>"))
+            .map(|(t, _)| t.to_owned())
+            .unwrap_or_else(|| panic!("{name}: {path} has no <title>"));
+        // A target's page is titled by its statement, then its code.
+        if path.starts_with("chi-tieu/") && path.matches('/').count() == 2 {
+            assert!(
+                title.contains(" – Chỉ tiêu ") && !title.starts_with("Chỉ tiêu "),
+                "{name}: {path} is titled “{title}”"
+            );
+        }
+        if let Some(other) = seen.insert(title.clone(), path) {
+            panic!("{name}: {path} and {other} share the title “{title}”");
+        }
+        let description = text
+            .split_once("<meta name=\"description\" content=\"")
+            .and_then(|(_, t)| t.split_once('"'))
+            .map(|(d, _)| d.trim().to_owned())
+            .unwrap_or_default();
+        assert!(
+            !description.is_empty(),
+            "{name}: {path} has no meta description"
+        );
+    }
+}
+
 /// The /Title, /Author and /Subject literal strings of a PDF, decoded
 /// (octal escapes; UTF-16BE when they start with a byte-order mark).
 fn pdf_info_text(pdf: &[u8]) -> String {
@@ -628,6 +663,7 @@ fn check_site(e: &Expect) {
     let root = repo().join(e.dir);
     let site = build(&root);
     let name = if e.dir.is_empty() { "gốc" } else { e.dir };
+    check_names(&site, name);
 
     // Dashboard tiles, exactly.
     let home = site.page("");

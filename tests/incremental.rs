@@ -138,6 +138,13 @@ fn served_data_site_after_edits_equals_a_clean_build() {
         "+++\ntitle = \"Tiến độ chỉ tiêu\"\ndate = 2026-11-18\n+++\n\nMở đầu.\n\n{{ bieu_do_chi_tieu(ma=\"TT-01\") }}\n",
     )
     .unwrap();
+    // A second post in the week of 07/10: a week with one post only has no
+    // bulletin, and the summary edit below must show in one.
+    std::fs::write(
+        root.join("content/tin-tuc/2026-10-09-ra-quan.md"),
+        "+++\ntitle = \"Ra quân tổ công nghệ số\"\ndate = 2026-10-09\n+++\n\nNội dung.\n",
+    )
+    .unwrap();
     let opts = options(&root);
     let mut state = Incremental::new();
     let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);

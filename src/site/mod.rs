@@ -19,6 +19,12 @@ pub mod page_index;
 
 use page_index::PageIndex;
 
+/// The section of the generated weekly bulletins
+/// (`render::data::bulletin`): they have their own list and feed and are kept
+/// out of the news list, its feeds, the month archives, the home page's
+/// latest news and a post's previous/next links.
+pub const BULLETIN_SECTION: &str = "ban-tin/";
+
 /// A tag and the posts that carry it (indices into `Site::pages`, newest first).
 #[derive(Debug, Clone)]
 pub struct Tag {
@@ -37,8 +43,10 @@ pub struct Site {
     pub pages: Vec<Arc<Page>>,
     pub assets: Vec<Asset>,
     pub home: Option<usize>,
-    /// News posts, newest first.
+    /// News posts written by people, newest first (no bulletins).
     pub posts: Vec<usize>,
+    /// Weekly bulletins (kind `Post` in [`BULLETIN_SECTION`]), newest first.
+    pub bulletins: Vec<usize>,
     /// Documents, newest issue date first.
     pub documents: Vec<usize>,
     /// Tags by slug, in Vietnamese alphabetical order of their names.
@@ -73,6 +81,7 @@ impl Clone for Site {
             assets: self.assets.clone(),
             home: self.home,
             posts: self.posts.clone(),
+            bulletins: self.bulletins.clone(),
             documents: self.documents.clone(),
             tags: self.tags.clone(),
             categories: self.categories.clone(),
@@ -123,13 +132,15 @@ impl Site {
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         // Translations are listed on their own language's side only.
         let original = |i: usize| pages[i].translation_of.is_none();
-        let mut posts: Vec<usize> = (0..pages.len())
+        let (mut bulletins, mut posts): (Vec<usize>, Vec<usize>) = (0..pages.len())
             .filter(|&i| pages[i].kind == PageKind::Post && original(i))
-            .collect();
-        posts.sort_by(|&a, &b| {
-            let (pa, pb) = (&pages[a], &pages[b]);
-            pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
-        });
+            .partition(|&i| pages[i].section == BULLETIN_SECTION);
+        for list in [&mut posts, &mut bulletins] {
+            list.sort_by(|&a, &b| {
+                let (pa, pb) = (&pages[a], &pages[b]);
+                pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
+            });
+        }
         let mut documents: Vec<usize> = (0..pages.len())
             .filter(|&i| pages[i].kind == PageKind::Document && original(i))
             .collect();
@@ -194,6 +205,7 @@ impl Site {
             assets: content.assets,
             home,
             posts,
+            bulletins,
             documents,
             tags,
             categories,

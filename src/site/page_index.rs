@@ -18,7 +18,7 @@ use crate::content::PageKind;
 pub struct PageIndex {
     /// Section output path → page index.
     pub sections: HashMap<String, usize>,
-    /// Page index → position in `Site::posts`.
+    /// Page index → position in `Site::posts` (or `Site::bulletins`).
     pub post_pos: Vec<Option<usize>>,
     /// Tag name as written in front matter → index in `Site::tags`.
     pub tag_by_name: HashMap<String, usize>,
@@ -40,8 +40,11 @@ impl PageIndex {
             }
         }
         let mut post_pos = vec![None; site.pages.len()];
-        for (k, &i) in site.posts.iter().enumerate() {
-            post_pos[i] = Some(k);
+        // Each post's place in its own list (news, or the bulletins).
+        for list in [&site.posts, &site.bulletins] {
+            for (k, &i) in list.iter().enumerate() {
+                post_pos[i] = Some(k);
+            }
         }
         let mut tag_by_name = HashMap::new();
         let by_slug: HashMap<&str, usize> = site

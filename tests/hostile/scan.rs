@@ -186,6 +186,18 @@ const URL_ATTRS: &[&str] = &[
     "content",
 ];
 
+/// `content` of a `<meta>` naming a title or a description is text shown as
+/// such (a page titled "javascript:…" is odd, not active), never a URL a
+/// browser follows; `http-equiv` refresh and image/URL metas stay checked.
+fn is_text_meta(t: &Tag, name: &str) -> bool {
+    name == "content"
+        && t.name == "meta"
+        && !t.attrs.iter().any(|(k, _)| k == "http-equiv")
+        && t.attrs.iter().any(|(k, v)| {
+            (k == "name" || k == "property") && (v.ends_with("title") || v.ends_with("description"))
+        })
+}
+
 /// The default theme's own active markup, which content cannot produce:
 /// the search forms (header and search page), the search page's
 /// `<noscript>` notice and its one external script.
@@ -237,7 +249,7 @@ pub fn html_problems(html: &str) -> Vec<String> {
             if name.starts_with("on") {
                 p.push(format!("event handler {name}={value:?} on <{}>", t.name));
             }
-            if URL_ATTRS.contains(&name.as_str()) && runs_code(value) {
+            if URL_ATTRS.contains(&name.as_str()) && !is_text_meta(&t, name) && runs_code(value) {
                 p.push(format!("script URL {name}={value:?} on <{}>", t.name));
             }
             if name == "style" && value.to_ascii_lowercase().contains("javascript") {

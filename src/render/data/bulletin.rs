@@ -4,10 +4,14 @@
 //! completed, tasks that became overdue — a news post is generated under
 //! `ban-tin/tuan-<w>-<year>/`, dated the week's Sunday.
 //!
-//! Bulletins are real pages: kind `Post` (so they are in the news list, the
-//! news feed, the month archives and the sitemap) in the section `ban-tin/`
-//! (its own listing page, generated unless `content/ban-tin/_index.md`
-//! exists). Their body comes from the overridable template
+//! Bulletins are real pages of kind `Post` in the section `ban-tin/`, with
+//! their own paginated list (its intro generated unless
+//! `content/ban-tin/_index.md` exists), feeds (`ban-tin/atom.xml`,
+//! `feed.json`) and previous/next links among themselves; they stay out of
+//! the news list, its feeds, the month archives and the home page's latest
+//! news (`Site::bulletins`, not `Site::posts`), which link the bulletin list
+//! once. A week whose only event is one news post gets no bulletin (the post
+//! says it all). Their body comes from the overridable template
 //! `bulletin_body.html`. Only sites with data files get bulletins.
 //!
 //! The current week is left out until it is over (its Sunday is before the
@@ -29,7 +33,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::data::views::{quantity, target_path};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
-use crate::render::engine::views::news_path;
 use crate::site::identities::unit_href_path;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
@@ -37,7 +40,7 @@ use crate::text::escape::html;
 use crate::text::numbers::format_integer;
 
 /// The bulletins' section.
-pub const BULLETINS: &str = "ban-tin/";
+pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
 
 #[derive(Debug, Clone, Serialize)]
 struct Item {
@@ -57,6 +60,11 @@ struct Week {
 }
 
 impl Week {
+    /// Nothing but one news post: the post says it all, no bulletin.
+    fn only_one_post(&self) -> bool {
+        self.posts.len() == 1 && self.count() == 1
+    }
+
     fn count(&self) -> usize {
         self.posts.len()
             + self.documents.len()
@@ -238,7 +246,11 @@ pub fn bulletins(
         let Some((mon, sun)) = week_bounds(year, week) else {
             continue;
         };
-        if taken(&path) || items.count() == 0 || since.is_some_and(|s| sun < s) {
+        if taken(&path)
+            || items.count() == 0
+            || items.only_one_post()
+            || since.is_some_and(|s| sun < s)
+        {
             continue;
         }
         let (w, y) = (week.to_string(), year.to_string());
@@ -346,10 +358,7 @@ pub fn is_paginated(site: &Site, path: &str) -> bool {
     path == BULLETINS
         && site.data.is_some()
         && site.config.bulletin.enabled
-        && site
-            .posts
-            .iter()
-            .any(|&i| site.pages[i].section == BULLETINS)
+        && !site.bulletins.is_empty()
 }
 
 /// The `ban-tin/` list pages (`ban-tin/trang/2/`…), paginated like the news
@@ -375,13 +384,8 @@ pub(crate) fn list_jobs(
     let per_page = section
         .and_then(|p| p.fm.paginate_by)
         .unwrap_or(site.config.paginate_by);
-    let items: Vec<usize> = site
-        .posts
-        .iter()
-        .copied()
-        .filter(|&i| site.pages[i].section == BULLETINS)
-        .collect();
-    let feed = format!("{}atom.xml", news_path(site));
+    let items = site.bulletins.clone();
+    let feed = format!("{BULLETINS}atom.xml");
     crate::render::pages::lists::paginate(
         site,
         jobs,

@@ -132,12 +132,14 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
     for (id, f) in charts {
         let path = format!("{CHARTS}{id}/");
         let root = root_for(&path);
+        // "Biểu đồ: …": not the title of the page the chart comes from.
+        let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
         let mut c = base_context(
             site,
             theme,
             &path,
             &site.config.language,
-            &f.chart.title,
+            &tr.fmt("chart_embed_title", &[("title", &f.chart.title)]),
             &f.chart.desc,
         );
         c.insert("chart", &f.chart);

@@ -302,6 +302,14 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
+    // The window title names the target itself, not only its code.
+    c.insert(
+        "page_title",
+        &tr.fmt(
+            "target_page_title",
+            &[("statement", &t.statement), ("id", &t.id)],
+        ),
+    );
     c.insert("statement", &t.statement);
     c.insert("state", &target_badge(p.state));
     c.insert("facts", &facts);

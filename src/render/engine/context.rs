@@ -63,12 +63,32 @@ pub(crate) fn base_context(
     c.insert("current_path", path);
     c.insert("canonical", &format!("{}{}", cfg.base_url, path));
     c.insert("page_title", title);
-    c.insert("description", description);
+    // Every page has a description: one made from its title when the page
+    // gives none (indexes, the 404 page…).
+    if description.trim().is_empty() {
+        let tr = crate::render::engine::i18n::Tr::new(theme, lang);
+        let fallback = tr.fmt(
+            "page_description",
+            &[("title", title), ("site", &cfg.title)],
+        );
+        c.insert("description", &fallback);
+    } else {
+        c.insert("description", description);
+    }
     c.insert("home_href", &format!("{root}{}", link(site, "")));
     c.insert(
         "news_href",
         &format!("{root}{}", link(site, &news_path(site))),
     );
+    // The weekly bulletins' own list, linked once from the news list and the
+    // home page's latest news (they are not in those lists).
+    let bulletins =
+        if crate::render::data::bulletin::is_paginated(site, crate::site::BULLETIN_SECTION) {
+            format!("{root}{}", link(site, crate::site::BULLETIN_SECTION))
+        } else {
+            String::new()
+        };
+    c.insert("bulletins_href", &bulletins);
     let feed = if site.posts.is_empty() {
         String::new()
     } else {

@@ -321,7 +321,23 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
         } else {
             format!("{title} – trang {n}")
         };
-        let mut c = base_context(site, theme, &path, &site.config.language, &shown_title, "");
+        let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
+        let description = if spec.kind == "bulletins" {
+            tr.get("bulletins_intro")
+        } else {
+            tr.fmt(
+                "list_description",
+                &[("title", &shown_title), ("site", &site.config.title)],
+            )
+        };
+        let mut c = base_context(
+            site,
+            theme,
+            &path,
+            &site.config.language,
+            &shown_title,
+            &description,
+        );
         if spec.kind == "news" && n == 1 {
             // The news list is the news section's page: its English version.
             let section = site

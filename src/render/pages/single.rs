@@ -123,12 +123,19 @@ fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
                 "section.html".into()
             }
             (None, PageKind::Post) => {
+                // Previous/next within the page's own list: a news post
+                // never leads to a bulletin, nor a bulletin to a post.
+                let list = if page.section == crate::site::BULLETIN_SECTION {
+                    &site.bulletins
+                } else {
+                    &site.posts
+                };
                 let pos = site.page_index().post_pos[i];
                 let newer = pos
                     .and_then(|p| p.checked_sub(1))
-                    .map(|p| page_ref(site, &site.pages[site.posts[p]], &root));
+                    .map(|p| page_ref(site, &site.pages[list[p]], &root));
                 let older = pos
-                    .and_then(|p| site.posts.get(p + 1))
+                    .and_then(|p| list.get(p + 1))
                     .map(|&j| page_ref(site, &site.pages[j], &root));
                 c.insert("newer", &newer);
                 c.insert("older", &older);

@@ -69,6 +69,7 @@ fn kind(name: &str) -> u8 {
 pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
     let mut docs = Vec::new();
     let mut order: Vec<usize> = site.posts.clone();
+    order.extend(&site.bulletins);
     order.extend(&site.documents);
     order.extend((0..site.pages.len()).filter(|&i| {
         matches!(site.pages[i].kind, PageKind::Page | PageKind::Section)

@@ -57,12 +57,10 @@ impl Layout {
         }
         // Bundles: `dir/index.md` with a slug renames its folder. An English
         // `index.en.md` names it only when the folder has no `index.md`.
-        let originals = files
-            .iter()
-            .filter(|f| super::translation::split(&f.rel).is_none());
+        let originals = files.iter().filter(|f| translation_split(&f.rel).is_none());
         let translations = files
             .iter()
-            .filter_map(|f| super::translation::split(&f.rel).map(|(original, _)| (original, f)));
+            .filter_map(|f| translation_split(&f.rel).map(|(original, _)| (original, f)));
         let bundles = originals.map(|f| (f.rel.clone(), f)).chain(translations);
         for (rel, f) in bundles {
             if let Some((dir, "index.md")) = rel.rsplit_once('/') {
@@ -181,6 +179,29 @@ fn slug_dirs(dir: &str) -> String {
 
 fn join_dir(parent: &str, seg: &str) -> String {
     format!("{parent}{seg}/")
+}
+
+/// `tin-tuc/bai.en.md` → (`tin-tuc/bai.md`, `en`). `None` for a file that
+/// is not named like a translation.
+pub fn translation_split(rel: &str) -> Option<(String, String)> {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (Some(d), n),
+        None => (None, rel),
+    };
+    let stem = name.strip_suffix(".md")?;
+    let (base, lang) = stem.rsplit_once('.')?;
+    let is_code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+    let is_region = lang.len() == 5
+        && lang.as_bytes()[2] == b'-'
+        && lang[..2].bytes().all(|b| b.is_ascii_lowercase());
+    if base.is_empty() || !(is_code || is_region) {
+        return None;
+    }
+    let original = match dir {
+        Some(d) => format!("{d}/{base}.md"),
+        None => format!("{base}.md"),
+    };
+    Some((original, lang.to_owned()))
 }
 
 #[cfg(test)]

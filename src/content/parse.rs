@@ -73,6 +73,7 @@ pub(crate) fn parse_file(
         }
     };
     let fm = super::fields::parse(&display, &split, diags)?;
+    super::placeholders::check_body(&display, &text, diags);
     let body_offset = text.len() - split.body.len();
     Some(Parsed {
         rel: rel.to_owned(),

@@ -16,28 +16,7 @@ use super::page::{Page, PageKind};
 /// original).
 pub const LANGUAGES: &[&str] = &["en"];
 
-/// `tin-tuc/bai.en.md` → (`tin-tuc/bai.md`, `en`). `None` for a file that
-/// is not named like a translation.
-pub fn split(rel: &str) -> Option<(String, String)> {
-    let (dir, name) = match rel.rsplit_once('/') {
-        Some((d, n)) => (Some(d), n),
-        None => (None, rel),
-    };
-    let stem = name.strip_suffix(".md")?;
-    let (base, lang) = stem.rsplit_once('.')?;
-    let is_code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
-    let is_region = lang.len() == 5
-        && lang.as_bytes()[2] == b'-'
-        && lang[..2].bytes().all(|b| b.is_ascii_lowercase());
-    if base.is_empty() || !(is_code || is_region) {
-        return None;
-    }
-    let original = match dir {
-        Some(d) => format!("{d}/{base}.md"),
-        None => format!("{base}.md"),
-    };
-    Some((original, lang.to_owned()))
-}
+pub use super::layout::translation_split as split;
 
 /// The output path of the `lang` version of a page published at `path`.
 pub fn path(lang: &str, path: &str) -> String {

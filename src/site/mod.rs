@@ -253,6 +253,12 @@ impl Site {
         }
     }
 
+    /// Whether the generated weekly bulletins have their own paginated list
+    /// at [`BULLETIN_SECTION`] (a site with data, bulletins on, and some made).
+    pub fn bulletins_listed(&self) -> bool {
+        self.data.is_some() && self.config.bulletin.enabled && !self.bulletins.is_empty()
+    }
+
     /// The page lookups (sections, post positions, tags by name), built on
     /// first use.
     pub fn page_index(&self) -> &PageIndex {

@@ -355,10 +355,7 @@ pub fn bulletins(
 /// Whether `path` is the bulletins' section, rendered as a paginated list
 /// (newest first) instead of the section template.
 pub fn is_paginated(site: &Site, path: &str) -> bool {
-    path == BULLETINS
-        && site.data.is_some()
-        && site.config.bulletin.enabled
-        && !site.bulletins.is_empty()
+    path == BULLETINS && site.bulletins_listed()
 }
 
 /// The `ban-tin/` list pages (`ban-tin/trang/2/`…), paginated like the news

@@ -82,12 +82,11 @@ pub(crate) fn base_context(
     );
     // The weekly bulletins' own list, linked once from the news list and the
     // home page's latest news (they are not in those lists).
-    let bulletins =
-        if crate::render::data::bulletin::is_paginated(site, crate::site::BULLETIN_SECTION) {
-            format!("{root}{}", link(site, crate::site::BULLETIN_SECTION))
-        } else {
-            String::new()
-        };
+    let bulletins = if site.bulletins_listed() {
+        format!("{root}{}", link(site, crate::site::BULLETIN_SECTION))
+    } else {
+        String::new()
+    };
     c.insert("bulletins_href", &bulletins);
     let feed = if site.posts.is_empty() {
         String::new()

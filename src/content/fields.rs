@@ -254,39 +254,8 @@ impl Reader<'_> {
             .integer("paginate_by")
             .and_then(|n| usize::try_from(n).ok())
             .filter(|n| *n > 0);
-        fm.tags = self.list("tags");
-        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
-            && let Some(tags) = tax.get("tags")
-        {
-            let sub = Map::from_iter([("tags".to_owned(), tags.clone())]);
-            let mut inner = Reader {
-                path: self.path,
-                text: self.text,
-                offset: self.offset,
-                diags: self.diags,
-                map: &sub,
-            };
-            fm.tags.extend(inner.list("tags"));
-        }
-        let mut seen = std::collections::HashSet::new();
-        fm.tags.retain(|t| seen.insert(crate::text::slugify(t)));
-        fm.categories = self.list("categories");
-        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
-            && let Some(cats) = tax.get("categories")
-        {
-            let sub = Map::from_iter([("categories".to_owned(), cats.clone())]);
-            let mut inner = Reader {
-                path: self.path,
-                text: self.text,
-                offset: self.offset,
-                diags: self.diags,
-                map: &sub,
-            };
-            fm.categories.extend(inner.list("categories"));
-        }
-        let mut seen = std::collections::HashSet::new();
-        fm.categories
-            .retain(|t| seen.insert(crate::text::slugify(t)));
+        fm.tags = self.taxonomy("tags");
+        fm.categories = self.taxonomy("categories");
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
         if fm.authors.iter().any(|a| a.trim().is_empty()) {
@@ -546,3 +515,27 @@ fn is_plain_alias(alias: &str) -> bool {
 
 /// Unknown front-matter keys reported one by one per file.
 const MAX_KEY_REPORTS: usize = 20;
+
+impl Reader<'_> {
+    /// A taxonomy's terms: the key itself (Hugo) plus `[taxonomies] key`
+    /// (Zola), duplicates by slug dropped (first spelling kept).
+    fn taxonomy(&mut self, key: &str) -> Vec<String> {
+        let mut terms = self.list(key);
+        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
+            && let Some(v) = tax.get(key)
+        {
+            let sub = Map::from_iter([(key.to_owned(), v.clone())]);
+            let mut inner = Reader {
+                path: self.path,
+                text: self.text,
+                offset: self.offset,
+                diags: self.diags,
+                map: &sub,
+            };
+            terms.extend(inner.list(key));
+        }
+        let mut seen = std::collections::HashSet::new();
+        terms.retain(|t| seen.insert(crate::text::slugify(t)));
+        terms
+    }
+}

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::suggest::nearest;
 
+mod taxonomies;
+pub use taxonomies::TaxonomyConfig;
+
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "minhbach.toml";
 
@@ -167,6 +170,8 @@ pub struct Config {
     pub data: DataConfig,
     pub bulletin: BulletinConfig,
     pub markdown: MarkdownConfig,
+    /// Extra taxonomies (`[[taxonomies]]`) beyond tags and categories.
+    pub taxonomies: Vec<TaxonomyConfig>,
     /// Free values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -190,6 +195,7 @@ impl Default for Config {
             data: DataConfig::default(),
             bulletin: BulletinConfig::default(),
             markdown: MarkdownConfig::default(),
+            taxonomies: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -234,6 +240,7 @@ const TOP_KEYS: &[&str] = &[
     "data",
     "bulletin",
     "markdown",
+    "taxonomies",
     "extra",
 ];
 
@@ -372,6 +379,7 @@ impl Config {
                     c.bulletin.since = None;
                 }
                 c.refuse_script_urls(text, diags);
+                taxonomies::validate(&mut c.taxonomies, text, diags);
                 Some(c)
             }
             Err(e) => {

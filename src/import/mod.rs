@@ -15,6 +15,7 @@ pub mod paths;
 mod read;
 pub mod report;
 pub mod shortcodes;
+pub mod taxonomies;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -50,7 +51,8 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     let mut pages = Vec::new();
     for (rel, abs) in md {
         let kind = probe.kind(&rel);
-        let page = read_page(rel, abs, kind);
+        let mut page = read_page(rel, abs, kind);
+        taxonomies::promote(&mut page.matter, &site.taxonomies);
         let has_date = page.matter.date.is_some()
             || page.matter.bad_date.is_some()
             || paths::date_in_name(&page.rel);

@@ -151,7 +151,7 @@ pub struct Config {
     pub level: String,
     /// The province, e.g. "Hà Tĩnh".
     pub province: String,
-    /// Where the section is published, e.g. `https://songtri.hatinh.gov.vn/chuyen-doi-so/`.
+    /// Where the section is published, e.g. `https://phuong-vi-du.example/chuyen-doi-so/`.
     pub base_url: String,
     /// Default language of pages: `vi` or `en`.
     pub language: String,

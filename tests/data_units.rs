@@ -353,3 +353,82 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
     let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
     assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
 }
+
+/// All search documents' text (title + text), from the `d/<n>.js` files.
+fn search_text(site: &Site) -> String {
+    let mut all = String::new();
+    for (path, bytes) in site.public_tree() {
+        if path.starts_with("tim-kiem/chi-muc/d/") {
+            all.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    all
+}
+
+/// An empty "Đã giải ngân" is unknown, never 0 đồng or 0 %: on the tile,
+/// the budget page's tables, its chart, the locality pages, the search
+/// index; the open data keeps the cell empty (decision 0022).
+#[test]
+fn an_unknown_disbursement_is_never_shown_as_zero() {
+    let site = Site::fixture("nhieu-dia-phuong");
+    site.write(
+        "content/du-lieu/kinh-phi.csv",
+        "Năm,Nguồn vốn,Hạng mục,Kế hoạch,Đã giải ngân,Địa phương\n\
+         2025,Ngân sách tỉnh,Nền tảng tích hợp,1.000.000.000,1.000.000.000,\n\
+         2026,Ngân sách tỉnh,Kho dữ liệu dùng chung,2.000.000.000,500.000.000,\n\
+         2026,Ngân sách tỉnh,Trung tâm điều hành,1.000.000.000,,\n\
+         2026,Ngân sách xã,Tập huấn kỹ năng số,100.000.000,,Xã An Hòa\n",
+    );
+    site.build_ok(&[]);
+    // Dashboard: one of the two 2026 lines has no figure.
+    let home = page(&site, "index.html");
+    let tile = element_with(&home, "<li class=\"stat\">", "</li>", "Tỷ lệ giải ngân");
+    assert!(tile.contains("chưa có số liệu"), "{tile}");
+    assert!(
+        tile.contains("kế hoạch 3.000.000.000 đồng; đã giải ngân: 500.000.000 đồng (còn 1/2 dòng chưa có số liệu)"),
+        "{tile}"
+    );
+    assert!(
+        !tile.contains("16,7 %") && !tile.contains(">0 %<"),
+        "{tile}"
+    );
+    // Budget page: the 2026 row and the total say so; the chart's table
+    // has no disbursed figure for 2026.
+    let budget = page(&site, "kinh-phi/index.html");
+    let y2026 = element_with(&budget, "<tr>", "</tr>", "<td>Năm 2026</td>");
+    assert!(y2026.contains("còn 1/2 dòng chưa có số liệu"), "{y2026}");
+    assert!(
+        y2026.contains("<td class=\"num\">chưa có số liệu</td>"),
+        "{y2026}"
+    );
+    let an_hoa_row = element_with(&budget, "<tr>", "</tr>", "<td>Xã An Hòa</td>");
+    assert!(
+        an_hoa_row.contains(
+            "100.000.000 đồng</td><td class=\"num\">chưa có số liệu</td><td class=\"num\">chưa có số liệu"
+        ),
+        "{an_hoa_row}"
+    );
+    assert!(!an_hoa_row.contains(">0 đồng</td>"), "{an_hoa_row}");
+    assert!(budget.contains("không phải 0 đồng"));
+    // The locality: its tile and its row side by side.
+    let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
+    assert!(
+        an_hoa.contains("kế hoạch 100.000.000 đồng; đã giải ngân: chưa có số liệu"),
+        "{an_hoa}"
+    );
+    let index = page(&site, "dia-phuong/index.html");
+    let row = element_with(&index, "<tr>", "</tr>", ">Xã An Hòa</a>");
+    assert!(row.contains("chưa có số liệu"), "{row}");
+    // Open data: the officer's empty cell stays empty.
+    let csv = site.read_out("du-lieu/kinh-phi.csv");
+    assert!(
+        csv.contains("Trung tâm điều hành,,1000000000,,,không"),
+        "{csv}"
+    );
+    // Search: the locality page is found, with the same words.
+    let search = search_text(&site);
+    assert!(
+        search.contains("Tỷ lệ giải ngân kinh phí năm 2026: chưa có số liệu"),
+        "{search}"
+    );
+}

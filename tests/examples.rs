@@ -556,8 +556,19 @@ const CHAU_THANH: Expect = Expect {
         // 23 targets of section II.2 (004:38–107); no result in any source.
         ("0/23", "Chỉ tiêu đã đạt", "23 chỉ tiêu chưa có số liệu"),
         // 22 tasks; the 14 with a deadline (Quý I/2025 ×2, 30/11/2025 ×4,
-        // 31/12/2025 ×8) are past it on 25/11/2026 with no completion reported.
-        ("14", "Nhiệm vụ quá hạn", "trên tổng số 22 nhiệm vụ"),
+        // 31/12/2025 ×8) are past it on 25/11/2026, and no source reports
+        // their status: "hết hạn chưa báo cáo", never "quá hạn" (decision 0022).
+        (
+            "0",
+            "Nhiệm vụ quá hạn",
+            "trên tổng số 22 nhiệm vụ; 14 nhiệm vụ hết hạn chưa báo cáo",
+        ),
+        // The plan's total (004:284–285); it reports no disbursement.
+        (
+            "chưa có số liệu",
+            "Tỷ lệ giải ngân kinh phí năm 2025",
+            "kế hoạch 1.552.020.000 đồng; đã giải ngân: chưa có số liệu",
+        ),
     ],
     targets: &[
         ("CT-A01", "bằng 100 %", "năm 2025"),     // 004:41–43
@@ -611,7 +622,11 @@ const CHAU_THANH: Expect = Expect {
     indicators: &[],
     shows: &[
         ("", "tổng kinh phí thực hiện kế hoạch là 1.552.020.000 đồng"), // 004:284–285
-        ("", "trang không tính tỷ lệ giải ngân"),
+        (
+            "kinh-phi/",
+            "tổng kinh phí kế hoạch 1.552.020.000 đồng, đã giải ngân: chưa có số liệu",
+        ), // 004:284–285
+        ("", "tỷ lệ giải ngân là “chưa có số liệu”"),
         ("", "cấp huyện không còn"),
         ("", "nghĩa là không có báo cáo"),
     ],
@@ -933,23 +948,46 @@ fn vinh_phuc_example_shows_only_its_directive() {
     check_site(&VINH_PHUC);
 }
 
-/// Seed 004's deadlines at their boundaries: a task is overdue only from the
-/// day after its deadline (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236, 277).
+/// Seed 004's deadlines at their boundaries: a task passes its deadline only
+/// from the day after (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236,
+/// 277). The plan reports no status, so a passed task is "hết hạn chưa báo
+/// cáo" — listed and counted on the dashboard — and never "quá hạn".
 #[test]
-fn chau_thanh_overdue_tasks_follow_the_plan_deadlines_day_by_day() {
+fn chau_thanh_deadlines_pass_day_by_day_without_inventing_overdue() {
     let root = repo().join("vi-du/chau-thanh");
-    for (date, overdue) in [
-        ("2025-03-31", "0"),  // last day of Quý I/2025
-        ("2025-04-01", "2"),  // the two tasks of section III.1
-        ("2025-11-30", "2"),  // deadline day of sections III.2–3
-        ("2025-12-01", "6"),  // + four tasks
-        ("2025-12-31", "6"),  // deadline day of sections III.7–9
-        ("2026-01-01", "14"), // + eight tasks
+    for (date, unreported) in [
+        ("2025-03-31", 0),  // last day of Quý I/2025
+        ("2025-04-01", 2),  // the two tasks of section III.1
+        ("2025-11-30", 2),  // deadline day of sections III.2–3
+        ("2025-12-01", 6),  // + four tasks
+        ("2025-12-31", 6),  // deadline day of sections III.7–9
+        ("2026-01-01", 14), // + eight tasks
     ] {
         let site = build_at(&root, date);
         let tiles = tiles(&site.page(""));
         let tile = tiles.iter().find(|t| t.1 == "Nhiệm vụ quá hạn").unwrap();
-        assert_eq!(tile.0, overdue, "overdue tasks on {date}");
+        assert_eq!(tile.0, "0", "overdue tasks on {date}");
+        let note = if unreported == 0 {
+            "trên tổng số 22 nhiệm vụ".to_owned()
+        } else {
+            format!("trên tổng số 22 nhiệm vụ; {unreported} nhiệm vụ hết hạn chưa báo cáo")
+        };
+        assert_eq!(tile.2, note, "on {date}");
+        // The list groups them under their own heading, the chart's table
+        // counts them, the open data writes the same words.
+        let list = site.page("nhiem-vu/");
+        assert_eq!(
+            list.contains("id=\"het-han-chua-bao-cao\""),
+            unreported > 0,
+            "nhiem-vu/ on {date}"
+        );
+        assert!(!list.contains("id=\"qua-han\""), "no overdue group on {date}");
+        let csv = &site.files["du-lieu/nhiem-vu.csv"];
+        assert_eq!(
+            csv.matches("Hết hạn chưa báo cáo").count(),
+            unreported,
+            "open data on {date}"
+        );
     }
 }
 

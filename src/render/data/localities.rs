@@ -10,9 +10,7 @@ use tera::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};
-use super::views::{
-    self as dv, Stat, mark_title, quantity, rate, target_path, target_text, task_anchor,
-};
+use super::views::{self as dv, Stat, mark_title, quantity, target_path, target_text, task_anchor};
 use crate::charts;
 use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
 use crate::render::engine::theme::Theme;
@@ -103,6 +101,13 @@ impl Facts<'_> {
         self.tasks
             .iter()
             .filter(|&&i| data.computed.tasks[i].state == TaskState::Overdue)
+            .count()
+    }
+
+    fn unreported(&self, data: &SiteData) -> usize {
+        self.tasks
+            .iter()
+            .filter(|&&i| data.computed.tasks[i].state == TaskState::DueUnreported)
             .count()
     }
 
@@ -208,7 +213,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             })
             .marked(targets_marked),
             CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
-            CellView::num(budget.map_or("–".to_owned(), |(_, t)| rate(t.rate)))
+            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t)))
                 .marked(budget_marked),
             CellView::num(
                 dti.and_then(|y| y.total.index)
@@ -288,15 +293,8 @@ fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
         .map_or(0, |(_, r)| r.iter().filter(|x| x.is_some()).count())
 }
 
-/// One locality's own page: its dashboard, targets, tasks and DTI.
-pub fn locality_page(
-    site: &Site,
-    theme: &Theme,
-    data: &SiteData,
-    facts: &AllFacts,
-    k: usize,
-) -> Context {
-    let f = &facts.0[k];
+/// One locality's dashboard tiles, and whether any is illustrative.
+fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) {
     let totals = f.totals;
     let name = totals.name.as_str();
     let year = site.today.year();
@@ -324,8 +322,15 @@ pub fn locality_page(
             value: format_integer(f.overdue(data) as i64),
             label: "Nhiệm vụ quá hạn".into(),
             note: format!(
-                "trên tổng số {} nhiệm vụ",
-                format_integer(f.tasks.len() as i64)
+                "trên tổng số {} nhiệm vụ{}",
+                format_integer(f.tasks.len() as i64),
+                match f.unreported(data) {
+                    0 => String::new(),
+                    u => format!(
+                        "; {} nhiệm vụ hết hạn chưa báo cáo",
+                        format_integer(u as i64)
+                    ),
+                }
             ),
             illustrative: m,
         });
@@ -338,9 +343,9 @@ pub fn locality_page(
             .any(|l| l.year == y && l.illustrative && same(l.locality.as_deref(), name));
         marked |= m;
         stats.push(Stat {
-            value: rate(t.rate),
+            value: dv::disbursed_rate(&t),
             label: format!("Tỷ lệ giải ngân kinh phí năm {y}"),
-            note: format!("{} / {}", dv::money(t.disbursed), dv::money(t.planned)),
+            note: dv::disbursed_note(&t),
             illustrative: m,
         });
     }
@@ -362,6 +367,47 @@ pub fn locality_page(
             illustrative: m,
         });
     }
+    (stats, marked)
+}
+
+/// Search text of every locality page: (name, page path, text). The text is
+/// the page's tiles in the page's words ("Tỷ lệ giải ngân kinh phí năm 2025:
+/// chưa có số liệu…"), so search and page never disagree.
+pub fn search_entries(site: &Site, data: &SiteData) -> Vec<(String, String, String)> {
+    let facts = all_facts(data);
+    facts
+        .0
+        .iter()
+        .map(|f| {
+            let (stats, marked) = locality_stats(site, data, f);
+            let mut text = format!("Số liệu chuyển đổi số của riêng {}.", f.totals.name);
+            for s in &stats {
+                text.push_str(&format!(" {}: {}", s.label, s.value));
+                if !s.note.is_empty() {
+                    text.push_str(&format!(" ({})", s.note));
+                }
+                text.push('.');
+            }
+            if marked {
+                text.push_str(" Số liệu minh họa.");
+            }
+            (f.totals.name.clone(), locality_path(&f.totals.name), text)
+        })
+        .collect()
+}
+
+/// One locality's own page: its dashboard, targets, tasks and DTI.
+pub fn locality_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    facts: &AllFacts,
+    k: usize,
+) -> Context {
+    let f = &facts.0[k];
+    let totals = f.totals;
+    let name = totals.name.as_str();
+    let (stats, marked) = locality_stats(site, data, f);
     let mut sections = Vec::new();
     if !f.targets.is_empty() {
         let mut table = TableView::new(

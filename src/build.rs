@@ -130,6 +130,7 @@ pub fn prepare_holding_back(
             &DataOptions {
                 encoding: config.data.encoding.clone(),
                 illustrative: config.data.minh_hoa.clone(),
+                unit: config.unit.clone(),
             },
             &mut diags,
         )

@@ -981,7 +981,10 @@ fn chau_thanh_deadlines_pass_day_by_day_without_inventing_overdue() {
             unreported > 0,
             "nhiem-vu/ on {date}"
         );
-        assert!(!list.contains("id=\"qua-han\""), "no overdue group on {date}");
+        assert!(
+            !list.contains("id=\"qua-han\""),
+            "no overdue group on {date}"
+        );
         let csv = &site.files["du-lieu/nhiem-vu.csv"];
         assert_eq!(
             csv.matches("Hết hạn chưa báo cáo").count(),
@@ -1014,4 +1017,32 @@ fn every_example_site_is_checked() {
         dirs, known,
         "every vi-du site needs its expectations in tests/examples.rs"
     );
+}
+
+/// The guide never uses a real government site as an example address: an
+/// officer copies examples (decision 0022). Only national portals that the
+/// guide links to as themselves are allowed.
+#[test]
+fn the_guide_gives_no_real_local_government_domain_as_an_example() {
+    const NATIONAL: &[&str] = &["dichvucong.gov.vn"];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.push(repo().join("README.md"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices(".gov.vn") {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .map_or(0, |i| i + 1);
+            let host = &text[start..at + ".gov.vn".len()];
+            assert!(
+                NATIONAL.contains(&host),
+                "{}: {host} is a real government domain; use an example domain",
+                file.display()
+            );
+        }
+    }
 }

@@ -39,6 +39,9 @@ pub struct DataOptions {
     /// `minh_hoa`: kinds (`diem-dti`) or files (`diem-dti-2024.csv`, relative
     /// to the data folder) whose every row is illustrative.
     pub illustrative: Vec<String>,
+    /// The site's own unit (`unit`): a locality naming it needs no entry in
+    /// the units file.
+    pub unit: String,
 }
 
 /// Loads every data file under `dir` (paths in diagnostics relative to
@@ -92,6 +95,7 @@ pub fn load_dir(
         }
     }
     validate::validate(&mut data, Some(dir), diags);
+    validate::localities(&data, &options.unit, diags);
     data
 }
 

@@ -9,7 +9,7 @@
 use tera::Context;
 
 use super::page_context;
-use super::sections::{CellView, SectionView, TableView, cap_rows};
+use super::sections::{CellView, JumpLink, SectionView, TableView, cap_rows};
 use super::views::{self as dv, Stat, mark_title, quantity, target_path, target_text, task_anchor};
 use crate::charts;
 use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
@@ -159,10 +159,55 @@ fn signed(v: f64, decimals: usize) -> String {
 }
 
 /// `dia-phuong/`: every locality side by side.
+/// Above this many localities, the side-by-side table is split into groups
+/// by the initial of the name (after "Xã", "Phường"…) with a jump list.
+pub const GROUP_ABOVE: usize = 30;
+
+/// A locality's name without its level word: "Xã Đông Hà" → "Đông Hà".
+fn bare_name(name: &str) -> &str {
+    const LEVELS: [&str; 10] = [
+        "xã ",
+        "phường ",
+        "thị trấn ",
+        "đặc khu ",
+        "thị xã ",
+        "thành phố ",
+        "huyện ",
+        "quận ",
+        "tỉnh ",
+        "tp. ",
+    ];
+    let lower = name.to_lowercase();
+    LEVELS
+        .iter()
+        .find(|l| lower.starts_with(*l) && lower.len() == name.len())
+        .map_or(name, |l| name[l.len()..].trim_start())
+}
+
+/// The group letter of a locality: the initial of its bare name without
+/// tone marks ("Ân Phú" → "A"), "Đ" kept apart as in the Vietnamese alphabet.
+fn initial(name: &str) -> String {
+    match bare_name(name).chars().next() {
+        Some('đ' | 'Đ') => "Đ".to_owned(),
+        Some(c) => fold(&c.to_string()).to_uppercase(),
+        None => String::new(),
+    }
+}
+
 pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
     let year = site.today.year();
     let mut all: Vec<&Facts> = facts.0.iter().collect();
-    all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
+    let grouped = all.len() > GROUP_ABOVE;
+    if grouped {
+        all.sort_by(|a, b| {
+            let (x, y) = (&a.totals.name, &b.totals.name);
+            vi_cmp(&initial(x), &initial(y))
+                .then_with(|| vi_cmp(bare_name(x), bare_name(y)))
+                .then_with(|| vi_cmp(x, y))
+        });
+    } else {
+        all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
+    }
     let ranks = dti_ranks(&all);
     let dti_year = ranks.as_ref().map(|(y, _)| *y);
     let dti_header = dti_year.map_or("Chỉ số DTI".to_owned(), |y| {
@@ -232,13 +277,18 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             ),
         ]);
     }
-    let mut sections = vec![SectionView {
-        id: "so-sanh".into(),
-        title: "So sánh các địa phương".into(),
-        note: "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.".into(),
-        table: Some(table),
-        ..SectionView::default()
-    }];
+    let note = "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.";
+    let mut sections = if grouped {
+        group_sections(&all, table, note)
+    } else {
+        vec![SectionView {
+            id: "so-sanh".into(),
+            title: "So sánh các địa phương".into(),
+            note: note.into(),
+            table: Some(table),
+            ..SectionView::default()
+        }]
+    };
     if let Some(y) = dti_year
         && !bars.is_empty()
     {
@@ -285,6 +335,53 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
     c.insert("stats", &Vec::<Stat>::new());
     c.insert("sections", &sections);
     c
+}
+
+/// The comparison table split by initial letter: a first section with the
+/// jump list, then one section (and table) per letter, rows in `all` order.
+fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionView> {
+    let TableView {
+        caption,
+        headers,
+        rows,
+    } = table;
+    let mut groups: Vec<(String, TableView)> = Vec::new();
+    for (f, row) in all.iter().zip(rows) {
+        let letter = initial(&f.totals.name);
+        if groups.last().is_none_or(|(l, _)| *l != letter) {
+            let t = TableView {
+                caption: format!("{caption}: chữ {letter}"),
+                headers: headers.clone(),
+                rows: Vec::new(),
+            };
+            groups.push((letter.clone(), t));
+        }
+        groups.last_mut().expect("pushed").1.rows.push(row);
+    }
+    let id = |l: &str| format!("nhom-{}", slugify(l));
+    let mut out = vec![SectionView {
+        id: "so-sanh".into(),
+        title: "So sánh các địa phương".into(),
+        note: format!(
+            "{note} {} địa phương, chia theo chữ cái đầu của tên (bỏ chữ “Xã”, “Phường”…).",
+            format_integer(all.len() as i64)
+        ),
+        links: groups
+            .iter()
+            .map(|(l, t)| JumpLink {
+                id: id(l),
+                text: format!("{l} ({})", format_integer(t.rows.len() as i64)),
+            })
+            .collect(),
+        ..SectionView::default()
+    }];
+    out.extend(groups.into_iter().map(|(l, t)| SectionView {
+        id: id(&l),
+        title: format!("Chữ {l}"),
+        table: Some(t),
+        ..SectionView::default()
+    }));
+    out
 }
 
 fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {

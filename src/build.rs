@@ -131,6 +131,7 @@ pub fn prepare_holding_back(
                 encoding: config.data.encoding.clone(),
                 illustrative: config.data.minh_hoa.clone(),
                 unit: config.unit.clone(),
+                received: config.data.nguon.clone(),
             },
             &mut diags,
         )

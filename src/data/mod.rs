@@ -15,6 +15,7 @@ pub mod kind;
 pub mod model;
 pub mod parse;
 pub mod read;
+pub mod received;
 pub mod schema;
 pub mod table;
 pub mod template;
@@ -42,6 +43,8 @@ pub struct DataOptions {
     /// The site's own unit (`unit`): a locality naming it needs no entry in
     /// the units file.
     pub unit: String,
+    /// Received spreadsheets and how each maps onto a dataset (`[[data.nguon]]`).
+    pub received: Vec<received::Mapping>,
 }
 
 /// Loads every data file under `dir` (paths in diagnostics relative to
@@ -71,11 +74,24 @@ pub fn load_dir(
         )));
     }
     let mut marked = vec![false; options.illustrative.len()];
+    let mut used = vec![false; options.received.len()];
     for path in data_files(dir) {
         let rel = display_path(site_root, &path);
         let strict = path.parent() == Some(dir);
         let in_dir = path.strip_prefix(dir).unwrap_or(&path);
-        for kt in read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags) {
+        let tables = match received::mapping_for(&options.received, in_dir) {
+            Some(m) => {
+                used[options.received.iter().position(|x| x == m).unwrap_or(0)] = true;
+                let raw = read::read_received(&path, &rel, options.encoding.as_deref(), diags);
+                if raw.is_empty() {
+                    Vec::new()
+                } else {
+                    received::unpivot(m, raw, diags).into_iter().collect()
+                }
+            }
+            None => read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags),
+        };
+        for kt in tables {
             let before = illustrative::Counts::of(&data);
             parse::parse_table(&kt, &mut data, diags);
             for (i, entry) in options.illustrative.iter().enumerate() {
@@ -91,6 +107,14 @@ pub fn load_dir(
             diags.push(
                 Diagnostic::warning("minhbach.toml", format!("mục [data], khoá minh_hoa: “{entry}” không khớp loại dữ liệu hay tệp nào trong thư mục dữ liệu"))
                     .hint("ghi tên loại dữ liệu (ví dụ \"diem-dti\") hoặc đường dẫn tệp trong thư mục dữ liệu (ví dụ \"diem-dti-2024.csv\")"),
+            );
+        }
+    }
+    for (m, used) in options.received.iter().zip(used) {
+        if !used {
+            diags.push(
+                Diagnostic::error("minhbach.toml", format!("[[data.nguon]] tep = “{}”: không có tệp này trong thư mục dữ liệu", m.tep))
+                    .hint("đặt tệp nhận về vào thư mục dữ liệu (content/du-lieu/) và ghi tên tệp tính từ thư mục đó"),
             );
         }
     }

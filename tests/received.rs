@@ -53,9 +53,10 @@ fn errors_point_at_the_original_cell_and_the_mapping() {
         "content/du-lieu/bao-cao-thang.csv",
         "BÁO CÁO THÁNG,,\n,,\nĐơn vị,Tháng,Tỷ lệ (%)\nXã A,10/2026,95\nXã B,10/2026,9x\nTổng cộng,10/2026,\n",
     );
-    site.build(&[])
-        .assert_code(1)
-        .assert_stderr_has(&["content/du-lieu/bao-cao-thang.csv [ô C5]", "9x"]);
+    site.build(&[]).assert_code(1).assert_stderr_has(&[
+        "lỗi: cột “Tỷ lệ (%)”: “9x” không phải là số",
+        "content/du-lieu/bao-cao-thang.csv [ô C5]",
+    ]);
     // A column the header does not have: named, with the header's columns.
     site.write(
         "content/du-lieu/bao-cao-thang.csv",

@@ -79,21 +79,36 @@ pub fn load_dir(
         let rel = display_path(site_root, &path);
         let strict = path.parent() == Some(dir);
         let in_dir = path.strip_prefix(dir).unwrap_or(&path);
-        let tables = match received::mapping_for(&options.received, in_dir) {
+        let (tables, original) = match received::mapping_for(&options.received, in_dir) {
             Some(m) => {
                 used[options.received.iter().position(|x| x == m).unwrap_or(0)] = true;
                 let raw = read::read_received(&path, &rel, options.encoding.as_deref(), diags);
-                if raw.is_empty() {
-                    Vec::new()
-                } else {
-                    received::unpivot(m, raw, diags).into_iter().collect()
+                match (!raw.is_empty())
+                    .then(|| received::unpivot(m, raw, diags))
+                    .flatten()
+                {
+                    Some((kt, names)) => (vec![kt], Some(names)),
+                    None => (Vec::new(), None),
                 }
             }
-            None => read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags),
+            None => (
+                read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags),
+                None,
+            ),
         };
         for kt in tables {
             let before = illustrative::Counts::of(&data);
-            parse::parse_table(&kt, &mut data, diags);
+            match &original {
+                // A received file: messages name its own columns.
+                Some(names) => {
+                    let mut local = Diagnostics::default();
+                    parse::parse_table(&kt, &mut data, &mut local);
+                    for d in local.iter() {
+                        diags.push(received::in_original_words(d.clone(), names));
+                    }
+                }
+                None => parse::parse_table(&kt, &mut data, diags),
+            }
             for (i, entry) in options.illustrative.iter().enumerate() {
                 if illustrative::matches(entry, kt.kind, in_dir) {
                     marked[i] = true;

@@ -180,7 +180,13 @@ fn columns_hint(names: &[Vec<String>]) -> String {
 
 /// Turns a received table into the long table of its dataset, or reports
 /// why it cannot (errors name minhbach.toml or the original cell).
-pub fn unpivot(m: &Mapping, tables: Vec<Table>, diags: &mut Diagnostics) -> Option<KindTable> {
+/// Also returns each column's header name in the received file, for
+/// [`in_original_words`].
+pub fn unpivot(
+    m: &Mapping,
+    tables: Vec<Table>,
+    diags: &mut Diagnostics,
+) -> Option<(KindTable, Vec<String>)> {
     let kind = match fold(&m.loai).trim() {
         "chi-so" | "chi so" => Kind::Indicators,
         "ket-qua" | "ket qua" => Kind::Results,
@@ -358,15 +364,48 @@ pub fn unpivot(m: &Mapping, tables: Vec<Table>, diags: &mut Diagnostics) -> Opti
             });
         }
     }
-    Some(KindTable {
-        kind,
-        table: Table {
-            path: table.path,
-            sheet: table.sheet,
-            keyed: false,
-            rows: out_rows,
+    let original = names.iter().map(|n| n.join(" – ")).collect();
+    Some((
+        KindTable {
+            kind,
+            table: Table {
+                path: table.path,
+                sheet: table.sheet,
+                keyed: false,
+                rows: out_rows,
+            },
         },
-    })
+        original,
+    ))
+}
+
+/// A message about a cell of the long table, in the received file's words:
+/// "cột “Giá trị”: …" becomes "cột “Hồ sơ trực tuyến – Tỷ lệ (%)”: …" (the
+/// header of the cell's column in the original sheet).
+pub fn in_original_words(mut d: Diagnostic, original: &[String]) -> Diagnostic {
+    let Some(cell) = &d.location.cell else {
+        return d;
+    };
+    let letters: String = cell
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase())
+        .collect();
+    let Some(index) = letters
+        .bytes()
+        .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1)
+        .checked_sub(1)
+    else {
+        return d;
+    };
+    let Some(name) = original.get(index).filter(|n| !n.is_empty()) else {
+        return d;
+    };
+    if let Some(rest) = d.message.strip_prefix("cột “")
+        && let Some(end) = rest.find('”')
+    {
+        d.message = format!("cột “{name}”{}", &rest[end + '”'.len_utf8()..]);
+    }
+    d
 }
 
 /// The mapping of a data-folder file (`rel_in_dir`, `/`-separated), if any.

@@ -789,6 +789,7 @@ fn check_site(e: &Expect) {
 
     check_illustrative(e, &site, name);
     check_contact(&root, &site, name);
+    check_readme_lists_the_dashboard(e, &home, name);
     if site.files.contains_key("du-lieu/chi-so-dti.csv") {
         check_dti_index(&site, name);
     }
@@ -880,6 +881,42 @@ fn check_illustrative(e: &Expect, site: &Built, name: &str) {
         }
     }
     assert_eq!(marked, e.illustrative_rows, "{name}: illustrative rows");
+}
+
+/// `vi-du/README.md`'s closing summary lists every tile and chart of the
+/// site's dashboard, in the page's words, under the site's heading.
+fn check_readme_lists_the_dashboard(e: &Expect, home: &str, name: &str) {
+    let readme = std::fs::read_to_string(repo().join("vi-du/README.md")).unwrap();
+    let summary = &readme[readme
+        .find("## Tóm tắt: mọi con số trên trang chủ")
+        .expect("closing summary")..];
+    let heading = match e.dir {
+        "" => "**Phường Sông Trí",
+        "vi-du/dong-son" => "**Huyện Đông Sơn",
+        "vi-du/tho-xuan" => "**Huyện Thọ Xuân",
+        "vi-du/chau-thanh" => "**Huyện Châu Thành",
+        "vi-du/vinh-phuc" => "**Tỉnh Vĩnh Phúc",
+        other => panic!("{other}: no summary heading"),
+    };
+    let part = &summary[summary.find(heading).expect(heading)..];
+    let part = &part[..part[2..].find("\n**").map_or(part.len(), |i| i + 2)];
+    let flat = part.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (value, label, note) in tiles(home) {
+        let tile = format!("Ô “{value} {label}” (“{note}”)");
+        assert!(flat.contains(&tile), "{name}: README summary lacks {tile}");
+    }
+    let shown = plain_text(home);
+    for title in [
+        "Kết quả thực hiện chỉ tiêu theo trụ cột",
+        "Tình trạng thực hiện nhiệm vụ",
+    ] {
+        if shown.contains(title) {
+            assert!(
+                flat.contains(&format!("Biểu đồ “{title}”")),
+                "{name}: README summary lacks the chart {title}"
+            );
+        }
+    }
 }
 
 /// Contact data invented for an example is a reserved placeholder, never an

@@ -67,6 +67,9 @@ pub struct DataConfig {
     /// file name (`"diem-dti"`: every file of that kind) or a file path
     /// inside the data folder (`"diem-dti-2024.csv"`).
     pub minh_hoa: Vec<String>,
+    /// Spreadsheets received from other systems and how each maps onto a
+    /// dataset (`[[data.nguon]]`, see `docs/du-lieu.md`).
+    pub nguon: Vec<crate::data::received::Mapping>,
 }
 
 impl Default for DataConfig {
@@ -76,6 +79,7 @@ impl Default for DataConfig {
             encoding: None,
             license: "Giấy phép dữ liệu mở CC BY 4.0".into(),
             minh_hoa: Vec::new(),
+            nguon: Vec::new(),
         }
     }
 }
@@ -154,7 +158,7 @@ pub struct Config {
     pub level: String,
     /// The province, e.g. "Hà Tĩnh".
     pub province: String,
-    /// Where the section is published, e.g. `https://songtri.hatinh.gov.vn/chuyen-doi-so/`.
+    /// Where the section is published, e.g. `https://phuong-vi-du.example/chuyen-doi-so/`.
     pub base_url: String,
     /// Default language of pages: `vi` or `en`.
     pub language: String,
@@ -248,7 +252,7 @@ const TOP_KEYS: &[&str] = &[
 const SUB_KEYS: &[(&str, &[&str])] = &[
     ("contact", &["address", "phone", "email", "website"]),
     ("sections", &["news", "documents"]),
-    ("data", &["dir", "encoding", "license", "minh_hoa"]),
+    ("data", &["dir", "encoding", "license", "minh_hoa", "nguon"]),
     ("bulletin", &["enabled", "since"]),
     ("markdown", &["raw_html"]),
 ];

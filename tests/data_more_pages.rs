@@ -531,6 +531,14 @@ fn data_pages_speak_the_page_language() {
         unit.contains("Phòng Văn hóa leads 2 tasks (1 overdue)"),
         "{unit}"
     );
+    // Task groups are named in English, in the heading and the table's caption.
+    let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));
+    assert!(
+        tasks.contains("<h2 id=\"qua-han\">Overdue (2)</h2>"),
+        "{tasks}"
+    );
+    assert!(tasks.contains("<caption class=\"visually-hidden\">Overdue</caption>"));
+    assert!(!tasks.contains(">Quá hạn ("), "{tasks}");
     let bulletin = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
     assert!(bulletin.contains("Digital transformation bulletin, week 47/2026"));
     assert!(bulletin.contains("Tasks newly overdue"));

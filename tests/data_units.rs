@@ -207,12 +207,16 @@ fn localities_side_by_side_and_each_its_own_page() {
     );
     // Overdue tasks by locality.
     let kim_son = element_with(&index, "<tr>", "</tr>", ">Xã Kim Sơn</a>");
-    assert!(kim_son.contains("<td class=\"num\">1 <span"), "{kim_son}");
+    assert!(
+        kim_son.contains("<td class=\"num\" data-label=\"Nhiệm vụ quá hạn\">1 <span"),
+        "{kim_son}"
+    );
     assert!(!index.contains("Tổng cộng"));
     // A locality's own page: its targets (own and per-locality results),
     // tasks, budget and DTI only.
     let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
     assert!(an_hoa.contains("<h1>Xã An Hòa</h1>"));
+    assert!(an_hoa.contains("<title>Xã An Hòa: số liệu trên địa bàn – "));
     assert!(an_hoa.contains(">2/2<"), "T1 (95 %) and X1 (97 %) met");
     assert!(an_hoa.contains("Tập huấn kỹ năng số cho cán bộ xã"));
     assert!(!an_hoa.contains("Số hóa hồ sơ hộ tịch"), "Kim Sơn's task");
@@ -261,7 +265,7 @@ fn a_hundred_communes_stay_readable() {
         .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
         .collect();
     assert_eq!(names.len(), 40, "{names:?}");
-    assert_eq!(t1.matches("<td>Xã Số ").count(), 100);
+    assert_eq!(t1.matches("<td data-label=\"Phạm vi\">Xã Số ").count(), 100);
 }
 
 #[test]
@@ -339,7 +343,7 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
         "own lines only: {own_total}"
     );
     assert!(budget.contains("<h2>Theo địa phương</h2>"));
-    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    let kim_son = element_with(&budget, "<tr>", "</tr>", ">Xã Kim Sơn</td>");
     assert!(kim_son.contains("300.000.000 đồng"));
     assert_eq!(
         budget.matches("<tfoot>").count(),

@@ -170,6 +170,18 @@ pub fn prepare_holding_back(
         )
     });
     loaded.pages.extend(bulletins);
+    let reports = phase("reports", || {
+        render::data::report::reports(
+            &mut loaded,
+            site_data.as_ref(),
+            &config,
+            opts.today,
+            tera.as_ref(),
+            &theme,
+            &mut diags,
+        )
+    });
+    loaded.pages.extend(reports);
     let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);

@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod localities;
 pub mod open_data;
 pub mod pillars;
+pub mod report;
 pub mod sections;
 pub mod shortcodes;
 pub mod targets;

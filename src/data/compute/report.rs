@@ -143,9 +143,10 @@ impl ReportPeriod {
         self.start() <= d && d <= self.end()
     }
 
-    /// Sort key: by end, then longest first (a year before its last half).
-    fn key(self) -> (Date, Date) {
-        (self.end(), self.start())
+    /// Sort key, newest first: by end (later first), then longest first (a
+    /// year before its second half, which comes before its last quarter).
+    fn key(self) -> (std::cmp::Reverse<Date>, Date) {
+        (std::cmp::Reverse(self.end()), self.start())
     }
 }
 
@@ -334,7 +335,7 @@ pub fn periods(data: &DataSet, kinds: &[ReportKind], today: Date) -> Vec<ReportP
             }
         }
     }
-    out.sort_by_key(|p| std::cmp::Reverse(p.key()));
+    out.sort_by_key(|p| p.key());
     out
 }
 

@@ -652,18 +652,33 @@ fn sections(
 /// One-line summary for lists, feeds and the description.
 fn summary(f: &ReportFigures) -> String {
     let (met, measured) = f.targets_met();
-    let mut parts = vec![format!(
-        "chỉ tiêu đạt {}/{} có số liệu",
-        int(met),
-        int(measured)
-    )];
-    parts.push(format!(
-        "nhiệm vụ hoàn thành {}, quá hạn {}",
-        int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
-        int(f.count(TaskOutcome::Overdue))
-    ));
+    let mut parts = Vec::new();
+    if !f.targets.is_empty() {
+        parts.push(if measured == 0 {
+            format!("{} chỉ tiêu, chưa có số liệu kết quả", int(f.targets.len()))
+        } else {
+            format!(
+                "{} chỉ tiêu đạt trên {} chỉ tiêu có số liệu",
+                int(met),
+                int(measured)
+            )
+        });
+    }
+    if !f.observations.is_empty() {
+        parts.push(format!("{} chỉ số đo lường", int(f.observations.len())));
+    }
+    if !f.tasks.is_empty() {
+        parts.push(format!(
+            "{} nhiệm vụ hoàn thành, {} quá hạn",
+            int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
+            int(f.count(TaskOutcome::Overdue))
+        ));
+    }
     if let Some(b) = f.budget {
         parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned)));
+    }
+    if parts.is_empty() {
+        parts.push("chưa có số liệu".into());
     }
     let head = if f.cutoff.complete {
         format!(

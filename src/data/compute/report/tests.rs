@@ -131,6 +131,19 @@ fn a_period_is_reported_from_its_first_day() {
         periods(&data, &kinds, date(2025, 1, 1)),
         vec![ReportPeriod::Year(2025), H1]
     );
+    let all = [ReportKind::Quarter, ReportKind::Half, ReportKind::Year];
+    let late = DataSet {
+        tasks: vec![task("A", Some(date(2025, 12, 31)), None, None)],
+        ..DataSet::default()
+    };
+    assert_eq!(
+        periods(&late, &all, date(2026, 1, 1)),
+        vec![
+            ReportPeriod::Year(2025),
+            ReportPeriod::Half(2025, 2),
+            ReportPeriod::Quarter(2025, 4)
+        ]
+    );
     // Only the kinds asked for.
     assert_eq!(
         periods(&data, &[ReportKind::Quarter], date(2026, 1, 1)),

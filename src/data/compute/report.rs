@@ -213,6 +213,8 @@ pub struct TargetLine {
     pub achieved: Option<bool>,
     /// 0–1.
     pub progress: Option<f64>,
+    /// Aggregate of a target measured per locality only: (met, measured).
+    pub units_met: Option<(usize, usize)>,
     pub illustrative: bool,
 }
 
@@ -276,9 +278,14 @@ impl ReportFigures {
         self.tasks.iter().filter(|t| t.outcome == outcome).count()
     }
 
-    /// Targets met of those with a counted result.
+    /// Targets met of those with a counted result (their own, or their
+    /// localities').
     pub fn targets_met(&self) -> (usize, usize) {
-        let measured = self.targets.iter().filter(|t| t.result.is_some()).count();
+        let measured = self
+            .targets
+            .iter()
+            .filter(|t| t.result.is_some() || t.units_met.is_some())
+            .count();
         let met = self
             .targets
             .iter()
@@ -383,15 +390,19 @@ fn target_line(
 ) -> Option<TargetLine> {
     // Whose results count: the aggregate takes the target's own; a
     // locality takes its own results (of any target) and its own targets.
-    let results: Vec<usize> = (0..data.results.len())
+    let counted: Vec<usize> = (0..data.results.len())
         .filter(|&j| {
             let r = &data.results[j];
-            if r.target_id != t.id
-                || !period.holds(r.period)
-                || t.placement(r.period) != Placement::Within
-            {
-                return false;
-            }
+            r.target_id == t.id
+                && period.holds(r.period)
+                && t.placement(r.period) == Placement::Within
+        })
+        .collect();
+    let results: Vec<usize> = counted
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let r = &data.results[j];
             let place = super::targets::place_of(t, r);
             match scope {
                 Scope::All => place.is_none(),
@@ -409,20 +420,64 @@ fn target_line(
         Scope::All => true,
         Scope::Locality(_) => scope.takes(t.locality.as_deref()),
     };
-    if results.is_empty() && !(due_in_period && own) {
+    // The aggregate of a target measured only per locality: "2/3 đạt".
+    let units_met = (scope == Scope::All && results.is_empty())
+        .then(|| localities_met(data, t, &counted))
+        .flatten();
+    if results.is_empty() && units_met.is_none() && !(due_in_period && own) {
         return None;
     }
     let result = super::targets::latest(results.iter().map(|&j| (j, &data.results[j])));
     let value: Option<Quantity> = result.map(|j| data.results[j].value);
     let baseline = t.baseline;
+    let illustrative = t.illustrative
+        || result.is_some_and(|j| data.results[j].illustrative)
+        || (units_met.is_some() && counted.iter().any(|&j| data.results[j].illustrative));
     Some(TargetLine {
         target: i,
         result,
         due_in_period,
-        achieved: value.and_then(|v| achieved(t.comparison, t.target, v)),
-        progress: value.and_then(|v| progress(t.comparison, t.target, baseline, v)),
-        illustrative: t.illustrative || result.is_some_and(|j| data.results[j].illustrative),
+        achieved: match units_met {
+            Some((met, n)) => Some(met == n),
+            None => value.and_then(|v| achieved(t.comparison, t.target, v)),
+        },
+        progress: match units_met {
+            Some((met, n)) => Some(met as f64 / n as f64),
+            None => value.and_then(|v| progress(t.comparison, t.target, baseline, v)),
+        },
+        units_met,
+        illustrative,
     })
+}
+
+/// Of the localities with a counted result, how many meet the target with
+/// their latest one; `None` when no locality has one.
+fn localities_met(data: &DataSet, t: &Target, counted: &[usize]) -> Option<(usize, usize)> {
+    let mut places: Vec<String> = Vec::new();
+    for &j in counted {
+        if let Some(p) = super::targets::place_of(t, &data.results[j]) {
+            let p = fold(p);
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    let met = places
+        .iter()
+        .filter(|p| {
+            let latest =
+                super::targets::latest(counted.iter().map(|&j| (j, &data.results[j])).filter(
+                    |(_, r)| super::targets::place_of(t, r).is_some_and(|x| fold(x) == **p),
+                ));
+            latest.is_some_and(|j| {
+                achieved(t.comparison, t.target, data.results[j].value) == Some(true)
+            })
+        })
+        .count();
+    Some((met, places.len()))
 }
 
 fn task_line(

@@ -214,7 +214,11 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             int(measured),
             int(met),
         ));
-        let no_data = f.targets.iter().filter(|t| t.result.is_none()).count();
+        let no_data = f
+            .targets
+            .iter()
+            .filter(|t| t.result.is_none() && t.units_met.is_none())
+            .count();
         if no_data > 0 {
             s.lead.push(format!(
                 "{} chỉ tiêu chưa có số liệu kết quả trong kỳ.",
@@ -239,9 +243,13 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             href: link(config, &target_path(&t.id)),
             statement: t.statement.clone(),
             goal: crate::render::data::views::target_text(t),
-            value: r.map_or("chưa có số liệu".to_owned(), |r| {
-                quantity(r.value, t.unit.as_deref())
-            }),
+            value: match (r, line.units_met) {
+                (Some(r), _) => quantity(r.value, t.unit.as_deref()),
+                (None, Some((met, n))) => {
+                    format!("{}/{} địa phương có số liệu đạt", int(met), int(n))
+                }
+                (None, None) => "chưa có số liệu".to_owned(),
+            },
             period: r.map(|r| r.period.label()).unwrap_or_default(),
             verdict: verdict.to_owned(),
             class: class.to_owned(),
@@ -337,6 +345,13 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
     let mut s = Section::new("nhiem-vu", "Tình hình thực hiện nhiệm vụ");
     let count = |o| f.count(o);
     let as_of = dates::short(f.cutoff.last_day);
+    // A finished period counts its whole last day; one not over yet is
+    // judged on the build date (a task due today is not overdue yet).
+    let until = if f.cutoff.complete {
+        format!("hết ngày {as_of}")
+    } else {
+        format!("ngày {as_of}")
+    };
     if f.tasks.is_empty() {
         s.lead.push(
             "Trong kỳ không có nhiệm vụ đến hạn, hoàn thành hay quá hạn (chưa có số liệu).".into(),
@@ -344,7 +359,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
         return s;
     }
     s.lead.push(format!(
-        "Trong kỳ hoàn thành {} nhiệm vụ ({} đúng hạn, {} trễ hạn); tính đến hết ngày {as_of}, {} nhiệm vụ quá hạn chưa có báo cáo hoàn thành{}.",
+        "Trong kỳ hoàn thành {} nhiệm vụ ({} đúng hạn, {} trễ hạn); tính đến {until}, {} nhiệm vụ quá hạn chưa có báo cáo hoàn thành{}.",
         int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
         int(count(TaskOutcome::Completed)),
         int(count(TaskOutcome::CompletedLate)),
@@ -393,14 +408,20 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
         done_late: count(TaskOutcome::CompletedLate) as u32,
         overdue: count(TaskOutcome::Overdue) as u32,
         in_progress: count(TaskOutcome::Open) as u32,
-        not_reported: count(TaskOutcome::DoneUndated) as u32,
         ..charts::TaskCounts::default()
     };
     s.chart = Some(
         charts::task_states(&charts::TaskStates {
             id: format!("bao-cao-{}-nhiem-vu", f.period.slug()),
             title: mark_title(
-                format!("Nhiệm vụ trong kỳ theo tình trạng, tính đến {as_of}"),
+                format!(
+                    "Nhiệm vụ trong kỳ theo tình trạng, tính đến {until}{}",
+                    if count(TaskOutcome::DoneUndated) > 0 {
+                        " (không kể nhiệm vụ không ghi ngày hoàn thành)"
+                    } else {
+                        ""
+                    }
+                ),
                 illustrative,
             ),
             groups: vec![charts::TaskGroup {

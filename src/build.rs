@@ -144,6 +144,9 @@ pub fn prepare_holding_back(
         data: site_data.as_ref(),
         base_url: config.base_url.clone(),
         portable: config.portable,
+        reports: site_data.as_ref().map_or_else(Vec::new, |d| {
+            render::data::report::generated_paths(d, &config, opts.today)
+        }),
     };
     let mut loaded = phase("content", || {
         content::load_cached(

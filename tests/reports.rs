@@ -63,7 +63,12 @@ fn a_half_year_report_on_its_boundary_days() {
     build_on(&s, "2024-12-31");
     assert!(!s.out("bao-cao").exists());
 
-    // First day: a partial report, said to be so, out of the feed.
+    // First day: a partial report, said to be so, out of the feed. A post
+    // links it like any page.
+    s.write(
+        "content/tin-tuc/bao-cao-sau-thang.md",
+        "+++\ntitle = \"Đã có báo cáo 6 tháng\"\ndate = 2024-12-01\n+++\nXem [báo cáo](../bao-cao/6-thang-dau-nam-2025/).\n",
+    );
     build_on(&s, "2025-01-01");
     let h1 = text(&s, H1);
     assert!(h1.contains(
@@ -125,6 +130,24 @@ fn a_half_year_report_on_its_boundary_days() {
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
     assert!(search.contains("bao-cao/6-thang-dau-nam-2025/"));
+
+    // Open data: every figure of every report, computed columns.
+    let csv = std::fs::read(s.out("du-lieu/bao-cao.csv")).unwrap();
+    assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]), "BOM for Excel");
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("Kỳ báo cáo,Mã kỳ,Từ ngày,Đến ngày,Số liệu tính đến,Kỳ đã kết thúc"));
+    assert!(csv.contains("6 tháng đầu năm 2025,6-thang-dau-nam-2025,2025-01-01,2025-06-30,2025-06-30,có,,không,0,0,0,0,1,1,0,0,,,\r\n"), "{csv}");
+    assert!(csv.contains(
+        "6 tháng cuối năm 2025,6-thang-cuoi-nam-2025,2025-07-01,2025-12-31,2025-07-01,không,"
+    ));
+    let json = s.read_out("du-lieu/bao-cao.json");
+    assert!(json.contains("\"tasks_overdue\": 1") && json.contains("\"budget_planned\": null"));
+    assert!(text(&s, "du-lieu/index.html").contains("Báo cáo định kỳ"));
+    // A post may link a report like any page.
+    assert!(
+        s.read_out("tin-tuc/bao-cao-sau-thang/index.html")
+            .contains("href=\"../../bao-cao/6-thang-dau-nam-2025/\"")
+    );
 
     // Much later the finished report is the same, byte for byte (bar the
     // "updated" date in the footer).

@@ -227,6 +227,11 @@ pub fn data_files(site: &Site, output: &mut Output) {
         {
             output.insert(format!("{OPEN_DATA}{name}"), bytes);
         }
+        // The periodic reports' figures (`bao-cao.csv`, `.json`).
+        let kinds = site.config.bao_cao.kinds();
+        for (name, bytes) in crate::data::export_report::export(&data.set, &kinds, site.today) {
+            output.insert(format!("{OPEN_DATA}{name}"), bytes);
+        }
     }
 }
 

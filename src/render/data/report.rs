@@ -42,6 +42,24 @@ use crate::text::numbers::format_integer;
 /// The reports' section.
 pub const REPORTS: &str = crate::site::generated::REPORTS;
 
+/// The report pages and open-data files a build makes (for links from
+/// posts): `bao-cao/`, `bao-cao/nam-2025/`…, `du-lieu/bao-cao.csv|json`.
+pub fn generated_paths(data: &SiteData, config: &Config, today: Date) -> Vec<String> {
+    let periods = report::periods(&data.set, &config.bao_cao.kinds(), today);
+    if periods.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![REPORTS.to_owned()];
+    out.extend(periods.into_iter().map(report_path));
+    for ext in ["csv", "json"] {
+        out.push(format!(
+            "{}bao-cao.{ext}",
+            crate::site::generated::OPEN_DATA
+        ));
+    }
+    out
+}
+
 /// The address of a period's report: `bao-cao/nam-2025/`.
 pub fn report_path(period: ReportPeriod) -> String {
     format!("{REPORTS}{}/", period.slug())
@@ -902,7 +920,9 @@ pub fn reports(
         };
         out.push(Page {
             kind: PageKind::Page,
-            rel: format!("{REPORTS}{}.md", period.slug()),
+            // Not the commentary's name: `serve`'s body-only fast path finds
+            // pages by `rel`, and an edited commentary must rebuild the report.
+            rel: format!("{REPORTS}{}.tu-tao", period.slug()),
             display: commentary.map_or_else(
                 || PathBuf::from(format!("content/{REPORTS}(báo cáo tự tạo) {path}")),
                 |c| c.display.clone(),

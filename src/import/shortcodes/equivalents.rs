@@ -3,8 +3,16 @@
 //! page's new source path for `ref`/`relref`, fenced code for `highlight`,
 //! a blockquote for Zola's `quote`; with the outcome for the report.
 
-use super::args::arg;
 use super::scan::Token;
+
+/// The first non-empty argument among `names` (named or positional).
+pub(super) fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .find_map(|n| t.args.get(*n))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+}
 
 /// Markdown for an image with an optional caption.
 pub(super) fn image(src: &str, alt: &str, caption: Option<&str>) -> String {

@@ -87,6 +87,59 @@ fn help_of_every_command_is_vietnamese() {
     assert_vietnamese("(nothing)", &r.stderr);
 }
 
+/// The options of one heading ("Tuỳ chọn:" → its lines up to the next blank line).
+fn section<'a>(help: &'a str, heading: &str) -> Vec<&'a str> {
+    help.lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn help_keeps_a_commands_own_options_apart_from_the_common_ones() {
+    let site = Site::empty();
+    let r = site.run(&["build", "--help"]);
+    r.assert_ok();
+    let own = section(&r.stdout, "Tuỳ chọn:").join("\n");
+    let common = section(&r.stdout, "Tuỳ chọn chung:").join("\n");
+    assert!(own.contains("--output"), "{}", r.stdout);
+    assert!(own.contains("--date"), "{}", r.stdout);
+    for flag in ["--root", "--quiet", "--verbose", "--help"] {
+        assert!(common.contains(flag), "{flag} not common:\n{}", r.stdout);
+        assert!(
+            !own.contains(flag),
+            "{flag} among build's own:\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        r.stdout.find("Tuỳ chọn:") < r.stdout.find("Tuỳ chọn chung:"),
+        "{}",
+        r.stdout
+    );
+    // A command with arguments: "Đối số" first; the top level: commands,
+    // then only common options (and the version).
+    let r = site.run(&["new", "post", "--help"]);
+    assert!(
+        section(&r.stdout, "Đối số:").join("").contains("TIÊU_ĐỀ"),
+        "{}",
+        r.stdout
+    );
+    let r = site.run(&["--help"]);
+    assert!(
+        section(&r.stdout, "Các lệnh:").join("").contains("build"),
+        "{}",
+        r.stdout
+    );
+    let common = section(&r.stdout, "Tuỳ chọn chung:").join("\n");
+    assert!(
+        common.contains("--version") && common.contains("--root"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn every_kind_of_command_line_error_is_vietnamese() {
     let site = Site::empty();

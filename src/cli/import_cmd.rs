@@ -67,8 +67,13 @@ fn fail(msg: &str) -> ExitCode {
 /// title, description and address.
 fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), String> {
     let path = dest.join("minhbach.toml");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("không đọc được {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "không đọc được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut out = String::new();
     for line in text.lines() {
@@ -91,7 +96,13 @@ fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), St
         out.push_str(replaced.as_deref().unwrap_or(line));
         out.push('\n');
     }
-    std::fs::write(&path, out).map_err(|e| format!("không ghi được {}: {e}", path.display()))
+    std::fs::write(&path, out).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })
 }
 
 /// Builds the new site in memory and says how many posts it publishes.

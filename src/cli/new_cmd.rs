@@ -157,7 +157,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         format!(
             "không tạo được thư mục {}: {}",
             super::paths::shown(&dir),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     let path = dir.join(format!("{today}-{slug}.md"));
@@ -180,7 +180,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
                 format!(
                     "không tạo được {}: {}",
                     super::paths::shown(&path),
-                    super::io_vi::reason(&e)
+                    crate::os_error::reason(&e)
                 )
             }
         })?;
@@ -188,7 +188,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         format!(
             "không ghi được {}: {}",
             super::paths::shown(&path),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     Ok(path)

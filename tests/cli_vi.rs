@@ -299,6 +299,24 @@ fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
         "{}",
         ok.stderr
     );
+    // From the launcher, the next step is the other launcher, not a command
+    // to type (with portable = true, as in the download).
+    let config = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write("minhbach.toml", format!("portable = true\n{config}"));
+    let ok = site.run(&["build", "--root", root, "--date", "2026-11-25", "--pause"]);
+    ok.assert_ok();
+    assert!(
+        ok.stderr
+            .contains("Hoặc xem thử khi đang sửa: bấm đúp Xem truoc.bat"),
+        "{}",
+        ok.stderr
+    );
+    let typed = site.run(&["build", "--root", root, "--date", "2026-11-25"]);
+    assert!(
+        typed.stderr.contains("minhbach serve --open"),
+        "{}",
+        typed.stderr
+    );
     site.write(
         "content/tin-tuc/2026-08-01-loi.md",
         "+++\ntitle = \"A\n+++\n",
@@ -312,4 +330,23 @@ fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
         "{}",
         failed.stderr
     );
+}
+
+#[test]
+fn new_outside_a_site_says_error_once() {
+    let site = Site::empty();
+    let root = site.tmp().to_str().unwrap().to_owned();
+    for args in [
+        &["new", "post", "Bài", "--root", &root][..],
+        &["new", "dataset", "chi-tieu", "--root", &root][..],
+    ] {
+        let r = site.run(args);
+        r.assert_code(1);
+        assert!(
+            r.stderr.starts_with("lỗi: không tìm thấy tệp cấu hình"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("lỗi: lỗi"), "{args:?}: {}", r.stderr);
+    }
 }

@@ -77,6 +77,9 @@ pub struct Global {
     pub root: PathBuf,
     pub quiet: bool,
     pub verbose: u8,
+    /// Run by a double-click launcher (`--pause`): advice names the
+    /// launchers, not commands to type.
+    pub launcher: bool,
 }
 
 /// Options shared by commands that read a site.
@@ -131,6 +134,7 @@ pub fn run() -> ExitCode {
         root: cli.root,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        launcher: cli.pause,
     };
     if global.verbose > 0 {
         crate::timing::force_on();

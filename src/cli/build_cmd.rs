@@ -86,7 +86,7 @@ impl BuildArgs {
                     format!(", {}", report::summary(&warnings))
                 }
             );
-            for line in next_steps(built.config.portable, &dest) {
+            for line in next_steps(built.config.portable, &dest, g.launcher) {
                 eprintln!("{line}");
             }
         }
@@ -108,12 +108,18 @@ impl BuildArgs {
 
 /// What to do with the result, only what works: opening `index.html` from
 /// disk follows links only when they end in `index.html` (`portable`).
-fn next_steps(portable: bool, dest: &std::path::Path) -> Vec<String> {
+/// Run from `Dung trang.bat`, the preview is the other launcher.
+fn next_steps(portable: bool, dest: &std::path::Path, launcher: bool) -> Vec<String> {
     let index = paths::shown_absolute(&dest.join("index.html"));
     if portable {
+        let preview = if launcher {
+            "bấm đúp Xem truoc.bat"
+        } else {
+            "minhbach serve --open"
+        };
         vec![
             format!("Mở trang (mở thẳng từ ổ đĩa được): {index}"),
-            "Hoặc xem thử khi đang sửa: minhbach serve --open".to_owned(),
+            format!("Hoặc xem thử khi đang sửa: {preview}"),
         ]
     } else {
         vec![

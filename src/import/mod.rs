@@ -450,8 +450,13 @@ fn render(p: &Prepared) -> String {
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("không tạo được {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            format!(
+                "không tạo được {}: {}",
+                parent.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
     }
     let mut f = std::fs::OpenOptions::new()
         .write(true)
@@ -459,17 +464,28 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .open(path)
         .map_err(|e| {
             format!(
-                "không ghi được {} (tệp đã có thì không ghi đè): {e}",
-                path.display()
+                "không ghi được {} (tệp đã có thì không ghi đè): {}",
+                path.display(),
+                crate::os_error::reason(&e)
             )
         })?;
-    f.write_all(bytes)
-        .map_err(|e| format!("không ghi được {}: {e}", path.display()))
+    f.write_all(bytes).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })
 }
 
 fn copy_new(from: &Path, to: &Path) -> Result<(), String> {
-    let bytes =
-        std::fs::read(from).map_err(|e| format!("không đọc được {}: {e}", from.display()))?;
+    let bytes = std::fs::read(from).map_err(|e| {
+        format!(
+            "không đọc được {}: {}",
+            from.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     write_new(to, &bytes)
 }
 
@@ -517,8 +533,13 @@ fn add_aliases(
         p.matter.aliases.push(format!("/{old}/"));
         report.pages[p.report].alias = Some(format!("/{old}/"));
         let path = dest.join("content").join(&p.dest);
-        std::fs::write(&path, render(p))
-            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+        std::fs::write(&path, render(p)).map_err(|e| {
+            format!(
+                "không ghi được {}: {}",
+                path.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
     }
     // Hugo's own aliases may name places minhbach cannot make.
     for p in prepared.iter_mut() {
@@ -528,8 +549,13 @@ fn add_aliases(
             report.pages[p.report]
                 .note("bỏ bí danh (aliases) không phải đường dẫn trong trang".into());
             let path = dest.join("content").join(&p.dest);
-            std::fs::write(&path, render(p))
-                .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+            std::fs::write(&path, render(p)).map_err(|e| {
+                format!(
+                    "không ghi được {}: {}",
+                    path.display(),
+                    crate::os_error::reason(&e)
+                )
+            })?;
         }
     }
     Ok(())

@@ -310,7 +310,10 @@ pub fn spawn_verify(shared: Arc<Shared>, previous: Arc<Snapshot>, built: Arc<Sna
             }));
         });
     if let Err(e) = spawned {
-        eprintln!("cảnh báo: không kiểm tra được toàn bộ trang: {e}");
+        eprintln!(
+            "cảnh báo: không kiểm tra được toàn bộ trang: {}",
+            crate::os_error::reason(&e)
+        );
     }
 }
 
@@ -321,15 +324,25 @@ pub fn spawn_watcher(
     shared: Arc<Shared>,
     mut state: Incremental,
 ) -> Result<(), String> {
-    let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("không mở được thư mục trang {}: {e}", opts.root.display()))?;
+    let root = std::fs::canonicalize(&opts.root).map_err(|e| {
+        format!(
+            "không mở được thư mục trang {}: {}",
+            opts.root.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     let (tx, rx) = mpsc::channel();
     let watcher = watch::Watcher::start(&root, tx)
-        .map_err(|e| format!("không theo dõi được thay đổi tệp: {e}"))?;
+        .map_err(|e| format!("không theo dõi được thay đổi tệp: {}", watch::reason(&e)))?;
     std::thread::Builder::new()
         .name("minhbach-watch".into())
         .spawn(move || watch_loop(&opts, &host, &root, watcher, &rx, &shared, &mut state))
-        .map_err(|e| format!("không tạo được luồng theo dõi: {e}"))?;
+        .map_err(|e| {
+            format!(
+                "không tạo được luồng theo dõi: {}",
+                crate::os_error::reason(&e)
+            )
+        })?;
     Ok(())
 }
 
@@ -375,7 +388,7 @@ fn watch_loop(
                 Err(errors) => {
                     unsure = true;
                     for e in errors {
-                        eprintln!("cảnh báo: lỗi khi theo dõi tệp: {e}");
+                        eprintln!("cảnh báo: lỗi khi theo dõi tệp: {}", watch::reason(&e));
                     }
                 }
             }

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use super::scan::Token;
-
 pub(super) fn unquote(s: &str) -> String {
     let s = s.trim();
     for q in ['"', '\'', '`'] {
@@ -72,12 +70,4 @@ pub(super) fn zola_call(inner: &str) -> Option<(String, BTreeMap<String, String>
         rest = after.trim_start().trim_start_matches(',').trim_start();
     }
     Some((name.to_owned(), args))
-}
-
-pub(super) fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
-    names
-        .iter()
-        .find_map(|n| t.args.get(*n))
-        .map(String::as_str)
-        .filter(|s| !s.is_empty())
 }

@@ -3,7 +3,6 @@
 //! page's new source path for `ref`/`relref`, fenced code for `highlight`,
 //! a blockquote for Zola's `quote`; with the outcome for the report.
 
-use super::args::arg;
 use super::scan::Token;
 
 /// Markdown for an image with an optional caption.
@@ -168,4 +167,13 @@ pub(super) fn paired(t: &Token, inner: &str) -> (String, String, bool) {
             false,
         ),
     }
+}
+
+/// The first non-empty argument among `names`.
+fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .find_map(|n| t.args.get(*n))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
 }

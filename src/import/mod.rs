@@ -80,7 +80,10 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         *n > undated.get(section).copied().unwrap_or(0)
             && !matches!(section.as_str(), "page" | "pages")
     });
-    if root_dated.len() < 2 || root_dated.len() <= root_undated {
+    // Dated pages at the top are posts only on a site without a posts
+    // folder: beside `posts/`, `about.md` and `contact.md` stay pages even
+    // when their theme gave them a date.
+    if !dated.is_empty() || root_dated.len() < 2 || root_dated.len() <= root_undated {
         root_dated.clear();
     }
     let mapper = Mapper::new(&dated, &root_dated, &site.language);

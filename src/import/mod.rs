@@ -80,7 +80,10 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         *n > undated.get(section).copied().unwrap_or(0)
             && !matches!(section.as_str(), "page" | "pages")
     });
-    if root_dated.len() < 2 || root_dated.len() <= root_undated {
+    // Dated pages at the top are posts only on a site without a posts
+    // folder: beside `posts/`, `about.md` and `contact.md` stay pages even
+    // when their theme gave them a date.
+    if !dated.is_empty() || root_dated.len() < 2 || root_dated.len() <= root_undated {
         root_dated.clear();
     }
     let mapper = Mapper::new(&dated, &root_dated, &site.language);
@@ -104,7 +107,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     for p in &pages {
         if let Some(d) = mapper.dest(&p.rel)
             && p.error.is_none()
-            && skip_reason(&p.rel, p.kind, &p.matter).is_none()
+            && skip_reason(&p.rel, p.kind, &p.matter, &site.taxonomies).is_none()
         {
             claim(&p.rel, d, &mut files);
         }
@@ -175,7 +178,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
             report.pages.push(pr);
             continue;
         }
-        let reason = skip_reason(&p.rel, p.kind, &p.matter).or_else(|| match &dest_rel {
+        let reason = skip_reason(&p.rel, p.kind, &p.matter, &site.taxonomies).or_else(|| match &dest_rel {
             None if p.kind == FileKind::Section && !p.rel.contains('/') => Some("trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned()),
             None => Some("trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned()),
             Some(_) => None,
@@ -326,7 +329,7 @@ fn resolve_ref(
 }
 
 /// Why a page is not imported (`None`: it is).
-fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
+fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter, taxonomies: &[String]) -> Option<String> {
     // Translations (`x.en.md`, `_index.en.md`) are copied when minhbach
     // publishes their language; others would only be skipped by the build.
     let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -340,7 +343,11 @@ fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
         }
     }
     let first = rel.split('/').next().unwrap_or("");
-    if matches!(first, "tags" | "categories" | "series") || rel == "404.md" {
+    // Term pages of the old theme, the declared taxonomies' ones included.
+    if matches!(first, "tags" | "categories" | "series")
+        || taxonomies.iter().any(|t| t == first)
+        || rel == "404.md"
+    {
         return Some("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
     }
     theme_function_page(m).map(|layout| {

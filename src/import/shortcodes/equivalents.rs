@@ -177,3 +177,12 @@ pub(super) fn paired(t: &Token, inner: &str) -> (String, String, bool) {
         ),
     }
 }
+
+/// The first non-empty argument among `names`.
+fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .find_map(|n| t.args.get(*n))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+}

@@ -137,7 +137,8 @@ fn describe(input: &PillarSummary) -> String {
             _ => Some(p),
         },
     );
-    if let Some(best) = best.filter(|_| input.pillars.len() > 1) {
+    // No "best" pillar when none has a met target ("0/2" is no best).
+    if let Some(best) = best.filter(|b| input.pillars.len() > 1 && b.met > 0) {
         desc.push_str(&format!(
             "; tỷ lệ đạt cao nhất: {} ({}/{})",
             best.label,
@@ -233,6 +234,16 @@ mod tests {
                 .contains("<tfoot><tr><th scope=\"row\">Tổng cộng</th>")
         );
         check_deterministic(|| pillar_summary(&sample()));
+    }
+
+    #[test]
+    fn no_best_pillar_when_nothing_is_met() {
+        let chart = pillar_summary(&PillarSummary {
+            id: "tru-cot".into(),
+            title: "Chỉ tiêu theo trụ cột".into(),
+            pillars: vec![pillar("Nhân lực số", 0, 0, 2), pillar("Xã hội số", 0, 0, 3)],
+        });
+        assert_eq!(chart.desc, "Đạt 0/5 chỉ tiêu ở 2 trụ cột.");
     }
 
     #[test]

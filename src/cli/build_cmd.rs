@@ -17,7 +17,7 @@ pub struct BuildArgs {
     /// Thư mục đầu ra; mặc định <root>/public.
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: Option<PathBuf>,
-    /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
+    /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong-vi-du.example/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Bài (hoặc trang) có lỗi thì giữ lại, không đăng, các bài khác vẫn đăng; bài bị giữ lại được liệt kê và mã thoát là 3.

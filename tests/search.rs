@@ -161,8 +161,18 @@ fn words_fold_diacritics_but_keep_the_written_form() {
     // "dương" and "đường" share the key but not the form, so the script can
     // rank the reader's spelling first.
     let duong = postings(&site, "duong");
+    // (The periodic report of the period lists the post's title too.)
+    let report = |i: &u64| {
+        docs[*i as usize]
+            .0
+            .starts_with("Báo cáo kết quả chuyển đổi số")
+    };
     assert_eq!(
-        duong["dương"],
+        duong["dương"]
+            .iter()
+            .filter(|i| !report(i))
+            .copied()
+            .collect::<Vec<_>>(),
         vec![id("Điểm hỗ trợ số tại thôn Dương Liễu")]
     );
     assert!(duong["đường"].contains(&id("Hoàn thành sửa đường liên thôn")));

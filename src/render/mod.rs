@@ -43,6 +43,16 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
     index(site);
+    if let Some(data) = &site.data {
+        // Charts speak the site's language: the theme's `chart_…` strings,
+        // Vietnamese for any it lacks.
+        let strings = theme.strings_for(&site.config.language);
+        let _ = data
+            .chart_words
+            .set(std::sync::Arc::new(crate::charts::Words::with(|k| {
+                strings.get(k).cloned()
+            })));
+    }
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);
     data::data_jobs(site, theme, &mut jobs);
     pages::lists::list_jobs(site, theme, &mut jobs, &mut deferred);

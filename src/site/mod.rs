@@ -111,6 +111,9 @@ pub struct SiteData {
     pub unit_lookup: std::sync::OnceLock<identities::UnitLookup>,
     /// The pillars with a page, computed on first use.
     pub pillar_list: std::sync::OnceLock<Vec<identities::PillarEntry>>,
+    /// The charts' wording in the site's language, set once by the renderer
+    /// from the theme's strings (see [`SiteData::chart_words`]).
+    pub chart_words: std::sync::OnceLock<std::sync::Arc<crate::charts::Words>>,
 }
 
 impl SiteData {
@@ -120,7 +123,17 @@ impl SiteData {
             computed,
             unit_lookup: std::sync::OnceLock::new(),
             pillar_list: std::sync::OnceLock::new(),
+            chart_words: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The charts' wording: the theme's strings for the site's language
+    /// once the renderer has set them, Vietnamese until then.
+    pub fn chart_words(&self) -> std::sync::Arc<crate::charts::Words> {
+        self.chart_words
+            .get()
+            .cloned()
+            .unwrap_or_else(crate::charts::Words::vietnamese)
     }
 }
 

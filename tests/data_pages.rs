@@ -283,6 +283,16 @@ fn pages_read_on_a_phone_and_on_paper() {
         }
     }
     assert!(titles.len() > 300, "{}", titles.len());
+    // Feeds carry each chart table once (a feed reader may ignore `hidden`).
+    let post = site.read_out("tin-tuc/kiem-diem-tien-do-quy-iii-2026/index.html");
+    assert!(post.contains("<div class=\"print-only\" hidden><table class=\"chart-table\">"));
+    for feed in ["tin-tuc/atom.xml", "tin-tuc/feed.json"] {
+        let text = site.read_out(feed);
+        assert!(
+            text.contains("chart-table") && !text.contains("print-only"),
+            "{feed}"
+        );
+    }
     // The unit that only partners: one tile, no zeros.
     let bcd = site.read_out("don-vi/ban-chi-dao-chuyen-doi-so-huyen-chau-thanh/index.html");
     assert_eq!(bcd.matches("<li class=\"stat\">").count(), 1, "{bcd}");

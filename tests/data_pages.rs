@@ -126,9 +126,9 @@ fn dti_page_pillar_maxima() {
     let site = built_example();
     let html = site.read_out("chi-so-dti/index.html");
     for row in [
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Kinh tế số</td><td class=\"num\" data-label=\"Điểm\">57,5</td><td class=\"num\" data-label=\"Điểm tối đa\">75</td>",
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Xã hội số</td><td class=\"num\" data-label=\"Điểm\">28,25</td><td class=\"num\" data-label=\"Điểm tối đa\">35</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Kinh tế số</td><td class=\"num\" data-label=\"Điểm\">57,5</td><td class=\"num\" data-label=\"Điểm tối đa\">75</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Xã hội số</td><td class=\"num\" data-label=\"Điểm\">28,25</td><td class=\"num\" data-label=\"Điểm tối đa\">35</td>",
         "<td class=\"num\" data-label=\"Điểm tối đa\">270</td>",
     ] {
         assert!(html.contains(row), "DTI page lacks {row:?}");

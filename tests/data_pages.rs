@@ -228,7 +228,8 @@ fn data_error_fails_the_build_naming_file_and_row() {
 
 /// Issue #17: pages that read on a phone and on paper. Every cell of a
 /// card table says which column it is (the phone shows "label: value"), a
-/// column none of whose rows has a value is not printed, a caption that
+/// column none of whose rows has a value (budget, partners, deadline,
+/// lead) is not printed, a caption that
 /// repeats its heading is hidden from sight (kept for screen readers), no
 /// unit tile says "0" about nothing, every chart's table has a print copy,
 /// and no two pages share a `<title>` (the unit and the locality of the
@@ -257,13 +258,15 @@ fn pages_read_on_a_phone_and_on_paper() {
                 "{rel}: a card cell without its label:\n{body}"
             );
             let head = &table[..table.find("</thead>").unwrap()];
-            if head.contains(">Kinh phí</th>") {
-                assert!(
-                    body.split("data-label=\"Kinh phí\">")
-                        .skip(1)
-                        .any(|c| !c.starts_with("</td>")),
-                    "{rel}: an empty budget column"
-                );
+            for column in ["Kinh phí", "Phối hợp", "Thời hạn", "Chủ trì"] {
+                if head.contains(&format!(">{column}</th>")) {
+                    assert!(
+                        body.split(&format!("data-label=\"{column}\">"))
+                            .skip(1)
+                            .any(|c| !c.starts_with("</td>")),
+                        "{rel}: an empty “{column}” column"
+                    );
+                }
             }
         }
         assert_eq!(

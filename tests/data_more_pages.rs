@@ -547,6 +547,12 @@ fn data_pages_speak_the_page_language() {
         unit.contains("Phòng Văn hóa leads 2 tasks (1 overdue)"),
         "{unit}"
     );
+    // The goal is worded in English (the Vietnamese site says "tối thiểu 80 %").
+    let targets_en = html_unescape(&site.read_out("chi-tieu/index.html")).replace('\u{a0}', " ");
+    assert!(
+        targets_en.contains("data-label=\"Goal\">at least 80 %</td>"),
+        "{targets_en}"
+    );
     // Task groups are named in English, in the heading and the table's caption.
     let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));
     assert!(

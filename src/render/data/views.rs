@@ -88,6 +88,10 @@ pub struct TargetRow {
     pub href: String,
     pub statement: String,
     pub target: String,
+    /// The goal as a UI string key and its figure (`goal_above`, "75 %"):
+    /// a theme in another language words the goal itself; "" keeps `target`.
+    pub goal_key: String,
+    pub goal_value: String,
     pub latest: String,
     pub period: String,
     pub state: Badge,
@@ -246,6 +250,30 @@ pub fn target_text_in(t: &Target, words: &charts::Words) -> String {
         .replace("{n}", &quantity(t.target, t.unit.as_deref()))
 }
 
+/// The UI string key of the goal's wording (see [`TargetRow::goal_key`]).
+fn goal_key(t: &Target) -> &'static str {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(true)) => "goal_yes",
+        (_, Quantity::YesNo(false)) => "goal_no",
+        (Comparison::YesNo, _) => "",
+        (Comparison::AtLeast, _) => "goal_at_least",
+        (Comparison::Above, _) => "goal_above",
+        (Comparison::AtMost, _) => "goal_at_most",
+        (Comparison::Below, _) => "goal_below",
+        (Comparison::Equal, _) => "goal_equal",
+        (Comparison::Rank, _) => "goal_rank",
+    }
+}
+
+/// The goal's figure without its wording ("75 %", "3" for a top-3 rank).
+fn goal_value(t: &Target) -> String {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => String::new(),
+        (Comparison::Rank, Quantity::Number(n)) => format_decimal(n, 0),
+        (_, q) => quantity(q, t.unit.as_deref()),
+    }
+}
+
 pub fn target_badge(s: TargetState) -> Badge {
     let class = match s {
         TargetState::Achieved => "dat",
@@ -318,6 +346,8 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
         href: link(site, &target_path(&t.id)),
         statement: t.statement.clone(),
         target: target_text_in(t, &data.chart_words()),
+        goal_key: goal_key(t).to_owned(),
+        goal_value: goal_value(t),
         latest: match (m, p.units_met) {
             (Some(m), _) => quantity(m.value, t.unit.as_deref()),
             (None, Some((met, n))) => units_met_text(met, n),

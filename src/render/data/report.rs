@@ -496,7 +496,7 @@ fn budget_section(f: &ReportFigures) -> Section {
 }
 
 /// The DTI section (a year report on a site with scores).
-fn dti_section(data: &SiteData, f: &ReportFigures) -> Option<Section> {
+fn dti_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Option<Section> {
     if data.set.indicators.is_empty() {
         return None;
     }
@@ -517,8 +517,16 @@ fn dti_section(data: &SiteData, f: &ReportFigures) -> Option<Section> {
                 .iter()
                 .any(|sc| sc.year == year && sc.locality.is_none() && sc.illustrative);
             let mark = if illustrative { " (minh họa)" } else { "" };
+            // The site's own score (0011: scores are never summed across
+            // localities), said so on a many-unit site.
+            let own = unit_name(config);
+            let whose = if data.computed.localities.is_empty() || own.is_empty() {
+                String::new()
+            } else {
+                format!(" của {own}")
+            };
             s.rows.push(Row {
-                label: format!("Tổng điểm năm {year}"),
+                label: format!("Tổng điểm năm {year}{whose}"),
                 value: format!(
                     "{} / {} điểm{mark}",
                     crate::text::numbers::format_decimal(y.total.points, 2),
@@ -674,7 +682,7 @@ fn sections(
         tasks_section(data, config, f),
         budget_section(f),
     ];
-    out.extend(dti_section(data, f));
+    out.extend(dti_section(data, config, f));
     out.extend(localities_section(data, config, f, today));
     out.push(news_section(content, config, f));
     if let Some(c) = commentary {

@@ -130,6 +130,8 @@ pub fn prepare_holding_back(
             &DataOptions {
                 encoding: config.data.encoding.clone(),
                 illustrative: config.data.minh_hoa.clone(),
+                unit: config.unit.clone(),
+                received: config.data.nguon.clone(),
             },
             &mut diags,
         )

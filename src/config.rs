@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::suggest::nearest;
 
+mod taxonomies;
+pub use taxonomies::TaxonomyConfig;
+
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "minhbach.toml";
 
@@ -64,6 +67,9 @@ pub struct DataConfig {
     /// file name (`"diem-dti"`: every file of that kind) or a file path
     /// inside the data folder (`"diem-dti-2024.csv"`).
     pub minh_hoa: Vec<String>,
+    /// Spreadsheets received from other systems and how each maps onto a
+    /// dataset (`[[data.nguon]]`, see `docs/du-lieu.md`).
+    pub nguon: Vec<crate::data::received::Mapping>,
 }
 
 impl Default for DataConfig {
@@ -73,6 +79,7 @@ impl Default for DataConfig {
             encoding: None,
             license: "Giấy phép dữ liệu mở CC BY 4.0".into(),
             minh_hoa: Vec::new(),
+            nguon: Vec::new(),
         }
     }
 }
@@ -219,7 +226,7 @@ pub struct Config {
     pub level: String,
     /// The province, e.g. "Hà Tĩnh".
     pub province: String,
-    /// Where the section is published, e.g. `https://songtri.hatinh.gov.vn/chuyen-doi-so/`.
+    /// Where the section is published, e.g. `https://phuong-vi-du.example/chuyen-doi-so/`.
     pub base_url: String,
     /// Default language of pages: `vi` or `en`.
     pub language: String,
@@ -236,6 +243,8 @@ pub struct Config {
     pub bulletin: BulletinConfig,
     pub bao_cao: ReportConfig,
     pub markdown: MarkdownConfig,
+    /// Extra taxonomies (`[[taxonomies]]`) beyond tags and categories.
+    pub taxonomies: Vec<TaxonomyConfig>,
     /// Free values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -260,6 +269,7 @@ impl Default for Config {
             bulletin: BulletinConfig::default(),
             bao_cao: ReportConfig::default(),
             markdown: MarkdownConfig::default(),
+            taxonomies: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -305,6 +315,7 @@ const TOP_KEYS: &[&str] = &[
     "bulletin",
     "bao_cao",
     "markdown",
+    "taxonomies",
     "extra",
 ];
 
@@ -312,7 +323,7 @@ const TOP_KEYS: &[&str] = &[
 const SUB_KEYS: &[(&str, &[&str])] = &[
     ("contact", &["address", "phone", "email", "website"]),
     ("sections", &["news", "documents"]),
-    ("data", &["dir", "encoding", "license", "minh_hoa"]),
+    ("data", &["dir", "encoding", "license", "minh_hoa", "nguon"]),
     ("bulletin", &["enabled", "since"]),
     ("bao_cao", &["enabled", "ky"]),
     ("markdown", &["raw_html"]),
@@ -445,6 +456,7 @@ impl Config {
                 }
                 c.check_report_kinds(text, diags);
                 c.refuse_script_urls(text, diags);
+                taxonomies::validate(&mut c.taxonomies, text, diags);
                 Some(c)
             }
             Err(e) => {

@@ -170,7 +170,7 @@ impl DataShortcodes<'_> {
             let p = &data.computed.tasks[i];
             let b = task_badge(p.state);
             rows.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"{}\">{}</span></td></tr>\n",
+                "<tr><td class=\"ma card-key\" data-label=\"Mã\">{}</td><td class=\"card-main\" data-label=\"Nhiệm vụ\">{}</td><td data-label=\"Thời hạn\">{}</td><td data-label=\"Tình trạng\"><span class=\"{}\">{}</span></td></tr>\n",
                 html(&t.id),
                 html(&t.statement),
                 html(&t.deadline.map(|d| d.label()).unwrap_or_default()),
@@ -179,7 +179,7 @@ impl DataShortcodes<'_> {
             ));
         }
         Ok(format!(
-            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
+            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table row-cards\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
 <thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Nhiệm vụ</th><th scope=\"col\">Thời hạn</th><th scope=\"col\">Tình trạng</th></tr></thead>\
 <tbody>\n{rows}</tbody></table></div>\n{}",
             self.figure(&chart),

@@ -19,7 +19,10 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{link, root_for};
 use crate::site::Site;
-use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
+use {
+    crate::render::engine::context::base_context,
+    crate::render::engine::jobs::{Job, Lazy},
+};
 
 /// Templates whose contexts may hold charts.
 const DATA_TEMPLATES: &[&str] = &[
@@ -37,7 +40,7 @@ const DATA_TEMPLATES: &[&str] = &[
 ];
 
 /// A chart found on a page.
-struct Found {
+pub(crate) struct Found {
     chart: ChartView,
     /// Output folder of the first page that shows it.
     page: String,
@@ -84,11 +87,15 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
     }
 }
 
-/// Adds embed snippets to the charts of the data pages and pushes one
-/// standalone page and one SVG file per chart.
-pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+/// A chart found on a page, shared between plans (see
+/// [`crate::render::DataPlan`]).
+pub(crate) type FoundChart = std::sync::Arc<Found>;
+
+/// Adds embed snippets to the charts of `jobs` (those with a data
+/// template) and returns every chart found, in job order.
+pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<FoundChart> {
     let base = site.config.base_url.clone();
-    let mut charts: BTreeMap<String, Found> = BTreeMap::new();
+    let mut all = Vec::new();
     for job in jobs.iter_mut() {
         if !DATA_TEMPLATES.contains(&job.template.as_str()) {
             continue;
@@ -121,40 +128,65 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             .unwrap_or_default()
             .to_owned();
         job.context = Context::from_value(value).unwrap_or_default();
-        for chart in found {
-            charts.entry(chart.id.clone()).or_insert_with(|| Found {
+        all.extend(found.into_iter().map(|chart| {
+            std::sync::Arc::new(Found {
                 chart,
                 page: page.clone(),
                 page_title: title.clone(),
+            })
+        }));
+    }
+    all
+}
+
+/// One standalone page and one SVG file per chart id (the first page that
+/// shows a chart is its home), planned lazily: their contexts are built
+/// when they render.
+pub(crate) fn embed_jobs<'a>(
+    charts: impl IntoIterator<Item = &'a FoundChart>,
+    deferred: &mut Vec<Lazy>,
+) {
+    let mut first: BTreeMap<&str, &FoundChart> = BTreeMap::new();
+    for f in charts {
+        first.entry(f.chart.id.as_str()).or_insert(f);
+    }
+    for (id, f) in first {
+        let path = format!("{CHARTS}{id}/");
+        for (out, template) in [
+            (format!("{path}index.html"), "chart_embed.html"),
+            (format!("{CHARTS}{id}.svg"), "chart.svg"),
+        ] {
+            let f = std::sync::Arc::clone(f);
+            let folder = path.clone();
+            deferred.push(Lazy {
+                path: out.clone(),
+                make: Box::new(move |site, theme| Job {
+                    path: out.clone(),
+                    template: template.into(),
+                    context: embed_context(site, theme, &folder, &f),
+                }),
             });
         }
     }
-    for (id, f) in charts {
-        let path = format!("{CHARTS}{id}/");
-        let root = root_for(&path);
-        // "Biểu đồ: …": not the title of the page the chart comes from.
-        let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
-        let mut c = base_context(
-            site,
-            theme,
-            &path,
-            &site.config.language,
-            &tr.fmt("chart_embed_title", &[("title", &f.chart.title)]),
-            &f.chart.desc,
-        );
-        c.insert("chart", &f.chart);
-        c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
-        c.insert("source_title", &f.page_title);
-        c.insert("svg_href", &format!("../{id}.svg"));
-        jobs.push(Job {
-            path: format!("{path}index.html"),
-            template: "chart_embed.html".into(),
-            context: c.clone(),
-        });
-        jobs.push(Job {
-            path: format!("{CHARTS}{id}.svg"),
-            template: "chart.svg".into(),
-            context: c,
-        });
-    }
+}
+
+/// The context of a chart's standalone page and SVG file.
+fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found) -> Context {
+    let id = &f.chart.id;
+    let root = root_for(path);
+    // "Biểu đồ: …": not the title of the page the chart comes from.
+    let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
+    let mut c = base_context(
+        site,
+        theme,
+        path,
+        &site.config.language,
+        &tr.fmt("chart_embed_title", &[("title", &f.chart.title)]),
+        &f.chart.desc,
+    );
+    c.insert("chart", &f.chart);
+    c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
+    c.insert("source_title", &f.page_title);
+    c.insert("svg_href", &format!("../{id}.svg"));
+    c
 }

@@ -33,6 +33,8 @@ pub struct LazySite {
     theme: Arc<Theme>,
     tera: Arc<Tera>,
     pending: HashMap<String, Pending>,
+    /// Fixed files shared with earlier plans (open data, preview images).
+    shared_fixed: Arc<Output>,
     done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The search index files, built on the first request for one.
     search: OnceLock<Output>,
@@ -45,6 +47,9 @@ impl LazySource for LazySite {
     fn render(&self, path: &str) -> Option<Vec<u8>> {
         if path.starts_with(search::INDEX_DIR) {
             return self.search_index().read(path);
+        }
+        if let Some(b) = self.shared_fixed.read(path) {
+            return Some(b);
         }
         if let Some(b) = self
             .done
@@ -146,8 +151,11 @@ pub fn lazy_output(
     reuse: Option<Arc<DataPlan>>,
 ) -> (Output, Arc<LazySite>, Arc<DataPlan>) {
     let (plan, data_plan) = plan_with(&site, &theme, false, reuse);
+    let t = std::time::Instant::now();
     let mut clashes = Diagnostics::new();
     super::addresses::check(&site, &theme, &plan, &mut clashes);
+    crate::timing::lap("plan: addresses", t);
+    let shared_fixed = plan.shared_fixed;
     let pending: HashMap<String, Pending> = plan
         .pending
         .into_iter()
@@ -159,6 +167,7 @@ pub fn lazy_output(
         theme,
         tera,
         pending,
+        shared_fixed,
         done: Mutex::new(HashMap::new()),
         search: OnceLock::new(),
         clashes,
@@ -166,6 +175,11 @@ pub fn lazy_output(
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
     for path in source.pending.keys() {
+        output
+            .files
+            .insert(path.clone(), OutFile::Lazy(file.clone()));
+    }
+    for path in source.shared_fixed.files.keys() {
         output
             .files
             .insert(path.clone(), OutFile::Lazy(file.clone()));

@@ -29,6 +29,7 @@ use tera::Tera;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::site::Site;
+use crate::timing::lap;
 use engine::context::index;
 use engine::jobs::{Job, Lazy, Pending, Plan};
 pub use engine::templates::compile;
@@ -47,7 +48,7 @@ pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
 pub struct DataPlan {
     jobs: Vec<Arc<Job>>,
     charts: Vec<data::embeds::FoundChart>,
-    fixed: Output,
+    fixed: Arc<Output>,
 }
 
 impl DataPlan {
@@ -62,7 +63,7 @@ impl DataPlan {
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
             charts,
-            fixed,
+            fixed: Arc::new(fixed),
         }
     }
 }
@@ -80,11 +81,15 @@ pub(crate) fn plan_with(
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
     index(site);
+    let t = std::time::Instant::now();
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);
+    let t = lap("plan: pages", t);
     data::content_data(site, theme, &mut jobs);
+    let t = lap("plan: content data", t);
     // Content pages first: a chart's embed page links to the first page
     // showing it.
     let content_charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+    let t = lap("plan: content charts", t);
     let data_plan = reuse.unwrap_or_else(|| {
         Arc::new(crate::timing::phase("render: plan data", || {
             DataPlan::new(site, theme)
@@ -94,6 +99,7 @@ pub(crate) fn plan_with(
         content_charts.iter().chain(&data_plan.charts),
         &mut deferred,
     );
+    let t = lap("plan: embeds", t);
     pages::lists::list_jobs(site, theme, &mut jobs, &mut deferred);
     data::bulletin::list_jobs(site, theme, &mut deferred);
     let mut push = |path, template, context| {
@@ -103,13 +109,16 @@ pub(crate) fn plan_with(
             context,
         })
     };
+    let t = lap("plan: lists", t);
     published::feeds::feed_jobs(site, theme, &mut push);
     published::sitemap::sitemap_job(site, &mut push);
+    let t = lap("plan: feeds", t);
     pages::aliases::alias_jobs(site, theme, &mut jobs);
     published::search::search_jobs(site, theme, &mut jobs);
     published::section_feeds::feed_jobs(site, theme, &mut jobs);
     published::sharing_images::page_images(site, &mut jobs);
-    let mut fixed = data_plan.fixed.clone();
+    let t = lap("plan: search, section feeds, images", t);
+    let mut fixed = Output::default();
     if search_index {
         published::search::search_files(site, &mut fixed);
     }
@@ -120,6 +129,7 @@ pub(crate) fn plan_with(
             bytes.clone(),
         );
     }
+    lap("plan: fixed files", t);
     let assets = site
         .assets
         .iter()
@@ -135,6 +145,7 @@ pub(crate) fn plan_with(
         Plan {
             pending,
             fixed,
+            shared_fixed: Arc::clone(&data_plan.fixed),
             assets,
         },
         data_plan,
@@ -164,6 +175,8 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
             Err(d) => diags.push(d),
         }
     }
+    let shared = Arc::try_unwrap(plan.shared_fixed).unwrap_or_else(|a| (*a).clone());
+    output.files.extend(shared.files);
     output.files.extend(plan.fixed.files);
     for (out, source) in plan.assets {
         output.copy(out, source);

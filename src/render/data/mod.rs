@@ -62,7 +62,9 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         return Vec::new();
     };
     let mut out = generated_paths(data);
-    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    let taken: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    out.retain(|path| !taken.contains(path.as_str()));
     out
 }
 

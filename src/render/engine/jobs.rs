@@ -74,5 +74,8 @@ impl Pending {
 pub(crate) struct Plan {
     pub(crate) pending: Vec<Pending>,
     pub(crate) fixed: Output,
+    /// Fixed files shared with other plans of the same data (the open data
+    /// and preview images, see `render::DataPlan`); `fixed` wins over them.
+    pub(crate) shared_fixed: Arc<Output>,
     pub(crate) assets: Vec<(String, std::path::PathBuf)>,
 }

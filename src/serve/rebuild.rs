@@ -76,6 +76,20 @@ pub struct Verify {
     warnings: Diagnostics,
 }
 
+impl Verify {
+    /// Renders every page of the rebuild and returns the errors and
+    /// warnings a full build would report (what [`verify`] does on its
+    /// thread, without the snapshot swap).
+    pub fn check(self) -> Diagnostics {
+        let mut diags = self.warnings;
+        if let Some(errors) = self.lazy.render_all(&|| false) {
+            diags.extend(errors);
+        }
+        diags.sort();
+        diags
+    }
+}
+
 /// Builds the site for the preview and returns the new snapshot, printing
 /// the outcome. `previous` supplies the output to keep on failure.
 ///

@@ -117,7 +117,9 @@ def main():
             buf = buf[buf.index(b"event: reload") + 13:]
             page = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
             t2 = time.perf_counter()
-            if marker not in page:
+            # A data value may not show as written (only the latest period
+            # is on the page, formatted): only post edits are checked.
+            if not a.data_edit and marker not in page:
                 sys.exit(f"edit {k}: the page does not show the edit")
             reloads.append((t1 - t0) * 1000)
             fetches.append((t2 - t1) * 1000)

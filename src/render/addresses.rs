@@ -30,6 +30,7 @@ pub(crate) fn check(site: &Site, theme: &Theme, plan: &Plan, diags: &mut Diagnos
     let mut registry = Registry::default();
     plan.pending.iter().for_each(|p| registry.claim(p.path()));
     plan.fixed.files.keys().for_each(|p| registry.claim(p));
+    (plan.shared_fixed.files.keys()).for_each(|p| registry.claim(p));
     plan.assets.iter().for_each(|(p, _)| registry.claim(p));
     for clash in registry.clashes() {
         diags.push(diagnostic(site, theme, &clash));

@@ -64,8 +64,9 @@ pub struct Site {
     /// Section output path → child pages (sorted by weight, date, title).
     pub children: BTreeMap<String, Vec<usize>>,
     /// The data folder's contents and what was computed from them; `None`
-    /// when the site has no data files.
-    pub data: Option<SiteData>,
+    /// when the site has no data files. Shared: a `serve` edit that does not
+    /// touch the data keeps the same data set (and its memos).
+    pub data: Option<std::sync::Arc<SiteData>>,
     /// Lookups over the pages, built on first use (see [`Site::page_index`]).
     pub page_index: std::sync::OnceLock<PageIndex>,
     /// A slot the view fills with its own per-site lookups on first use; the

@@ -6,7 +6,7 @@
 use super::scan::Token;
 
 /// The first non-empty argument among `names` (named or positional).
-pub(super) fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
+fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
     names
         .iter()
         .find_map(|n| t.args.get(*n))
@@ -176,13 +176,4 @@ pub(super) fn paired(t: &Token, inner: &str) -> (String, String, bool) {
             false,
         ),
     }
-}
-
-/// The first non-empty argument among `names`.
-fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
-    names
-        .iter()
-        .find_map(|n| t.args.get(*n))
-        .map(String::as_str)
-        .filter(|s| !s.is_empty())
 }

@@ -18,6 +18,20 @@ fn page(site: &Site, rel: &str) -> String {
 }
 
 /// The `<tr>` (or `<li>`) element of `html` that contains `needle`.
+/// The page without the phone-card labels (`data-label="…"`), so cells can be
+/// matched by their content and class.
+fn without_card_labels(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" data-label=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " data-label=\"".len()..];
+        rest = &after[after.find('"').map_or(after.len(), |e| e + 1)..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn element_with<'a>(html: &'a str, open: &str, close: &str, needle: &str) -> &'a str {
     let at = html.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
     let start = html[..at].rfind(open).expect("element start");
@@ -207,12 +221,16 @@ fn localities_side_by_side_and_each_its_own_page() {
     );
     // Overdue tasks by locality.
     let kim_son = element_with(&index, "<tr>", "</tr>", ">Xã Kim Sơn</a>");
-    assert!(kim_son.contains("<td class=\"num\">1 <span"), "{kim_son}");
+    assert!(
+        kim_son.contains("<td class=\"num\" data-label=\"Nhiệm vụ quá hạn\">1 <span"),
+        "{kim_son}"
+    );
     assert!(!index.contains("Tổng cộng"));
     // A locality's own page: its targets (own and per-locality results),
     // tasks, budget and DTI only.
     let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
     assert!(an_hoa.contains("<h1>Xã An Hòa</h1>"));
+    assert!(an_hoa.contains("<title>Xã An Hòa: số liệu trên địa bàn – "));
     assert!(an_hoa.contains(">2/2<"), "T1 (95 %) and X1 (97 %) met");
     assert!(an_hoa.contains("Tập huấn kỹ năng số cho cán bộ xã"));
     assert!(!an_hoa.contains("Số hóa hồ sơ hộ tịch"), "Kim Sơn's task");
@@ -261,7 +279,7 @@ fn a_hundred_communes_stay_readable() {
         .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
         .collect();
     assert_eq!(names.len(), 40, "{names:?}");
-    assert_eq!(t1.matches("<td>Xã Số ").count(), 100);
+    assert_eq!(t1.matches("<td data-label=\"Phạm vi\">Xã Số ").count(), 100);
 }
 
 #[test]
@@ -339,7 +357,7 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
         "own lines only: {own_total}"
     );
     assert!(budget.contains("<h2>Theo địa phương</h2>"));
-    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    let kim_son = element_with(&budget, "<tr>", "</tr>", ">Xã Kim Sơn</td>");
     assert!(kim_son.contains("300.000.000 đồng"));
     assert_eq!(
         budget.matches("<tfoot>").count(),
@@ -394,14 +412,14 @@ fn an_unknown_disbursement_is_never_shown_as_zero() {
     );
     // Budget page: the 2026 row and the total say so; the chart's table
     // has no disbursed figure for 2026.
-    let budget = page(&site, "kinh-phi/index.html");
-    let y2026 = element_with(&budget, "<tr>", "</tr>", "<td>Năm 2026</td>");
+    let budget = without_card_labels(&page(&site, "kinh-phi/index.html"));
+    let y2026 = element_with(&budget, "<tr>", "</tr>", ">Năm 2026</td>");
     assert!(y2026.contains("còn 1/2 dòng chưa có số liệu"), "{y2026}");
     assert!(
         y2026.contains("<td class=\"num\">chưa có số liệu</td>"),
         "{y2026}"
     );
-    let an_hoa_row = element_with(&budget, "<tr>", "</tr>", "<td>Xã An Hòa</td>");
+    let an_hoa_row = element_with(&budget, "<tr>", "</tr>", ">Xã An Hòa</td>");
     assert!(
         an_hoa_row.contains(
             "100.000.000 đồng</td><td class=\"num\">chưa có số liệu</td><td class=\"num\">chưa có số liệu"
@@ -569,7 +587,8 @@ fn an_unreported_task_past_its_deadline_is_not_overdue() {
     assert!(index.contains("<th scope=\"col\" class=\"num\">Hết hạn chưa báo cáo</th>"));
     let row = element_with(&index, "<tr>", "</tr>", ">Xã Bình Minh</a>");
     assert!(
-        row.contains("<td class=\"num\">0</td><td class=\"num\">1</td>"),
+        row.contains("data-label=\"Nhiệm vụ quá hạn\">0</td>")
+            && row.contains("data-label=\"Hết hạn chưa báo cáo\">1</td>"),
         "0 overdue, 1 unreported: {row}"
     );
     let own = page(&site, "dia-phuong/xa-binh-minh/index.html");

@@ -186,7 +186,7 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             y + FONT,
             &group.label,
             full,
-            2,
+            svg::ALL_LINES,
             TextStyle::LABEL.bold(),
         );
         let bar_y = y + lines as f64 * lh + 4.0;
@@ -210,7 +210,7 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             parts.push(format!("tổng: {}", int(total)));
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let wrapped = flow(&parts, full, SMALL, 3);
+        let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
         let text_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }

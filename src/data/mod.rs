@@ -9,6 +9,7 @@
 pub mod compute;
 pub mod export;
 pub mod export_computed;
+pub mod export_report;
 pub mod header;
 pub mod illustrative;
 pub mod kind;

@@ -143,6 +143,9 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     struct MoneyTable {
         title: &'static str,
         header: &'static str,
+        /// UI string keys of title and header (English sites).
+        title_key: &'static str,
+        header_key: &'static str,
         rows: Vec<MoneyRow>,
         /// Whether the footer is the total of the rows (not for localities).
         summed: bool,
@@ -151,12 +154,16 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         MoneyTable {
             title: "Theo năm",
             header: "Năm",
+            title_key: "budget_by_year",
+            header_key: "budget_year",
             rows: rows(&by_year),
             summed: true,
         },
         MoneyTable {
             title: "Theo nguồn vốn",
             header: "Nguồn vốn",
+            title_key: "budget_by_source",
+            header_key: "budget_source",
             rows: rows(&by_source),
             summed: true,
         },
@@ -165,6 +172,8 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         tables.push(MoneyTable {
             title: "Theo địa phương",
             header: "Địa phương",
+            title_key: "budget_by_locality",
+            header_key: "budget_locality",
             rows: localities
                 .iter()
                 .map(|(name, t, marked)| {

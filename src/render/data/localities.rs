@@ -626,6 +626,8 @@ pub fn locality_page(
     let crumbs = vec![("Các địa phương".to_owned(), link(site, LOCALITIES))];
     let path = locality_path(name);
     let mut c = page_context(site, theme, &path, name, &intro, crumbs);
+    // The unit of the same name (don-vi/…) has its own page: titles differ.
+    c.insert("page_title", &format!("{name}: số liệu trên địa bàn"));
     c.insert("stats", &stats);
     c.insert("sections", &sections);
     c

@@ -556,6 +556,8 @@ pub fn overdue_rows_of(site: &Site, data: &SiteData, keep: impl Fn(usize) -> boo
 pub struct TaskGroupView {
     pub id: String,
     pub title: String,
+    /// The UI string key of the state (`state_qua_han`): English sites say "Overdue".
+    pub key: String,
     pub count: String,
     pub rows: Vec<TaskRow>,
 }
@@ -595,6 +597,7 @@ pub fn task_groups_of(
             (!rows.is_empty()).then(|| TaskGroupView {
                 id: slugify(state.label()),
                 title: state.label().to_owned(),
+                key: task_badge(state).key,
                 count: format_integer(rows.len() as i64),
                 rows,
             })

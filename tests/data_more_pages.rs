@@ -214,7 +214,7 @@ fn weekly_bulletins_are_news_posts() {
     assert!(w45.contains("NV-02 – Mở lớp tập huấn"));
     assert!(w45.contains("datetime=\"2026-11-08\""));
     let w47 = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
-    assert!(w47.contains("Nhiệm vụ mới quá hạn"));
+    assert!(w47.contains("Nhiệm vụ mới hết hạn chưa báo cáo hoàn thành"));
     assert!(w47.contains("NV-03 – Lắp wifi"));
     // NV-01 became overdue on 01/10/2026 (week 40); results of Quý III end
     // on 30/09 (week 40 too) — before the site's first post (week 45), so
@@ -547,7 +547,7 @@ fn data_pages_speak_the_page_language() {
     assert!(!tasks.contains(">Quá hạn ("), "{tasks}");
     let bulletin = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
     assert!(bulletin.contains("Digital transformation bulletin, week 47/2026"));
-    assert!(bulletin.contains("Tasks newly overdue"));
+    assert!(bulletin.contains("Tasks newly past deadline, not reported done"));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::views::{self as dv, ChartView, money, rate};
+use super::views::{self as dv, ChartView, money};
 use super::{BUDGET, page_context};
 use crate::charts;
 use crate::data::compute::BudgetTotals;
@@ -23,8 +23,8 @@ fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
     MoneyRow {
         label,
         planned: money(t.planned),
-        disbursed: money(t.disbursed),
-        rate: rate(t.rate),
+        disbursed: dv::disbursed(t),
+        rate: dv::disbursed_rate(t),
     }
 }
 
@@ -38,7 +38,7 @@ fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bo
             .map(|(label, t)| charts::BudgetRow {
                 label: label.clone(),
                 planned: Some(t.planned as f64),
-                disbursed: Some(t.disbursed as f64),
+                disbursed: t.disbursed_known().map(|d| d as f64),
             })
             .collect(),
     })
@@ -89,11 +89,21 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             localities.len()
         )
     };
+    let spent = if b.total.unknown == 0 {
+        format!(
+            "đã giải ngân {} ({})",
+            money(b.total.disbursed),
+            dv::disbursed_rate(&b.total)
+        )
+    } else {
+        format!(
+            "đã giải ngân: {} (ô “Đã giải ngân” để trống là chưa có số liệu, không phải 0 đồng)",
+            dv::disbursed(&b.total)
+        )
+    };
     let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{whose}{}",
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, {spent}.{whose}{}",
         money(b.total.planned),
-        money(b.total.disbursed),
-        rate(b.total.rate),
         dv::illustrative_note(illustrative || localities.iter().any(|l| l.2))
     );
     let mut c = page_context(
@@ -112,13 +122,13 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             illustrative,
         },
         dv::Stat {
-            value: money(b.total.disbursed),
+            value: dv::disbursed(&b.total),
             label: "Đã giải ngân".into(),
             note: String::new(),
             illustrative,
         },
         dv::Stat {
-            value: rate(b.total.rate),
+            value: dv::disbursed_rate(&b.total),
             label: "Tỷ lệ giải ngân".into(),
             note: String::new(),
             illustrative,

@@ -40,6 +40,9 @@ pub struct DataShortcodes<'a> {
     /// The site's absolute base URL (ends in `/`), for embed snippets.
     pub base_url: String,
     pub portable: bool,
+    /// The periodic reports' pages and files (`bao-cao/nam-2025/`,
+    /// `du-lieu/bao-cao.csv`…), so posts can link them.
+    pub reports: Vec<String>,
 }
 
 /// The one value among `names`, refusing any other parameter.
@@ -199,6 +202,7 @@ impl Shortcodes for DataShortcodes<'_> {
                 }
             }
         }
+        out.extend(self.reports.iter().cloned());
         out
     }
 

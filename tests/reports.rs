@@ -233,4 +233,9 @@ fn a_many_unit_report_shows_each_unit_and_the_labelled_aggregate() {
         y.contains("95 % (Quý III/2026) minh họa Đạt"),
         "T3 is illustrative"
     );
+    // DTI is the province's own score, never summed with the communes',
+    // and the whole dataset is marked illustrative in minhbach.toml.
+    assert!(y.contains("Tổng điểm năm 2026 của tỉnh Thử Nghiệm 150 / 200 điểm (minh họa)"));
+    // Half-years point to the year for DTI.
+    assert!(h1.contains("Chỉ số DTI được chấm theo năm: xem báo cáo năm 2026."));
 }

@@ -16,12 +16,12 @@ pub const OPEN_DATA: &str = "du-lieu/";
 pub const LOCALITIES: &str = "dia-phuong/";
 /// Measured indicators without a target.
 pub const INDICATORS: &str = "chi-so/";
-/// Periodic reports (`render::data::report`), one page per period.
-pub const REPORTS: &str = "bao-cao/";
 /// The search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// The site-wide sharing image (`og:image`).
 pub const SHARING_IMAGE: &str = "chia-se.png";
+/// Periodic reports (`render::data::report`), one page per period.
+pub const REPORTS: &str = "bao-cao/";
 
 /// The data pages that exist, as (UI string key of the name, path).
 pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {

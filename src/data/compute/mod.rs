@@ -3,10 +3,13 @@
 
 pub mod budget;
 pub mod dti;
-pub mod report;
 pub mod targets;
 pub mod tasks;
 pub mod units;
+
+/// Periodic reports: computed per period when the pages are made, not
+/// part of [`Computed`].
+pub mod report;
 
 use jiff::civil::Date;
 

@@ -355,6 +355,14 @@ pub fn figures(
 ) -> ReportFigures {
     let cutoff = Cutoff::of(period, today);
     let counted = |d: Date| period.start() <= d && d <= cutoff.last_day;
+    // The period's results by target, once (not a scan per target).
+    let mut by_target: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, r) in data.results.iter().enumerate() {
+        if period.holds(r.period) {
+            by_target.entry(r.target_id.as_str()).or_default().push(j);
+        }
+    }
     ReportFigures {
         period,
         cutoff,
@@ -362,7 +370,10 @@ pub fn figures(
             .targets
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| target_line(data, i, t, period, scope))
+            .filter_map(|(i, t)| {
+                let in_period = by_target.get(t.id.as_str()).map_or(&[][..], Vec::as_slice);
+                target_line(data, i, t, in_period, period, scope)
+            })
             .collect(),
         tasks: data
             .tasks
@@ -385,18 +396,16 @@ fn target_line(
     data: &DataSet,
     i: usize,
     t: &Target,
+    in_period: &[usize],
     period: ReportPeriod,
     scope: Scope<'_>,
 ) -> Option<TargetLine> {
     // Whose results count: the aggregate takes the target's own; a
     // locality takes its own results (of any target) and its own targets.
-    let counted: Vec<usize> = (0..data.results.len())
-        .filter(|&j| {
-            let r = &data.results[j];
-            r.target_id == t.id
-                && period.holds(r.period)
-                && t.placement(r.period) == Placement::Within
-        })
+    let counted: Vec<usize> = in_period
+        .iter()
+        .copied()
+        .filter(|&j| t.placement(data.results[j].period) == Placement::Within)
         .collect();
     let results: Vec<usize> = counted
         .iter()

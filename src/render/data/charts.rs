@@ -60,6 +60,7 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             points,
+            words: data.chart_words(),
         })
         .into(),
     )

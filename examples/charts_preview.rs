@@ -78,6 +78,7 @@ fn charts() -> Vec<Chart> {
                 )
             },
         ],
+        ..Default::default()
     });
     let quarters = [
         ("Quý I/2025", Some(62.0)),
@@ -98,6 +99,7 @@ fn charts() -> Vec<Chart> {
                 value: *v,
             })
             .collect(),
+        ..Default::default()
     });
     let history_many = history_line(&HistoryLine {
         id: "lich-su-thang".into(),
@@ -110,6 +112,7 @@ fn charts() -> Vec<Chart> {
                 value: Some(400.0 + f64::from(i) * 35.0 + f64::from(i % 5) * 60.0),
             })
             .collect(),
+        ..Default::default()
     });
     let pillars = pillar_summary(&PillarSummary {
         id: "tru-cot".into(),
@@ -140,6 +143,7 @@ fn charts() -> Vec<Chart> {
                 no_data: 0,
             },
         ],
+        ..Default::default()
     });
     let counts = |done, in_progress, overdue, late| TaskCounts {
         done,
@@ -360,6 +364,7 @@ fn charts() -> Vec<Chart> {
             target("Số sự cố an toàn thông tin", Some(0.0), 0.0, "sự cố"),
             target("NaN", Some(f64::NAN), 5.0, ""),
         ],
+        ..Default::default()
     });
     let empty = budget_bars(&BudgetBars {
         id: "trong".into(),

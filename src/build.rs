@@ -191,7 +191,7 @@ pub fn prepare_holding_back(
     if opts.check {
         site.warn_incomplete_documents(&mut diags);
     }
-    site.data = site_data;
+    site.data = site_data.map(std::sync::Arc::new);
     Ok(Prepared {
         site,
         theme,

@@ -13,6 +13,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod docx;
 pub mod import;
+pub mod os_error;
 pub mod output;
 pub mod render;
 pub mod serve;

@@ -14,7 +14,7 @@
 //!    | 4 view | `render` |
 //!    | 3 model | `site` |
 //!    | 2 inputs and drawing | `content`, `data`, `charts`, `config`, `output` |
-//!    | 1 foundations | `text`, `diagnostics`, `suggest`, `timing` |
+//!    | 1 foundations | `text`, `diagnostics`, `suggest`, `timing`, `syntax_errors`, `os_error` |
 //!
 //! Inside `render/`, `engine/` (theme, templates, jobs, shared context and
 //! views) is below the rooms that use it — `pages/`, `data/`, `published/`
@@ -37,7 +37,7 @@ fn layer(top: &str) -> Option<u8> {
         "render" => 4,
         "site" => 3,
         "content" | "data" | "charts" | "config" | "output" => 2,
-        "text" | "diagnostics" | "suggest" | "timing" | "syntax_errors" => 1,
+        "text" | "diagnostics" | "suggest" | "timing" | "syntax_errors" | "os_error" => 1,
         "" | "lib" => 7,
         _ => return None,
     })

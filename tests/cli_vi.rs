@@ -87,6 +87,59 @@ fn help_of_every_command_is_vietnamese() {
     assert_vietnamese("(nothing)", &r.stderr);
 }
 
+/// The options of one heading ("Tuỳ chọn:" → its lines up to the next blank line).
+fn section<'a>(help: &'a str, heading: &str) -> Vec<&'a str> {
+    help.lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn help_keeps_a_commands_own_options_apart_from_the_common_ones() {
+    let site = Site::empty();
+    let r = site.run(&["build", "--help"]);
+    r.assert_ok();
+    let own = section(&r.stdout, "Tuỳ chọn:").join("\n");
+    let common = section(&r.stdout, "Tuỳ chọn chung:").join("\n");
+    assert!(own.contains("--output"), "{}", r.stdout);
+    assert!(own.contains("--date"), "{}", r.stdout);
+    for flag in ["--root", "--quiet", "--verbose", "--help"] {
+        assert!(common.contains(flag), "{flag} not common:\n{}", r.stdout);
+        assert!(
+            !own.contains(flag),
+            "{flag} among build's own:\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        r.stdout.find("Tuỳ chọn:") < r.stdout.find("Tuỳ chọn chung:"),
+        "{}",
+        r.stdout
+    );
+    // A command with arguments: "Đối số" first; the top level: commands,
+    // then only common options (and the version).
+    let r = site.run(&["new", "post", "--help"]);
+    assert!(
+        section(&r.stdout, "Đối số:").join("").contains("TIÊU_ĐỀ"),
+        "{}",
+        r.stdout
+    );
+    let r = site.run(&["--help"]);
+    assert!(
+        section(&r.stdout, "Các lệnh:").join("").contains("build"),
+        "{}",
+        r.stdout
+    );
+    let common = section(&r.stdout, "Tuỳ chọn chung:").join("\n");
+    assert!(
+        common.contains("--version") && common.contains("--root"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn every_kind_of_command_line_error_is_vietnamese() {
     let site = Site::empty();
@@ -246,6 +299,24 @@ fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
         "{}",
         ok.stderr
     );
+    // From the launcher, the next step is the other launcher, not a command
+    // to type (with portable = true, as in the download).
+    let config = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
+    site.write("minhbach.toml", format!("portable = true\n{config}"));
+    let ok = site.run(&["build", "--root", root, "--date", "2026-11-25", "--pause"]);
+    ok.assert_ok();
+    assert!(
+        ok.stderr
+            .contains("Hoặc xem thử khi đang sửa: bấm đúp Xem truoc.bat"),
+        "{}",
+        ok.stderr
+    );
+    let typed = site.run(&["build", "--root", root, "--date", "2026-11-25"]);
+    assert!(
+        typed.stderr.contains("minhbach serve --open"),
+        "{}",
+        typed.stderr
+    );
     site.write(
         "content/tin-tuc/2026-08-01-loi.md",
         "+++\ntitle = \"A\n+++\n",
@@ -259,4 +330,23 @@ fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
         "{}",
         failed.stderr
     );
+}
+
+#[test]
+fn new_outside_a_site_says_error_once() {
+    let site = Site::empty();
+    let root = site.tmp().to_str().unwrap().to_owned();
+    for args in [
+        &["new", "post", "Bài", "--root", &root][..],
+        &["new", "dataset", "chi-tieu", "--root", &root][..],
+    ] {
+        let r = site.run(args);
+        r.assert_code(1);
+        assert!(
+            r.stderr.starts_with("lỗi: không tìm thấy tệp cấu hình"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("lỗi: lỗi"), "{args:?}: {}", r.stderr);
+    }
 }

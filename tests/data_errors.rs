@@ -363,3 +363,20 @@ fn encoding_option() {
 "#,
     );
 }
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_named_without_the_readers_english() {
+    let got = messages(
+        &[("chi-tieu.xlsx", b"khong phai so tinh")],
+        &DataOptions::default(),
+    );
+    assert!(
+        got.contains(
+            "không mở được sổ tính Excel: tệp không phải .xlsx hợp lệ, đã bị hỏng, hoặc có đặt mật khẩu"
+        ),
+        "{got}"
+    );
+    for w in ["EOCD", "Zip", "invalid", "archive"] {
+        assert!(!got.contains(w), "English “{w}” in {got}");
+    }
+}

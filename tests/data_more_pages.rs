@@ -526,10 +526,32 @@ fn data_pages_speak_the_page_language() {
     assert!(target.contains("<h1>Target CT-01</h1>"), "{target}");
     assert!(target.contains("<dt>Target code</dt>") && target.contains(">Met</span>"));
     assert!(target.contains("<h2>Results by period</h2>"));
+    // Its charts too: description, legend, table headers and goal wording.
+    assert!(target.contains("<th scope=\"col\">Period</th>"), "{target}");
+    assert!(
+        target.contains("<dt>Goal</dt><dd>at least 80\u{a0}%</dd>"),
+        "{target}"
+    );
+    assert!(target.contains("target: 80\u{a0}%"), "{target}");
+    for vietnamese in [
+        "chỉ tiêu;",
+        "Tình trạng</th>",
+        "Mục tiêu:",
+        "Kết quả (",
+        "tối thiểu",
+    ] {
+        assert!(!target.contains(vietnamese), "{vietnamese}\n{target}");
+    }
     let unit = html_unescape(&site.read_out("don-vi/phong-van-hoa/index.html"));
     assert!(
         unit.contains("Phòng Văn hóa leads 2 tasks (1 overdue)"),
         "{unit}"
+    );
+    // The goal is worded in English (the Vietnamese site says "tối thiểu 80 %").
+    let targets_en = html_unescape(&site.read_out("chi-tieu/index.html")).replace('\u{a0}', " ");
+    assert!(
+        targets_en.contains("data-label=\"Goal\">at least 80 %</td>"),
+        "{targets_en}"
     );
     // Task groups are named in English, in the heading and the table's caption.
     let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));

@@ -126,9 +126,9 @@ fn dti_page_pillar_maxima() {
     let site = built_example();
     let html = site.read_out("chi-so-dti/index.html");
     for row in [
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Kinh tế số</td><td class=\"num\" data-label=\"Điểm\">57,5</td><td class=\"num\" data-label=\"Điểm tối đa\">75</td>",
-        "<td class=\"card-main\" data-label=\"Trụ cột\">Xã hội số</td><td class=\"num\" data-label=\"Điểm\">28,25</td><td class=\"num\" data-label=\"Điểm tối đa\">35</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Kinh tế số</td><td class=\"num\" data-label=\"Điểm\">57,5</td><td class=\"num\" data-label=\"Điểm tối đa\">75</td>",
+        "<td class=\"card-key\" data-label=\"Trụ cột\">Xã hội số</td><td class=\"num\" data-label=\"Điểm\">28,25</td><td class=\"num\" data-label=\"Điểm tối đa\">35</td>",
         "<td class=\"num\" data-label=\"Điểm tối đa\">270</td>",
     ] {
         assert!(html.contains(row), "DTI page lacks {row:?}");
@@ -228,7 +228,8 @@ fn data_error_fails_the_build_naming_file_and_row() {
 
 /// Issue #17: pages that read on a phone and on paper. Every cell of a
 /// card table says which column it is (the phone shows "label: value"), a
-/// column none of whose rows has a value is not printed, a caption that
+/// column none of whose rows has a value (budget, partners, deadline,
+/// lead) is not printed, a caption that
 /// repeats its heading is hidden from sight (kept for screen readers), no
 /// unit tile says "0" about nothing, every chart's table has a print copy,
 /// and no two pages share a `<title>` (the unit and the locality of the
@@ -257,13 +258,15 @@ fn pages_read_on_a_phone_and_on_paper() {
                 "{rel}: a card cell without its label:\n{body}"
             );
             let head = &table[..table.find("</thead>").unwrap()];
-            if head.contains(">Kinh phí</th>") {
-                assert!(
-                    body.split("data-label=\"Kinh phí\">")
-                        .skip(1)
-                        .any(|c| !c.starts_with("</td>")),
-                    "{rel}: an empty budget column"
-                );
+            for column in ["Kinh phí", "Phối hợp", "Thời hạn", "Chủ trì"] {
+                if head.contains(&format!(">{column}</th>")) {
+                    assert!(
+                        body.split(&format!("data-label=\"{column}\">"))
+                            .skip(1)
+                            .any(|c| !c.starts_with("</td>")),
+                        "{rel}: an empty “{column}” column"
+                    );
+                }
             }
         }
         assert_eq!(
@@ -283,6 +286,16 @@ fn pages_read_on_a_phone_and_on_paper() {
         }
     }
     assert!(titles.len() > 300, "{}", titles.len());
+    // Feeds carry each chart table once (a feed reader may ignore `hidden`).
+    let post = site.read_out("tin-tuc/kiem-diem-tien-do-quy-iii-2026/index.html");
+    assert!(post.contains("<div class=\"print-only\" hidden><table class=\"chart-table\">"));
+    for feed in ["tin-tuc/atom.xml", "tin-tuc/feed.json"] {
+        let text = site.read_out(feed);
+        assert!(
+            text.contains("chart-table") && !text.contains("print-only"),
+            "{feed}"
+        );
+    }
     // The unit that only partners: one tile, no zeros.
     let bcd = site.read_out("don-vi/ban-chi-dao-chuyen-doi-so-huyen-chau-thanh/index.html");
     assert_eq!(bcd.matches("<li class=\"stat\">").count(), 1, "{bcd}");

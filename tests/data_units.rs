@@ -558,3 +558,48 @@ fn locality_names_are_checked_against_the_units_file() {
         run.stderr
     );
 }
+
+/// A locality's task past its deadline with no reported status: its own
+/// column side by side, a note on the locality's tile, its own group —
+/// never counted as overdue (decision 0022), at the deadline's boundary.
+#[test]
+fn an_unreported_task_past_its_deadline_is_not_overdue() {
+    let site = Site::fixture("nhieu-dia-phuong");
+    let tasks = common::read(&site.path("content/du-lieu/nhiem-vu.csv"));
+    site.write(
+        "content/du-lieu/nhiem-vu.csv",
+        format!("{tasks}NV-05;Lắp wifi nhà văn hóa;UBND xã Bình Minh;;24/11/2026;;Xã Bình Minh;\n"),
+    );
+    // Deadline day: not passed yet, no extra column.
+    let root = site.path("");
+    site.run(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--date",
+        "2026-11-24",
+    ])
+    .assert_ok();
+    assert!(!page(&site, "dia-phuong/index.html").contains("Hết hạn chưa báo cáo"));
+    // The day after (the fixture's date, 25/11/2026).
+    site.build_ok(&[]);
+    let index = without_card_labels(&page(&site, "dia-phuong/index.html"));
+    assert!(index.contains("<th scope=\"col\" class=\"num\">Hết hạn chưa báo cáo</th>"));
+    let row = element_with(&index, "<tr>", "</tr>", ">Xã Bình Minh</a>");
+    assert!(
+        row.contains("<td class=\"num\">0</td><td class=\"num\">1</td>"),
+        "0 overdue, 1 unreported: {row}"
+    );
+    let own = page(&site, "dia-phuong/xa-binh-minh/index.html");
+    assert!(own.contains("trên tổng số 1 nhiệm vụ; 1 nhiệm vụ hết hạn chưa báo cáo"));
+    let list = page(&site, "nhiem-vu/index.html");
+    let group = element_with(&list, "<h2", "</h2>", "Hết hạn chưa báo cáo (");
+    assert!(group.contains("(1)"), "{group}");
+    let csv = site.read_out("du-lieu/nhiem-vu.csv");
+    assert!(csv.contains("Lắp wifi nhà văn hóa"));
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("NV-05") && l.contains("Hết hạn chưa báo cáo")),
+        "{csv}"
+    );
+}

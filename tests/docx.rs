@@ -150,3 +150,25 @@ fn old_word_and_broken_files_get_located_errors() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_broken_zip_is_named_without_the_zip_readers_english() {
+    let site = common::Site::fixture("basic");
+    let file = site.tmp().join("hong.docx");
+    std::fs::write(&file, b"PK\x03\x04 phan con lai bi cat mat").unwrap();
+    let r = site.run(&[
+        "new",
+        "post",
+        "--root",
+        site.root.to_str().unwrap(),
+        "--tu",
+        file.to_str().unwrap(),
+    ]);
+    r.assert_code(1);
+    r.assert_stderr_has(&[
+        "tệp không phải .docx hợp lệ hoặc đã bị hỏng (mục lục của tệp nén bị thiếu hoặc hỏng)",
+    ]);
+    for w in ["EOCD", "Could not", "invalid", "archive"] {
+        assert!(!r.stderr.contains(w), "English “{w}” in {}", r.stderr);
+    }
+}

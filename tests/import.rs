@@ -73,6 +73,25 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
         "{}",
         run.stdout
     );
+    // Dated pages at the top beside a posts folder stay pages (a theme's
+    // about/contact pages often carry a date).
+    assert!(
+        run.stdout.contains("lien-he.md → content/lien-he.md")
+            && run
+                .stdout
+                .contains("gioi-thieu-xa.md → content/gioi-thieu-xa.md"),
+        "{}",
+        run.stdout
+    );
+    // A taxonomy the old config declares (`collections`): its term pages
+    // are the old theme's (not copied), its terms become minhbach's.
+    assert!(
+        run.stdout.contains("– collections/tong-ket-nam/_index.md")
+            && !dest.join("content/collections").exists(),
+        "{}",
+        run.stdout
+    );
+    assert!(read(&dest.join("minhbach.toml")).contains("[[taxonomies]]\nname = \"collections\""));
     assert!(
         run.stderr
             .contains("Dựng thử: được; 3/3 bài đã nhập được đăng"),
@@ -83,6 +102,10 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
     assert_eq!(tree(&src.root), before);
 
     build(&dest).assert_ok();
+    assert!(
+        out(&dest, "tin-tuc/collections/tong-ket-nam/index.html")
+            .contains("tin-tuc/tong-ket-2024/")
+    );
     let post = out(&dest, "tin-tuc/tong-ket-2024/index.html");
     assert!(
         post.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),

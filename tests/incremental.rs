@@ -200,6 +200,22 @@ fn served_data_site_after_edits_equals_a_clean_build() {
         read(&snap).contains("87\u{a0}%"),
         "the shortcode chart shows the new value"
     );
+
+    // A body edit after the data edit keeps the data pages of the new
+    // data (the kept data plan is the one planned after the data edit).
+    let target = |snap: &Snapshot| {
+        String::from_utf8(snap.output.read("chi-tieu/tt-01/index.html").unwrap()).unwrap()
+    };
+    assert!(target(&snap).contains("87\u{a0}%"));
+    edit(&post, |t| {
+        format!("{t}\nMột câu nữa sau khi sửa số liệu.\n")
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 2);
+    assert!(target(&snap).contains("87\u{a0}%"));
+    edit(&post, |t| format!("{t}\nVà thêm một câu.\n"));
+    step(vec![post], &mut snap, &mut state);
+    assert_eq!(state.body_edits(), 3);
 }
 
 /// An edited commentary (`content/bao-cao/<kỳ>.md`) shows in its periodic

@@ -77,3 +77,34 @@ fn errors_point_at_the_original_cell_and_the_mapping() {
         "[[data.nguon]] tep = “bao-cao-thang.csv”: không có tệp này trong thư mục dữ liệu",
     ]);
 }
+
+/// A province's DTI scoring table (one column per pillar code) becomes
+/// each commune's DTI scores, never summed across communes.
+#[test]
+fn a_scoring_table_becomes_dti_scores_per_commune() {
+    let site = Site::empty();
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nunit = \"UBND tỉnh Thử\"\nbase_url = \"https://tinh-thu.example/\"\n\n\
+         [[data.nguon]]\ntep = \"bang-diem-2025.csv\"\nloai = \"diem-dti\"\ndong_tieu_de = 2\n\
+         cot_dia_phuong = \"Đơn vị\"\nky = \"2025\"\n\n[data.nguon.cot]\n\"Chính quyền số\" = \"1\"\n\"C\" = \"2\"\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Thử\"\n+++\n");
+    site.write(
+        "content/du-lieu/chi-so-dti.csv",
+        "Mã,Tên chỉ số,Điểm tối đa\n1,Chính quyền số,100\n2,Kinh tế số,100\n",
+    );
+    site.write(
+        "content/du-lieu/bang-diem-2025.csv",
+        "BẢNG ĐIỂM DTI CẤP XÃ NĂM 2025,,\nĐơn vị,Chính quyền số,Kinh tế số\nXã A,80,70\nXã B,60,\nToàn tỉnh,140,70\n",
+    );
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
+    let csv = site.read_out("du-lieu/diem-dti.csv");
+    assert_eq!(csv.lines().count(), 4, "3 scores + header: {csv}");
+    assert!(!csv.contains("Toàn tỉnh"));
+    let a = page(&site, "dia-phuong/xa-a/index.html");
+    assert!(a.contains("150 / 200 điểm"), "{a}");
+    let b = page(&site, "dia-phuong/xa-b/index.html");
+    assert!(b.contains("60 / 200 điểm"), "{b}");
+}

@@ -433,8 +433,8 @@ fn every_page_has_complete_sharing_tags() {
         meta(&target, "og:image:alt").unwrap(),
         // The same words the picture carries: the target, its figure
         // against the target, the goal and the state.
-        "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình: 81\u{a0}% / 95\u{a0}%. Mục tiêu: tối thiểu \
-         95\u{a0}% · Chưa đạt."
+        "Chỉ tiêu: Tỷ lệ hồ sơ xử lý trực tuyến toàn trình — 81\u{a0}% / 95\u{a0}%. Mục tiêu: \
+         tối thiểu 95\u{a0}% · Chưa đạt."
     );
     let post = site.read_out("tin-tuc/meo-an-toan/index.html");
     assert_eq!(meta(&post, "og:type").unwrap(), "article");

@@ -4,7 +4,8 @@ rem cua so cho nhan Enter de doc ket qua hoac danh sach loi.
 cd /d "%~dp0"
 if not exist minhbach.exe (
   echo Khong thay minhbach.exe: giai nen ca thu muc roi bam dup lai.
-  pause
+  echo Nhan phim bat ky de dong cua so nay.
+  pause >nul
   exit /b 1
 )
 minhbach.exe build --pause

@@ -4,7 +4,8 @@ rem (mo trinh duyet). Dong cua so de dung xem truoc.
 cd /d "%~dp0"
 if not exist minhbach.exe (
   echo Khong thay minhbach.exe: giai nen ca thu muc roi bam dup lai.
-  pause
+  echo Nhan phim bat ky de dong cua so nay.
+  pause >nul
   exit /b 1
 )
 minhbach.exe serve --open --pause

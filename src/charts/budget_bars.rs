@@ -104,7 +104,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
     let desc = describe(input, unit);
     let table_html = table(input, unit);
     if amounts.flatten().next().is_none() {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);
@@ -257,7 +257,8 @@ fn table(input: &BudgetBars, unit: MoneyUnit) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn row(label: &str, planned: Option<f64>, disbursed: Option<f64>) -> BudgetRow {
@@ -301,6 +302,8 @@ mod tests {
         );
         assert!(chart.table_html.contains("Kế hoạch (triệu đồng)"));
         check_deterministic(|| budget_bars(&sample()));
+        // No label on a line or on another label.
+        check_labels_clear(&budget_bars(&sample()));
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
     let desc = describe(input, &rows);
     let table_html = table(input, &rows);
     if rows.iter().all(|r| r.1.is_none()) {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
     }
     let unit = input.unit.as_str();
     let target = input.target.filter(|t| t.is_finite());

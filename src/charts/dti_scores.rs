@@ -98,7 +98,7 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
         .iter()
         .any(|r| finite(r.score).is_some() || finite(r.previous).is_some());
     if !has_any {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);
@@ -313,7 +313,8 @@ fn table(input: &DtiScores) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn row(label: &str, score: Option<f64>, max: f64, previous: Option<f64>) -> DtiRow {
@@ -358,6 +359,8 @@ mod tests {
              (40 / 75 điểm, 53,3\u{a0}%); 1 mục chưa có số liệu."
         );
         check_deterministic(|| dti_scores(&points()));
+        // No label on a line or on another label.
+        check_labels_clear(&dti_scores(&points()));
     }
 
     #[test]

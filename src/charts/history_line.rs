@@ -7,8 +7,11 @@ use super::geometry::{ASCENT, DESCENT, TextBox};
 use super::labels::{text_width, with_unit, wrap};
 use super::palette::{BLUE, INK, MUTED, Paint};
 use super::scale::{Linear, nice_ticks};
-use super::svg::{self, Anchor, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
+use super::svg::{Anchor, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use std::sync::Arc;
+
+use super::words::Words;
 use super::{Chart, chart_id, finite};
 use crate::text::numbers::format_decimal;
 
@@ -34,6 +37,8 @@ pub struct HistoryLine {
     pub target: Option<f64>,
     /// The periods, oldest first.
     pub points: Vec<HistoryPoint>,
+    /// The chart's wording (Vietnamese by default).
+    pub words: Arc<Words>,
 }
 
 const PLOT_HEIGHT: f64 = 200.0;
@@ -47,15 +52,22 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let table_html = table(input);
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     if values.iter().all(Option::is_none) {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(
+            id,
+            &input.title,
+            desc,
+            table_html,
+            input.words.get("chart_no_data"),
+        );
     }
     let target = input.target.filter(|t| t.is_finite());
     let unit = input.unit.as_str();
 
     let mut svg = Svg::new(&id);
-    let top = PAD + legend(&mut svg, unit, target);
+    let w = &*input.words;
+    let top = PAD + legend(&mut svg, unit, target, w);
     let plot = y_axis(&mut svg, top, &values, target, input.points.len());
-    draw_line(&mut svg, &plot, &values, target);
+    draw_line(&mut svg, &plot, &values, target, w);
     draw_points(&mut svg, &plot, &values, target, unit);
     let bottom = period_labels(&mut svg, &plot, input);
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
@@ -152,14 +164,16 @@ fn y_axis(
 
 /// The target line, then line segments between consecutive measured
 /// periods; a missing period leaves a gap and says so when there is room.
-fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<f64>) {
+fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<f64>, w: &Words) {
     if let Some(t) = target {
         let ty = plot.ys.at(t);
         svg.line(plot.left, ty, plot.right, ty, target_stroke());
     }
     let mut segment: Vec<(f64, f64)> = Vec::new();
     let missing_style = TextStyle::SMALL.anchor(Anchor::Middle).colour(MUTED);
-    let missing_fits = text_width("số liệu", SMALL) + 4.0 <= plot.band;
+    let (gap_top, gap_bottom) = (w.get("chart_gap_top"), w.get("chart_gap_bottom"));
+    let missing_fits =
+        text_width(gap_top, SMALL).max(text_width(gap_bottom, SMALL)) + 4.0 <= plot.band;
     for (i, v) in values.iter().enumerate() {
         match v {
             Some(v) => segment.push((plot.x(i), plot.ys.at(*v))),
@@ -167,7 +181,7 @@ fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<
                 svg.polyline(&segment, line_stroke());
                 segment.clear();
                 if missing_fits {
-                    let lines = ["chưa có".to_owned(), "số liệu".to_owned()];
+                    let lines = [gap_top.to_owned(), gap_bottom.to_owned()];
                     let lh = line_height(SMALL);
                     svg.text_lines(plot.x(i), plot.bottom - 8.0 - lh, &lines, lh, missing_style);
                 }
@@ -319,21 +333,21 @@ fn label_step(input: &HistoryLine, band: f64) -> usize {
 
 /// The legend: the line with its unit, and the dashed target line. Returns
 /// its height.
-fn legend(svg: &mut Svg, unit: &str, target: Option<f64>) -> f64 {
+fn legend(svg: &mut Svg, unit: &str, target: Option<f64>, w: &Words) -> f64 {
     let y = PAD;
     let mut x = PAD;
     let mut line = 0.0;
     svg.line(x, y + 9.0, x + LEGEND_DASH, y + 9.0, line_stroke());
     svg.circle(x + LEGEND_DASH / 2.0, y + 9.0, 4.0, Paint::solid(BLUE));
     let name = if unit.trim().is_empty() {
-        "Kết quả".to_owned()
+        w.get("chart_result").to_owned()
     } else {
-        format!("Kết quả ({})", unit.trim())
+        w.fmt("chart_result_unit", &[("unit", unit.trim())])
     };
     svg.text(x + LEGEND_DASH + 6.0, y + 14.0, &name, TextStyle::SMALL);
     x += LEGEND_DASH + 6.0 + text_width(&name, SMALL) + 18.0;
     if let Some(t) = target {
-        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
+        let label = w.fmt("chart_goal_line", &[("value", &with_unit(t, 2, unit))]);
         if x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
             x = PAD;
             line += 22.0;
@@ -402,6 +416,7 @@ fn priority_labels(values: &[Option<f64>]) -> Vec<usize> {
 }
 
 fn describe(input: &HistoryLine) -> String {
+    let w = &*input.words;
     let measured: Vec<(&str, f64)> = input
         .points
         .iter()
@@ -409,18 +424,21 @@ fn describe(input: &HistoryLine) -> String {
         .collect();
     let unit = input.unit.as_str();
     let mut desc = match (measured.first(), measured.last()) {
-        (Some(first), Some(last)) if measured.len() > 1 => format!(
-            "Từ {} đến {}: {} → {}",
-            first.0,
-            last.0,
-            with_unit(first.1, 2, unit),
-            with_unit(last.1, 2, unit)
+        (Some(first), Some(last)) if measured.len() > 1 => w.fmt(
+            "chart_desc_history",
+            &[
+                ("from", first.0),
+                ("to", last.0),
+                ("first", &with_unit(first.1, 2, unit)),
+                ("last", &with_unit(last.1, 2, unit)),
+            ],
         ),
         (Some(only), _) => format!("{}: {}", only.0, with_unit(only.1, 2, unit)),
-        _ => svg::NO_DATA_TEXT.to_owned(),
+        _ => w.get("chart_no_data").to_owned(),
     };
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
-        desc.push_str(&format!("; mục tiêu: {}", with_unit(t, 2, unit)));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_goal", &[("value", &with_unit(t, 2, unit))]));
     }
     let missing = input
         .points
@@ -428,26 +446,40 @@ fn describe(input: &HistoryLine) -> String {
         .filter(|p| finite(p.value).is_none())
         .count();
     if missing > 0 && !measured.is_empty() {
-        desc.push_str(&format!("; {missing} kỳ chưa có số liệu"));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_missing_periods", &[("n", &missing.to_string())]));
     }
     desc.push('.');
     desc
 }
 
 fn table(input: &HistoryLine) -> String {
+    let w = &*input.words;
     let header = if input.unit.trim().is_empty() {
-        "Giá trị".to_owned()
+        w.get("chart_col_value").to_owned()
     } else {
-        format!("Giá trị ({})", input.unit.trim())
+        w.fmt("chart_col_value_unit", &[("unit", input.unit.trim())])
     };
-    let mut table = Table::new(&input.title, vec![Column::text("Kỳ"), Column::num(&header)]);
+    let mut table = Table::new(
+        &input.title,
+        vec![
+            Column::text(w.get("chart_col_period")),
+            Column::num(&header),
+        ],
+    )
+    .no_data(w.get("chart_no_data"));
     for point in &input.points {
-        let value = finite(point.value)
-            .map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| format_decimal(v, 2));
+        let value = finite(point.value).map_or_else(
+            || w.get("chart_no_data").to_owned(),
+            |v| format_decimal(v, 2),
+        );
         table.row(vec![point.period.clone(), value]);
     }
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
-        table.footer(vec!["Mục tiêu".to_owned(), format_decimal(t, 2)]);
+        table.footer(vec![
+            w.get("chart_col_goal").to_owned(),
+            format_decimal(t, 2),
+        ]);
     }
     table.render()
 }
@@ -464,6 +496,7 @@ mod tests {
         let quarters = ["Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"];
         let values = [Some(80.25), None, Some(92.0), Some(95.5)];
         HistoryLine {
+            words: Default::default(),
             id: "lich-su".into(),
             title: "Tỷ lệ hồ sơ trực tuyến theo quý".into(),
             unit: "%".into(),
@@ -512,6 +545,7 @@ mod tests {
     #[test]
     fn value_labels_stay_off_the_target_line_and_each_other() {
         let input = HistoryLine {
+            words: Default::default(),
             id: "st26-05".into(),
             title: "Kết quả chỉ tiêu ST26-05 qua các kỳ".into(),
             unit: "%".into(),

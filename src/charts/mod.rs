@@ -28,6 +28,7 @@ mod svg;
 mod table;
 mod target_progress;
 mod task_states;
+mod words;
 
 #[cfg(test)]
 mod test_support;
@@ -41,6 +42,7 @@ pub use target_progress::{
     Comparison, TargetItem, TargetProgress, TargetState, evaluate, target_progress,
 };
 pub use task_states::{TaskCounts, TaskGroup, TaskStates, task_states};
+pub use words::Words;
 
 /// One rendered chart, ready to be placed in a page.
 ///
@@ -65,8 +67,14 @@ pub struct Chart {
 impl Chart {
     /// A chart with no value to draw: the shared "Chưa có số liệu" picture,
     /// with the chart's own description and (empty-valued) table.
-    pub(crate) fn empty(id: String, title: &str, desc: String, table_html: String) -> Chart {
-        let svg = svg::empty_svg(&id, title);
+    pub(crate) fn empty(
+        id: String,
+        title: &str,
+        desc: String,
+        table_html: String,
+        no_data: &str,
+    ) -> Chart {
+        let svg = svg::empty_svg(&id, title, no_data);
         Chart {
             id,
             title: title.to_owned(),

@@ -6,6 +6,9 @@ use super::labels::flow;
 use super::palette::{MET, NO_DATA, NOT_MET, Paint};
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use std::sync::Arc;
+
+use super::words::Words;
 use super::{Chart, chart_id};
 use crate::text::numbers::format_integer;
 
@@ -37,15 +40,17 @@ pub struct PillarSummary {
     pub title: String,
     /// The pillars, in the order to show them.
     pub pillars: Vec<PillarCounts>,
+    /// The chart's wording (Vietnamese by default).
+    pub words: Arc<Words>,
 }
 
 const BAR: f64 = 20.0;
 
-fn segments(p: &PillarCounts) -> [(u32, Paint, &'static str); 3] {
+fn segments<'a>(p: &PillarCounts, w: &'a Words) -> [(u32, Paint, &'a str); 3] {
     [
-        (p.met, MET, "Đạt"),
-        (p.not_met, NOT_MET, "Chưa đạt"),
-        (p.no_data, NO_DATA, "Chưa có số liệu"),
+        (p.met, MET, w.get("chart_met")),
+        (p.not_met, NOT_MET, w.get("chart_not_met")),
+        (p.no_data, NO_DATA, w.get("chart_no_data")),
     ]
 }
 
@@ -54,8 +59,9 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
     let id = chart_id(&input.id);
     let desc = describe(input);
     let table_html = table(input);
+    let w = &*input.words;
     if input.pillars.is_empty() {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(id, &input.title, desc, table_html, w.get("chart_no_data"));
     }
     let full = WIDTH - 2.0 * PAD;
     // Bars share one scale: the largest pillar fills the width.
@@ -67,7 +73,7 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
         .unwrap_or(0)
         .max(1);
     let mut svg = Svg::new(&id);
-    let legend: Vec<(Swatch, &str)> = segments(&PillarCounts::default())
+    let legend: Vec<(Swatch, &str)> = segments(&PillarCounts::default(), w)
         .iter()
         .map(|&(_, paint, label)| (Swatch::Box(paint), label))
         .collect();
@@ -89,7 +95,7 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
         }
         let mut x = PAD;
         let mut parts = Vec::new();
-        for (count, paint, label) in segments(pillar) {
+        for (count, paint, label) in segments(pillar, w) {
             let w = full * f64::from(count) / max_total as f64;
             svg.rect(x, bar_y, w, BAR, paint);
             x += w;
@@ -98,9 +104,9 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
             }
         }
         if parts.is_empty() {
-            parts.push("Chưa có chỉ tiêu".to_owned());
+            parts.push(w.get("chart_no_targets").to_owned());
         } else {
-            parts.push(format!("tổng: {}", format_integer(total as i64)));
+            parts.push(w.fmt("chart_total", &[("n", &format_integer(total as i64))]));
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
         let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
@@ -118,16 +124,19 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
 }
 
 fn describe(input: &PillarSummary) -> String {
+    let w = &*input.words;
     if input.pillars.is_empty() {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let met: u64 = input.pillars.iter().map(|p| u64::from(p.met)).sum();
     let total: u64 = input.pillars.iter().map(PillarCounts::total).sum();
-    let mut desc = format!(
-        "Đạt {}/{} chỉ tiêu ở {} trụ cột",
-        format_integer(met as i64),
-        format_integer(total as i64),
-        input.pillars.len()
+    let mut desc = w.fmt(
+        "chart_desc_pillars",
+        &[
+            ("met", &format_integer(met as i64)),
+            ("total", &format_integer(total as i64)),
+            ("pillars", &input.pillars.len().to_string()),
+        ],
     );
     // The pillar with the best share of achieved targets (first on ties).
     let best = input.pillars.iter().filter(|p| p.total() > 0).fold(
@@ -139,13 +148,17 @@ fn describe(input: &PillarSummary) -> String {
     );
     if met == 0 && total > 0 {
         // "Highest rate: X (0/2)" would praise a pillar for nothing.
-        desc.push_str("; chưa có chỉ tiêu nào đạt");
+        desc.push_str("; ");
+        desc.push_str(w.get("chart_desc_none_met"));
     } else if let Some(best) = best.filter(|_| input.pillars.len() > 1) {
-        desc.push_str(&format!(
-            "; tỷ lệ đạt cao nhất: {} ({}/{})",
-            best.label,
-            best.met,
-            best.total()
+        desc.push_str("; ");
+        desc.push_str(&w.fmt(
+            "chart_desc_best_pillar",
+            &[
+                ("label", &best.label),
+                ("met", &best.met.to_string()),
+                ("total", &best.total().to_string()),
+            ],
         ));
     }
     desc.push('.');
@@ -153,16 +166,18 @@ fn describe(input: &PillarSummary) -> String {
 }
 
 fn table(input: &PillarSummary) -> String {
+    let w = &*input.words;
     let mut table = Table::new(
         &input.title,
         vec![
-            Column::text("Trụ cột"),
-            Column::num("Đạt"),
-            Column::num("Chưa đạt"),
-            Column::num("Chưa có số liệu"),
-            Column::num("Tổng"),
+            Column::text(w.get("chart_col_pillar")),
+            Column::num(w.get("chart_met")),
+            Column::num(w.get("chart_not_met")),
+            Column::num(w.get("chart_no_data")),
+            Column::num(w.get("chart_col_total")),
         ],
-    );
+    )
+    .no_data(w.get("chart_no_data"));
     let int = |v: u64| format_integer(v as i64);
     for p in &input.pillars {
         table.row(vec![
@@ -176,7 +191,7 @@ fn table(input: &PillarSummary) -> String {
     if input.pillars.len() > 1 {
         let sum = |f: fn(&PillarCounts) -> u64| int(input.pillars.iter().map(f).sum());
         table.footer(vec![
-            "Tổng cộng".to_owned(),
+            w.get("chart_grand_total").to_owned(),
             sum(|p| p.met.into()),
             sum(|p| p.not_met.into()),
             sum(|p| p.no_data.into()),
@@ -190,7 +205,8 @@ fn table(input: &PillarSummary) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn pillar(label: &str, met: u32, not_met: u32, no_data: u32) -> PillarCounts {
@@ -204,6 +220,7 @@ mod tests {
 
     fn sample() -> PillarSummary {
         PillarSummary {
+            words: Default::default(),
             id: "tru-cot".into(),
             title: "Chỉ tiêu theo trụ cột".into(),
             pillars: vec![
@@ -237,6 +254,8 @@ mod tests {
                 .contains("<tfoot><tr><th scope=\"row\">Tổng cộng</th>")
         );
         check_deterministic(|| pillar_summary(&sample()));
+        // No label on a line or on another label.
+        check_labels_clear(&pillar_summary(&sample()));
     }
 
     /// Nothing achieved: the description says so instead of naming a
@@ -267,6 +286,7 @@ mod tests {
         check_escaped(&chart);
 
         let empty = PillarSummary {
+            words: Default::default(),
             id: "e".into(),
             title: "T".into(),
             pillars: vec![],

@@ -454,17 +454,17 @@ fn pattern_id(chart: &str, pattern: Pattern, colour: &str) -> String {
 pub(crate) const NO_DATA_TEXT: &str = "Chưa có số liệu";
 
 /// A small valid chart that says "Chưa có số liệu".
-pub(crate) fn empty_svg(id: &str, title: &str) -> String {
+pub(crate) fn empty_svg(id: &str, title: &str, no_data: &str) -> String {
     let mut svg = Svg::new(id);
     let height = 64.0;
     svg.dashed_box(PAD, PAD, WIDTH - 2.0 * PAD, height - 2.0 * PAD);
     svg.text(
         WIDTH / 2.0,
         height / 2.0 + FONT * 0.35,
-        NO_DATA_TEXT,
+        no_data,
         TextStyle::LABEL.anchor(Anchor::Middle).colour(MUTED),
     );
-    svg.finish(height, title, &format!("{NO_DATA_TEXT}."))
+    svg.finish(height, title, &format!("{no_data}."))
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@ pub(crate) struct Table {
     columns: Vec<Column>,
     rows: Vec<Vec<String>>,
     footer: Option<Vec<String>>,
+    /// The row written when there is none ("Chưa có số liệu").
+    no_data: String,
 }
 
 impl Table {
@@ -50,7 +52,14 @@ impl Table {
             columns,
             rows: Vec::new(),
             footer: None,
+            no_data: NO_DATA_TEXT.to_owned(),
         }
+    }
+
+    /// The words of the row written when the table has none.
+    pub(crate) fn no_data(mut self, text: &str) -> Table {
+        self.no_data = text.to_owned();
+        self
     }
 
     /// Adds a row (missing cells are left empty, extra cells dropped).
@@ -97,8 +106,9 @@ impl Table {
         if self.rows.is_empty() {
             let _ = writeln!(
                 out,
-                "<tr><td colspan=\"{}\">{NO_DATA_TEXT}</td></tr>",
-                self.columns.len().max(1)
+                "<tr><td colspan=\"{}\">{}</td></tr>",
+                self.columns.len().max(1),
+                html(&self.no_data)
             );
         }
         for row in &self.rows {

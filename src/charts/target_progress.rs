@@ -8,6 +8,9 @@ use super::labels::{text_width, with_unit};
 use super::palette::{GREEN_TEXT, INK, MET, MUTED, NO_DATA, NOT_MET, Paint, VERMILLION_TEXT};
 use super::svg::{self, Anchor, FONT, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use std::sync::Arc;
+
+use super::words::Words;
 use super::{Chart, chart_id, finite};
 
 /// How a value is compared with its target: the data's own type.
@@ -32,6 +35,15 @@ impl TargetState {
             TargetState::NotMet => "Chưa đạt",
             TargetState::NoData => "Chưa có số liệu",
         }
+    }
+
+    /// The word for the state in `words`' language.
+    pub(crate) fn word(self, words: &Words) -> &str {
+        words.get(match self {
+            TargetState::Met => "chart_met",
+            TargetState::NotMet => "chart_not_met",
+            TargetState::NoData => "chart_no_data",
+        })
     }
 
     pub(crate) fn paint(self) -> Paint {
@@ -108,8 +120,10 @@ pub struct TargetItem {
 
 impl TargetItem {
     /// The word shown for the item's state.
-    fn state_word(&self, state: TargetState) -> &str {
-        self.state_label.as_deref().unwrap_or(state.label())
+    fn state_word<'a>(&'a self, state: TargetState, words: &'a Words) -> &'a str {
+        self.state_label
+            .as_deref()
+            .unwrap_or_else(|| state.word(words))
     }
 
     /// The state shown for this item.
@@ -128,46 +142,51 @@ pub struct TargetProgress {
     pub title: String,
     /// The targets, in the order to show them.
     pub items: Vec<TargetItem>,
+    /// The chart's wording (Vietnamese by default).
+    pub words: Arc<Words>,
 }
 
-fn value_text(item: &TargetItem) -> String {
+fn value_text(item: &TargetItem, w: &Words) -> String {
     let value = finite(item.value);
     if let (None, Some(text)) = (value, &item.value_label) {
         return text.clone();
     }
     match item.comparison {
         Comparison::YesNo => match value {
-            Some(v) if v != 0.0 => "Đã có".to_owned(),
-            Some(_) => "Chưa có".to_owned(),
+            Some(v) if v != 0.0 => w.get("chart_yes").to_owned(),
+            Some(_) => w.get("chart_no").to_owned(),
             None => "–".to_owned(),
         },
         Comparison::Rank => value.map_or_else(
             || "–".to_owned(),
-            |v| format!("hạng {}", with_unit(v, 2, "")),
+            |v| w.fmt("chart_rank_value", &[("n", &with_unit(v, 2, ""))]),
         ),
         _ => value.map_or_else(|| "–".to_owned(), |v| with_unit(v, 2, &item.unit)),
     }
 }
 
-fn target_text(item: &TargetItem) -> String {
+fn target_text(item: &TargetItem, w: &Words) -> String {
     let amount = || with_unit(item.target, 2, &item.unit);
     if !item.target.is_finite() && item.comparison != Comparison::YesNo {
         return "–".to_owned();
     }
-    match item.comparison {
-        Comparison::AtLeast => format!("tối thiểu {}", amount()),
-        Comparison::Above => format!("trên {}", amount()),
-        Comparison::AtMost => format!("tối đa {}", amount()),
-        Comparison::Below => format!("dưới {}", amount()),
-        Comparison::Equal => format!("bằng {}", amount()),
-        Comparison::Rank => format!("nhóm {} đứng đầu", with_unit(item.target, 2, "")),
-        Comparison::YesNo => "có".to_owned(),
-    }
+    let key = match item.comparison {
+        Comparison::AtLeast => "chart_goal_at_least",
+        Comparison::Above => "chart_goal_above",
+        Comparison::AtMost => "chart_goal_at_most",
+        Comparison::Below => "chart_goal_below",
+        Comparison::Equal => "chart_goal_equal",
+        Comparison::Rank => {
+            return w.fmt("chart_goal_rank", &[("n", &with_unit(item.target, 2, ""))]);
+        }
+        Comparison::YesNo => return w.get("chart_goal_yes").to_owned(),
+    };
+    w.fmt(key, &[("n", &amount())])
 }
 
 /// Text written beside the bar: "95,5 % / 100 %".
-fn pair_text(item: &TargetItem) -> String {
-    format!("{} / {}", value_text(item), target_text(item))
+fn pair_text(item: &TargetItem, w: &Words) -> String {
+    format!("{} / {}", value_text(item, w), target_text(item, w))
 }
 
 const BAR: f64 = 16.0;
@@ -179,11 +198,12 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
     let states: Vec<TargetState> = input.items.iter().map(TargetItem::state).collect();
     let desc = describe(input, &states);
     let table_html = table(input, &states);
+    let w = &*input.words;
     if input.items.is_empty() {
-        return Chart::empty(id, &input.title, desc, table_html);
+        return Chart::empty(id, &input.title, desc, table_html, w.get("chart_no_data"));
     }
 
-    let pairs: Vec<String> = input.items.iter().map(pair_text).collect();
+    let pairs: Vec<String> = input.items.iter().map(|i| pair_text(i, w)).collect();
     let widest = pairs
         .iter()
         .map(|p| text_width(p, SMALL))
@@ -199,7 +219,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
     let mut y = PAD;
     for ((item, state), pair) in input.items.iter().zip(&states).zip(&pairs) {
         // Label on the left, state word right-aligned on the first line.
-        let state_width = text_width(item.state_word(*state), SMALL) + 12.0;
+        let state_width = text_width(item.state_word(*state, w), SMALL) + 12.0;
         let lines = svg.label(
             PAD,
             y + FONT,
@@ -211,7 +231,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
         svg.text(
             WIDTH - PAD,
             y + FONT,
-            item.state_word(*state),
+            item.state_word(*state, w),
             TextStyle::SMALL
                 .anchor(Anchor::End)
                 .bold()
@@ -307,19 +327,26 @@ fn draw_bar(svg: &mut Svg, item: &TargetItem, state: TargetState, x: f64, y: f64
 }
 
 fn describe(input: &TargetProgress, states: &[TargetState]) -> String {
+    let w = &*input.words;
     if input.items.is_empty() {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let count = |s: TargetState| states.iter().filter(|&&x| x == s).count();
-    let total = states.len();
-    let mut desc = format!("Đạt {}/{total} chỉ tiêu", count(TargetState::Met));
+    let total = states.len().to_string();
+    let met = count(TargetState::Met).to_string();
+    let mut desc = w.fmt(
+        "chart_desc_targets_met",
+        &[("met", &met), ("total", &total)],
+    );
     let not_met = count(TargetState::NotMet);
     if not_met > 0 {
-        desc.push_str(&format!("; chưa đạt: {not_met}"));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_not_met", &[("n", &not_met.to_string())]));
     }
     let no_data = count(TargetState::NoData);
     if no_data > 0 {
-        desc.push_str(&format!("; chưa có số liệu: {no_data}"));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_no_data", &[("n", &no_data.to_string())]));
     }
     // "Highest" only makes sense when the values share a unit and a direction.
     let with_values: Vec<&TargetItem> = input
@@ -337,7 +364,11 @@ fn describe(input: &TargetProgress, states: &[TargetState]) -> String {
                 _ => Some(item),
             });
         if let Some(best) = best {
-            desc.push_str(&format!("; cao nhất: {} {}", best.label, value_text(best)));
+            desc.push_str("; ");
+            desc.push_str(&w.fmt(
+                "chart_desc_highest",
+                &[("label", &best.label), ("value", &value_text(best, w))],
+            ));
         }
     }
     desc.push('.');
@@ -345,26 +376,28 @@ fn describe(input: &TargetProgress, states: &[TargetState]) -> String {
 }
 
 fn table(input: &TargetProgress, states: &[TargetState]) -> String {
+    let w = &*input.words;
     let mut table = Table::new(
         &input.title,
         vec![
-            Column::text("Chỉ tiêu"),
-            Column::num("Kết quả"),
-            Column::num("Mục tiêu"),
-            Column::text("Tình trạng"),
+            Column::text(w.get("chart_col_target")),
+            Column::num(w.get("chart_col_result")),
+            Column::num(w.get("chart_col_goal")),
+            Column::text(w.get("chart_col_state")),
         ],
-    );
+    )
+    .no_data(w.get("chart_no_data"));
     for (item, state) in input.items.iter().zip(states) {
         let value = if finite(item.value).is_none() && item.value_label.is_none() {
-            "Chưa có số liệu".to_owned()
+            w.get("chart_no_data").to_owned()
         } else {
-            value_text(item)
+            value_text(item, w)
         };
         table.row(vec![
             item.label.clone(),
             value,
-            target_text(item),
-            item.state_word(*state).to_owned(),
+            target_text(item, w),
+            item.state_word(*state, w).to_owned(),
         ]);
     }
     table.render()
@@ -374,7 +407,8 @@ fn table(input: &TargetProgress, states: &[TargetState]) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn item(label: &str, value: Option<f64>, target: f64, unit: &str) -> TargetItem {
@@ -419,6 +453,7 @@ mod tests {
                     ..item("Thời gian xử lý hồ sơ", Some(2.5), 2.0, "giờ")
                 },
             ],
+            words: Default::default(),
         }
     }
 
@@ -503,6 +538,7 @@ mod tests {
                 item("Tỷ lệ hộ có cáp quang", Some(99.8), 100.0, "%"),
                 item("Tỷ lệ có điện thoại thông minh", Some(99.2), 95.0, "%"),
             ],
+            words: Default::default(),
         };
         assert_eq!(
             target_progress(&input).desc,
@@ -521,6 +557,8 @@ mod tests {
         check_escaped(&chart);
         assert!(chart.svg.contains("&lt;b&gt;"));
         check_deterministic(|| target_progress(&input));
+        // No label on a line or on another label.
+        check_labels_clear(&target_progress(&input));
     }
 
     #[test]
@@ -529,6 +567,7 @@ mod tests {
             id: "e".into(),
             title: "T".into(),
             items: vec![],
+            words: Default::default(),
         };
         let chart = target_progress(&empty);
         check_chart(&chart, "e");

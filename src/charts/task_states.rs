@@ -104,7 +104,7 @@ pub fn task_states(input: &TaskStates) -> Chart {
     let table_html = table(input);
     let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
     let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title)
+        svg::empty_svg(&id, &input.title, svg::NO_DATA_TEXT)
     } else if input.groups.len() == 1 {
         single(&id, input, &desc)
     } else {
@@ -303,7 +303,8 @@ fn table(input: &TaskStates) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn counts(done: u32, in_progress: u32, overdue: u32) -> TaskCounts {
@@ -414,6 +415,8 @@ mod tests {
                 .ends_with("quá hạn nhiều nhất: Phòng Văn hóa - Xã hội (3).")
         );
         check_deterministic(|| task_states(&grouped()));
+        // No label on a line or on another label.
+        check_labels_clear(&task_states(&grouped()));
     }
 
     #[test]

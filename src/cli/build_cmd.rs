@@ -17,7 +17,7 @@ pub struct BuildArgs {
     /// Thư mục đầu ra; mặc định <root>/public.
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: Option<PathBuf>,
-    /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong.gov.vn/chuyen-doi-so/.
+    /// Địa chỉ gốc khi đăng (ghi đè base_url), ví dụ https://phuong-vi-du.example/chuyen-doi-so/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Bài (hoặc trang) có lỗi thì giữ lại, không đăng, các bài khác vẫn đăng; bài bị giữ lại được liệt kê và mã thoát là 3.
@@ -86,7 +86,7 @@ impl BuildArgs {
                     format!(", {}", report::summary(&warnings))
                 }
             );
-            for line in next_steps(built.config.portable, &dest) {
+            for line in next_steps(built.config.portable, &dest, g.launcher) {
                 eprintln!("{line}");
             }
         }
@@ -108,12 +108,18 @@ impl BuildArgs {
 
 /// What to do with the result, only what works: opening `index.html` from
 /// disk follows links only when they end in `index.html` (`portable`).
-fn next_steps(portable: bool, dest: &std::path::Path) -> Vec<String> {
+/// Run from `Dung trang.bat`, the preview is the other launcher.
+fn next_steps(portable: bool, dest: &std::path::Path, launcher: bool) -> Vec<String> {
     let index = paths::shown_absolute(&dest.join("index.html"));
     if portable {
+        let preview = if launcher {
+            "bấm đúp Xem truoc.bat"
+        } else {
+            "minhbach serve --open"
+        };
         vec![
             format!("Mở trang (mở thẳng từ ổ đĩa được): {index}"),
-            "Hoặc xem thử khi đang sửa: minhbach serve --open".to_owned(),
+            format!("Hoặc xem thử khi đang sửa: {preview}"),
         ]
     } else {
         vec![

@@ -67,8 +67,13 @@ fn fail(msg: &str) -> ExitCode {
 /// title, description and address.
 fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), String> {
     let path = dest.join("minhbach.toml");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("không đọc được {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "không đọc được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut out = String::new();
     for line in text.lines() {
@@ -92,7 +97,13 @@ fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), St
         out.push('\n');
     }
     out.push_str(&import::taxonomies::config_entries(&site.taxonomies));
-    std::fs::write(&path, out).map_err(|e| format!("không ghi được {}: {e}", path.display()))
+    std::fs::write(&path, out).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })
 }
 
 /// Builds the new site in memory and says how many posts it publishes.

@@ -91,7 +91,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
                 format!(
                     "không tạo được {}: {}",
                     super::paths::shown(p),
-                    super::io_vi::reason(&e)
+                    crate::os_error::reason(&e)
                 )
             })?;
         }
@@ -99,7 +99,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
             format!(
                 "không ghi được {}: {}",
                 super::paths::shown(&path),
-                super::io_vi::reason(&e)
+                crate::os_error::reason(&e)
             )
         })?;
     }

@@ -8,7 +8,6 @@ mod completions_cmd;
 mod hold_back;
 mod import_cmd;
 mod init_cmd;
-mod io_vi;
 mod new_cmd;
 mod new_dataset;
 mod new_docx;
@@ -28,13 +27,13 @@ use jiff::civil::Date;
 #[command(name = "minhbach", about, long_about = None)]
 pub struct Cli {
     /// Thư mục trang (chứa minhbach.toml); mặc định là thư mục hiện tại. Viết trước hay sau tên lệnh đều được.
-    #[arg(long, global = true, value_name = "THƯ_MỤC", default_value = ".")]
+    #[arg(long, global = true, value_name = "THƯ_MỤC", default_value = ".", help_heading = vi::COMMON)]
     pub root: PathBuf,
     /// Chỉ in lỗi: bỏ cảnh báo và các dòng thông báo.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = vi::COMMON)]
     pub quiet: bool,
     /// In thêm chi tiết: thời gian của từng bước khi dựng trang.
-    #[arg(short, long, global = true, action = ArgAction::Count)]
+    #[arg(short, long, global = true, action = ArgAction::Count, help_heading = vi::COMMON)]
     pub verbose: u8,
     /// Chờ nhấn Enter trước khi thoát, để cửa sổ mở bằng bấm đúp (Xem truoc.bat, Dung trang.bat) giữ lại kết quả.
     #[arg(long, global = true, hide = true)]
@@ -78,6 +77,9 @@ pub struct Global {
     pub root: PathBuf,
     pub quiet: bool,
     pub verbose: u8,
+    /// Run by a double-click launcher (`--pause`): advice names the
+    /// launchers, not commands to type.
+    pub launcher: bool,
 }
 
 /// Options shared by commands that read a site.
@@ -132,6 +134,7 @@ pub fn run() -> ExitCode {
         root: cli.root,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        launcher: cli.pause,
     };
     if global.verbose > 0 {
         crate::timing::force_on();

@@ -85,10 +85,7 @@ impl NewArgs {
                         );
                         ExitCode::SUCCESS
                     }
-                    Err(msg) => {
-                        eprintln!("lỗi: {msg}");
-                        ExitCode::from(1)
-                    }
+                    Err(msg) => fail(&msg),
                 }
             }
             NewWhat::Post {
@@ -108,10 +105,7 @@ impl NewArgs {
                         );
                         ExitCode::SUCCESS
                     }
-                    Err(msg) => {
-                        eprintln!("lỗi: {msg}");
-                        ExitCode::from(1)
-                    }
+                    Err(msg) => fail(&msg),
                 }
             }
         }
@@ -131,16 +125,20 @@ fn from_docx(root: &Path, docx: &Path, title: Option<&str>, today: jiff::civil::
             );
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            let msg = msg.strip_suffix('\n').unwrap_or(&msg);
-            if msg.starts_with("lỗi") {
-                eprintln!("{msg}");
-            } else {
-                eprintln!("lỗi: {msg}");
-            }
-            ExitCode::from(1)
-        }
+        Err(msg) => fail(&msg),
     }
+}
+
+/// Prints `msg` as an error once: messages rendered from diagnostics (a
+/// missing or broken `minhbach.toml`) already start with "lỗi".
+fn fail(msg: &str) -> ExitCode {
+    let msg = msg.strip_suffix('\n').unwrap_or(msg);
+    if msg.starts_with("lỗi") {
+        eprintln!("{msg}");
+    } else {
+        eprintln!("lỗi: {msg}");
+    }
+    ExitCode::from(1)
 }
 
 /// Creates `content/<news>/<date>-<slug>.md` and returns its path.
@@ -157,7 +155,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         format!(
             "không tạo được thư mục {}: {}",
             super::paths::shown(&dir),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     let path = dir.join(format!("{today}-{slug}.md"));
@@ -180,7 +178,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
                 format!(
                     "không tạo được {}: {}",
                     super::paths::shown(&path),
-                    super::io_vi::reason(&e)
+                    crate::os_error::reason(&e)
                 )
             }
         })?;
@@ -188,7 +186,7 @@ pub fn new_post(root: &Path, title: &str, today: jiff::civil::Date) -> Result<Pa
         format!(
             "không ghi được {}: {}",
             super::paths::shown(&path),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     Ok(path)

@@ -75,7 +75,7 @@ pub fn new_dataset(root: &Path, kind_name: &str, csv: bool) -> Result<PathBuf, S
         format!(
             "không tạo được thư mục {}: {}",
             super::paths::shown(&dir),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     let mut f = std::fs::OpenOptions::new()
@@ -86,14 +86,14 @@ pub fn new_dataset(root: &Path, kind_name: &str, csv: bool) -> Result<PathBuf, S
             format!(
                 "không tạo được {}: {}",
                 super::paths::shown(&path),
-                super::io_vi::reason(&e)
+                crate::os_error::reason(&e)
             )
         })?;
     std::io::Write::write_all(&mut f, &bytes).map_err(|e| {
         format!(
             "không ghi được {}: {}",
             super::paths::shown(&path),
-            super::io_vi::reason(&e)
+            crate::os_error::reason(&e)
         )
     })?;
     Ok(path)

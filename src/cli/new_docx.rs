@@ -56,8 +56,13 @@ pub fn new_post_from_docx(
         .join(&config.sections.news)
         .join(format!("{date}-{slug}"));
     if let Some(parent) = dir.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("không tạo được thư mục {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            format!(
+                "không tạo được thư mục {}: {}",
+                parent.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
     }
     std::fs::create_dir(&dir).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -66,7 +71,7 @@ pub fn new_post_from_docx(
                 dir.display()
             )
         } else {
-            format!("không tạo được thư mục {}: {e}", dir.display())
+            format!("không tạo được thư mục {}: {}", dir.display(), crate::os_error::reason(&e))
         }
     })?;
     let source = docx_path
@@ -118,7 +123,7 @@ fn file_stem_title(path: &Path) -> String {
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_owned(),
-        _ => format!("không mở được tệp: {e}"),
+        _ => format!("không mở được tệp: {}", crate::os_error::reason(&e)),
     })?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > limit {
@@ -131,7 +136,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("không đọc được tệp: {e}"))?;
+        .map_err(|e| format!("không đọc được tệp: {}", crate::os_error::reason(&e)))?;
     if bytes.len() as u64 > limit {
         return Err(format!("tệp quá lớn (giới hạn {} MB)", limit / 1_048_576));
     }
@@ -143,7 +148,18 @@ fn write_new(path: &Path, data: &[u8]) -> Result<(), String> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| format!("không tạo được {}: {e}", path.display()))?;
-    std::io::Write::write_all(&mut f, data)
-        .map_err(|e| format!("không ghi được {}: {e}", path.display()))
+        .map_err(|e| {
+            format!(
+                "không tạo được {}: {}",
+                path.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
+    std::io::Write::write_all(&mut f, data).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })
 }

@@ -25,7 +25,8 @@ pub fn localize(cmd: Command) -> Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help("In phiên bản và ngày của mã nguồn"),
+                .help("In phiên bản và ngày của mã nguồn")
+                .help_heading(COMMON),
         )
         .arg_required_else_help(true);
     localize_tree(cmd)
@@ -42,18 +43,23 @@ fn localize_tree(cmd: Command) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help("Xem hướng dẫn này"),
-        );
-    let mut template = String::from("{about-with-newline}\nCách dùng: {usage}\n");
-    if cmd.has_subcommands() {
-        template.push_str("\nCác lệnh:\n{subcommands}\n");
-    }
-    if cmd.get_positionals().next().is_some() {
-        template.push_str("\nĐối số:\n{positionals}\n");
-    }
-    template.push_str("\nTuỳ chọn:\n{options}{after-help}");
-    cmd.help_template(template).mut_subcommands(localize_tree)
+                .help("Xem hướng dẫn này")
+                .help_heading(COMMON),
+        )
+        // Every argument gets a heading, so clap's `{all-args}` writes no
+        // English one: the command's own arguments and options first, then
+        // the options every command shares (`--root`, `-q`, `-v`, `-h`).
+        .mut_args(|a| match a.get_help_heading() {
+            Some(_) => a,
+            None if a.is_positional() => a.help_heading("Đối số"),
+            None => a.help_heading("Tuỳ chọn"),
+        });
+    cmd.help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}\n")
+        .mut_subcommands(localize_tree)
 }
+
+/// The heading of the options every command accepts.
+pub const COMMON: &str = "Tuỳ chọn chung";
 
 /// Replaces the few English words clap writes itself into help and usage.
 pub fn localize_text(text: &str) -> String {

@@ -107,7 +107,7 @@ pub fn load_cached(
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
                 diags.push(
-                    Diagnostic::error(p, format!("không đọc được: {e}"))
+                    Diagnostic::error(p, format!("không đọc được: {}", walk_reason(&e)))
                         .hint("kiểm tra quyền đọc của tệp/thư mục"),
                 );
                 continue;
@@ -469,6 +469,14 @@ pub fn symlink_skipped(shown: impl Into<PathBuf>) -> Diagnostic {
         "đây là liên kết (symlink) tới tệp/thư mục khác; minhbach bỏ qua nó và không đăng nội dung của nó",
     )
     .hint("chép tệp thật vào đây thay cho liên kết nếu muốn đăng nó")
+}
+
+/// A folder walk's error in Vietnamese (walkdir's own text is English).
+pub fn walk_reason(e: &walkdir::Error) -> String {
+    match e.io_error() {
+        Some(io) => crate::os_error::reason(io),
+        None => "thư mục lặp vòng (một liên kết trỏ ngược lên thư mục chứa nó)".to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -37,8 +37,11 @@ pub(crate) fn parse_file(
         Ok(b) => b,
         Err(e) => {
             diags.push(
-                Diagnostic::error(&display, format!("không đọc được tệp: {e}"))
-                    .hint("kiểm tra quyền đọc của tệp"),
+                Diagnostic::error(
+                    &display,
+                    format!("không đọc được tệp: {}", crate::os_error::reason(&e)),
+                )
+                .hint("kiểm tra quyền đọc của tệp"),
             );
             return None;
         }

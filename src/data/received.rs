@@ -29,7 +29,8 @@ use crate::text::fold;
 pub struct Mapping {
     /// The file, relative to the data folder (`dvc-thang-10-2026.xlsx`).
     pub tep: String,
-    /// The dataset: `chi-so` (measured indicators) or `ket-qua` (results of targets).
+    /// The dataset: `chi-so` (measured indicators), `ket-qua` (results of
+    /// targets) or `diem-dti` (DTI scores by indicator code).
     pub loai: String,
     /// Sheet name; the first sheet when empty.
     pub trang: String,
@@ -47,7 +48,7 @@ pub struct Mapping {
     /// Whether the file's figures are illustrative.
     pub minh_hoa: bool,
     /// Indicator columns: column (header text or letter) → indicator name
-    /// (`chi-so`) or target code (`ket-qua`).
+    /// (`chi-so`), target code (`ket-qua`) or DTI indicator code (`diem-dti`).
     pub cot: BTreeMap<String, String>,
 }
 
@@ -190,11 +191,12 @@ pub fn unpivot(
     let kind = match fold(&m.loai).trim() {
         "chi-so" | "chi so" => Kind::Indicators,
         "ket-qua" | "ket qua" => Kind::Results,
+        "diem-dti" | "diem dti" => Kind::DtiScores,
         _ => {
             diags.push(config_error(
                 m,
                 format!("loại “{}” không đọc được từ bảng nhận về", m.loai),
-                "ghi loai = \"chi-so\" (chỉ số đo lường) hoặc loai = \"ket-qua\" (kết quả chỉ tiêu)",
+                "ghi loai = \"chi-so\" (chỉ số đo lường), \"ket-qua\" (kết quả chỉ tiêu) hoặc \"diem-dti\" (điểm DTI theo mã chỉ số)",
             ));
             return None;
         }
@@ -297,18 +299,18 @@ pub fn unpivot(
         value: Value::Text(t.to_owned()),
         loc: loc.clone(),
     };
-    let first_col = match kind {
-        Kind::Indicators => "Chỉ số",
-        _ => "Mã chỉ tiêu",
+    let mut titles = match kind {
+        Kind::Indicators => vec!["Chỉ số", "Địa phương", "Kỳ", "Giá trị", "Minh họa", "Nguồn"],
+        Kind::DtiScores => vec!["Mã", "Địa phương", "Năm", "Điểm", "Minh họa", "Ghi chú"],
+        _ => vec![
+            "Mã chỉ tiêu",
+            "Địa phương",
+            "Kỳ",
+            "Giá trị",
+            "Minh họa",
+            "Nguồn",
+        ],
     };
-    let mut titles = vec![
-        first_col,
-        "Địa phương",
-        "Kỳ",
-        "Giá trị",
-        "Minh họa",
-        "Nguồn",
-    ];
     if kind == Kind::Indicators {
         titles.push("Đơn vị tính");
     }

@@ -148,8 +148,10 @@ impl Archive {
         if !bytes.starts_with(b"PK") {
             return Err(OpenError::NotZip("không bắt đầu bằng chữ ký zip".into()));
         }
-        let zip =
-            ZipArchive::new(Cursor::new(bytes)).map_err(|e| OpenError::NotZip(e.to_string()))?;
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+            // The zip reader's own text is English ("Could not find EOCD").
+            OpenError::NotZip("mục lục của tệp nén bị thiếu hoặc hỏng".into())
+        })?;
         if zip.len() > limits.entries {
             return Err(OpenError::NotZip(format!(
                 "có {} phần, quá nhiều",
@@ -209,7 +211,7 @@ impl Archive {
         let entry = self
             .zip
             .by_index(index)
-            .map_err(|e| unreadable(e.to_string()))?;
+            .map_err(|_| unreadable("dữ liệu nén bị hỏng".into()))?;
         let limit = limit.min(self.limits.total.saturating_sub(self.read_so_far));
         let too_large = OpenError::PartTooLarge {
             part: name.to_owned(),
@@ -222,7 +224,7 @@ impl Archive {
         entry
             .take(limit + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| unreadable(e.to_string()))?;
+            .map_err(|_| unreadable("dữ liệu nén bị hỏng".into()))?;
         if bytes.len() as u64 > limit {
             return Err(too_large);
         }

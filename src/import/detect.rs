@@ -211,9 +211,11 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
 /// plural, the plural is the key), the names of Zola's `taxonomies` list.
 fn declared_taxonomies(map: &Map<String, Value>) -> Vec<String> {
     let names: Vec<String> = match map.get("taxonomies") {
+        // `_merge = "shallow"` (Hugo's split configuration) is no taxonomy.
         Some(Value::Object(t)) => t
-            .values()
-            .filter_map(Value::as_str)
+            .iter()
+            .filter(|(k, _)| !k.starts_with('_'))
+            .filter_map(|(_, v)| v.as_str())
             .map(str::to_owned)
             .collect(),
         Some(Value::Array(list)) => list
@@ -334,7 +336,7 @@ mod tests {
         std::fs::create_dir_all(root.join("content")).unwrap();
         std::fs::write(
             root.join("hugo.toml"),
-            "baseURL = \"https://a.vn/\"\n[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\nseries = \"series\"\nauthor = \"authors\"\n",
+            "baseURL = \"https://a.vn/\"\n[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\nseries = \"series\"\nauthor = \"authors\"\n_merge = \"shallow\"\n",
         )
         .unwrap();
         assert_eq!(detect(root).unwrap().taxonomies, ["authors", "series"]);

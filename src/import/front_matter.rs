@@ -52,9 +52,18 @@ pub fn read(text: &str) -> Result<(PageMatter, String), String> {
                 _ => Map::new(),
             },
             Err(e) => {
+                let (line, col) = e.span().map_or((1, 1), |s| {
+                    let before = &split.matter[..s.start.min(split.matter.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    (line, col)
+                });
+                let s = crate::syntax_errors::toml(split.matter, e.message(), line, col);
                 return Err(format!(
-                    "thông tin đầu trang (TOML) sai cú pháp: {}",
-                    e.message()
+                    "thông tin đầu trang (TOML) sai cú pháp ở dòng {}: {}; {}",
+                    s.line + split.matter_line - 1,
+                    s.message,
+                    s.hint
                 ));
             }
         },
@@ -66,7 +75,18 @@ pub fn read(text: &str) -> Result<(PageMatter, String), String> {
         ) {
             Ok(Value::Object(m)) => m,
             Ok(_) => Map::new(),
-            Err(e) => return Err(format!("thông tin đầu trang (YAML) sai cú pháp: {e}")),
+            Err(e) => {
+                let (line, col) = e
+                    .location()
+                    .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+                let s = crate::syntax_errors::yaml(split.matter, &e.to_string(), line, col);
+                return Err(format!(
+                    "thông tin đầu trang (YAML) sai cú pháp ở dòng {}: {}; {}",
+                    s.line + split.matter_line - 1,
+                    s.message,
+                    s.hint
+                ));
+            }
         },
     };
     Ok((from_map(map), split.body.to_owned()))

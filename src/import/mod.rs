@@ -80,7 +80,10 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         *n > undated.get(section).copied().unwrap_or(0)
             && !matches!(section.as_str(), "page" | "pages")
     });
-    if root_dated.len() < 2 || root_dated.len() <= root_undated {
+    // Dated pages at the top are posts only on a site without a posts
+    // folder: beside `posts/`, `about.md` and `contact.md` stay pages even
+    // when their theme gave them a date.
+    if !dated.is_empty() || root_dated.len() < 2 || root_dated.len() <= root_undated {
         root_dated.clear();
     }
     let mapper = Mapper::new(&dated, &root_dated, &site.language);
@@ -104,7 +107,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     for p in &pages {
         if let Some(d) = mapper.dest(&p.rel)
             && p.error.is_none()
-            && skip_reason(&p.rel, p.kind, &p.matter).is_none()
+            && skip_reason(&p.rel, p.kind, &p.matter, &site.taxonomies).is_none()
         {
             claim(&p.rel, d, &mut files);
         }
@@ -175,7 +178,7 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
             report.pages.push(pr);
             continue;
         }
-        let reason = skip_reason(&p.rel, p.kind, &p.matter).or_else(|| match &dest_rel {
+        let reason = skip_reason(&p.rel, p.kind, &p.matter, &site.taxonomies).or_else(|| match &dest_rel {
             None if p.kind == FileKind::Section && !p.rel.contains('/') => Some("trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned()),
             None => Some("trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned()),
             Some(_) => None,
@@ -326,7 +329,7 @@ fn resolve_ref(
 }
 
 /// Why a page is not imported (`None`: it is).
-fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
+fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter, taxonomies: &[String]) -> Option<String> {
     // Translations (`x.en.md`, `_index.en.md`) are copied when minhbach
     // publishes their language; others would only be skipped by the build.
     let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -340,7 +343,11 @@ fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
         }
     }
     let first = rel.split('/').next().unwrap_or("");
-    if matches!(first, "tags" | "categories" | "series") || rel == "404.md" {
+    // Term pages of the old theme, the declared taxonomies' ones included.
+    if matches!(first, "tags" | "categories" | "series")
+        || taxonomies.iter().any(|t| t == first)
+        || rel == "404.md"
+    {
         return Some("trang của giao diện cũ (danh sách thẻ/chuyên mục, trang 404): minhbach tự tạo, không chép".into());
     }
     theme_function_page(m).map(|layout| {
@@ -450,8 +457,13 @@ fn render(p: &Prepared) -> String {
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("không tạo được {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            format!(
+                "không tạo được {}: {}",
+                parent.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
     }
     let mut f = std::fs::OpenOptions::new()
         .write(true)
@@ -459,17 +471,28 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .open(path)
         .map_err(|e| {
             format!(
-                "không ghi được {} (tệp đã có thì không ghi đè): {e}",
-                path.display()
+                "không ghi được {} (tệp đã có thì không ghi đè): {}",
+                path.display(),
+                crate::os_error::reason(&e)
             )
         })?;
-    f.write_all(bytes)
-        .map_err(|e| format!("không ghi được {}: {e}", path.display()))
+    f.write_all(bytes).map_err(|e| {
+        format!(
+            "không ghi được {}: {}",
+            path.display(),
+            crate::os_error::reason(&e)
+        )
+    })
 }
 
 fn copy_new(from: &Path, to: &Path) -> Result<(), String> {
-    let bytes =
-        std::fs::read(from).map_err(|e| format!("không đọc được {}: {e}", from.display()))?;
+    let bytes = std::fs::read(from).map_err(|e| {
+        format!(
+            "không đọc được {}: {}",
+            from.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     write_new(to, &bytes)
 }
 
@@ -517,8 +540,13 @@ fn add_aliases(
         p.matter.aliases.push(format!("/{old}/"));
         report.pages[p.report].alias = Some(format!("/{old}/"));
         let path = dest.join("content").join(&p.dest);
-        std::fs::write(&path, render(p))
-            .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+        std::fs::write(&path, render(p)).map_err(|e| {
+            format!(
+                "không ghi được {}: {}",
+                path.display(),
+                crate::os_error::reason(&e)
+            )
+        })?;
     }
     // Hugo's own aliases may name places minhbach cannot make.
     for p in prepared.iter_mut() {
@@ -528,8 +556,13 @@ fn add_aliases(
             report.pages[p.report]
                 .note("bỏ bí danh (aliases) không phải đường dẫn trong trang".into());
             let path = dest.join("content").join(&p.dest);
-            std::fs::write(&path, render(p))
-                .map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
+            std::fs::write(&path, render(p)).map_err(|e| {
+                format!(
+                    "không ghi được {}: {}",
+                    path.display(),
+                    crate::os_error::reason(&e)
+                )
+            })?;
         }
     }
     Ok(())

@@ -133,7 +133,10 @@ pub(super) fn read_page(rel: String, abs: PathBuf, kind: FileKind) -> SourcePage
     let bytes = match std::fs::read(&page.abs) {
         Ok(b) => b,
         Err(e) => {
-            page.error = Some(format!("không đọc được tệp: {e}"));
+            page.error = Some(format!(
+                "không đọc được tệp: {}",
+                crate::os_error::reason(&e)
+            ));
             return page;
         }
     };

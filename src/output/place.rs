@@ -259,7 +259,8 @@ pub fn swap_by_rename(
         Err(_) => Err(Diagnostic::error(
             target,
             format!(
-                "không thay được thư mục đầu ra: {e}; bản cũ đầy đủ nằm ở “{}” và sẽ được khôi phục ở lần dựng sau",
+                "không thay được thư mục đầu ra: {}; bản cũ đầy đủ nằm ở “{}” và sẽ được khôi phục ở lần dựng sau",
+                crate::os_error::reason(&e),
                 backup.display()
             ),
         )
@@ -300,7 +301,8 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
 }
 
 pub fn io_error(path: &Path, what: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("{what}: {e}")).hint("kiểm tra quyền ghi và dung lượng đĩa")
+    Diagnostic::error(path, format!("{what}: {}", crate::os_error::reason(e)))
+        .hint("kiểm tra quyền ghi và dung lượng đĩa")
 }
 
 /// Removes a folder tree, many folders at once: on a busy disk each unlink

@@ -30,6 +30,11 @@ pub(crate) fn check(site: &Site, theme: &Theme, plan: &Plan, diags: &mut Diagnos
     let mut registry = Registry::default();
     plan.pending.iter().for_each(|p| registry.claim(p.path()));
     plan.fixed.files.keys().for_each(|p| registry.claim(p));
+    // A fixed file of the site or theme (its own `chia-se.png`) replaces the
+    // generated one of the same name, as it always did.
+    (plan.shared_fixed.files.keys())
+        .filter(|p| !plan.fixed.files.contains_key(*p))
+        .for_each(|p| registry.claim(p));
     plan.assets.iter().for_each(|(p, _)| registry.claim(p));
     for clash in registry.clashes() {
         diags.push(diagnostic(site, theme, &clash));

@@ -13,6 +13,7 @@
 //! [`Output::lazy_prefix`].
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -22,8 +23,8 @@ use super::engine::jobs::Pending;
 use super::engine::theme::Theme;
 use crate::diagnostics::Diagnostics;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
-use crate::render::plan_with;
 use crate::render::published::search;
+use crate::render::{DataPlan, plan_with};
 use crate::site::Site;
 
 /// A planned site whose pages render on request.
@@ -32,6 +33,8 @@ pub struct LazySite {
     theme: Arc<Theme>,
     tera: Arc<Tera>,
     pending: HashMap<String, Pending>,
+    /// Fixed files shared with earlier plans (open data, preview images).
+    shared_fixed: Arc<Output>,
     done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The search index files, built on the first request for one.
     search: OnceLock<Output>,
@@ -44,6 +47,9 @@ impl LazySource for LazySite {
     fn render(&self, path: &str) -> Option<Vec<u8>> {
         if path.starts_with(search::INDEX_DIR) {
             return self.search_index().read(path);
+        }
+        if let Some(b) = self.shared_fixed.read(path) {
+            return Some(b);
         }
         if let Some(b) = self
             .done
@@ -80,58 +86,88 @@ impl LazySite {
 
     /// Renders every page not rendered yet (in parallel) and returns the
     /// address clashes and template errors, sorted, as a full build would
-    /// report them. Returns
-    /// `None` as soon as `cancelled` says the result is no longer wanted.
+    /// report them. The pages are not kept: a preview holds the pages a
+    /// browser asked for, not the whole site (a site with data is a
+    /// gigabyte of HTML). Returns `None` as soon as `cancelled` says the
+    /// result is no longer wanted.
     pub fn render_all(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Diagnostics> {
-        let todo: Vec<(&String, &Pending)> = {
+        let todo: Vec<&Pending> = {
             let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
             self.pending
                 .iter()
                 .filter(|(k, _)| !done.contains_key(*k))
+                .map(|(_, p)| p)
                 .collect()
         };
-        let results: Vec<Option<_>> = todo
+        let results: Vec<Option<Option<_>>> = todo
             .par_iter()
-            .map(|(path, p)| {
+            .map(|p| {
                 if cancelled() {
                     return None;
                 }
-                Some((*path, p.render(&self.site, &self.theme, &self.tera)))
+                Some(p.render(&self.site, &self.theme, &self.tera).err())
             })
             .collect();
         let mut diags = self.clashes.clone();
-        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
         for r in results {
-            match r? {
-                (path, Ok(text)) => {
-                    done.entry(path.clone())
-                        .or_insert_with(|| Arc::new(text.into_bytes()));
-                }
-                (_, Err(d)) => diags.push(d),
+            if let Some(d) = r? {
+                diags.push(d);
             }
         }
         diags.sort();
         Some(diags)
     }
+
+    /// Bytes of the rendered pages this source keeps (those asked for).
+    pub fn kept_bytes(&self) -> usize {
+        let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        done.values().map(|b| b.len()).sum()
+    }
 }
 
+impl Drop for LazySite {
+    fn drop(&mut self) {
+        LIVE.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// How many [`LazySite`]s are alive: each holds one generation of the
+/// previewed site, so a `serve` that runs long should hold one or two.
+pub fn live_sites() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
 /// Plans the site and returns an output whose pages render on request,
-/// plus the source behind them. Fixed files (theme statics, data exports)
-/// and assets are as in a full build.
-pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Output, Arc<LazySite>) {
-    let plan = plan_with(&site, &theme, false);
+/// plus the source behind them and the data part of the plan (to pass as
+/// `reuse` next time if nothing it reads changes; see [`DataPlan`]).
+/// Fixed files (theme statics, data exports) and assets are as in a full
+/// build.
+pub fn lazy_output(
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    tera: Arc<Tera>,
+    reuse: Option<Arc<DataPlan>>,
+) -> (Output, Arc<LazySite>, Arc<DataPlan>) {
+    let (plan, data_plan) = plan_with(&site, &theme, false, reuse);
+    let t = std::time::Instant::now();
     let mut clashes = Diagnostics::new();
     super::addresses::check(&site, &theme, &plan, &mut clashes);
+    crate::timing::lap("plan: addresses", t);
+    let shared_fixed = plan.shared_fixed;
     let pending: HashMap<String, Pending> = plan
         .pending
         .into_iter()
         .map(|p| (p.path().to_owned(), p))
         .collect();
+    LIVE.fetch_add(1, Ordering::Relaxed);
     let source = Arc::new(LazySite {
         site,
         theme,
         tera,
         pending,
+        shared_fixed,
         done: Mutex::new(HashMap::new()),
         search: OnceLock::new(),
         clashes,
@@ -143,10 +179,15 @@ pub fn lazy_output(site: Arc<Site>, theme: Arc<Theme>, tera: Arc<Tera>) -> (Outp
             .files
             .insert(path.clone(), OutFile::Lazy(file.clone()));
     }
+    for path in source.shared_fixed.files.keys() {
+        output
+            .files
+            .insert(path.clone(), OutFile::Lazy(file.clone()));
+    }
     output.files.extend(plan.fixed.files);
     output.lazy_prefix = Some((search::INDEX_DIR.to_owned(), file));
     for (out, src) in plan.assets {
         output.copy(out, src);
     }
-    (output, source)
+    (output, source, data_plan)
 }

@@ -21,12 +21,15 @@ pub mod lazy;
 pub mod pages;
 pub mod published;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::site::Site;
+use crate::timing::lap;
 use engine::context::index;
 use engine::jobs::{Job, Lazy, Pending, Plan};
 pub use engine::templates::compile;
@@ -34,17 +37,79 @@ use engine::theme::Theme;
 
 /// Plans the whole site: every output file, nothing rendered yet.
 pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
-    plan_with(site, theme, true)
+    plan_with(site, theme, true, None).0
+}
+
+/// The part of a plan that only the data set decides: the data pages (with
+/// their embed snippets and sharing images), the charts they show, the
+/// open-data files and the preview images. `serve` keeps it across edits
+/// that change only pages' bodies, which none of it reads (see
+/// `serve::rebuild`): planning it is most of a rebuild with data.
+pub struct DataPlan {
+    jobs: Vec<Arc<Job>>,
+    charts: Vec<data::embeds::FoundChart>,
+    fixed: Arc<Output>,
+}
+
+impl DataPlan {
+    fn new(site: &Site, theme: &Theme) -> DataPlan {
+        let mut jobs = Vec::new();
+        data::data_jobs(site, theme, &mut jobs);
+        let charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+        published::sharing_images::page_images(site, &mut jobs);
+        let mut fixed = Output::default();
+        data::data_files(site, &mut fixed);
+        published::sharing_images::preview_files(site, &mut fixed);
+        DataPlan {
+            jobs: jobs.into_iter().map(Arc::new).collect(),
+            charts,
+            fixed: Arc::new(fixed),
+        }
+    }
 }
 
 /// [`plan`]; without the search index files when `search_index` is false
-/// (`serve` builds them on the first request for one, see [`lazy`]).
-pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan {
+/// (`serve` builds them on the first request for one, see [`lazy`]), and
+/// with the data part of an earlier plan when `reuse` is given (the caller
+/// vouches that nothing it reads has changed). Returns the data part too.
+pub(crate) fn plan_with(
+    site: &Site,
+    theme: &Theme,
+    search_index: bool,
+    reuse: Option<Arc<DataPlan>>,
+) -> (Plan, Arc<DataPlan>) {
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
     index(site);
+    if let Some(data) = &site.data {
+        // Charts speak the site's language: the theme's `chart_…` strings,
+        // Vietnamese for any it lacks.
+        let strings = theme.strings_for(&site.config.language);
+        let _ = data
+            .chart_words
+            .set(std::sync::Arc::new(crate::charts::Words::with(|k| {
+                strings.get(k).cloned()
+            })));
+    }
+    let t = std::time::Instant::now();
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);
-    data::data_jobs(site, theme, &mut jobs);
+    let t = lap("plan: pages", t);
+    data::content_data(site, theme, &mut jobs);
+    let t = lap("plan: content data", t);
+    // Content pages first: a chart's embed page links to the first page
+    // showing it.
+    let content_charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+    let t = lap("plan: content charts", t);
+    let data_plan = reuse.unwrap_or_else(|| {
+        Arc::new(crate::timing::phase("render: plan data", || {
+            DataPlan::new(site, theme)
+        }))
+    });
+    data::embeds::embed_jobs(
+        content_charts.iter().chain(&data_plan.charts),
+        &mut deferred,
+    );
+    let t = lap("plan: embeds", t);
     pages::lists::list_jobs(site, theme, &mut jobs, &mut deferred);
     data::bulletin::list_jobs(site, theme, &mut deferred);
     let mut push = |path, template, context| {
@@ -54,25 +119,27 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
             context,
         })
     };
+    let t = lap("plan: lists", t);
     published::feeds::feed_jobs(site, theme, &mut push);
     published::sitemap::sitemap_job(site, &mut push);
+    let t = lap("plan: feeds", t);
     pages::aliases::alias_jobs(site, theme, &mut jobs);
     published::search::search_jobs(site, theme, &mut jobs);
     published::section_feeds::feed_jobs(site, theme, &mut jobs);
     published::sharing_images::page_images(site, &mut jobs);
+    let t = lap("plan: search, section feeds, images", t);
     let mut fixed = Output::default();
-    data::data_files(site, &mut fixed);
     if search_index {
         published::search::search_files(site, &mut fixed);
     }
     published::section_feeds::json_feeds(site, &mut fixed);
-    published::sharing_images::preview_files(site, &mut fixed);
     for (name, bytes) in &theme.statics {
         fixed.insert(
             crate::text::windows_safe_path(name).into_owned(),
             bytes.clone(),
         );
     }
+    lap("plan: fixed files", t);
     let assets = site
         .assets
         .iter()
@@ -82,12 +149,17 @@ pub(crate) fn plan_with(site: &Site, theme: &Theme, search_index: bool) -> Plan 
         .into_iter()
         .map(Pending::Lazy)
         .chain(jobs.into_iter().map(Pending::Ready))
+        .chain(data_plan.jobs.iter().cloned().map(Pending::Shared))
         .collect();
-    Plan {
-        pending,
-        fixed,
-        assets,
-    }
+    (
+        Plan {
+            pending,
+            fixed,
+            shared_fixed: Arc::clone(&data_plan.fixed),
+            assets,
+        },
+        data_plan,
+    )
 }
 
 /// Renders the whole site.
@@ -113,6 +185,8 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
             Err(d) => diags.push(d),
         }
     }
+    let shared = Arc::try_unwrap(plan.shared_fixed).unwrap_or_else(|a| (*a).clone());
+    output.files.extend(shared.files);
     output.files.extend(plan.fixed.files);
     for (out, source) in plan.assets {
         output.copy(out, source);

@@ -130,11 +130,22 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             opts.root.display()
         ));
     }
-    let listener = bind(opts.bind, opts.port)
-        .map_err(|e| format!("không mở được cổng {} trên {}: {e}", opts.port, opts.bind))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("không đọc được địa chỉ máy chủ: {e}"))?;
+    let listener = bind(opts.bind, opts.port).map_err(|e| {
+        // Busy ports are skipped: "in use" means the whole range was.
+        let ports = if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("{}–{}", opts.port, opts.port.saturating_add(PORT_TRIES))
+        } else {
+            opts.port.to_string()
+        };
+        let reason = crate::os_error::reason(&e);
+        format!("không mở được cổng {ports} trên {}: {reason}", opts.bind)
+    })?;
+    let addr = listener.local_addr().map_err(|e| {
+        format!(
+            "không đọc được địa chỉ máy chủ: {}",
+            crate::os_error::reason(&e)
+        )
+    })?;
     let host = url_host(addr);
 
     let mut state = rebuild::Incremental::new();
@@ -157,13 +168,18 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("không khởi động được máy chủ: {e}"))?;
+        .map_err(|e| {
+            format!(
+                "không khởi động được máy chủ: {}",
+                crate::os_error::reason(&e)
+            )
+        })?;
     runtime.block_on(async move {
         listener
             .set_nonblocking(true)
-            .map_err(|e| format!("không mở được cổng: {e}"))?;
+            .map_err(|e| format!("không mở được cổng: {}", crate::os_error::reason(&e)))?;
         let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| format!("không mở được cổng: {e}"))?;
+            .map_err(|e| format!("không mở được cổng: {}", crate::os_error::reason(&e)))?;
         eprintln!("Xem trước tại: {url}");
         eprintln!("Lưu tệp là trang tự tải lại. Nhấn Ctrl-C để dừng.");
         if opts.open {
@@ -172,7 +188,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         let app = server::router(shared, addr);
         tokio::select! {
             r = axum::serve(listener, app) => {
-                r.map_err(|e| format!("máy chủ dừng vì lỗi: {e}"))?;
+                r.map_err(|e| format!("máy chủ dừng vì lỗi: {}", crate::os_error::reason(&e)))?;
             }
             () = stop_signal() => {
                 eprintln!("\nĐã dừng xem trước.");

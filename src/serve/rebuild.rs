@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::content::ContentCache;
 use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
+use crate::render::DataPlan;
 use crate::render::engine::theme::Theme;
 use crate::render::lazy::{LazySite, lazy_output};
 use crate::site::Site;
@@ -39,6 +40,8 @@ struct Last {
     tera: Arc<Tera>,
     warnings: Diagnostics,
     base_path: String,
+    /// The data part of the last plan, reused by body-only edits.
+    data_plan: Option<Arc<DataPlan>>,
 }
 
 impl Incremental {
@@ -71,6 +74,20 @@ pub struct Changed<'a> {
 pub struct Verify {
     lazy: Arc<LazySite>,
     warnings: Diagnostics,
+}
+
+impl Verify {
+    /// Renders every page of the rebuild and returns the errors and
+    /// warnings a full build would report (what [`verify`] does on its
+    /// thread, without the snapshot swap).
+    pub fn check(self) -> Diagnostics {
+        let mut diags = self.warnings;
+        if let Some(errors) = self.lazy.render_all(&|| false) {
+            diags.extend(errors);
+        }
+        diags.sort();
+        diags
+    }
 }
 
 /// Builds the site for the preview and returns the new snapshot, printing
@@ -148,8 +165,13 @@ pub fn rebuild(
                 tera: Arc::clone(&tera),
                 warnings: diags.clone(),
                 base_path: base_path.clone(),
+                data_plan: None,
             });
-            let (output, lazy) = crate::timing::phase("plan", || lazy_output(site, theme, tera));
+            let (output, lazy, data_plan) =
+                crate::timing::phase("plan", || lazy_output(site, theme, tera, None));
+            if let Some(last) = &mut state.last {
+                last.data_plan = Some(data_plan);
+            }
             Ok((output, lazy, diags))
         }
         Ok(Prepared { mut diags, .. }) | Err(mut diags) => {
@@ -237,17 +259,20 @@ fn body_edit(
         }
     }
     let site = Arc::new(site?);
-    let (output, lazy) = crate::timing::phase("plan", || {
+    // Only bodies changed: the data pages read none (see `DataPlan`).
+    let (output, lazy, data_plan) = crate::timing::phase("plan", || {
         lazy_output(
             Arc::clone(&site),
             Arc::clone(&last.theme),
             Arc::clone(&last.tera),
+            last.data_plan.clone(),
         )
     });
     let warnings = last.warnings.clone();
     let base_path = last.base_path.clone();
     let last = state.last.as_mut()?;
     last.site = site;
+    last.data_plan = Some(data_plan);
     Some((
         Snapshot {
             output: Arc::new(output),
@@ -308,9 +333,26 @@ pub fn spawn_verify(shared: Arc<Shared>, previous: Arc<Snapshot>, built: Arc<Sna
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 verify(&shared, &previous, &built, v)
             }));
+            // The previous generation may be gone now: give its memory back.
+            drop((previous, built));
+            release_free_memory();
         });
     if let Err(e) = spawned {
-        eprintln!("cảnh báo: không kiểm tra được toàn bộ trang: {e}");
+        eprintln!(
+            "cảnh báo: không kiểm tra được toàn bộ trang: {}",
+            crate::os_error::reason(&e)
+        );
+    }
+}
+
+/// Returns freed heap memory to the system. glibc keeps what a thread
+/// freed in that thread's arena; after a few rebuilds on a site with data
+/// the preview held gigabytes it no longer used.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of the allocator's arenas.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -321,15 +363,25 @@ pub fn spawn_watcher(
     shared: Arc<Shared>,
     mut state: Incremental,
 ) -> Result<(), String> {
-    let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("không mở được thư mục trang {}: {e}", opts.root.display()))?;
+    let root = std::fs::canonicalize(&opts.root).map_err(|e| {
+        format!(
+            "không mở được thư mục trang {}: {}",
+            opts.root.display(),
+            crate::os_error::reason(&e)
+        )
+    })?;
     let (tx, rx) = mpsc::channel();
     let watcher = watch::Watcher::start(&root, tx)
-        .map_err(|e| format!("không theo dõi được thay đổi tệp: {e}"))?;
+        .map_err(|e| format!("không theo dõi được thay đổi tệp: {}", watch::reason(&e)))?;
     std::thread::Builder::new()
         .name("minhbach-watch".into())
         .spawn(move || watch_loop(&opts, &host, &root, watcher, &rx, &shared, &mut state))
-        .map_err(|e| format!("không tạo được luồng theo dõi: {e}"))?;
+        .map_err(|e| {
+            format!(
+                "không tạo được luồng theo dõi: {}",
+                crate::os_error::reason(&e)
+            )
+        })?;
     Ok(())
 }
 
@@ -375,7 +427,7 @@ fn watch_loop(
                 Err(errors) => {
                     unsure = true;
                     for e in errors {
-                        eprintln!("cảnh báo: lỗi khi theo dõi tệp: {e}");
+                        eprintln!("cảnh báo: lỗi khi theo dõi tệp: {}", watch::reason(&e));
                     }
                 }
             }

@@ -110,6 +110,22 @@ pub fn classify(root: &Path, path: &Path, data_dir: &str) -> Option<ChangeKind> 
     }
 }
 
+/// A watcher error in Vietnamese (notify's own text is English).
+pub fn reason(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => crate::os_error::reason(io),
+        notify::ErrorKind::PathNotFound | notify::ErrorKind::WatchNotFound => {
+            "không tìm thấy thư mục cần theo dõi".to_owned()
+        }
+        notify::ErrorKind::MaxFilesWatch => {
+            "đã chạm giới hạn số thư mục hệ điều hành cho phép theo dõi; đóng bớt chương trình khác rồi chạy lại".to_owned()
+        }
+        notify::ErrorKind::Generic(_) | notify::ErrorKind::InvalidConfig(_) => {
+            "lỗi của bộ theo dõi tệp".to_owned()
+        }
+    }
+}
+
 /// A running watcher: the debouncer plus the folders it watches, so folders
 /// created after start-up (say, a new `templates/`) can be added.
 pub struct Watcher {

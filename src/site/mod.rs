@@ -64,8 +64,9 @@ pub struct Site {
     /// Section output path → child pages (sorted by weight, date, title).
     pub children: BTreeMap<String, Vec<usize>>,
     /// The data folder's contents and what was computed from them; `None`
-    /// when the site has no data files.
-    pub data: Option<SiteData>,
+    /// when the site has no data files. Shared: a `serve` edit that does not
+    /// touch the data keeps the same data set (and its memos).
+    pub data: Option<std::sync::Arc<SiteData>>,
     /// Lookups over the pages, built on first use (see [`Site::page_index`]).
     pub page_index: std::sync::OnceLock<PageIndex>,
     /// A slot the view fills with its own per-site lookups on first use; the
@@ -111,6 +112,9 @@ pub struct SiteData {
     pub unit_lookup: std::sync::OnceLock<identities::UnitLookup>,
     /// The pillars with a page, computed on first use.
     pub pillar_list: std::sync::OnceLock<Vec<identities::PillarEntry>>,
+    /// The charts' wording in the site's language, set once by the renderer
+    /// from the theme's strings (see [`SiteData::chart_words`]).
+    pub chart_words: std::sync::OnceLock<std::sync::Arc<crate::charts::Words>>,
 }
 
 impl SiteData {
@@ -120,7 +124,17 @@ impl SiteData {
             computed,
             unit_lookup: std::sync::OnceLock::new(),
             pillar_list: std::sync::OnceLock::new(),
+            chart_words: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The charts' wording: the theme's strings for the site's language
+    /// once the renderer has set them, Vietnamese until then.
+    pub fn chart_words(&self) -> std::sync::Arc<crate::charts::Words> {
+        self.chart_words
+            .get()
+            .cloned()
+            .unwrap_or_else(crate::charts::Words::vietnamese)
     }
 }
 

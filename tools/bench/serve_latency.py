@@ -7,7 +7,13 @@ K times: each time it appends a sentence to the post, and measures the
 time from the write to the `event: reload` line, then the time to fetch
 the edited page, and checks that the page shows the new sentence.
 
-Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--minhbach PATH]
+With --data-edit, each edit changes one value of the results file
+(`content/du-lieu/ket-qua.csv`) instead, and the page checked is that
+target's page. After each edit (and the pause) the server's resident
+memory (VmRSS, Linux) is sampled; the table shows it after the first and
+the last edit.
+
+Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--data-edit] [--minhbach PATH]
 """
 
 import argparse
@@ -33,12 +39,26 @@ def free_port():
         return s.getsockname()[1]
 
 
+def vm_rss(pid):
+    """Resident memory of a process in MiB (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("site")
     ap.add_argument("--edits", type=int, default=20)
     ap.add_argument("--pause", type=float, default=3.0,
                     help="seconds between edits (lets the background check finish)")
+    ap.add_argument("--data-edit", action="store_true",
+                    help="edit a row of content/du-lieu/ket-qua.csv instead of a post")
     ap.add_argument("--minhbach", default=os.path.join(REPO, "target", "release", "minhbach"))
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="minhbach-serve-bench-", dir=os.path.dirname(os.path.abspath(a.site)))
@@ -63,17 +83,33 @@ def main():
         ev = socket.create_connection(("127.0.0.1", port))
         ev.sendall(f"GET /__minhbach/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
                    "Accept: text/event-stream\r\n\r\n".encode())
-        ev.settimeout(10)
+        ev.settimeout(120)
         buf = b""
-        posts = sorted(glob.glob(os.path.join(site, "content", "tin-tuc", "*.md")))
-        target = posts[len(posts) // 2]
-        slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", os.path.basename(target))[:-3]
-        url = f"{base}tin-tuc/{slug}/"
-        reloads, fetches = [], []
+        if a.data_edit:
+            target = os.path.join(site, "content", "du-lieu", "ket-qua.csv")
+            lines = open(target, encoding="utf-8-sig").read().split("\n")
+            row = len(lines) // 2
+            code = lines[row].split(",")[0]
+            url = f"{base}chi-tieu/{code.lower()}/"
+        else:
+            posts = sorted(glob.glob(os.path.join(site, "content", "tin-tuc", "*.md")))
+            target = posts[len(posts) // 2]
+            slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", os.path.basename(target))[:-3]
+            url = f"{base}tin-tuc/{slug}/"
+        reloads, fetches, rss = [], [], []
         for k in range(a.edits):
-            marker = f"Câu sửa thử số {k} để đo thời gian tải lại."
-            with open(target, "a", encoding="utf-8") as f:
-                f.write(f"\n{marker}\n")
+            if a.data_edit:
+                # A new value for one row: 1k,5 with k = 0, 1, … (always new).
+                cells = lines[row].split(",")
+                cells[2] = f"\"{k + 1},5\""
+                lines[row] = ",".join(cells)
+                marker = f"{k + 1},5"
+                with open(target, "w", encoding="utf-8-sig") as f:
+                    f.write("\n".join(lines))
+            else:
+                marker = f"Câu sửa thử số {k} để đo thời gian tải lại."
+                with open(target, "a", encoding="utf-8") as f:
+                    f.write(f"\n{marker}\n")
             t0 = time.perf_counter()
             while b"event: reload" not in buf:
                 buf += ev.recv(65536)
@@ -81,11 +117,14 @@ def main():
             buf = buf[buf.index(b"event: reload") + 13:]
             page = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
             t2 = time.perf_counter()
-            if marker not in page:
+            # A data value may not show as written (only the latest period
+            # is on the page, formatted): only post edits are checked.
+            if not a.data_edit and marker not in page:
                 sys.exit(f"edit {k}: the page does not show the edit")
             reloads.append((t1 - t0) * 1000)
             fetches.append((t2 - t1) * 1000)
             time.sleep(a.pause)
+            rss.append(vm_rss(proc.pid))
         def row(name, xs):
             xs = sorted(xs)
             return (f"| {name} | {xs[0]:.0f} ms | {statistics.median(xs):.0f} ms | "
@@ -95,6 +134,9 @@ def main():
         print(row("write → `event: reload`", reloads))
         print(row("reload → edited page received", fetches))
         print(row("write → edited page received", [r + f for r, f in zip(reloads, fetches)]))
+        if rss[0] is not None:
+            print(f"server memory (VmRSS) after edit 1: {rss[0]:.0f} MiB, after edit "
+                  f"{a.edits}: {rss[-1]:.0f} MiB, most: {max(rss):.0f} MiB")
         rebuilds = re.findall(r"trong (\d+) ms", open(log.name).read())
         if rebuilds:
             print(f"rebuild times printed by minhbach (ms): {', '.join(rebuilds[-a.edits:])}")

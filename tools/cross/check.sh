@@ -36,11 +36,17 @@ fi
 rustup target add x86_64-pc-windows-gnu x86_64-unknown-linux-musl >/dev/null
 
 WINE=$(find_wine)
+WINESERVER=$(command -v wineserver || echo /usr/lib/wine/wineserver)
+t0=$(date +%s)
+lap() { echo "   ($(( $(date +%s) - t0 )) s since the start)"; }
 
 echo "-- cross-compiling (Windows, static Linux)"
 cargo build --locked --target x86_64-pc-windows-gnu
+lap
 cargo build --locked --target x86_64-unknown-linux-musl
+lap
 cargo build --locked
+lap
 tdir=${CARGO_TARGET_DIR:-target}
 exe=$tdir/x86_64-pc-windows-gnu/debug/minhbach.exe
 musl=$tdir/x86_64-unknown-linux-musl/debug/minhbach
@@ -52,9 +58,23 @@ if command -v readelf >/dev/null && readelf -d "$musl" 2>/dev/null | grep -q NEE
   readelf -d "$musl" | grep NEEDED >&2
   exit 1
 fi
+if command -v file >/dev/null && ! file "$musl" | grep -Eq 'static(-pie)? linked|statically linked'; then
+  file "$musl" >&2
+  echo "the musl binary is not static" >&2
+  exit 1
+fi
+# ldd says "not a dynamic executable" (or "statically linked") and fails.
+if command -v ldd >/dev/null && ldd "$musl" 2>&1 | grep -q '=>'; then
+  ldd "$musl" >&2
+  echo "the musl binary links shared libraries" >&2
+  exit 1
+fi
+echo "static: $(file -b "$musl" 2>/dev/null | cut -d, -f1-4)"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# wine's server outlives the commands for a few seconds: end it (and wait)
+# before removing its prefix.
+trap '"$WINESERVER" -k >/dev/null 2>&1 || true; "$WINESERVER" -w >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 site="$work/site"
 mkdir -p "$site"
 cp -R content minhbach.toml "$site/"
@@ -75,6 +95,7 @@ diff -r "$work/linux" "$work/musl"
 diff -r "$work/linux" "$work/windows"
 files=$(find "$work/linux" -type f | wc -l)
 echo "identical: $files files (Linux = static musl = Windows under wine)"
+lap
 
 echo "-- the Windows archive, double-clicked under wine"
 archive=$(tools/release/package.sh x86_64-pc-windows-gnu "$exe" "$work/dist")
@@ -88,6 +109,26 @@ mkdir -p target/wine-console
 winfolder=$(printf 'Z:%s' "$folder" | tr / '\\')
 (cd "$work" && echo | "$WINE" cmd /c "$winfolder\\Dung trang.bat") > target/wine-console/dung-trang.txt 2>&1 || true
 test -f "$folder/public/index.html" || { cat target/wine-console/dung-trang.txt >&2; echo "Dung trang.bat built nothing" >&2; exit 1; }
+# "Xem truoc.bat": the preview server, run by the Windows binary under wine
+# (a busy port 1111 moves it to the next: read the address it prints),
+# must serve the site's home page; then wine is ended.
+rm -rf "$folder/public"
+(cd "$work" && exec timeout 120 "$WINE" cmd /c "$winfolder\\Xem truoc.bat" </dev/null) > target/wine-console/xem-truoc.txt 2>&1 &
+url=""
+for _ in $(seq 1 90); do
+  url=$(tr -d '\r' < target/wine-console/xem-truoc.txt | sed -n 's/^Xem trước tại: \(http[^ ]*\).*/\1/p' | head -n1)
+  [ -n "$url" ] && break
+  sleep 1
+done
+[ -n "$url" ] || { cat target/wine-console/xem-truoc.txt >&2; echo "Xem truoc.bat printed no address" >&2; exit 1; }
+python3 - "$url" <<'PY' || { cat target/wine-console/xem-truoc.txt >&2; exit 1; }
+import sys, urllib.request
+page = urllib.request.urlopen(sys.argv[1], timeout=30).read().decode("utf-8")
+assert "<html" in page and "</html>" in page, page[:500]
+print("served by the Windows binary under wine:", sys.argv[1], len(page), "bytes")
+PY
+"$WINESERVER" -k >/dev/null 2>&1 || true
+wait || true
 "$WINE" "$exe" --help > target/wine-console/help.txt 2>&1
 "$WINE" "$exe" buid > target/wine-console/buid.txt 2>&1 || true
 # wine's console writes CRLF; the checks read the text as a person would.
@@ -100,4 +141,5 @@ if echo "$transcript" | grep -q '\\\\?\\'; then
 fi
 tr -d '\r' < target/wine-console/help.txt | grep -q "Cách dùng: minhbach" || { cat target/wine-console/help.txt >&2; exit 1; }
 tr -d '\r' < target/wine-console/buid.txt | grep -q "có phải ý bạn là \`build\`?" || { cat target/wine-console/buid.txt >&2; exit 1; }
+lap
 echo "cross ok: Windows and static Linux builds equal the Linux build; the archive's launcher builds its site"

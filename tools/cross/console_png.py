@@ -2,7 +2,7 @@
 """Draws a console transcript (text captured from the real binary, e.g.
 under wine by tools/cross/check.sh) as a small PNG that looks like a
 Windows console window, for the guide (docs/img/). Needs Pillow and the
-DejaVu Sans Mono font (Debian: python3-pil, fonts-dejavu-core).
+Liberation Mono font (Debian: python3-pil, fonts-liberation2).
 
     tools/cross/console_png.py TRANSCRIPT.txt OUT.png "Window title"
 """
@@ -11,7 +11,17 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+import os
+
+# Liberation Mono has every precomposed Vietnamese letter (DejaVu Sans Mono
+# lacks some, e.g. "ầ", and they came out with stray marks); Debian:
+# fonts-liberation2. DejaVu is the fallback.
+FONT = next(
+    (f for f in ("/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf",
+                 "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf")
+     if os.path.exists(f)),
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+)
 COLS = 92
 
 

@@ -109,7 +109,7 @@ pub fn read_delimited(text: &str, path: &Arc<Path>) -> Result<Vec<Row>, CsvError
             Err(e) => {
                 let line = e.position().map_or(index + 1, |p| p.line() as usize);
                 return Err(CsvError {
-                    message: format!("không đọc được dòng CSV: {e}"),
+                    message: format!("không đọc được dòng CSV: {}", csv_reason(&e)),
                     line,
                     hint: "kiểm tra dấu ngoặc kép (\") trong dòng này: mỗi ô mở ngoặc phải đóng ngoặc",
                 });
@@ -131,6 +131,22 @@ fn text_value(raw: &str) -> Value {
         _ => trimmed,
     };
     Value::Text(unquoted.to_owned())
+}
+
+/// The csv reader's error in Vietnamese (its own text is English).
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::os_error::reason(io),
+        csv::ErrorKind::Utf8 { .. } => {
+            "dòng có ký tự không phải mã UTF-8 (lưu lại tệp dưới dạng “CSV UTF-8”)".to_owned()
+        }
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("dòng có {len} ô, dòng tiêu đề có {expected_len} ô")
+        }
+        _ => "dòng không đúng định dạng CSV".to_owned(),
+    }
 }
 
 #[cfg(test)]

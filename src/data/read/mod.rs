@@ -84,7 +84,10 @@ pub fn read_file(
         Err(e) => {
             diags.push(Diagnostic::error(
                 rel,
-                format!("không đọc được tệp dữ liệu: {e}"),
+                format!(
+                    "không đọc được tệp dữ liệu: {}",
+                    crate::os_error::reason(&e)
+                ),
             ));
             return Vec::new();
         }

@@ -46,8 +46,13 @@ impl WorkbookError {
 /// Reads every sheet of a workbook, in workbook order.
 pub fn read_workbook(bytes: Vec<u8>, path: &Arc<Path>) -> Result<Vec<Table>, WorkbookError> {
     check_unpacked_size(&bytes, MAX_UNPACKED_BYTES)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::plain(format!("không mở được sổ tính Excel ({e})")))?;
+    // The readers' own messages are English ("Could not find EOCD"): the
+    // officer gets what it means for the file.
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| {
+        WorkbookError::plain(
+            "không mở được sổ tính Excel: phần bên trong tệp .xlsx bị thiếu hoặc hỏng".to_owned(),
+        )
+    })?;
     let mut budget = MAX_GRID_CELLS;
     let mut tables = Vec::new();
     for name in book.sheet_names() {
@@ -67,8 +72,12 @@ pub fn read_workbook(bytes: Vec<u8>, path: &Arc<Path>) -> Result<Vec<Table>, Wor
 /// before anything is unpacked. A declared size cannot understate: the zip
 /// reader stops with an error past an entry's declared size (tested below).
 fn check_unpacked_size(bytes: &[u8], limit: u64) -> Result<(), WorkbookError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::plain(format!("không mở được sổ tính Excel ({e})")))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        WorkbookError::plain(
+            "không mở được sổ tính Excel: tệp không phải .xlsx hợp lệ, đã bị hỏng, hoặc có đặt mật khẩu"
+                .to_owned(),
+        )
+    })?;
     let declared: u64 = (0..zip.len())
         .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
         .fold(0u64, u64::saturating_add);
@@ -98,8 +107,10 @@ fn read_sheet(
     path: &Arc<Path>,
     budget: &mut usize,
 ) -> Result<Vec<Row>, WorkbookError> {
-    let unreadable = |e: calamine::XlsxError| {
-        WorkbookError::plain(format!("không đọc được trang tính “{name}” ({e})"))
+    let unreadable = |_: calamine::XlsxError| {
+        WorkbookError::plain(format!(
+            "không đọc được trang tính “{name}”: dữ liệu bên trong tệp bị hỏng"
+        ))
     };
     let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
     let mut rows: Vec<Row> = Vec::new();

@@ -5,15 +5,6 @@
 
 use super::scan::Token;
 
-/// The first non-empty argument among `names` (named or positional).
-pub(super) fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
-    names
-        .iter()
-        .find_map(|n| t.args.get(*n))
-        .map(String::as_str)
-        .filter(|s| !s.is_empty())
-}
-
 /// Markdown for an image with an optional caption.
 pub(super) fn image(src: &str, alt: &str, caption: Option<&str>) -> String {
     let alt = alt.replace(['[', ']'], "");
@@ -176,4 +167,13 @@ pub(super) fn paired(t: &Token, inner: &str) -> (String, String, bool) {
             false,
         ),
     }
+}
+
+/// The first non-empty argument among `names`.
+fn arg<'a>(t: &'a Token, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .find_map(|n| t.args.get(*n))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
 }

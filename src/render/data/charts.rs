@@ -60,6 +60,7 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             points,
+            words: data.chart_words(),
         })
         .into(),
     )
@@ -249,7 +250,7 @@ pub fn embed_html(
 /// first or last child, so the rest follows the figure).
 pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) -> String {
     format!(
-        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details class=\"chart-data\"><summary>Xem bảng số liệu</summary>{}</details><div class=\"print-only\" hidden>{}</div>{}</div>\n",
+        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details class=\"chart-data\"><summary>Xem bảng số liệu</summary>{}</details>{PRINT_COPY}{}</div>{}</div>\n",
         c.svg,
         html(&c.title),
         html(&c.desc),
@@ -257,4 +258,50 @@ pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) ->
         c.table_html,
         embed_html(c, base_url, root, portable, None),
     )
+}
+
+/// Opens the print-only copy of a chart's table: Chromium does not open a
+/// closed `<details>` when printing, so the table is written a second time
+/// for `print.css` to show (hidden on screen, without CSS and from screen
+/// readers). Chart tables hold no `<div>`, so the copy ends at the next `</div>`.
+pub const PRINT_COPY: &str = "<div class=\"print-only\" hidden>";
+
+/// `html` without the print-only copies of chart tables: feeds and the
+/// search index get each table once (a feed reader may ignore `hidden`).
+pub fn without_print_copies(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains(PRINT_COPY) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(PRINT_COPY) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        match after.find("</div>") {
+            Some(end) => rest = &after[end + "</div>".len()..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod print_copy_tests {
+    use super::*;
+
+    #[test]
+    fn print_copies_are_left_out_of_feeds_and_search() {
+        let t = "<table class=\"chart-table\"><tr><td>1</td></tr></table>";
+        let page = format!(
+            "<p>a</p><div class=\"chart-block\"><details class=\"chart-data\"><summary>x</summary>{t}</details>{PRINT_COPY}{t}</div><p>b</p></div><p>c</p>"
+        );
+        let once = without_print_copies(&page);
+        assert_eq!(once.matches("<table").count(), 1, "{once}");
+        assert!(once.contains("<p>b</p></div><p>c</p>"), "{once}");
+        assert_eq!(without_print_copies("<p>x</p>"), "<p>x</p>");
+    }
 }

@@ -31,12 +31,15 @@ fn same(a: Option<&str>, number: &str) -> bool {
 /// Adds `document_data` to the context of every document page whose
 /// number the data refers to.
 pub(crate) fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
+    // Output file → its document (the first one, as paths may clash).
+    let mut documents = std::collections::HashMap::new();
+    for p in site.pages.iter().filter(|p| p.kind == PageKind::Document) {
+        documents
+            .entry(format!("{}index.html", p.path))
+            .or_insert(p);
+    }
     for job in jobs.iter_mut().filter(|j| j.template == "document.html") {
-        let Some(page) = site
-            .pages
-            .iter()
-            .find(|p| p.kind == PageKind::Document && format!("{}index.html", p.path) == job.path)
-        else {
+        let Some(page) = documents.get(&job.path) else {
             continue;
         };
         let Some(number) = page.fm.number.as_deref().map(normalize_number) else {

@@ -19,7 +19,10 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{link, root_for};
 use crate::site::Site;
-use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
+use {
+    crate::render::engine::context::base_context,
+    crate::render::engine::jobs::{Job, Lazy},
+};
 
 /// Templates whose contexts may hold charts.
 const DATA_TEMPLATES: &[&str] = &[
@@ -37,7 +40,7 @@ const DATA_TEMPLATES: &[&str] = &[
 ];
 
 /// A chart found on a page.
-struct Found {
+pub(crate) struct Found {
     chart: ChartView,
     /// Output folder of the first page that shows it.
     page: String,
@@ -84,11 +87,15 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
     }
 }
 
-/// Adds embed snippets to the charts of the data pages and pushes one
-/// standalone page and one SVG file per chart.
-pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+/// A chart found on a page, shared between plans (see
+/// [`crate::render::DataPlan`]).
+pub(crate) type FoundChart = std::sync::Arc<Found>;
+
+/// Adds embed snippets to the charts of `jobs` (those with a data
+/// template) and returns every chart found, in job order.
+pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<FoundChart> {
     let base = site.config.base_url.clone();
-    let mut charts: BTreeMap<String, Found> = BTreeMap::new();
+    let mut all = Vec::new();
     for job in jobs.iter_mut() {
         if !DATA_TEMPLATES.contains(&job.template.as_str()) {
             continue;
@@ -121,50 +128,76 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             .unwrap_or_default()
             .to_owned();
         job.context = Context::from_value(value).unwrap_or_default();
-        for chart in found {
-            charts.entry(chart.id.clone()).or_insert_with(|| Found {
+        all.extend(found.into_iter().map(|chart| {
+            std::sync::Arc::new(Found {
                 chart,
                 page: page.clone(),
                 page_title: title.clone(),
+            })
+        }));
+    }
+    all
+}
+
+/// One standalone page and one SVG file per chart id (the first page that
+/// shows a chart is its home), planned lazily: their contexts are built
+/// when they render.
+pub(crate) fn embed_jobs<'a>(
+    charts: impl IntoIterator<Item = &'a FoundChart>,
+    deferred: &mut Vec<Lazy>,
+) {
+    let mut first: BTreeMap<&str, &FoundChart> = BTreeMap::new();
+    for f in charts {
+        first.entry(f.chart.id.as_str()).or_insert(f);
+    }
+    let titles = embed_titles(&first);
+    for ((id, f), title) in first.into_iter().zip(titles) {
+        let path = format!("{CHARTS}{id}/");
+        for (out, template) in [
+            (format!("{path}index.html"), "chart_embed.html"),
+            (format!("{CHARTS}{id}.svg"), "chart.svg"),
+        ] {
+            let f = std::sync::Arc::clone(f);
+            let folder = path.clone();
+            let title = title.clone();
+            deferred.push(Lazy {
+                path: out.clone(),
+                make: Box::new(move |site, theme| Job {
+                    path: out.clone(),
+                    template: template.into(),
+                    context: embed_context(site, theme, &folder, &f, &title),
+                }),
             });
         }
     }
-    let titles = embed_titles(&charts);
-    for ((id, f), page_title) in charts.into_iter().zip(titles) {
-        let path = format!("{CHARTS}{id}/");
-        let root = root_for(&path);
-        // "Biểu đồ: …": not the title of the page the chart comes from.
-        let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
-        let mut c = base_context(
-            site,
-            theme,
-            &path,
-            &site.config.language,
-            &tr.fmt("chart_embed_title", &[("title", &page_title)]),
-            &f.chart.desc,
-        );
-        c.insert("chart", &f.chart);
-        c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
-        c.insert("source_title", &f.page_title);
-        c.insert("svg_href", &format!("../{id}.svg"));
-        jobs.push(Job {
-            path: format!("{path}index.html"),
-            template: "chart_embed.html".into(),
-            context: c.clone(),
-        });
-        jobs.push(Job {
-            path: format!("{CHARTS}{id}.svg"),
-            template: "chart.svg".into(),
-            context: c,
-        });
-    }
+}
+
+/// The context of a chart's standalone page and SVG file.
+fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str) -> Context {
+    let id = &f.chart.id;
+    let root = root_for(path);
+    // "Biểu đồ: …": not the title of the page the chart comes from.
+    let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
+    let mut c = base_context(
+        site,
+        theme,
+        path,
+        &site.config.language,
+        &tr.fmt("chart_embed_title", &[("title", title)]),
+        &f.chart.desc,
+    );
+    c.insert("chart", &f.chart);
+    c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
+    c.insert("source_title", &f.page_title);
+    c.insert("svg_href", &format!("../{id}.svg"));
+    c
 }
 
 /// The title part of each chart page, in `charts` order: the chart's title,
 /// or, when two charts share a title (the same pillar in two plans), the
 /// title followed by the page it comes from, then by its code — every
 /// `<title>` stays unique.
-fn embed_titles(charts: &std::collections::BTreeMap<String, Found>) -> Vec<String> {
+fn embed_titles(charts: &BTreeMap<&str, &FoundChart>) -> Vec<String> {
     let count = |titles: &[String], t: &str| titles.iter().filter(|x| *x == t).count();
     let plain: Vec<String> = charts.values().map(|f| f.chart.title.clone()).collect();
     let with_page: Vec<String> = charts

@@ -253,6 +253,7 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
                         value: Some(number(o.value)),
                     })
                     .collect(),
+                words: data.chart_words(),
             })
             .into(),
         );

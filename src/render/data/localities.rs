@@ -214,17 +214,25 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
         format!("Chỉ số DTI năm {y}")
     });
     let budget_header = format!("Giải ngân năm {year}");
+    // Tasks past their deadline with no reported status get their own
+    // column when any locality has one (decision 0022): never shown as
+    // overdue, never hidden.
+    let unreported_col = all.iter().any(|f| f.unreported(data) > 0);
+    let mut headers = vec![
+        ("Địa phương", false),
+        ("Chỉ tiêu đạt", true),
+        ("Nhiệm vụ quá hạn", true),
+        (budget_header.as_str(), true),
+        (dti_header.as_str(), true),
+        ("Xếp hạng DTI", true),
+        ("Thay đổi so với năm trước", true),
+    ];
+    if unreported_col {
+        headers.insert(3, ("Hết hạn chưa báo cáo", true));
+    }
     let mut table = TableView::new(
         "Các địa phương: số liệu của riêng từng địa phương",
-        &[
-            ("Địa phương", false),
-            ("Chỉ tiêu đạt", true),
-            ("Nhiệm vụ quá hạn", true),
-            (&budget_header, true),
-            (&dti_header, true),
-            ("Xếp hạng DTI", true),
-            ("Thay đổi so với năm trước", true),
-        ],
+        &headers,
     );
     let mut bars: Vec<(String, f64)> = Vec::new();
     let mut any_marked = false;
@@ -245,7 +253,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
         if let Some(i) = dti.and_then(|y| y.total.index) {
             bars.push((name.clone(), i));
         }
-        table.rows.push(vec![
+        let mut row = vec![
             CellView::link(name.clone(), link(site, &locality_path(name))),
             CellView::num(if n == 0 {
                 "–".to_owned()
@@ -275,7 +283,14 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
                 dti.and_then(|y| y.total.change_index)
                     .map_or("–".into(), |c| signed(c, 4)),
             ),
-        ]);
+        ];
+        if unreported_col {
+            row.insert(
+                3,
+                CellView::num(format_integer(f.unreported(data) as i64)).marked(tasks_marked),
+            );
+        }
+        table.rows.push(row);
     }
     let note = "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.";
     let mut sections = if grouped {

@@ -63,7 +63,9 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         return Vec::new();
     };
     let mut out = generated_paths(data);
-    out.retain(|path| !site.pages.iter().any(|p| p.path == *path));
+    let taken: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.path.as_str()).collect();
+    out.retain(|path| !taken.contains(path.as_str()));
     out
 }
 
@@ -90,8 +92,9 @@ pub fn generated_paths(data: &SiteData) -> Vec<String> {
     out
 }
 
-/// Pushes every data page and fills the home page's dashboard.
-pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+/// Fills the data parts of content pages: the home page's dashboard and
+/// the data blocks of documents.
+pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) {
     let Some(data) = &site.data else {
         return;
     };
@@ -109,6 +112,14 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         let dash = dashboard::dashboard(site, data, Tr::new(theme, &lang));
         home.context.insert("dashboard", &dash);
     }
+    documents::document_data(site, data, jobs);
+}
+
+/// Pushes every data page (none when the site has no data).
+pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    let Some(data) = &site.data else {
+        return;
+    };
     let paths: std::collections::HashSet<&str> =
         site.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
@@ -215,8 +226,6 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         "open_data.html",
         open_data::open_data_page(site, theme, data),
     );
-    documents::document_data(site, data, jobs);
-    embeds::embed_jobs(site, theme, jobs);
 }
 
 /// Writes the open-data files (`du-lieu/<kind>.csv|json`).

@@ -5,8 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::views::{
-    self as dv, ChartView, TargetRow, quantity, target_badge, target_row, target_text,
-    targets_chart,
+    self as dv, ChartView, TargetRow, quantity, target_badge, target_row, targets_chart,
 };
 use super::{TARGETS, page_context};
 use crate::data::compute::TargetState;
@@ -178,7 +177,11 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         f.href = href(site, &pillar_href_path(data, Some(x)));
         facts.push(f);
     }
-    facts.push(fact(tr, "col_goal", target_text(t)));
+    facts.push(fact(
+        tr,
+        "col_goal",
+        dv::target_text_in(t, &data.chart_words()),
+    ));
     if let Some(b) = t.baseline {
         facts.push(fact(
             tr,

@@ -88,6 +88,10 @@ pub struct TargetRow {
     pub href: String,
     pub statement: String,
     pub target: String,
+    /// The goal as a UI string key and its figure (`goal_above`, "75 %"):
+    /// a theme in another language words the goal itself; "" keeps `target`.
+    pub goal_key: String,
+    pub goal_value: String,
     pub latest: String,
     pub period: String,
     pub state: Badge,
@@ -213,12 +217,60 @@ pub fn quantity(q: Quantity, unit: Option<&str>) -> String {
 
 /// The target with its comparison word: "tối thiểu 100 %".
 pub fn target_text(t: &Target) -> String {
-    match (t.comparison, t.target) {
-        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => quantity(t.target, None),
-        (Comparison::Rank, Quantity::Number(n)) => {
-            format!("nhóm {} đứng đầu", format_decimal(n, 0))
+    target_text_in(t, &charts::Words::vietnamese())
+}
+
+/// The target with its comparison word in the charts' language ("at least
+/// 100 %" on an English site): the same words as the chart beside it.
+pub fn target_text_in(t: &Target, words: &charts::Words) -> String {
+    let key = match (t.comparison, t.target) {
+        (_, Quantity::YesNo(b)) => {
+            return words
+                .get(if b {
+                    "chart_goal_is_yes"
+                } else {
+                    "chart_goal_is_no"
+                })
+                .to_owned();
         }
-        (cmp, q) => format!("{} {}", cmp.label(), quantity(q, t.unit.as_deref())),
+        (Comparison::YesNo, _) => return quantity(t.target, None),
+        (Comparison::Rank, Quantity::Number(n)) => {
+            return words
+                .get("chart_goal_rank")
+                .replace("{n}", &format_decimal(n, 0));
+        }
+        (Comparison::AtLeast, _) => "chart_goal_at_least",
+        (Comparison::Above, _) => "chart_goal_above",
+        (Comparison::AtMost, _) => "chart_goal_at_most",
+        (Comparison::Below, _) => "chart_goal_below",
+        (Comparison::Equal, _) => "chart_goal_equal",
+    };
+    words
+        .get(key)
+        .replace("{n}", &quantity(t.target, t.unit.as_deref()))
+}
+
+/// The UI string key of the goal's wording (see [`TargetRow::goal_key`]).
+fn goal_key(t: &Target) -> &'static str {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(true)) => "goal_yes",
+        (_, Quantity::YesNo(false)) => "goal_no",
+        (Comparison::YesNo, _) => "",
+        (Comparison::AtLeast, _) => "goal_at_least",
+        (Comparison::Above, _) => "goal_above",
+        (Comparison::AtMost, _) => "goal_at_most",
+        (Comparison::Below, _) => "goal_below",
+        (Comparison::Equal, _) => "goal_equal",
+        (Comparison::Rank, _) => "goal_rank",
+    }
+}
+
+/// The goal's figure without its wording ("75 %", "3" for a top-3 rank).
+fn goal_value(t: &Target) -> String {
+    match (t.comparison, t.target) {
+        (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => String::new(),
+        (Comparison::Rank, Quantity::Number(n)) => format_decimal(n, 0),
+        (_, q) => quantity(q, t.unit.as_deref()),
     }
 }
 
@@ -293,7 +345,9 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
         id: t.id.clone(),
         href: link(site, &target_path(&t.id)),
         statement: t.statement.clone(),
-        target: target_text(t),
+        target: target_text_in(t, &data.chart_words()),
+        goal_key: goal_key(t).to_owned(),
+        goal_value: goal_value(t),
         latest: match (m, p.units_met) {
             (Some(m), _) => quantity(m.value, t.unit.as_deref()),
             (None, Some((met, n))) => units_met_text(met, n),
@@ -340,6 +394,7 @@ pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
 
 /// The `target_progress` chart for some targets.
 pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
+    let words = data.chart_words();
     let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
     let items = idx
         .iter()
@@ -353,7 +408,10 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
                 unit: t.unit.clone().unwrap_or_default(),
                 comparison: chart_cmp(t),
                 state: Some(chart_state(p.state)),
-                state_label: Some(p.state.label().to_owned()),
+                // The list's word when it differs from the chart's own
+                // ("Sắp đến hạn" is drawn as not met yet).
+                state_label: (p.state == TargetState::DueSoon)
+                    .then(|| words.get("chart_due_soon").to_owned()),
                 value_label: p.units_met.map(|(met, n)| units_met_text(met, n)),
             }
         })
@@ -362,6 +420,7 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
         id: id.to_owned(),
         title: mark_title(title.to_owned(), illustrative),
         items,
+        words,
     })
     .into()
 }
@@ -405,6 +464,7 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
                 .any(|(t, p)| t.locality.is_none() && p.illustrative),
         ),
         pillars,
+        words: data.chart_words(),
     })
     .into()
 }

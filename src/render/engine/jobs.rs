@@ -2,6 +2,8 @@
 //! ([`Job`]) or on a worker thread when rendered ([`Lazy`]), and the
 //! [`Plan`] of a whole build.
 
+use std::sync::Arc;
+
 use tera::{Context, Tera};
 
 use super::templates::template_error;
@@ -29,10 +31,13 @@ pub(crate) struct Lazy {
 /// Builds a job's context from the site (see [`Lazy`]).
 pub(crate) type MakeJob = Box<dyn Fn(&Site, &Theme) -> Job + Send + Sync>;
 
-/// A file to render: a job with its context built, or one built on demand.
+/// A file to render: a job with its context built, or one built on demand,
+/// or a job kept from an earlier plan of the same data (`serve`, see
+/// [`crate::render::DataPlan`]).
 pub(crate) enum Pending {
     Ready(Job),
     Lazy(Lazy),
+    Shared(Arc<Job>),
 }
 
 impl Pending {
@@ -40,6 +45,7 @@ impl Pending {
         match self {
             Pending::Ready(j) => &j.path,
             Pending::Lazy(l) => &l.path,
+            Pending::Shared(j) => &j.path,
         }
     }
 
@@ -57,6 +63,7 @@ impl Pending {
         match self {
             Pending::Ready(job) => run(job),
             Pending::Lazy(l) => run(&(l.make)(site, theme)),
+            Pending::Shared(job) => run(job),
         }
     }
 }
@@ -67,5 +74,8 @@ impl Pending {
 pub(crate) struct Plan {
     pub(crate) pending: Vec<Pending>,
     pub(crate) fixed: Output,
+    /// Fixed files shared with other plans of the same data (the open data
+    /// and preview images, see `render::DataPlan`); `fixed` wins over them.
+    pub(crate) shared_fixed: Arc<Output>,
     pub(crate) assets: Vec<(String, std::path::PathBuf)>,
 }

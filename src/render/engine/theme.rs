@@ -134,7 +134,10 @@ impl Theme {
                         }
                         Err(e) => diags.push(Diagnostic::error(
                             entry.path(),
-                            format!("không đọc được tệp giao diện: {e}"),
+                            format!(
+                                "không đọc được tệp giao diện: {}",
+                                crate::os_error::reason(&e)
+                            ),
                         )),
                     }
                 }

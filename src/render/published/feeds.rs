@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::content::markdown::place;
+use crate::render::data::charts::without_print_copies;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{category_path, news_path, tag_path, taxonomy_term_path};
 use crate::site::Site;
@@ -103,7 +104,7 @@ pub(crate) fn feed_context(
                     .unwrap_or_else(|| published.clone()),
                 published,
                 summary: p.description(),
-                content: place(&p.body.html, base),
+                content: place(&without_print_copies(&p.body.html), base),
                 authors: p.fm.authors.clone(),
                 categories: p.fm.tags.iter().chain(&p.fm.categories).cloned().collect(),
             }

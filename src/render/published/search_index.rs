@@ -24,6 +24,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::PageKind;
+use crate::render::data::charts::without_print_copies;
 use crate::render::data::views::{target_path, task_anchor};
 use crate::render::data::{OPEN_DATA, TASKS};
 use crate::render::engine::views::{link, news_path};
@@ -90,7 +91,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             text.push_str(d.trim());
             text.push(' ');
         }
-        text.push_str(&html_to_text(&p.body.html));
+        text.push_str(&html_to_text(&without_print_copies(&p.body.html)));
         for a in &p.attachments {
             text.push_str(". ");
             text.push_str(&a.title);

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::content::markdown::place;
 use crate::content::{Page, PageKind};
 use crate::output::Output;
+use crate::render::data::charts::without_print_copies;
 use crate::render::engine::jobs::Job;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{cover_url, news_path};
@@ -213,7 +214,7 @@ fn json_feed(site: &Site, f: &SectionFeed, self_path: &str) -> JsonFeed {
                 id: url.clone(),
                 url,
                 title: p.title.clone(),
-                content_html: place(&p.body.html, base),
+                content_html: place(&without_print_copies(&p.body.html), base),
                 summary: p.description(),
                 image: cover_url(p, base),
                 date_modified: p

@@ -4,9 +4,14 @@
 //! holds the precomposed Vietnamese letters), measured in pixels, wrapped
 //! at spaces to a width, and drawn as coverage values (0–255) that the
 //! caller maps onto its palette. Pure arithmetic on bundled bytes: the same
-//! text gives the same pixels on every machine.
+//! text gives the same pixels on every machine. Each glyph is rasterised
+//! once per size and quarter-pixel offset and then copied (the same words
+//! recur on every card), so a card costs a few copies, not a rasteriser run.
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont};
 use unicode_normalization::UnicodeNormalization;
 
 static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular-vi.ttf");
@@ -19,12 +24,81 @@ pub(crate) enum Weight {
     Bold,
 }
 
-fn font(weight: Weight) -> Option<FontRef<'static>> {
-    FontRef::try_from_slice(match weight {
-        Weight::Regular => REGULAR,
-        Weight::Bold => BOLD,
-    })
-    .ok()
+/// The parsed font of `weight` (parsed once).
+fn font(weight: Weight) -> Option<&'static FontRef<'static>> {
+    static FONTS: OnceLock<[Option<FontRef<'static>>; 2]> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        [
+            FontRef::try_from_slice(REGULAR).ok(),
+            FontRef::try_from_slice(BOLD).ok(),
+        ]
+    });
+    fonts[weight as usize].as_ref()
+}
+
+/// A rasterised glyph: coverage values and where they sit relative to the
+/// pen's whole-pixel position.
+struct Bitmap {
+    left: i64,
+    top: i64,
+    width: usize,
+    coverage: Vec<u8>,
+}
+
+/// Glyph key: weight, size in quarter pixels, glyph id, and the pen's
+/// position inside its pixel in quarter pixels (x and y).
+type GlyphKey = (u8, u32, u16, u8, u8);
+
+/// Glyphs rasterised once per build and reused by every card: the same
+/// words at the same sizes recur on every image. Positions are snapped to a
+/// quarter pixel, so a cached glyph is exactly what drawing it afresh gives.
+fn bitmap(
+    font: &FontRef<'static>,
+    weight: Weight,
+    size: f32,
+    id: GlyphId,
+    fx: u8,
+    fy: u8,
+) -> Arc<Bitmap> {
+    static CACHE: OnceLock<Mutex<HashMap<GlyphKey, Arc<Bitmap>>>> = OnceLock::new();
+    let key = (weight as u8, (size * 4.0).round() as u32, id.0, fx, fy);
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(b) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return b;
+    }
+    let position = ab_glyph::point(f32::from(fx) / 4.0, f32::from(fy) / 4.0);
+    let glyph = id.with_scale_and_position(PxScale::from(size), position);
+    let made = match font.outline_glyph(glyph) {
+        Some(outline) => {
+            let bounds = outline.px_bounds();
+            let width = bounds.width().max(0.0) as usize;
+            let height = bounds.height().max(0.0) as usize;
+            let mut coverage = vec![0u8; width * height];
+            outline.draw(|gx, gy, c| {
+                let i = gy as usize * width + gx as usize;
+                if let Some(slot) = coverage.get_mut(i) {
+                    *slot = (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+                }
+            });
+            Bitmap {
+                left: bounds.min.x as i64,
+                top: bounds.min.y as i64,
+                width,
+                coverage,
+            }
+        }
+        None => Bitmap {
+            left: 0,
+            top: 0,
+            width: 0,
+            coverage: Vec::new(),
+        },
+    };
+    let made = Arc::new(made);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, made.clone());
+    }
+    made
 }
 
 /// Width in pixels of `text` at `size` px.
@@ -112,25 +186,26 @@ pub(crate) fn draw(
         return;
     };
     let scaled = font.as_scaled(PxScale::from(size));
+    let snap = |v: f32| (v * 4.0).round() / 4.0;
+    let y = snap(y);
+    let (base_y, fy) = (y.floor(), ((y - y.floor()) * 4.0) as u8);
     let mut pen = x;
     for c in text.nfc() {
         let id = scaled.glyph_id(c);
-        let glyph = id.with_scale_and_position(PxScale::from(size), ab_glyph::point(pen, y));
+        let px = snap(pen);
         pen += scaled.h_advance(id);
-        let Some(outline) = font.outline_glyph(glyph) else {
-            continue;
-        };
-        let bounds = outline.px_bounds();
-        outline.draw(|gx, gy, coverage| {
-            let px = bounds.min.x as i64 + i64::from(gx);
-            let py = bounds.min.y as i64 + i64::from(gy);
-            if px >= 0 && py >= 0 && (px as usize) < w && (py as usize) < h {
-                let value = (coverage.clamp(0.0, 1.0) * 255.0).round() as u8;
-                if value > 0 {
-                    plot(px as usize, py as usize, value);
-                }
+        let (base_x, fx) = (px.floor(), ((px - px.floor()) * 4.0) as u8);
+        let glyph = bitmap(font, weight, size, id, fx, fy);
+        for (i, &value) in glyph.coverage.iter().enumerate() {
+            if value == 0 {
+                continue;
             }
-        });
+            let gx = base_x as i64 + glyph.left + (i % glyph.width) as i64;
+            let gy = base_y as i64 + glyph.top + (i / glyph.width) as i64;
+            if gx >= 0 && gy >= 0 && (gx as usize) < w && (gy as usize) < h {
+                plot(gx as usize, gy as usize, value);
+            }
+        }
     }
 }
 

@@ -16,10 +16,11 @@ use super::sharing_canvas::{
     AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
 };
 use super::sharing_font::{self, Weight};
+use crate::data::compute::TargetState;
 use crate::data::model::Quantity;
 use crate::data::values::Comparison;
 use crate::render::data::DTI;
-use crate::render::data::views::{latest, quantity, target_path, target_text, units_met_text};
+use crate::render::data::views::{latest, quantity, target_path, target_text_in, units_met_text};
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
@@ -29,8 +30,6 @@ pub use crate::site::generated::SHARING_IMAGE as FILE;
 
 /// Left and right margin of the words.
 const MARGIN: f32 = 32.0;
-/// The words written when a figure is illustrative.
-pub(crate) const ILLUSTRATIVE: &str = "Số liệu minh họa";
 
 /// What a target's card says, already in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +42,11 @@ pub(crate) struct TargetCard {
     /// "Mục tiêu: trên 90 % · Chưa đạt".
     pub goal: String,
     pub illustrative: bool,
+    /// "Chỉ tiêu", the word the alt text starts with.
+    pub kind: String,
+    /// "Chưa có số liệu" and "Số liệu minh họa" in the site's language.
+    pub no_data: String,
+    pub illustrative_words: String,
     pub progress: Option<f64>,
     pub achieved: Option<bool>,
 }
@@ -50,14 +54,17 @@ pub(crate) struct TargetCard {
 impl TargetCard {
     /// The alt text: the same words as the picture.
     fn alt(&self) -> String {
+        // Led by the kind of page ("Chỉ tiêu: …"), never by the officer's
+        // text, so an alt text cannot start like a URL.
         let mut alt = format!(
-            "{}: {}. {}",
+            "{}: {} — {}. {}",
+            self.kind,
             self.statement,
-            self.figure.as_deref().unwrap_or("chưa có số liệu"),
+            self.figure.as_deref().unwrap_or(&self.no_data),
             self.goal
         );
         if self.illustrative {
-            alt.push_str(&format!(" ({}).", ILLUSTRATIVE.to_lowercase()));
+            alt.push_str(&format!(" ({}).", self.illustrative_words));
         } else {
             alt.push('.');
         }
@@ -69,6 +76,15 @@ impl TargetCard {
 fn target_cards(site: &Site) -> Vec<TargetCard> {
     let Some(data) = &site.data else {
         return Vec::new();
+    };
+    let words = data.chart_words();
+    let state_word = |s: TargetState| {
+        words.get(match s {
+            TargetState::Achieved => "chart_met",
+            TargetState::NotAchieved => "chart_not_met",
+            TargetState::NoData => "chart_no_data",
+            TargetState::DueSoon => "chart_due_soon",
+        })
     };
     data.set
         .targets
@@ -86,12 +102,13 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
                 (None, Some((met, n))) => Some(units_met_text(met, n)),
                 (None, None) => None,
             };
+            let goal_line = words.fmt("chart_goal_line", &[("value", &target_text_in(t, &words))]);
             // The state only beside a figure ("Chưa có số liệu" is already
             // written large when there is none).
             let goal = if figure.is_some() {
-                format!("Mục tiêu: {} · {}", target_text(t), p.state.label())
+                format!("{} · {}", goal_line, state_word(p.state))
             } else {
-                format!("Mục tiêu: {}", target_text(t))
+                goal_line
             };
             TargetCard {
                 site: site.config.title.clone(),
@@ -99,6 +116,9 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
                 figure,
                 goal,
                 illustrative: p.illustrative,
+                kind: words.get("chart_col_target").to_owned(),
+                no_data: words.get("chart_no_data").to_owned(),
+                illustrative_words: words.get("chart_illustrative").to_owned(),
                 progress: p.progress,
                 achieved: p.achieved,
             }
@@ -236,7 +256,7 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     // The figure, as large as fits on one line.
     let (figure, weight) = match &card.figure {
         Some(f) => (f.as_str(), Weight::Bold),
-        None => ("Chưa có số liệu", Weight::Regular),
+        None => (card.no_data.as_str(), Weight::Regular),
     };
     let size = fitting(figure, &[46.0, 40.0, 34.0, 28.0], weight, inner);
     let figure_line = sharing_font::wrap(figure, size, weight, inner, 1);
@@ -251,7 +271,7 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
         y += 28.0;
         c.rect(MARGIN as usize, (y - 15.0) as usize, 14, 16, AMBER);
         c.text(word(
-            ILLUSTRATIVE,
+            &card.illustrative_words,
             MARGIN + 22.0,
             y,
             19.0,
@@ -360,6 +380,9 @@ mod tests {
             figure: Some("95,5\u{a0}% / 100\u{a0}%".into()),
             goal: "Mục tiêu: tối thiểu 100\u{a0}% · Chưa đạt".into(),
             illustrative,
+            kind: "Chỉ tiêu".into(),
+            no_data: "Chưa có số liệu".into(),
+            illustrative_words: "Số liệu minh họa".into(),
             progress: Some(0.955),
             achieved: Some(false),
         }
@@ -385,17 +408,17 @@ mod tests {
         assert!(words.contains(&"95,5\u{a0}% / 100\u{a0}%"), "{words:?}");
         assert!(words.iter().any(|w| w.starts_with("Tỷ lệ hồ sơ")));
         assert!(words.contains(&"Mục tiêu: tối thiểu 100\u{a0}% · Chưa đạt"));
-        assert!(!words.contains(&ILLUSTRATIVE));
+        assert!(!words.contains(&"Số liệu minh họa"));
         // The title area (the target's words) carries ink.
         assert!(ink(&plain, 66..130) > 2000, "{}", ink(&plain, 66..130));
         // The header band carries the site's name in white-on-blue steps.
         assert!(plain.px[..52 * W].iter().filter(|&&p| p == WHITE).count() > 300);
 
         let marked = target_card(&card(true));
-        assert!(texts(&marked).contains(&ILLUSTRATIVE));
+        assert!(texts(&marked).contains(&"Số liệu minh họa"));
         // "Số liệu minh họa" is drawn: more ink below the goal line.
         assert!(ink(&marked, 200..270) > ink(&plain, 200..270) + 500);
-        assert!(card(true).alt().contains("số liệu minh họa"));
+        assert!(card(true).alt().contains("(Số liệu minh họa)"));
 
         // Deterministic bytes, and small.
         let png = encode(&marked);

@@ -235,6 +235,7 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
                     illustrative,
                 ),
                 items,
+                words: data.chart_words(),
             })
             .into(),
         );

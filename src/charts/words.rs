@@ -1,0 +1,150 @@
+//! The fixed wording of the charts (state words, goal wording, legends,
+//! descriptions, table headers), Vietnamese by default. The caller may
+//! replace any of it — the site renderer fills it from the theme's UI
+//! strings (`i18n/<lang>.toml`, keys `chart_…`), so an English site's
+//! charts speak English. `{name}` placeholders are filled by [`Words::fmt`].
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+/// Every key with its Vietnamese wording.
+const VIETNAMESE: &[(&str, &str)] = &[
+    ("chart_no_data", "Chưa có số liệu"),
+    ("chart_met", "Đạt"),
+    ("chart_not_met", "Chưa đạt"),
+    ("chart_due_soon", "Sắp đến hạn"),
+    ("chart_yes", "Đã có"),
+    ("chart_no", "Chưa có"),
+    ("chart_rank_value", "hạng {n}"),
+    ("chart_goal_at_least", "tối thiểu {n}"),
+    ("chart_goal_above", "trên {n}"),
+    ("chart_goal_at_most", "tối đa {n}"),
+    ("chart_goal_below", "dưới {n}"),
+    ("chart_goal_equal", "bằng {n}"),
+    ("chart_goal_rank", "nhóm {n} đứng đầu"),
+    ("chart_goal_yes", "có"),
+    ("chart_goal_is_yes", "Có"),
+    ("chart_goal_is_no", "Chưa có"),
+    ("chart_desc_targets_met", "Đạt {met}/{total} chỉ tiêu"),
+    ("chart_desc_not_met", "chưa đạt: {n}"),
+    ("chart_desc_no_data", "chưa có số liệu: {n}"),
+    ("chart_desc_highest", "cao nhất: {label} {value}"),
+    ("chart_col_target", "Chỉ tiêu"),
+    ("chart_col_result", "Kết quả"),
+    ("chart_col_goal", "Mục tiêu"),
+    ("chart_col_state", "Tình trạng"),
+    ("chart_no_targets", "Chưa có chỉ tiêu"),
+    ("chart_total", "tổng: {n}"),
+    (
+        "chart_desc_pillars",
+        "Đạt {met}/{total} chỉ tiêu ở {pillars} trụ cột",
+    ),
+    ("chart_desc_none_met", "chưa có chỉ tiêu nào đạt"),
+    (
+        "chart_desc_best_pillar",
+        "tỷ lệ đạt cao nhất: {label} ({met}/{total})",
+    ),
+    ("chart_col_pillar", "Trụ cột"),
+    ("chart_col_total", "Tổng"),
+    ("chart_grand_total", "Tổng cộng"),
+    ("chart_gap_top", "chưa có"),
+    ("chart_gap_bottom", "số liệu"),
+    ("chart_result", "Kết quả"),
+    ("chart_result_unit", "Kết quả ({unit})"),
+    ("chart_goal_line", "Mục tiêu: {value}"),
+    ("chart_desc_history", "Từ {from} đến {to}: {first} → {last}"),
+    ("chart_desc_goal", "mục tiêu: {value}"),
+    ("chart_desc_missing_periods", "{n} kỳ chưa có số liệu"),
+    ("chart_col_value", "Giá trị"),
+    ("chart_col_value_unit", "Giá trị ({unit})"),
+    ("chart_col_period", "Kỳ"),
+    ("chart_illustrative", "Số liệu minh họa"),
+];
+
+/// The wording of the charts: Vietnamese, or another language's strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    map: BTreeMap<&'static str, String>,
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::with(|_| None)
+    }
+}
+
+impl Words {
+    /// The Vietnamese wording, shared.
+    pub fn vietnamese() -> Arc<Words> {
+        static VI: OnceLock<Arc<Words>> = OnceLock::new();
+        VI.get_or_init(|| Arc::new(Words::default())).clone()
+    }
+
+    /// The wording with each key looked up in `lookup` first (Vietnamese
+    /// where it has none).
+    pub fn with(lookup: impl Fn(&str) -> Option<String>) -> Words {
+        Words {
+            map: VIETNAMESE
+                .iter()
+                .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
+                .collect(),
+        }
+    }
+
+    /// Every key the charts use.
+    pub fn keys() -> impl Iterator<Item = &'static str> {
+        VIETNAMESE.iter().map(|&(key, _)| key)
+    }
+
+    /// The wording for `key` (the key itself if unknown: a visible hint).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map_or(key, String::as_str)
+    }
+
+    /// The wording for `key` with each `{name}` replaced.
+    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.get(key).to_owned();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_overrides_and_vietnamese_fills_the_rest() {
+        let en = Words::with(|k| (k == "chart_met").then(|| "Met".to_owned()));
+        assert_eq!(en.get("chart_met"), "Met");
+        assert_eq!(en.get("chart_not_met"), "Chưa đạt");
+        assert_eq!(
+            en.fmt("chart_desc_targets_met", &[("met", "3"), ("total", "5")]),
+            "Đạt 3/5 chỉ tiêu"
+        );
+        assert_eq!(*Words::vietnamese(), Words::default());
+        let keys: Vec<&str> = Words::keys().collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), keys.len(), "duplicate key");
+    }
+
+    /// The default theme carries every chart key in both languages, and its
+    /// Vietnamese is the built-in wording.
+    #[test]
+    fn the_theme_speaks_every_chart_key() {
+        let load = |text: &str| -> BTreeMap<String, String> { toml::from_str(text).unwrap() };
+        let vi = load(include_str!("../../themes/default/i18n/vi.toml"));
+        let en = load(include_str!("../../themes/default/i18n/en.toml"));
+        for &(key, wording) in VIETNAMESE {
+            assert_eq!(vi.get(key).map(String::as_str), Some(wording), "{key}");
+            let english = en
+                .get(key)
+                .unwrap_or_else(|| panic!("{key} missing from en.toml"));
+            assert_ne!(english, wording, "{key}");
+        }
+    }
+}

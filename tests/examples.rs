@@ -1129,10 +1129,11 @@ fn example_reports_carry_the_seed_figures() {
     for needle in [
         "Báo cáo kết quả chuyển đổi số 6 tháng đầu năm 2025 của huyện Châu Thành",
         "Kỳ báo cáo: từ ngày 01/01/2025 đến ngày 30/06/2025.",
-        // 004:122 — two tasks due Quý I/2025, overdue from 01/04/2025.
-        "tính đến hết ngày 30/06/2025, 2 nhiệm vụ quá hạn",
-        "Nhiệm vụ quá hạn (2)",
-        "Quý I/2025 quá hạn 92 ngày",
+        // 004:122 — two tasks due Quý I/2025, past their deadline from
+        // 01/04/2025; no status was ever reported, so not "quá hạn" (0022).
+        "tính đến hết ngày 30/06/2025, 0 nhiệm vụ quá hạn, 2 nhiệm vụ hết hạn chưa báo cáo",
+        "Nhiệm vụ hết hạn chưa báo cáo (2)",
+        "Quý I/2025 hết hạn 92 ngày, chưa báo cáo",
         "Trong kỳ không có chỉ tiêu đến hạn",
     ] {
         assert!(h1.contains(needle), "Châu Thành H1 2025 lacks {needle:?}");
@@ -1143,13 +1144,13 @@ fn example_reports_carry_the_seed_figures() {
         // 23 targets due 2025 (004:38-107), no result reported.
         "Trong kỳ có 23 chỉ tiêu đến hạn; 0 chỉ tiêu có số liệu kết quả",
         // 14 tasks past their deadline at the end of 2025 (004:122, 140, 157, 216, 236, 277).
-        "tính đến hết ngày 31/12/2025, 14 nhiệm vụ quá hạn",
-        "Quý I/2025 quá hạn 276 ngày",
-        "30/11/2025 quá hạn 32 ngày",
-        "31/12/2025 quá hạn 1 ngày",
+        "tính đến hết ngày 31/12/2025, 0 nhiệm vụ quá hạn, 14 nhiệm vụ hết hạn chưa báo cáo",
+        "Quý I/2025 hết hạn 276 ngày, chưa báo cáo",
+        "30/11/2025 hết hạn 32 ngày, chưa báo cáo",
+        "31/12/2025 hết hạn 1 ngày, chưa báo cáo",
     ] {
         assert!(year.contains(needle), "Châu Thành 2025 lacks {needle:?}");
     }
-    assert_eq!(year.matches("31/12/2025 quá hạn 1 ngày").count(), 8);
-    assert_eq!(year.matches("30/11/2025 quá hạn 32 ngày").count(), 4);
+    assert_eq!(year.matches("31/12/2025 hết hạn 1 ngày").count(), 8);
+    assert_eq!(year.matches("30/11/2025 hết hạn 32 ngày").count(), 4);
 }

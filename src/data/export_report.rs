@@ -11,7 +11,7 @@ use super::export::{Out, csv_bytes, csv_cell, json_bytes};
 use super::model::DataSet;
 
 /// (CSV header, JSON key) of every column, in order.
-pub const COLUMNS: [(&str, &str); 19] = [
+pub const COLUMNS: [(&str, &str); 20] = [
     ("Kỳ báo cáo", "period"),
     ("Mã kỳ", "period_code"),
     ("Từ ngày", "from"),
@@ -26,6 +26,7 @@ pub const COLUMNS: [(&str, &str); 19] = [
     ("Nhiệm vụ hoàn thành đúng hạn", "tasks_completed"),
     ("Nhiệm vụ hoàn thành trễ hạn", "tasks_completed_late"),
     ("Nhiệm vụ quá hạn", "tasks_overdue"),
+    ("Nhiệm vụ hết hạn chưa báo cáo", "tasks_due_unreported"),
     ("Nhiệm vụ chưa đến hạn", "tasks_open"),
     ("Nhiệm vụ hoàn thành không ghi ngày", "tasks_done_undated"),
     ("Kế hoạch kinh phí năm", "budget_planned"),
@@ -55,6 +56,7 @@ fn row(f: &ReportFigures, unit: Out, aggregate: bool) -> Vec<Out> {
         n(f.count(TaskOutcome::Completed)),
         n(f.count(TaskOutcome::CompletedLate)),
         n(f.count(TaskOutcome::Overdue)),
+        n(f.count(TaskOutcome::DueUnreported)),
         n(f.count(TaskOutcome::Open)),
         n(f.count(TaskOutcome::DoneUndated)),
         f.budget

@@ -17,8 +17,10 @@
 //!   target's period ([`Target::placement`]); the latest such result is
 //!   compared with the goal.
 //! - Tasks: completed in the period (on time / late), overdue at the
-//!   cut-off (carried over from earlier periods too), due in the period and
-//!   still open before their deadline, reported done without a date.
+//!   cut-off (carried over from earlier periods too; "hết hạn chưa báo cáo"
+//!   instead when no status was ever reported, as the tasks page says), due
+//!   in the period and still open before their deadline, reported done
+//!   without a date.
 //! - Budget lines are yearly: a year's report shows that year's plan and
 //!   disbursement; a half-year or quarter shows the year's figures, said to
 //!   be the year's.
@@ -224,7 +226,11 @@ pub struct TargetLine {
 pub enum TaskOutcome {
     Completed,
     CompletedLate,
+    /// Deadline passed at the cut-off, a status was reported (not done).
     Overdue,
+    /// Deadline passed at the cut-off and nothing was ever reported (no
+    /// status, no completion date): unknown, not overdue (decision 0022).
+    DueUnreported,
     /// Due in the period, deadline not yet passed at the cut-off.
     Open,
     /// Reported done without a completion date: when is unknown.
@@ -531,7 +537,14 @@ fn task_line(
         } else {
             cutoff.last_day
         };
-        return line(TaskOutcome::Overdue, Some((judged - due).get_days()));
+        // A status or a (later) completion date says it was not done by
+        // the cut-off; with neither, nobody has said (0022).
+        let outcome = if t.status.is_some() || t.completed.is_some() {
+            TaskOutcome::Overdue
+        } else {
+            TaskOutcome::DueUnreported
+        };
+        return line(outcome, Some((judged - due).get_days()));
     }
     if period.contains(due) {
         return line(TaskOutcome::Open, None);

@@ -117,6 +117,12 @@ fn summary(f: &ReportFigures) -> String {
             int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
             int(f.count(TaskOutcome::Overdue))
         ));
+        if f.count(TaskOutcome::DueUnreported) > 0 {
+            parts.push(format!(
+                "{} nhiệm vụ hết hạn chưa báo cáo",
+                int(f.count(TaskOutcome::DueUnreported))
+            ));
+        }
     }
     if let Some(b) = f.budget {
         parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned)));

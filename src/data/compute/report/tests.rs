@@ -32,7 +32,12 @@ fn task(id: &str, due: Option<Date>, completed: Option<Date>, locality: Option<&
         partners_text: None,
         deadline: due.map(|d| Deadline::from_period(Period::Day(d))),
         budget: None,
-        status: completed.map(|_| TaskStatus::Completed),
+        // A status is reported ("đang thực hiện" until done).
+        status: Some(if completed.is_some() {
+            TaskStatus::Completed
+        } else {
+            TaskStatus::InProgress
+        }),
         completed,
         document: None,
         locality: locality.map(Into::into),
@@ -222,8 +227,15 @@ fn completions_count_in_their_own_period_only() {
 fn overdue_tasks_carry_over_and_undated_completions_stay_where_due() {
     let mut undated = task("UNDATED", Some(date(2025, 5, 1)), None, None);
     undated.status = Some(TaskStatus::Completed);
+    // Nothing ever reported: past its deadline it is unknown, not overdue.
+    let mut silent = task("SILENT", Some(date(2025, 6, 30)), None, None);
+    silent.status = None;
     let data = DataSet {
-        tasks: vec![task("OLD", Some(date(2024, 12, 31)), None, None), undated],
+        tasks: vec![
+            task("OLD", Some(date(2024, 12, 31)), None, None),
+            undated,
+            silent,
+        ],
         ..DataSet::default()
     };
     let today = date(2026, 1, 1);
@@ -232,11 +244,20 @@ fn overdue_tasks_carry_over_and_undated_completions_stay_where_due() {
         vec![
             ("OLD".into(), TaskOutcome::Overdue),
             ("UNDATED".into(), TaskOutcome::DoneUndated),
+            ("SILENT".into(), TaskOutcome::DueUnreported),
         ]
+    );
+    // On the last day it is still just due in the period.
+    assert_eq!(
+        outcome(&data, H1, date(2025, 6, 30))[2],
+        ("SILENT".into(), TaskOutcome::Open)
     );
     assert_eq!(
         outcome(&data, ReportPeriod::Half(2025, 2), today),
-        vec![("OLD".into(), TaskOutcome::Overdue)]
+        vec![
+            ("OLD".into(), TaskOutcome::Overdue),
+            ("SILENT".into(), TaskOutcome::DueUnreported),
+        ]
     );
 }
 

@@ -264,6 +264,15 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
             .days_overdue
             .map(|d| format!("quá hạn {} ngày", format_integer(i64::from(d))))
             .unwrap_or_default(),
+        TaskOutcome::DueUnreported => l
+            .days_overdue
+            .map(|d| {
+                format!(
+                    "hết hạn {} ngày, chưa báo cáo",
+                    format_integer(i64::from(d))
+                )
+            })
+            .unwrap_or_default(),
         TaskOutcome::Open => "chưa đến hạn".to_owned(),
         TaskOutcome::DoneUndated => "báo cáo hoàn thành, không ghi ngày".to_owned(),
     };
@@ -300,11 +309,19 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
         return s;
     }
     s.lead.push(format!(
-        "Trong kỳ hoàn thành {} nhiệm vụ ({} đúng hạn, {} trễ hạn); tính đến {until}, {} nhiệm vụ quá hạn chưa có báo cáo hoàn thành{}.",
+        "Trong kỳ hoàn thành {} nhiệm vụ ({} đúng hạn, {} trễ hạn); tính đến {until}, {} nhiệm vụ quá hạn{}{}.",
         int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
         int(count(TaskOutcome::Completed)),
         int(count(TaskOutcome::CompletedLate)),
         int(count(TaskOutcome::Overdue)),
+        if count(TaskOutcome::DueUnreported) > 0 {
+            format!(
+                ", {} nhiệm vụ hết hạn chưa báo cáo (không rõ đã xong hay chưa)",
+                int(count(TaskOutcome::DueUnreported))
+            )
+        } else {
+            String::new()
+        },
         if count(TaskOutcome::Open) > 0 {
             format!(
                 "; {} nhiệm vụ đến hạn trong kỳ chưa đến hạn",
@@ -324,6 +341,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
         (TaskOutcome::Completed, "Nhiệm vụ hoàn thành đúng hạn"),
         (TaskOutcome::CompletedLate, "Nhiệm vụ hoàn thành trễ hạn"),
         (TaskOutcome::Overdue, "Nhiệm vụ quá hạn"),
+        (TaskOutcome::DueUnreported, "Nhiệm vụ hết hạn chưa báo cáo"),
         (TaskOutcome::Open, "Nhiệm vụ đến hạn trong kỳ, chưa đến hạn"),
         (
             TaskOutcome::DoneUndated,
@@ -348,6 +366,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
         done: count(TaskOutcome::Completed) as u32,
         done_late: count(TaskOutcome::CompletedLate) as u32,
         overdue: count(TaskOutcome::Overdue) as u32,
+        due_unreported: count(TaskOutcome::DueUnreported) as u32,
         in_progress: count(TaskOutcome::Open) as u32,
         ..charts::TaskCounts::default()
     };
@@ -530,7 +549,14 @@ fn locality_row(name: String, aggregate: bool, f: &ReportFigures) -> LocalityRow
         },
         completed: int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
         late: int(f.count(TaskOutcome::CompletedLate)),
-        overdue: int(f.count(TaskOutcome::Overdue)),
+        overdue: match f.count(TaskOutcome::DueUnreported) {
+            0 => int(f.count(TaskOutcome::Overdue)),
+            n => format!(
+                "{} (và {} hết hạn chưa báo cáo)",
+                int(f.count(TaskOutcome::Overdue)),
+                int(n)
+            ),
+        },
         planned: f
             .budget
             .map_or("chưa có số liệu".into(), |b| money(b.planned)),

@@ -26,12 +26,14 @@ pub struct TaskCounts {
     pub overdue: u32,
     /// "Tạm dừng".
     pub paused: u32,
-    /// "Chưa cập nhật": no status reported and not overdue.
+    /// "Chưa cập nhật": no status reported and the deadline not passed.
     pub not_reported: u32,
+    /// "Hết hạn chưa báo cáo": no status reported and the deadline passed.
+    pub due_unreported: u32,
 }
 
 impl TaskCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 7] {
+    fn states(&self) -> [(u32, Paint, &'static str); 8] {
         [
             (self.done, Paint::solid(GREEN), "Hoàn thành"),
             (
@@ -49,6 +51,11 @@ impl TaskCounts {
                 self.overdue,
                 Paint::patterned(VERMILLION, Pattern::Cross),
                 "Quá hạn",
+            ),
+            (
+                self.due_unreported,
+                Paint::patterned(ORANGE, Pattern::Horizontal).with_outline(ORANGE_DARK),
+                "Hết hạn chưa báo cáo",
             ),
             (
                 self.paused,
@@ -179,7 +186,7 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             y + FONT,
             &group.label,
             full,
-            2,
+            svg::ALL_LINES,
             TextStyle::LABEL.bold(),
         );
         let bar_y = y + lines as f64 * lh + 4.0;
@@ -203,7 +210,7 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             parts.push(format!("tổng: {}", int(total)));
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let wrapped = flow(&parts, full, SMALL, 3);
+        let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
         let text_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }
@@ -221,6 +228,7 @@ fn describe(input: &TaskStates) -> String {
         sum.overdue += c.overdue;
         sum.paused += c.paused;
         sum.not_reported += c.not_reported;
+        sum.due_unreported += c.due_unreported;
     }
     let total = sum.total();
     if total == 0 {
@@ -307,6 +315,7 @@ mod tests {
             done_late: 2,
             paused: 0,
             not_reported: 0,
+            due_unreported: 0,
         }
     }
 
@@ -328,6 +337,29 @@ mod tests {
         assert!(chart.svg.contains("Chưa cập nhật"));
         assert!(chart.desc.contains("chưa cập nhật 3"), "{}", chart.desc);
         assert!(chart.table_html.contains("Chưa cập nhật"));
+    }
+
+    #[test]
+    fn due_unreported_is_not_overdue() {
+        let chart = task_states(&TaskStates {
+            id: "nv".into(),
+            title: "Nhiệm vụ".into(),
+            groups: vec![TaskGroup {
+                label: String::new(),
+                counts: TaskCounts {
+                    due_unreported: 14,
+                    ..TaskCounts::default()
+                },
+            }],
+        });
+        check_chart(&chart, "nv");
+        assert!(chart.svg.contains("Hết hạn chưa báo cáo"));
+        assert!(
+            chart.desc.contains("hết hạn chưa báo cáo 14"),
+            "{}",
+            chart.desc
+        );
+        assert!(!chart.desc.contains("quá hạn"), "{}", chart.desc);
     }
 
     fn grouped() -> TaskStates {

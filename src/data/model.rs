@@ -243,6 +243,9 @@ pub struct DataSet {
     /// Measured indicators without a target.
     pub observations: Vec<Observation>,
     pub sources: Vec<SourceFile>,
+    /// Where each locality name is first written (one cell per distinct
+    /// name and table), for the check against the units file.
+    pub locality_refs: Vec<(String, Loc)>,
 }
 
 impl DataSet {

@@ -16,6 +16,8 @@ pub const OPEN_DATA: &str = "du-lieu/";
 pub const LOCALITIES: &str = "dia-phuong/";
 /// Measured indicators without a target.
 pub const INDICATORS: &str = "chi-so/";
+/// Periodic reports (`render::data::report`), one page per period.
+pub const REPORTS: &str = "bao-cao/";
 /// The search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// The site-wide sharing image (`og:image`).

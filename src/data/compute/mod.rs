@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod dti;
+pub mod report;
 pub mod targets;
 pub mod tasks;
 pub mod units;

@@ -2,8 +2,11 @@
 //!
 //! - completed (status "hoàn thành" or a completion date): **Hoàn thành**, or
 //!   **Hoàn thành trễ hạn** when completed after the deadline date;
-//! - otherwise, a deadline date before `today`: **Quá hạn** (a deadline equal
-//!   to today is not overdue yet; "Thường xuyên" is never overdue);
+//! - otherwise, a deadline date before `today` (a deadline equal to today is
+//!   not passed yet; "Thường xuyên" never passes): **Quá hạn** when a status
+//!   was reported (chưa bắt đầu, đang thực hiện, tạm dừng — the unit says it
+//!   is not done), **Hết hạn chưa báo cáo** when none was (nobody has said
+//!   whether it is done; see docs/decisions/0022-unreported-and-unknown.md);
 //! - otherwise the reported status, or **Chưa cập nhật** when none.
 
 use jiff::civil::Date;
@@ -22,6 +25,8 @@ pub enum TaskState {
     CompletedLate,
     Overdue,
     NotReported,
+    /// Deadline passed and no status reported.
+    DueUnreported,
 }
 
 impl TaskState {
@@ -34,6 +39,7 @@ impl TaskState {
             TaskState::CompletedLate => "Hoàn thành trễ hạn",
             TaskState::Overdue => "Quá hạn",
             TaskState::NotReported => "Chưa cập nhật",
+            TaskState::DueUnreported => "Hết hạn chưa báo cáo",
         }
     }
 }
@@ -42,7 +48,7 @@ impl TaskState {
 pub struct TaskProgress {
     pub id: String,
     pub state: TaskState,
-    /// Days past the deadline, for overdue tasks (≥ 1).
+    /// Days past the deadline, for overdue and due-unreported tasks (≥ 1).
     pub days_overdue: Option<i32>,
     /// Days until the deadline for open tasks (0 = due today).
     pub days_left: Option<i32>,
@@ -68,7 +74,12 @@ pub fn task_state(t: &Task, today: Date) -> TaskProgress {
             None,
         )
     } else if let Some(d) = due.filter(|d| *d < today) {
-        (TaskState::Overdue, Some(days_between(d, today)), None)
+        let state = if t.status.is_some() {
+            TaskState::Overdue
+        } else {
+            TaskState::DueUnreported
+        };
+        (state, Some(days_between(d, today)), None)
     } else {
         let state = match t.status {
             Some(TaskStatus::NotStarted) => TaskState::NotStarted,

@@ -150,20 +150,24 @@ pub(crate) fn embed_jobs<'a>(
     for f in charts {
         first.entry(f.chart.id.as_str()).or_insert(f);
     }
-    for (id, f) in first {
+    let first: Vec<(&str, &FoundChart)> = first.into_iter().collect();
+    let titles = embed_titles(&first);
+    for ((id, f), title) in first.into_iter().zip(titles) {
+        let title = std::sync::Arc::new(title);
         let path = format!("{CHARTS}{id}/");
         for (out, template) in [
             (format!("{path}index.html"), "chart_embed.html"),
             (format!("{CHARTS}{id}.svg"), "chart.svg"),
         ] {
             let f = std::sync::Arc::clone(f);
+            let title = std::sync::Arc::clone(&title);
             let folder = path.clone();
             deferred.push(Lazy {
                 path: out.clone(),
                 make: Box::new(move |site, theme| Job {
                     path: out.clone(),
                     template: template.into(),
-                    context: embed_context(site, theme, &folder, &f),
+                    context: embed_context(site, theme, &folder, &f, &title),
                 }),
             });
         }
@@ -171,7 +175,7 @@ pub(crate) fn embed_jobs<'a>(
 }
 
 /// The context of a chart's standalone page and SVG file.
-fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found) -> Context {
+fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str) -> Context {
     let id = &f.chart.id;
     let root = root_for(path);
     // "Biểu đồ: …": not the title of the page the chart comes from.
@@ -181,7 +185,7 @@ fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found) -> Context {
         theme,
         path,
         &site.config.language,
-        &tr.fmt("chart_embed_title", &[("title", &f.chart.title)]),
+        &tr.fmt("chart_embed_title", &[("title", title)]),
         &f.chart.desc,
     );
     c.insert("chart", &f.chart);
@@ -189,4 +193,43 @@ fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found) -> Context {
     c.insert("source_title", &f.page_title);
     c.insert("svg_href", &format!("../{id}.svg"));
     c
+}
+
+/// The title part of each chart page, in `charts` order: the chart's title,
+/// or, when two charts share a title (the same pillar in two plans), the
+/// title followed by the page it comes from, then by its code — every
+/// `<title>` stays unique.
+fn embed_titles(charts: &[(&str, &FoundChart)]) -> Vec<String> {
+    fn counts(titles: &[String]) -> std::collections::HashMap<&str, usize> {
+        let mut n = std::collections::HashMap::new();
+        for t in titles {
+            *n.entry(t.as_str()).or_default() += 1;
+        }
+        n
+    }
+    let plain: Vec<String> = charts.iter().map(|(_, f)| f.chart.title.clone()).collect();
+    let n = counts(&plain);
+    let with_page: Vec<String> = charts
+        .iter()
+        .zip(&plain)
+        .map(|((_, f), t)| {
+            if n[t.as_str()] > 1 && !f.page_title.is_empty() {
+                format!("{t} – {}", f.page_title)
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    let n = counts(&with_page);
+    charts
+        .iter()
+        .zip(&with_page)
+        .map(|((id, _), t)| {
+            if n[t.as_str()] > 1 {
+                format!("{t} ({id})")
+            } else {
+                t.clone()
+            }
+        })
+        .collect()
 }

@@ -150,16 +150,18 @@ pub(crate) fn embed_jobs<'a>(
     for f in charts {
         first.entry(f.chart.id.as_str()).or_insert(f);
     }
+    let first: Vec<(&str, &FoundChart)> = first.into_iter().collect();
     let titles = embed_titles(&first);
     for ((id, f), title) in first.into_iter().zip(titles) {
+        let title = std::sync::Arc::new(title);
         let path = format!("{CHARTS}{id}/");
         for (out, template) in [
             (format!("{path}index.html"), "chart_embed.html"),
             (format!("{CHARTS}{id}.svg"), "chart.svg"),
         ] {
             let f = std::sync::Arc::clone(f);
+            let title = std::sync::Arc::clone(&title);
             let folder = path.clone();
-            let title = title.clone();
             deferred.push(Lazy {
                 path: out.clone(),
                 make: Box::new(move |site, theme| Job {
@@ -197,25 +199,33 @@ fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str)
 /// or, when two charts share a title (the same pillar in two plans), the
 /// title followed by the page it comes from, then by its code — every
 /// `<title>` stays unique.
-fn embed_titles(charts: &BTreeMap<&str, &FoundChart>) -> Vec<String> {
-    let count = |titles: &[String], t: &str| titles.iter().filter(|x| *x == t).count();
-    let plain: Vec<String> = charts.values().map(|f| f.chart.title.clone()).collect();
+fn embed_titles(charts: &[(&str, &FoundChart)]) -> Vec<String> {
+    fn counts(titles: &[String]) -> std::collections::HashMap<&str, usize> {
+        let mut n = std::collections::HashMap::new();
+        for t in titles {
+            *n.entry(t.as_str()).or_default() += 1;
+        }
+        n
+    }
+    let plain: Vec<String> = charts.iter().map(|(_, f)| f.chart.title.clone()).collect();
+    let n = counts(&plain);
     let with_page: Vec<String> = charts
-        .values()
+        .iter()
         .zip(&plain)
-        .map(|(f, t)| {
-            if count(&plain, t) > 1 && !f.page_title.is_empty() {
+        .map(|((_, f), t)| {
+            if n[t.as_str()] > 1 && !f.page_title.is_empty() {
                 format!("{t} – {}", f.page_title)
             } else {
                 t.clone()
             }
         })
         .collect();
+    let n = counts(&with_page);
     charts
-        .keys()
+        .iter()
         .zip(&with_page)
-        .map(|(id, t)| {
-            if count(&with_page, t) > 1 {
+        .map(|((id, _), t)| {
+            if n[t.as_str()] > 1 {
                 format!("{t} ({id})")
             } else {
                 t.clone()

@@ -17,6 +17,7 @@
 
 mod budget_bars;
 mod commune_comparison;
+mod criteria_states;
 mod dti_scores;
 mod history_line;
 mod labels;
@@ -33,6 +34,7 @@ mod test_support;
 
 pub use budget_bars::{BudgetBars, BudgetRow, MoneyUnit, budget_bars};
 pub use commune_comparison::{CommuneComparison, CommuneValue, commune_comparison};
+pub use criteria_states::{CriteriaGroup, CriteriaStates, LightCounts, criteria_states};
 pub use dti_scores::{DtiRow, DtiScale, DtiScores, dti_scores};
 pub use history_line::{HistoryLine, HistoryPoint, history_line};
 pub use pillar_summary::{PillarCounts, PillarSummary, pillar_summary};

@@ -624,7 +624,11 @@ pub const COMPUTED_COLUMNS: &[(Kind, &str, &str)] = &[
         "Kỳ chưa báo cáo (tính toán)",
         "missed_occurrences",
     ),
-    (Kind::Criteria, "Trạng thái (tính toán)", "computed_status"),
+    (
+        Kind::Criteria,
+        "Trạng thái hiện tại (tính toán)",
+        "computed_status",
+    ),
     (
         Kind::Criteria,
         "Cách xác định trạng thái (tính toán)",

@@ -116,6 +116,25 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
             illustrative: !super::dti::dti_year_mark(data, y.year).is_empty(),
         });
     }
+    if let Some(own) = crate::data::compute::criteria::checklists(set, &c.criteria)
+        .into_iter()
+        .find(|u| u.locality.is_none())
+    {
+        stats.push(Stat {
+            value: format!(
+                "{}/{}",
+                format_integer(i64::from(own.counts.green)),
+                format_integer(i64::from(own.counts.total()))
+            ),
+            label: "tiêu chí Xanh".to_owned(),
+            note: format!(
+                "Vàng {}, Đỏ {}",
+                format_integer(i64::from(own.counts.yellow)),
+                format_integer(i64::from(own.counts.red))
+            ),
+            illustrative: own.counts.illustrative > 0,
+        });
+    }
     let mut charts = Vec::new();
     if !data.set.targets.is_empty() {
         charts.push(pillar_chart(data));

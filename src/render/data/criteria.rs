@@ -61,12 +61,18 @@ fn name_of(site: &Site, u: &UnitChecklist) -> String {
     u.locality.clone().unwrap_or_else(|| own_name(site))
 }
 
-/// "92/92 tiêu chí Xanh".
+/// "92/92 tiêu chí Xanh", with "(minh họa)" when an illustrative row is
+/// counted in.
 pub fn green_text(c: &LightCounts) -> String {
     format!(
-        "{}/{} tiêu chí Xanh",
+        "{}/{} tiêu chí Xanh{}",
         format_integer(i64::from(c.green)),
-        format_integer(i64::from(c.total()))
+        format_integer(i64::from(c.total())),
+        if c.illustrative > 0 {
+            " (minh họa)"
+        } else {
+            ""
+        }
     )
 }
 
@@ -290,7 +296,7 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         _ => format!(" của {} đơn vị.", format_integer(all.len() as i64)),
     };
     let intro = format!(
-        "Bộ tiêu chí chuyển đổi số theo Kế hoạch 02-KH/BCĐTW, mỗi tiêu chí một trạng thái Xanh (đạt), Vàng (đang thực hiện) hoặc Đỏ (quá hạn chưa đạt){whose}{}",
+        "Danh mục tiêu chí chuyển đổi số, mỗi tiêu chí một trạng thái Xanh (đạt), Vàng (đang thực hiện, chưa quá hạn) hoặc Đỏ (quá hạn, chưa đạt) như cách theo dõi của Kế hoạch 02-KH/BCĐTW{whose}{}",
         dv::illustrative_note(marked)
     );
     let mut c = page_context(
@@ -310,7 +316,7 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitChecklist) -> Context {
     let name = name_of(site, u);
     let intro = format!(
-        "Bộ tiêu chí chuyển đổi số theo Kế hoạch 02-KH/BCĐTW của {name}: {}.{}",
+        "Danh mục tiêu chí chuyển đổi số của {name}, trạng thái Xanh / Vàng / Đỏ như cách theo dõi của Kế hoạch 02-KH/BCĐTW: {}.{}",
         green_text(&u.counts),
         dv::illustrative_note(u.counts.illustrative > 0)
     );

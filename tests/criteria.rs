@@ -203,3 +203,38 @@ fn sites_without_recurring_tasks_keep_their_open_data() {
     assert!(!csv.contains("Kỳ tiếp theo"), "{csv}");
     assert!(text(&site, "nhiem-vu/index.html").contains("Thường xuyên Chưa cập nhật"));
 }
+
+#[test]
+fn a_hundred_units_stay_readable() {
+    let site = Site::fixture("tieu-chi");
+    let mut csv = String::from("Mã,Tiêu chí,Địa phương,Trạng thái\n");
+    for n in 1..=100 {
+        for k in 1..=3 {
+            let status = if k <= n % 4 { "Xanh" } else { "Vàng" };
+            csv.push_str(&format!("TC-{k},Tiêu chí {k},Xã Số {n:03},{status}\n"));
+        }
+    }
+    site.write("content/du-lieu/tieu-chi.csv", csv);
+    site.build_ok(&[]);
+    let html = site.read_out("tieu-chi/index.html");
+    assert!(html.contains("theo đơn vị: 20 cao nhất và 20 thấp nhất trong 100 đơn vị</title>"));
+    let chart = &html[html.find("theo đơn vị: 20").unwrap()..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    let names: std::collections::BTreeSet<&str> = chart
+        .match_indices("Xã Số ")
+        .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
+        .collect();
+    assert_eq!(names.len(), 40, "{names:?}");
+    // The table lists all 100, best first: 3/3 Xanh (n % 4 == 3) before 0/3.
+    let p = text(&site, "tieu-chi/index.html");
+    let table = &p[p.find("Đơn vị Xanh Vàng Đỏ Tổng").unwrap()..];
+    assert!(table.matches("Xã Số ").count() >= 100);
+    assert!(table.find("Xã Số 003 3 0 0 3").unwrap() < table.find("Xã Số 004 0 3 0 3").unwrap());
+    assert!(site.out("tieu-chi/xa-so-100/index.html").exists());
+    // Each locality's own page links to its checklist.
+    let own = text(&site, "dia-phuong/xa-so-003/index.html");
+    assert!(
+        own.contains("Tiêu chí 3/3 tiêu chí Xanh; Vàng 0, Đỏ 0."),
+        "{own}"
+    );
+}

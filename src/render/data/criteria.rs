@@ -256,8 +256,11 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
         let n =
             |v: u32| CellView::num(format_integer(i64::from(v))).marked(u.counts.illustrative > 0);
         let first = match &u.locality {
-            Some(l) => CellView::link(name.clone(), unit_path(l)),
-            None => CellView::link(name.clone(), format!("{CRITERIA}#tieu-chi-tong-hop")),
+            Some(l) => CellView::link(name.clone(), link(site, &unit_path(l))),
+            None => CellView::link(
+                name.clone(),
+                format!("{}#tieu-chi-tong-hop", link(site, CRITERIA)),
+            ),
         };
         table.rows.push(vec![
             first,
@@ -345,4 +348,28 @@ pub fn unit_paths(data: &SiteData) -> Vec<String> {
         .iter()
         .filter_map(|u| u.locality.as_deref().map(unit_path))
         .collect()
+}
+
+/// The checklist of locality `name` as a section of its `dia-phuong/` page
+/// (its counts and a link to `tieu-chi/<địa-phương>/`), and whether it
+/// counts an illustrative row; `None` when it has no criteria.
+pub fn locality_section(site: &Site, data: &SiteData, name: &str) -> Option<(SectionView, bool)> {
+    let key = crate::text::fold(name);
+    let u = checklists(&data.set, &data.computed.criteria)
+        .into_iter()
+        .find(|u| u.locality.as_deref().map(crate::text::fold) == Some(key.clone()))?;
+    let c = &u.counts;
+    let section = SectionView {
+        id: "tieu-chi".into(),
+        title: "Tiêu chí".into(),
+        href: link(site, &unit_path(name)),
+        note: format!(
+            "{}; Vàng {}, Đỏ {}.",
+            green_text(c),
+            format_integer(i64::from(c.yellow)),
+            format_integer(i64::from(c.red))
+        ),
+        ..SectionView::default()
+    };
+    Some((section, c.illustrative > 0))
 }

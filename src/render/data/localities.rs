@@ -461,6 +461,10 @@ pub fn locality_page(
             ..SectionView::default()
         });
     }
+    if let Some(section) = super::criteria::locality_section(site, data, name) {
+        marked |= section.1;
+        sections.push(section.0);
+    }
     let intro = format!(
         "Số liệu chuyển đổi số của riêng {name}.{}",
         dv::illustrative_note(marked)

@@ -39,7 +39,7 @@ impl StatusSource {
 pub struct CriterionStatus {
     pub light: Light,
     pub source: StatusSource,
-    /// Days past the deadline of a criterion not done (≥ 1), if any.
+    /// Days past the deadline of a Đỏ criterion not done (≥ 1), if any.
     pub days_overdue: Option<i32>,
 }
 
@@ -57,10 +57,12 @@ pub fn criterion_status(c: &Criterion, today: Date) -> CriterionStatus {
         Light::Yellow
     };
     match c.status {
+        // Days overdue only beside a Đỏ: a given Xanh or Vàng past its
+        // deadline is the authority's call, not shown as late.
         Some(light) => CriterionStatus {
             light,
             source: StatusSource::Given,
-            days_overdue: late,
+            days_overdue: late.filter(|_| light == Light::Red),
         },
         None => CriterionStatus {
             light: computed,
@@ -242,6 +244,12 @@ mod tests {
         let c = criterion(Some(date(2025, 9, 30)), false, Some(Light::Green));
         let s = criterion_status(&c, date(2025, 12, 1));
         assert_eq!((s.light, s.source), (Light::Green, StatusSource::Given));
+        assert_eq!(s.days_overdue, None);
+        let red = criterion(Some(date(2025, 9, 30)), false, Some(Light::Red));
+        assert_eq!(
+            criterion_status(&red, date(2025, 10, 2)).days_overdue,
+            Some(2)
+        );
     }
 
     #[test]

@@ -144,9 +144,17 @@ fn open_data_marks_the_computed_status() {
     let published = std::fs::read(site.out("du-lieu/tieu-chi.csv")).unwrap();
     site.write("content/du-lieu/tieu-chi.csv", published);
     site.build_ok(&[]);
-    // Search finds criteria.
-    let words = site.read_out("tim-kiem/chi-muc/words.js");
-    assert!(words.contains("chuyen"));
+    // Search has every criterion, as a "tiêu chí" (kind 6) linking to its page.
+    let docs: String = std::fs::read_dir(site.out("tim-kiem/chi-muc/d"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        docs.contains("[\"Hạn hôm qua chưa xong\",6,\"24/11/2026\",\"tieu-chi/\",\"Mã TC-03. Trạng thái: Đỏ (tính theo hạn và ngày hoàn thành). Nhóm: Hạ tầng số.\"]"),
+        "{docs}"
+    );
+    assert!(docs.contains("\"tieu-chi/xa-dong-hoa/\""), "{docs}");
+    assert!(site.read_out("tim-kiem/index.html").contains("tiêu chí"));
 }
 
 #[test]

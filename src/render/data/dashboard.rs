@@ -126,11 +126,13 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
                 format_integer(i64::from(own.counts.green)),
                 format_integer(i64::from(own.counts.total()))
             ),
-            label: "tiêu chí Xanh".to_owned(),
-            note: format!(
-                "Vàng {}, Đỏ {}",
-                format_integer(i64::from(own.counts.yellow)),
-                format_integer(i64::from(own.counts.red))
+            label: tr.get("stat_criteria_green"),
+            note: tr.fmt(
+                "stat_criteria_others",
+                &[
+                    ("yellow", &format_integer(i64::from(own.counts.yellow))),
+                    ("red", &format_integer(i64::from(own.counts.red))),
+                ],
             ),
             illustrative: own.counts.illustrative > 0,
         });

@@ -24,6 +24,7 @@ mod labels;
 mod palette;
 mod pillar_summary;
 mod scale;
+mod state_bars;
 mod svg;
 mod table;
 mod target_progress;

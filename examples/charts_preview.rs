@@ -149,6 +149,7 @@ fn charts() -> Vec<Chart> {
         not_started: 1,
         paused: u32::from(overdue > 1),
         not_reported: 0,
+        due_unreported: 0,
     };
     let tasks_one = task_states(&TaskStates {
         id: "nhiem-vu".into(),

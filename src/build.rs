@@ -130,6 +130,8 @@ pub fn prepare_holding_back(
             &DataOptions {
                 encoding: config.data.encoding.clone(),
                 illustrative: config.data.minh_hoa.clone(),
+                unit: config.unit.clone(),
+                received: config.data.nguon.clone(),
             },
             &mut diags,
         )
@@ -144,6 +146,9 @@ pub fn prepare_holding_back(
         data: site_data.as_ref(),
         base_url: config.base_url.clone(),
         portable: config.portable,
+        reports: site_data.as_ref().map_or_else(Vec::new, |d| {
+            render::data::report::generated_paths(d, &config, opts.today)
+        }),
     };
     let mut loaded = phase("content", || {
         content::load_cached(
@@ -170,6 +175,18 @@ pub fn prepare_holding_back(
         )
     });
     loaded.pages.extend(bulletins);
+    let reports = phase("reports", || {
+        render::data::report::reports(
+            &mut loaded,
+            site_data.as_ref(),
+            &config,
+            opts.today,
+            tera.as_ref(),
+            &theme,
+            &mut diags,
+        )
+    });
+    loaded.pages.extend(reports);
     let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::suggest::nearest;
 
+mod taxonomies;
+pub use taxonomies::TaxonomyConfig;
+
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "minhbach.toml";
 
@@ -64,6 +67,9 @@ pub struct DataConfig {
     /// file name (`"diem-dti"`: every file of that kind) or a file path
     /// inside the data folder (`"diem-dti-2024.csv"`).
     pub minh_hoa: Vec<String>,
+    /// Spreadsheets received from other systems and how each maps onto a
+    /// dataset (`[[data.nguon]]`, see `docs/du-lieu.md`).
+    pub nguon: Vec<crate::data::received::Mapping>,
 }
 
 impl Default for DataConfig {
@@ -73,6 +79,7 @@ impl Default for DataConfig {
             encoding: None,
             license: "Giấy phép dữ liệu mở CC BY 4.0".into(),
             minh_hoa: Vec::new(),
+            nguon: Vec::new(),
         }
     }
 }
@@ -95,6 +102,74 @@ impl Default for BulletinConfig {
             enabled: true,
             since: None,
         }
+    }
+}
+
+/// A kind of reporting period, as written in `[bao_cao] ky`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ReportKind {
+    /// `quy`
+    Quarter,
+    /// `6-thang`
+    Half,
+    /// `nam`
+    Year,
+}
+
+impl ReportKind {
+    /// The spelling in `minhbach.toml`.
+    pub const CODES: [(&'static str, ReportKind); 3] = [
+        ("quy", ReportKind::Quarter),
+        ("6-thang", ReportKind::Half),
+        ("nam", ReportKind::Year),
+    ];
+
+    /// Reads `quy`, `6-thang`, `nam` (any case, diacritics, spaces or `_`).
+    pub fn parse(raw: &str) -> Option<ReportKind> {
+        let key = crate::text::fold(raw.trim()).replace([' ', '_'], "-");
+        let key = key.as_str();
+        match key {
+            "quy" | "quarter" => Some(ReportKind::Quarter),
+            "6-thang" | "sau-thang" | "half" | "half-year" => Some(ReportKind::Half),
+            "nam" | "year" => Some(ReportKind::Year),
+            _ => None,
+        }
+    }
+}
+
+/// Periodic reports (`bao-cao/`), generated when the site has data files.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    /// `false` turns the reports off.
+    pub enabled: bool,
+    /// Which periods: `quy`, `6-thang`, `nam` (checked in [`Config::parse`]).
+    pub ky: Vec<String>,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            ky: vec!["6-thang".into(), "nam".into()],
+        }
+    }
+}
+
+impl ReportConfig {
+    /// The kinds of period to report (empty when turned off).
+    pub fn kinds(&self) -> Vec<ReportKind> {
+        if !self.enabled {
+            return Vec::new();
+        }
+        let mut out: Vec<ReportKind> = self
+            .ky
+            .iter()
+            .filter_map(|k| ReportKind::parse(k))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
@@ -151,7 +226,7 @@ pub struct Config {
     pub level: String,
     /// The province, e.g. "Hà Tĩnh".
     pub province: String,
-    /// Where the section is published, e.g. `https://songtri.hatinh.gov.vn/chuyen-doi-so/`.
+    /// Where the section is published, e.g. `https://phuong-vi-du.example/chuyen-doi-so/`.
     pub base_url: String,
     /// Default language of pages: `vi` or `en`.
     pub language: String,
@@ -166,7 +241,10 @@ pub struct Config {
     pub sections: Sections,
     pub data: DataConfig,
     pub bulletin: BulletinConfig,
+    pub bao_cao: ReportConfig,
     pub markdown: MarkdownConfig,
+    /// Extra taxonomies (`[[taxonomies]]`) beyond tags and categories.
+    pub taxonomies: Vec<TaxonomyConfig>,
     /// Free values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -189,7 +267,9 @@ impl Default for Config {
             sections: Sections::default(),
             data: DataConfig::default(),
             bulletin: BulletinConfig::default(),
+            bao_cao: ReportConfig::default(),
             markdown: MarkdownConfig::default(),
+            taxonomies: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -233,7 +313,9 @@ const TOP_KEYS: &[&str] = &[
     "sections",
     "data",
     "bulletin",
+    "bao_cao",
     "markdown",
+    "taxonomies",
     "extra",
 ];
 
@@ -241,8 +323,9 @@ const TOP_KEYS: &[&str] = &[
 const SUB_KEYS: &[(&str, &[&str])] = &[
     ("contact", &["address", "phone", "email", "website"]),
     ("sections", &["news", "documents"]),
-    ("data", &["dir", "encoding", "license", "minh_hoa"]),
+    ("data", &["dir", "encoding", "license", "minh_hoa", "nguon"]),
     ("bulletin", &["enabled", "since"]),
+    ("bao_cao", &["enabled", "ky"]),
     ("markdown", &["raw_html"]),
 ];
 
@@ -371,7 +454,9 @@ impl Config {
                     );
                     c.bulletin.since = None;
                 }
+                c.check_report_kinds(text, diags);
                 c.refuse_script_urls(text, diags);
+                taxonomies::validate(&mut c.taxonomies, text, diags);
                 Some(c)
             }
             Err(e) => {
@@ -420,6 +505,26 @@ impl Config {
     /// Reports (and blanks) URLs in the config that would run code when
     /// clicked: `javascript:` and the like in menu entries, `website`,
     /// `base_url`.
+    /// Every `[bao_cao] ky` entry must name a kind of period; an unknown one
+    /// is an error at its line (and left out so `check` goes on).
+    fn check_report_kinds(&mut self, text: &str, diags: &mut Diagnostics) {
+        let line = find_key_line(text, "ky").unwrap_or(1);
+        for k in &self.bao_cao.ky {
+            if ReportKind::parse(k).is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        format!("“{k}” ở khoá ky của mục [bao_cao] không phải là một kỳ báo cáo"),
+                    )
+                    .at(line, 1)
+                    .with_source(text)
+                    .hint("các kỳ có thể dùng: \"quy\" (quý), \"6-thang\" (6 tháng), \"nam\" (năm), ví dụ ky = [\"6-thang\", \"nam\"]"),
+                );
+            }
+        }
+        self.bao_cao.ky.retain(|k| ReportKind::parse(k).is_some());
+    }
+
     fn refuse_script_urls(&mut self, text: &str, diags: &mut Diagnostics) {
         use crate::text::escape::is_dangerous_url;
         let mut urls: Vec<(&str, &mut String)> = vec![
@@ -547,6 +652,33 @@ mod tests {
         assert_eq!(c.base_path(), "/chuyen-doi-so/");
         assert_eq!(c.paginate_by, 10);
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn report_keys() {
+        let mut d = Diagnostics::new();
+        let c = Config::parse("", &mut d).unwrap();
+        assert_eq!(c.bao_cao.kinds(), vec![ReportKind::Half, ReportKind::Year]);
+        let c = Config::parse("[bao_cao]\nky = [\"nam\", \"Quý\"]\n", &mut d).unwrap();
+        assert!(d.is_empty());
+        assert_eq!(
+            c.bao_cao.kinds(),
+            vec![ReportKind::Quarter, ReportKind::Year]
+        );
+        let c = Config::parse("[bao_cao]\nenabled = false\n", &mut d).unwrap();
+        assert!(d.is_empty() && c.bao_cao.kinds().is_empty());
+        let c = Config::parse(
+            "title = \"x\"\n[bao_cao]\nky = [\"thang\", \"nam\"]\n",
+            &mut d,
+        )
+        .unwrap();
+        let text = format!("{d:?}");
+        assert!(
+            text.contains("“thang”") && text.contains("[bao_cao]"),
+            "{text}"
+        );
+        assert!(text.contains("line: Some(3)"), "{text}");
+        assert_eq!(c.bao_cao.kinds(), vec![ReportKind::Year]);
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn documents_without_number_or_date_are_listed_by_title_and_warned() {
     let list = site.read_out("van-ban/index.html");
     // Listed with its title as the link text (it was an empty link).
     assert!(
-        list.contains("<td>–</td><td>–</td><td><span class=\"doc-kind-inline\">Kế hoạch</span> <a href=\"../van-ban/ke-hoach-tham-khao/\">Kế hoạch tham khảo của xã bạn</a></td>"),
+        list.contains("<td class=\"card-key\" data-label=\"Số\">–</td><td data-label=\"Ngày ban hành\">–</td><td class=\"card-main\" data-label=\"Trích yếu\"><span class=\"doc-kind-inline\">Kế hoạch</span> <a href=\"../van-ban/ke-hoach-tham-khao/\">Kế hoạch tham khảo của xã bạn</a></td>"),
         "{list}"
     );
     assert!(!list.contains("\"></a>"), "an empty link:\n{list}");

@@ -178,7 +178,7 @@ fn free_text_partners_get_no_unit_page() {
     assert!(!site.out("don-vi/cac-to-cong-nghe-so").exists());
     let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));
     assert!(
-        tasks.contains("<td><a href=\"../don-vi/van-phong/\">van phong</a>, Công an phường</td>"),
+        tasks.contains("<td data-label=\"Phối hợp\"><a href=\"../don-vi/van-phong/\">van phong</a>, Công an phường</td>"),
         "{tasks}"
     );
     let unit = html_unescape(&site.read_out("don-vi/van-phong/index.html"));
@@ -214,7 +214,7 @@ fn weekly_bulletins_are_news_posts() {
     assert!(w45.contains("NV-02 – Mở lớp tập huấn"));
     assert!(w45.contains("datetime=\"2026-11-08\""));
     let w47 = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
-    assert!(w47.contains("Nhiệm vụ mới quá hạn"));
+    assert!(w47.contains("Nhiệm vụ mới hết hạn chưa báo cáo hoàn thành"));
     assert!(w47.contains("NV-03 – Lắp wifi"));
     // NV-01 became overdue on 01/10/2026 (week 40); results of Quý III end
     // on 30/09 (week 40 too) — before the site's first post (week 45), so
@@ -308,7 +308,10 @@ fn codes_in_tables_do_not_wrap_mid_token() {
     let site = small_site("Không có biểu đồ.");
     site.build_ok(&[]);
     let tasks = site.read_out("nhiem-vu/index.html");
-    assert!(tasks.contains("<td class=\"ma\">NV-01</td>"), "{tasks}");
+    assert!(
+        tasks.contains("<td class=\"ma card-key\" data-label=\"Mã\">NV-01</td>"),
+        "{tasks}"
+    );
     let targets = site.read_out("chi-tieu/index.html");
     assert!(
         targets.contains("<a class=\"ma\" href=\"../chi-tieu/ct-01/\">CT-01</a></td>"),
@@ -528,9 +531,17 @@ fn data_pages_speak_the_page_language() {
         unit.contains("Phòng Văn hóa leads 2 tasks (1 overdue)"),
         "{unit}"
     );
+    // Task groups are named in English, in the heading and the table's caption.
+    let tasks = html_unescape(&site.read_out("nhiem-vu/index.html"));
+    assert!(
+        tasks.contains("<h2 id=\"qua-han\">Overdue (2)</h2>"),
+        "{tasks}"
+    );
+    assert!(tasks.contains("<caption class=\"visually-hidden\">Overdue</caption>"));
+    assert!(!tasks.contains(">Quá hạn ("), "{tasks}");
     let bulletin = html_unescape(&site.read_out("ban-tin/tuan-47-2026/index.html"));
     assert!(bulletin.contains("Digital transformation bulletin, week 47/2026"));
-    assert!(bulletin.contains("Tasks newly overdue"));
+    assert!(bulletin.contains("Tasks newly past deadline, not reported done"));
 }
 
 #[test]

@@ -126,10 +126,10 @@ fn dti_page_pillar_maxima() {
     let site = built_example();
     let html = site.read_out("chi-so-dti/index.html");
     for row in [
-        "<td>Chính quyền số</td><td class=\"num\">143,5</td><td class=\"num\">160</td>",
-        "<td>Kinh tế số</td><td class=\"num\">57,5</td><td class=\"num\">75</td>",
-        "<td>Xã hội số</td><td class=\"num\">28,25</td><td class=\"num\">35</td>",
-        "<td class=\"num\">270</td>",
+        "<td class=\"card-main\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
+        "<td class=\"card-main\" data-label=\"Trụ cột\">Kinh tế số</td><td class=\"num\" data-label=\"Điểm\">57,5</td><td class=\"num\" data-label=\"Điểm tối đa\">75</td>",
+        "<td class=\"card-main\" data-label=\"Trụ cột\">Xã hội số</td><td class=\"num\" data-label=\"Điểm\">28,25</td><td class=\"num\" data-label=\"Điểm tối đa\">35</td>",
+        "<td class=\"num\" data-label=\"Điểm tối đa\">270</td>",
     ] {
         assert!(html.contains(row), "DTI page lacks {row:?}");
     }
@@ -155,7 +155,7 @@ fn open_data_files_and_catalogue() {
     assert!(html.contains("href=\"../du-lieu/chi-tieu.csv\""));
     assert!(html.contains("href=\"../du-lieu/chi-tieu.json\""));
     assert!(html.contains("Giấy phép dữ liệu mở CC BY 4.0"));
-    assert!(html.contains("<td class=\"num\">71</td>"));
+    assert!(html.contains("<td class=\"num\" data-label=\"Số dòng\">71</td>"));
     let sitemap = common::html_unescape(&site.read_out("sitemap.xml"));
     for page in [
         "chi-tieu/",
@@ -224,4 +224,70 @@ fn data_error_fails_the_build_naming_file_and_row() {
         "content/du-lieu/ket-qua.csv [ô A3]",
     ]);
     assert!(!site.out("index.html").exists());
+}
+
+/// Issue #17: pages that read on a phone and on paper. Every cell of a
+/// card table says which column it is (the phone shows "label: value"), a
+/// column none of whose rows has a value is not printed, a caption that
+/// repeats its heading is hidden from sight (kept for screen readers), no
+/// unit tile says "0" about nothing, every chart's table has a print copy,
+/// and no two pages share a `<title>` (the unit and the locality of the
+/// same name, or the same pillar's chart in two plans, did).
+#[test]
+fn pages_read_on_a_phone_and_on_paper() {
+    let site = built_example();
+    let tree = site.public_tree();
+    let mut titles = std::collections::BTreeMap::new();
+    for (rel, bytes) in &tree {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        if html.contains("http-equiv=\"refresh\"") {
+            continue;
+        }
+        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+        if let Some(other) = titles.insert(title.to_owned(), rel.clone()) {
+            panic!("{rel} and {other} share {title}");
+        }
+        for table in html.split("<table class=\"data-table row-cards").skip(1) {
+            let body = &table[table.find("<tbody>").unwrap()..table.find("</table>").unwrap()];
+            assert!(
+                !body.contains("<td>") && !body.contains("<td class=\"num\">"),
+                "{rel}: a card cell without its label:\n{body}"
+            );
+            let head = &table[..table.find("</thead>").unwrap()];
+            if head.contains(">Kinh phí</th>") {
+                assert!(
+                    body.split("data-label=\"Kinh phí\">")
+                        .skip(1)
+                        .any(|c| !c.starts_with("</td>")),
+                    "{rel}: an empty budget column"
+                );
+            }
+        }
+        assert_eq!(
+            html.matches("<details class=\"chart-data\">").count(),
+            html.matches("<div class=\"print-only\" hidden>").count(),
+            "{rel}: a chart table without its print copy"
+        );
+        if rel.starts_with("don-vi/") && rel != "don-vi/index.html" {
+            for tile in html.split("<li class=\"stat\">").skip(1) {
+                assert!(
+                    !tile.starts_with("<span class=\"stat-value\">0</span>")
+                        || tile.contains(">Nhiệm vụ quá hạn<"),
+                    "{rel}: a zero tile: {}",
+                    &tile[..tile.find("</li>").unwrap()]
+                );
+            }
+        }
+    }
+    assert!(titles.len() > 300, "{}", titles.len());
+    // The unit that only partners: one tile, no zeros.
+    let bcd = site.read_out("don-vi/ban-chi-dao-chuyen-doi-so-huyen-chau-thanh/index.html");
+    assert_eq!(bcd.matches("<li class=\"stat\">").count(), 1, "{bcd}");
+    // "Quá hạn (6)" above a table captioned "Quá hạn": the caption is for screen readers only.
+    let tasks = common::html_unescape(&site.read_out("nhiem-vu/index.html"));
+    assert!(tasks.contains("<caption class=\"visually-hidden\">Quá hạn</caption>"));
+    assert!(tasks.contains("<h2 id=\"qua-han\">Quá hạn ("), "{tasks}");
 }

@@ -18,6 +18,20 @@ fn page(site: &Site, rel: &str) -> String {
 }
 
 /// The `<tr>` (or `<li>`) element of `html` that contains `needle`.
+/// The page without the phone-card labels (`data-label="…"`), so cells can be
+/// matched by their content and class.
+fn without_card_labels(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" data-label=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " data-label=\"".len()..];
+        rest = &after[after.find('"').map_or(after.len(), |e| e + 1)..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn element_with<'a>(html: &'a str, open: &str, close: &str, needle: &str) -> &'a str {
     let at = html.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
     let start = html[..at].rfind(open).expect("element start");
@@ -207,12 +221,16 @@ fn localities_side_by_side_and_each_its_own_page() {
     );
     // Overdue tasks by locality.
     let kim_son = element_with(&index, "<tr>", "</tr>", ">Xã Kim Sơn</a>");
-    assert!(kim_son.contains("<td class=\"num\">1 <span"), "{kim_son}");
+    assert!(
+        kim_son.contains("<td class=\"num\" data-label=\"Nhiệm vụ quá hạn\">1 <span"),
+        "{kim_son}"
+    );
     assert!(!index.contains("Tổng cộng"));
     // A locality's own page: its targets (own and per-locality results),
     // tasks, budget and DTI only.
     let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
     assert!(an_hoa.contains("<h1>Xã An Hòa</h1>"));
+    assert!(an_hoa.contains("<title>Xã An Hòa: số liệu trên địa bàn – "));
     assert!(an_hoa.contains(">2/2<"), "T1 (95 %) and X1 (97 %) met");
     assert!(an_hoa.contains("Tập huấn kỹ năng số cho cán bộ xã"));
     assert!(!an_hoa.contains("Số hóa hồ sơ hộ tịch"), "Kim Sơn's task");
@@ -261,7 +279,7 @@ fn a_hundred_communes_stay_readable() {
         .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
         .collect();
     assert_eq!(names.len(), 40, "{names:?}");
-    assert_eq!(t1.matches("<td>Xã Số ").count(), 100);
+    assert_eq!(t1.matches("<td data-label=\"Phạm vi\">Xã Số ").count(), 100);
 }
 
 #[test]
@@ -339,7 +357,7 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
         "own lines only: {own_total}"
     );
     assert!(budget.contains("<h2>Theo địa phương</h2>"));
-    let kim_son = element_with(&budget, "<tr>", "</tr>", "<td>Xã Kim Sơn</td>");
+    let kim_son = element_with(&budget, "<tr>", "</tr>", ">Xã Kim Sơn</td>");
     assert!(kim_son.contains("300.000.000 đồng"));
     assert_eq!(
         budget.matches("<tfoot>").count(),
@@ -352,4 +370,191 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
     // A pillar counts the site's own targets and tasks (X1 is Xã An Hòa's).
     let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
     assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
+}
+
+/// All search documents' text (title + text), from the `d/<n>.js` files.
+fn search_text(site: &Site) -> String {
+    let mut all = String::new();
+    for (path, bytes) in site.public_tree() {
+        if path.starts_with("tim-kiem/chi-muc/d/") {
+            all.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    all
+}
+
+/// An empty "Đã giải ngân" is unknown, never 0 đồng or 0 %: on the tile,
+/// the budget page's tables, its chart, the locality pages, the search
+/// index; the open data keeps the cell empty (decision 0022).
+#[test]
+fn an_unknown_disbursement_is_never_shown_as_zero() {
+    let site = Site::fixture("nhieu-dia-phuong");
+    site.write(
+        "content/du-lieu/kinh-phi.csv",
+        "Năm,Nguồn vốn,Hạng mục,Kế hoạch,Đã giải ngân,Địa phương\n\
+         2025,Ngân sách tỉnh,Nền tảng tích hợp,1.000.000.000,1.000.000.000,\n\
+         2026,Ngân sách tỉnh,Kho dữ liệu dùng chung,2.000.000.000,500.000.000,\n\
+         2026,Ngân sách tỉnh,Trung tâm điều hành,1.000.000.000,,\n\
+         2026,Ngân sách xã,Tập huấn kỹ năng số,100.000.000,,Xã An Hòa\n",
+    );
+    site.build_ok(&[]);
+    // Dashboard: one of the two 2026 lines has no figure.
+    let home = page(&site, "index.html");
+    let tile = element_with(&home, "<li class=\"stat\">", "</li>", "Tỷ lệ giải ngân");
+    assert!(tile.contains("chưa có số liệu"), "{tile}");
+    assert!(
+        tile.contains("kế hoạch 3.000.000.000 đồng; đã giải ngân: 500.000.000 đồng (còn 1/2 dòng chưa có số liệu)"),
+        "{tile}"
+    );
+    assert!(
+        !tile.contains("16,7 %") && !tile.contains(">0 %<"),
+        "{tile}"
+    );
+    // Budget page: the 2026 row and the total say so; the chart's table
+    // has no disbursed figure for 2026.
+    let budget = without_card_labels(&page(&site, "kinh-phi/index.html"));
+    let y2026 = element_with(&budget, "<tr>", "</tr>", ">Năm 2026</td>");
+    assert!(y2026.contains("còn 1/2 dòng chưa có số liệu"), "{y2026}");
+    assert!(
+        y2026.contains("<td class=\"num\">chưa có số liệu</td>"),
+        "{y2026}"
+    );
+    let an_hoa_row = element_with(&budget, "<tr>", "</tr>", ">Xã An Hòa</td>");
+    assert!(
+        an_hoa_row.contains(
+            "100.000.000 đồng</td><td class=\"num\">chưa có số liệu</td><td class=\"num\">chưa có số liệu"
+        ),
+        "{an_hoa_row}"
+    );
+    assert!(!an_hoa_row.contains(">0 đồng</td>"), "{an_hoa_row}");
+    assert!(budget.contains("không phải 0 đồng"));
+    // The locality: its tile and its row side by side.
+    let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
+    assert!(
+        an_hoa.contains("kế hoạch 100.000.000 đồng; đã giải ngân: chưa có số liệu"),
+        "{an_hoa}"
+    );
+    let index = page(&site, "dia-phuong/index.html");
+    let row = element_with(&index, "<tr>", "</tr>", ">Xã An Hòa</a>");
+    assert!(row.contains("chưa có số liệu"), "{row}");
+    // Open data: the officer's empty cell stays empty.
+    let csv = site.read_out("du-lieu/kinh-phi.csv");
+    assert!(
+        csv.contains("Trung tâm điều hành,,1000000000,,,không"),
+        "{csv}"
+    );
+    // Search: the locality page is found, with the same words.
+    let search = search_text(&site);
+    assert!(
+        search.contains("Tỷ lệ giải ngân kinh phí năm 2026: chưa có số liệu"),
+        "{search}"
+    );
+}
+
+/// A province of 100+ communes: `dia-phuong/` is split by initial letter
+/// (after "Xã"), in Vietnamese order, with a jump list; every commune is
+/// one row, and its page is found by search.
+#[test]
+fn a_hundred_communes_side_by_side_are_grouped_by_letter() {
+    let site = Site::fixture("nhieu-dia-phuong");
+    let stems = [
+        "An", "Ba", "Bình", "Cẩm", "Đông", "Hòa", "Kim", "Long", "Phú", "Tân",
+    ];
+    let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Địa phương\n");
+    let mut names = Vec::new();
+    for n in 0..100 {
+        let name = format!("Xã {} {:02}", stems[n % 10], n / 10);
+        results.push_str(&format!("T1,Quý III/2026,{},{name}\n", 50 + n % 50));
+        names.push(name);
+    }
+    site.write("content/du-lieu/ket-qua.csv", results);
+    site.build_ok(&[]);
+    let index = page(&site, "dia-phuong/index.html");
+    // The jump list, letters in Vietnamese order (Đ after D); the fixture's
+    // own communes (Xã An Hòa…) are grouped with the new ones.
+    let nav = element_with(&index, "<nav aria-label=\"So sánh", "</nav>", "jump-list");
+    let letters: Vec<&str> = nav
+        .split("<li><a href=\"#nhom-")
+        .skip(1)
+        .map(|li| &li[li.find("\">").unwrap() + 2..li.find(" (").unwrap()])
+        .collect();
+    assert_eq!(
+        letters,
+        ["A", "B", "C", "Đ", "H", "K", "L", "P", "T"],
+        "{nav}"
+    );
+    assert!(nav.contains("#nhom-a\">A (11)<"), "10 + An Hòa: {nav}");
+    // One table per letter; each commune exactly once, in its letter's table.
+    let dong = &index[index.find("id=\"nhom-d\"").unwrap()..];
+    let dong = &dong[..dong.find("</section>").unwrap()];
+    assert!(dong.contains(">Xã Đông 00</a>") && dong.contains(">Xã Đông Hà</a>"));
+    assert!(!dong.contains(">Xã Cẩm"));
+    for name in &names {
+        assert_eq!(index.matches(&format!(">{name}</a>")).count(), 1, "{name}");
+    }
+    // Every locality page is in the search index.
+    assert!(search_text(&site).contains("Số liệu chuyển đổi số của riêng Xã Tân 09."));
+}
+
+/// Locality names are checked against the units file when it lists
+/// localities: a typo is a located warning with the nearest name, never a
+/// silent second locality; the own unit and another spelling pass.
+#[test]
+fn locality_names_are_checked_against_the_units_file() {
+    let site = Site::empty();
+    site.write(
+        "minhbach.toml",
+        "title = \"Thử\"\nunit = \"UBND tỉnh Thử\"\nbase_url = \"https://tinh-thu.example/\"\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Thử\"\n+++\n");
+    site.write(
+        "content/du-lieu/don-vi.csv",
+        "Mã,Tên,Loại\nAH,Xã An Hòa,xã\nBM,Xã Bình Minh,xã\nVP,Văn phòng UBND tỉnh,phòng ban\n",
+    );
+    site.write(
+        "content/du-lieu/chi-tieu.csv",
+        "Mã,Chỉ tiêu,Mục tiêu,Đơn vị tính,Thời hạn\nT1,Hồ sơ trực tuyến,90,%,2026\n",
+    );
+    site.write(
+        "content/du-lieu/ket-qua.csv",
+        "Mã chỉ tiêu,Kỳ,Giá trị,Địa phương\n\
+         T1,2026,95,xã an hoà\n\
+         T1,2026,80,Xã Bình Mnh\n\
+         T1,2026,85,Tỉnh Thử\n\
+         T1,2026,86,Xã Bình Mnh\n",
+    );
+    let run = site.build_ok(&[]);
+    assert!(
+        run.stderr
+            .contains("cảnh báo: địa phương “Xã Bình Mnh” không có trong tệp đơn vị"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/du-lieu/ket-qua.csv [ô D3]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("có phải ý bạn là “Xã Bình Minh”?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("không có trong tệp đơn vị").count(),
+        1,
+        "once per name: {}",
+        run.stderr
+    );
+    // Without localities in the units file, nothing is checked.
+    site.write(
+        "content/du-lieu/don-vi.csv",
+        "Mã,Tên,Loại\nVP,Văn phòng UBND tỉnh,phòng ban\n",
+    );
+    let run = site.build_ok(&[]);
+    assert!(
+        !run.stderr.contains("không có trong tệp đơn vị"),
+        "{}",
+        run.stderr
+    );
 }

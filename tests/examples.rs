@@ -565,9 +565,21 @@ const CHAU_THANH: Expect = Expect {
         // 23 targets of section II.2 (004:38–107); no result in any source.
         ("0/23", "Chỉ tiêu đã đạt", "23 chỉ tiêu chưa có số liệu"),
         // 22 tasks; the 14 with a deadline (Quý I/2025 ×2, 30/11/2025 ×4,
-        // 31/12/2025 ×8) are past it on 25/11/2026 with no completion reported,
-        // and the quarterly report (004:329–331) has four missed quarters.
-        ("15", "Nhiệm vụ quá hạn", "trên tổng số 22 nhiệm vụ"),
+        // 31/12/2025 ×8) are past it on 25/11/2026, and no source reports
+        // their status: "hết hạn chưa báo cáo", never "quá hạn" (decision 0022);
+        // so is the quarterly report (004:329–331), whose four quarters of
+        // 2025 have no report in any source.
+        (
+            "0",
+            "Nhiệm vụ quá hạn",
+            "trên tổng số 22 nhiệm vụ; 15 nhiệm vụ hết hạn chưa báo cáo",
+        ),
+        // The plan's total (004:284–285); it reports no disbursement.
+        (
+            "chưa có số liệu",
+            "Tỷ lệ giải ngân kinh phí năm 2025",
+            "kế hoạch 1.552.020.000 đồng; đã giải ngân: chưa có số liệu",
+        ),
     ],
     targets: &[
         ("CT-A01", "bằng 100 %", "năm 2025"),     // 004:41–43
@@ -621,7 +633,11 @@ const CHAU_THANH: Expect = Expect {
     indicators: &[],
     shows: &[
         ("", "tổng kinh phí thực hiện kế hoạch là 1.552.020.000 đồng"), // 004:284–285
-        ("", "trang không tính tỷ lệ giải ngân"),
+        (
+            "kinh-phi/",
+            "tổng kinh phí kế hoạch 1.552.020.000 đồng, đã giải ngân: chưa có số liệu",
+        ), // 004:284–285
+        ("", "tỷ lệ giải ngân là “chưa có số liệu”"),
         ("", "cấp huyện không còn"),
         ("", "nghĩa là không có báo cáo"),
         // 004:329: quarterly reports "trước ngày 15 của tháng cuối quý".
@@ -789,6 +805,7 @@ fn check_site(e: &Expect) {
 
     check_illustrative(e, &site, name);
     check_contact(&root, &site, name);
+    check_readme_lists_the_dashboard(e, &home, name);
     if site.files.contains_key("du-lieu/chi-so-dti.csv") {
         check_dti_index(&site, name);
     }
@@ -884,6 +901,42 @@ fn check_illustrative(e: &Expect, site: &Built, name: &str) {
     assert_eq!(marked, e.illustrative_rows, "{name}: illustrative rows");
 }
 
+/// `vi-du/README.md`'s closing summary lists every tile and chart of the
+/// site's dashboard, in the page's words, under the site's heading.
+fn check_readme_lists_the_dashboard(e: &Expect, home: &str, name: &str) {
+    let readme = std::fs::read_to_string(repo().join("vi-du/README.md")).unwrap();
+    let summary = &readme[readme
+        .find("## Tóm tắt: mọi con số trên trang chủ")
+        .expect("closing summary")..];
+    let heading = match e.dir {
+        "" => "**Phường Sông Trí",
+        "vi-du/dong-son" => "**Huyện Đông Sơn",
+        "vi-du/tho-xuan" => "**Huyện Thọ Xuân",
+        "vi-du/chau-thanh" => "**Huyện Châu Thành",
+        "vi-du/vinh-phuc" => "**Tỉnh Vĩnh Phúc",
+        other => panic!("{other}: no summary heading"),
+    };
+    let part = &summary[summary.find(heading).expect(heading)..];
+    let part = &part[..part[2..].find("\n**").map_or(part.len(), |i| i + 2)];
+    let flat = part.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (value, label, note) in tiles(home) {
+        let tile = format!("Ô “{value} {label}” (“{note}”)");
+        assert!(flat.contains(&tile), "{name}: README summary lacks {tile}");
+    }
+    let shown = plain_text(home);
+    for title in [
+        "Kết quả thực hiện chỉ tiêu theo trụ cột",
+        "Tình trạng thực hiện nhiệm vụ",
+    ] {
+        if shown.contains(title) {
+            assert!(
+                flat.contains(&format!("Biểu đồ “{title}”")),
+                "{name}: README summary lacks the chart {title}"
+            );
+        }
+    }
+}
+
 /// Contact data invented for an example is a reserved placeholder, never an
 /// address at a real domain.
 fn check_contact(root: &Path, site: &Built, name: &str) {
@@ -950,27 +1003,53 @@ fn vinh_phuc_example_shows_only_its_directive() {
     check_site(&VINH_PHUC);
 }
 
-/// Seed 004's deadlines at their boundaries: a task is overdue only from the
-/// day after its deadline (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236, 277).
+/// Seed 004's deadlines at their boundaries: a task passes its deadline only
+/// from the day after (Quý I/2025 → 31/03/2025; 004:122, 140, 157, 216, 236,
+/// 277). The plan reports no status, so a passed task is "hết hạn chưa báo
+/// cáo" — listed and counted on the dashboard — and never "quá hạn".
 #[test]
-fn chau_thanh_overdue_tasks_follow_the_plan_deadlines_day_by_day() {
+fn chau_thanh_deadlines_pass_day_by_day_without_inventing_overdue() {
     let root = repo().join("vi-du/chau-thanh");
-    for (date, overdue) in [
+    for (date, unreported) in [
         // CT25-22 reports "trước ngày 15 của tháng cuối quý" (004:329): the
-        // first quarter is due on 14/03/2025 and missed from 15/03/2025.
-        ("2025-03-14", "0"),
-        ("2025-03-15", "1"),
-        ("2025-03-31", "1"),  // last day of Quý I/2025
-        ("2025-04-01", "3"),  // the two tasks of section III.1
-        ("2025-11-30", "3"),  // deadline day of sections III.2–3
-        ("2025-12-01", "7"),  // + four tasks
-        ("2025-12-31", "7"),  // deadline day of sections III.7–9
-        ("2026-01-01", "15"), // + eight tasks
+        // first quarter is due on 14/03/2025 and passed from 15/03/2025.
+        ("2025-03-14", 0),
+        ("2025-03-15", 1),
+        ("2025-03-31", 1),  // last day of Quý I/2025
+        ("2025-04-01", 3),  // the two tasks of section III.1
+        ("2025-11-30", 3),  // deadline day of sections III.2–3
+        ("2025-12-01", 7),  // + four tasks
+        ("2025-12-31", 7),  // deadline day of sections III.7–9
+        ("2026-01-01", 15), // + eight tasks
     ] {
         let site = build_at(&root, date);
         let tiles = tiles(&site.page(""));
         let tile = tiles.iter().find(|t| t.1 == "Nhiệm vụ quá hạn").unwrap();
-        assert_eq!(tile.0, overdue, "overdue tasks on {date}");
+        assert_eq!(tile.0, "0", "overdue tasks on {date}");
+        let note = if unreported == 0 {
+            "trên tổng số 22 nhiệm vụ".to_owned()
+        } else {
+            format!("trên tổng số 22 nhiệm vụ; {unreported} nhiệm vụ hết hạn chưa báo cáo")
+        };
+        assert_eq!(tile.2, note, "on {date}");
+        // The list groups them under their own heading, the chart's table
+        // counts them, the open data writes the same words.
+        let list = site.page("nhiem-vu/");
+        assert_eq!(
+            list.contains("id=\"het-han-chua-bao-cao\""),
+            unreported > 0,
+            "nhiem-vu/ on {date}"
+        );
+        assert!(
+            !list.contains("id=\"qua-han\""),
+            "no overdue group on {date}"
+        );
+        let csv = &site.files["du-lieu/nhiem-vu.csv"];
+        assert_eq!(
+            csv.matches("Hết hạn chưa báo cáo").count(),
+            unreported,
+            "open data on {date}"
+        );
     }
 }
 
@@ -997,4 +1076,103 @@ fn every_example_site_is_checked() {
         dirs, known,
         "every vi-du site needs its expectations in tests/examples.rs"
     );
+}
+
+/// The guide never uses a real government site as an example address: an
+/// officer copies examples (decision 0022). Only national portals that the
+/// guide links to as themselves are allowed.
+#[test]
+fn the_guide_gives_no_real_local_government_domain_as_an_example() {
+    const NATIONAL: &[&str] = &["dichvucong.gov.vn"];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.push(repo().join("README.md"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices(".gov.vn") {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .map_or(0, |i| i + 1);
+            let host = &text[start..at + ".gov.vn".len()];
+            assert!(
+                NATIONAL.contains(&host),
+                "{}: {host} is a real government domain; use an example domain",
+                file.display()
+            );
+        }
+    }
+}
+
+/// The periodic reports (`bao-cao/`) of the examples, figure by figure from
+/// the seeds (vi-du/README.md, "Báo cáo định kỳ"): Sông Trí's year 2025 from
+/// the measured results of Part I of 001 plus the officer's commentary, its
+/// 2026 reports partial on the build date; Châu Thành's half-year and year
+/// 2025 from the task deadlines of 004 (none reported done).
+#[test]
+fn example_reports_carry_the_seed_figures() {
+    let st = build(repo());
+    let y25 = plain_text(&st.page("bao-cao/nam-2025/"));
+    for needle in [
+        "Báo cáo kết quả chuyển đổi số năm 2025 của phường Sông Trí",
+        "Số liệu tính đến hết ngày 31/12/2025.",
+        "Trong kỳ không có chỉ tiêu đến hạn",
+        "Chỉ số đo lường trong kỳ (22)",
+        "Tỷ lệ dân số trưởng thành có điện thoại thông minh 99,2 % năm 2025", // 001:95
+        "Tổ chuyển đổi số cộng đồng tại các tổ dân phố 27 tổ năm 2025",       // 001:46-47
+        "Lượt dự thi Cuộc thi tìm hiểu Nghị quyết số 57-NQ/TW 203.324 lượt",  // 001:225-226
+        "Chưa có số liệu kinh phí năm 2025.", // 001:234 is spending, not a budget line
+        "Trong kỳ trang đăng 10 tin bài và 1 văn bản.",
+        "V. Nhận xét, đánh giá",
+        "2.665 triệu đồng", // the commentary, 001:234
+    ] {
+        assert!(
+            y25.contains(needle),
+            "Sông Trí 2025 report lacks {needle:?}"
+        );
+    }
+    // No figure of it is illustrative (a news title may say "minh họa").
+    let y25_html = st.page("bao-cao/nam-2025/");
+    assert!(!y25_html.contains("badge-minh-hoa") && !y25.contains("Số liệu ghi “minh họa”"));
+    // The commentary file is merged, not published on its own.
+    assert!(!st.files.keys().any(|k| k.contains("nhan-xet")));
+    // 2026 is not over on 25/11/2026: labelled partial, out of the feed.
+    let y26 = plain_text(&st.page("bao-cao/nam-2026/"));
+    assert!(y26.contains("năm 2026 của phường Sông Trí (tính đến ngày 25/11/2026)"));
+    assert!(y26.contains("Trong kỳ có 17 chỉ tiêu đến hạn; 0 chỉ tiêu có số liệu kết quả"));
+    let feed = &st.files["bao-cao/atom.xml"];
+    assert!(feed.contains("bao-cao/nam-2025/") && !feed.contains("bao-cao/nam-2026/"));
+    assert!(st.files["sitemap.xml"].contains("bao-cao/nam-2026/"));
+
+    let ct = build(&repo().join("vi-du/chau-thanh"));
+    let h1 = plain_text(&ct.page("bao-cao/6-thang-dau-nam-2025/"));
+    for needle in [
+        "Báo cáo kết quả chuyển đổi số 6 tháng đầu năm 2025 của huyện Châu Thành",
+        "Kỳ báo cáo: từ ngày 01/01/2025 đến ngày 30/06/2025.",
+        // 004:122 — two tasks due Quý I/2025, overdue from 01/04/2025.
+        "tính đến hết ngày 30/06/2025, 2 nhiệm vụ quá hạn",
+        "Nhiệm vụ quá hạn (2)",
+        "Quý I/2025 quá hạn 92 ngày",
+        "Trong kỳ không có chỉ tiêu đến hạn",
+    ] {
+        assert!(h1.contains(needle), "Châu Thành H1 2025 lacks {needle:?}");
+    }
+    let year = plain_text(&ct.page("bao-cao/nam-2025/"));
+    for needle in [
+        "Báo cáo kết quả chuyển đổi số năm 2025 của huyện Châu Thành",
+        // 23 targets due 2025 (004:38-107), no result reported.
+        "Trong kỳ có 23 chỉ tiêu đến hạn; 0 chỉ tiêu có số liệu kết quả",
+        // 14 tasks past their deadline at the end of 2025 (004:122, 140, 157, 216, 236, 277)
+        // and the quarterly report duty of 2025 (004:329–331).
+        "tính đến hết ngày 31/12/2025, 15 nhiệm vụ quá hạn",
+        "Quý I/2025 quá hạn 276 ngày",
+        "30/11/2025 quá hạn 32 ngày",
+        "31/12/2025 quá hạn 1 ngày",
+    ] {
+        assert!(year.contains(needle), "Châu Thành 2025 lacks {needle:?}");
+    }
+    assert_eq!(year.matches("31/12/2025 quá hạn 1 ngày").count(), 8);
+    assert_eq!(year.matches("30/11/2025 quá hạn 32 ngày").count(), 4);
 }

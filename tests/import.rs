@@ -190,6 +190,30 @@ fn zola_site_imports_and_builds() {
         toml.contains("categories = [\"Sự kiện\"]") && toml.contains("toc = true"),
         "{toml}"
     );
+    // The old site's own taxonomy (`series`) is declared in the new config
+    // and gets its pages, with no "unknown key" report.
+    assert!(toml.contains("series = [\"Ngày hội số\"]"), "{toml}");
+    let config = read(&dest.join("minhbach.toml"));
+    assert!(
+        config.contains("[[taxonomies]]\nname = \"series\"\ntitle = \"Loạt bài\""),
+        "{config}"
+    );
+    assert!(!run.stdout.contains("taxonomies.series"), "{}", run.stdout);
+    assert!(out(&dest, "tin-tuc/loat-bai/ngay-hoi-so/index.html").contains("tin-tuc/ngay-hoi-so/"));
+    assert!(post.contains("Loạt bài: <a"), "{post}");
+    // English section pages are carried across; other languages are not,
+    // and the report says why.
+    assert!(dest.join("content/_index.en.md").is_file());
+    assert!(
+        read(&dest.join("content/tin-tuc/_index.en.md")).contains("News of the ward in English.")
+    );
+    assert!(out(&dest, "en/tin-tuc/index.html").contains("News of the ward in English."));
+    assert!(!dest.join("content/tin-tuc/_index.fr.md").exists());
+    assert!(
+        run.stdout.contains("bản dịch ngôn ngữ “fr”"),
+        "{}",
+        run.stdout
+    );
     assert_links_resolve(
         &dest.join("public"),
         &LinkCheck {

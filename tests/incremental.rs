@@ -201,3 +201,43 @@ fn served_data_site_after_edits_equals_a_clean_build() {
         "the shortcode chart shows the new value"
     );
 }
+
+/// An edited commentary (`content/bao-cao/<kỳ>.md`) shows in its periodic
+/// report at once: the report is not the commentary's page, so the edit
+/// takes the full path and the preview still equals a clean build.
+#[test]
+fn served_report_follows_its_commentary() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let note = root.join("content/bao-cao/nam-2026.md");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(
+        &note,
+        "+++\ntitle = \"Nhận xét\"\n+++\n\nNhận xét đầu tiên.\n",
+    )
+    .unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+    let report = |snap: &Snapshot| {
+        String::from_utf8(snap.output.read("bao-cao/nam-2026/index.html").unwrap()).unwrap()
+    };
+    assert!(report(&snap).contains("Nhận xét đầu tiên."));
+    edit(&note, |t| {
+        t.replace("Nhận xét đầu tiên.", "Nhận xét đã sửa.")
+    });
+    let paths = vec![note.clone()];
+    let changed = Changed {
+        root: &root,
+        paths: &paths,
+    };
+    let (snap, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+    assert_same_as_clean_build(&root, &snap);
+    let text = report(&snap);
+    assert!(text.contains("Nhận xét đã sửa.") && !text.contains("Nhận xét đầu tiên."));
+    assert!(
+        text.contains("Báo cáo kết quả chuyển đổi số năm 2026"),
+        "still the report"
+    );
+}

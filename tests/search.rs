@@ -161,8 +161,18 @@ fn words_fold_diacritics_but_keep_the_written_form() {
     // "dương" and "đường" share the key but not the form, so the script can
     // rank the reader's spelling first.
     let duong = postings(&site, "duong");
+    // (The periodic report of the period lists the post's title too.)
+    let report = |i: &u64| {
+        docs[*i as usize]
+            .0
+            .starts_with("Báo cáo kết quả chuyển đổi số")
+    };
     assert_eq!(
-        duong["dương"],
+        duong["dương"]
+            .iter()
+            .filter(|i| !report(i))
+            .copied()
+            .collect::<Vec<_>>(),
         vec![id("Điểm hỗ trợ số tại thôn Dương Liễu")]
     );
     assert!(duong["đường"].contains(&id("Hoàn thành sửa đường liên thôn")));
@@ -421,7 +431,10 @@ fn every_page_has_complete_sharing_tags() {
     );
     assert_eq!(
         meta(&target, "og:image:alt").unwrap(),
-        "Tiến độ chỉ tiêu: Tỷ lệ hồ sơ xử lý trực tuyến toàn trình"
+        // The same words the picture carries: the target, its figure
+        // against the target, the goal and the state.
+        "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình: 81\u{a0}% / 95\u{a0}%. Mục tiêu: tối thiểu \
+         95\u{a0}% · Chưa đạt."
     );
     let post = site.read_out("tin-tuc/meo-an-toan/index.html");
     assert_eq!(meta(&post, "og:type").unwrap(), "article");
@@ -437,6 +450,10 @@ fn every_page_has_complete_sharing_tags() {
     let a = &tree["chi-tieu/tt-01/chia-se.png"];
     assert_eq!(&a[16..24], &[0, 0, 2, 0x58, 0, 0, 1, 0x3b]);
     assert_ne!(a, &tree["chi-tieu/tt-02/chia-se.png"]);
+    // Small files: a few kilobytes each.
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".png")) {
+        assert!(bytes.len() < 16_000, "{path}: {} bytes", bytes.len());
+    }
 }
 
 #[test]

@@ -183,10 +183,9 @@ SITES = {
     "chau-thanh": (ROOT / "vi-du" / "chau-thanh" / "content" / "du-lieu", {
         "chi-tieu": ("chi-tieu.csv", "csv-bom-comma"),
         "nhiem-vu": ("nhiem-vu.csv", "csv-bom-semicolon"),
-        # kinh-phi.psv (the 1.552.020.000 đồng total) is not written yet: the plan
-        # gives no disbursed amount, and today an empty "Đã giải ngân" is shown as
-        # "0 đồng, 0 %" — an invented figure. The total is on the home page until
-        # an unknown disbursement can be shown as unknown (issue #12).
+        # The plan gives the total only and no disbursed amount: "Đã giải ngân" is
+        # empty, and the pages show it as "chưa có số liệu" (never 0 đồng).
+        "kinh-phi": ("kinh-phi.json", "json"),
         "don-vi": ("don-vi.csv", "csv-comma"),
     }),
     "vinh-phuc": (ROOT / "vi-du" / "vinh-phuc" / "content" / "du-lieu", {

@@ -138,7 +138,14 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
     let zero = xs.at(0.0);
     let lh = line_height(FONT);
     for row in &input.rows {
-        let lines = svg.label(PAD, y + FONT, &row.label, full, 2, TextStyle::LABEL.bold());
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            &row.label,
+            full,
+            svg::ALL_LINES,
+            TextStyle::LABEL.bold(),
+        );
         let mut bar_y = y + lines as f64 * lh + 4.0;
         for (value, paint) in [
             (finite(row.planned), PLANNED),

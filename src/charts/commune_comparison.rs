@@ -1,16 +1,16 @@
 //! One target's value across communes/wards: horizontal bars sorted best
-//! first (ties in Vietnamese alphabetical order), names on the left
-//! (shortened with "…" when long, full name in a tooltip and the table),
-//! values at the bar ends, a dashed target line, and "đạt / chưa đạt" shown
+//! first (ties in Vietnamese alphabetical order), each name above its bar
+//! (wrapped, never shortened), values at the bar ends (after the target line
+//! when the bar stops short of it), a dashed target line, and "đạt / chưa đạt" shown
 //! by colour and pattern and named in the legend. Communes without data come
 //! last and say "chưa có số liệu".
 
 use std::cmp::Ordering;
 
-use super::labels::{text_width, truncate, with_unit};
+use super::labels::{Wrapped, text_width, with_unit, wrap};
 use super::palette::{INK, MUTED, NEUTRAL};
 use super::scale::{domain_with_zero, fit};
-use super::svg::{self, FONT, PAD, SMALL, Stroke, Svg, Swatch, TextStyle, WIDTH};
+use super::svg::{self, FONT, PAD, SMALL, Stroke, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
 use super::target_progress::{Comparison, TargetState, evaluate};
 use super::{Chart, chart_id, finite};
@@ -46,7 +46,8 @@ pub struct CommuneComparison {
 }
 
 const BAR: f64 = 16.0;
-const ROW: f64 = 26.0;
+/// Space between one row's bar and the next row's name.
+const ROW_GAP: f64 = 10.0;
 const HIGHLIGHT: &str = "#FFF1C2";
 
 fn lower_is_better(c: Comparison) -> bool {
@@ -112,37 +113,54 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         y += 26.0;
     }
 
-    let names_width = rows
-        .iter()
-        .map(|r| text_width(&r.0.name, FONT))
-        .fold(0.0, f64::max)
-        .min(full * 0.4);
     let value_texts: Vec<String> = rows
         .iter()
         .map(|r| {
             r.1.map_or_else(|| "chưa có số liệu".to_owned(), |v| with_unit(v, 2, unit))
         })
         .collect();
-    let bars_left = PAD + names_width + 8.0;
+    // Names sit on their own lines above their bars (wrapped, never cut),
+    // so the bars get the full width.
+    let names: Vec<Wrapped> = rows
+        .iter()
+        .map(|r| wrap(&r.0.name, full, FONT, svg::ALL_LINES))
+        .collect();
     let (lo, hi) = domain_with_zero(rows.iter().filter_map(|r| r.1).chain(target));
-    // Each value label follows its bar (or the no-data box at zero).
+    // Each value label follows its bar (or the no-data box at zero); a bar
+    // that ends before the target line writes its label after the line,
+    // so the label never sits on it.
+    let label_at = |v: Option<f64>| match (v, target) {
+        (Some(v), Some(t)) if v < t => t.max(0.0),
+        (Some(v), _) => v.max(0.0),
+        (None, _) => 0.0,
+    };
     let labels = rows.iter().zip(&value_texts).map(|(r, t)| match r.1 {
-        Some(v) => (v.max(0.0), 5.0 + text_width(t, SMALL)),
-        None => (0.0, 25.0 + text_width(t, SMALL)),
+        Some(_) => (label_at(r.1), 8.0 + text_width(t, SMALL)),
+        None => (label_at(r.1), 28.0 + text_width(t, SMALL)),
     });
-    let xs = fit(lo, hi, bars_left, WIDTH - PAD, labels);
+    let xs = fit(lo, hi, PAD, WIDTH - PAD, labels);
     let zero = xs.at(0.0);
+    let lh = line_height(FONT);
 
     let top = y;
-    let bottom = top + rows.len() as f64 * ROW;
+    let mut row_tops = Vec::with_capacity(rows.len());
+    for name in &names {
+        row_tops.push(y);
+        y += name.lines.len() as f64 * lh + BAR + ROW_GAP;
+    }
+    let bottom = y - ROW_GAP + 4.0;
     // Highlight band and the zero line behind the bars.
     for (i, (row, _)) in rows.iter().enumerate() {
         if input.highlight.as_deref() == Some(row.name.as_str()) {
+            let next = row_tops
+                .get(i + 1)
+                .copied()
+                .unwrap_or(bottom + ROW_GAP - 4.0);
             svg.rect(
                 PAD - 4.0,
-                top + i as f64 * ROW,
+                row_tops[i] - 2.0,
                 full + 8.0,
-                ROW,
+                next - row_tops[i],
                 super::palette::Paint::solid(HIGHLIGHT),
             );
         }
@@ -160,24 +178,19 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
             },
         );
     }
+    let mut bar_tops = Vec::with_capacity(rows.len());
     for (i, ((row, value), text)) in rows.iter().zip(&value_texts).enumerate() {
-        let ry = top + i as f64 * ROW;
-        let bar_y = ry + (ROW - BAR) / 2.0;
-        let baseline = bar_y + BAR - 3.5;
-        let (name, cut) = truncate(&row.name, names_width, FONT);
+        let ry = row_tops[i];
         let bold = input.highlight.as_deref() == Some(row.name.as_str());
         let style = if bold {
             TextStyle::LABEL.bold()
         } else {
             TextStyle::LABEL
         };
-        if cut {
-            svg.open_group(Some(&row.name));
-        }
-        svg.text(PAD, baseline, &name, style);
-        if cut {
-            svg.close_group();
-        }
+        let lines = svg.wrapped(PAD, ry + FONT, &names[i], &row.name, style);
+        let bar_y = ry + lines as f64 * lh + 2.0;
+        bar_tops.push(bar_y);
+        let baseline = bar_y + BAR - 3.5;
         let end = match value {
             Some(v) => {
                 let paint = state(input, *value).map_or(NEUTRAL, TargetState::paint);
@@ -189,7 +202,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
                     w
                 };
                 svg.rect(zero, bar_y, w, BAR, paint);
-                xs.at(*v).max(zero)
+                xs.at(label_at(*value)).max(zero)
             }
             None => {
                 svg.dashed_box(zero, bar_y, 20.0, BAR);
@@ -203,9 +216,12 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         };
         svg.halo_text(end + 5.0, baseline, text, text_style);
     }
+    // The target line runs beside each bar only, never through a name.
     if let Some(t) = target {
         let tx = xs.at(t);
-        svg.line(tx, top - 4.0, tx, bottom + 2.0, target_stroke());
+        for &bar_y in &bar_tops {
+            svg.line(tx, bar_y - 3.0, tx, bar_y + BAR + 3.0, target_stroke());
+        }
     }
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
     Chart {
@@ -297,7 +313,8 @@ fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> St
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, hostile,
+        view_height,
     };
 
     fn commune(name: &str, value: Option<f64>) -> CommuneValue {
@@ -356,6 +373,19 @@ mod tests {
              vị đạt mục tiêu 80\u{a0}%; 1 đơn vị chưa có số liệu."
         );
         check_deterministic(|| commune_comparison(&sample()));
+        // Bars ending just short of the target write their value after the
+        // dashed line, never on it.
+        check_labels_clear(&chart);
+        let mut close = sample();
+        for (row, v) in close.rows.iter_mut().zip([78.0, 79.5, 80.0, 81.0, 60.0]) {
+            row.value = Some(v);
+        }
+        check_labels_clear(&commune_comparison(&close));
+        // Names longer than the distance to the target line.
+        for row in &mut close.rows {
+            row.name = format!("{} thuộc huyện cũ Gia Lâm", row.name);
+        }
+        check_labels_clear(&commune_comparison(&close));
     }
 
     #[test]
@@ -406,7 +436,7 @@ mod tests {
             rows: (0..50)
                 .map(|i| {
                     commune(
-                        &format!("Xã có tên rất dài số {i} thuộc tỉnh"),
+                        &format!("Xã có tên rất dài số {i} thuộc tỉnh Bà Rịa – Vũng Tàu cũ"),
                         Some(f64::from(i % 7)),
                     )
                 })
@@ -416,6 +446,18 @@ mod tests {
         let chart = commune_comparison(&many);
         check_chart(&chart, "so-sanh");
         assert!(view_height(&chart.svg) > 1300.0);
-        assert!(chart.svg.contains("…"));
+        // Long names are wrapped whole, never cut.
+        assert!(!chart.svg.contains("…"));
+        let (texts, _) = crate::charts::test_support::geometry(&chart.svg);
+        assert!(
+            texts.iter().any(|(t, _)| t.ends_with("Vũng Tàu cũ")),
+            "{}",
+            chart.svg
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|(t, _)| t.starts_with("Xã có tên rất dài số 7"))
+        );
     }
 }

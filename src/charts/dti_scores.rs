@@ -145,7 +145,14 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
     let xs = fit(0.0, top, PAD, WIDTH - PAD, labels);
     let lh = line_height(FONT);
     for (row, figure) in input.rows.iter().zip(&figures) {
-        let lines = svg.label(PAD, y + FONT, &row.label, full, 2, TextStyle::LABEL);
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            &row.label,
+            full,
+            svg::ALL_LINES,
+            TextStyle::LABEL,
+        );
         let bar_y = y + lines as f64 * lh + 6.0;
         let max_end = if row.max.is_finite() {
             xs.at(row.max.max(0.0))

@@ -3,6 +3,7 @@
 //! target line named in the legend ("Mục tiêu: 100 %") and a y axis with
 //! Vietnamese tick labels. Missing periods leave a gap, never a zero.
 
+use super::geometry::{ASCENT, DESCENT, TextBox};
 use super::labels::{text_width, with_unit, wrap};
 use super::palette::{BLUE, INK, MUTED, Paint};
 use super::scale::{Linear, nice_ticks};
@@ -55,7 +56,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let top = PAD + legend(&mut svg, unit, target);
     let plot = y_axis(&mut svg, top, &values, target, input.points.len());
     draw_line(&mut svg, &plot, &values, target);
-    draw_points(&mut svg, &plot, &values, unit);
+    draw_points(&mut svg, &plot, &values, target, unit);
     let bottom = period_labels(&mut svg, &plot, input);
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
     Chart {
@@ -71,6 +72,7 @@ pub fn history_line(input: &HistoryLine) -> Chart {
 /// band (the point sits in the middle of its band).
 struct Plot {
     left: f64,
+    top: f64,
     right: f64,
     bottom: f64,
     band: f64,
@@ -140,6 +142,7 @@ fn y_axis(
 
     Plot {
         left,
+        top: plot_top,
         right,
         bottom: plot_bottom,
         band: (right - left) / count as f64,
@@ -175,9 +178,18 @@ fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<
 }
 
 /// Points and value labels. When labels would not fit side by side, only
-/// the last, highest, lowest and first are written, skipping any that
-/// would overlap one already placed.
-fn draw_points(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], unit: &str) {
+/// the last, highest, lowest and first are written. Each label goes above
+/// its point, else below it, else just above or below the target line —
+/// the first place where it touches neither the target line, the line
+/// through the points, nor a label already placed; a label with no such
+/// place is left out (the table under the chart has every value).
+fn draw_points(
+    svg: &mut Svg,
+    plot: &Plot,
+    values: &[Option<f64>],
+    target: Option<f64>,
+    unit: &str,
+) {
     let count = values.len();
     let value_labels: Vec<Option<String>> = values
         .iter()
@@ -193,32 +205,53 @@ fn draw_points(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], unit: &str) {
     } else {
         priority_labels(values)
     };
-    for (i, v) in values.iter().enumerate() {
-        if let Some(v) = v {
-            svg.circle(plot.x(i), plot.ys.at(*v), 4.5, Paint::solid(BLUE));
-        }
+    let points: Vec<Option<(f64, f64)>> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| v.map(|v| (plot.x(i), plot.ys.at(v))))
+        .collect();
+    for &(x, y) in points.iter().flatten() {
+        svg.circle(x, y, 4.5, Paint::solid(BLUE));
     }
-    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    // The drawn line: segments between consecutive measured periods.
+    let segments: Vec<((f64, f64), (f64, f64))> = points
+        .windows(2)
+        .filter_map(|w| Some((w[0]?, w[1]?)))
+        .collect();
+    let target_y = target.map(|t| plot.ys.at(t));
+    let style = TextStyle::SMALL.anchor(Anchor::Middle).bold();
+    let mut placed: Vec<TextBox> = Vec::new();
     for i in order {
-        let (Some(v), Some(label)) = (values[i], &value_labels[i]) else {
+        let (Some((px, py)), Some(label)) = (points[i], &value_labels[i]) else {
             continue;
         };
         let half = text_width(label, SMALL) / 2.0;
-        let lx = plot.x(i).clamp(plot.left + half, plot.right - half);
-        let ly = plot.ys.at(v) - 9.0;
-        let overlaps = placed
-            .iter()
-            .any(|&(x, y, h)| (x - lx).abs() < h + half + 4.0 && (y - ly).abs() < SMALL + 2.0);
-        if overlaps {
-            continue;
+        let lx = px.clamp(plot.left + half, plot.right - half);
+        let mut baselines = vec![py - 9.0, py + 9.0 + ASCENT * SMALL];
+        if let Some(ty) = target_y {
+            baselines.push(ty - 4.0 - DESCENT * SMALL);
+            baselines.push(ty + 4.0 + ASCENT * SMALL);
         }
-        placed.push((lx, ly, half));
-        svg.halo_text(
-            lx,
-            ly,
-            label,
-            TextStyle::SMALL.anchor(Anchor::Middle).bold(),
-        );
+        let free = |b: &TextBox| {
+            b.top >= plot.top - SMALL - 10.0
+                && b.bottom <= plot.bottom - 2.0
+                && !target_y.is_some_and(|ty| b.crossed_by((plot.left, ty), (plot.right, ty), 2.0))
+                && !segments.iter().any(|&(a, c)| b.crossed_by(a, c, 1.0))
+                && !points.iter().flatten().any(|&(x, y)| {
+                    b.crossed_by((x - 4.5, y), (x + 4.5, y), 0.0)
+                        || b.crossed_by((x, y - 4.5), (x, y + 4.5), 0.0)
+                })
+                && !placed.iter().any(|p| p.overlaps(b, 2.0))
+        };
+        let Some(spot) = baselines
+            .into_iter()
+            .map(|ly| TextBox::of(lx, ly, label, SMALL, Anchor::Middle))
+            .find(free)
+        else {
+            continue;
+        };
+        placed.push(spot);
+        svg.halo_text(lx, spot.top + ASCENT * SMALL, label, style);
     }
 }
 
@@ -423,7 +456,8 @@ fn table(input: &HistoryLine) -> String {
 mod tests {
     use super::*;
     use crate::charts::test_support::{
-        check_chart, check_deterministic, check_escaped, check_small, hostile, view_height,
+        check_chart, check_deterministic, check_escaped, check_labels_clear, check_small, geometry,
+        hostile, view_height,
     };
 
     fn sample() -> HistoryLine {
@@ -471,6 +505,54 @@ mod tests {
                 .contains("<td class=\"num\">Chưa có số liệu</td>")
         );
         check_deterministic(|| history_line(&sample()));
+    }
+
+    /// ST26-05 of the data-demo fixture: "84,1 %" used to sit on the
+    /// dashed 90 % target line.
+    #[test]
+    fn value_labels_stay_off_the_target_line_and_each_other() {
+        let input = HistoryLine {
+            id: "st26-05".into(),
+            title: "Kết quả chỉ tiêu ST26-05 qua các kỳ".into(),
+            unit: "%".into(),
+            target: Some(90.0),
+            points: [
+                ("Quý I/2026", 78.4),
+                ("Quý II/2026", 84.1),
+                ("Quý III/2026", 88.7),
+            ]
+            .iter()
+            .map(|(p, v)| HistoryPoint {
+                period: (*p).into(),
+                value: Some(*v),
+            })
+            .collect(),
+        };
+        let chart = history_line(&input);
+        check_labels_clear(&chart);
+        // Every value is still written.
+        let (texts, _) = geometry(&chart.svg);
+        for value in ["78,4\u{a0}%", "84,1\u{a0}%", "88,7\u{a0}%"] {
+            assert!(texts.iter().any(|(t, _)| t == value), "{value}");
+        }
+        // Values crowding the target from both sides, and a zig-zag.
+        for values in [
+            [89.0, 90.5, 91.0, 89.5],
+            [50.0, 95.0, 52.0, 97.0],
+            [100.0, 100.0, 100.0, 100.0],
+        ] {
+            let mut input = input.clone();
+            input.points = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| HistoryPoint {
+                    period: format!("Quý {}/2026", i + 1),
+                    value: Some(*v),
+                })
+                .collect();
+            check_labels_clear(&history_line(&input));
+        }
+        check_labels_clear(&history_line(&sample()));
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod budget_bars;
 mod commune_comparison;
 mod criteria_states;
 mod dti_scores;
+mod geometry;
 mod history_line;
 mod labels;
 mod palette;
@@ -82,7 +83,7 @@ impl Chart {
 /// Suggested CSS for the theme: the SVG fills its container's width up to a
 /// readable maximum and keeps its aspect ratio; the table numbers line up.
 pub const CHART_CSS: &str = "\
-.chart{display:block;width:100%;max-width:33rem;height:auto}\n\
+.chart{display:block;width:100%;max-width:20rem;height:auto}\n\
 .chart-table{border-collapse:collapse}\n\
 .chart-table th,.chart-table td{padding:.25rem .5rem;border-bottom:1px solid #ccc;text-align:left}\n\
 .chart-table .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n";

@@ -79,7 +79,7 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
             y + FONT,
             &pillar.label,
             full,
-            2,
+            svg::ALL_LINES,
             TextStyle::LABEL.bold(),
         );
         let bar_y = y + lines as f64 * lh + 4.0;
@@ -103,7 +103,7 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
             parts.push(format!("tổng: {}", format_integer(total as i64)));
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let wrapped = flow(&parts, full, SMALL, 3);
+        let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
         let count_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (count_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }
@@ -137,7 +137,10 @@ fn describe(input: &PillarSummary) -> String {
             _ => Some(p),
         },
     );
-    if let Some(best) = best.filter(|_| input.pillars.len() > 1) {
+    if met == 0 && total > 0 {
+        // "Highest rate: X (0/2)" would praise a pillar for nothing.
+        desc.push_str("; chưa có chỉ tiêu nào đạt");
+    } else if let Some(best) = best.filter(|_| input.pillars.len() > 1) {
         desc.push_str(&format!(
             "; tỷ lệ đạt cao nhất: {} ({}/{})",
             best.label,
@@ -218,7 +221,8 @@ mod tests {
         check_chart(&chart, "tru-cot");
         check_small(&chart);
         for needle in [
-            "Đạt: 5 · Chưa đạt: 2 · Chưa có số liệu: 1 · tổng: 8",
+            "Đạt: 5 · Chưa đạt: 2",
+            "Chưa có số liệu: 1",
             "Chưa có chỉ tiêu",
         ] {
             assert!(chart.svg.contains(needle), "{needle}");
@@ -233,6 +237,25 @@ mod tests {
                 .contains("<tfoot><tr><th scope=\"row\">Tổng cộng</th>")
         );
         check_deterministic(|| pillar_summary(&sample()));
+    }
+
+    /// Nothing achieved: the description says so instead of naming a
+    /// "best" pillar at 0/2.
+    #[test]
+    fn nothing_achieved_is_said_plainly() {
+        let input = PillarSummary {
+            pillars: vec![
+                pillar("Nhân lực số", 0, 2, 0),
+                pillar("Chính quyền số", 0, 1, 3),
+            ],
+            ..sample()
+        };
+        let desc = pillar_summary(&input).desc;
+        assert_eq!(
+            desc,
+            "Đạt 0/6 chỉ tiêu ở 2 trụ cột; chưa có chỉ tiêu nào đạt."
+        );
+        assert!(!desc.contains("cao nhất"));
     }
 
     #[test]

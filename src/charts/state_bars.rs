@@ -5,7 +5,7 @@
 use super::labels::{flow, text_width};
 use super::palette::Paint;
 use super::scale::fit;
-use super::svg::{FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
+use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 
 /// One state of a group: its count, its paint and its name.
 pub(crate) type State = (u32, Paint, &'static str);
@@ -60,7 +60,14 @@ pub(crate) fn stacked(
     let mut y = PAD + svg.legend(&legend, PAD, PAD, full) + 6.0;
     let lh = line_height(FONT);
     for (label, states, parts) in groups {
-        let lines = svg.label(PAD, y + FONT, label, full, 2, TextStyle::LABEL.bold());
+        let lines = svg.label(
+            PAD,
+            y + FONT,
+            label,
+            full,
+            svg::ALL_LINES,
+            TextStyle::LABEL.bold(),
+        );
         let bar_y = y + lines as f64 * lh + 4.0;
         if total(states) == 0 {
             svg.dashed_box(PAD, bar_y, full, BAR);
@@ -72,7 +79,7 @@ pub(crate) fn stacked(
             x += w;
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
-        let wrapped = flow(parts, full, SMALL, 3);
+        let wrapped = flow(parts, full, SMALL, svg::ALL_LINES);
         let text_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
         y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
     }

@@ -11,15 +11,21 @@ use super::labels::{Wrapped, text_width, wrap};
 use super::palette::{INK, LIGHT, MUTED, Paint, Pattern};
 use crate::text::escape::html;
 
-/// Width of every chart's `viewBox`. Narrow on purpose: a phone shows the
-/// chart at about 0.7× and the text stays readable.
-pub(crate) const WIDTH: f64 = 440.0;
+/// Width of every chart's `viewBox`, in CSS pixels: the theme shows a chart
+/// at this width (`max-width:20rem`) and never larger, so one unit is one
+/// pixel and the text keeps its size on every screen. 320 fits the content
+/// column of a 360 px phone; see docs/decisions/0020-sharing-images-and-chart-text.md.
+pub(crate) const WIDTH: f64 = 320.0;
 /// Outer padding.
 pub(crate) const PAD: f64 = 8.0;
-/// Font size of labels.
-pub(crate) const FONT: f64 = 16.0;
+/// Font size of labels: 15 px, the page's small text (.92–.95rem).
+pub(crate) const FONT: f64 = 15.0;
 /// Font size of secondary text (values, ticks, legend).
 pub(crate) const SMALL: f64 = 14.0;
+
+/// No limit on the number of lines of a label: names are wrapped, never
+/// cut (a chart grows taller instead).
+pub(crate) const ALL_LINES: usize = usize::MAX;
 
 /// Distance between baselines for text of `size`.
 pub(crate) fn line_height(size: f64) -> f64 {

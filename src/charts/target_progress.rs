@@ -205,7 +205,7 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
             y + FONT,
             &item.label,
             full - state_width,
-            2,
+            svg::ALL_LINES,
             TextStyle::LABEL,
         );
         svg.text(

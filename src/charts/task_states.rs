@@ -25,12 +25,14 @@ pub struct TaskCounts {
     pub overdue: u32,
     /// "Tạm dừng".
     pub paused: u32,
-    /// "Chưa cập nhật": no status reported and not overdue.
+    /// "Chưa cập nhật": no status reported and the deadline not passed.
     pub not_reported: u32,
+    /// "Hết hạn chưa báo cáo": no status reported and the deadline passed.
+    pub due_unreported: u32,
 }
 
 impl TaskCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 7] {
+    fn states(&self) -> [(u32, Paint, &'static str); 8] {
         [
             (self.done, Paint::solid(GREEN), "Hoàn thành"),
             (
@@ -48,6 +50,11 @@ impl TaskCounts {
                 self.overdue,
                 Paint::patterned(VERMILLION, Pattern::Cross),
                 "Quá hạn",
+            ),
+            (
+                self.due_unreported,
+                Paint::patterned(ORANGE, Pattern::Horizontal).with_outline(ORANGE_DARK),
+                "Hết hạn chưa báo cáo",
             ),
             (
                 self.paused,
@@ -164,6 +171,7 @@ fn describe(input: &TaskStates) -> String {
         sum.overdue += c.overdue;
         sum.paused += c.paused;
         sum.not_reported += c.not_reported;
+        sum.due_unreported += c.due_unreported;
     }
     let total = sum.total();
     if total == 0 {
@@ -250,6 +258,7 @@ mod tests {
             done_late: 2,
             paused: 0,
             not_reported: 0,
+            due_unreported: 0,
         }
     }
 
@@ -271,6 +280,29 @@ mod tests {
         assert!(chart.svg.contains("Chưa cập nhật"));
         assert!(chart.desc.contains("chưa cập nhật 3"), "{}", chart.desc);
         assert!(chart.table_html.contains("Chưa cập nhật"));
+    }
+
+    #[test]
+    fn due_unreported_is_not_overdue() {
+        let chart = task_states(&TaskStates {
+            id: "nv".into(),
+            title: "Nhiệm vụ".into(),
+            groups: vec![TaskGroup {
+                label: String::new(),
+                counts: TaskCounts {
+                    due_unreported: 14,
+                    ..TaskCounts::default()
+                },
+            }],
+        });
+        check_chart(&chart, "nv");
+        assert!(chart.svg.contains("Hết hạn chưa báo cáo"));
+        assert!(
+            chart.desc.contains("hết hạn chưa báo cáo 14"),
+            "{}",
+            chart.desc
+        );
+        assert!(!chart.desc.contains("quá hạn"), "{}", chart.desc);
     }
 
     fn grouped() -> TaskStates {

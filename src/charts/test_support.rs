@@ -7,6 +7,8 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
 use super::Chart;
+use super::geometry::TextBox;
+use super::svg::Anchor;
 
 /// A label that tries every escaping mistake at once.
 pub(crate) fn hostile() -> String {
@@ -171,4 +173,109 @@ pub(crate) fn check_deterministic(render: impl Fn() -> Chart) {
 /// Asserts that a chart of typical size stays under 10 KB.
 pub(crate) fn check_small(chart: &Chart) {
     assert!(chart.svg.len() < 10_000, "{} bytes", chart.svg.len());
+}
+
+/// A line segment from one point to another.
+pub(crate) type Segment = ((f64, f64), (f64, f64));
+
+/// Every `<text>` of an SVG as (content, estimated box), and every line
+/// that carries meaning as a list of segments: dashed lines (targets) and
+/// polylines (series).
+pub(crate) fn geometry(svg: &str) -> (Vec<(String, TextBox)>, Vec<Segment>) {
+    let mut reader = Reader::from_str(svg);
+    let mut texts = Vec::new();
+    let mut lines = Vec::new();
+    let mut open: Option<(f64, f64, f64, Anchor)> = None;
+    let mut content = String::new();
+    let root_size = super::svg::FONT;
+    loop {
+        match reader.read_event().expect("valid XML") {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                let attrs: Vec<(String, String)> = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.expect("valid attribute");
+                        let value = a
+                            .normalized_value(XmlVersion::Implicit1_0)
+                            .expect("valid escapes")
+                            .into_owned();
+                        (a.key.0.to_owned(), value)
+                    })
+                    .collect();
+                let num = |k: &str| attr(&attrs, k).map(|v| v.parse::<f64>().expect("number"));
+                match e.name().0 {
+                    "text" => {
+                        let anchor = match attr(&attrs, "text-anchor") {
+                            Some("middle") => Anchor::Middle,
+                            Some("end") => Anchor::End,
+                            _ => Anchor::Start,
+                        };
+                        open = Some((
+                            num("x").unwrap(),
+                            num("y").unwrap(),
+                            num("font-size").unwrap_or(root_size),
+                            anchor,
+                        ));
+                    }
+                    "line" if attr(&attrs, "stroke-dasharray").is_some() => {
+                        let p = |a: &str, b: &str| (num(a).unwrap(), num(b).unwrap());
+                        lines.push((p("x1", "y1"), p("x2", "y2")));
+                    }
+                    "polyline" => {
+                        let pts: Vec<(f64, f64)> = attr(&attrs, "points")
+                            .unwrap()
+                            .split(' ')
+                            .map(|p| {
+                                let (x, y) = p.split_once(',').unwrap();
+                                (x.parse().unwrap(), y.parse().unwrap())
+                            })
+                            .collect();
+                        lines.extend(pts.windows(2).map(|w| (w[0], w[1])));
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if open.is_some() => {
+                content.push_str(&t.xml_content(XmlVersion::Implicit1_0));
+            }
+            // An escaped character: about as wide as a letter.
+            Event::GeneralRef(_) if open.is_some() => content.push('x'),
+            Event::End(e) if e.name().0 == "text" => {
+                if let Some((x, y, size, anchor)) = open.take() {
+                    let text = std::mem::take(&mut content);
+                    let b = TextBox::of(x, y, &text, size, anchor);
+                    texts.push((text, b));
+                }
+            }
+            _ => {}
+        }
+    }
+    (texts, lines)
+}
+
+/// No text sits on a target line or a series line, and no two texts
+/// overlap (lines of one wrapped label are stacked, never overlapping).
+pub(crate) fn check_labels_clear(chart: &Chart) {
+    let (texts, lines) = geometry(&chart.svg);
+    for (i, (text, b)) in texts.iter().enumerate() {
+        for &(p, q) in &lines {
+            // Legend keys are short dashes drawn beside their words.
+            if (q.0 - p.0).abs() < 30.0 && (q.1 - p.1).abs() < 1.0 {
+                continue;
+            }
+            assert!(
+                !b.crossed_by(p, q, 0.0),
+                "{text:?} {b:?} sits on the line {p:?}–{q:?}\n{}",
+                chart.svg
+            );
+        }
+        for (other, c) in &texts[i + 1..] {
+            assert!(
+                !b.overlaps(c, 0.0),
+                "{text:?} overlaps {other:?}\n{}",
+                chart.svg
+            );
+        }
+    }
 }

@@ -91,6 +91,7 @@ fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), St
         out.push_str(replaced.as_deref().unwrap_or(line));
         out.push('\n');
     }
+    out.push_str(&import::taxonomies::config_entries(&site.taxonomies));
     std::fs::write(&path, out).map_err(|e| format!("không ghi được {}: {e}", path.display()))
 }
 

@@ -256,6 +256,17 @@ impl Reader<'_> {
             .filter(|n| *n > 0);
         fm.tags = self.taxonomy("tags");
         fm.categories = self.taxonomy("categories");
+        if let Some(Value::Object(tax)) = self.map.get("taxonomies") {
+            let names: Vec<String> = tax
+                .keys()
+                .filter(|k| !matches!(k.as_str(), "tags" | "categories"))
+                .cloned()
+                .collect();
+            for name in names {
+                let terms = self.zola_terms(&name);
+                fm.other_taxonomies.insert(name, terms);
+            }
+        }
         fm.authors = self.list("authors");
         fm.authors.extend(self.list("author"));
         if fm.authors.iter().any(|a| a.trim().is_empty()) {
@@ -521,21 +532,28 @@ impl Reader<'_> {
     /// (Zola), duplicates by slug dropped (first spelling kept).
     fn taxonomy(&mut self, key: &str) -> Vec<String> {
         let mut terms = self.list(key);
-        if let Some(Value::Object(tax)) = self.map.get("taxonomies")
-            && let Some(v) = tax.get(key)
-        {
-            let sub = Map::from_iter([(key.to_owned(), v.clone())]);
-            let mut inner = Reader {
-                path: self.path,
-                text: self.text,
-                offset: self.offset,
-                diags: self.diags,
-                map: &sub,
-            };
-            terms.extend(inner.list(key));
-        }
+        terms.extend(self.zola_terms(key));
         let mut seen = std::collections::HashSet::new();
         terms.retain(|t| seen.insert(crate::text::slugify(t)));
         terms
+    }
+
+    /// Zola's `[taxonomies] key` list (type errors located at the key).
+    fn zola_terms(&mut self, key: &str) -> Vec<String> {
+        let Some(Value::Object(tax)) = self.map.get("taxonomies") else {
+            return Vec::new();
+        };
+        let Some(v) = tax.get(key) else {
+            return Vec::new();
+        };
+        let sub = Map::from_iter([(key.to_owned(), v.clone())]);
+        let mut inner = Reader {
+            path: self.path,
+            text: self.text,
+            offset: self.offset,
+            diags: self.diags,
+            map: &sub,
+        };
+        inner.list(key)
     }
 }

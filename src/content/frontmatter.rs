@@ -143,6 +143,38 @@ pub struct FrontMatter {
     pub attachments: Vec<AttachmentRef>,
     /// `extra`, `params`, and every unknown key, for templates.
     pub params: BTreeMap<String, Value>,
+    /// Zola's `[taxonomies]` lists other than tags and categories, by name
+    /// (read by the taxonomies the config declares: [`FrontMatter::terms`]).
+    pub other_taxonomies: BTreeMap<String, Vec<String>>,
+}
+
+impl FrontMatter {
+    /// The terms of a taxonomy declared in the config (`[[taxonomies]]`):
+    /// the key itself (`series = ["…"]`, kept among the params), Zola's
+    /// `[taxonomies] series`, and for `authors`/`author` the post's authors.
+    /// Blank terms are dropped and duplicates by slug (first spelling kept).
+    pub fn terms(&self, name: &str) -> Vec<String> {
+        let mut terms: Vec<String> = Vec::new();
+        match self.params.get(name) {
+            Some(Value::String(s)) => terms.push(s.clone()),
+            Some(Value::Array(items)) => {
+                terms.extend(items.iter().filter_map(|v| v.as_str().map(str::to_owned)))
+            }
+            _ => {}
+        }
+        if let Some(list) = self.other_taxonomies.get(name) {
+            terms.extend(list.iter().cloned());
+        }
+        if matches!(name, "authors" | "author") {
+            terms.extend(self.authors.iter().cloned());
+        }
+        let mut seen = std::collections::HashSet::new();
+        terms.retain(|t| {
+            let slug = crate::text::slugify(t);
+            !slug.is_empty() && seen.insert(slug)
+        });
+        terms
+    }
 }
 
 /// Every key the generator understands.

@@ -155,6 +155,8 @@ pub fn load_cached(
         }
         for x in d {
             match super::fields::unknown_key_of(&x).map(str::to_owned) {
+                // A taxonomy the config declares (`[[taxonomies]]`) is known.
+                Some(key) if config.taxonomies.iter().any(|t| t.name == key) => {}
                 Some(key) => unknown_keys.entry(key).or_insert((0, x)).0 += 1,
                 None => diags.push(x),
             }

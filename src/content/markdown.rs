@@ -194,8 +194,13 @@ pub fn render(
                 more_at.get_or_insert(events.len());
                 continue;
             }
-            Event::Html(h) => html_event(h, raw_html, true),
-            Event::InlineHtml(h) => html_event(h, raw_html, false),
+            // `<a href>` and `<img src>` are checked like Markdown links.
+            Event::Html(h) => html_event(h, raw_html, true, &mut |u| {
+                raw_url(src, at, u, targets, diags)
+            }),
+            Event::InlineHtml(h) => html_event(h, raw_html, false, &mut |u| {
+                raw_url(src, at, u, targets, diags)
+            }),
             Event::TaskListMarker(done) => {
                 let label = if done {
                     "đã hoàn thành"
@@ -287,11 +292,29 @@ fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-fn html_event(h: CowStr<'_>, policy: RawHtml, block: bool) -> Event<'_> {
+/// A link or file address in raw HTML at `at`, resolved like a Markdown
+/// link (rewritten to its output path; a broken one is a located error).
+fn raw_url(
+    src: &Source<'_>,
+    at: usize,
+    u: &super::sanitize::UrlAttribute<'_>,
+    targets: &LinkTargets,
+    diags: &mut Diagnostics,
+) -> String {
+    let at = (at + u.offset).min(src.file_text.len());
+    super::links::resolve(src, at, &CowStr::Borrowed(u.value), targets, diags).to_string()
+}
+
+fn html_event<'a>(
+    h: CowStr<'a>,
+    policy: RawHtml,
+    block: bool,
+    check: &mut dyn FnMut(&super::sanitize::UrlAttribute<'_>) -> String,
+) -> Event<'a> {
     match policy {
         RawHtml::Escape => Event::Text(h),
         RawHtml::Allow => {
-            let cleaned = crate::content::sanitize::strip_active_content(&h);
+            let cleaned = crate::content::sanitize::strip_active_content_with(&h, check);
             if block {
                 Event::Html(cleaned.into())
             } else {
@@ -475,6 +498,54 @@ mod tests {
             place("href=\"minhbach-root:/a/\"", "../../"),
             "href=\"../../a/\""
         );
+    }
+
+    #[test]
+    fn raw_html_links_and_images_are_checked_like_markdown_ones() {
+        let body = "Mở đầu.\n\n<p>Xem <a href=\"../van-ban/ke-hoach.md#muc-1\">kế hoạch</a> và <a href=\"https://vneid.gov.vn/\">VNeID</a>.</p>\n\n<figure>\n<img src=\"anh.svg\" alt=\"Ảnh\">\n<img src=\"khong-co.png\" alt=\"Thiếu\">\n</figure>\n\nCâu có <a href=\"../van-ban/mat.md\">liên kết hỏng</a> giữa dòng.\n";
+        let (r, d) = run(body);
+        assert!(
+            r.html
+                .contains("<a href=\"minhbach-root:/van-ban/ke-hoach/#muc-1\">kế hoạch</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"https://vneid.gov.vn/\">"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<img src=\"minhbach-root:/tin-tuc/anh.svg\" alt=\"Ảnh\">"),
+            "{}",
+            r.html
+        );
+        let errors: Vec<String> = d.iter().map(|x| x.render()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("liên kết hỏng: không tìm thấy “khong-co.png”")
+                && errors[0].contains("content/tin-tuc/a.md:10:1"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].contains("“../van-ban/mat.md”")
+                && errors[1].contains("content/tin-tuc/a.md:13:8"),
+            "{}",
+            errors[1]
+        );
+        // Escaped raw HTML is text: nothing to check.
+        let mut d = Diagnostics::new();
+        let text = "<a href=\"khong-co.md\">x</a>\n";
+        let src = Source {
+            display_path: Path::new("content/a.md"),
+            rel: "a.md",
+            file_text: text,
+            body_offset: 0,
+        };
+        render(&src, &targets(), RawHtml::Escape, None, &mut d);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

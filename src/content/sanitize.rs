@@ -131,8 +131,38 @@ const ID_REFERENCES: &[&str] = &[
 /// Attributes a reader follows as a link: no `data:` URL at all.
 const LINK_ATTRIBUTES: &[&str] = &["href", "xlink:href", "action", "formaction"];
 
+/// Attributes that name a page or file of the site when relative:
+/// (element, attribute). Their values go through the caller's link check.
+const CHECKED_URLS: &[(&str, &str)] = &[
+    ("a", "href"),
+    ("img", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("track", "src"),
+];
+
+/// A link or file address in raw HTML, handed to the caller's link check.
+pub struct UrlAttribute<'a> {
+    pub element: &'a str,
+    pub attribute: &'a str,
+    /// As written (character references not decoded).
+    pub value: &'a str,
+    /// Byte offset of its tag in the HTML text.
+    pub offset: usize,
+}
+
 /// Returns `html` with dangerous tags escaped and dangerous attributes removed.
 pub fn strip_active_content(html: &str) -> String {
+    strip_active_content_with(html, &mut |u| u.value.to_owned())
+}
+
+/// Like [`strip_active_content`], and each kept `<a href>`, `<img src>`…
+/// is replaced by what `check` returns for it (the resolved address).
+pub fn strip_active_content_with(
+    html: &str,
+    check: &mut dyn FnMut(&UrlAttribute<'_>) -> String,
+) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -140,7 +170,15 @@ pub fn strip_active_content(html: &str) -> String {
         let tag_text = &rest[lt..];
         let end = tag_end(tag_text).unwrap_or(tag_text.len());
         let tag = &tag_text[..end];
-        out.push_str(&clean_tag(tag));
+        let offset = html.len() - tag_text.len();
+        out.push_str(&clean_tag(tag, &mut |element, attribute, value| {
+            check(&UrlAttribute {
+                element,
+                attribute,
+                value,
+                offset,
+            })
+        }));
         rest = &tag_text[end..];
     }
     out.push_str(rest);
@@ -168,7 +206,7 @@ fn is_space(c: char) -> bool {
 
 /// Re-serialises an allowed tag with only harmless attributes, each
 /// double-quoted; escapes anything else as text.
-fn clean_tag(tag: &str) -> String {
+fn clean_tag(tag: &str, check: &mut dyn FnMut(&str, &str, &str) -> String) -> String {
     if tag.starts_with("<!--") {
         return String::new();
     }
@@ -195,6 +233,9 @@ fn clean_tag(tag: &str) -> String {
         }
         let value = match value {
             Some(v) if ID_REFERENCES.contains(&attr.as_str()) => Some(prefix_ids(&v)),
+            Some(v) if CHECKED_URLS.contains(&(name.as_str(), attr.as_str())) => {
+                Some(check(&name, &attr, &v))
+            }
             v => v,
         };
         match value {

@@ -9,12 +9,14 @@
 pub mod compute;
 pub mod export;
 pub mod export_computed;
+pub mod export_report;
 pub mod header;
 pub mod illustrative;
 pub mod kind;
 pub mod model;
 pub mod parse;
 pub mod read;
+pub mod received;
 pub mod schema;
 pub mod table;
 pub mod template;
@@ -40,6 +42,11 @@ pub struct DataOptions {
     /// `minh_hoa`: kinds (`diem-dti`) or files (`diem-dti-2024.csv`, relative
     /// to the data folder) whose every row is illustrative.
     pub illustrative: Vec<String>,
+    /// The site's own unit (`unit`): a locality naming it needs no entry in
+    /// the units file.
+    pub unit: String,
+    /// Received spreadsheets and how each maps onto a dataset (`[[data.nguon]]`).
+    pub received: Vec<received::Mapping>,
 }
 
 /// Loads every data file under `dir` (paths in diagnostics relative to
@@ -69,13 +76,41 @@ pub fn load_dir(
         )));
     }
     let mut marked = vec![false; options.illustrative.len()];
+    let mut used = vec![false; options.received.len()];
     for path in data_files(dir) {
         let rel = display_path(site_root, &path);
         let strict = path.parent() == Some(dir);
         let in_dir = path.strip_prefix(dir).unwrap_or(&path);
-        for kt in read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags) {
+        let (tables, original) = match received::mapping_for(&options.received, in_dir) {
+            Some(m) => {
+                used[options.received.iter().position(|x| x == m).unwrap_or(0)] = true;
+                let raw = read::read_received(&path, &rel, options.encoding.as_deref(), diags);
+                match (!raw.is_empty())
+                    .then(|| received::unpivot(m, raw, diags))
+                    .flatten()
+                {
+                    Some((kt, names)) => (vec![kt], Some(names)),
+                    None => (Vec::new(), None),
+                }
+            }
+            None => (
+                read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags),
+                None,
+            ),
+        };
+        for kt in tables {
             let before = illustrative::Counts::of(&data);
-            parse::parse_table(&kt, &mut data, diags);
+            match &original {
+                // A received file: messages name its own columns.
+                Some(names) => {
+                    let mut local = Diagnostics::default();
+                    parse::parse_table(&kt, &mut data, &mut local);
+                    for d in local.iter() {
+                        diags.push(received::in_original_words(d.clone(), names));
+                    }
+                }
+                None => parse::parse_table(&kt, &mut data, diags),
+            }
             for (i, entry) in options.illustrative.iter().enumerate() {
                 if illustrative::matches(entry, kt.kind, in_dir) {
                     marked[i] = true;
@@ -92,7 +127,16 @@ pub fn load_dir(
             );
         }
     }
+    for (m, used) in options.received.iter().zip(used) {
+        if !used {
+            diags.push(
+                Diagnostic::error("minhbach.toml", format!("[[data.nguon]] tep = “{}”: không có tệp này trong thư mục dữ liệu", m.tep))
+                    .hint("đặt tệp nhận về vào thư mục dữ liệu (content/du-lieu/) và ghi tên tệp tính từ thư mục đó"),
+            );
+        }
+    }
     validate::validate(&mut data, Some(dir), diags);
+    validate::localities(&data, &options.unit, diags);
     data
 }
 

@@ -285,6 +285,9 @@ pub struct DataSet {
     /// The criteria checklist, one row per criterion and unit.
     pub criteria: Vec<Criterion>,
     pub sources: Vec<SourceFile>,
+    /// Where each locality name is first written (one cell per distinct
+    /// name and table), for the check against the units file.
+    pub locality_refs: Vec<(String, Loc)>,
 }
 
 impl DataSet {

@@ -336,6 +336,64 @@ pub fn resolve_unit<'a>(units: &'a [Unit], text: &str) -> Option<&'a Unit> {
     })
 }
 
+/// Levels of government a unit's `Loại` may name to make it a locality.
+const LOCALITY_LEVELS: [&str; 10] = [
+    "xa",
+    "phuong",
+    "thi tran",
+    "dac khu",
+    "huyen",
+    "quan",
+    "thi xa",
+    "thanh pho",
+    "tinh",
+    "dia phuong",
+];
+
+/// When the units file lists localities (a unit whose `Loại` is xã,
+/// phường, huyện…), every name in a `Địa phương` column must be one of its
+/// units (name, short name or id; any case and diacritics), or the site's
+/// own unit: otherwise a warning at the first cell, with the nearest
+/// locality as a suggestion. A typo would otherwise make a second locality.
+pub fn localities(data: &DataSet, own: &str, diags: &mut Diagnostics) {
+    let listed: Vec<&Unit> = data
+        .units
+        .iter()
+        .filter(|u| {
+            u.kind
+                .as_deref()
+                .is_some_and(|k| LOCALITY_LEVELS.contains(&fold(k).trim()))
+        })
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    let index = UnitIndex::new(&data.units);
+    let own = fold(own);
+    let names: Vec<&str> = listed
+        .iter()
+        .flat_map(|u| std::iter::once(u.name.as_str()).chain(u.short_name.as_deref()))
+        .collect();
+    let mut reported = std::collections::HashSet::new();
+    for (text, loc) in &data.locality_refs {
+        let key = fold(text);
+        let is_own = !own.trim().is_empty() && (key == own || own.ends_with(&format!(" {key}")));
+        if is_own || index.resolve(text).is_some() || !reported.insert(key) {
+            continue;
+        }
+        let hint = match nearest(text, names.iter().copied()) {
+            Some(n) => format!(
+                "có phải ý bạn là “{n}”? Tên địa phương phải khớp tên, tên viết tắt hoặc mã trong tệp đơn vị; nếu là địa phương mới, thêm một dòng vào tệp đơn vị"
+            ),
+            None => "thêm địa phương này vào tệp đơn vị (don-vi, cột Loại ghi xã, phường…), hoặc ghi đúng tên đã có".to_owned(),
+        };
+        diags.push(
+            loc.warning(format!("địa phương “{text}” không có trong tệp đơn vị"))
+                .hint(hint),
+        );
+    }
+}
+
 fn unit_refs(data: &DataSet, diags: &mut Diagnostics) {
     if data.units.is_empty() {
         return;

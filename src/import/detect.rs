@@ -46,6 +46,10 @@ pub struct SourceSite {
     /// Other languages' content folders (Hugo `contentDir` per language),
     /// not imported (reported).
     pub other_language_dirs: Vec<PathBuf>,
+    /// Taxonomies the configuration declares beyond tags and categories
+    /// (front-matter keys: Hugo `[taxonomies] series = "series"`, Zola
+    /// `taxonomies = [{name = "series"}]`); Hugo's in key order.
+    pub taxonomies: Vec<String>,
 }
 
 const HUGO_CONFIGS: &[&str] = &[
@@ -111,7 +115,7 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
     // Hugo's split configuration: `config/_default/permalinks.toml` holds
     // the `[permalinks]` table's content, and so on.
     if generator == Generator::Hugo {
-        for key in ["permalinks", "languages", "params"] {
+        for key in ["permalinks", "languages", "params", "taxonomies"] {
             for ext in ["toml", "yaml", "yml"] {
                 let path = root.join("config/_default").join(format!("{key}.{ext}"));
                 if let Some(part) = read_config(&path) {
@@ -180,7 +184,9 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
     } else {
         String::new()
     };
+    let taxonomies = declared_taxonomies(&map);
     Ok(SourceSite {
+        taxonomies,
         url_prefix,
         generator,
         root: root.to_path_buf(),
@@ -198,6 +204,36 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
         content_dir,
         other_language_dirs,
     })
+}
+
+/// The front-matter keys of the declared taxonomies other than tags and
+/// categories: the values of Hugo's `[taxonomies]` table (singular →
+/// plural, the plural is the key), the names of Zola's `taxonomies` list.
+fn declared_taxonomies(map: &Map<String, Value>) -> Vec<String> {
+    let names: Vec<String> = match map.get("taxonomies") {
+        Some(Value::Object(t)) => t
+            .values()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        Some(Value::Array(list)) => list
+            .iter()
+            .filter_map(|t| t.get("name").and_then(Value::as_str))
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim().to_owned();
+        let plain = !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if plain && !matches!(n.as_str(), "tags" | "categories") && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Hugo multilingual sites may keep each language in its own folder
@@ -289,6 +325,26 @@ mod tests {
         let s = detect(root).unwrap();
         assert_eq!(s.generator, Generator::Hugo);
         assert_eq!(s.permalinks["posts"], "/:year/:slug/");
+    }
+
+    #[test]
+    fn reads_declared_taxonomies_of_hugo_and_zola() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(
+            root.join("hugo.toml"),
+            "baseURL = \"https://a.vn/\"\n[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\nseries = \"series\"\nauthor = \"authors\"\n",
+        )
+        .unwrap();
+        assert_eq!(detect(root).unwrap().taxonomies, ["authors", "series"]);
+        std::fs::remove_file(root.join("hugo.toml")).unwrap();
+        std::fs::write(
+            root.join("config.toml"),
+            "base_url = \"https://a.vn/\"\ntaxonomies = [{name = \"tags\"}, {name = \"series\", feed = true}, {name = \"../x\"}]\n",
+        )
+        .unwrap();
+        assert_eq!(detect(root).unwrap().taxonomies, ["series"]);
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct PageMatter {
     pub cover_alt: Option<String>,
     pub toc: bool,
     pub weight: Option<i64>,
+    /// Terms of the taxonomies the old site declares (`series`…), written
+    /// as top-level keys (see `import::taxonomies`).
+    pub terms: std::collections::BTreeMap<String, Vec<String>>,
     /// Keys without an equivalent, kept under `[extra]`.
     pub extra: Map<String, Value>,
     /// Names of the keys moved under `[extra]` (for the report).
@@ -310,6 +313,9 @@ pub fn write(m: &PageMatter) -> String {
     }
     if !m.authors.is_empty() {
         t.insert("authors".into(), list(&m.authors));
+    }
+    for (name, terms) in &m.terms {
+        t.insert(name.clone(), list(terms));
     }
     if let Some(v) = &m.cover {
         t.insert("cover".into(), s(v));

@@ -15,6 +15,7 @@ pub mod paths;
 mod read;
 pub mod report;
 pub mod shortcodes;
+pub mod taxonomies;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -50,7 +51,8 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
     let mut pages = Vec::new();
     for (rel, abs) in md {
         let kind = probe.kind(&rel);
-        let page = read_page(rel, abs, kind);
+        let mut page = read_page(rel, abs, kind);
+        taxonomies::promote(&mut page.matter, &site.taxonomies);
         let has_date = page.matter.date.is_some()
             || page.matter.bad_date.is_some()
             || paths::date_in_name(&page.rel);
@@ -173,11 +175,11 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
             report.pages.push(pr);
             continue;
         }
-        let reason = match &dest_rel {
+        let reason = skip_reason(&p.rel, p.kind, &p.matter).or_else(|| match &dest_rel {
             None if p.kind == FileKind::Section && !p.rel.contains('/') => Some("trang chủ cũ: trang mới có trang chủ riêng (content/_index.md), chép nội dung sang nếu cần".to_owned()),
             None => Some("trang mục lục của chuyên mục bài viết: thay bằng content/tin-tuc/_index.md".to_owned()),
-            Some(_) => skip_reason(&p.rel, p.kind, &p.matter),
-        };
+            Some(_) => None,
+        });
         let (Some(dest_rel), None) = (dest_rel, &reason) else {
             pr.note(reason.unwrap_or_default());
             pr.skip();
@@ -325,12 +327,17 @@ fn resolve_ref(
 
 /// Why a page is not imported (`None`: it is).
 fn skip_reason(rel: &str, kind: FileKind, m: &PageMatter) -> Option<String> {
+    // Translations (`x.en.md`, `_index.en.md`) are copied when minhbach
+    // publishes their language; others would only be skipped by the build.
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if kind == FileKind::Translation && name.starts_with("_index.") {
-        return Some(
-            "bản dịch của trang mục lục: chưa chép (minhbach chưa có trang mục lục đa ngôn ngữ)"
-                .into(),
-        );
+    if kind == FileKind::Translation {
+        let stem = name.trim_end_matches(".md").trim_end_matches(".markdown");
+        let lang = paths::split_lang(stem).1.unwrap_or("");
+        if !crate::content::translation::LANGUAGES.contains(&lang) {
+            return Some(format!(
+                "bản dịch ngôn ngữ “{lang}”: không chép vì minhbach chỉ đăng bản tiếng Việt và tiếng Anh (en); giữ tệp gốc nếu cần dịch lại"
+            ));
+        }
     }
     let first = rel.split('/').next().unwrap_or("");
     if matches!(first, "tags" | "categories" | "series") || rel == "404.md" {
@@ -396,7 +403,12 @@ fn finish_matter(
     if let Some(bad) = &m.bad_date {
         pr.note(format!("ngày “{bad}” không đọc được"));
     }
-    let is_post = dest.starts_with(&format!("{}/", paths::NEWS)) && !dest.ends_with("/_index.md");
+    // Section pages (`_index.md`, `_index.en.md`) are lists, never dated.
+    let is_section = dest
+        .rsplit('/')
+        .next()
+        .is_some_and(|n| n.starts_with("_index."));
+    let is_post = dest.starts_with(&format!("{}/", paths::NEWS)) && !is_section;
     if is_post && m.date.is_none() {
         let from_name = dest
             .rsplit('/')
@@ -411,7 +423,7 @@ fn finish_matter(
                         .and_then(|md| md.modified())
                         .ok()
                         .and_then(|t| jiff::Timestamp::try_from(t).ok())
-                        .map(|t| jiff::tz::offset(7).to_datetime(t).date())
+                        .map(|t| jiff::tz::offset(7).to_datetime(t).date().min(today))
                         .unwrap_or(today);
                     (modified.to_string(), "ngày sửa tệp")
                 }

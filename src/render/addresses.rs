@@ -280,6 +280,8 @@ fn generated_owner(site: &Site, path: &str) -> Owner {
         "trang trụ cột"
     } else if path.starts_with(crate::render::data::bulletin::BULLETINS) {
         "trang bản tin"
+    } else if path.starts_with(crate::render::data::report::REPORTS) {
+        "trang báo cáo định kỳ"
     } else if path.starts_with(crate::render::data::charts::CHARTS) {
         "trang biểu đồ"
     } else if path == "sitemap.xml" {

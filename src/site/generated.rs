@@ -18,6 +18,8 @@ pub const LOCALITIES: &str = "dia-phuong/";
 pub const INDICATORS: &str = "chi-so/";
 /// The criteria checklist (Kế hoạch 02-KH/BCĐTW).
 pub const CRITERIA: &str = "tieu-chi/";
+/// Periodic reports (`render::data::report`), one page per period.
+pub const REPORTS: &str = "bao-cao/";
 /// The search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// The site-wide sharing image (`og:image`).

@@ -16,8 +16,10 @@ use crate::text::{slugify, vi_cmp};
 pub mod generated;
 pub mod identities;
 pub mod page_index;
+pub mod taxonomies;
 
 use page_index::PageIndex;
+pub use taxonomies::Taxonomy;
 
 /// The section of the generated weekly bulletins
 /// (`render::data::bulletin`): they have their own list and feed and are kept
@@ -53,6 +55,8 @@ pub struct Site {
     pub tags: Vec<Tag>,
     /// Categories (`categories` in front matter), like tags: Vietnamese order.
     pub categories: Vec<Tag>,
+    /// Taxonomies the config declares (`[[taxonomies]]`), in its order.
+    pub taxonomies: Vec<Taxonomy>,
     /// (year, month) → posts, newest month first.
     pub months: Vec<((i16, i8), Vec<usize>)>,
     /// Document number (as written, trimmed) → page index.
@@ -85,6 +89,7 @@ impl Clone for Site {
             documents: self.documents.clone(),
             tags: self.tags.clone(),
             categories: self.categories.clone(),
+            taxonomies: self.taxonomies.clone(),
             months: self.months.clone(),
             doc_by_number: self.doc_by_number.clone(),
             children: self.children.clone(),
@@ -159,8 +164,9 @@ impl Site {
                 doc_by_number.insert(normalize_number(n), i);
             }
         }
-        let tags = collect_tags(&pages, &posts, |p| &p.fm.tags);
-        let categories = collect_tags(&pages, &posts, |p| &p.fm.categories);
+        let tags = collect_tags(&posts, |i| &pages[i].fm.tags);
+        let categories = collect_tags(&posts, |i| &pages[i].fm.categories);
+        let taxonomies = taxonomies::collect(&config, &pages, &posts);
         let mut month_map: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
         for &i in &posts {
             if let Some(d) = pages[i].date_value() {
@@ -209,6 +215,7 @@ impl Site {
             documents,
             tags,
             categories,
+            taxonomies,
             months,
             doc_by_number,
             children,
@@ -308,16 +315,12 @@ pub fn normalize_number(n: &str) -> String {
         .collect()
 }
 
-fn collect_tags(
-    pages: &[Arc<Page>],
-    posts: &[usize],
-    terms: impl Fn(&Page) -> &Vec<String>,
-) -> Vec<Tag> {
+fn collect_tags<'a>(posts: &[usize], terms: impl Fn(usize) -> &'a [String]) -> Vec<Tag> {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
     // A site has few distinct tag names and many uses of each.
     let mut slugs: HashMap<&str, String> = HashMap::new();
     for &i in posts {
-        for name in terms(&pages[i]) {
+        for name in terms(i) {
             let slug = slugs
                 .entry(name.as_str())
                 .or_insert_with(|| slugify(name))

@@ -194,7 +194,8 @@ fn is_text_meta(t: &Tag, name: &str) -> bool {
         && t.name == "meta"
         && !t.attrs.iter().any(|(k, _)| k == "http-equiv")
         && t.attrs.iter().any(|(k, v)| {
-            (k == "name" || k == "property") && (v.ends_with("title") || v.ends_with("description"))
+            (k == "name" || k == "property")
+                && (v.ends_with("title") || v.ends_with("description") || v.ends_with(":alt"))
         })
 }
 

@@ -256,6 +256,7 @@ pub fn write_site(root: &Path, raw_html: &str) {
                 post_toml(&date),
             );
             write(root, "content/tin-tuc/anh.png", PNG);
+            write(root, "content/tin-tuc/x", PNG);
         } else {
             write(
                 root,
@@ -263,11 +264,16 @@ pub fn write_site(root: &Path, raw_html: &str) {
                 post_toml(&date),
             );
             write(root, &format!("content/tin-tuc/{date}-{name}/anh.png"), PNG);
+            write(root, &format!("content/tin-tuc/{date}-{name}/x"), PNG);
         }
     }
     write(root, "content/gioi-thieu.md", page_yaml());
     write(root, "content/anh.png", PNG);
     write(root, "content/van-ban/anh.png", PNG);
+    // The payloads' `<img src=x>` names a file: raw HTML images are checked
+    // like Markdown ones, so a missing `x` would be a broken-image error.
+    write(root, "content/x", PNG);
+    write(root, "content/van-ban/x", PNG);
     write(root, "content/van-ban/van-ban.md", document());
     write(root, "content/van-ban/van-ban.pdf", b"%PDF-1.4\n%%EOF\n");
     write_data(root);

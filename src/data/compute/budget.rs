@@ -8,19 +8,39 @@ use crate::data::model::{DataSet, Dong};
 use crate::text::{fold, vi_cmp};
 
 /// Planned and disbursed amounts in đồng.
+///
+/// A line with an empty "Đã giải ngân" is *unknown*, not zero: `disbursed`
+/// sums the known lines only, `unknown` counts the others, and the rate
+/// exists only when every line's disbursement is known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct BudgetTotals {
     pub planned: Dong,
+    /// Sum of the known disbursements.
     pub disbursed: Dong,
-    /// disbursed ÷ planned, `None` when nothing is planned.
+    /// Budget lines added up.
+    pub lines: u32,
+    /// Lines without a disbursed amount.
+    pub unknown: u32,
+    /// disbursed ÷ planned, `None` when nothing is planned or any line's
+    /// disbursement is unknown.
     pub rate: Option<f64>,
 }
 
 impl BudgetTotals {
-    fn add(&mut self, planned: Dong, disbursed: Dong) {
+    fn add(&mut self, planned: Dong, disbursed: Option<Dong>) {
         self.planned += planned;
-        self.disbursed += disbursed;
-        self.rate = (self.planned > 0).then(|| self.disbursed as f64 / self.planned as f64);
+        self.lines += 1;
+        match disbursed {
+            Some(d) => self.disbursed += d,
+            None => self.unknown += 1,
+        }
+        self.rate = (self.planned > 0 && self.unknown == 0)
+            .then(|| self.disbursed as f64 / self.planned as f64);
+    }
+
+    /// The disbursed total when every line's figure is known.
+    pub fn disbursed_known(&self) -> Option<Dong> {
+        (self.unknown == 0).then_some(self.disbursed)
     }
 }
 
@@ -40,7 +60,7 @@ fn add_to<K: Clone>(
     same: impl Fn(&K) -> bool,
     key: K,
     p: Dong,
-    d: Dong,
+    d: Option<Dong>,
 ) {
     match groups.iter_mut().find(|(k, _)| same(k)) {
         Some((_, t)) => t.add(p, d),
@@ -66,7 +86,7 @@ pub fn compute_budget_of(data: &DataSet, locality: Option<&str>) -> BudgetSummar
         .iter()
         .filter(|l| l.locality.as_deref().map(fold) == key)
     {
-        let (p, d) = (line.planned, line.disbursed.unwrap_or(0));
+        let (p, d) = (line.planned, line.disbursed);
         s.total.add(p, d);
         add_to(&mut s.by_year, |y| *y == line.year, line.year, p, d);
         let src = fold(&line.source);

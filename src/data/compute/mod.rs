@@ -5,6 +5,7 @@ pub mod budget;
 pub mod criteria;
 pub mod dti;
 pub mod occurrences;
+pub mod report;
 pub mod targets;
 pub mod tasks;
 pub mod units;

@@ -2,8 +2,11 @@
 //!
 //! - completed (status "hoàn thành" or a completion date): **Hoàn thành**, or
 //!   **Hoàn thành trễ hạn** when completed after the deadline date;
-//! - otherwise, a deadline date before `today`: **Quá hạn** (a deadline equal
-//!   to today is not overdue yet; "Thường xuyên" is never overdue);
+//! - otherwise, a deadline date before `today` (a deadline equal to today is
+//!   not passed yet; "Thường xuyên" never passes): **Quá hạn** when a status
+//!   was reported (chưa bắt đầu, đang thực hiện, tạm dừng — the unit says it
+//!   is not done), **Hết hạn chưa báo cáo** when none was (nobody has said
+//!   whether it is done; see docs/decisions/0022-unreported-and-unknown.md);
 //! - otherwise the reported status, or **Chưa cập nhật** when none.
 
 use jiff::civil::Date;
@@ -22,6 +25,8 @@ pub enum TaskState {
     CompletedLate,
     Overdue,
     NotReported,
+    /// Deadline passed and no status reported.
+    DueUnreported,
 }
 
 impl TaskState {
@@ -34,6 +39,7 @@ impl TaskState {
             TaskState::CompletedLate => "Hoàn thành trễ hạn",
             TaskState::Overdue => "Quá hạn",
             TaskState::NotReported => "Chưa cập nhật",
+            TaskState::DueUnreported => "Hết hạn chưa báo cáo",
         }
     }
 }
@@ -42,7 +48,7 @@ impl TaskState {
 pub struct TaskProgress {
     pub id: String,
     pub state: TaskState,
-    /// Days past the deadline, for overdue tasks (≥ 1).
+    /// Days past the deadline, for overdue and due-unreported tasks (≥ 1).
     pub days_overdue: Option<i32>,
     /// Days until the deadline for open tasks (0 = due today).
     pub days_left: Option<i32>,
@@ -71,7 +77,12 @@ pub fn task_state(t: &Task, today: Date) -> TaskProgress {
             None,
         )
     } else if let Some(d) = due.filter(|d| *d < today) {
-        (TaskState::Overdue, Some(days_between(d, today)), None)
+        let state = if t.status.is_some() {
+            TaskState::Overdue
+        } else {
+            TaskState::DueUnreported
+        };
+        (state, Some(days_between(d, today)), None)
     } else {
         let state = match t.status {
             Some(TaskStatus::NotStarted) => TaskState::NotStarted,
@@ -94,15 +105,23 @@ pub fn compute_tasks(data: &DataSet, today: Date) -> Vec<TaskProgress> {
     data.tasks.iter().map(|t| task_state(t, today)).collect()
 }
 
-/// State of a recurring task: **Quá hạn** while an occurrence is missed
-/// (days counted from the oldest missed due day); else completed when
+/// State of a recurring task: while an occurrence is missed (days counted
+/// from the oldest missed due day), **Quá hạn** if the task has a status or
+/// a report, else **Hết hạn chưa báo cáo**; else completed when
 /// marked so or when its deadline has passed with every occurrence
 /// reported; else the reported status, with the days left to the next
 /// occurrence. See [`super::occurrences`].
 fn recurring_state(t: &Task, rule: &crate::data::values::Recurrence, today: Date) -> TaskProgress {
     let s = super::occurrences::schedule(t, rule, today);
     let (state, overdue, left) = if let Some(m) = s.missed().next() {
-        (TaskState::Overdue, m.days_overdue, None)
+        // As for other tasks (decision 0022): Quá hạn when the unit keeps a
+        // record (a status or any report), else nobody has said.
+        let state = if t.status.is_some() || !t.reports.is_empty() {
+            TaskState::Overdue
+        } else {
+            TaskState::DueUnreported
+        };
+        (state, m.days_overdue, None)
     } else if t.status == Some(TaskStatus::Completed)
         || t.completed.is_some()
         || t.deadline.and_then(|d| d.date()).is_some_and(|d| d < today)

@@ -186,6 +186,16 @@ fn task_states_at_boundary_dates() {
     assert_eq!((s.state, s.days_overdue), (TaskState::Overdue, Some(1)));
     let s = state(task(on(date(2025, 11, 15)), None, None));
     assert_eq!((s.state, s.days_left), (TaskState::NotReported, Some(1)));
+    // No status reported: "Chưa cập nhật" up to the deadline day, then
+    // "Hết hạn chưa báo cáo" (never "Quá hạn": nobody said it is not done).
+    let s = state(task(on(today), None, None));
+    assert_eq!((s.state, s.days_left), (TaskState::NotReported, Some(0)));
+    let s = state(task(on(date(2025, 11, 13)), None, None));
+    assert_eq!(
+        (s.state, s.days_overdue),
+        (TaskState::DueUnreported, Some(1))
+    );
+    assert_eq!(s.state.label(), "Hết hạn chưa báo cáo");
     assert_eq!(
         state(task(on(date(2025, 11, 13)), Some(TaskStatus::Paused), None)).state,
         TaskState::Overdue
@@ -243,9 +253,14 @@ fn budget_totals() {
     ];
     let b = compute(&data, date(2026, 1, 1)).budget;
     assert_eq!((b.total.planned, b.total.disbursed), (4_000_000, 500_000));
-    assert_eq!(b.total.rate, Some(0.125));
+    // Two lines have no disbursed figure: unknown, not zero, so no rate.
+    assert_eq!((b.total.lines, b.total.unknown), (3, 2));
+    assert_eq!(b.total.rate, None);
+    assert_eq!(b.total.disbursed_known(), None);
     assert_eq!(b.by_year[0].0, 2025);
-    assert_eq!(b.by_year[0].1.rate, Some(0.5));
+    assert_eq!(b.by_year[0].1.rate, None);
+    assert_eq!(b.by_pillar[0].1.rate, Some(0.5));
+    assert_eq!(b.by_pillar[0].1.disbursed_known(), Some(500_000));
     assert_eq!(b.by_source.len(), 2);
     assert_eq!(b.by_source[0].0, "Ngân sách xã");
     assert_eq!(b.by_source[1].1.rate, None);
@@ -339,10 +354,14 @@ fn unit_counts() {
     let mut data = DataSet::default();
     data.tasks.push(task(
         Some(Deadline::from_period(Period::Year(2024))),
-        None,
+        Some(TaskStatus::InProgress),
         None,
     ));
     data.tasks.push(task(None, None, None));
+    // Past its deadline with no status: not counted as overdue.
+    let mut unreported = task(Some(Deadline::from_period(Period::Year(2024))), None, None);
+    unreported.partners.clear();
+    data.tasks.push(unreported);
     let mut t = target("A", Comparison::AtLeast, N(1.0), None);
     t.lead = Some("phòng văn hóa - xã hội".into());
     data.targets.push(t);
@@ -352,7 +371,7 @@ fn unit_counts() {
         .iter()
         .find(|u| u.name == "Phòng Văn hóa - Xã hội")
         .unwrap();
-    assert_eq!((vh.tasks_led, vh.tasks_overdue, vh.targets_led), (2, 1, 1));
+    assert_eq!((vh.tasks_led, vh.tasks_overdue, vh.targets_led), (3, 1, 1));
     // A partner named nowhere else is not a unit; one that leads something
     // is, and its partnerships count.
     assert!(!c.units.iter().any(|u| u.name == "Công an xã"));

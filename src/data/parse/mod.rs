@@ -38,6 +38,7 @@ pub fn parse_table(kt: &KindTable, data: &mut DataSet, diags: &mut Diagnostics) 
         return;
     };
     let mut rows = 0;
+    let mut localities_seen = std::collections::HashSet::new();
     for row in table
         .rows
         .iter()
@@ -46,6 +47,12 @@ pub fn parse_table(kt: &KindTable, data: &mut DataSet, diags: &mut Diagnostics) 
     {
         rows += 1;
         let mut ctx = RowCtx::new(*kind, &header, row, diags);
+        if let Some(l) = ctx.text(crate::data::schema::Field::Locality)
+            && localities_seen.insert(crate::text::fold(&l))
+        {
+            let at = ctx.loc(crate::data::schema::Field::Locality);
+            data.locality_refs.push((l, at));
+        }
         match kind {
             Kind::Targets => kinds::target(&mut ctx).map(|t| data.targets.push(t)),
             Kind::Results => kinds::result(&mut ctx).map(|r| data.results.push(r)),

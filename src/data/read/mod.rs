@@ -177,6 +177,58 @@ pub fn read_file(
     )
 }
 
+/// Every table of a received file (`[[data.nguon]]`): its name says no
+/// kind, so every sheet is returned as read, for [`crate::data::received`].
+pub fn read_received(
+    abs: &Path,
+    rel: &Path,
+    encoding: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Vec<Table> {
+    let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let path: Arc<Path> = Arc::from(rel);
+    if let Some(d) = crate::diagnostics::too_large(rel, abs, MAX_DATA_BYTES, "tệp dữ liệu") {
+        diags.push(d.hint("bỏ các trang tính và cột không dùng"));
+        return Vec::new();
+    }
+    let bytes = match std::fs::read(abs) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                rel,
+                format!("không đọc được tệp dữ liệu: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    match Format::of(abs) {
+        Some(Format::Workbook) => match xlsx::read_workbook(bytes, &path) {
+            Ok(t) => t,
+            Err(e) => {
+                let mut d = Diagnostic::error(rel, e.message).hint(e.hint);
+                if let Some((sheet, cell)) = e.at {
+                    d = d.at_cell(cell, Some(&sheet));
+                }
+                diags.push(d);
+                Vec::new()
+            }
+        },
+        Some(Format::Delimited) => read_delimited(&bytes, rel, &path, name, encoding, diags)
+            .into_iter()
+            .collect(),
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    "tệp khai báo ở [[data.nguon]] phải là bảng tính .xlsx hoặc .csv",
+                )
+                .hint("mở tệp trong Excel và lưu lại thành Excel Workbook (.xlsx)"),
+            );
+            Vec::new()
+        }
+    }
+}
+
 fn unknown_name(rel: &Path, name: &str) -> Diagnostic {
     Diagnostic::warning(rel, format!("tên tệp “{name}” không cho biết loại dữ liệu nên tệp bị bỏ qua")).hint(
         "đặt tên tệp bắt đầu bằng chi-tieu, ket-qua, nhiem-vu, kinh-phi, chi-so-dti, diem-dti, don-vi hoặc chi-so",

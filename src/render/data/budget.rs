@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::views::{self as dv, ChartView, money, rate};
+use super::views::{self as dv, ChartView, money};
 use super::{BUDGET, page_context};
 use crate::charts;
 use crate::data::compute::BudgetTotals;
@@ -23,8 +23,8 @@ fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
     MoneyRow {
         label,
         planned: money(t.planned),
-        disbursed: money(t.disbursed),
-        rate: rate(t.rate),
+        disbursed: dv::disbursed(t),
+        rate: dv::disbursed_rate(t),
     }
 }
 
@@ -38,7 +38,7 @@ fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bo
             .map(|(label, t)| charts::BudgetRow {
                 label: label.clone(),
                 planned: Some(t.planned as f64),
-                disbursed: Some(t.disbursed as f64),
+                disbursed: t.disbursed_known().map(|d| d as f64),
             })
             .collect(),
     })
@@ -89,11 +89,21 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             localities.len()
         )
     };
+    let spent = if b.total.unknown == 0 {
+        format!(
+            "đã giải ngân {} ({})",
+            money(b.total.disbursed),
+            dv::disbursed_rate(&b.total)
+        )
+    } else {
+        format!(
+            "đã giải ngân: {} (ô “Đã giải ngân” để trống là chưa có số liệu, không phải 0 đồng)",
+            dv::disbursed(&b.total)
+        )
+    };
     let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, đã giải ngân {} ({}).{whose}{}",
+        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, {spent}.{whose}{}",
         money(b.total.planned),
-        money(b.total.disbursed),
-        rate(b.total.rate),
         dv::illustrative_note(illustrative || localities.iter().any(|l| l.2))
     );
     let mut c = page_context(
@@ -112,13 +122,13 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             illustrative,
         },
         dv::Stat {
-            value: money(b.total.disbursed),
+            value: dv::disbursed(&b.total),
             label: "Đã giải ngân".into(),
             note: String::new(),
             illustrative,
         },
         dv::Stat {
-            value: rate(b.total.rate),
+            value: dv::disbursed_rate(&b.total),
             label: "Tỷ lệ giải ngân".into(),
             note: String::new(),
             illustrative,
@@ -133,6 +143,9 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     struct MoneyTable {
         title: &'static str,
         header: &'static str,
+        /// UI string keys of title and header (English sites).
+        title_key: &'static str,
+        header_key: &'static str,
         rows: Vec<MoneyRow>,
         /// Whether the footer is the total of the rows (not for localities).
         summed: bool,
@@ -141,12 +154,16 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         MoneyTable {
             title: "Theo năm",
             header: "Năm",
+            title_key: "budget_by_year",
+            header_key: "budget_year",
             rows: rows(&by_year),
             summed: true,
         },
         MoneyTable {
             title: "Theo nguồn vốn",
             header: "Nguồn vốn",
+            title_key: "budget_by_source",
+            header_key: "budget_source",
             rows: rows(&by_source),
             summed: true,
         },
@@ -155,6 +172,8 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         tables.push(MoneyTable {
             title: "Theo địa phương",
             header: "Địa phương",
+            title_key: "budget_by_locality",
+            header_key: "budget_locality",
             rows: localities
                 .iter()
                 .map(|(name, t, marked)| {

@@ -197,7 +197,12 @@ fn collect(
             || (t.completed.is_none()
                 && t.status == Some(crate::data::values::TaskStatus::Completed));
         if !done_in_time && let Ok(first_late_day) = due.tomorrow() {
-            add(first_late_day, &|w| &mut w.overdue, task(dates::short(due)));
+            let mut item = task(dates::short(due));
+            if t.status.is_none() && t.completed.is_none() {
+                // Decision 0022: nobody has said whether it is done.
+                item.detail.push_str(" – chưa báo cáo tình trạng");
+            }
+            add(first_late_day, &|w| &mut w.overdue, item);
         }
     }
     weeks

@@ -249,10 +249,11 @@ pub fn embed_html(
 /// first or last child, so the rest follows the figure).
 pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) -> String {
     format!(
-        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details><summary>Xem bảng số liệu</summary>{}</details>{}</div>\n",
+        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details class=\"chart-data\"><summary>Xem bảng số liệu</summary>{}</details><div class=\"print-only\" hidden>{}</div>{}</div>\n",
         c.svg,
         html(&c.title),
         html(&c.desc),
+        c.table_html,
         c.table_html,
         embed_html(c, base_url, root, portable, None),
     )

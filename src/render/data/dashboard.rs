@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::views::{self as dv, ChartView, Stat, pillar_chart, rate, tasks_chart};
+use super::views::{self as dv, ChartView, Stat, pillar_chart, tasks_chart};
 use super::{NavLink, as_of, nav};
 use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
@@ -57,13 +57,24 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
             .iter()
             .filter(|&&i| c.tasks[i].state == TaskState::Overdue)
             .count();
+        let unreported = own_tasks
+            .iter()
+            .filter(|&&i| c.tasks[i].state == TaskState::DueUnreported)
+            .count();
+        let mut note = tr.fmt(
+            "stat_of_tasks",
+            &[("n", &format_integer(own_tasks.len() as i64))],
+        );
+        if unreported > 0 {
+            note.push_str(&tr.fmt(
+                "stat_tasks_unreported",
+                &[("n", &format_integer(unreported as i64))],
+            ));
+        }
         stats.push(Stat {
             value: format_integer(overdue as i64),
             label: tr.get("overdue_tasks"),
-            note: tr.fmt(
-                "stat_of_tasks",
-                &[("n", &format_integer(own_tasks.len() as i64))],
-            ),
+            note,
             illustrative: own_tasks.iter().any(|&i| set.tasks[i].illustrative),
         });
     }
@@ -78,13 +89,9 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
         .or(c.budget.by_year.last());
     if let Some((year, totals)) = budget_year {
         stats.push(Stat {
-            value: rate(totals.rate),
+            value: dv::disbursed_rate(totals),
             label: format!("{} năm {year}", tr.get("stat_disbursed")),
-            note: format!(
-                "{} / {}",
-                dv::money(totals.disbursed),
-                dv::money(totals.planned)
-            ),
+            note: dv::disbursed_note(totals),
             illustrative: set
                 .budget
                 .iter()

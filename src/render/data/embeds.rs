@@ -129,7 +129,8 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             });
         }
     }
-    for (id, f) in charts {
+    let titles = embed_titles(&charts);
+    for ((id, f), page_title) in charts.into_iter().zip(titles) {
         let path = format!("{CHARTS}{id}/");
         let root = root_for(&path);
         // "Biểu đồ: …": not the title of the page the chart comes from.
@@ -139,7 +140,7 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             theme,
             &path,
             &site.config.language,
-            &tr.fmt("chart_embed_title", &[("title", &f.chart.title)]),
+            &tr.fmt("chart_embed_title", &[("title", &page_title)]),
             &f.chart.desc,
         );
         c.insert("chart", &f.chart);
@@ -157,4 +158,35 @@ pub(crate) fn embed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
             context: c,
         });
     }
+}
+
+/// The title part of each chart page, in `charts` order: the chart's title,
+/// or, when two charts share a title (the same pillar in two plans), the
+/// title followed by the page it comes from, then by its code — every
+/// `<title>` stays unique.
+fn embed_titles(charts: &std::collections::BTreeMap<String, Found>) -> Vec<String> {
+    let count = |titles: &[String], t: &str| titles.iter().filter(|x| *x == t).count();
+    let plain: Vec<String> = charts.values().map(|f| f.chart.title.clone()).collect();
+    let with_page: Vec<String> = charts
+        .values()
+        .zip(&plain)
+        .map(|(f, t)| {
+            if count(&plain, t) > 1 && !f.page_title.is_empty() {
+                format!("{t} – {}", f.page_title)
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    charts
+        .keys()
+        .zip(&with_page)
+        .map(|(id, t)| {
+            if count(&with_page, t) > 1 {
+                format!("{t} ({id})")
+            } else {
+                t.clone()
+            }
+        })
+        .collect()
 }

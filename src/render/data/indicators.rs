@@ -175,6 +175,7 @@ pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Serie
             note: pillars_note(s),
             table: latest_table(site, data, s),
             charts: comparison_chart(site, data, s, k).into_iter().collect(),
+            ..SectionView::default()
         })
         .collect();
     let marked = data.set.observations.iter().any(|o| o.illustrative);

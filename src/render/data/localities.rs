@@ -9,10 +9,8 @@
 use tera::Context;
 
 use super::page_context;
-use super::sections::{CellView, SectionView, TableView, cap_rows};
-use super::views::{
-    self as dv, Stat, mark_title, quantity, rate, target_path, target_text, task_anchor,
-};
+use super::sections::{CellView, JumpLink, SectionView, TableView, cap_rows};
+use super::views::{self as dv, Stat, mark_title, quantity, target_path, target_text, task_anchor};
 use crate::charts;
 use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
 use crate::render::engine::theme::Theme;
@@ -106,6 +104,13 @@ impl Facts<'_> {
             .count()
     }
 
+    fn unreported(&self, data: &SiteData) -> usize {
+        self.tasks
+            .iter()
+            .filter(|&&i| data.computed.tasks[i].state == TaskState::DueUnreported)
+            .count()
+    }
+
     fn budget_year(&self, year: i16) -> Option<(i16, crate::data::compute::BudgetTotals)> {
         let b = &self.totals.budget.by_year;
         b.iter().find(|(y, _)| *y == year).or(b.last()).copied()
@@ -154,10 +159,55 @@ fn signed(v: f64, decimals: usize) -> String {
 }
 
 /// `dia-phuong/`: every locality side by side.
+/// Above this many localities, the side-by-side table is split into groups
+/// by the initial of the name (after "Xã", "Phường"…) with a jump list.
+pub const GROUP_ABOVE: usize = 30;
+
+/// A locality's name without its level word: "Xã Đông Hà" → "Đông Hà".
+fn bare_name(name: &str) -> &str {
+    const LEVELS: [&str; 10] = [
+        "xã ",
+        "phường ",
+        "thị trấn ",
+        "đặc khu ",
+        "thị xã ",
+        "thành phố ",
+        "huyện ",
+        "quận ",
+        "tỉnh ",
+        "tp. ",
+    ];
+    let lower = name.to_lowercase();
+    LEVELS
+        .iter()
+        .find(|l| lower.starts_with(*l) && lower.len() == name.len())
+        .map_or(name, |l| name[l.len()..].trim_start())
+}
+
+/// The group letter of a locality: the initial of its bare name without
+/// tone marks ("Ân Phú" → "A"), "Đ" kept apart as in the Vietnamese alphabet.
+fn initial(name: &str) -> String {
+    match bare_name(name).chars().next() {
+        Some('đ' | 'Đ') => "Đ".to_owned(),
+        Some(c) => fold(&c.to_string()).to_uppercase(),
+        None => String::new(),
+    }
+}
+
 pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
     let year = site.today.year();
     let mut all: Vec<&Facts> = facts.0.iter().collect();
-    all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
+    let grouped = all.len() > GROUP_ABOVE;
+    if grouped {
+        all.sort_by(|a, b| {
+            let (x, y) = (&a.totals.name, &b.totals.name);
+            vi_cmp(&initial(x), &initial(y))
+                .then_with(|| vi_cmp(bare_name(x), bare_name(y)))
+                .then_with(|| vi_cmp(x, y))
+        });
+    } else {
+        all.sort_by(|a, b| vi_cmp(&a.totals.name, &b.totals.name));
+    }
     let ranks = dti_ranks(&all);
     let dti_year = ranks.as_ref().map(|(y, _)| *y);
     let dti_header = dti_year.map_or("Chỉ số DTI".to_owned(), |y| {
@@ -208,7 +258,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             })
             .marked(targets_marked),
             CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
-            CellView::num(budget.map_or("–".to_owned(), |(_, t)| rate(t.rate)))
+            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t)))
                 .marked(budget_marked),
             CellView::num(
                 dti.and_then(|y| y.total.index)
@@ -227,13 +277,18 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             ),
         ]);
     }
-    let mut sections = vec![SectionView {
-        id: "so-sanh".into(),
-        title: "So sánh các địa phương".into(),
-        note: "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.".into(),
-        table: Some(table),
-        ..SectionView::default()
-    }];
+    let note = "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.";
+    let mut sections = if grouped {
+        group_sections(&all, table, note)
+    } else {
+        vec![SectionView {
+            id: "so-sanh".into(),
+            title: "So sánh các địa phương".into(),
+            note: note.into(),
+            table: Some(table),
+            ..SectionView::default()
+        }]
+    };
     if let Some(y) = dti_year
         && !bars.is_empty()
     {
@@ -282,21 +337,61 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
     c
 }
 
+/// The comparison table split by initial letter: a first section with the
+/// jump list, then one section (and table) per letter, rows in `all` order.
+fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionView> {
+    let TableView {
+        caption,
+        headers,
+        rows,
+    } = table;
+    let mut groups: Vec<(String, TableView)> = Vec::new();
+    for (f, row) in all.iter().zip(rows) {
+        let letter = initial(&f.totals.name);
+        if groups.last().is_none_or(|(l, _)| *l != letter) {
+            let t = TableView {
+                caption: format!("{caption}: chữ {letter}"),
+                headers: headers.clone(),
+                rows: Vec::new(),
+            };
+            groups.push((letter.clone(), t));
+        }
+        groups.last_mut().expect("pushed").1.rows.push(row);
+    }
+    let id = |l: &str| format!("nhom-{}", slugify(l));
+    let mut out = vec![SectionView {
+        id: "so-sanh".into(),
+        title: "So sánh các địa phương".into(),
+        note: format!(
+            "{note} {} địa phương, chia theo chữ cái đầu của tên (bỏ chữ “Xã”, “Phường”…).",
+            format_integer(all.len() as i64)
+        ),
+        links: groups
+            .iter()
+            .map(|(l, t)| JumpLink {
+                id: id(l),
+                text: format!("{l} ({})", format_integer(t.rows.len() as i64)),
+            })
+            .collect(),
+        ..SectionView::default()
+    }];
+    out.extend(groups.into_iter().map(|(l, t)| SectionView {
+        id: id(&l),
+        title: format!("Chữ {l}"),
+        table: Some(t),
+        ..SectionView::default()
+    }));
+    out
+}
+
 fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
     ranks
         .as_ref()
         .map_or(0, |(_, r)| r.iter().filter(|x| x.is_some()).count())
 }
 
-/// One locality's own page: its dashboard, targets, tasks and DTI.
-pub fn locality_page(
-    site: &Site,
-    theme: &Theme,
-    data: &SiteData,
-    facts: &AllFacts,
-    k: usize,
-) -> Context {
-    let f = &facts.0[k];
+/// One locality's dashboard tiles, and whether any is illustrative.
+fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) {
     let totals = f.totals;
     let name = totals.name.as_str();
     let year = site.today.year();
@@ -324,8 +419,15 @@ pub fn locality_page(
             value: format_integer(f.overdue(data) as i64),
             label: "Nhiệm vụ quá hạn".into(),
             note: format!(
-                "trên tổng số {} nhiệm vụ",
-                format_integer(f.tasks.len() as i64)
+                "trên tổng số {} nhiệm vụ{}",
+                format_integer(f.tasks.len() as i64),
+                match f.unreported(data) {
+                    0 => String::new(),
+                    u => format!(
+                        "; {} nhiệm vụ hết hạn chưa báo cáo",
+                        format_integer(u as i64)
+                    ),
+                }
             ),
             illustrative: m,
         });
@@ -338,9 +440,9 @@ pub fn locality_page(
             .any(|l| l.year == y && l.illustrative && same(l.locality.as_deref(), name));
         marked |= m;
         stats.push(Stat {
-            value: rate(t.rate),
+            value: dv::disbursed_rate(&t),
             label: format!("Tỷ lệ giải ngân kinh phí năm {y}"),
-            note: format!("{} / {}", dv::money(t.disbursed), dv::money(t.planned)),
+            note: dv::disbursed_note(&t),
             illustrative: m,
         });
     }
@@ -362,6 +464,47 @@ pub fn locality_page(
             illustrative: m,
         });
     }
+    (stats, marked)
+}
+
+/// Search text of every locality page: (name, page path, text). The text is
+/// the page's tiles in the page's words ("Tỷ lệ giải ngân kinh phí năm 2025:
+/// chưa có số liệu…"), so search and page never disagree.
+pub fn search_entries(site: &Site, data: &SiteData) -> Vec<(String, String, String)> {
+    let facts = all_facts(data);
+    facts
+        .0
+        .iter()
+        .map(|f| {
+            let (stats, marked) = locality_stats(site, data, f);
+            let mut text = format!("Số liệu chuyển đổi số của riêng {}.", f.totals.name);
+            for s in &stats {
+                text.push_str(&format!(" {}: {}", s.label, s.value));
+                if !s.note.is_empty() {
+                    text.push_str(&format!(" ({})", s.note));
+                }
+                text.push('.');
+            }
+            if marked {
+                text.push_str(" Số liệu minh họa.");
+            }
+            (f.totals.name.clone(), locality_path(&f.totals.name), text)
+        })
+        .collect()
+}
+
+/// One locality's own page: its dashboard, targets, tasks and DTI.
+pub fn locality_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    facts: &AllFacts,
+    k: usize,
+) -> Context {
+    let f = &facts.0[k];
+    let totals = f.totals;
+    let name = totals.name.as_str();
+    let (stats, mut marked) = locality_stats(site, data, f);
     let mut sections = Vec::new();
     if !f.targets.is_empty() {
         let mut table = TableView::new(
@@ -472,6 +615,8 @@ pub fn locality_page(
     let crumbs = vec![("Các địa phương".to_owned(), link(site, LOCALITIES))];
     let path = locality_path(name);
     let mut c = page_context(site, theme, &path, name, &intro, crumbs);
+    // The unit of the same name (don-vi/…) has its own page: titles differ.
+    c.insert("page_title", &format!("{name}: số liệu trên địa bàn"));
     c.insert("stats", &stats);
     c.insert("sections", &sections);
     c

@@ -19,6 +19,7 @@ pub mod indicators;
 pub mod localities;
 pub mod open_data;
 pub mod pillars;
+pub mod report;
 pub mod sections;
 pub mod shortcodes;
 pub mod targets;
@@ -241,6 +242,11 @@ pub fn data_files(site: &Site, output: &mut Output) {
         for (name, bytes) in
             crate::data::export_computed::export_all_computed(&data.set, &data.computed)
         {
+            output.insert(format!("{OPEN_DATA}{name}"), bytes);
+        }
+        // The periodic reports' figures (`bao-cao.csv`, `.json`).
+        let kinds = site.config.bao_cao.kinds();
+        for (name, bytes) in crate::data::export_report::export(&data.set, &kinds, site.today) {
             output.insert(format!("{OPEN_DATA}{name}"), bytes);
         }
     }

@@ -55,6 +55,22 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             })
         })
         .collect();
+    let mut sets = sets;
+    let kinds = site.config.bao_cao.kinds();
+    let report_rows = crate::data::export_report::rows(&data.set, &kinds, site.today).len();
+    if report_rows > 0 {
+        sets.push(DatasetView {
+            name: "Báo cáo định kỳ (mọi cột tính sẵn từ các bộ dữ liệu trên)".into(),
+            rows: format_integer(report_rows as i64),
+            columns: crate::data::export_report::COLUMNS
+                .iter()
+                .map(|c| c.0)
+                .collect::<Vec<_>>()
+                .join(", "),
+            csv: format!("{OPEN_DATA}bao-cao.csv"),
+            json: format!("{OPEN_DATA}bao-cao.json"),
+        });
+    }
     let intro = format!(
         "Danh mục {} bộ dữ liệu mở về chuyển đổi số, tải về dạng CSV (mở được bằng Excel) hoặc JSON, theo {}.",
         format_integer(sets.len() as i64),

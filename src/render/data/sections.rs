@@ -95,6 +95,15 @@ pub struct SectionView {
     pub note: String,
     pub table: Option<TableView>,
     pub charts: Vec<ChartView>,
+    /// In-page jump links (`#id`, text), e.g. to groups of a long list.
+    pub links: Vec<JumpLink>,
+}
+
+/// A link to a section of the same page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct JumpLink {
+    pub id: String,
+    pub text: String,
 }
 
 /// Bars a comparison chart draws at most: beyond, the highest and the

@@ -40,6 +40,9 @@ pub struct DataShortcodes<'a> {
     /// The site's absolute base URL (ends in `/`), for embed snippets.
     pub base_url: String,
     pub portable: bool,
+    /// The periodic reports' pages and files (`bao-cao/nam-2025/`,
+    /// `du-lieu/bao-cao.csv`…), so posts can link them.
+    pub reports: Vec<String>,
 }
 
 /// The one value among `names`, refusing any other parameter.
@@ -167,7 +170,7 @@ impl DataShortcodes<'_> {
             let p = &data.computed.tasks[i];
             let b = task_badge(p.state);
             rows.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"{}\">{}</span></td></tr>\n",
+                "<tr><td class=\"ma card-key\" data-label=\"Mã\">{}</td><td class=\"card-main\" data-label=\"Nhiệm vụ\">{}</td><td data-label=\"Thời hạn\">{}</td><td data-label=\"Tình trạng\"><span class=\"{}\">{}</span></td></tr>\n",
                 html(&t.id),
                 html(&t.statement),
                 html(&t.deadline.map(|d| d.label()).unwrap_or_default()),
@@ -176,7 +179,7 @@ impl DataShortcodes<'_> {
             ));
         }
         Ok(format!(
-            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
+            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table row-cards\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
 <thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Nhiệm vụ</th><th scope=\"col\">Thời hạn</th><th scope=\"col\">Tình trạng</th></tr></thead>\
 <tbody>\n{rows}</tbody></table></div>\n{}",
             self.figure(&chart),
@@ -199,6 +202,7 @@ impl Shortcodes for DataShortcodes<'_> {
                 }
             }
         }
+        out.extend(self.reports.iter().cloned());
         out
     }
 

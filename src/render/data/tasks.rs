@@ -18,14 +18,26 @@ pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context
         .iter()
         .filter(|p| p.state == TaskState::Overdue)
         .count();
+    let unreported = data
+        .computed
+        .tasks
+        .iter()
+        .filter(|p| p.state == TaskState::DueUnreported)
+        .count();
     let tr = Tr::new(theme, &site.config.language);
-    let intro = tr.fmt(
+    let mut intro = tr.fmt(
         "tasks_intro",
         &[
             ("n", &format_integer(n as i64)),
             ("overdue", &format_integer(overdue as i64)),
         ],
     );
+    if unreported > 0 {
+        intro.push_str(&tr.fmt(
+            "tasks_intro_unreported",
+            &[("n", &format_integer(unreported as i64))],
+        ));
+    }
     let title = tr.get("tasks_title");
     let mut c = page_context(site, theme, TASKS, &title, &intro, vec![]);
     let mut charts = vec![tasks_chart(data)];

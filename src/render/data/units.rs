@@ -158,18 +158,23 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
             }
         }
     }
-    let stats = vec![
-        stat(s.tasks_led, &tr.get("col_tasks_led")),
-        stat(s.tasks_overdue, &tr.get("overdue_tasks")),
-        stat(s.tasks_partner, &tr.get("tasks_partner")),
-        stat(s.targets_led, &tr.get("targets_led")),
-        Stat {
+    // A tile says something: a zero is left out (the intro already says
+    // "chủ trì 0 nhiệm vụ"), except "0 overdue" beside tasks the unit leads.
+    let stats: Vec<Stat> = [
+        (s.tasks_led > 0).then(|| stat(s.tasks_led, &tr.get("col_tasks_led"))),
+        (s.tasks_led > 0).then(|| stat(s.tasks_overdue, &tr.get("overdue_tasks"))),
+        (s.tasks_partner > 0).then(|| stat(s.tasks_partner, &tr.get("tasks_partner"))),
+        (s.targets_led > 0).then(|| stat(s.targets_led, &tr.get("targets_led"))),
+        (s.dti_max_points > 0.0).then(|| Stat {
             value: points(s.dti_max_points),
             label: tr.get("col_dti_assigned"),
             note: String::new(),
             illustrative: false,
-        },
-    ];
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, &slug)
         .into_iter()
         .collect();

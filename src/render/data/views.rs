@@ -152,6 +152,50 @@ pub fn money(d: i64) -> String {
     format!("{} đồng", format_integer(d))
 }
 
+/// Words for a figure nobody has reported (never shown as 0).
+pub const UNKNOWN: &str = "chưa có số liệu";
+
+/// The disbursed amount of a budget total: the sum when every line's figure
+/// is known, "chưa có số liệu" when none is, else the known part and how
+/// many lines lack a figure.
+pub fn disbursed(t: &crate::data::compute::BudgetTotals) -> String {
+    if t.unknown == 0 {
+        money(t.disbursed)
+    } else if t.unknown == t.lines {
+        UNKNOWN.to_owned()
+    } else {
+        format!(
+            "{} (còn {}/{} dòng chưa có số liệu)",
+            money(t.disbursed),
+            t.unknown,
+            t.lines
+        )
+    }
+}
+
+/// The disbursement rate of a budget total, "chưa có số liệu" when any
+/// line's disbursement is unknown.
+pub fn disbursed_rate(t: &crate::data::compute::BudgetTotals) -> String {
+    if t.unknown > 0 {
+        UNKNOWN.to_owned()
+    } else {
+        rate(t.rate)
+    }
+}
+
+/// The note under a disbursement-rate tile: "đã giải ngân / kế hoạch".
+pub fn disbursed_note(t: &crate::data::compute::BudgetTotals) -> String {
+    if t.unknown == 0 {
+        format!("{} / {}", money(t.disbursed), money(t.planned))
+    } else {
+        format!(
+            "kế hoạch {}; đã giải ngân: {}",
+            money(t.planned),
+            disbursed(t)
+        )
+    }
+}
+
 /// A rate 0–1 as a percentage, or "–".
 pub fn rate(r: Option<f64>) -> String {
     r.map_or("–".to_owned(), |r| format_percent(r * 100.0, 1))
@@ -204,6 +248,7 @@ pub fn task_badge(s: TaskState) -> Badge {
         TaskState::CompletedLate => "hoan-thanh-tre",
         TaskState::Overdue => "qua-han",
         TaskState::NotReported => "chua-cap-nhat",
+        TaskState::DueUnreported => "chua-bao-cao",
     };
     Badge {
         label: s.label().to_owned(),
@@ -389,6 +434,7 @@ pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::T
             TaskState::Completed => c.done += 1,
             TaskState::CompletedLate => c.done_late += 1,
             TaskState::Overdue => c.overdue += 1,
+            TaskState::DueUnreported => c.due_unreported += 1,
         }
     }
     c
@@ -438,11 +484,13 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
     let mut rank = 0;
     units.retain(|(_, states)| {
         rank += 1;
-        rank <= top || states.contains(&TaskState::Overdue)
+        rank <= top
+            || states.contains(&TaskState::Overdue)
+            || states.contains(&TaskState::DueUnreported)
     });
     let title = if units.len() > top {
         format!(
-            "Tình trạng nhiệm vụ theo đơn vị chủ trì: {top} đơn vị chủ trì nhiều nhiệm vụ nhất và mọi đơn vị có nhiệm vụ quá hạn"
+            "Tình trạng nhiệm vụ theo đơn vị chủ trì: {top} đơn vị chủ trì nhiều nhiệm vụ nhất và mọi đơn vị có nhiệm vụ quá hạn hoặc hết hạn chưa báo cáo"
         )
     } else if shown > top {
         format!("Tình trạng nhiệm vụ của {top} đơn vị chủ trì nhiều nhiệm vụ nhất")
@@ -545,6 +593,8 @@ pub fn overdue_rows_of(site: &Site, data: &SiteData, keep: impl Fn(usize) -> boo
 pub struct TaskGroupView {
     pub id: String,
     pub title: String,
+    /// The UI string key of the state (`state_qua_han`): English sites say "Overdue".
+    pub key: String,
     pub count: String,
     pub rows: Vec<TaskRow>,
 }
@@ -560,8 +610,9 @@ pub fn task_groups_of(
     data: &SiteData,
     keep: impl Fn(usize) -> bool + Copy,
 ) -> Vec<TaskGroupView> {
-    const ORDER: [TaskState; 7] = [
+    const ORDER: [TaskState; 8] = [
         TaskState::Overdue,
+        TaskState::DueUnreported,
         TaskState::InProgress,
         TaskState::NotStarted,
         TaskState::Paused,
@@ -583,6 +634,7 @@ pub fn task_groups_of(
             (!rows.is_empty()).then(|| TaskGroupView {
                 id: slugify(state.label()),
                 title: state.label().to_owned(),
+                key: task_badge(state).key,
                 count: format_integer(rows.len() as i64),
                 rows,
             })

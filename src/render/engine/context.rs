@@ -88,6 +88,15 @@ pub(crate) fn base_context(
         String::new()
     };
     c.insert("bulletins_href", &bulletins);
+    // The periodic reports' list (`bao-cao/`), linked the same way.
+    let reports = crate::site::generated::REPORTS;
+    let reports =
+        if site.data.is_some() && site.children.get(reports).is_some_and(|c| !c.is_empty()) {
+            format!("{root}{}", link(site, reports))
+        } else {
+            String::new()
+        };
+    c.insert("reports_href", &reports);
     let feed = if site.posts.is_empty() {
         String::new()
     } else {

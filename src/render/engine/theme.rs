@@ -50,6 +50,7 @@ pub mod embedded {
         "templates/pillar.html",
         "templates/data_sections.html",
         "templates/bulletin_body.html",
+        "templates/report_body.html",
         "templates/search.html",
         "templates/atom.xml",
         "templates/sitemap.xml",

@@ -17,6 +17,13 @@ pub struct TagRef {
     pub count: usize,
 }
 
+/// A page's terms in one declared taxonomy ("Loạt bài: …").
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyRefs {
+    pub title: String,
+    pub terms: Vec<TagRef>,
+}
+
 /// A page as it appears in lists.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageRef {
@@ -32,6 +39,9 @@ pub struct PageRef {
     pub cover_alt: String,
     pub tags: Vec<TagRef>,
     pub categories: Vec<TagRef>,
+    /// The page's terms in each taxonomy the config declares (only those
+    /// it has), in the config's order.
+    pub taxonomies: Vec<TaxonomyRefs>,
     pub authors: Vec<String>,
     pub number: String,
     pub doc_type: String,
@@ -112,6 +122,43 @@ pub fn category_path(site: &Site, slug: &str) -> String {
     format!("{}chuyen-muc/{slug}/", news_path(site))
 }
 
+/// Path of a declared taxonomy's index (`tin-tuc/loat-bai/`).
+pub fn taxonomy_index_path(site: &Site, segment: &str) -> String {
+    format!("{}{segment}/", news_path(site))
+}
+
+/// Path of a term's list in a declared taxonomy.
+pub fn taxonomy_term_path(site: &Site, segment: &str, slug: &str) -> String {
+    format!("{}{segment}/{slug}/", news_path(site))
+}
+
+/// A page's terms in the declared taxonomies, linked to their lists.
+fn taxonomy_refs(site: &Site, page: &Page) -> Vec<TaxonomyRefs> {
+    site.taxonomies
+        .iter()
+        .filter_map(|t| {
+            let terms: Vec<TagRef> = page
+                .fm
+                .terms(&t.name)
+                .iter()
+                .filter_map(|name| {
+                    let slug = slugify(name);
+                    let term = t.terms.iter().find(|c| c.slug == slug)?;
+                    Some(TagRef {
+                        name: term.name.clone(),
+                        href: link(site, &taxonomy_term_path(site, &t.segment, &term.slug)),
+                        count: term.posts.len(),
+                    })
+                })
+                .collect();
+            (!terms.is_empty()).then(|| TaxonomyRefs {
+                title: t.title.clone(),
+                terms,
+            })
+        })
+        .collect()
+}
+
 /// The categories of a page, linked to their lists (a site has few).
 fn category_refs(site: &Site, page: &Page) -> Vec<TagRef> {
     page.fm
@@ -169,6 +216,7 @@ pub fn page_ref(site: &Site, page: &Page, root: &str) -> PageRef {
         cover_alt: page.fm.cover_alt.clone().unwrap_or_default(),
         tags,
         categories: category_refs(site, page),
+        taxonomies: taxonomy_refs(site, page),
         authors: page.fm.authors.clone(),
         number: page.fm.number.clone().unwrap_or_default(),
         doc_type: page.fm.doc_type.clone().unwrap_or_default(),

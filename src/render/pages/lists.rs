@@ -9,6 +9,7 @@ use crate::content::markdown::place;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{
     self, PageRef, category_path, link, news_path, page_ref, root_for, tag_path,
+    taxonomy_index_path, taxonomy_term_path,
 };
 use crate::site::Site;
 use crate::text::dates;
@@ -106,32 +107,43 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
         );
     }
     if !site.categories.is_empty() {
-        let path = format!("{news}chuyen-muc/");
-        let mut c = base_context(
+        eager.push(term_index(
             site,
             theme,
-            &path,
-            &site.config.language,
+            &format!("{news}chuyen-muc/"),
             &category_label,
-            "",
-        );
-        let cats: Vec<views::TagRef> = site
-            .categories
-            .iter()
-            .map(|t| views::TagRef {
-                name: t.name.clone(),
-                href: link(site, &category_path(site, &t.slug)),
-                count: t.posts.len(),
-            })
-            .collect();
-        c.insert("tags", &cats);
-        c.insert("heading", &category_label);
-        c.insert("crumbs", &vec![(title.clone(), link(site, &news))]);
-        eager.push(Job {
-            path: format!("{path}index.html"),
-            template: "tags.html".into(),
-            context: c,
-        });
+            &site.categories,
+            &|slug| category_path(site, slug),
+            (&title, &news),
+        ));
+    }
+    // Taxonomies the config declares: like categories.
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        for (k, term) in tax.terms.iter().enumerate() {
+            let path = taxonomy_term_path(site, &tax.segment, &term.slug);
+            paginate(
+                site,
+                jobs,
+                &path,
+                &format!("{}: {}", tax.title, term.name),
+                "",
+                ListItems::Taxonomy(t, k),
+                per_page,
+                &format!("{path}atom.xml"),
+                "category",
+            );
+        }
+        if !tax.terms.is_empty() {
+            eager.push(term_index(
+                site,
+                theme,
+                &taxonomy_index_path(site, &tax.segment),
+                &tax.title,
+                &tax.terms,
+                &|slug| taxonomy_term_path(site, &tax.segment, slug),
+                (&title, &news),
+            ));
+        }
     }
     for (k, ((y, m), _)) in site.months.iter().enumerate() {
         let path = format!("{news}thang/{y:04}-{m:02}/");
@@ -203,6 +215,36 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
     });
 }
 
+/// The index of a taxonomy's terms (categories, a declared taxonomy): each
+/// term linked with its number of posts, under the news section's crumb.
+fn term_index(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    label: &str,
+    terms: &[crate::site::Tag],
+    term_path: &dyn Fn(&str) -> String,
+    (news_title, news): (&str, &str),
+) -> Job {
+    let mut c = base_context(site, theme, path, &site.config.language, label, "");
+    let refs: Vec<views::TagRef> = terms
+        .iter()
+        .map(|t| views::TagRef {
+            name: t.name.clone(),
+            href: link(site, &term_path(&t.slug)),
+            count: t.posts.len(),
+        })
+        .collect();
+    c.insert("tags", &refs);
+    c.insert("heading", label);
+    c.insert("crumbs", &vec![(news_title.to_owned(), link(site, news))]);
+    Job {
+        path: format!("{path}index.html"),
+        template: "tags.html".into(),
+        context: c,
+    }
+}
+
 /// One paginated list (news, a tag, a month); its pages are rendered by
 /// [`list_page`], each as its own deferred job.
 struct ListSpec {
@@ -221,6 +263,8 @@ pub(crate) enum ListItems {
     News,
     Tag(usize),
     Category(usize),
+    /// (declared taxonomy, term).
+    Taxonomy(usize, usize),
     Month(usize),
     /// Indices into `site.pages` chosen by the caller (the bulletin list).
     Fixed(std::sync::Arc<Vec<usize>>),
@@ -232,6 +276,7 @@ impl ListItems {
             ListItems::News => &site.posts,
             ListItems::Tag(k) => &site.tags[*k].posts,
             ListItems::Category(k) => &site.categories[*k].posts,
+            ListItems::Taxonomy(t, k) => &site.taxonomies[*t].terms[*k].posts,
             ListItems::Month(k) => &site.months[*k].1,
             ListItems::Fixed(items) => items,
         }

@@ -7,7 +7,7 @@ use tera::Context;
 
 use crate::content::markdown::place;
 use crate::render::engine::theme::Theme;
-use crate::render::engine::views::{category_path, news_path, tag_path};
+use crate::render::engine::views::{category_path, news_path, tag_path, taxonomy_term_path};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -48,7 +48,12 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
         .categories
         .iter()
         .map(|c| (category_path(site, &c.slug), c));
-    for (path, tag) in terms.chain(categories) {
+    let declared = site.taxonomies.iter().flat_map(|t| {
+        t.terms
+            .iter()
+            .map(|term| (taxonomy_term_path(site, &t.segment, &term.slug), term))
+    });
+    for (path, tag) in terms.chain(categories).chain(declared) {
         let title = format!("{} – {}", site.config.title, tag.name);
         push(
             format!("{path}atom.xml"),

@@ -6,5 +6,7 @@ pub mod feeds;
 pub mod search;
 pub mod search_index;
 pub mod section_feeds;
+mod sharing_canvas;
+mod sharing_font;
 pub mod sharing_images;
 pub mod sitemap;

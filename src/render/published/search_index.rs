@@ -164,8 +164,14 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         });
     }
     let tasks_page = (!data.set.tasks.is_empty() || taken(TASKS)).then(|| link(site, TASKS));
-    for t in &data.set.tasks {
-        let mut text = format!("Mã {}. Chủ trì: {}.", t.id, t.lead);
+    for (t, p) in data.set.tasks.iter().zip(&data.computed.tasks) {
+        // The state in the words of the list, the chart and the open data.
+        let mut text = format!(
+            "Mã {}. Chủ trì: {}. Tình trạng: {}.",
+            t.id,
+            t.lead,
+            p.state.label()
+        );
         if let Some(l) = &t.locality {
             text.push_str(&format!(" Địa phương: {l}."));
         }
@@ -226,6 +232,16 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             title: c.statement.clone(),
             kind: kind("criterion"),
             date: c.deadline.map(|d| d.label()).unwrap_or_default(),
+            href: link(site, &path),
+            text,
+        });
+    }
+    // Each locality's own page, with its tiles' figures.
+    for (name, path, text) in crate::render::data::localities::search_entries(site, data) {
+        docs.push(SearchDoc {
+            title: name,
+            kind: kind("page"),
+            date: String::new(),
             href: link(site, &path),
             text,
         });

@@ -1,49 +1,110 @@
-//! Sharing preview images (`og:image`), drawn without fonts or network:
-//! a 600×315 four-bit palette PNG per target page (the latest progress as
-//! a large number and a bar), one for the DTI page (a bar per pillar) and
-//! one site-wide card (`chia-se.png`) for every other page without a cover.
-//! Digits come from a built-in 5×7 bitmap font; titles are left to the
-//! `og:title` text the platforms print beside the image. See
-//! docs/decisions/0006-search.md ("Sharing") for why not resvg + a font.
+//! Sharing preview images (`og:image`): a 600×315 palette PNG per target
+//! page — the site's name, the target's own words, its latest figure
+//! against the target ("95,5 % / 100 %", units included), the goal and
+//! state, "Số liệu minh họa" when the figure is illustrative, and a
+//! progress bar — one for the DTI page (a bar and "143,5/160" per pillar)
+//! and one site-wide card (`chia-se.png`, the site's name and description)
+//! for every other page without a cover. Words are drawn with the bundled
+//! Noto Sans subset (`sharing_font`, OFL); see
+//! docs/decisions/0020-sharing-images-and-chart-text.md.
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use rayon::prelude::*;
 
-use crate::output::Output;
+use super::sharing_canvas::{
+    AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
+};
+use super::sharing_font::{self, Weight};
+use crate::data::model::Quantity;
+use crate::data::values::Comparison;
 use crate::render::data::DTI;
-use crate::render::data::views::target_path;
-use crate::render::engine::jobs::Job;
+use crate::render::data::views::{latest, quantity, target_path, target_text, units_met_text};
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
+use crate::render::engine::jobs::Job;
 /// Preview image file name, in the page's folder (or the site root).
 pub use crate::site::generated::SHARING_IMAGE as FILE;
-const W: usize = 600;
-const H: usize = 315;
 
-/// Palette: white, brand blue, light blue, soft grey, border grey, green,
-/// amber, red, text black.
-const PALETTE: [[u8; 3]; 9] = [
-    [0xff, 0xff, 0xff],
-    [0x0b, 0x4f, 0x8a],
-    [0x56, 0x94, 0xca],
-    [0xf3, 0xf2, 0xf1],
-    [0xb1, 0xb4, 0xb6],
-    [0x00, 0x70, 0x3c],
-    [0xb5, 0x81, 0x05],
-    [0xd4, 0x35, 0x1c],
-    [0x0b, 0x0c, 0x0c],
-];
-const WHITE: u8 = 0;
-const BRAND: u8 = 1;
-const LIGHT: u8 = 2;
-const SOFT: u8 = 3;
-const GREY: u8 = 4;
-const GREEN: u8 = 5;
-const AMBER: u8 = 6;
-const TEXT: u8 = 8;
+/// Left and right margin of the words.
+const MARGIN: f32 = 32.0;
+/// The words written when a figure is illustrative.
+pub(crate) const ILLUSTRATIVE: &str = "Số liệu minh họa";
+
+/// What a target's card says, already in words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TargetCard {
+    pub site: String,
+    pub statement: String,
+    /// "95,5 % / 100 %", "1.234 hồ sơ / 2.000 hồ sơ", "8/14 địa phương đạt";
+    /// `None` when nothing is measured yet.
+    pub figure: Option<String>,
+    /// "Mục tiêu: trên 90 % · Chưa đạt".
+    pub goal: String,
+    pub illustrative: bool,
+    pub progress: Option<f64>,
+    pub achieved: Option<bool>,
+}
+
+impl TargetCard {
+    /// The alt text: the same words as the picture.
+    fn alt(&self) -> String {
+        let mut alt = format!(
+            "{}: {}. {}",
+            self.statement,
+            self.figure.as_deref().unwrap_or("chưa có số liệu"),
+            self.goal
+        );
+        if self.illustrative {
+            alt.push_str(&format!(" ({}).", ILLUSTRATIVE.to_lowercase()));
+        } else {
+            alt.push('.');
+        }
+        alt
+    }
+}
+
+/// The words of every target's card, in the order of the targets.
+fn target_cards(site: &Site) -> Vec<TargetCard> {
+    let Some(data) = &site.data else {
+        return Vec::new();
+    };
+    data.set
+        .targets
+        .iter()
+        .zip(&data.computed.targets)
+        .map(|(t, p)| {
+            let unit = t.unit.as_deref();
+            let figure = match (latest(data, p), p.units_met) {
+                (Some(m), _) => Some(match (m.value, t.target, t.comparison) {
+                    (Quantity::Number(_), Quantity::Number(_), c) if c != Comparison::Rank => {
+                        format!("{} / {}", quantity(m.value, unit), quantity(t.target, unit))
+                    }
+                    _ => quantity(m.value, unit),
+                }),
+                (None, Some((met, n))) => Some(units_met_text(met, n)),
+                (None, None) => None,
+            };
+            // The state only beside a figure ("Chưa có số liệu" is already
+            // written large when there is none).
+            let goal = if figure.is_some() {
+                format!("Mục tiêu: {} · {}", target_text(t), p.state.label())
+            } else {
+                format!("Mục tiêu: {}", target_text(t))
+            };
+            TargetCard {
+                site: site.config.title.clone(),
+                statement: t.statement.clone(),
+                figure,
+                goal,
+                illustrative: p.illustrative,
+                progress: p.progress,
+                achieved: p.achieved,
+            }
+        })
+        .collect()
+}
 
 /// Points target and DTI pages at their own image. Runs once over the jobs
 /// (a lookup per page would cost pages × targets).
@@ -55,12 +116,8 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
         .set
         .targets
         .iter()
-        .map(|t| {
-            (
-                format!("{}index.html", target_path(&t.id)),
-                format!("Tiến độ chỉ tiêu: {}", t.statement),
-            )
-        })
+        .zip(target_cards(site))
+        .map(|(t, card)| (format!("{}index.html", target_path(&t.id)), card.alt()))
         .collect();
     if let Some(year) = data.computed.dti.last() {
         let parts: Vec<String> = year
@@ -94,8 +151,11 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
 }
 
 /// Writes every preview image.
-pub fn preview_files(site: &Site, output: &mut Output) {
-    output.insert(FILE.into(), encode(&site_card()));
+pub fn preview_files(site: &Site, output: &mut crate::output::Output) {
+    output.insert(
+        FILE.into(),
+        encode(&site_card(&site.config.title, &site.config.description)),
+    );
     let Some(data) = &site.data else {
         return;
     };
@@ -108,17 +168,24 @@ pub fn preview_files(site: &Site, output: &mut Output) {
             .iter()
             .map(|(_, t)| (t.points, t.max))
             .collect();
-        output.insert(format!("{DTI}{FILE}"), encode(&dti_card(&bars)));
+        let title = format!("Chỉ số DTI năm {}", year.year);
+        output.insert(
+            format!("{DTI}{FILE}"),
+            encode(&dti_card(&site.config.title, &title, &bars)),
+        );
     }
+    let cards = target_cards(site);
     let images: Vec<(String, Vec<u8>)> = data
         .set
         .targets
         .par_iter()
-        .zip(&data.computed.targets)
+        .zip(&cards)
         .filter(|(t, _)| !taken(&target_path(&t.id)))
-        .map(|(t, p)| {
-            let card = target_card(p.progress, p.achieved);
-            (format!("{}{FILE}", target_path(&t.id)), encode(&card))
+        .map(|(t, card)| {
+            (
+                format!("{}{FILE}", target_path(&t.id)),
+                encode(&target_card(card)),
+            )
         })
         .collect();
     for (path, bytes) in images {
@@ -126,208 +193,255 @@ pub fn preview_files(site: &Site, output: &mut Output) {
     }
 }
 
-/// A canvas of palette indices.
-struct Canvas {
-    px: Vec<u8>,
-}
-
-impl Canvas {
-    fn new() -> Canvas {
-        let mut c = Canvas {
-            px: vec![WHITE; W * H],
-        };
-        c.rect(0, 0, W, 44, BRAND);
-        c.rect(0, 44, W, 4, LIGHT);
-        c.rect(0, H - 10, W, 10, BRAND);
-        c
-    }
-
-    fn rect(&mut self, x: usize, y: usize, w: usize, h: usize, colour: u8) {
-        for row in y.min(H)..(y + h).min(H) {
-            let start = row * W + x.min(W);
-            let end = row * W + (x + w).min(W);
-            self.px[start..end].fill(colour);
-        }
-    }
-
-    /// Draws `text` (digits and , . % / -) at `scale` pixels per dot.
-    fn text(&mut self, x: usize, y: usize, scale: usize, text: &str, colour: u8) {
-        let mut cx = x;
-        for ch in text.chars() {
-            if let Some(rows) = glyph(ch) {
-                for (r, bits) in rows.iter().enumerate() {
-                    for col in 0..5 {
-                        if bits & (0b10000 >> col) != 0 {
-                            self.rect(cx + col * scale, y + r * scale, scale, scale, colour);
-                        }
-                    }
-                }
-            }
-            cx += 6 * scale;
-        }
+/// One line of words at (`x`, `baseline`).
+fn word(text: &str, x: f32, baseline: f32, size: f32, weight: Weight, ink: Ink) -> Word {
+    Word {
+        text: text.to_owned(),
+        x,
+        baseline,
+        size,
+        weight,
+        ink,
     }
 }
 
-/// 5×7 dot glyphs, one row per byte (high bit on the left).
-fn glyph(c: char) -> Option<[u8; 7]> {
-    Some(match c {
-        '0' => [0x0e, 0x11, 0x13, 0x15, 0x19, 0x11, 0x0e],
-        '1' => [0x04, 0x0c, 0x04, 0x04, 0x04, 0x04, 0x0e],
-        '2' => [0x0e, 0x11, 0x01, 0x02, 0x04, 0x08, 0x1f],
-        '3' => [0x1f, 0x02, 0x04, 0x02, 0x01, 0x11, 0x0e],
-        '4' => [0x02, 0x06, 0x0a, 0x12, 0x1f, 0x02, 0x02],
-        '5' => [0x1f, 0x10, 0x1e, 0x01, 0x01, 0x11, 0x0e],
-        '6' => [0x06, 0x08, 0x10, 0x1e, 0x11, 0x11, 0x0e],
-        '7' => [0x1f, 0x01, 0x02, 0x04, 0x08, 0x08, 0x08],
-        '8' => [0x0e, 0x11, 0x11, 0x0e, 0x11, 0x11, 0x0e],
-        '9' => [0x0e, 0x11, 0x11, 0x0f, 0x01, 0x02, 0x0c],
-        ',' => [0x00, 0x00, 0x00, 0x00, 0x0c, 0x04, 0x08],
-        '.' => [0x00, 0x00, 0x00, 0x00, 0x00, 0x0c, 0x0c],
-        '%' => [0x18, 0x19, 0x02, 0x04, 0x08, 0x13, 0x03],
-        '/' => [0x00, 0x01, 0x02, 0x04, 0x08, 0x10, 0x00],
-        '-' => [0x00, 0x00, 0x00, 0x1f, 0x00, 0x00, 0x00],
-        ' ' => [0; 7],
-        _ => return None,
-    })
+/// The site's name, white on the brand band.
+fn header(c: &mut Canvas, site: &str) {
+    let line = sharing_font::wrap(site, 20.0, Weight::Bold, W as f32 - 2.0 * MARGIN, 1);
+    if let Some(line) = line.first() {
+        c.text(word(line, MARGIN, 34.0, 20.0, Weight::Bold, Ink::Light));
+    }
 }
 
-/// The site card: three rising bars, the shape of the site's charts.
-fn site_card() -> Canvas {
+/// The largest size from `sizes` at which `text` fits `max` px.
+fn fitting(text: &str, sizes: &[f32], weight: Weight, max: f32) -> f32 {
+    sizes
+        .iter()
+        .copied()
+        .find(|&s| sharing_font::width(text, s, weight) <= max)
+        .unwrap_or(sizes[sizes.len() - 1])
+}
+
+/// A target: its words, figure, goal, "minh họa" and a progress bar.
+pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     let mut c = Canvas::new();
-    c.rect(40, 80, W - 80, H - 130, SOFT);
-    for (i, (h, colour)) in [(70, LIGHT), (120, BRAND), (170, GREEN)]
-        .into_iter()
-        .enumerate()
-    {
-        c.rect(200 + i * 75, 250 - h, 50, h, colour);
+    header(&mut c, &card.site);
+    let inner = W as f32 - 2.0 * MARGIN;
+    // The target's own words: up to three lines.
+    let mut y = 92.0;
+    for line in sharing_font::wrap(&card.statement, 25.0, Weight::Bold, inner, 3) {
+        c.text(word(&line, MARGIN, y, 25.0, Weight::Bold, Ink::Dark));
+        y += 32.0;
     }
-    c.rect(170, 250, 260, 3, TEXT);
+    // The figure, as large as fits on one line.
+    let (figure, weight) = match &card.figure {
+        Some(f) => (f.as_str(), Weight::Bold),
+        None => ("Chưa có số liệu", Weight::Regular),
+    };
+    let size = fitting(figure, &[46.0, 40.0, 34.0, 28.0], weight, inner);
+    let figure_line = sharing_font::wrap(figure, size, weight, inner, 1);
+    y += size - 10.0;
+    c.text(word(&figure_line[0], MARGIN, y, size, weight, Ink::Dark));
+    // Goal and state; then "Số liệu minh họa" beside an amber mark.
+    y += 32.0;
+    for line in sharing_font::wrap(&card.goal, 19.0, Weight::Regular, inner, 1) {
+        c.text(word(&line, MARGIN, y, 19.0, Weight::Regular, Ink::Dark));
+    }
+    if card.illustrative {
+        y += 28.0;
+        c.rect(MARGIN as usize, (y - 15.0) as usize, 14, 16, AMBER);
+        c.text(word(
+            ILLUSTRATIVE,
+            MARGIN + 22.0,
+            y,
+            19.0,
+            Weight::Bold,
+            Ink::Dark,
+        ));
+    }
+    // The progress bar along the bottom.
+    let bar_y = H - 10 - 30;
+    let left = MARGIN as usize;
+    let width = W - 2 * left;
+    c.rect(left, bar_y, width, 14, SOFT);
+    if let Some(p) = card.progress {
+        let colour = if card.achieved == Some(true) {
+            GREEN
+        } else {
+            AMBER
+        };
+        let filled = (width as f64 * p.clamp(0.0, 1.0)).round() as usize;
+        c.rect(left, bar_y, filled, 14, colour);
+    }
+    c.rect(left, bar_y + 14, width, 2, TEXT);
     c
 }
 
-/// A target: progress as "95,5 %" and a bar.
-fn target_card(progress: Option<f64>, achieved: Option<bool>) -> Canvas {
+/// The site card: the site's name and description, and three rising bars.
+fn site_card(title: &str, description: &str) -> Canvas {
     let mut c = Canvas::new();
-    let colour = match achieved {
-        Some(true) => GREEN,
-        _ => AMBER,
-    };
-    match progress {
-        Some(p) => {
-            let p = p.clamp(0.0, 1.0);
-            let text = format!("{} %", format_fixed(p * 100.0, 1));
-            let width = text.chars().count() * 6 * 12;
-            c.text((W.saturating_sub(width)) / 2, 80, 12, &text, TEXT);
-            c.rect(50, 200, W - 100, 48, SOFT);
-            c.rect(50, 200, ((W - 100) as f64 * p).round() as usize, 48, colour);
-            c.rect(50, 248, W - 100, 3, TEXT);
-        }
-        None => {
-            c.text((W - 5 * 6 * 12) / 2, 100, 12, "- - -", GREY);
-        }
+    header(&mut c, "Minh bạch chuyển đổi số");
+    let inner = W as f32 - 2.0 * MARGIN;
+    let mut y = 104.0;
+    for line in sharing_font::wrap(title, 30.0, Weight::Bold, inner, 2) {
+        c.text(word(&line, MARGIN, y, 30.0, Weight::Bold, Ink::Dark));
+        y += 38.0;
     }
+    for line in sharing_font::wrap(description, 19.0, Weight::Regular, inner - 180.0, 3) {
+        c.text(word(&line, MARGIN, y, 19.0, Weight::Regular, Ink::Dark));
+        y += 26.0;
+    }
+    for (i, (h, colour)) in [(50, LIGHT), (85, BRAND), (120, GREEN)]
+        .into_iter()
+        .enumerate()
+    {
+        c.rect(430 + i * 48, 280 - h, 34, h, colour);
+    }
+    c.rect(420, 280, 150, 3, TEXT);
     c
 }
 
 /// Width of a DTI bar and where its label starts.
-const BAR: usize = 300;
-const LABEL_X: usize = 40 + BAR + 16;
+const BAR: usize = 330;
+const LABEL_X: usize = MARGIN as usize + BAR + 16;
 
 /// "143,5/160".
 fn points_label(points: f64, max: f64) -> String {
     format!("{}/{}", format_fixed(points, 1), format_fixed(max, 0))
 }
 
-/// DTI: one bar per pillar, points / max.
-fn dti_card(bars: &[(f64, f64)]) -> Canvas {
+/// DTI: the year in the header, one bar per pillar with "points/max".
+fn dti_card(site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
     let mut c = Canvas::new();
+    header(&mut c, site);
+    c.text(word(title, MARGIN, 92.0, 25.0, Weight::Bold, Ink::Dark));
     let n = bars.len().clamp(1, 6);
-    let slot = (H - 90) / n;
+    let top = 112;
+    let slot = (H - 20 - top) / n;
     for (i, (points, max)) in bars.iter().take(6).enumerate() {
-        let y = 66 + i * slot;
+        let y = top + i * slot;
         let share = if *max > 0.0 {
             (points / max).clamp(0.0, 1.0)
         } else {
             0.0
         };
-        let h = (slot * 2 / 3).max(8);
-        c.rect(40, y, BAR, h, SOFT);
-        c.rect(40, y, (BAR as f64 * share).round() as usize, h, BRAND);
+        let h = (slot * 3 / 5).max(8);
+        let left = MARGIN as usize;
+        c.rect(left, y, BAR, h, SOFT);
+        c.rect(left, y, (BAR as f64 * share).round() as usize, h, BRAND);
         let label = points_label(*points, *max);
-        // Fit the label in the space right of the bars.
-        let room = W - LABEL_X - 12;
-        let scale = (h / 8).min(room / (label.chars().count() * 6)).clamp(1, 5);
-        c.text(
-            LABEL_X,
-            y + (h.saturating_sub(7 * scale)) / 2,
-            scale,
+        let room = (W - LABEL_X) as f32 - MARGIN;
+        let size =
+            fitting(&label, &[22.0, 19.0, 16.0, 13.0], Weight::Bold, room).min(h as f32 + 6.0);
+        let baseline = y as f32 + h as f32 / 2.0 + size * 0.36;
+        c.text(word(
             &label,
-            TEXT,
-        );
+            LABEL_X as f32,
+            baseline,
+            size,
+            Weight::Bold,
+            Ink::Dark,
+        ));
     }
     c
 }
 
-/// PNG, four-bit palette, filter 0, fast deflate: deterministic bytes.
-fn encode(c: &Canvas) -> Vec<u8> {
-    let mut raw = Vec::with_capacity(H * (W / 2 + 1));
-    for row in c.px.chunks(W) {
-        raw.push(0);
-        raw.extend(
-            row.chunks(2)
-                .map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0)),
-        );
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    let _ = z.write_all(&raw);
-    let idat = z.finish().unwrap_or_default();
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend((W as u32).to_be_bytes());
-    ihdr.extend((H as u32).to_be_bytes());
-    ihdr.extend([4, 3, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &ihdr);
-    let plte: Vec<u8> = PALETTE.iter().flatten().copied().collect();
-    chunk(&mut png, b"PLTE", &plte);
-    chunk(&mut png, b"IDAT", &idat);
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
-
-fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend((data.len() as u32).to_be_bytes());
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(kind);
-    crc.update(data);
-    out.extend(kind);
-    out.extend(data);
-    out.extend(crc.finalize().to_be_bytes());
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::sharing_canvas::{WHITE, is_text};
     use super::*;
 
+    fn card(illustrative: bool) -> TargetCard {
+        TargetCard {
+            site: "Phường Sông Trí".into(),
+            statement: "Tỷ lệ hồ sơ giải quyết thủ tục hành chính được thực hiện trực tuyến \
+                        toàn trình"
+                .into(),
+            figure: Some("95,5\u{a0}% / 100\u{a0}%".into()),
+            goal: "Mục tiêu: tối thiểu 100\u{a0}% · Chưa đạt".into(),
+            illustrative,
+            progress: Some(0.955),
+            achieved: Some(false),
+        }
+    }
+
+    fn texts(c: &Canvas) -> Vec<&str> {
+        c.words.iter().map(|w| w.text.as_str()).collect()
+    }
+
+    /// Text pixels in the rows `rows`.
+    fn ink(c: &Canvas, rows: std::ops::Range<usize>) -> usize {
+        c.px[rows.start * W..rows.end * W]
+            .iter()
+            .filter(|&&p| is_text(p))
+            .count()
+    }
+
     #[test]
-    fn png_is_well_formed_and_deterministic() {
-        let a = encode(&target_card(Some(0.955), Some(false)));
-        assert_eq!(a, encode(&target_card(Some(0.955), Some(false))));
-        assert!(a.starts_with(b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"));
-        assert_eq!(&a[16..24], &[0, 0, 2, 0x58, 0, 0, 1, 0x3b]);
-        assert!(a.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]));
-        // The number is drawn: more dark dots than on an empty card.
-        let dark = |c: &Canvas| c.px.iter().filter(|&&p| p == TEXT).count();
-        assert!(dark(&target_card(Some(0.5), None)) > dark(&target_card(None, None)) + 1000);
+    fn target_card_says_the_target_its_figure_and_minh_hoa() {
+        let plain = target_card(&card(false));
+        let words = texts(&plain);
+        assert!(words.contains(&"Phường Sông Trí"), "{words:?}");
+        assert!(words.contains(&"95,5\u{a0}% / 100\u{a0}%"), "{words:?}");
+        assert!(words.iter().any(|w| w.starts_with("Tỷ lệ hồ sơ")));
+        assert!(words.contains(&"Mục tiêu: tối thiểu 100\u{a0}% · Chưa đạt"));
+        assert!(!words.contains(&ILLUSTRATIVE));
+        // The title area (the target's words) carries ink.
+        assert!(ink(&plain, 66..130) > 2000, "{}", ink(&plain, 66..130));
+        // The header band carries the site's name in white-on-blue steps.
+        assert!(plain.px[..52 * W].iter().filter(|&&p| p == WHITE).count() > 300);
+
+        let marked = target_card(&card(true));
+        assert!(texts(&marked).contains(&ILLUSTRATIVE));
+        // "Số liệu minh họa" is drawn: more ink below the goal line.
+        assert!(ink(&marked, 200..270) > ink(&plain, 200..270) + 500);
+        assert!(card(true).alt().contains("số liệu minh họa"));
+
+        // Deterministic bytes, and small.
+        let png = encode(&marked);
+        assert_eq!(png, encode(&target_card(&card(true))));
+        assert!(png.len() < 16_000, "{}", png.len());
+    }
+
+    #[test]
+    fn long_words_and_figures_stay_inside_the_card() {
+        let mut long = card(true);
+        long.statement = "Tỷ lệ ".repeat(60);
+        long.figure = Some("1.234.567.890 triệu đồng / 2.000.000.000 triệu đồng".into());
+        long.site = "Ủy ban nhân dân ".repeat(10);
+        let c = target_card(&long);
+        for w in &c.words {
+            let right = w.x + sharing_font::width(&w.text, w.size, w.weight);
+            assert!(right <= W as f32 - MARGIN + 0.5, "{w:?}");
+            assert!(w.baseline < (H - 40) as f32, "{w:?}");
+        }
+        let empty = TargetCard {
+            figure: None,
+            progress: None,
+            achieved: None,
+            ..card(false)
+        };
+        assert!(texts(&target_card(&empty)).contains(&"Chưa có số liệu"));
     }
 
     #[test]
     fn dti_labels_fit_in_the_image() {
-        let c = dti_card(&[(143.5, 160.0), (57.5, 75.0), (1234.5, 1500.0)]);
-        let text_cols = (0..H)
+        let c = dti_card(
+            "Xã A",
+            "Chỉ số DTI năm 2025",
+            &[(143.5, 160.0), (57.5, 75.0), (1234.5, 1500.0)],
+        );
+        assert!(texts(&c).contains(&"143,5/160"), "{:?}", texts(&c));
+        assert!(texts(&c).contains(&"1.234,5/1.500"), "{:?}", texts(&c));
+        let rightmost = (0..H)
             .flat_map(|y| (0..W).map(move |x| (x, y)))
-            .filter(|&(x, y)| c.px[y * W + x] == TEXT)
-            .map(|(x, _)| x);
-        let rightmost = text_cols.max().unwrap();
+            .filter(|&(x, y)| y > 60 && is_text(c.px[y * W + x]))
+            .map(|(x, _)| x)
+            .max()
+            .unwrap();
         assert!(rightmost > LABEL_X && rightmost < W - 8, "{rightmost}");
+        let site = site_card("Phường Sông Trí", "Kết quả chuyển đổi số của phường");
+        assert!(texts(&site).contains(&"Phường Sông Trí"));
+        assert!(ink(&site, 70..110) > 1000);
     }
 }

@@ -4,7 +4,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::render::engine::views::{category_path, news_path, tag_path};
+use crate::render::engine::views::{
+    category_path, news_path, tag_path, taxonomy_index_path, taxonomy_term_path,
+};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -37,6 +39,14 @@ pub fn sitemap_job(site: &Site, push: &mut dyn FnMut(String, String, Context)) {
             lists.push(format!("{news}chuyen-muc/"));
         }
         lists.extend(site.categories.iter().map(|c| category_path(site, &c.slug)));
+        for t in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+            lists.push(taxonomy_index_path(site, &t.segment));
+            lists.extend(
+                t.terms
+                    .iter()
+                    .map(|term| taxonomy_term_path(site, &t.segment, &term.slug)),
+            );
+        }
         lists.extend(
             site.months
                 .iter()

@@ -1,0 +1,552 @@
+//! Periodic reports ("Báo cáo kết quả chuyển đổi số 6 tháng đầu năm 2026"):
+//! which reporting periods have data, and the figures of one period, for
+//! the whole site or one locality. Pure: the build date comes in as `today`.
+//!
+//! Rules (stated in the guide, `docs/bao-cao.md`):
+//! - A period is reported when it has begun (its first day ≤ `today`) and
+//!   has data: a target due in it, a result or measured indicator whose
+//!   period lies inside it, a task due or completed in it; a year also by a
+//!   budget line or a DTI score of that year.
+//! - **Cut-off.** A finished period is judged at the end of its last day
+//!   (tasks due on the last day and not completed are overdue; completions
+//!   after the last day do not count). A period not over yet is judged on
+//!   the build date with the site's usual rule (due today is not overdue
+//!   yet), and the page says "tính đến ngày …".
+//! - A result counts in the period when its own period lies inside the
+//!   report's (a 2025 result is not a first-half result) and inside the
+//!   target's period ([`Target::placement`]); the latest such result is
+//!   compared with the goal.
+//! - Tasks: completed in the period (on time / late), overdue at the
+//!   cut-off (carried over from earlier periods too), due in the period and
+//!   still open before their deadline, reported done without a date.
+//! - Budget lines are yearly: a year's report shows that year's plan and
+//!   disbursement; a half-year or quarter shows the year's figures, said to
+//!   be the year's.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::targets::{achieved, progress};
+pub use crate::config::ReportKind;
+use crate::data::model::{DataSet, Placement, Quantity, Target, Task};
+use crate::data::values::{Period, TaskStatus};
+use crate::text::dates::quarter_roman;
+use crate::text::fold;
+
+/// One reporting period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportPeriod {
+    Quarter(i16, u8),
+    /// 1 = first half ("6 tháng đầu năm"), 2 = second ("6 tháng cuối năm").
+    Half(i16, u8),
+    Year(i16),
+}
+
+fn ymd(y: i16, m: i8, d: i8) -> Date {
+    Date::new(y, m, d).unwrap_or(Date::MIN)
+}
+
+impl ReportPeriod {
+    /// The period of `kind` that contains `date`.
+    pub fn containing(kind: ReportKind, date: Date) -> ReportPeriod {
+        let (y, m) = (date.year(), date.month());
+        match kind {
+            ReportKind::Quarter => ReportPeriod::Quarter(y, ((m - 1) / 3 + 1) as u8),
+            ReportKind::Half => ReportPeriod::Half(y, if m <= 6 { 1 } else { 2 }),
+            ReportKind::Year => ReportPeriod::Year(y),
+        }
+    }
+
+    pub fn kind(self) -> ReportKind {
+        match self {
+            ReportPeriod::Quarter(..) => ReportKind::Quarter,
+            ReportPeriod::Half(..) => ReportKind::Half,
+            ReportPeriod::Year(_) => ReportKind::Year,
+        }
+    }
+
+    pub fn year(self) -> i16 {
+        match self {
+            ReportPeriod::Quarter(y, _) | ReportPeriod::Half(y, _) | ReportPeriod::Year(y) => y,
+        }
+    }
+
+    /// First day.
+    pub fn start(self) -> Date {
+        match self {
+            ReportPeriod::Quarter(y, q) => ymd(y, (q.clamp(1, 4) as i8 - 1) * 3 + 1, 1),
+            ReportPeriod::Half(y, h) => ymd(y, if h == 1 { 1 } else { 7 }, 1),
+            ReportPeriod::Year(y) => ymd(y, 1, 1),
+        }
+    }
+
+    /// Last day.
+    pub fn end(self) -> Date {
+        match self {
+            ReportPeriod::Quarter(y, q) => ymd(y, q.clamp(1, 4) as i8 * 3, 1).last_of_month(),
+            ReportPeriod::Half(y, h) => ymd(y, if h == 1 { 6 } else { 12 }, 1).last_of_month(),
+            ReportPeriod::Year(y) => ymd(y, 12, 31),
+        }
+    }
+
+    /// "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "quý I năm 2026",
+    /// "năm 2026".
+    pub fn label(self) -> String {
+        match self {
+            ReportPeriod::Quarter(y, q) => format!("quý {} năm {y}", quarter_roman(q)),
+            ReportPeriod::Half(y, 1) => format!("6 tháng đầu năm {y}"),
+            ReportPeriod::Half(y, _) => format!("6 tháng cuối năm {y}"),
+            ReportPeriod::Year(y) => format!("năm {y}"),
+        }
+    }
+
+    /// The address part and the commentary file name: `6-thang-dau-nam-2026`,
+    /// `6-thang-cuoi-nam-2026`, `quy-1-nam-2026`, `nam-2026`.
+    pub fn slug(self) -> String {
+        match self {
+            ReportPeriod::Quarter(y, q) => format!("quy-{q}-nam-{y}"),
+            ReportPeriod::Half(y, 1) => format!("6-thang-dau-nam-{y}"),
+            ReportPeriod::Half(y, _) => format!("6-thang-cuoi-nam-{y}"),
+            ReportPeriod::Year(y) => format!("nam-{y}"),
+        }
+    }
+
+    /// Reads back [`ReportPeriod::slug`].
+    pub fn from_slug(slug: &str) -> Option<ReportPeriod> {
+        let year = |s: &str| -> Option<i16> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        if let Some(y) = slug.strip_prefix("6-thang-dau-nam-") {
+            return year(y).map(|y| ReportPeriod::Half(y, 1));
+        }
+        if let Some(y) = slug.strip_prefix("6-thang-cuoi-nam-") {
+            return year(y).map(|y| ReportPeriod::Half(y, 2));
+        }
+        if let Some(rest) = slug.strip_prefix("quy-") {
+            let (q, y) = rest.split_once("-nam-")?;
+            let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+            return year(y).map(|y| ReportPeriod::Quarter(y, q));
+        }
+        slug.strip_prefix("nam-")
+            .and_then(year)
+            .map(ReportPeriod::Year)
+    }
+
+    /// Whether a data period lies inside this one.
+    pub fn holds(self, p: Period) -> bool {
+        p.start() >= self.start() && p.end() <= self.end()
+    }
+
+    fn contains(self, d: Date) -> bool {
+        self.start() <= d && d <= self.end()
+    }
+
+    /// Sort key, newest first: by end (later first), then longest first (a
+    /// year before its second half, which comes before its last quarter).
+    fn key(self) -> (std::cmp::Reverse<Date>, Date) {
+        (std::cmp::Reverse(self.end()), self.start())
+    }
+}
+
+/// Which rows a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope<'a> {
+    /// Every row: the site's own unit and every locality (the aggregate).
+    All,
+    /// One locality's rows (`None`: the site's own unit).
+    Locality(Option<&'a str>),
+}
+
+impl Scope<'_> {
+    fn takes(self, locality: Option<&str>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Locality(want) => match (want, locality) {
+                (None, None) => true,
+                (Some(a), Some(b)) => fold(a) == fold(b),
+                _ => false,
+            },
+        }
+    }
+}
+
+/// When the figures are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cutoff {
+    /// Last day whose events count (the period's last day, or the build date).
+    pub last_day: Date,
+    /// Whether the period is over on the build date.
+    pub complete: bool,
+}
+
+impl Cutoff {
+    pub fn of(period: ReportPeriod, today: Date) -> Cutoff {
+        let complete = period.end() < today;
+        Cutoff {
+            last_day: if complete { period.end() } else { today },
+            complete,
+        }
+    }
+
+    /// Whether a deadline is missed at the cut-off: before the day after the
+    /// last day (finished period), before the build date (period not over).
+    fn missed(self, due: Date) -> bool {
+        if self.complete {
+            due <= self.last_day
+        } else {
+            due < self.last_day
+        }
+    }
+}
+
+/// A target in a report: due in the period or measured in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    /// Index in `DataSet::targets`.
+    pub target: usize,
+    /// Latest counted result in the period (index in `DataSet::results`).
+    pub result: Option<usize>,
+    /// Due inside the period.
+    pub due_in_period: bool,
+    pub achieved: Option<bool>,
+    /// 0–1.
+    pub progress: Option<f64>,
+    /// Aggregate of a target measured per locality only: (met, measured).
+    pub units_met: Option<(usize, usize)>,
+    pub illustrative: bool,
+}
+
+/// A task's place in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskOutcome {
+    Completed,
+    CompletedLate,
+    Overdue,
+    /// Due in the period, deadline not yet passed at the cut-off.
+    Open,
+    /// Reported done without a completion date: when is unknown.
+    DoneUndated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskLine {
+    /// Index in `DataSet::tasks`.
+    pub task: usize,
+    pub outcome: TaskOutcome,
+    /// For overdue tasks: days past the deadline at the cut-off (≥ 1).
+    pub days_overdue: Option<i32>,
+}
+
+/// Money of the report's year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct BudgetFigures {
+    pub lines: usize,
+    pub planned: i64,
+    /// Sum of the lines that give a disbursed amount.
+    pub disbursed: i64,
+    /// Lines without a disbursed amount (unknown, not zero).
+    pub disbursed_unknown: usize,
+    pub illustrative: bool,
+}
+
+impl BudgetFigures {
+    /// disbursed ÷ planned, only when every line gives its disbursement.
+    pub fn rate(&self) -> Option<f64> {
+        (self.planned > 0 && self.disbursed_unknown == 0 && self.lines > 0)
+            .then(|| self.disbursed as f64 / self.planned as f64)
+    }
+}
+
+/// The figures of one period for one scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportFigures {
+    pub period: ReportPeriod,
+    pub cutoff: Cutoff,
+    pub targets: Vec<TargetLine>,
+    pub tasks: Vec<TaskLine>,
+    /// `None`: no budget line of the year in scope.
+    pub budget: Option<BudgetFigures>,
+    /// Measured indicators inside the period (indices in `DataSet::observations`).
+    pub observations: Vec<usize>,
+}
+
+impl ReportFigures {
+    pub fn count(&self, outcome: TaskOutcome) -> usize {
+        self.tasks.iter().filter(|t| t.outcome == outcome).count()
+    }
+
+    /// Targets met of those with a counted result (their own, or their
+    /// localities').
+    pub fn targets_met(&self) -> (usize, usize) {
+        let measured = self
+            .targets
+            .iter()
+            .filter(|t| t.result.is_some() || t.units_met.is_some())
+            .count();
+        let met = self
+            .targets
+            .iter()
+            .filter(|t| t.achieved == Some(true))
+            .count();
+        (met, measured)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+            && self.tasks.is_empty()
+            && self.budget.is_none()
+            && self.observations.is_empty()
+    }
+}
+
+/// The periods of `kinds` that have begun by `today` and have data, newest
+/// first (a year before its second half, which comes before its last quarter).
+pub fn periods(data: &DataSet, kinds: &[ReportKind], today: Date) -> Vec<ReportPeriod> {
+    let mut out: Vec<ReportPeriod> = Vec::new();
+    let mut push = |p: ReportPeriod| {
+        if p.start() <= today && !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for &kind in kinds {
+        let mut dates: Vec<Date> = Vec::new();
+        dates.extend(data.targets.iter().filter_map(|t| t.deadline?.date()));
+        dates.extend(data.tasks.iter().filter_map(|t| t.deadline?.date()));
+        dates.extend(data.tasks.iter().filter_map(|t| t.completed));
+        for d in dates {
+            push(ReportPeriod::containing(kind, d));
+        }
+        let periods = data
+            .results
+            .iter()
+            .filter(|r| data.target(&r.target_id).is_some())
+            .map(|r| r.period)
+            .chain(data.observations.iter().map(|o| o.period));
+        for p in periods {
+            let rp = ReportPeriod::containing(kind, p.start());
+            if rp.holds(p) {
+                push(rp);
+            }
+        }
+        if kind == ReportKind::Year {
+            for y in data
+                .budget
+                .iter()
+                .map(|b| b.year)
+                .chain(data.scores.iter().map(|s| s.year))
+            {
+                push(ReportPeriod::Year(y));
+            }
+        }
+    }
+    out.sort_by_key(|p| p.key());
+    out
+}
+
+/// The figures of `period` for `scope`, judged as the module says.
+pub fn figures(
+    data: &DataSet,
+    period: ReportPeriod,
+    scope: Scope<'_>,
+    today: Date,
+) -> ReportFigures {
+    let cutoff = Cutoff::of(period, today);
+    let counted = |d: Date| period.start() <= d && d <= cutoff.last_day;
+    ReportFigures {
+        period,
+        cutoff,
+        targets: data
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| target_line(data, i, t, period, scope))
+            .collect(),
+        tasks: data
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| scope.takes(t.locality.as_deref()))
+            .filter_map(|(i, t)| task_line(i, t, period, cutoff, &counted))
+            .collect(),
+        budget: budget(data, period.year(), scope),
+        observations: (0..data.observations.len())
+            .filter(|&i| {
+                let o = &data.observations[i];
+                period.holds(o.period) && scope.takes(o.locality.as_deref())
+            })
+            .collect(),
+    }
+}
+
+fn target_line(
+    data: &DataSet,
+    i: usize,
+    t: &Target,
+    period: ReportPeriod,
+    scope: Scope<'_>,
+) -> Option<TargetLine> {
+    // Whose results count: the aggregate takes the target's own; a
+    // locality takes its own results (of any target) and its own targets.
+    let counted: Vec<usize> = (0..data.results.len())
+        .filter(|&j| {
+            let r = &data.results[j];
+            r.target_id == t.id
+                && period.holds(r.period)
+                && t.placement(r.period) == Placement::Within
+        })
+        .collect();
+    let results: Vec<usize> = counted
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let r = &data.results[j];
+            let place = super::targets::place_of(t, r);
+            match scope {
+                Scope::All => place.is_none(),
+                Scope::Locality(None) => place.is_none() && t.locality.is_none(),
+                Scope::Locality(Some(_)) => match place {
+                    Some(p) => scope.takes(Some(p)),
+                    None => scope.takes(t.locality.as_deref()),
+                },
+            }
+        })
+        .collect();
+    let due = t.deadline.and_then(|d| d.date());
+    let due_in_period = due.is_some_and(|d| period.contains(d));
+    let own = match scope {
+        Scope::All => true,
+        Scope::Locality(_) => scope.takes(t.locality.as_deref()),
+    };
+    // The aggregate of a target measured only per locality: "2/3 đạt".
+    let units_met = (scope == Scope::All && results.is_empty())
+        .then(|| localities_met(data, t, &counted))
+        .flatten();
+    if results.is_empty() && units_met.is_none() && !(due_in_period && own) {
+        return None;
+    }
+    let result = super::targets::latest(results.iter().map(|&j| (j, &data.results[j])));
+    let value: Option<Quantity> = result.map(|j| data.results[j].value);
+    let baseline = t.baseline;
+    let illustrative = t.illustrative
+        || result.is_some_and(|j| data.results[j].illustrative)
+        || (units_met.is_some() && counted.iter().any(|&j| data.results[j].illustrative));
+    Some(TargetLine {
+        target: i,
+        result,
+        due_in_period,
+        achieved: match units_met {
+            Some((met, n)) => Some(met == n),
+            None => value.and_then(|v| achieved(t.comparison, t.target, v)),
+        },
+        progress: match units_met {
+            Some((met, n)) => Some(met as f64 / n as f64),
+            None => value.and_then(|v| progress(t.comparison, t.target, baseline, v)),
+        },
+        units_met,
+        illustrative,
+    })
+}
+
+/// Of the localities with a counted result, how many meet the target with
+/// their latest one; `None` when no locality has one.
+fn localities_met(data: &DataSet, t: &Target, counted: &[usize]) -> Option<(usize, usize)> {
+    let mut places: Vec<String> = Vec::new();
+    for &j in counted {
+        if let Some(p) = super::targets::place_of(t, &data.results[j]) {
+            let p = fold(p);
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    let met = places
+        .iter()
+        .filter(|p| {
+            let latest =
+                super::targets::latest(counted.iter().map(|&j| (j, &data.results[j])).filter(
+                    |(_, r)| super::targets::place_of(t, r).is_some_and(|x| fold(x) == **p),
+                ));
+            latest.is_some_and(|j| {
+                achieved(t.comparison, t.target, data.results[j].value) == Some(true)
+            })
+        })
+        .count();
+    Some((met, places.len()))
+}
+
+fn task_line(
+    i: usize,
+    t: &Task,
+    period: ReportPeriod,
+    cutoff: Cutoff,
+    counted: &dyn Fn(Date) -> bool,
+) -> Option<TaskLine> {
+    let due = t.deadline.and_then(|d| d.date());
+    let line = |outcome, days_overdue| {
+        Some(TaskLine {
+            task: i,
+            outcome,
+            days_overdue,
+        })
+    };
+    if let Some(c) = t.completed {
+        if counted(c) {
+            let late = due.is_some_and(|d| c > d);
+            let outcome = if late {
+                TaskOutcome::CompletedLate
+            } else {
+                TaskOutcome::Completed
+            };
+            return line(outcome, None);
+        }
+        if c < period.start() {
+            return None; // done before the period
+        }
+    } else if t.status == Some(TaskStatus::Completed) {
+        // Done, date unknown: shown where it was due.
+        return due
+            .filter(|&d| period.contains(d))
+            .and_then(|_| line(TaskOutcome::DoneUndated, None));
+    }
+    // Not completed by the cut-off.
+    let due = due?;
+    if cutoff.missed(due) {
+        let judged = if cutoff.complete {
+            cutoff.last_day.tomorrow().unwrap_or(cutoff.last_day)
+        } else {
+            cutoff.last_day
+        };
+        return line(TaskOutcome::Overdue, Some((judged - due).get_days()));
+    }
+    if period.contains(due) {
+        return line(TaskOutcome::Open, None);
+    }
+    None
+}
+
+fn budget(data: &DataSet, year: i16, scope: Scope<'_>) -> Option<BudgetFigures> {
+    let mut f = BudgetFigures::default();
+    for b in data
+        .budget
+        .iter()
+        .filter(|b| b.year == year && scope.takes(b.locality.as_deref()))
+    {
+        f.lines += 1;
+        f.planned += b.planned;
+        match b.disbursed {
+            Some(d) => f.disbursed += d,
+            None => f.disbursed_unknown += 1,
+        }
+        f.illustrative |= b.illustrative;
+    }
+    (f.lines > 0).then_some(f)
+}
+
+#[cfg(test)]
+mod tests;

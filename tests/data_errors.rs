@@ -337,7 +337,7 @@ cảnh báo: đơn vị “B” không có trong danh sách đơn vị
 
 lỗi: cột “thoi_hann” không có trong dữ liệu nhiệm vụ (tệp nhiem-vu.toml)
   --> du-lieu/nhiem-vu.toml:5
-  = gợi ý: có phải ý bạn là “Thời hạn”? các cột dùng được: Mã, Nhiệm vụ, Trụ cột, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Kinh phí, Trạng thái, Ngày hoàn thành, Văn bản, Địa phương, Minh họa, Ghi chú, STT
+  = gợi ý: có phải ý bạn là “Thời hạn”? các cột dùng được: Mã, Nhiệm vụ, Trụ cột, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Kinh phí, Trạng thái, Ngày hoàn thành, Văn bản, Lặp lại, Bắt đầu, Đã báo cáo, Địa phương, Minh họa, Ghi chú, STT
 
 lỗi: cú pháp YAML không hợp lệ: danh sách chưa được đóng bằng “]”
   --> du-lieu/nhiem-vu.yaml:2:13
@@ -378,5 +378,42 @@ fn a_file_that_is_not_a_workbook_is_named_without_the_readers_english() {
     );
     for w in ["EOCD", "Zip", "invalid", "archive"] {
         assert!(!got.contains(w), "English “{w}” in {got}");
+    }
+}
+
+#[test]
+fn criteria_and_recurring_tasks() {
+    let got = messages(
+        &[
+            (
+                "tieu-chi.csv",
+                "Mã,Tiêu chí,Nhóm,Hạn,Trạng thái,Hoàn thành\n\
+                 TC-01,Có chuyên mục,Hạ tầng số,30/09/2025,Tím,\n\
+                 TC-02,Có kho dữ liệu,,,xanh,có lẽ\n\
+                 TC-03,Có chữ ký số,,,do,\n\
+                 TC-03,Trùng mã,,,do,\n"
+                    .as_bytes(),
+            ),
+            (
+                "nhiem-vu.csv",
+                "Mã,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Lặp lại,Đã báo cáo\n\
+                 NV-01,Báo cáo quý,VHXH,Thường xuyên,hằng tuần,\n\
+                 NV-02,Báo cáo tháng,VHXH,2025,hằng tháng ngày 5,đã nộp\n"
+                    .as_bytes(),
+            ),
+        ],
+        &DataOptions::default(),
+    );
+    for want in [
+        "lỗi: cột “Trạng thái”: “Tím” không phải là trạng thái tiêu chí\n  --> du-lieu/tieu-chi.csv [ô E2]\n  = gợi ý: ghi “Xanh”, “Vàng” hoặc “Đỏ”",
+        "lỗi: cột “Hoàn thành”: “có lẽ” không phải là có/không hay một ngày\n  --> du-lieu/tieu-chi.csv [ô F3]",
+        "lỗi: mã tiêu chí “TC-03” bị trùng: đã có ở du-lieu/tieu-chi.csv [ô A4]\n  --> du-lieu/tieu-chi.csv [ô A5]",
+        "lỗi: cột “Lặp lại”: không hiểu quy tắc lặp lại “hằng tuần”: không hiểu từ “hang”\n  --> du-lieu/nhiem-vu.csv [ô E2]\n  = gợi ý: viết tần suất (hằng tháng, hằng quý, hằng năm) và ngày đến hạn; ví dụ: “hằng tháng, ngày 5”, “hằng quý, ngày 15 tháng cuối quý”, “trước ngày 15 của tháng cuối quý”",
+        "lỗi: cột “Đã báo cáo”: “đã nộp” không phải là một lần báo cáo\n  --> du-lieu/nhiem-vu.csv [ô F3]",
+    ] {
+        assert!(
+            got.contains(want),
+            "missing:\n{want}\n----- got -----\n{got}"
+        );
     }
 }

@@ -284,6 +284,9 @@ const SONG_TRI: Expect = Expect {
         ("0/17", "Chỉ tiêu đã đạt", "17 chỉ tiêu chưa có số liệu"),
         // 11 tasks of section V (001:536–590); the plan gives no deadline.
         ("0", "Nhiệm vụ quá hạn", "trên tổng số 11 nhiệm vụ"),
+        // 8 results of 2025 (001:98–175) shown as a checklist; the plan gives
+        // no 02-KH/BCĐTW criterion or status, so every row is illustrative.
+        ("7/8", "tiêu chí Xanh", "Vàng 1, Đỏ 0"),
     ],
     targets: &[
         ("ST26-01", "bằng 100 %", "năm 2026"),     // 001:297
@@ -464,9 +467,15 @@ const SONG_TRI: Expect = Expect {
             "chi-so/",
             "mạng truyền số liệu chuyên dùng tại UBND phường năm 2025 Đơn vị Giá trị Nguồn UBND phường Sông Trí Có",
         ),
+        // 001:147–148: submitted for approval, not yet approved → not done, no deadline → Vàng.
+        (
+            "tieu-chi/",
+            "ST-TC05 Hệ thống thông tin được phê duyệt an toàn thông tin cấp độ 2 (đã xây dựng, trình Công an tỉnh thẩm định) ▲ Vàng minh họa",
+        ),
+        ("tieu-chi/", "Tổng hợp: 7/8 tiêu chí Xanh (minh họa)"),
     ],
     foreign: SONG_TRI_FOREIGN,
-    illustrative_rows: 0,
+    illustrative_rows: 8,
 };
 
 /// Seed 000: resolution of the Đông Sơn district Party Standing Committee, 2023–2025.
@@ -557,11 +566,13 @@ const CHAU_THANH: Expect = Expect {
         ("0/23", "Chỉ tiêu đã đạt", "23 chỉ tiêu chưa có số liệu"),
         // 22 tasks; the 14 with a deadline (Quý I/2025 ×2, 30/11/2025 ×4,
         // 31/12/2025 ×8) are past it on 25/11/2026, and no source reports
-        // their status: "hết hạn chưa báo cáo", never "quá hạn" (decision 0022).
+        // their status: "hết hạn chưa báo cáo", never "quá hạn" (decision 0022);
+        // so is the quarterly report (004:329–331), whose four quarters of
+        // 2025 have no report in any source.
         (
             "0",
             "Nhiệm vụ quá hạn",
-            "trên tổng số 22 nhiệm vụ; 14 nhiệm vụ hết hạn chưa báo cáo",
+            "trên tổng số 22 nhiệm vụ; 15 nhiệm vụ hết hạn chưa báo cáo",
         ),
         // The plan's total (004:284–285); it reports no disbursement.
         (
@@ -617,7 +628,7 @@ const CHAU_THANH: Expect = Expect {
         ("CT25-19", "2025-12-31"), // 004:260
         ("CT25-20", ""),           // 004:297–306 (section VI)
         ("CT25-21", ""),           // 004:308
-        ("CT25-22", ""),           // 004:314–331
+        ("CT25-22", "2025"),       // 004:329–331 quarterly, the 2025 plan
     ],
     indicators: &[],
     shows: &[
@@ -629,6 +640,11 @@ const CHAU_THANH: Expect = Expect {
         ("", "tỷ lệ giải ngân là “chưa có số liệu”"),
         ("", "cấp huyện không còn"),
         ("", "nghĩa là không có báo cáo"),
+        // 004:329: quarterly reports "trước ngày 15 của tháng cuối quý".
+        (
+            "nhiem-vu/",
+            "Lặp lại: trước ngày 15 của tháng cuối quý Chưa báo cáo: Quý I/2025 (hạn 14/03/2025, quá 621 ngày)",
+        ),
     ],
     foreign: &[
         "Sông Trí",
@@ -852,6 +868,7 @@ fn check_illustrative(e: &Expect, site: &Built, name: &str) {
         ("kinh-phi", None),
         ("diem-dti", None),
         ("chi-so", None),
+        ("tieu-chi", None),
     ] {
         let Some(text) = site.files.get(&format!("du-lieu/{file}.csv")) else {
             continue;
@@ -866,6 +883,7 @@ fn check_illustrative(e: &Expect, site: &Built, name: &str) {
                 ("nhiem-vu", _) => "nhiem-vu/".to_string(),
                 ("kinh-phi", _) => "kinh-phi/".to_string(),
                 ("diem-dti", _) => "chi-so-dti/".to_string(),
+                ("tieu-chi", _) => "tieu-chi/".to_string(),
                 _ => continue, // measured indicators have no page of their own yet
             };
             assert!(
@@ -993,12 +1011,16 @@ fn vinh_phuc_example_shows_only_its_directive() {
 fn chau_thanh_deadlines_pass_day_by_day_without_inventing_overdue() {
     let root = repo().join("vi-du/chau-thanh");
     for (date, unreported) in [
-        ("2025-03-31", 0),  // last day of Quý I/2025
-        ("2025-04-01", 2),  // the two tasks of section III.1
-        ("2025-11-30", 2),  // deadline day of sections III.2–3
-        ("2025-12-01", 6),  // + four tasks
-        ("2025-12-31", 6),  // deadline day of sections III.7–9
-        ("2026-01-01", 14), // + eight tasks
+        // CT25-22 reports "trước ngày 15 của tháng cuối quý" (004:329): the
+        // first quarter is due on 14/03/2025 and passed from 15/03/2025.
+        ("2025-03-14", 0),
+        ("2025-03-15", 1),
+        ("2025-03-31", 1),  // last day of Quý I/2025
+        ("2025-04-01", 3),  // the two tasks of section III.1
+        ("2025-11-30", 3),  // deadline day of sections III.2–3
+        ("2025-12-01", 7),  // + four tasks
+        ("2025-12-31", 7),  // deadline day of sections III.7–9
+        ("2026-01-01", 15), // + eight tasks
     ] {
         let site = build_at(&root, date);
         let tiles = tiles(&site.page(""));

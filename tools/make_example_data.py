@@ -171,6 +171,7 @@ SITES = {
         "nhiem-vu": ("nhiem-vu.csv", "csv-bom-semicolon"),
         "don-vi": ("don-vi.csv", "csv-comma"),
         "chi-so": ("chi-so.json", "json"),
+        "tieu-chi": ("tieu-chi.xlsx", "xlsx"),
     }),
     "dong-son": (ROOT / "vi-du" / "dong-son" / "content" / "du-lieu", {
         "chi-tieu": ("chi-tieu.xlsx", "xlsx"),
@@ -192,7 +193,8 @@ SITES = {
     }),
 }
 
-SHEET_TITLES = {"chi-tieu": "Chỉ tiêu", "ket-qua": "Kết quả", "nhiem-vu": "Nhiệm vụ"}
+SHEET_TITLES = {"chi-tieu": "Chỉ tiêu", "ket-qua": "Kết quả", "nhiem-vu": "Nhiệm vụ",
+                "tieu-chi": "Tiêu chí"}
 INTEGER_KEYS = ("Năm", "Kế hoạch", "Đã giải ngân")
 
 

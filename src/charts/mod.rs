@@ -17,6 +17,7 @@
 
 mod budget_bars;
 mod commune_comparison;
+mod criteria_states;
 mod dti_scores;
 mod geometry;
 mod history_line;
@@ -24,6 +25,7 @@ mod labels;
 mod palette;
 mod pillar_summary;
 mod scale;
+mod state_bars;
 mod svg;
 mod table;
 mod target_progress;
@@ -35,6 +37,7 @@ mod test_support;
 
 pub use budget_bars::{BudgetBars, BudgetRow, MoneyUnit, budget_bars};
 pub use commune_comparison::{CommuneComparison, CommuneValue, commune_comparison};
+pub use criteria_states::{CriteriaGroup, CriteriaStates, LightCounts, criteria_states};
 pub use dti_scores::{DtiRow, DtiScale, DtiScores, dti_scores};
 pub use history_line::{HistoryLine, HistoryPoint, history_line};
 pub use pillar_summary::{PillarCounts, PillarSummary, pillar_summary};

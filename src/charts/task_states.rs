@@ -3,10 +3,9 @@
 //! bar per group with a legend and the counts written under each bar. Each
 //! state has its own colour and pattern.
 
-use super::labels::{flow, text_width};
 use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
-use super::scale::fit;
-use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
+use super::state_bars;
+use super::svg;
 use super::table::{Column, Table};
 use super::{Chart, chart_id};
 use crate::text::numbers::{format_integer, format_percent};
@@ -95,8 +94,6 @@ pub struct TaskStates {
     pub groups: Vec<TaskGroup>,
 }
 
-const BAR: f64 = 20.0;
-
 /// Task counts by state, optionally per group.
 pub fn task_states(input: &TaskStates) -> Chart {
     let id = chart_id(&input.id);
@@ -128,93 +125,39 @@ fn single(id: &str, input: &TaskStates, desc: &str) -> String {
     let counts = input.groups[0].counts;
     let total = counts.total();
     let states = counts.states();
-    let label_width = states
-        .iter()
-        .map(|s| text_width(s.2, FONT))
-        .fold(0.0, f64::max);
-    let value_texts: Vec<String> = states
+    let texts: Vec<String> = states
         .iter()
         .map(|s| {
             let share = 100.0 * f64::from(s.0) / total as f64;
             format!("{} ({})", int(s.0.into()), format_percent(share, 1))
         })
         .collect();
-    let bar_x = PAD + label_width + 10.0;
-    let max = states.iter().map(|s| s.0).max().unwrap_or(1).max(1);
-    let labels = states
-        .iter()
-        .zip(&value_texts)
-        .map(|(s, t)| (f64::from(s.0), 6.0 + text_width(t, SMALL)));
-    let xs = fit(0.0, f64::from(max), bar_x, WIDTH - PAD, labels);
-    let mut svg = Svg::new(id);
-    let row = BAR + 12.0;
-    for (i, ((count, paint, label), text)) in states.iter().zip(&value_texts).enumerate() {
-        let y = PAD + i as f64 * row;
-        svg.text(PAD, y + BAR - 5.0, label, TextStyle::LABEL);
-        let w = xs.at(f64::from(*count)) - bar_x;
-        svg.rect(bar_x, y, w, BAR, *paint);
-        svg.text(bar_x + w + 6.0, y + BAR - 5.0, text, TextStyle::SMALL);
-    }
-    svg.finish(
-        PAD + states.len() as f64 * row - 12.0 + PAD,
-        &input.title,
-        desc,
-    )
+    state_bars::single(id, &states, &texts, &input.title, desc)
 }
 
 /// One stacked bar per group, with a legend on top.
 fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
-    let full = WIDTH - 2.0 * PAD;
-    let max_total = input
+    let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
         .groups
         .iter()
-        .map(|g| g.counts.total())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let mut svg = Svg::new(id);
-    let legend: Vec<(Swatch, &str)> = TaskCounts::default()
-        .states()
-        .iter()
-        .map(|s| (Swatch::Box(s.1), s.2))
-        .collect();
-    let mut y = PAD + svg.legend(&legend, PAD, PAD, full) + 6.0;
-    let lh = line_height(FONT);
-    for group in &input.groups {
-        let lines = svg.label(
-            PAD,
-            y + FONT,
-            &group.label,
-            full,
-            svg::ALL_LINES,
-            TextStyle::LABEL.bold(),
-        );
-        let bar_y = y + lines as f64 * lh + 4.0;
-        let total = group.counts.total();
-        if total == 0 {
-            svg.dashed_box(PAD, bar_y, full, BAR);
-        }
-        let mut x = PAD;
-        let mut parts = Vec::new();
-        for (count, paint, label) in group.counts.states() {
-            let w = full * f64::from(count) / max_total as f64;
-            svg.rect(x, bar_y, w, BAR, paint);
-            x += w;
-            if count > 0 {
-                parts.push(format!("{label}: {}", int(count.into())));
+        .map(|group| {
+            let mut parts: Vec<String> = group
+                .counts
+                .states()
+                .iter()
+                .filter(|s| s.0 > 0)
+                .map(|(count, _, label)| format!("{label}: {}", int((*count).into())))
+                .collect();
+            if parts.is_empty() {
+                parts.push("Không có nhiệm vụ".to_owned());
+            } else {
+                parts.push(format!("tổng: {}", int(group.counts.total())));
             }
-        }
-        if parts.is_empty() {
-            parts.push("Không có nhiệm vụ".to_owned());
-        } else {
-            parts.push(format!("tổng: {}", int(total)));
-        }
-        let text_y = bar_y + BAR + SMALL + 4.0;
-        let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
-        let text_lines = svg.wrapped(PAD, text_y, &wrapped, &parts.join(" · "), TextStyle::SMALL);
-        y = text_y + (text_lines - 1) as f64 * line_height(SMALL) + 16.0;
-    }
-    svg.finish(y - 16.0 + PAD + 4.0, &input.title, desc)
+            (group.label.as_str(), group.counts.states().to_vec(), parts)
+        })
+        .collect();
+    let legend = TaskCounts::default().states();
+    state_bars::stacked(id, &legend, &groups, &input.title, desc)
 }
 
 fn describe(input: &TaskStates) -> String {

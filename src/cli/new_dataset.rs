@@ -26,6 +26,8 @@ const NAMES: &[(&str, Kind)] = &[
     ("units", Kind::Units),
     ("chi-so", Kind::Indicators),
     ("indicators", Kind::Indicators),
+    ("tieu-chi", Kind::Criteria),
+    ("criteria", Kind::Criteria),
 ];
 
 /// The kind a name selects (case and diacritics ignored: "Chỉ tiêu" works).

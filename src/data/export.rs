@@ -61,9 +61,28 @@ pub fn export_columns(kind: Kind) -> Vec<&'static Column> {
         .collect()
 }
 
-/// One record per item, values in [`export_columns`] order.
+/// The recurrence columns of tasks, published only when a task recurs
+/// (so the open data of sites without recurring tasks keeps its shape).
+const RECURRENCE_FIELDS: [Field; 3] = [Field::Recurrence, Field::Start, Field::Reported];
+
+/// Whether any task of `data` recurs.
+pub fn has_recurring_tasks(data: &DataSet) -> bool {
+    data.tasks.iter().any(|t| t.recurrence.is_some())
+}
+
+/// The published columns of a kind for this data: [`export_columns`]
+/// without the recurrence columns of tasks when no task recurs.
+pub fn published_columns(data: &DataSet, kind: Kind) -> Vec<&'static Column> {
+    let mut cols = export_columns(kind);
+    if kind == Kind::Tasks && !has_recurring_tasks(data) {
+        cols.retain(|c| !RECURRENCE_FIELDS.contains(&c.field));
+    }
+    cols
+}
+
+/// One record per item, values in [`published_columns`] order.
 pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
-    let cols = export_columns(kind);
+    let cols = published_columns(data, kind);
     let row = |get: &dyn Fn(Field) -> Out| cols.iter().map(|c| get(c.field)).collect::<Vec<_>>();
     match kind {
         Kind::Targets => data
@@ -120,6 +139,9 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                     Field::Status => t.status.map_or(Out::Null, |s| text(s.label())),
                     Field::Completed => t.completed.map_or(Out::Null, |d| Out::Text(d.to_string())),
                     Field::Document => opt(&t.document),
+                    Field::Recurrence => t.recurrence.as_ref().map_or(Out::Null, |r| text(&r.text)),
+                    Field::Start => t.start.map_or(Out::Null, |p| Out::Text(p.code())),
+                    Field::Reported => opt(&t.reports_text),
                     Field::Locality => opt(&t.locality),
                     Field::Illustrative => Out::Bool(t.illustrative),
                     Field::Note => opt(&t.note),
@@ -216,6 +238,28 @@ pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
                 })
             })
             .collect(),
+        Kind::Criteria => data
+            .criteria
+            .iter()
+            .map(|c| {
+                row(&|f| match f {
+                    Field::Id => text(&c.id),
+                    Field::Statement => text(&c.statement),
+                    Field::Group => opt(&c.group),
+                    Field::Locality => opt(&c.locality),
+                    Field::Deadline => deadline(c.deadline),
+                    Field::Status => c.status.map_or(Out::Null, |s| text(s.label())),
+                    Field::Completed => match c.completed {
+                        Some(d) => Out::Text(d.to_string()),
+                        None => Out::Bool(c.done),
+                    },
+                    Field::Evidence => opt(&c.evidence),
+                    Field::Illustrative => Out::Bool(c.illustrative),
+                    Field::Note => opt(&c.note),
+                    _ => Out::Null,
+                })
+            })
+            .collect(),
     }
 }
 
@@ -273,7 +317,10 @@ pub fn csv_bytes(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 
 /// The dataset of `kind` as CSV.
 pub fn to_csv(data: &DataSet, kind: Kind) -> Vec<u8> {
-    let headers: Vec<&str> = export_columns(kind).iter().map(|c| c.header).collect();
+    let headers: Vec<&str> = published_columns(data, kind)
+        .iter()
+        .map(|c| c.header)
+        .collect();
     let rows: Vec<Vec<String>> = records(data, kind)
         .iter()
         .map(|r| r.iter().map(csv_cell).collect())
@@ -319,7 +366,10 @@ impl Serialize for JsonRow<'_> {
 /// The dataset of `kind` as pretty JSON (trailing newline).
 pub fn to_json(data: &DataSet, kind: Kind) -> Vec<u8> {
     let rows = records(data, kind);
-    let keys = export_columns(kind).iter().map(|c| c.key).collect();
+    let keys = published_columns(data, kind)
+        .iter()
+        .map(|c| c.key)
+        .collect();
     json_bytes(keys, &rows)
 }
 

@@ -22,7 +22,7 @@ pub fn matches(entry: &str, kind: Kind, in_dir: &Path) -> bool {
 
 /// How many items of each kind the data set held before a table was read.
 #[derive(Debug, Clone, Copy)]
-pub struct Counts([usize; 6]);
+pub struct Counts([usize; 7]);
 
 impl Counts {
     pub fn of(d: &DataSet) -> Self {
@@ -33,12 +33,13 @@ impl Counts {
             d.budget.len(),
             d.scores.len(),
             d.observations.len(),
+            d.criteria.len(),
         ])
     }
 
     /// Marks every item added since these counts were taken.
     pub fn mark_since(self, d: &mut DataSet) {
-        let [t, r, k, b, s, o] = self.0;
+        let [t, r, k, b, s, o, c] = self.0;
         d.targets[t..]
             .iter_mut()
             .for_each(|x| x.illustrative = true);
@@ -49,6 +50,9 @@ impl Counts {
         d.budget[b..].iter_mut().for_each(|x| x.illustrative = true);
         d.scores[s..].iter_mut().for_each(|x| x.illustrative = true);
         d.observations[o..]
+            .iter_mut()
+            .for_each(|x| x.illustrative = true);
+        d.criteria[c..]
             .iter_mut()
             .for_each(|x| x.illustrative = true);
     }

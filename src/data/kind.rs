@@ -1,4 +1,4 @@
-//! The eight kinds of dataset and how a file or sheet name selects one
+//! The nine kinds of dataset and how a file or sheet name selects one
 //! (folded prefix, see `docs/decisions/0002-data-files.md`).
 
 use serde::Serialize;
@@ -19,10 +19,13 @@ pub enum Kind {
     /// Measured indicators without a target (`chi-so…`), after `DtiIndex`
     /// so that `chi-so-dti…` stays the DTI index.
     Indicators,
+    /// The criteria checklist of Kế hoạch 02-KH/BCĐTW (`tieu-chi…`): one
+    /// row per criterion and unit, Xanh / Vàng / Đỏ.
+    Criteria,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Targets,
         Kind::Results,
         Kind::Tasks,
@@ -31,6 +34,7 @@ impl Kind {
         Kind::DtiScores,
         Kind::Units,
         Kind::Indicators,
+        Kind::Criteria,
     ];
 
     /// Folded file-name prefixes, the first being the canonical file name.
@@ -44,6 +48,7 @@ impl Kind {
             Kind::DtiScores => &["diem-dti", "dti-scores"],
             Kind::Units => &["don-vi", "units"],
             Kind::Indicators => &["chi-so", "chi-so-do-luong", "indicators"],
+            Kind::Criteria => &["tieu-chi", "bo-tieu-chi", "criteria"],
         }
     }
 
@@ -63,6 +68,7 @@ impl Kind {
             Kind::DtiScores => "điểm DTI",
             Kind::Units => "đơn vị",
             Kind::Indicators => "chỉ số đo lường",
+            Kind::Criteria => "tiêu chí",
         }
     }
 
@@ -127,6 +133,9 @@ mod tests {
             ("chi-so.csv", Some(Kind::Indicators)),
             ("Chỉ số đo lường 2026.xlsx", Some(Kind::Indicators)),
             ("chi-so-dti-2025.csv", Some(Kind::DtiIndex)),
+            ("tieu-chi.csv", Some(Kind::Criteria)),
+            ("Tiêu chí 02-KH.xlsx", Some(Kind::Criteria)),
+            ("Bộ tiêu chí 2025.xlsx", Some(Kind::Criteria)),
         ];
         for (name, kind) in cases {
             assert_eq!(Kind::from_name(name), kind, "{name}");

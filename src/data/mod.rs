@@ -30,7 +30,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 pub use compute::{Computed, compute};
 pub use kind::Kind;
 pub use model::{
-    BudgetLine, DataSet, Indicator, Measurement, Quantity, Score, SourceFile, Target, Task, Unit,
+    BudgetLine, Criterion, DataSet, Indicator, Measurement, Quantity, Report, Score, SourceFile,
+    Target, Task, Unit,
 };
 
 /// Options from the `[data]` table of `minhbach.toml`.

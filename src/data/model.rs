@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::kind::Kind;
 use super::table::Loc;
-use super::values::{Comparison, Deadline, Period, ScoreKind, TaskStatus};
+use super::values::{Comparison, Deadline, Light, Period, Recurrence, ScoreKind, TaskStatus};
 
 /// A measured or target quantity: a number, or yes/no.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -141,9 +141,49 @@ pub struct Task {
     pub locality: Option<String>,
     pub illustrative: bool,
     pub note: Option<String>,
+    /// `Lặp lại`: a recurring deadline, one occurrence per month, quarter
+    /// or year (see [`crate::data::compute::occurrences`]).
+    pub recurrence: Option<Recurrence>,
+    /// `Bắt đầu`: when the occurrences of a recurring task start.
+    pub start: Option<Period>,
+    /// `Đã báo cáo`: the reports filed for its occurrences.
+    pub reports: Vec<Report>,
+    /// The `Đã báo cáo` cell as written (kept in open data).
+    pub reports_text: Option<String>,
     pub loc: Loc,
     pub lead_loc: Loc,
     pub partners_loc: Loc,
+}
+
+/// One report filed for an occurrence of a recurring task: the period it
+/// is for and/or the day it was filed (`Quý I/2025: 10/03/2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    pub period: Option<Period>,
+    pub date: Option<Date>,
+}
+
+/// A criterion of the checklist of Kế hoạch 02-KH/BCĐTW for one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub statement: String,
+    /// `Nhóm`: the group it is listed under.
+    pub group: Option<String>,
+    /// Whose criterion; `None` = the site's own unit.
+    pub locality: Option<String>,
+    pub deadline: Option<Deadline>,
+    /// The status as written; `None` = computed (see
+    /// [`crate::data::compute::criteria`]).
+    pub status: Option<Light>,
+    /// `Hoàn thành`: yes/no, or the day it was done.
+    pub done: bool,
+    pub completed: Option<Date>,
+    /// `Minh chứng`: a link or the name of the evidence.
+    pub evidence: Option<String>,
+    pub illustrative: bool,
+    pub note: Option<String>,
+    pub loc: Loc,
 }
 
 /// A budget line (kinh phí).
@@ -242,6 +282,8 @@ pub struct DataSet {
     pub units: Vec<Unit>,
     /// Measured indicators without a target.
     pub observations: Vec<Observation>,
+    /// The criteria checklist, one row per criterion and unit.
+    pub criteria: Vec<Criterion>,
     pub sources: Vec<SourceFile>,
     /// Where each locality name is first written (one cell per distinct
     /// name and table), for the check against the units file.
@@ -292,6 +334,9 @@ impl DataSet {
         self.observations
             .iter_mut()
             .for_each(|x| clear(&mut x.locality));
+        self.criteria
+            .iter_mut()
+            .for_each(|x| clear(&mut x.locality));
     }
 
     /// Every locality named on any row, in first-seen order (results'
@@ -306,7 +351,8 @@ impl DataSet {
             .chain(self.tasks.iter().map(|t| &t.locality))
             .chain(self.budget.iter().map(|b| &b.locality))
             .chain(self.scores.iter().map(|s| &s.locality))
-            .chain(self.observations.iter().map(|o| &o.locality));
+            .chain(self.observations.iter().map(|o| &o.locality))
+            .chain(self.criteria.iter().map(|c| &c.locality));
         let mut folded: std::collections::HashSet<String> = std::collections::HashSet::new();
         for name in names.flatten() {
             if folded.insert(crate::text::fold(name)) {

@@ -55,6 +55,12 @@ pub enum Field {
     Email,
     /// `STT`: a row-number column, read and ignored.
     RowNumber,
+    /// A criterion's group (`Nhóm`).
+    Group,
+    /// A task's recurrence rule (`Lặp lại`).
+    Recurrence,
+    /// The reports filed for a recurring task's occurrences (`Đã báo cáo`).
+    Reported,
 }
 
 /// One column of a kind.
@@ -305,6 +311,23 @@ const TASKS: &[Column] = &[
         false,
         "1126/KH-UBND",
     ),
+    col(
+        Field::Recurrence,
+        "Lặp lại",
+        "recurrence",
+        &["Định kỳ", "Tần suất"],
+        false,
+        "",
+    ),
+    col(Field::Start, "Bắt đầu", "start", &["Từ"], false, ""),
+    col(
+        Field::Reported,
+        "Đã báo cáo",
+        "reported",
+        &["Các lần báo cáo", "Ngày báo cáo"],
+        false,
+        "",
+    ),
     LOCALITY,
     ILLUSTRATIVE,
     NOTE,
@@ -487,6 +510,64 @@ const INDICATORS: &[Column] = &[
     ROW_NUMBER,
 ];
 
+/// The criteria checklist (Kế hoạch 02-KH/BCĐTW): the status is written
+/// (`Trạng thái`) or computed from `Hoàn thành` and `Hạn`.
+const CRITERIA: &[Column] = &[
+    col(Field::Id, "Mã", "id", &["Mã tiêu chí"], true, "TC-01"),
+    col(
+        Field::Statement,
+        "Tiêu chí",
+        "statement",
+        &["Tên tiêu chí", "Nội dung"],
+        true,
+        "Có Trang thông tin điện tử với chuyên mục Chuyển đổi số",
+    ),
+    col(
+        Field::Group,
+        "Nhóm",
+        "group",
+        &["Nhóm tiêu chí", "Lĩnh vực"],
+        false,
+        "Hạ tầng số",
+    ),
+    LOCALITY,
+    col(
+        Field::Deadline,
+        "Hạn",
+        "deadline",
+        &["Thời hạn", "Hạn hoàn thành"],
+        false,
+        "30/09/2025",
+    ),
+    col(
+        Field::Status,
+        "Trạng thái",
+        "status",
+        &["Màu", "Tình trạng"],
+        false,
+        "",
+    ),
+    col(
+        Field::Completed,
+        "Hoàn thành",
+        "completed",
+        &["Ngày hoàn thành", "Đã hoàn thành"],
+        false,
+        "",
+    ),
+    col(
+        Field::Evidence,
+        "Minh chứng",
+        "evidence",
+        &["Tài liệu minh chứng", "Liên kết minh chứng", "Kiểm chứng"],
+        false,
+        "",
+    ),
+    ILLUSTRATIVE,
+    NOTE,
+    ROW_NUMBER,
+];
+
 /// The columns of a kind, in template order (`STT` last: it is optional).
 pub fn columns(kind: Kind) -> &'static [Column] {
     match kind {
@@ -498,6 +579,7 @@ pub fn columns(kind: Kind) -> &'static [Column] {
         Kind::DtiScores => DTI_SCORES,
         Kind::Units => UNITS,
         Kind::Indicators => INDICATORS,
+        Kind::Criteria => CRITERIA,
     }
 }
 
@@ -536,6 +618,22 @@ pub const COMPUTED_COLUMNS: &[(Kind, &str, &str)] = &[
     ),
     (Kind::Tasks, "Tình trạng (tính toán)", "computed_state"),
     (Kind::Tasks, "Số ngày quá hạn (tính toán)", "days_overdue"),
+    (Kind::Tasks, "Kỳ tiếp theo (tính toán)", "next_occurrence"),
+    (
+        Kind::Tasks,
+        "Kỳ chưa báo cáo (tính toán)",
+        "missed_occurrences",
+    ),
+    (
+        Kind::Criteria,
+        "Trạng thái hiện tại (tính toán)",
+        "computed_status",
+    ),
+    (
+        Kind::Criteria,
+        "Cách xác định trạng thái (tính toán)",
+        "status_source",
+    ),
 ];
 
 /// Whether a header (already folded by the caller's `fold`) names a

@@ -22,8 +22,16 @@ fn header(c: &Column) -> String {
 }
 
 /// The fixed values a column accepts, for drop-down lists: comparisons
-/// (So sánh) and task states (Trạng thái).
-pub fn choices(field: Field) -> Option<Vec<&'static str>> {
+/// (So sánh), task states (Trạng thái) and criterion statuses (Xanh /
+/// Vàng / Đỏ).
+pub fn choices(kind: Kind, field: Field) -> Option<Vec<&'static str>> {
+    if kind == Kind::Criteria {
+        return (field == Field::Status).then(|| {
+            crate::data::values::Light::ALL
+                .map(crate::data::values::Light::label)
+                .to_vec()
+        });
+    }
     match field {
         Field::Comparison => Some(
             [
@@ -101,7 +109,7 @@ pub fn template_xlsx(kind: Kind) -> Result<Vec<u8>, String> {
             .clamp(8, 60)
             + 2;
         sheet.set_column_width(col, width as f64).map_err(err)?;
-        if let Some(values) = choices(c.field) {
+        if let Some(values) = choices(kind, c.field) {
             let list = DataValidation::new()
                 .allow_list_strings(&values)
                 .map_err(err)?
@@ -150,7 +158,9 @@ pub fn template_xlsx(kind: Kind) -> Result<Vec<u8>, String> {
         guide
             .write_string(r, 1, if c.required { "có" } else { "" })
             .map_err(err)?;
-        let allowed = choices(c.field).map(|v| v.join(", ")).unwrap_or_default();
+        let allowed = choices(kind, c.field)
+            .map(|v| v.join(", "))
+            .unwrap_or_default();
         guide
             .write_string_with_format(r, 2, allowed, &wrap)
             .map_err(err)?;
@@ -166,7 +176,7 @@ pub fn template_xlsx(kind: Kind) -> Result<Vec<u8>, String> {
 pub fn list_columns(kind: Kind) -> Vec<&'static str> {
     export_columns(kind)
         .iter()
-        .filter(|c| choices(c.field).is_some())
+        .filter(|c| choices(kind, c.field).is_some())
         .map(|c| c.header)
         .collect()
 }
@@ -177,7 +187,7 @@ pub fn guidance_lines(kind: Kind) -> Vec<String> {
         .iter()
         .map(|c| {
             let mut line = format!("  {}", header(c));
-            if let Some(v) = choices(c.field) {
+            if let Some(v) = choices(kind, c.field) {
                 line.push_str(&format!(" — một trong: {}", v.join(", ")));
             } else if !c.example.is_empty() {
                 line.push_str(&format!(" — ví dụ: {}", c.example));

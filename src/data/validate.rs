@@ -71,6 +71,20 @@ fn duplicates(data: &DataSet, diags: &mut Diagnostics) {
         diags,
     );
     check_unique(
+        data.criteria.iter().map(|c| {
+            let place = c
+                .locality
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            (format!("{}{place}", c.id), &c.loc)
+        }),
+        "mã tiêu chí",
+        "mỗi tiêu chí của một đơn vị cần một mã riêng (các đơn vị khác nhau dùng chung mã được)",
+        false,
+        diags,
+    );
+    check_unique(
         data.units.iter().map(|u| (u.id.clone(), &u.loc)),
         "mã đơn vị",
         "mỗi đơn vị cần một mã riêng",

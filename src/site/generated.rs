@@ -16,6 +16,8 @@ pub const OPEN_DATA: &str = "du-lieu/";
 pub const LOCALITIES: &str = "dia-phuong/";
 /// Measured indicators without a target.
 pub const INDICATORS: &str = "chi-so/";
+/// The criteria checklist (Kế hoạch 02-KH/BCĐTW).
+pub const CRITERIA: &str = "tieu-chi/";
 /// The search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// The site-wide sharing image (`og:image`).
@@ -50,6 +52,9 @@ pub fn sections(data: &SiteData) -> Vec<(&'static str, &'static str)> {
     }
     if !set.observations.is_empty() {
         out.push(("nav_indicators", INDICATORS));
+    }
+    if !set.criteria.is_empty() {
+        out.push(("nav_criteria", CRITERIA));
     }
     out.push(("nav_open_data", OPEN_DATA));
     out

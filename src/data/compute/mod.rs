@@ -2,7 +2,9 @@
 //! functions, no clock, no I/O.
 
 pub mod budget;
+pub mod criteria;
 pub mod dti;
+pub mod occurrences;
 pub mod targets;
 pub mod tasks;
 pub mod units;
@@ -15,6 +17,7 @@ use jiff::civil::Date;
 
 use super::model::DataSet;
 pub use budget::{BudgetSummary, BudgetTotals};
+pub use criteria::{CriterionStatus, LightCounts, StatusSource, UnitChecklist};
 pub use dti::{DtiTotal, DtiYear};
 pub use targets::{DUE_SOON_DAYS, TargetProgress, TargetState};
 pub use tasks::{TaskProgress, TaskState};
@@ -35,6 +38,10 @@ pub struct Computed {
     /// Localities named in the data (`DataSet::localities` order), each
     /// with its own budget and DTI totals; empty for a one-unit site.
     pub localities: Vec<LocalityTotals>,
+    /// One per criterion, in `DataSet::criteria` order.
+    pub criteria: Vec<CriterionStatus>,
+    /// The build date everything was computed for.
+    pub today: Date,
 }
 
 /// The budget and DTI of one locality: its own rows only.
@@ -49,6 +56,8 @@ pub struct LocalityTotals {
 pub fn compute(data: &DataSet, today: Date) -> Computed {
     let tasks = tasks::compute_tasks(data, today);
     Computed {
+        criteria: criteria::compute_criteria(data, today),
+        today,
         targets: targets::compute_targets(data, today),
         units: units::compute_units(data, &tasks),
         tasks,
@@ -67,4 +76,4 @@ pub fn compute(data: &DataSet, today: Date) -> Computed {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

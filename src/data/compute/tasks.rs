@@ -60,6 +60,9 @@ fn days_between(from: Date, to: Date) -> i32 {
 
 /// State of one task on `today`.
 pub fn task_state(t: &Task, today: Date) -> TaskProgress {
+    if let Some(rule) = &t.recurrence {
+        return recurring_state(t, rule, today);
+    }
     let due = t.deadline.and_then(|d| d.date());
     let (state, overdue, left) = if t.status == Some(TaskStatus::Completed) || t.completed.is_some()
     {
@@ -100,4 +103,45 @@ pub fn task_state(t: &Task, today: Date) -> TaskProgress {
 
 pub fn compute_tasks(data: &DataSet, today: Date) -> Vec<TaskProgress> {
     data.tasks.iter().map(|t| task_state(t, today)).collect()
+}
+
+/// State of a recurring task: while an occurrence is missed (days counted
+/// from the oldest missed due day), **Quá hạn** if the task has a status or
+/// a report, else **Hết hạn chưa báo cáo**; else completed when
+/// marked so or when its deadline has passed with every occurrence
+/// reported; else the reported status, with the days left to the next
+/// occurrence. See [`super::occurrences`].
+fn recurring_state(t: &Task, rule: &crate::data::values::Recurrence, today: Date) -> TaskProgress {
+    let s = super::occurrences::schedule(t, rule, today);
+    let (state, overdue, left) = if let Some(m) = s.missed().next() {
+        // As for other tasks (decision 0022): Quá hạn when the unit keeps a
+        // record (a status or any report), else nobody has said.
+        let state = if t.status.is_some() || !t.reports.is_empty() {
+            TaskState::Overdue
+        } else {
+            TaskState::DueUnreported
+        };
+        (state, m.days_overdue, None)
+    } else if t.status == Some(TaskStatus::Completed)
+        || t.completed.is_some()
+        || t.deadline.and_then(|d| d.date()).is_some_and(|d| d < today)
+    {
+        (TaskState::Completed, None, None)
+    } else {
+        let state = match t.status {
+            Some(TaskStatus::NotStarted) => TaskState::NotStarted,
+            Some(TaskStatus::InProgress) => TaskState::InProgress,
+            Some(TaskStatus::Paused) => TaskState::Paused,
+            Some(TaskStatus::Completed) => TaskState::Completed,
+            None => TaskState::NotReported,
+        };
+        let left = s.next.map(|n| days_between(today, n.occurrence.due));
+        (state, None, left)
+    };
+    TaskProgress {
+        id: t.id.clone(),
+        state,
+        days_overdue: overdue,
+        days_left: left,
+    }
 }

@@ -10,7 +10,7 @@ use crate::data::model::*;
 use crate::data::table::Loc;
 use crate::data::values::{Comparison, Deadline, Period, ScoreKind, TaskStatus};
 
-fn loc() -> Loc {
+pub(crate) fn loc() -> Loc {
     Loc {
         path: Arc::from(Path::new("du-lieu/x.csv")),
         sheet: None,
@@ -55,7 +55,11 @@ fn result(id: &str, period: Period, v: Quantity, commune: Option<&str>) -> Measu
     }
 }
 
-fn task(deadline: Option<Deadline>, status: Option<TaskStatus>, completed: Option<Date>) -> Task {
+pub(crate) fn task(
+    deadline: Option<Deadline>,
+    status: Option<TaskStatus>,
+    completed: Option<Date>,
+) -> Task {
     Task {
         id: "NV".into(),
         statement: "x".into(),
@@ -71,6 +75,10 @@ fn task(deadline: Option<Deadline>, status: Option<TaskStatus>, completed: Optio
         locality: None,
         illustrative: false,
         note: None,
+        recurrence: None,
+        start: None,
+        reports: Vec::new(),
+        reports_text: None,
         loc: loc(),
         lead_loc: loc(),
         partners_loc: loc(),

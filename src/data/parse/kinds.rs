@@ -149,6 +149,7 @@ pub fn task(c: &mut RowCtx) -> Option<Task> {
         (None, Some(_)) => Some(TaskStatus::Completed),
         (s, _) => s,
     };
+    let (recurrence, start, reports) = super::criteria::task_recurrence(c);
     let loc = c.loc(Field::Id);
     let t = Task {
         id: id?,
@@ -168,6 +169,10 @@ pub fn task(c: &mut RowCtx) -> Option<Task> {
         locality: c.text(Field::Locality),
         illustrative: c.flag(Field::Illustrative),
         note: c.text(Field::Note),
+        recurrence,
+        start,
+        reports,
+        reports_text: c.text(Field::Reported),
         loc,
         lead_loc: c.loc(Field::Lead),
         partners_loc: c.loc(Field::Partners),

@@ -4,6 +4,7 @@
 //! reports every problem.
 
 mod cells;
+mod criteria;
 mod kinds;
 
 use super::header::match_header;
@@ -61,6 +62,7 @@ pub fn parse_table(kt: &KindTable, data: &mut DataSet, diags: &mut Diagnostics) 
             Kind::DtiScores => kinds::score(&mut ctx).map(|s| data.scores.push(s)),
             Kind::Units => kinds::unit(&mut ctx).map(|u| data.units.push(u)),
             Kind::Indicators => kinds::observation(&mut ctx).map(|o| data.observations.push(o)),
+            Kind::Criteria => criteria::criterion(&mut ctx).map(|x| data.criteria.push(x)),
         };
     }
     data.sources.push(SourceFile {

@@ -4,13 +4,17 @@
 //! Vietnamese message (naming the offending text) and a hint on how to fix it.
 
 mod date;
+mod light;
 mod number;
 mod period;
+mod recurrence;
 mod words;
 
 pub use date::{excel_serial_to_date, parse_date};
+pub use light::{Light, parse_light};
 pub use number::{NumberStyle, parse_number};
 pub use period::{Deadline, Period, parse_deadline, parse_period};
+pub use recurrence::{Frequency, Occurrence, Recurrence, parse_recurrence, parse_reports};
 pub use words::{
     Comparison, ScoreKind, TaskStatus, parse_comparison, parse_score_kind, parse_status,
     parse_yes_no, split_list, split_units,

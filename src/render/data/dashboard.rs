@@ -123,6 +123,27 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
             illustrative: !super::dti::dti_year_mark(data, y.year).is_empty(),
         });
     }
+    if let Some(own) = crate::data::compute::criteria::checklists(set, &c.criteria)
+        .into_iter()
+        .find(|u| u.locality.is_none())
+    {
+        stats.push(Stat {
+            value: format!(
+                "{}/{}",
+                format_integer(i64::from(own.counts.green)),
+                format_integer(i64::from(own.counts.total()))
+            ),
+            label: tr.get("stat_criteria_green"),
+            note: tr.fmt(
+                "stat_criteria_others",
+                &[
+                    ("yellow", &format_integer(i64::from(own.counts.yellow))),
+                    ("red", &format_integer(i64::from(own.counts.red))),
+                ],
+            ),
+            illustrative: own.counts.illustrative > 0,
+        });
+    }
     let mut charts = Vec::new();
     if !data.set.targets.is_empty() {
         charts.push(pillar_chart(data));

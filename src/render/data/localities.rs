@@ -519,7 +519,7 @@ pub fn locality_page(
     let f = &facts.0[k];
     let totals = f.totals;
     let name = totals.name.as_str();
-    let (stats, marked) = locality_stats(site, data, f);
+    let (stats, mut marked) = locality_stats(site, data, f);
     let mut sections = Vec::new();
     if !f.targets.is_empty() {
         let mut table = TableView::new(
@@ -618,6 +618,10 @@ pub fn locality_page(
             table: Some(table),
             ..SectionView::default()
         });
+    }
+    if let Some(section) = super::criteria::locality_section(site, data, name) {
+        marked |= section.1;
+        sections.push(section.0);
     }
     let intro = format!(
         "Số liệu chuyển đổi số của riêng {name}.{}",

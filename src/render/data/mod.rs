@@ -10,6 +10,7 @@
 pub mod budget;
 pub mod bulletin;
 pub mod charts;
+pub mod criteria;
 pub mod dashboard;
 pub mod documents;
 pub mod dti;
@@ -89,6 +90,7 @@ pub fn generated_paths(data: &SiteData) -> Vec<String> {
             .map(|l| localities::locality_path(&l.name)),
     );
     out.extend(indicators::series(data).into_iter().map(|s| s.path));
+    out.extend(criteria::unit_paths(data));
     out
 }
 
@@ -218,6 +220,21 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
                 &s.path,
                 "data_sections.html",
                 indicators::indicator_page(site, theme, data, s),
+            );
+        }
+    }
+    if !data.set.criteria.is_empty() {
+        push(
+            criteria::CRITERIA,
+            "data_sections.html",
+            criteria::criteria_page(site, theme, data),
+        );
+        let all = crate::data::compute::criteria::checklists(&data.set, &data.computed.criteria);
+        for u in all.iter().filter(|u| u.locality.is_some()) {
+            push(
+                &criteria::unit_path(u.locality.as_deref().unwrap_or_default()),
+                "data_sections.html",
+                criteria::unit_page(site, theme, data, u),
             );
         }
     }

@@ -7,7 +7,7 @@ use tera::Context;
 use super::views::capitalize;
 use super::{OPEN_DATA, page_context};
 use crate::data::Kind;
-use crate::data::export::{export_columns, records};
+use crate::data::export::{published_columns, records};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
@@ -40,14 +40,13 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                 } else {
                     format_integer(n as i64)
                 },
-                columns: export_columns(kind)
+                columns: published_columns(&data.set, kind)
                     .iter()
                     .map(|c| c.header)
                     .chain(
-                        crate::data::schema::COMPUTED_COLUMNS
-                            .iter()
-                            .filter(|(k, _, _)| *k == kind)
-                            .map(|(_, h, _)| *h),
+                        crate::data::export_computed::computed_columns(&data.set, kind)
+                            .into_iter()
+                            .map(|(_, h, _)| h),
                     )
                     .collect::<Vec<_>>()
                     .join(", "),
@@ -93,6 +92,7 @@ fn illustrative_rows(set: &crate::data::DataSet, kind: Kind) -> usize {
         Kind::Budget => set.budget.iter().filter(|x| x.illustrative).count(),
         Kind::DtiScores => set.scores.iter().filter(|x| x.illustrative).count(),
         Kind::Indicators => set.observations.iter().filter(|x| x.illustrative).count(),
+        Kind::Criteria => set.criteria.iter().filter(|x| x.illustrative).count(),
         Kind::DtiIndex | Kind::Units => 0,
     }
 }

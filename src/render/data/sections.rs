@@ -16,6 +16,12 @@ pub struct CellView {
     pub num: bool,
     /// Shown with a "minh họa" mark.
     pub illustrative: bool,
+    /// `href` is an absolute web address (not under the site's root).
+    pub external: bool,
+    /// A state shown as a badge: its CSS class ("" for plain text).
+    pub badge: String,
+    /// The shape shown before the badge's word (hidden from screen readers).
+    pub symbol: String,
 }
 
 impl CellView {

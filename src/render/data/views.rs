@@ -125,6 +125,9 @@ pub struct TaskRow {
     /// Whose task ("" = the site's own unit).
     pub locality: String,
     pub illustrative: bool,
+    /// A recurring task: its rule, next occurrence and missed ones, one
+    /// line each (empty for other tasks).
+    pub occurrences: Vec<String>,
 }
 
 /// The id of a task's row on the tasks page: `nv-<slug-of-id>`.
@@ -599,7 +602,41 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
         completed: t.completed.map(dates::short).unwrap_or_default(),
         locality: t.locality.clone().unwrap_or_default(),
         illustrative: t.illustrative,
+        occurrences: occurrence_lines(t, site.today),
     }
+}
+
+/// A recurring task's rule, next occurrence and missed occurrences:
+/// "Lặp lại: trước ngày 15 của tháng cuối quý", "Kỳ tới: Quý IV/2026 (hạn
+/// 14/12/2026)", "Chưa báo cáo: Quý III/2026 (hạn 14/09/2026, quá 72 ngày)".
+pub fn occurrence_lines(t: &Task, today: jiff::civil::Date) -> Vec<String> {
+    let Some(rule) = &t.recurrence else {
+        return Vec::new();
+    };
+    let s = crate::data::compute::occurrences::schedule(t, rule, today);
+    let mut out = vec![format!("Lặp lại: {}", rule.text)];
+    if let Some(n) = s.next {
+        out.push(format!(
+            "Kỳ tới: {} (hạn {})",
+            n.occurrence.label(),
+            dates::short(n.occurrence.due)
+        ));
+    }
+    let missed: Vec<String> = s
+        .missed()
+        .map(|m| {
+            format!(
+                "{} (hạn {}, quá {} ngày)",
+                m.occurrence.label(),
+                dates::short(m.occurrence.due),
+                format_integer(i64::from(m.days_overdue.unwrap_or(0)))
+            )
+        })
+        .collect();
+    if !missed.is_empty() {
+        out.push(format!("Chưa báo cáo: {}", missed.join("; ")));
+    }
+    out
 }
 
 /// Overdue tasks among those `keep` accepts, most days overdue first.

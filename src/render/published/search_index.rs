@@ -47,7 +47,15 @@ const BATCH: usize = 1024;
 const MAX_TOKEN_CHARS: usize = 40;
 
 /// Kinds of searchable items; the index stores the position.
-pub const KINDS: [&str; 6] = ["post", "document", "target", "task", "unit", "page"];
+pub const KINDS: [&str; 7] = [
+    "post",
+    "document",
+    "target",
+    "task",
+    "unit",
+    "page",
+    "criterion",
+];
 
 /// One searchable item.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +202,38 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             kind: kind("task"),
             date: t.deadline.map(|d| d.label()).unwrap_or_default(),
             href,
+            text,
+        });
+    }
+    for (c, s) in data.set.criteria.iter().zip(&data.computed.criteria) {
+        let mut text = format!(
+            "Mã {}. Trạng thái: {} ({}).",
+            c.id,
+            s.light.label(),
+            s.source.label()
+        );
+        for (label, value) in [
+            ("Nhóm", &c.group),
+            ("Địa phương", &c.locality),
+            ("Minh chứng", &c.evidence),
+            ("Ghi chú", &c.note),
+        ] {
+            if let Some(v) = value {
+                text.push_str(&format!(" {label}: {v}."));
+            }
+        }
+        if c.illustrative {
+            text.push_str(" Số liệu minh họa.");
+        }
+        let path = match &c.locality {
+            Some(l) => crate::render::data::criteria::unit_path(l),
+            None => crate::site::generated::CRITERIA.to_owned(),
+        };
+        docs.push(SearchDoc {
+            title: c.statement.clone(),
+            kind: kind("criterion"),
+            date: c.deadline.map(|d| d.label()).unwrap_or_default(),
+            href: link(site, &path),
             text,
         });
     }

@@ -1,0 +1,259 @@
+//! The criteria checklist (Kế hoạch 02-KH/BCĐTW) by status: for one unit, a
+//! bar per status (Xanh, Vàng, Đỏ) with its count and share; for several
+//! units, one stacked bar per unit with the counts written under it
+//! ("92/92 Xanh"). Each status has a colour, a pattern and its word.
+
+use super::palette::{GREEN, ORANGE, ORANGE_DARK, Paint, Pattern, VERMILLION};
+use super::state_bars;
+use super::svg;
+use super::table::{Column, Table};
+use super::{Chart, chart_id};
+use crate::text::numbers::{format_integer, format_percent};
+
+/// Criteria counts by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LightCounts {
+    pub green: u32,
+    pub yellow: u32,
+    pub red: u32,
+}
+
+impl LightCounts {
+    fn states(&self) -> [(u32, Paint, &'static str); 3] {
+        [
+            (self.green, Paint::solid(GREEN), "Xanh"),
+            (
+                self.yellow,
+                Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
+                "Vàng",
+            ),
+            (self.red, Paint::patterned(VERMILLION, Pattern::Cross), "Đỏ"),
+        ]
+    }
+
+    fn total(&self) -> u64 {
+        u64::from(self.green) + u64::from(self.yellow) + u64::from(self.red)
+    }
+}
+
+/// The criteria of one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CriteriaGroup {
+    /// The unit's name; may be empty when there is only one.
+    pub label: String,
+    pub counts: LightCounts,
+}
+
+/// Input of [`criteria_states`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CriteriaStates {
+    /// Id prefix, unique on the page (slugified).
+    pub id: String,
+    /// Short Vietnamese title.
+    pub title: String,
+    /// One group: a bar per status; several: a stacked bar per group.
+    pub groups: Vec<CriteriaGroup>,
+}
+
+/// Criteria counts by status, optionally per unit.
+pub fn criteria_states(input: &CriteriaStates) -> Chart {
+    let id = chart_id(&input.id);
+    let desc = describe(input);
+    let table_html = table(input);
+    let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
+    let svg = if total == 0 {
+        svg::empty_svg(&id, &input.title, svg::NO_DATA_TEXT)
+    } else if input.groups.len() == 1 {
+        single(&id, input, &desc)
+    } else {
+        stacked(&id, input, &desc)
+    };
+    Chart {
+        id,
+        title: input.title.clone(),
+        desc,
+        svg,
+        table_html,
+    }
+}
+
+fn int(v: u64) -> String {
+    format_integer(v as i64)
+}
+
+fn share(count: u32, total: u64) -> String {
+    if total == 0 {
+        "–".to_owned()
+    } else {
+        format_percent(100.0 * f64::from(count) / total as f64, 1)
+    }
+}
+
+fn single(id: &str, input: &CriteriaStates, desc: &str) -> String {
+    let counts = input.groups[0].counts;
+    let total = counts.total();
+    let states = counts.states();
+    let texts: Vec<String> = states
+        .iter()
+        .map(|s| format!("{}/{} ({})", int(s.0.into()), int(total), share(s.0, total)))
+        .collect();
+    state_bars::single(id, &states, &texts, &input.title, desc)
+}
+
+fn stacked(id: &str, input: &CriteriaStates, desc: &str) -> String {
+    let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
+        .groups
+        .iter()
+        .map(|group| {
+            let total = group.counts.total();
+            let mut parts: Vec<String> = group
+                .counts
+                .states()
+                .iter()
+                .filter(|s| s.0 > 0)
+                .map(|(count, _, label)| format!("{}/{} {label}", int((*count).into()), int(total)))
+                .collect();
+            if parts.is_empty() {
+                parts.push("Không có tiêu chí".to_owned());
+            }
+            (group.label.as_str(), group.counts.states().to_vec(), parts)
+        })
+        .collect();
+    let legend = LightCounts::default().states();
+    state_bars::stacked(id, &legend, &groups, &input.title, desc)
+}
+
+fn describe(input: &CriteriaStates) -> String {
+    let mut sum = LightCounts::default();
+    for g in &input.groups {
+        sum.green += g.counts.green;
+        sum.yellow += g.counts.yellow;
+        sum.red += g.counts.red;
+    }
+    let total = sum.total();
+    if total == 0 {
+        return format!("{}.", svg::NO_DATA_TEXT);
+    }
+    let parts: Vec<String> = sum
+        .states()
+        .iter()
+        .map(|s| format!("{}/{} {}", int(s.0.into()), int(total), s.2))
+        .collect();
+    let mut desc = format!("{} tiêu chí: {}", int(total), parts.join(", "));
+    if input.groups.len() > 1 {
+        let all_green = input
+            .groups
+            .iter()
+            .filter(|g| g.counts.total() > 0 && g.counts.green as u64 == g.counts.total())
+            .count();
+        desc.push_str(&format!(
+            "; {}/{} đơn vị có mọi tiêu chí Xanh",
+            int(all_green as u64),
+            int(input.groups.len() as u64)
+        ));
+    }
+    desc.push('.');
+    desc
+}
+
+fn table(input: &CriteriaStates) -> String {
+    if input.groups.len() == 1 {
+        let counts = input.groups[0].counts;
+        let total = counts.total();
+        let mut table = Table::new(
+            &input.title,
+            vec![
+                Column::text("Trạng thái"),
+                Column::num("Số tiêu chí"),
+                Column::num("Tỷ lệ"),
+            ],
+        );
+        for (count, _, label) in counts.states() {
+            table.row(vec![
+                label.to_owned(),
+                int(count.into()),
+                share(count, total),
+            ]);
+        }
+        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
+        return table.render();
+    }
+    let mut columns = vec![Column::text("Đơn vị")];
+    columns.extend(
+        LightCounts::default()
+            .states()
+            .iter()
+            .map(|s| Column::num(s.2)),
+    );
+    columns.push(Column::num("Tổng"));
+    let mut table = Table::new(&input.title, columns);
+    for group in &input.groups {
+        let mut row = vec![group.label.clone()];
+        row.extend(group.counts.states().iter().map(|s| int(s.0.into())));
+        row.push(int(group.counts.total()));
+        table.row(row);
+    }
+    table.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{
+        check_chart, check_deterministic, check_escaped, check_small, hostile,
+    };
+
+    fn counts(green: u32, yellow: u32, red: u32) -> LightCounts {
+        LightCounts { green, yellow, red }
+    }
+
+    #[test]
+    fn one_unit_shows_each_status_in_words() {
+        let chart = criteria_states(&CriteriaStates {
+            id: "tieu-chi".into(),
+            title: "Tiêu chí theo trạng thái".into(),
+            groups: vec![CriteriaGroup {
+                label: String::new(),
+                counts: counts(92, 0, 0),
+            }],
+        });
+        check_chart(&chart, "tieu-chi");
+        assert_eq!(chart.desc, "92 tiêu chí: 92/92 Xanh, 0/92 Vàng, 0/92 Đỏ.");
+        for word in ["Xanh", "Vàng", "Đỏ", "92/92 (100\u{a0}%)"] {
+            assert!(chart.svg.contains(word), "{word}");
+        }
+        assert!(chart.table_html.contains("<td class=\"num\">92</td>"));
+    }
+
+    #[test]
+    fn units_are_stacked_with_a_legend() {
+        let input = CriteriaStates {
+            id: "don-vi".into(),
+            title: "Tiêu chí theo đơn vị".into(),
+            groups: vec![
+                CriteriaGroup {
+                    label: "Phường Sông Trí".into(),
+                    counts: counts(10, 0, 0),
+                },
+                CriteriaGroup {
+                    label: hostile(),
+                    counts: counts(6, 3, 1),
+                },
+            ],
+        };
+        let chart = criteria_states(&input);
+        check_chart(&chart, "don-vi");
+        check_small(&chart);
+        check_escaped(&chart);
+        assert!(chart.svg.contains("10/10 Xanh"));
+        assert!(chart.svg.contains("1/10 Đỏ"));
+        assert!(
+            chart.desc.ends_with("1/2 đơn vị có mọi tiêu chí Xanh."),
+            "{}",
+            chart.desc
+        );
+        check_deterministic(|| criteria_states(&input));
+        let empty = criteria_states(&CriteriaStates::default());
+        assert!(empty.svg.contains("Chưa có số liệu"));
+    }
+}

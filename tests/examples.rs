@@ -1165,8 +1165,9 @@ fn example_reports_carry_the_seed_figures() {
         "Báo cáo kết quả chuyển đổi số năm 2025 của huyện Châu Thành",
         // 23 targets due 2025 (004:38-107), no result reported.
         "Trong kỳ có 23 chỉ tiêu đến hạn; 0 chỉ tiêu có số liệu kết quả",
-        // 14 tasks past their deadline at the end of 2025 (004:122, 140, 157, 216, 236, 277).
-        "tính đến hết ngày 31/12/2025, 0 nhiệm vụ quá hạn, 14 nhiệm vụ hết hạn chưa báo cáo",
+        // 14 tasks past their deadline at the end of 2025 (004:122, 140, 157, 216, 236, 277)
+        // and the quarterly report duty of 2025 (004:329–331), none reported.
+        "tính đến hết ngày 31/12/2025, 0 nhiệm vụ quá hạn, 15 nhiệm vụ hết hạn chưa báo cáo",
         "Quý I/2025 hết hạn 276 ngày, chưa báo cáo",
         "30/11/2025 hết hạn 32 ngày, chưa báo cáo",
         "31/12/2025 hết hạn 1 ngày, chưa báo cáo",

@@ -36,6 +36,8 @@ fuzz_target!(|input: &[u8]| {
         base_url: None,
         today: jiff::civil::date(2026, 11, 25),
         drafts: false,
+        // `check` reaches the extra gap warnings too.
+        check: true,
     };
     match build_site(&opts) {
         Ok(built) => assert!(built.output.files.contains_key("index.html")),

@@ -53,7 +53,7 @@ fuzz_target!(|input: &[u8]| {
     let name = NAMES[usize::from(pick) % NAMES.len()];
     std::fs::write(dir.join(name), bytes).unwrap();
     let mut diags = Diagnostics::new();
-    let set = data::load_dir(root, &dir, &DataOptions { encoding: None }, &mut diags);
+    let set = data::load_dir(root, &dir, &DataOptions::default(), &mut diags);
     let today = jiff::civil::date(2026, 11, 25);
     let _ = data::compute(&set, today);
     for (_, out) in export::export_all(&set) {

@@ -69,7 +69,7 @@ fuzz_target!(|input: &[u8]| {
         None => std::fs::write(dir.join("ket-qua.xlsx"), pack(input)).unwrap(),
     }
     let mut diags = Diagnostics::new();
-    let set = data::load_dir(root, &dir, &DataOptions { encoding: None }, &mut diags);
+    let set = data::load_dir(root, &dir, &DataOptions::default(), &mut diags);
     let _ = data::compute(&set, jiff::civil::date(2026, 11, 25));
     for d in diags.iter() {
         let _ = d.render();

@@ -33,7 +33,13 @@ fuzz_target!(|data: &[u8]| {
         slug.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     );
-    assert!(!slug.starts_with('-') && !slug.ends_with('-'));
+    // A Windows device name keeps a hyphen after it on purpose (`lpt4-`,
+    // text::slug::windows_safe); no other slug ends with one.
+    assert!(!slug.starts_with('-'));
+    assert!(
+        !slug.ends_with('-')
+            || minhbach::text::slug::is_windows_reserved(slug.trim_end_matches('-'))
+    );
     let e = escape::html(&s);
     assert!(!e.contains(['<', '>', '"', '\'']));
 });

@@ -4,6 +4,16 @@
 
 use super::{Column, Field, ILLUSTRATIVE, LOCALITY, NOTE, ROW_NUMBER, col};
 
+/// The pillars a DTI index line or an indicator belongs to.
+const PILLARS: Column = col(
+    Field::Pillar,
+    "Trụ cột",
+    "pillars",
+    &["pillar"],
+    false,
+    "Chính quyền số",
+);
+
 pub(super) const DTI_INDEX: &[Column] = &[
     col(Field::Id, "Mã", "code", &["Mã chỉ số"], true, "1"),
     col(
@@ -30,14 +40,7 @@ pub(super) const DTI_INDEX: &[Column] = &[
         false,
         "Phòng Văn hóa - Xã hội",
     ),
-    col(
-        Field::Pillar,
-        "Trụ cột",
-        "pillars",
-        &["pillar"],
-        false,
-        "Chính quyền số",
-    ),
+    PILLARS,
     col(
         Field::Rule,
         "Cách chấm",
@@ -118,14 +121,7 @@ pub(super) const INDICATORS: &[Column] = &[
         "tháng 10/2026",
     ),
     col(Field::Value, "Giá trị", "value", &["Kết quả"], true, "72,4"),
-    col(
-        Field::Pillar,
-        "Trụ cột",
-        "pillars",
-        &["pillar"],
-        false,
-        "Chính quyền số",
-    ),
+    PILLARS,
     col(
         Field::Source,
         "Nguồn",

@@ -216,14 +216,15 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
         format!("{original}\n\nPhiên bản B của trang.\n"),
     ];
 
-    // Reference trees of both versions, and the time a full build takes.
+    // Reference trees of both versions, and the time a build takes when
+    // public/ already exists, as in every build below (the second one).
     let mut refs = Vec::new();
     let mut build_time = Duration::ZERO;
     for v in &versions {
         std::fs::write(&post, v).unwrap();
         let start = Instant::now();
         build_to_end(&site);
-        build_time = build_time.max(start.elapsed());
+        build_time = start.elapsed();
         refs.push(tree(&site.join("public")));
     }
     assert_ne!(refs[0], refs[1]);
@@ -242,8 +243,12 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
     eprintln!("KILL_SEED={seed}");
     let mut rng = Rng(seed);
     // Kill points spread over 0.3–1.2 × a full build: mostly while reading,
-    // rendering and writing the staging folder, some around the swap.
-    let full = build_time.as_micros() as u64;
+    // rendering and writing the staging folder, some around the swap. On a
+    // shared machine a build's time changes with the load, so the estimate
+    // follows it: shorter after a build that had already finished when its
+    // kill came, longer after one that was cut.
+    let mut full = (build_time.as_micros() as u64).max(1000);
+    let mut finished_first = 0;
     let mut current = 1; // public/ holds version B now
     let (mut old_seen, mut new_seen) = (0, 0);
     // `KILL_ROUNDS=300` for a longer hunt (the seed is printed above).
@@ -257,6 +262,7 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
         let mut child = build_cmd(&site, "2").spawn().unwrap();
         let delay = Duration::from_micros(full * 3 / 10 + rng.below(full * 9 / 10));
         std::thread::sleep(delay);
+        let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
         let now = tree(&site.join("public"));
@@ -279,8 +285,17 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
                 litter(&site),
             );
         }
+        if finished {
+            finished_first += 1;
+            full = (full * 4 / 5).max(1000);
+        } else {
+            full = full * 21 / 20;
+        }
     }
-    eprintln!("old tree after {old_seen} kills, new tree after {new_seen}");
+    eprintln!(
+        "old tree after {old_seen} kills, new tree after {new_seen} \
+         ({finished_first} builds had finished before their kill)"
+    );
     // The next build succeeds, is complete, and cleans up the litter.
     std::fs::write(&post, &versions[0]).unwrap();
     build_to_end(&site);

@@ -3,7 +3,7 @@
 //! charts one over time and across units. Nothing here is judged: no đạt /
 //! chưa đạt, no target line.
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};

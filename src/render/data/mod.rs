@@ -27,8 +27,8 @@ pub mod tasks;
 pub mod units;
 pub mod views;
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::output::Output;
 use crate::render::engine::context::base_context;

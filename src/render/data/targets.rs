@@ -1,8 +1,8 @@
 //! The targets list `chi-tieu/` (grouped by document and pillar, with a
 //! chart per group) and one page per target `chi-tieu/<id>/`.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{
     self as dv, ChartView, TargetRow, quantity, target_badge, target_row, targets_chart,

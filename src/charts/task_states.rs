@@ -3,12 +3,11 @@
 //! bar per group with a legend and the counts written under each bar. Each
 //! state has its own colour and pattern.
 
+use super::Chart;
 use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
-use super::state_bars;
+use super::state_bars::State;
+use super::state_counts::{self, StateCounts, int, share};
 use super::svg;
-use super::table::{Column, Table};
-use super::{Chart, chart_id};
-use crate::text::numbers::{format_integer, format_percent};
 
 /// Task counts by state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,9 +30,9 @@ pub struct TaskCounts {
     pub due_unreported: u32,
 }
 
-impl TaskCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 8] {
-        [
+impl StateCounts for TaskCounts {
+    fn states(&self) -> Vec<State> {
+        vec![
             (self.done, Paint::solid(GREEN), "Hoàn thành"),
             (
                 self.done_late,
@@ -68,10 +67,6 @@ impl TaskCounts {
             ),
         ]
     }
-
-    fn total(&self) -> u64 {
-        self.states().iter().map(|s| u64::from(s.0)).sum()
-    }
 }
 
 /// The tasks of one group (a lead unit, a pillar…).
@@ -94,55 +89,24 @@ pub struct TaskStates {
     pub groups: Vec<TaskGroup>,
 }
 
-/// Task counts by state, optionally per group.
+/// Task counts by state, optionally per group: one bar per state (name on
+/// the left, count and share on the right), or one stacked bar per group
+/// with a legend on top.
 pub fn task_states(input: &TaskStates) -> Chart {
-    let id = chart_id(&input.id);
-    let desc = describe(input);
-    let table_html = table(input);
-    let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
-    let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title, svg::NO_DATA_TEXT)
-    } else if input.groups.len() == 1 {
-        single(&id, input, &desc)
-    } else {
-        stacked(&id, input, &desc)
-    };
-    Chart {
-        id,
-        title: input.title.clone(),
-        desc,
-        svg,
-        table_html,
-    }
-}
-
-fn int(v: u64) -> String {
-    format_integer(v as i64)
-}
-
-/// One bar per state: name on the left, count and share on the right.
-fn single(id: &str, input: &TaskStates, desc: &str) -> String {
-    let counts = input.groups[0].counts;
-    let total = counts.total();
-    let states = counts.states();
-    let texts: Vec<String> = states
-        .iter()
-        .map(|s| {
-            let share = 100.0 * f64::from(s.0) / total as f64;
-            format!("{} ({})", int(s.0.into()), format_percent(share, 1))
-        })
-        .collect();
-    state_bars::single(id, &states, &texts, &input.title, desc)
-}
-
-/// One stacked bar per group, with a legend on top.
-fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
-    let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
+    let groups: Vec<(&str, TaskCounts)> = input
         .groups
         .iter()
-        .map(|group| {
-            let mut parts: Vec<String> = group
-                .counts
+        .map(|g| (g.label.as_str(), g.counts))
+        .collect();
+    state_counts::chart(
+        &input.id,
+        &input.title,
+        describe(input),
+        "Số nhiệm vụ",
+        &groups,
+        |count, total| format!("{} ({})", int(count.into()), share(count, total)),
+        |counts| {
+            let mut parts: Vec<String> = counts
                 .states()
                 .iter()
                 .filter(|s| s.0 > 0)
@@ -151,13 +115,11 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             if parts.is_empty() {
                 parts.push("Không có nhiệm vụ".to_owned());
             } else {
-                parts.push(format!("tổng: {}", int(group.counts.total())));
+                parts.push(format!("tổng: {}", int(counts.total())));
             }
-            (group.label.as_str(), group.counts.states().to_vec(), parts)
-        })
-        .collect();
-    let legend = TaskCounts::default().states();
-    state_bars::stacked(id, &legend, &groups, &input.title, desc)
+            parts
+        },
+    )
 }
 
 fn describe(input: &TaskStates) -> String {
@@ -199,47 +161,6 @@ fn describe(input: &TaskStates) -> String {
     }
     desc.push('.');
     desc
-}
-
-fn table(input: &TaskStates) -> String {
-    if input.groups.len() == 1 {
-        let counts = input.groups[0].counts;
-        let total = counts.total();
-        let mut table = Table::new(
-            &input.title,
-            vec![
-                Column::text("Trạng thái"),
-                Column::num("Số nhiệm vụ"),
-                Column::num("Tỷ lệ"),
-            ],
-        );
-        for (count, _, label) in counts.states() {
-            let share = if total == 0 {
-                "–".to_owned()
-            } else {
-                format_percent(100.0 * f64::from(count) / total as f64, 1)
-            };
-            table.row(vec![label.to_owned(), int(count.into()), share]);
-        }
-        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
-        return table.render();
-    }
-    let mut columns = vec![Column::text("Đơn vị")];
-    columns.extend(
-        TaskCounts::default()
-            .states()
-            .iter()
-            .map(|s| Column::num(s.2)),
-    );
-    columns.push(Column::num("Tổng"));
-    let mut table = Table::new(&input.title, columns);
-    for group in &input.groups {
-        let mut row = vec![group.label.clone()];
-        row.extend(group.counts.states().iter().map(|s| int(s.0.into())));
-        row.push(int(group.counts.total()));
-        table.row(row);
-    }
-    table.render()
 }
 
 #[cfg(test)]

@@ -232,6 +232,7 @@ pub fn lazy_body_edit(
     site: Arc<Site>,
     edited: &[usize],
 ) -> Option<(Output, Arc<LazySite>)> {
+    let t = std::time::Instant::now();
     let theme = &prev.theme;
     let mut replaced = prev.replaced.clone();
     for &i in edited {
@@ -263,6 +264,7 @@ pub fn lazy_body_edit(
             replaced.insert(key, Arc::new(job));
         }
     }
+    let t = crate::timing::lap("body edit: home page", t);
     let shows_edit = |items: &[usize]| items.iter().any(|i| edited.contains(i));
     let mut jobs = Vec::new();
     published::feeds::feed_jobs_for(&site, theme, &shows_edit, &mut |path, template, context| {
@@ -284,6 +286,7 @@ pub fn lazy_body_edit(
             fixed_replaced.insert(path, Arc::new(b));
         }
     }
+    let t = crate::timing::lap("body edit: feeds", t);
     LIVE.fetch_add(1, Ordering::Relaxed);
     let source = Arc::new(LazySite {
         site,
@@ -314,5 +317,6 @@ pub fn lazy_body_edit(
         files,
         lazy_prefix: Some((search::INDEX_DIR.to_owned(), file)),
     };
+    crate::timing::lap("body edit: output", t);
     Some((output, source))
 }

@@ -256,7 +256,10 @@ fn body_edit(
             return None;
         }
         let raw_html = last.site.config.markdown.raw_html;
-        match reload_body(changed.root, path, &rel, raw_html, &mut state.cache) {
+        let body = crate::timing::phase("body edit: read", || {
+            reload_body(changed.root, path, &rel, raw_html, &mut state.cache)
+        });
+        match body {
             BodyChange::Unchanged => {}
             BodyChange::Other => return None,
             BodyChange::Body(body) => {
@@ -267,7 +270,9 @@ fn body_edit(
                 if last.site.data.is_some() && old.body.summary_html != body.summary_html {
                     return None;
                 }
-                let s = site.get_or_insert_with(|| (*last.site).clone());
+                let s = site.get_or_insert_with(|| {
+                    crate::timing::phase("body edit: site", || last.site.clone_for_body_edit())
+                });
                 let mut page = (*s.pages[i]).clone();
                 page.body = *body;
                 s.pages[i] = Arc::new(page);
@@ -345,7 +350,11 @@ fn failed(previous: &Snapshot, base_path: String, diags: Diagnostics, generation
 /// newer rebuild replaced the snapshot.
 pub fn verify(shared: &Shared, previous: &Snapshot, built: &Snapshot, v: Verify) {
     let generation = built.generation;
-    let stale = || shared.snapshot().generation != generation;
+    // A newer edit is being rebuilt, or was: this check is of no use.
+    let stale = || {
+        shared.rebuilding.load(std::sync::atomic::Ordering::Relaxed)
+            || shared.snapshot().generation != generation
+    };
     let Some(errors) = v.lazy.render_all(&stale) else {
         return;
     };
@@ -477,6 +486,9 @@ fn watch_loop(
             state.clear();
         }
         watcher.refresh();
+        shared
+            .rebuilding
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let previous = shared.snapshot();
         // A bug in the build must not end live preview: report it and
         // keep watching, serving what was there.
@@ -492,11 +504,17 @@ fn watch_loop(
             Ok((next, check)) => {
                 let next = Arc::new(next);
                 shared.replace_arc(Arc::clone(&next));
+                shared
+                    .rebuilding
+                    .store(false, std::sync::atomic::Ordering::Relaxed);
                 if let Some(check) = check {
                     spawn_verify(Arc::clone(shared), previous, next, check);
                 }
             }
             Err(_) => {
+                shared
+                    .rebuilding
+                    .store(false, std::sync::atomic::Ordering::Relaxed);
                 // The cache may hold a half-updated state.
                 state.clear();
                 eprintln!(

@@ -7,8 +7,10 @@ use super::palette::{GREEN, ORANGE, ORANGE_DARK, Paint, Pattern, VERMILLION};
 use super::state_bars;
 use super::svg;
 use super::table::{Column, Table};
+use super::words::Words;
 use super::{Chart, chart_id};
 use crate::text::numbers::{format_integer, format_percent};
+use std::sync::Arc;
 
 /// Criteria counts by status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,15 +21,19 @@ pub struct LightCounts {
 }
 
 impl LightCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 3] {
+    fn states<'a>(&self, w: &'a Words) -> [(u32, Paint, &'a str); 3] {
         [
-            (self.green, Paint::solid(GREEN), "Xanh"),
+            (self.green, Paint::solid(GREEN), w.get("chart_light_green")),
             (
                 self.yellow,
                 Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
-                "Vàng",
+                w.get("chart_light_yellow"),
             ),
-            (self.red, Paint::patterned(VERMILLION, Pattern::Cross), "Đỏ"),
+            (
+                self.red,
+                Paint::patterned(VERMILLION, Pattern::Cross),
+                w.get("chart_light_red"),
+            ),
         ]
     }
 
@@ -51,6 +57,8 @@ pub struct CriteriaStates {
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (status names, description, table headers).
+    pub words: Arc<Words>,
     /// One group: a bar per status; several: a stacked bar per group.
     pub groups: Vec<CriteriaGroup>,
 }
@@ -62,7 +70,7 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
     let table_html = table(input);
     let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
     let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title, svg::NO_DATA_TEXT)
+        svg::empty_svg(&id, &input.title, input.words.get("chart_no_data"))
     } else if input.groups.len() == 1 {
         single(&id, input, &desc)
     } else {
@@ -92,7 +100,7 @@ fn share(count: u32, total: u64) -> String {
 fn single(id: &str, input: &CriteriaStates, desc: &str) -> String {
     let counts = input.groups[0].counts;
     let total = counts.total();
-    let states = counts.states();
+    let states = counts.states(&input.words);
     let texts: Vec<String> = states
         .iter()
         .map(|s| format!("{}/{} ({})", int(s.0.into()), int(total), share(s.0, total)))
@@ -101,6 +109,7 @@ fn single(id: &str, input: &CriteriaStates, desc: &str) -> String {
 }
 
 fn stacked(id: &str, input: &CriteriaStates, desc: &str) -> String {
+    let w = &*input.words;
     let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
         .groups
         .iter()
@@ -108,22 +117,23 @@ fn stacked(id: &str, input: &CriteriaStates, desc: &str) -> String {
             let total = group.counts.total();
             let mut parts: Vec<String> = group
                 .counts
-                .states()
+                .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
                 .map(|(count, _, label)| format!("{}/{} {label}", int((*count).into()), int(total)))
                 .collect();
             if parts.is_empty() {
-                parts.push("Không có tiêu chí".to_owned());
+                parts.push(w.get("chart_no_criteria").to_owned());
             }
-            (group.label.as_str(), group.counts.states().to_vec(), parts)
+            (group.label.as_str(), group.counts.states(w).to_vec(), parts)
         })
         .collect();
-    let legend = LightCounts::default().states();
+    let legend = LightCounts::default().states(w);
     state_bars::stacked(id, &legend, &groups, &input.title, desc)
 }
 
 fn describe(input: &CriteriaStates) -> String {
+    let w = &*input.words;
     let mut sum = LightCounts::default();
     for g in &input.groups {
         sum.green += g.counts.green;
@@ -132,24 +142,30 @@ fn describe(input: &CriteriaStates) -> String {
     }
     let total = sum.total();
     if total == 0 {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let parts: Vec<String> = sum
-        .states()
+        .states(w)
         .iter()
         .map(|s| format!("{}/{} {}", int(s.0.into()), int(total), s.2))
         .collect();
-    let mut desc = format!("{} tiêu chí: {}", int(total), parts.join(", "));
+    let mut desc = w.fmt(
+        "chart_desc_criteria",
+        &[("n", &int(total)), ("parts", &parts.join(", "))],
+    );
     if input.groups.len() > 1 {
         let all_green = input
             .groups
             .iter()
             .filter(|g| g.counts.total() > 0 && g.counts.green as u64 == g.counts.total())
             .count();
-        desc.push_str(&format!(
-            "; {}/{} đơn vị có mọi tiêu chí Xanh",
-            int(all_green as u64),
-            int(input.groups.len() as u64)
+        desc.push_str("; ");
+        desc.push_str(&w.fmt(
+            "chart_desc_all_green",
+            &[
+                ("n", &int(all_green as u64)),
+                ("total", &int(input.groups.len() as u64)),
+            ],
         ));
     }
     desc.push('.');
@@ -157,39 +173,45 @@ fn describe(input: &CriteriaStates) -> String {
 }
 
 fn table(input: &CriteriaStates) -> String {
+    let w = &*input.words;
     if input.groups.len() == 1 {
         let counts = input.groups[0].counts;
         let total = counts.total();
         let mut table = Table::new(
             &input.title,
             vec![
-                Column::text("Trạng thái"),
-                Column::num("Số tiêu chí"),
-                Column::num("Tỷ lệ"),
+                Column::text(w.get("chart_col_status")),
+                Column::num(w.get("chart_col_criteria")),
+                Column::num(w.get("chart_col_share")),
             ],
-        );
-        for (count, _, label) in counts.states() {
+        )
+        .no_data(w.get("chart_no_data"));
+        for (count, _, label) in counts.states(w) {
             table.row(vec![
                 label.to_owned(),
                 int(count.into()),
                 share(count, total),
             ]);
         }
-        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
+        table.footer(vec![
+            w.get("chart_col_total").to_owned(),
+            int(total),
+            String::new(),
+        ]);
         return table.render();
     }
-    let mut columns = vec![Column::text("Đơn vị")];
+    let mut columns = vec![Column::text(w.get("chart_col_unit"))];
     columns.extend(
         LightCounts::default()
-            .states()
+            .states(w)
             .iter()
             .map(|s| Column::num(s.2)),
     );
-    columns.push(Column::num("Tổng"));
-    let mut table = Table::new(&input.title, columns);
+    columns.push(Column::num(w.get("chart_col_total")));
+    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
     for group in &input.groups {
         let mut row = vec![group.label.clone()];
-        row.extend(group.counts.states().iter().map(|s| int(s.0.into())));
+        row.extend(group.counts.states(w).iter().map(|s| int(s.0.into())));
         row.push(int(group.counts.total()));
         table.row(row);
     }
@@ -210,6 +232,7 @@ mod tests {
     #[test]
     fn one_unit_shows_each_status_in_words() {
         let chart = criteria_states(&CriteriaStates {
+            words: Default::default(),
             id: "tieu-chi".into(),
             title: "Tiêu chí theo trạng thái".into(),
             groups: vec![CriteriaGroup {
@@ -228,6 +251,7 @@ mod tests {
     #[test]
     fn units_are_stacked_with_a_legend() {
         let input = CriteriaStates {
+            words: Default::default(),
             id: "don-vi".into(),
             title: "Tiêu chí theo đơn vị".into(),
             groups: vec![

@@ -7,8 +7,10 @@ use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Patt
 use super::state_bars;
 use super::svg;
 use super::table::{Column, Table};
+use super::words::Words;
 use super::{Chart, chart_id};
 use crate::text::numbers::{format_integer, format_percent};
+use std::sync::Arc;
 
 /// Task counts by state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,45 +34,61 @@ pub struct TaskCounts {
 }
 
 impl TaskCounts {
-    fn states(&self) -> [(u32, Paint, &'static str); 8] {
+    fn states<'a>(&self, w: &'a Words) -> [(u32, Paint, &'a str); 8] {
         [
-            (self.done, Paint::solid(GREEN), "Hoàn thành"),
+            (self.done, Paint::solid(GREEN), w.get("chart_task_done")),
             (
                 self.done_late,
                 Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
-                "Hoàn thành trễ hạn",
+                w.get("chart_task_done_late"),
             ),
-            (self.in_progress, Paint::solid(BLUE), "Đang thực hiện"),
+            (
+                self.in_progress,
+                Paint::solid(BLUE),
+                w.get("chart_task_in_progress"),
+            ),
             (
                 self.not_started,
                 Paint::patterned(GREY, Pattern::Horizontal),
-                "Chưa bắt đầu",
+                w.get("chart_task_not_started"),
             ),
             (
                 self.overdue,
                 Paint::patterned(VERMILLION, Pattern::Cross),
-                "Quá hạn",
+                w.get("chart_task_overdue"),
             ),
             (
                 self.due_unreported,
                 Paint::patterned(ORANGE, Pattern::Horizontal).with_outline(ORANGE_DARK),
-                "Hết hạn chưa báo cáo",
+                w.get("chart_task_due_unreported"),
             ),
             (
                 self.paused,
                 Paint::patterned(PURPLE, Pattern::Diagonal),
-                "Tạm dừng",
+                w.get("chart_task_paused"),
             ),
             (
                 self.not_reported,
                 Paint::patterned(GREY, Pattern::Dots),
-                "Chưa cập nhật",
+                w.get("chart_task_not_reported"),
             ),
         ]
     }
 
     fn total(&self) -> u64 {
-        self.states().iter().map(|s| u64::from(s.0)).sum()
+        [
+            self.done,
+            self.done_late,
+            self.in_progress,
+            self.not_started,
+            self.overdue,
+            self.due_unreported,
+            self.paused,
+            self.not_reported,
+        ]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum()
     }
 }
 
@@ -86,6 +104,8 @@ pub struct TaskGroup {
 /// Input of [`task_states`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TaskStates {
+    /// The wording (state names, description, table headers).
+    pub words: Arc<Words>,
     /// Id prefix, unique on the page (slugified).
     pub id: String,
     /// Short Vietnamese title.
@@ -101,7 +121,7 @@ pub fn task_states(input: &TaskStates) -> Chart {
     let table_html = table(input);
     let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
     let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title, svg::NO_DATA_TEXT)
+        svg::empty_svg(&id, &input.title, input.words.get("chart_no_data"))
     } else if input.groups.len() == 1 {
         single(&id, input, &desc)
     } else {
@@ -124,7 +144,7 @@ fn int(v: u64) -> String {
 fn single(id: &str, input: &TaskStates, desc: &str) -> String {
     let counts = input.groups[0].counts;
     let total = counts.total();
-    let states = counts.states();
+    let states = counts.states(&input.words);
     let texts: Vec<String> = states
         .iter()
         .map(|s| {
@@ -137,30 +157,32 @@ fn single(id: &str, input: &TaskStates, desc: &str) -> String {
 
 /// One stacked bar per group, with a legend on top.
 fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
+    let w = &*input.words;
     let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
         .groups
         .iter()
         .map(|group| {
             let mut parts: Vec<String> = group
                 .counts
-                .states()
+                .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
                 .map(|(count, _, label)| format!("{label}: {}", int((*count).into())))
                 .collect();
             if parts.is_empty() {
-                parts.push("Không có nhiệm vụ".to_owned());
+                parts.push(w.get("chart_no_tasks").to_owned());
             } else {
-                parts.push(format!("tổng: {}", int(group.counts.total())));
+                parts.push(w.fmt("chart_total", &[("n", &int(group.counts.total()))]));
             }
-            (group.label.as_str(), group.counts.states().to_vec(), parts)
+            (group.label.as_str(), group.counts.states(w).to_vec(), parts)
         })
         .collect();
-    let legend = TaskCounts::default().states();
+    let legend = TaskCounts::default().states(w);
     state_bars::stacked(id, &legend, &groups, &input.title, desc)
 }
 
 fn describe(input: &TaskStates) -> String {
+    let w = &*input.words;
     let mut sum = TaskCounts::default();
     for g in &input.groups {
         let c = g.counts;
@@ -175,15 +197,18 @@ fn describe(input: &TaskStates) -> String {
     }
     let total = sum.total();
     if total == 0 {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let parts: Vec<String> = sum
-        .states()
+        .states(w)
         .iter()
         .filter(|s| s.0 > 0)
         .map(|s| format!("{} {}", s.2.to_lowercase(), int(s.0.into())))
         .collect();
-    let mut desc = format!("Tổng {} nhiệm vụ: {}", int(total), parts.join(", "));
+    let mut desc = w.fmt(
+        "chart_desc_tasks",
+        &[("n", &int(total)), ("parts", &parts.join(", "))],
+    );
     if input.groups.len() > 1 {
         let worst = input
             .groups
@@ -194,7 +219,11 @@ fn describe(input: &TaskStates) -> String {
             });
         if let Some(worst) = worst.filter(|w| w.counts.overdue > 0) {
             let (name, count) = (&worst.label, worst.counts.overdue);
-            desc.push_str(&format!("; quá hạn nhiều nhất: {name} ({count})"));
+            desc.push_str("; ");
+            desc.push_str(&w.fmt(
+                "chart_desc_most_overdue",
+                &[("name", name), ("n", &count.to_string())],
+            ));
         }
     }
     desc.push('.');
@@ -202,18 +231,20 @@ fn describe(input: &TaskStates) -> String {
 }
 
 fn table(input: &TaskStates) -> String {
+    let w = &*input.words;
     if input.groups.len() == 1 {
         let counts = input.groups[0].counts;
         let total = counts.total();
         let mut table = Table::new(
             &input.title,
             vec![
-                Column::text("Trạng thái"),
-                Column::num("Số nhiệm vụ"),
-                Column::num("Tỷ lệ"),
+                Column::text(w.get("chart_col_status")),
+                Column::num(w.get("chart_col_tasks")),
+                Column::num(w.get("chart_col_share")),
             ],
-        );
-        for (count, _, label) in counts.states() {
+        )
+        .no_data(w.get("chart_no_data"));
+        for (count, _, label) in counts.states(w) {
             let share = if total == 0 {
                 "–".to_owned()
             } else {
@@ -221,21 +252,25 @@ fn table(input: &TaskStates) -> String {
             };
             table.row(vec![label.to_owned(), int(count.into()), share]);
         }
-        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
+        table.footer(vec![
+            w.get("chart_col_total").to_owned(),
+            int(total),
+            String::new(),
+        ]);
         return table.render();
     }
-    let mut columns = vec![Column::text("Đơn vị")];
+    let mut columns = vec![Column::text(w.get("chart_col_unit"))];
     columns.extend(
         TaskCounts::default()
-            .states()
+            .states(w)
             .iter()
             .map(|s| Column::num(s.2)),
     );
-    columns.push(Column::num("Tổng"));
-    let mut table = Table::new(&input.title, columns);
+    columns.push(Column::num(w.get("chart_col_total")));
+    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
     for group in &input.groups {
         let mut row = vec![group.label.clone()];
-        row.extend(group.counts.states().iter().map(|s| int(s.0.into())));
+        row.extend(group.counts.states(w).iter().map(|s| int(s.0.into())));
         row.push(int(group.counts.total()));
         table.row(row);
     }
@@ -266,6 +301,7 @@ mod tests {
     #[test]
     fn not_reported_is_its_own_state() {
         let chart = task_states(&TaskStates {
+            words: Default::default(),
             id: "nv".into(),
             title: "Nhiệm vụ".into(),
             groups: vec![TaskGroup {
@@ -286,6 +322,7 @@ mod tests {
     #[test]
     fn due_unreported_is_not_overdue() {
         let chart = task_states(&TaskStates {
+            words: Default::default(),
             id: "nv".into(),
             title: "Nhiệm vụ".into(),
             groups: vec![TaskGroup {
@@ -308,6 +345,7 @@ mod tests {
 
     fn grouped() -> TaskStates {
         TaskStates {
+            words: Default::default(),
             id: "nhiem-vu".into(),
             title: "Nhiệm vụ theo đơn vị chủ trì".into(),
             groups: vec![
@@ -371,6 +409,7 @@ mod tests {
         check_escaped(&chart);
 
         let empty = TaskStates {
+            words: Default::default(),
             id: "e".into(),
             title: "T".into(),
             groups: vec![],

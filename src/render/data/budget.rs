@@ -28,8 +28,15 @@ fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
     }
 }
 
-fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bool) -> ChartView {
+fn bars(
+    data: &SiteData,
+    id: &str,
+    title: &str,
+    rows: &[(String, BudgetTotals)],
+    illustrative: bool,
+) -> ChartView {
     charts::budget_bars(&charts::BudgetBars {
+        words: data.chart_words(),
         id: id.to_owned(),
         title: dv::mark_title(title.to_owned(), illustrative),
         unit: charts::MoneyUnit::Auto,
@@ -189,6 +196,7 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     }
     c.insert("tables", &tables);
     let mut chart_list = vec![bars(
+        data,
         "kinh-phi-nam",
         &dv::own_title(data, "Kinh phí theo năm"),
         &by_year,
@@ -196,6 +204,7 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     )];
     if by_source.len() > 1 {
         chart_list.push(bars(
+            data,
             "kinh-phi-nguon",
             &dv::own_title(data, "Kinh phí theo nguồn vốn"),
             &by_source,

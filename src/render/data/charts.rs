@@ -101,6 +101,7 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     let (rows, note) = super::sections::cap_rows(&rows);
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("xa-phuong-{}", t.id),
             title: super::views::mark_title(
                 match note {
@@ -164,6 +165,7 @@ fn tasks_chart_of(
         .collect();
     (!states.is_empty()).then(|| {
         charts::task_states(&charts::TaskStates {
+            words: data.chart_words(),
             id: id.to_owned(),
             title: title.to_owned(),
             groups: vec![charts::TaskGroup {

@@ -119,6 +119,7 @@ fn checklist_sections(
     id: &str,
 ) -> Vec<SectionView> {
     let chart: ChartView = charts::criteria_states(&charts::CriteriaStates {
+        words: data.chart_words(),
         id: format!("{id}-trang-thai"),
         title: mark_title(
             format!("Tiêu chí của {} theo trạng thái", name_of(site, u)),
@@ -223,6 +224,10 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
     let (shown, note) = cap_rows(&rows);
     let marked = all.iter().any(|u| u.counts.illustrative > 0);
     let chart: ChartView = charts::criteria_states(&charts::CriteriaStates {
+        words: site
+            .data
+            .as_ref()
+            .map_or_else(charts::Words::vietnamese, |d| d.chart_words()),
         id: "tieu-chi-don-vi".into(),
         title: mark_title(
             format!(

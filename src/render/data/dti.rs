@@ -133,6 +133,7 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             .collect();
         chart_list.push(
             charts::dti_scores(&charts::DtiScores {
+                words: data.chart_words(),
                 id: format!("dti-{}", y.year),
                 title: dv::mark_title(
                     format!("Điểm DTI năm {} theo trụ cột", y.year),

@@ -121,6 +121,7 @@ fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Optio
     );
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("chi-so-{}-so-sanh", k + 1),
             title: mark_title(title, rows.iter().any(|o| o.illustrative)),
             unit: s.unit.clone().unwrap_or_default(),

@@ -314,6 +314,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             None => format!("Chỉ số DTI năm {y} theo địa phương"),
         };
         let chart = charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("dia-phuong-dti-{y}"),
             title: mark_title(
                 title,

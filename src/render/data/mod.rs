@@ -26,6 +26,7 @@ pub mod targets;
 pub mod tasks;
 pub mod units;
 pub mod views;
+pub mod wording;
 
 use serde::Serialize;
 use tera::Context;

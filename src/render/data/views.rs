@@ -502,6 +502,7 @@ pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::T
 
 pub fn tasks_chart(data: &SiteData) -> ChartView {
     charts::task_states(&charts::TaskStates {
+        words: data.chart_words(),
         id: "nhiem-vu".into(),
         title: mark_title(
             own_title(data, "Tình trạng thực hiện nhiệm vụ"),
@@ -566,6 +567,7 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
         .collect();
     Some(
         charts::task_states(&charts::TaskStates {
+            words: data.chart_words(),
             id: "nhiem-vu-don-vi".into(),
             title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative)),
             groups,

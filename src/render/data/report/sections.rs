@@ -372,6 +372,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
     };
     s.chart = Some(
         charts::task_states(&charts::TaskStates {
+            words: data.chart_words(),
             id: format!("bao-cao-{}-nhiem-vu", f.period.slug()),
             title: mark_title(
                 format!(

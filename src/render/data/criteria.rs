@@ -5,6 +5,7 @@
 //! `tieu-chi/<địa-phương>/` is one unit's checklist. A status is always a
 //! word and a shape, never a colour alone.
 
+use crate::render::data::wording::Worded;
 use tera::Context;
 
 use super::page_context;
@@ -40,11 +41,11 @@ fn symbol(light: Light) -> &'static str {
 }
 
 /// A status as a table cell: shape, word, badge class.
-fn status_cell(light: Light, illustrative: bool) -> CellView {
+fn status_cell(light: Light, illustrative: bool, w: &charts::Words) -> CellView {
     CellView {
         badge: format!("badge badge-{}", light.slug()),
         symbol: symbol(light).to_owned(),
-        ..CellView::text(light.label())
+        ..CellView::text(light.word(w))
     }
     .marked(illustrative)
 }
@@ -118,12 +119,14 @@ fn checklist_sections(
     u: &UnitChecklist,
     id: &str,
 ) -> Vec<SectionView> {
+    let w = data.chart_words();
     let chart: ChartView = charts::criteria_states(&charts::CriteriaStates {
         words: data.chart_words(),
         id: format!("{id}-trang-thai"),
         title: mark_title(
             format!("Tiêu chí của {} theo trạng thái", name_of(site, u)),
             u.counts.illustrative > 0,
+            &w,
         ),
         groups: vec![charts::CriteriaGroup {
             label: String::new(),
@@ -162,11 +165,11 @@ fn checklist_sections(
                 (Some(d), Some(late)) => {
                     format!(
                         "{} (quá {} ngày)",
-                        d.label(),
+                        d.word(&w),
                         format_integer(i64::from(late))
                     )
                 }
-                (Some(d), None) => d.label(),
+                (Some(d), None) => d.word(&w),
                 (None, _) => String::new(),
             };
             let basis = match (s.source, c.completed) {
@@ -180,7 +183,7 @@ fn checklist_sections(
                 CellView::text(c.id.clone()),
                 CellView::text(c.statement.clone()),
                 CellView::text(deadline),
-                status_cell(s.light, c.illustrative),
+                status_cell(s.light, c.illustrative, &w),
                 CellView::text(basis),
                 evidence_cell(&c.id, c.evidence.as_deref()),
             ]);
@@ -220,6 +223,7 @@ fn evidence_cell(id: &str, evidence: Option<&str>) -> CellView {
 /// The units side by side: a chart (at most `MAX_BARS` units) and a table
 /// of every unit, best first.
 fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
+    let w = crate::render::data::wording::words_of(site);
     let rows: Vec<(String, &UnitChecklist)> = all.iter().map(|u| (name_of(site, u), u)).collect();
     let (shown, note) = cap_rows(&rows);
     let marked = all.iter().any(|u| u.counts.illustrative > 0);
@@ -237,6 +241,7 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
                     .unwrap_or_default()
             ),
             marked,
+            &w,
         ),
         groups: shown
             .iter()
@@ -287,6 +292,7 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
 
 /// `tieu-chi/`.
 pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
     let all = checklists(&data.set, &data.computed.criteria);
     let own = all.iter().find(|u| u.locality.is_none());
     let mut sections = Vec::new();
@@ -305,7 +311,7 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     };
     let intro = format!(
         "Danh mục tiêu chí chuyển đổi số, mỗi tiêu chí một trạng thái Xanh (đạt), Vàng (đang thực hiện, chưa quá hạn) hoặc Đỏ (quá hạn, chưa đạt) như cách theo dõi của Kế hoạch 02-KH/BCĐTW{whose}{}",
-        dv::illustrative_note(marked)
+        dv::illustrative_note(marked, &w)
     );
     let mut c = page_context(
         site,
@@ -322,11 +328,12 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
 
 /// `tieu-chi/<địa-phương>/`: one locality's checklist.
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitChecklist) -> Context {
+    let w = data.chart_words();
     let name = name_of(site, u);
     let intro = format!(
         "Danh mục tiêu chí chuyển đổi số của {name}, trạng thái Xanh / Vàng / Đỏ như cách theo dõi của Kế hoạch 02-KH/BCĐTW: {}.{}",
         green_text(&u.counts),
-        dv::illustrative_note(u.counts.illustrative > 0)
+        dv::illustrative_note(u.counts.illustrative > 0, &w)
     );
     let crumbs = vec![("Tiêu chí chuyển đổi số".to_owned(), link(site, CRITERIA))];
     let path = u

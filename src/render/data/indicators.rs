@@ -3,6 +3,7 @@
 //! charts one over time and across units. Nothing here is judged: no đạt /
 //! chưa đạt, no target line.
 
+use crate::render::data::wording::Worded;
 use tera::Context;
 
 use super::page_context;
@@ -103,6 +104,7 @@ fn latest_by_unit<'a>(data: &'a SiteData, s: &Series) -> Option<(Period, Vec<&'a
 /// The comparison of units for the latest period (sorted highest first,
 /// Vietnamese order on ties), when more than one unit reported it.
 fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Option<dv::ChartView> {
+    let w = data.chart_words();
     let (period, rows) = latest_by_unit(data, s)?;
     if rows.len() < 2 {
         return None;
@@ -116,14 +118,14 @@ fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Optio
     let title = format!(
         "{} {} theo đơn vị{}",
         s.name,
-        period.label(),
+        period.word(&w),
         note.map(|n| format!(": {n}")).unwrap_or_default()
     );
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
             words: data.chart_words(),
             id: format!("chi-so-{}-so-sanh", k + 1),
-            title: mark_title(title, rows.iter().any(|o| o.illustrative)),
+            title: mark_title(title, rows.iter().any(|o| o.illustrative), &w),
             unit: s.unit.clone().unwrap_or_default(),
             target: None,
             comparison: charts::Comparison::AtLeast,
@@ -141,15 +143,16 @@ fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Optio
 }
 
 fn latest_table(site: &Site, data: &SiteData, s: &Series) -> Option<TableView> {
+    let w = data.chart_words();
     let (period, rows) = latest_by_unit(data, s)?;
     let mut table = TableView::new(
-        format!("{} {}", s.name, period.label()),
+        format!("{} {}", s.name, period.word(&w)),
         &[("Đơn vị", false), ("Giá trị", true), ("Nguồn", false)],
     );
     for o in rows {
         table.rows.push(vec![
             CellView::text(place(site, o)),
-            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::num(quantity(o.value, s.unit.as_deref(), &w)).marked(o.illustrative),
             CellView::text(o.source.clone().unwrap_or_default()),
         ]);
     }
@@ -166,6 +169,7 @@ fn pillars_note(s: &Series) -> String {
 
 /// `chi-so/`: every indicator with its latest values.
 pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Series]) -> Context {
+    let w = data.chart_words();
     let sections: Vec<SectionView> = all
         .iter()
         .enumerate()
@@ -182,7 +186,7 @@ pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Serie
     let marked = data.set.observations.iter().any(|o| o.illustrative);
     let intro = format!(
         "Các chỉ số đo được theo kỳ, không có mục tiêu nên không đánh giá đạt hay chưa đạt: giá trị mới nhất của từng đơn vị.{}",
-        dv::illustrative_note(marked)
+        dv::illustrative_note(marked, &w)
     );
     let mut c = page_context(site, theme, INDICATORS, "Chỉ số đo lường", &intro, vec![]);
     c.insert("stats", &Vec::<Stat>::new());
@@ -195,6 +199,7 @@ const MAX_LINES: usize = 12;
 
 /// `chi-so/<tên>/`: one indicator over time and across units.
 pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -> Context {
+    let w = data.chart_words();
     let k = series(data)
         .iter()
         .position(|x| x.path == s.path)
@@ -244,13 +249,14 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
                 title: mark_title(
                     format!("{}: {who} qua các kỳ", s.name),
                     rows.iter().any(|o| o.illustrative),
+                    &w,
                 ),
                 unit: s.unit.clone().unwrap_or_default(),
                 target: None,
                 points: rows
                     .iter()
                     .map(|o| charts::HistoryPoint {
-                        period: o.period.label(),
+                        period: o.period.word(&w),
                         value: Some(number(o.value)),
                     })
                     .collect(),
@@ -287,9 +293,9 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
     });
     for o in rows {
         all.rows.push(vec![
-            CellView::text(o.period.label()),
+            CellView::text(o.period.word(&w)),
             CellView::text(place(site, o)),
-            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::num(quantity(o.value, s.unit.as_deref(), &w)).marked(o.illustrative),
             CellView::text(o.source.clone().unwrap_or_default()),
         ]);
     }
@@ -310,7 +316,7 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
             .as_deref()
             .map(|u| format!(" (đơn vị tính: {u})"))
             .unwrap_or_default(),
-        dv::illustrative_note(marked)
+        dv::illustrative_note(marked, &w)
     );
     let crumbs = vec![("Chỉ số đo lường".to_owned(), link(site, INDICATORS))];
     let mut c = page_context(site, theme, &s.path, &s.name, &intro, crumbs);

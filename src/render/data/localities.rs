@@ -6,6 +6,7 @@
 //! table, sorted in Vietnamese order, and a DTI chart capped at
 //! [`MAX_BARS`](super::sections::MAX_BARS) bars.
 
+use crate::render::data::wording::Worded;
 use tera::Context;
 
 use super::page_context;
@@ -195,6 +196,7 @@ fn initial(name: &str) -> String {
 }
 
 pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
+    let w = data.chart_words();
     let year = site.today.year();
     let mut all: Vec<&Facts> = facts.0.iter().collect();
     let grouped = all.len() > GROUP_ABOVE;
@@ -266,7 +268,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             })
             .marked(targets_marked),
             CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
-            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t)))
+            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t, &w)))
                 .marked(budget_marked),
             CellView::num(
                 dti.and_then(|y| y.total.index)
@@ -322,6 +324,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
                     .scores
                     .iter()
                     .any(|s| s.year == y && s.illustrative && s.locality.is_some()),
+                &w,
             ),
             unit: String::new(),
             target: None,
@@ -345,7 +348,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
     let intro = format!(
         "Số liệu chuyển đổi số của {} địa phương, đặt cạnh nhau; mỗi địa phương có trang riêng.{}",
         format_integer(all.len() as i64),
-        dv::illustrative_note(any_marked)
+        dv::illustrative_note(any_marked, &w)
     );
     let mut c = page_context(site, theme, LOCALITIES, "Các địa phương", &intro, vec![]);
     c.insert("stats", &Vec::<Stat>::new());
@@ -408,6 +411,7 @@ fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
 
 /// One locality's dashboard tiles, and whether any is illustrative.
 fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) {
+    let w = data.chart_words();
     let totals = f.totals;
     let name = totals.name.as_str();
     let year = site.today.year();
@@ -456,9 +460,9 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
             .any(|l| l.year == y && l.illustrative && same(l.locality.as_deref(), name));
         marked |= m;
         stats.push(Stat {
-            value: dv::disbursed_rate(&t),
+            value: dv::disbursed_rate(&t, &w),
             label: format!("Tỷ lệ giải ngân kinh phí năm {y}"),
-            note: dv::disbursed_note(&t),
+            note: dv::disbursed_note(&t, &w),
             illustrative: m,
         });
     }
@@ -517,6 +521,7 @@ pub fn locality_page(
     facts: &AllFacts,
     k: usize,
 ) -> Context {
+    let w = data.chart_words();
     let f = &facts.0[k];
     let totals = f.totals;
     let name = totals.name.as_str();
@@ -543,12 +548,12 @@ pub fn locality_page(
                 CellView::num(m.map_or("–".to_owned(), |m| {
                     format!(
                         "{} ({})",
-                        quantity(m.value, t.unit.as_deref()),
-                        m.period.label()
+                        quantity(m.value, t.unit.as_deref(), &w),
+                        m.period.word(&w)
                     )
                 }))
                 .marked(p.illustrative),
-                CellView::text(p.state.label()),
+                CellView::text(p.state.word(&w)),
             ]);
         }
         sections.push(SectionView {
@@ -579,8 +584,8 @@ pub fn locality_page(
                 ),
                 CellView::text(t.statement.clone()),
                 CellView::text(t.lead.clone()),
-                CellView::text(t.deadline.map(|d| d.label()).unwrap_or_default()),
-                CellView::text(p.state.label()).marked(t.illustrative),
+                CellView::text(t.deadline.map(|d| d.word(&w)).unwrap_or_default()),
+                CellView::text(p.state.word(&w)).marked(t.illustrative),
             ]);
         }
         sections.push(SectionView {
@@ -626,7 +631,7 @@ pub fn locality_page(
     }
     let intro = format!(
         "Số liệu chuyển đổi số của riêng {name}.{}",
-        dv::illustrative_note(marked)
+        dv::illustrative_note(marked, &w)
     );
     let crumbs = vec![("Các địa phương".to_owned(), link(site, LOCALITIES))];
     let path = locality_path(name);

@@ -58,6 +58,15 @@ pub fn as_of(site: &Site, tr: Tr) -> String {
     )
 }
 
+/// The site's unit as written in `minhbach.toml`, or "đơn vị" / "the unit".
+pub fn own_unit(site: &Site, tr: Tr) -> String {
+    if site.config.unit.is_empty() {
+        tr.get("the_unit")
+    } else {
+        site.config.unit.clone()
+    }
+}
+
 /// Output folders of every data page (for the sitemap), without those a
 /// content page already occupies.
 pub fn page_paths(site: &Site) -> Vec<String> {

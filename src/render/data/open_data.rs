@@ -1,6 +1,7 @@
 //! The open-data catalogue `du-lieu/`: every data set with its columns and
 //! its CSV and JSON files.
 
+use crate::render::data::wording::Worded;
 use serde::Serialize;
 use tera::Context;
 
@@ -24,13 +25,14 @@ struct DatasetView {
 
 /// The open-data catalogue.
 pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
     let sets: Vec<DatasetView> = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let n = records(&data.set, kind).len();
             let marked = illustrative_rows(&data.set, kind);
             (n > 0).then(|| DatasetView {
-                name: capitalize(kind.label()),
+                name: capitalize(&kind.word(&w)),
                 rows: if marked > 0 {
                     format!(
                         "{} ({} dòng minh họa)",

@@ -95,6 +95,7 @@ pub fn report_title(config: &Config, period: ReportPeriod) -> String {
 
 /// One-line summary for lists, feeds and the description.
 fn summary(f: &ReportFigures) -> String {
+    let w = crate::charts::Words::vietnamese();
     let (met, measured) = f.targets_met();
     let mut parts = Vec::new();
     if !f.targets.is_empty() {
@@ -125,7 +126,7 @@ fn summary(f: &ReportFigures) -> String {
         }
     }
     if let Some(b) = f.budget {
-        parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned)));
+        parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned, &w)));
     }
     if parts.is_empty() {
         parts.push("chưa có số liệu".into());

@@ -13,6 +13,7 @@
 //! messages with the nearest known name; the Markdown renderer locates them
 //! at the shortcode's line.
 
+use crate::render::data::wording::Worded;
 use std::collections::BTreeMap;
 
 use crate::content::markdown::{ROOT_MARKER, page_link};
@@ -94,7 +95,10 @@ impl DataShortcodes<'_> {
     }
 
     fn figure(&self, c: &crate::render::data::views::ChartView) -> String {
-        figure_html(c, &self.base_url, ROOT_MARKER, self.portable)
+        let words = self
+            .data
+            .map_or_else(crate::charts::Words::vietnamese, |d| d.chart_words());
+        figure_html(c, &self.base_url, ROOT_MARKER, self.portable, &words)
     }
 
     fn more(&self, path: &str, text: &str) -> String {
@@ -150,6 +154,7 @@ impl DataShortcodes<'_> {
     }
 
     fn unit(&self, data: &SiteData, args: &BTreeMap<String, String>) -> Result<String, String> {
+        let w = data.chart_words();
         let name = arg(args, &["don_vi", "unit"])?
             .ok_or("thiếu tên đơn vị, ví dụ don_vi=\"Phòng Văn hóa - Xã hội\"")?;
         let Some(u) = find_unit(data, name) else {
@@ -173,7 +178,7 @@ impl DataShortcodes<'_> {
                 "<tr><td class=\"ma card-key\" data-label=\"Mã\">{}</td><td class=\"card-main\" data-label=\"Nhiệm vụ\">{}</td><td data-label=\"Thời hạn\">{}</td><td data-label=\"Tình trạng\"><span class=\"{}\">{}</span></td></tr>\n",
                 html(&t.id),
                 html(&t.statement),
-                html(&t.deadline.map(|d| d.label()).unwrap_or_default()),
+                html(&t.deadline.map(|d| d.word(&w)).unwrap_or_default()),
                 html(&b.class),
                 html(&b.label),
             ));

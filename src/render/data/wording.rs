@@ -5,11 +5,16 @@
 //! site with `language = "en"` says them in English. The model's own
 //! `label()` methods stay Vietnamese: exports and error messages use them.
 
+use std::sync::Arc;
+
 use crate::charts::Words;
+use crate::data::compute::StatusSource;
 use crate::data::compute::occurrences::OccurrenceState;
 use crate::data::compute::report::ReportPeriod;
 use crate::data::compute::{TargetState, TaskState};
-use crate::data::values::{Deadline, Light, Period};
+use crate::data::kind::Kind;
+use crate::data::values::{Deadline, Light, Occurrence, Period};
+use crate::site::Site;
 use crate::text::dates::{quarter_roman, short};
 
 /// "năm 2025" / "2025", "Quý III/2025" / "Q3 2025", "tháng 6/2025" /
@@ -108,6 +113,98 @@ pub fn report_period(p: ReportPeriod, w: &Words) -> String {
     )
 }
 
+/// A recurring task's occurrence as its period ("Quý IV/2026" / "Q4 2026").
+pub fn occurrence_period(o: &Occurrence, w: &Words) -> String {
+    let (y, m) = (o.start.year(), o.start.month());
+    match o.frequency_months {
+        1 => period(Period::Month(y, m), w),
+        3 => period(Period::Quarter(y, (m as u8 - 1) / 3 + 1), w),
+        _ => period(Period::Year(y), w),
+    }
+}
+
+/// The words of `site`'s data (Vietnamese when it has none).
+pub fn words_of(site: &Site) -> Arc<Words> {
+    site.data
+        .as_ref()
+        .map_or_else(Words::vietnamese, |d| d.chart_words())
+}
+
+/// A data value worded in the page's language: `x.word(&w)` where the
+/// model would say `x.label()` (always Vietnamese).
+pub trait Worded {
+    fn word(self, w: &Words) -> String;
+}
+
+impl Worded for Period {
+    fn word(self, w: &Words) -> String {
+        period(self, w)
+    }
+}
+
+impl Worded for Deadline {
+    fn word(self, w: &Words) -> String {
+        deadline(self, w)
+    }
+}
+
+impl Worded for TaskState {
+    fn word(self, w: &Words) -> String {
+        task_state(self, w).to_owned()
+    }
+}
+
+impl Worded for TargetState {
+    fn word(self, w: &Words) -> String {
+        target_state(self, w).to_owned()
+    }
+}
+
+impl Worded for Light {
+    fn word(self, w: &Words) -> String {
+        light(self, w).to_owned()
+    }
+}
+
+impl Worded for OccurrenceState {
+    fn word(self, w: &Words) -> String {
+        occurrence(self, w).to_owned()
+    }
+}
+
+impl Worded for ReportPeriod {
+    fn word(self, w: &Words) -> String {
+        report_period(self, w)
+    }
+}
+
+impl Worded for StatusSource {
+    fn word(self, w: &Words) -> String {
+        w.get(match self {
+            StatusSource::Given => "chart_status_given",
+            StatusSource::Computed => "chart_status_computed",
+        })
+        .to_owned()
+    }
+}
+
+impl Worded for Kind {
+    fn word(self, w: &Words) -> String {
+        w.get(match self {
+            Kind::Targets => "chart_kind_targets",
+            Kind::Results => "chart_kind_results",
+            Kind::Tasks => "chart_kind_tasks",
+            Kind::Budget => "chart_kind_budget",
+            Kind::DtiIndex => "chart_kind_dti_index",
+            Kind::DtiScores => "chart_kind_dti_scores",
+            Kind::Units => "chart_kind_units",
+            Kind::Indicators => "chart_kind_indicators",
+            Kind::Criteria => "chart_kind_criteria",
+        })
+        .to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +281,11 @@ mod tests {
             assert_eq!(occurrence(s, &vi), s.label());
         }
         assert_eq!(task_state(TaskState::Overdue, &english()), "Overdue");
+        for k in Kind::ALL {
+            assert_eq!(k.word(&vi), k.label());
+        }
+        for s in [StatusSource::Given, StatusSource::Computed] {
+            assert_eq!(s.word(&vi), s.label());
+        }
     }
 }

@@ -17,6 +17,7 @@
 //! `fetch` is refused. The output is deterministic: ids follow the site's
 //! order and every map is sorted.
 
+use crate::render::data::wording::Worded;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -76,6 +77,7 @@ fn kind(name: &str) -> u8 {
 
 /// Every searchable item of the site, in a stable order.
 pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
+    let w = crate::render::data::wording::words_of(site);
     let mut docs = Vec::new();
     let mut order: Vec<usize> = site.posts.clone();
     order.extend(&site.bulletins);
@@ -131,11 +133,11 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             "Mã {}. Mục tiêu: {}. Tình trạng: {}{}.",
             t.id,
             crate::render::data::views::target_text(t),
-            p.state.label(),
+            p.state.word(&w),
             p.units_met
                 .map(|(met, n)| format!(
                     " ({})",
-                    crate::render::data::views::units_met_text(met, n)
+                    crate::render::data::views::units_met_text(met, n, &w)
                 ))
                 .unwrap_or_default()
         );
@@ -159,7 +161,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: t.statement.clone(),
             kind: kind("target"),
-            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href: link(site, &path),
             text,
         });
@@ -171,7 +173,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
             "Mã {}. Chủ trì: {}. Tình trạng: {}.",
             t.id,
             t.lead,
-            p.state.label()
+            p.state.word(&w)
         );
         if let Some(l) = &t.locality {
             text.push_str(&format!(" Địa phương: {l}."));
@@ -200,7 +202,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: t.statement.clone(),
             kind: kind("task"),
-            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href,
             text,
         });
@@ -209,8 +211,8 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         let mut text = format!(
             "Mã {}. Trạng thái: {} ({}).",
             c.id,
-            s.light.label(),
-            s.source.label()
+            s.light.word(&w),
+            s.source.word(&w)
         );
         for (label, value) in [
             ("Nhóm", &c.group),
@@ -232,7 +234,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: c.statement.clone(),
             kind: kind("criterion"),
-            date: c.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: c.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href: link(site, &path),
             text,
         });

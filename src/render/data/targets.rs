@@ -202,18 +202,28 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             tr,
             "fact_baseline",
             format!(
-                "{} ({}, trước kỳ của chỉ tiêu, không tính là đạt){}",
-                quantity(b.value, unit, &w),
-                b.period.word(&w),
-                mark(b.illustrative)
+                "{}{}",
+                w.fmt(
+                    "chart_tgt_baseline_result",
+                    &[
+                        ("value", &quantity(b.value, unit, &w)),
+                        ("period", &b.period.word(&w)),
+                    ],
+                ),
+                mark(b.illustrative, &w)
             ),
         ));
     }
     if let Some(d) = t.window_start() {
         facts.push(Fact {
-            label: "Bắt đầu".into(),
+            label: w.get("chart_tgt_start").into(),
             value: t.start.map_or_else(
-                || format!("{} (đầu năm của thời hạn)", crate::text::dates::short(d)),
+                || {
+                    w.fmt(
+                        "chart_tgt_start_default",
+                        &[("date", &crate::text::dates::short(d))],
+                    )
+                },
                 |p| p.word(&w),
             ),
             href: String::new(),
@@ -224,7 +234,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     }
     if let Some(l) = &t.locality {
         facts.push(Fact {
-            label: "Địa phương".into(),
+            label: w.get("chart_loc_locality").into(),
             value: l.clone(),
             href: String::new(),
         });
@@ -237,7 +247,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
                 "{} ({}){}",
                 quantity(m.value, unit, &w),
                 m.period.word(&w),
-                mark(m.illustrative)
+                mark(m.illustrative, &w)
             ),
         ));
     } else if let Some((met, n)) = p.units_met {
@@ -245,10 +255,8 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     }
     if p.illustrative {
         facts.push(Fact {
-            label: "Số liệu".into(),
-            value:
-                "minh họa: chỉ tiêu hoặc kết quả được đánh dấu minh họa, không phải số liệu thật"
-                    .into(),
+            label: w.get("chart_tgt_figures").into(),
+            value: w.get("chart_tgt_figures_illustrative").into(),
             href: String::new(),
         });
     }
@@ -284,9 +292,9 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         .map(|&j| {
             let r = &data.set.results[j];
             let place = match t.placement(r.period) {
-                Placement::Before => " – giá trị gốc, trước kỳ của chỉ tiêu",
+                Placement::Before => w.get("chart_tgt_place_before"),
                 Placement::Within => "",
-                Placement::After => " – sau thời hạn, không tính",
+                Placement::After => w.get("chart_tgt_place_after"),
             };
             ResultRow {
                 period: format!("{}{place}", r.period.word(&w)),
@@ -294,7 +302,11 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
                     .commune
                     .clone()
                     .unwrap_or_else(|| tr.get("whole_unit_scope")),
-                value: format!("{}{}", quantity(r.value, unit, &w), mark(r.illustrative)),
+                value: format!(
+                    "{}{}",
+                    quantity(r.value, unit, &w),
+                    mark(r.illustrative, &w)
+                ),
                 source: r.source.clone().unwrap_or_default(),
                 note: r.note.clone().unwrap_or_default(),
             }
@@ -328,6 +340,10 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
 }
 
 /// " (minh họa)" after an illustrative figure.
-fn mark(illustrative: bool) -> &'static str {
-    if illustrative { " (minh họa)" } else { "" }
+fn mark(illustrative: bool, w: &crate::charts::Words) -> &str {
+    if illustrative {
+        w.get("chart_marked")
+    } else {
+        ""
+    }
 }

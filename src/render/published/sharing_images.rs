@@ -153,10 +153,12 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
             .collect();
         alts.insert(
             format!("{DTI}index.html"),
-            format!(
-                "Điểm chỉ số DTI năm {} theo trụ cột: {}",
-                year.year,
-                parts.join("; ")
+            data.chart_words().fmt(
+                "chart_dti_alt",
+                &[
+                    ("year", &year.year.to_string()),
+                    ("parts", &parts.join("; ")),
+                ],
             ),
         );
     }

@@ -18,6 +18,14 @@ use crate::site::identities::unit_href_path;
 use crate::text::dates;
 use crate::text::numbers::format_integer;
 
+/// The words of the report. A periodic report follows the Vietnamese
+/// administrative form and is written in Vietnamese on every site for now
+/// (English wording of reports is not done yet: issue #17), so its periods,
+/// states and charts are Vietnamese too rather than mixed.
+fn report_words() -> std::sync::Arc<crate::charts::Words> {
+    crate::charts::Words::vietnamese()
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct TargetItem {
     id: String,
@@ -139,7 +147,7 @@ pub(super) fn int(n: usize) -> String {
 
 /// The targets section.
 fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
-    let w = data.chart_words();
+    let w = report_words();
     let set = &data.set;
     let mut s = Section::new("chi-tieu", "Kết quả thực hiện các chỉ tiêu");
     let due = f.targets.iter().filter(|t| t.due_in_period).count();
@@ -238,7 +246,7 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
                     &w,
                 ),
                 items,
-                words: data.chart_words(),
+                words: report_words(),
             })
             .into(),
         );
@@ -257,7 +265,7 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
 }
 
 fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
-    let w = data.chart_words();
+    let w = report_words();
     let t = &data.set.tasks[l.task];
     let detail = match l.outcome {
         TaskOutcome::Completed | TaskOutcome::CompletedLate => t
@@ -296,7 +304,7 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
 
 /// The tasks section.
 fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
-    let w = data.chart_words();
+    let w = report_words();
     let mut s = Section::new("nhiem-vu", "Tình hình thực hiện nhiệm vụ");
     let count = |o| f.count(o);
     let as_of = dates::short(f.cutoff.last_day);
@@ -377,7 +385,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
     };
     s.chart = Some(
         charts::task_states(&charts::TaskStates {
-            words: data.chart_words(),
+            words: report_words(),
             id: format!("bao-cao-{}-nhiem-vu", f.period.slug()),
             title: mark_title(
                 format!(

@@ -33,10 +33,15 @@ for f in ../tests/fixtures/data-demo/content/du-lieu/*.csv ../tests/fixtures/dat
   { printf "\\x$(printf %02x $b)"; cat "$f"; } > "corpus/data_file/seed-$i"
   i=$((i + 1))
 done
-# Spreadsheets: the committed seeds (fuzz/make_seeds.py writes them from the
-# example workbook: entries unpacked, far dimension, shared strings, CSV).
-seed spreadsheet
-cp seeds/spreadsheet/* corpus/spreadsheet/
+# The committed inputs: every target's corpus as the last campaign left it
+# (minimised with `cargo fuzz cmin`), and for spreadsheets the hand-made seeds
+# (fuzz/make_seeds.py writes them from the example workbook: entries unpacked,
+# far dimension, shared strings, CSV). tests/fuzz_replay.rs replays them all,
+# with every past finding (regressions/<target>/), on stable Rust.
+for t in values frontmatter markdown data_file spreadsheet site_page; do
+  seed "$t"
+  if [ -d "seeds/$t" ]; then cp seeds/"$t"/* "corpus/$t/"; fi
+done
 status=0
 for t in $TARGETS; do
   echo "== fuzz $t (${SECONDS_EACH}s)"

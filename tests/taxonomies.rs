@@ -8,33 +8,21 @@ mod common;
 use common::Site;
 
 fn add_series(site: &Site) {
-    let edit = |rel: &str, f: &dyn Fn(&str) -> String| {
-        let text = std::fs::read_to_string(site.path(rel)).unwrap();
-        site.write(rel, f(&text));
-    };
-    edit(
+    site.add_front_matter(
         "content/tin-tuc/2026-09-03-dich-vu-cong-truc-tuyen.md",
-        &|s| s.replacen("+++\n", "+++\nseries = [\"Sổ tay số\"]\n", 1),
+        "series = [\"Sổ tay số\"]\n",
     );
-    edit("content/tin-tuc/2026-10-01-so-hoa-ho-so.md", &|s| {
-        let end = s[3..].find("+++").unwrap() + 3;
-        format!(
-            "{}[taxonomies]\nseries = [\"Sổ tay số\", \"Hồ sơ điện tử\"]\n{}",
-            &s[..end],
-            &s[end..]
-        )
-    });
+    site.end_front_matter(
+        "content/tin-tuc/2026-10-01-so-hoa-ho-so.md",
+        "[taxonomies]\nseries = [\"Sổ tay số\", \"Hồ sơ điện tử\"]\n",
+    );
 }
 
 #[test]
 fn a_declared_taxonomy_gets_an_index_lists_feeds_and_shows_on_posts() {
     let site = Site::fixture("basic");
     add_series(&site);
-    let config = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
-    site.write(
-        "minhbach.toml",
-        format!("{config}\n[[taxonomies]]\nname = \"series\"\ntitle = \"Loạt bài\"\n"),
-    );
+    site.append_config("[[taxonomies]]\nname = \"series\"\ntitle = \"Loạt bài\"\n");
     let r = site.build_ok(&[]);
     assert!(
         !r.stderr.contains("series"),
@@ -56,12 +44,7 @@ fn a_declared_taxonomy_gets_an_index_lists_feeds_and_shows_on_posts() {
     assert!(!other.contains("tin-tuc/dich-vu-cong-truc-tuyen/"));
 
     let feed = site.read_out("tin-tuc/loat-bai/so-tay-so/atom.xml");
-    let doc = common::parse_xml(&feed);
-    let entries = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("entry"))
-        .count();
-    assert_eq!(entries, 2);
+    assert_eq!(common::feed_entries(&feed), 2);
 
     let post = site.read_out("tin-tuc/so-hoa-ho-so/index.html");
     assert!(post.contains("<p class=\"categories\">Loạt bài: <a href=\"../../tin-tuc/loat-bai/ho-so-dien-tu/\">Hồ sơ điện tử</a>, <a href=\"../../tin-tuc/loat-bai/so-tay-so/\">Sổ tay số</a></p>") || post.contains("<p class=\"categories\">Loạt bài: <a href=\"../../tin-tuc/loat-bai/so-tay-so/\">Sổ tay số</a>, <a href=\"../../tin-tuc/loat-bai/ho-so-dien-tu/\">Hồ sơ điện tử</a></p>"), "{post}");
@@ -88,17 +71,11 @@ fn undeclared_the_key_is_a_theme_parameter_and_no_pages_are_made() {
 #[test]
 fn authors_can_be_a_taxonomy() {
     let site = Site::fixture("basic");
-    let rel = "content/tin-tuc/2026-09-03-dich-vu-cong-truc-tuyen.md";
-    let text = std::fs::read_to_string(site.path(rel)).unwrap();
-    site.write(
-        rel,
-        text.replacen("+++\n", "+++\nauthors = [\"Văn phòng UBND\"]\n", 1),
+    site.add_front_matter(
+        "content/tin-tuc/2026-09-03-dich-vu-cong-truc-tuyen.md",
+        "authors = [\"Văn phòng UBND\"]\n",
     );
-    let config = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
-    site.write(
-        "minhbach.toml",
-        format!("{config}\n[[taxonomies]]\nname = \"authors\"\ntitle = \"Tác giả\"\n"),
-    );
+    site.append_config("[[taxonomies]]\nname = \"authors\"\ntitle = \"Tác giả\"\n");
     site.build_ok(&[]);
     let list = site.read_out("tin-tuc/tac-gia/van-phong-ubnd/index.html");
     assert!(list.contains("tin-tuc/dich-vu-cong-truc-tuyen/"), "{list}");
@@ -107,11 +84,7 @@ fn authors_can_be_a_taxonomy() {
 #[test]
 fn a_bad_declaration_is_a_located_error() {
     let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
-    site.write(
-        "minhbach.toml",
-        format!("{config}\n[[taxonomies]]\nname = \"series\"\npath = \"the\"\n"),
-    );
+    site.append_config("[[taxonomies]]\nname = \"series\"\npath = \"the\"\n");
     let r = site.build(&[]);
     assert_ne!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("minhbach.toml:"), "{}", r.stderr);

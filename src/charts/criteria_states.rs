@@ -3,13 +3,11 @@
 //! units, one stacked bar per unit with the counts written under it
 //! ("92/92 Xanh"). Each status has a colour, a pattern and its word.
 
+use super::Chart;
 use super::palette::{GREEN, ORANGE, ORANGE_DARK, Paint, Pattern, VERMILLION};
-use super::state_bars;
-use super::svg;
-use super::table::{Column, Table};
+use super::state_bars::State;
+use super::state_counts::{self, StateCounts, int, share};
 use super::words::Words;
-use super::{Chart, chart_id};
-use crate::text::numbers::{format_integer, format_percent};
 use std::sync::Arc;
 
 /// Criteria counts by status.
@@ -20,9 +18,9 @@ pub struct LightCounts {
     pub red: u32,
 }
 
-impl LightCounts {
-    fn states<'a>(&self, w: &'a Words) -> [(u32, Paint, &'a str); 3] {
-        [
+impl StateCounts for LightCounts {
+    fn states<'a>(&self, w: &'a Words) -> Vec<State<'a>> {
+        vec![
             (self.green, Paint::solid(GREEN), w.get("chart_light_green")),
             (
                 self.yellow,
@@ -35,10 +33,6 @@ impl LightCounts {
                 w.get("chart_light_red"),
             ),
         ]
-    }
-
-    fn total(&self) -> u64 {
-        u64::from(self.green) + u64::from(self.yellow) + u64::from(self.red)
     }
 }
 
@@ -65,71 +59,42 @@ pub struct CriteriaStates {
 
 /// Criteria counts by status, optionally per unit.
 pub fn criteria_states(input: &CriteriaStates) -> Chart {
-    let id = chart_id(&input.id);
-    let desc = describe(input);
-    let table_html = table(input);
-    let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
-    let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title, input.words.get("chart_no_data"))
-    } else if input.groups.len() == 1 {
-        single(&id, input, &desc)
-    } else {
-        stacked(&id, input, &desc)
-    };
-    Chart {
-        id,
-        title: input.title.clone(),
-        desc,
-        svg,
-        table_html,
-    }
-}
-
-fn int(v: u64) -> String {
-    format_integer(v as i64)
-}
-
-fn share(count: u32, total: u64) -> String {
-    if total == 0 {
-        "–".to_owned()
-    } else {
-        format_percent(100.0 * f64::from(count) / total as f64, 1)
-    }
-}
-
-fn single(id: &str, input: &CriteriaStates, desc: &str) -> String {
-    let counts = input.groups[0].counts;
-    let total = counts.total();
-    let states = counts.states(&input.words);
-    let texts: Vec<String> = states
-        .iter()
-        .map(|s| format!("{}/{} ({})", int(s.0.into()), int(total), share(s.0, total)))
-        .collect();
-    state_bars::single(id, &states, &texts, &input.title, desc)
-}
-
-fn stacked(id: &str, input: &CriteriaStates, desc: &str) -> String {
-    let w = &*input.words;
-    let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
+    let groups: Vec<(&str, LightCounts)> = input
         .groups
         .iter()
-        .map(|group| {
-            let total = group.counts.total();
-            let mut parts: Vec<String> = group
-                .counts
+        .map(|g| (g.label.as_str(), g.counts))
+        .collect();
+    let w = &*input.words;
+    state_counts::chart(
+        w,
+        &input.id,
+        &input.title,
+        describe(input),
+        w.get("chart_col_criteria"),
+        &groups,
+        |count, total| {
+            format!(
+                "{}/{} ({})",
+                int(count.into()),
+                int(total),
+                share(count, total)
+            )
+        },
+        |counts| {
+            let total = counts.total();
+            let parts: Vec<String> = counts
                 .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
                 .map(|(count, _, label)| format!("{}/{} {label}", int((*count).into()), int(total)))
                 .collect();
             if parts.is_empty() {
-                parts.push(w.get("chart_no_criteria").to_owned());
+                vec![w.get("chart_no_criteria").to_owned()]
+            } else {
+                parts
             }
-            (group.label.as_str(), group.counts.states(w).to_vec(), parts)
-        })
-        .collect();
-    let legend = LightCounts::default().states(w);
-    state_bars::stacked(id, &legend, &groups, &input.title, desc)
+        },
+    )
 }
 
 fn describe(input: &CriteriaStates) -> String {
@@ -170,52 +135,6 @@ fn describe(input: &CriteriaStates) -> String {
     }
     desc.push('.');
     desc
-}
-
-fn table(input: &CriteriaStates) -> String {
-    let w = &*input.words;
-    if input.groups.len() == 1 {
-        let counts = input.groups[0].counts;
-        let total = counts.total();
-        let mut table = Table::new(
-            &input.title,
-            vec![
-                Column::text(w.get("chart_col_status")),
-                Column::num(w.get("chart_col_criteria")),
-                Column::num(w.get("chart_col_share")),
-            ],
-        )
-        .no_data(w.get("chart_no_data"));
-        for (count, _, label) in counts.states(w) {
-            table.row(vec![
-                label.to_owned(),
-                int(count.into()),
-                share(count, total),
-            ]);
-        }
-        table.footer(vec![
-            w.get("chart_col_total").to_owned(),
-            int(total),
-            String::new(),
-        ]);
-        return table.render();
-    }
-    let mut columns = vec![Column::text(w.get("chart_col_unit"))];
-    columns.extend(
-        LightCounts::default()
-            .states(w)
-            .iter()
-            .map(|s| Column::num(s.2)),
-    );
-    columns.push(Column::num(w.get("chart_col_total")));
-    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
-    for group in &input.groups {
-        let mut row = vec![group.label.clone()];
-        row.extend(group.counts.states(w).iter().map(|s| int(s.0.into())));
-        row.push(int(group.counts.total()));
-        table.row(row);
-    }
-    table.render()
 }
 
 #[cfg(test)]

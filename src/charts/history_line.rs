@@ -3,11 +3,12 @@
 //! target line named in the legend ("Mục tiêu: 100 %") and a y axis with
 //! Vietnamese tick labels. Missing periods leave a gap, never a zero.
 
-use super::geometry::{ASCENT, DESCENT, TextBox};
-use super::labels::{text_width, with_unit, wrap};
-use super::palette::{BLUE, INK, MUTED, Paint};
-use super::scale::{Linear, nice_ticks};
-use super::svg::{Anchor, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
+mod axes;
+mod lines;
+mod value_labels;
+
+use super::labels::with_unit;
+use super::svg::{PAD, Svg};
 use super::table::{Column, Table};
 use std::sync::Arc;
 
@@ -41,10 +42,6 @@ pub struct HistoryLine {
     pub words: Arc<Words>,
 }
 
-const PLOT_HEIGHT: f64 = 200.0;
-const LEGEND_DASH: f64 = 28.0;
-const GRID: &str = "#DDDDDD";
-
 /// A line chart of one target's values over periods.
 pub fn history_line(input: &HistoryLine) -> Chart {
     let id = chart_id(&input.id);
@@ -65,11 +62,11 @@ pub fn history_line(input: &HistoryLine) -> Chart {
 
     let mut svg = Svg::new(&id);
     let w = &*input.words;
-    let top = PAD + legend(&mut svg, unit, target, w);
-    let plot = y_axis(&mut svg, top, &values, target, input.points.len());
-    draw_line(&mut svg, &plot, &values, target, w);
-    draw_points(&mut svg, &plot, &values, target, unit);
-    let bottom = period_labels(&mut svg, &plot, input);
+    let top = PAD + lines::legend(&mut svg, unit, target, w);
+    let plot = axes::y_axis(&mut svg, top, &values, target, input.points.len());
+    lines::draw_line(&mut svg, &plot, &values, target, w);
+    value_labels::draw_points(&mut svg, &plot, &values, target, unit);
+    let bottom = axes::period_labels(&mut svg, &plot, input);
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
     Chart {
         id,
@@ -78,341 +75,6 @@ pub fn history_line(input: &HistoryLine) -> Chart {
         svg,
         table_html,
     }
-}
-
-/// The plot area: its edges, the y scale and the width of each period's
-/// band (the point sits in the middle of its band).
-struct Plot {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-    band: f64,
-    ys: Linear,
-}
-
-impl Plot {
-    /// The x of period `i`.
-    fn x(&self, i: usize) -> f64 {
-        self.left + self.band * (i as f64 + 0.5)
-    }
-}
-
-/// The y scale over the values and the target, with its gridlines and tick
-/// labels; the plot starts below `y`.
-fn y_axis(
-    svg: &mut Svg,
-    mut y: f64,
-    values: &[Option<f64>],
-    target: Option<f64>,
-    count: usize,
-) -> Plot {
-    // Y scale and ticks.
-    let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
-    for v in values.iter().flatten().chain(target.iter()) {
-        lo = lo.min(*v);
-        hi = hi.max(*v);
-    }
-    let (ticks, tick_decimals) = nice_ticks(lo, hi, 5);
-    let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
-    let tick_labels: Vec<String> = ticks
-        .iter()
-        .map(|t| format_decimal(*t, tick_decimals))
-        .collect();
-    let axis_width = tick_labels
-        .iter()
-        .map(|l| text_width(l, SMALL))
-        .fold(0.0, f64::max);
-    // Room above the plot for the value label of the highest point.
-    y += SMALL + 12.0;
-    let plot_top = y;
-    let plot_bottom = plot_top + PLOT_HEIGHT;
-    let left = PAD + axis_width + 8.0;
-    let right = WIDTH - PAD;
-    let ys = Linear::new(lo, hi, plot_bottom, plot_top);
-    for (tick, label) in ticks.iter().zip(&tick_labels) {
-        let ty = ys.at(*tick);
-        let colour = if *tick == 0.0 { MUTED } else { GRID };
-        svg.line(
-            left,
-            ty,
-            right,
-            ty,
-            Stroke {
-                colour,
-                width: 1.0,
-                dashed: false,
-            },
-        );
-        svg.text(
-            left - 6.0,
-            ty + SMALL * 0.35,
-            label,
-            TextStyle::SMALL.anchor(Anchor::End),
-        );
-    }
-
-    Plot {
-        left,
-        top: plot_top,
-        right,
-        bottom: plot_bottom,
-        band: (right - left) / count as f64,
-        ys,
-    }
-}
-
-/// The target line, then line segments between consecutive measured
-/// periods; a missing period leaves a gap and says so when there is room.
-fn draw_line(svg: &mut Svg, plot: &Plot, values: &[Option<f64>], target: Option<f64>, w: &Words) {
-    if let Some(t) = target {
-        let ty = plot.ys.at(t);
-        svg.line(plot.left, ty, plot.right, ty, target_stroke());
-    }
-    let mut segment: Vec<(f64, f64)> = Vec::new();
-    let missing_style = TextStyle::SMALL.anchor(Anchor::Middle).colour(MUTED);
-    let (gap_top, gap_bottom) = (w.get("chart_gap_top"), w.get("chart_gap_bottom"));
-    let missing_fits =
-        text_width(gap_top, SMALL).max(text_width(gap_bottom, SMALL)) + 4.0 <= plot.band;
-    for (i, v) in values.iter().enumerate() {
-        match v {
-            Some(v) => segment.push((plot.x(i), plot.ys.at(*v))),
-            None => {
-                svg.polyline(&segment, line_stroke());
-                segment.clear();
-                if missing_fits {
-                    let lines = [gap_top.to_owned(), gap_bottom.to_owned()];
-                    let lh = line_height(SMALL);
-                    svg.text_lines(plot.x(i), plot.bottom - 8.0 - lh, &lines, lh, missing_style);
-                }
-            }
-        }
-    }
-    svg.polyline(&segment, line_stroke());
-}
-
-/// Points and value labels. When labels would not fit side by side, only
-/// the last, highest, lowest and first are written. Each label goes above
-/// its point, else below it, else just above or below the target line —
-/// the first place where it touches neither the target line, the line
-/// through the points, nor a label already placed; a label with no such
-/// place is left out (the table under the chart has every value).
-fn draw_points(
-    svg: &mut Svg,
-    plot: &Plot,
-    values: &[Option<f64>],
-    target: Option<f64>,
-    unit: &str,
-) {
-    let count = values.len();
-    let value_labels: Vec<Option<String>> = values
-        .iter()
-        .map(|v| v.map(|v| point_label(v, unit)))
-        .collect();
-    let widest = value_labels
-        .iter()
-        .flatten()
-        .map(|l| text_width(l, SMALL))
-        .fold(0.0, f64::max);
-    let order: Vec<usize> = if widest + 4.0 <= plot.band {
-        (0..count).collect()
-    } else {
-        priority_labels(values)
-    };
-    let points: Vec<Option<(f64, f64)>> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| v.map(|v| (plot.x(i), plot.ys.at(v))))
-        .collect();
-    for &(x, y) in points.iter().flatten() {
-        svg.circle(x, y, 4.5, Paint::solid(BLUE));
-    }
-    // The drawn line: segments between consecutive measured periods.
-    let segments: Vec<((f64, f64), (f64, f64))> = points
-        .windows(2)
-        .filter_map(|w| Some((w[0]?, w[1]?)))
-        .collect();
-    let target_y = target.map(|t| plot.ys.at(t));
-    let style = TextStyle::SMALL.anchor(Anchor::Middle).bold();
-    let mut placed: Vec<TextBox> = Vec::new();
-    for i in order {
-        let (Some((px, py)), Some(label)) = (points[i], &value_labels[i]) else {
-            continue;
-        };
-        let half = text_width(label, SMALL) / 2.0;
-        let lx = px.clamp(plot.left + half, plot.right - half);
-        let mut baselines = vec![py - 9.0, py + 9.0 + ASCENT * SMALL];
-        if let Some(ty) = target_y {
-            baselines.push(ty - 4.0 - DESCENT * SMALL);
-            baselines.push(ty + 4.0 + ASCENT * SMALL);
-        }
-        let free = |b: &TextBox| {
-            b.top >= plot.top - SMALL - 10.0
-                && b.bottom <= plot.bottom - 2.0
-                && !target_y.is_some_and(|ty| b.crossed_by((plot.left, ty), (plot.right, ty), 2.0))
-                && !segments.iter().any(|&(a, c)| b.crossed_by(a, c, 1.0))
-                && !points.iter().flatten().any(|&(x, y)| {
-                    b.crossed_by((x - 4.5, y), (x + 4.5, y), 0.0)
-                        || b.crossed_by((x, y - 4.5), (x, y + 4.5), 0.0)
-                })
-                && !placed.iter().any(|p| p.overlaps(b, 2.0))
-        };
-        let Some(spot) = baselines
-            .into_iter()
-            .map(|ly| TextBox::of(lx, ly, label, SMALL, Anchor::Middle))
-            .find(free)
-        else {
-            continue;
-        };
-        placed.push(spot);
-        svg.halo_text(lx, spot.top + ASCENT * SMALL, label, style);
-    }
-}
-
-/// Period labels under the axis, wrapped to two lines and thinned out
-/// (counting back from the latest period, which is always labelled); the
-/// bottom of the lowest label.
-fn period_labels(svg: &mut Svg, plot: &Plot, input: &HistoryLine) -> f64 {
-    let count = input.points.len();
-    let lh = line_height(SMALL);
-    let every = label_step(input, plot.band);
-    let mut bottom = plot.bottom;
-    for (i, point) in input.points.iter().enumerate() {
-        if !(count - 1 - i).is_multiple_of(every) {
-            continue;
-        }
-        let width = (plot.band * every as f64 - 4.0).max(40.0);
-        let wrapped = wrap(&point.period, width, SMALL, 2);
-        let half = wrapped
-            .lines
-            .iter()
-            .map(|l| text_width(l, SMALL))
-            .fold(0.0, f64::max)
-            / 2.0;
-        let lx = plot.x(i).clamp(PAD + half, WIDTH - PAD - half);
-        let style = TextStyle::SMALL.anchor(Anchor::Middle);
-        svg.wrapped(
-            lx,
-            plot.bottom + 6.0 + SMALL,
-            &wrapped,
-            &point.period,
-            style,
-        );
-        bottom = bottom.max(plot.bottom + 6.0 + wrapped.lines.len() as f64 * lh);
-    }
-    bottom
-}
-
-fn line_stroke() -> Stroke {
-    Stroke {
-        colour: BLUE,
-        width: 2.5,
-        dashed: false,
-    }
-}
-
-fn target_stroke() -> Stroke {
-    Stroke {
-        colour: INK,
-        width: 1.5,
-        dashed: true,
-    }
-}
-
-/// Show every n-th period label so that labels do not collide.
-fn label_step(input: &HistoryLine, band: f64) -> usize {
-    let widest = input
-        .points
-        .iter()
-        .flat_map(|p| p.period.split_whitespace())
-        .map(|w| text_width(w, SMALL))
-        .fold(0.0, f64::max);
-    let need = widest.min(90.0) + 14.0;
-    ((need / band).ceil() as usize).max(1)
-}
-
-/// The legend: the line with its unit, and the dashed target line. Returns
-/// its height.
-fn legend(svg: &mut Svg, unit: &str, target: Option<f64>, w: &Words) -> f64 {
-    let y = PAD;
-    let mut x = PAD;
-    let mut line = 0.0;
-    svg.line(x, y + 9.0, x + LEGEND_DASH, y + 9.0, line_stroke());
-    svg.circle(x + LEGEND_DASH / 2.0, y + 9.0, 4.0, Paint::solid(BLUE));
-    let name = if unit.trim().is_empty() {
-        w.get("chart_result").to_owned()
-    } else {
-        w.fmt("chart_result_unit", &[("unit", unit.trim())])
-    };
-    svg.text(x + LEGEND_DASH + 6.0, y + 14.0, &name, TextStyle::SMALL);
-    x += LEGEND_DASH + 6.0 + text_width(&name, SMALL) + 18.0;
-    if let Some(t) = target {
-        let label = w.fmt("chart_goal_line", &[("value", &with_unit(t, 2, unit))]);
-        if x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
-            x = PAD;
-            line += 22.0;
-        }
-        svg.line(
-            x,
-            y + line + 9.0,
-            x + LEGEND_DASH,
-            y + line + 9.0,
-            target_stroke(),
-        );
-        svg.text(
-            x + LEGEND_DASH + 6.0,
-            y + line + 14.0,
-            &label,
-            TextStyle::SMALL,
-        );
-    }
-    line + 22.0
-}
-
-/// A point's label: the number, with the unit only for percentages (other
-/// units are named once, in the legend).
-fn point_label(value: f64, unit: &str) -> String {
-    if unit.trim() == "%" {
-        with_unit(value, 2, unit)
-    } else {
-        format_decimal(value, 2)
-    }
-}
-
-/// With many periods: the last, the highest, the lowest, then the first.
-fn priority_labels(values: &[Option<f64>]) -> Vec<usize> {
-    let measured: Vec<(usize, f64)> = values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.map(|v| (i, v)))
-        .collect();
-    let mut order = Vec::new();
-    let max = measured
-        .iter()
-        .fold(None::<(usize, f64)>, |m, &(i, v)| match m {
-            Some((_, mv)) if mv >= v => m,
-            _ => Some((i, v)),
-        });
-    let min = measured
-        .iter()
-        .fold(None::<(usize, f64)>, |m, &(i, v)| match m {
-            Some((_, mv)) if mv <= v => m,
-            _ => Some((i, v)),
-        });
-    for i in [
-        measured.last(),
-        max.as_ref(),
-        min.as_ref(),
-        measured.first(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if !order.contains(&i.0) {
-            order.push(i.0);
-        }
-    }
-    order
 }
 
 fn describe(input: &HistoryLine) -> String {

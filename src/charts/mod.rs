@@ -26,6 +26,7 @@ mod palette;
 mod pillar_summary;
 mod scale;
 mod state_bars;
+mod state_counts;
 mod svg;
 mod table;
 mod target_progress;

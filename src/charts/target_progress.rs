@@ -4,95 +4,23 @@
 //! ("Đạt", "Chưa đạt", "Chưa có số liệu"), in colour and with a pattern.
 //! Handles "lower is better" targets (at most, below, rank) and yes/no ones.
 
-use super::labels::{text_width, with_unit};
-use super::palette::{GREEN_TEXT, INK, MET, MUTED, NO_DATA, NOT_MET, Paint, VERMILLION_TEXT};
-use super::svg::{self, Anchor, FONT, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
+mod bar;
+mod state;
+mod texts;
+
+use super::labels::text_width;
+use super::svg::{self, Anchor, FONT, PAD, SMALL, Svg, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use bar::{BAR, draw_bar};
 use std::sync::Arc;
+use texts::{pair_text, target_text, value_text};
 
 use super::words::Words;
 use super::{Chart, chart_id, finite};
 
 /// How a value is compared with its target: the data's own type.
 pub use crate::data::values::Comparison;
-
-/// Whether a target is achieved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetState {
-    /// "Đạt".
-    Met,
-    /// "Chưa đạt".
-    NotMet,
-    /// "Chưa có số liệu": no value yet (never drawn as zero).
-    NoData,
-}
-
-impl TargetState {
-    /// The Vietnamese word for the state.
-    pub fn label(self) -> &'static str {
-        match self {
-            TargetState::Met => "Đạt",
-            TargetState::NotMet => "Chưa đạt",
-            TargetState::NoData => "Chưa có số liệu",
-        }
-    }
-
-    /// The word for the state in `words`' language.
-    pub(crate) fn word(self, words: &Words) -> &str {
-        words.get(match self {
-            TargetState::Met => "chart_met",
-            TargetState::NotMet => "chart_not_met",
-            TargetState::NoData => "chart_no_data",
-        })
-    }
-
-    pub(crate) fn paint(self) -> Paint {
-        match self {
-            TargetState::Met => MET,
-            TargetState::NotMet => NOT_MET,
-            TargetState::NoData => NO_DATA,
-        }
-    }
-
-    pub(crate) fn text_colour(self) -> &'static str {
-        match self {
-            TargetState::Met => GREEN_TEXT,
-            TargetState::NotMet => VERMILLION_TEXT,
-            TargetState::NoData => MUTED,
-        }
-    }
-}
-
-/// The state of `value` against `target`. NaN and infinite values count as
-/// missing; a missing or NaN target (other than for yes/no) gives `NoData`.
-pub fn evaluate(value: Option<f64>, target: f64, comparison: Comparison) -> TargetState {
-    let Some(value) = finite(value) else {
-        return TargetState::NoData;
-    };
-    if comparison == Comparison::YesNo {
-        return if value != 0.0 {
-            TargetState::Met
-        } else {
-            TargetState::NotMet
-        };
-    }
-    if !target.is_finite() {
-        return TargetState::NoData;
-    }
-    let met = match comparison {
-        Comparison::AtLeast => value >= target,
-        Comparison::Above => value > target,
-        Comparison::AtMost | Comparison::Rank => value <= target,
-        Comparison::Below => value < target,
-        Comparison::Equal => (value - target).abs() <= 1e-9 * target.abs().max(1.0),
-        Comparison::YesNo => unreachable!("handled above"),
-    };
-    if met {
-        TargetState::Met
-    } else {
-        TargetState::NotMet
-    }
-}
+pub use state::{TargetState, evaluate};
 
 /// One target and its latest value.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -145,51 +73,6 @@ pub struct TargetProgress {
     /// The chart's wording (Vietnamese by default).
     pub words: Arc<Words>,
 }
-
-fn value_text(item: &TargetItem, w: &Words) -> String {
-    let value = finite(item.value);
-    if let (None, Some(text)) = (value, &item.value_label) {
-        return text.clone();
-    }
-    match item.comparison {
-        Comparison::YesNo => match value {
-            Some(v) if v != 0.0 => w.get("chart_yes").to_owned(),
-            Some(_) => w.get("chart_no").to_owned(),
-            None => "–".to_owned(),
-        },
-        Comparison::Rank => value.map_or_else(
-            || "–".to_owned(),
-            |v| w.fmt("chart_rank_value", &[("n", &with_unit(v, 2, ""))]),
-        ),
-        _ => value.map_or_else(|| "–".to_owned(), |v| with_unit(v, 2, &item.unit)),
-    }
-}
-
-fn target_text(item: &TargetItem, w: &Words) -> String {
-    let amount = || with_unit(item.target, 2, &item.unit);
-    if !item.target.is_finite() && item.comparison != Comparison::YesNo {
-        return "–".to_owned();
-    }
-    let key = match item.comparison {
-        Comparison::AtLeast => "chart_goal_at_least",
-        Comparison::Above => "chart_goal_above",
-        Comparison::AtMost => "chart_goal_at_most",
-        Comparison::Below => "chart_goal_below",
-        Comparison::Equal => "chart_goal_equal",
-        Comparison::Rank => {
-            return w.fmt("chart_goal_rank", &[("n", &with_unit(item.target, 2, ""))]);
-        }
-        Comparison::YesNo => return w.get("chart_goal_yes").to_owned(),
-    };
-    w.fmt(key, &[("n", &amount())])
-}
-
-/// Text written beside the bar: "95,5 % / 100 %".
-fn pair_text(item: &TargetItem, w: &Words) -> String {
-    format!("{} / {}", value_text(item, w), target_text(item, w))
-}
-
-const BAR: f64 = 16.0;
 const ROW_GAP: f64 = 14.0;
 
 /// Horizontal progress bars for several targets.
@@ -260,69 +143,6 @@ pub fn target_progress(input: &TargetProgress) -> Chart {
         desc,
         svg,
         table_html,
-    }
-}
-
-/// One bar on its own scale from `min(0, value, target)` to
-/// `max(0, value, target)` (at least 0–100 for percentages).
-fn draw_bar(svg: &mut Svg, item: &TargetItem, state: TargetState, x: f64, y: f64, width: f64) {
-    let value = finite(item.value);
-    if item.comparison == Comparison::YesNo {
-        match value {
-            Some(v) if v != 0.0 => svg.rect(x, y, width, BAR, MET),
-            Some(_) => {
-                svg.track(x, y, width, BAR);
-                svg.rect(x, y, BAR, BAR, NOT_MET);
-            }
-            None => svg.dashed_box(x, y, width, BAR),
-        }
-        return;
-    }
-    let target = Some(item.target).filter(|t| t.is_finite());
-    let mut lo = 0.0_f64;
-    let mut hi = if item.unit.trim() == "%" {
-        100.0_f64
-    } else {
-        0.0
-    };
-    for v in [value, target].into_iter().flatten() {
-        lo = lo.min(v);
-        hi = hi.max(v);
-    }
-    if hi - lo <= 0.0 {
-        hi = lo + 1.0;
-    }
-    let scale = |v: f64| x + (v - lo) / (hi - lo) * width;
-    match value {
-        Some(v) => {
-            svg.track(x, y, width, BAR);
-            let zero = scale(0.0);
-            svg.rect(zero, y, scale(v) - zero, BAR, state.paint());
-            if lo < 0.0 {
-                // Mark zero so that a negative bar reads as negative.
-                let stroke = Stroke {
-                    colour: MUTED,
-                    width: 1.5,
-                    dashed: false,
-                };
-                svg.line(zero, y - 2.0, zero, y + BAR + 2.0, stroke);
-            }
-        }
-        None => svg.dashed_box(x, y, width, BAR),
-    }
-    if let Some(t) = target {
-        let tx = scale(t).clamp(x + 1.0, x + width - 1.0);
-        svg.line(
-            tx,
-            y - 4.0,
-            tx,
-            y + BAR + 4.0,
-            Stroke {
-                colour: INK,
-                width: 2.5,
-                dashed: false,
-            },
-        );
     }
 }
 
@@ -455,47 +275,6 @@ mod tests {
             ],
             words: Default::default(),
         }
-    }
-
-    #[test]
-    fn evaluates_directions() {
-        assert_eq!(
-            evaluate(Some(95.5), 100.0, Comparison::AtLeast),
-            TargetState::NotMet
-        );
-        assert_eq!(
-            evaluate(Some(100.0), 100.0, Comparison::AtLeast),
-            TargetState::Met
-        );
-        assert_eq!(
-            evaluate(Some(100.0), 100.0, Comparison::Above),
-            TargetState::NotMet
-        );
-        assert_eq!(evaluate(Some(3.0), 5.0, Comparison::Rank), TargetState::Met);
-        assert_eq!(
-            evaluate(Some(5.0), 5.0, Comparison::Equal),
-            TargetState::Met
-        );
-        assert_eq!(
-            evaluate(Some(5.5), 5.0, Comparison::Equal),
-            TargetState::NotMet
-        );
-        assert_eq!(
-            evaluate(Some(2.0), 2.0, Comparison::Below),
-            TargetState::NotMet
-        );
-        assert_eq!(
-            evaluate(Some(0.0), f64::NAN, Comparison::YesNo),
-            TargetState::NotMet
-        );
-        assert_eq!(
-            evaluate(Some(f64::NAN), 1.0, Comparison::AtLeast),
-            TargetState::NoData
-        );
-        assert_eq!(
-            evaluate(None, 1.0, Comparison::AtLeast),
-            TargetState::NoData
-        );
     }
 
     #[test]

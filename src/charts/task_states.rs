@@ -3,13 +3,11 @@
 //! bar per group with a legend and the counts written under each bar. Each
 //! state has its own colour and pattern.
 
+use super::Chart;
 use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
-use super::state_bars;
-use super::svg;
-use super::table::{Column, Table};
+use super::state_bars::State;
+use super::state_counts::{self, StateCounts, int, share};
 use super::words::Words;
-use super::{Chart, chart_id};
-use crate::text::numbers::{format_integer, format_percent};
 use std::sync::Arc;
 
 /// Task counts by state.
@@ -33,9 +31,9 @@ pub struct TaskCounts {
     pub due_unreported: u32,
 }
 
-impl TaskCounts {
-    fn states<'a>(&self, w: &'a Words) -> [(u32, Paint, &'a str); 8] {
-        [
+impl StateCounts for TaskCounts {
+    fn states<'a>(&self, w: &'a Words) -> Vec<State<'a>> {
+        vec![
             (self.done, Paint::solid(GREEN), w.get("chart_task_done")),
             (
                 self.done_late,
@@ -74,22 +72,6 @@ impl TaskCounts {
             ),
         ]
     }
-
-    fn total(&self) -> u64 {
-        [
-            self.done,
-            self.done_late,
-            self.in_progress,
-            self.not_started,
-            self.overdue,
-            self.due_unreported,
-            self.paused,
-            self.not_reported,
-        ]
-        .iter()
-        .map(|&n| u64::from(n))
-        .sum()
-    }
 }
 
 /// The tasks of one group (a lead unit, a pillar…).
@@ -104,66 +86,36 @@ pub struct TaskGroup {
 /// Input of [`task_states`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TaskStates {
-    /// The wording (state names, description, table headers).
-    pub words: Arc<Words>,
     /// Id prefix, unique on the page (slugified).
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (state names, description, table headers).
+    pub words: Arc<Words>,
     /// One group for a simple bar chart; several for stacked bars per group.
     pub groups: Vec<TaskGroup>,
 }
 
-/// Task counts by state, optionally per group.
+/// Task counts by state, optionally per group: one bar per state (name on
+/// the left, count and share on the right), or one stacked bar per group
+/// with a legend on top.
 pub fn task_states(input: &TaskStates) -> Chart {
-    let id = chart_id(&input.id);
-    let desc = describe(input);
-    let table_html = table(input);
-    let total: u64 = input.groups.iter().map(|g| g.counts.total()).sum();
-    let svg = if total == 0 {
-        svg::empty_svg(&id, &input.title, input.words.get("chart_no_data"))
-    } else if input.groups.len() == 1 {
-        single(&id, input, &desc)
-    } else {
-        stacked(&id, input, &desc)
-    };
-    Chart {
-        id,
-        title: input.title.clone(),
-        desc,
-        svg,
-        table_html,
-    }
-}
-
-fn int(v: u64) -> String {
-    format_integer(v as i64)
-}
-
-/// One bar per state: name on the left, count and share on the right.
-fn single(id: &str, input: &TaskStates, desc: &str) -> String {
-    let counts = input.groups[0].counts;
-    let total = counts.total();
-    let states = counts.states(&input.words);
-    let texts: Vec<String> = states
-        .iter()
-        .map(|s| {
-            let share = 100.0 * f64::from(s.0) / total as f64;
-            format!("{} ({})", int(s.0.into()), format_percent(share, 1))
-        })
-        .collect();
-    state_bars::single(id, &states, &texts, &input.title, desc)
-}
-
-/// One stacked bar per group, with a legend on top.
-fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
-    let w = &*input.words;
-    let groups: Vec<(&str, Vec<state_bars::State>, Vec<String>)> = input
+    let groups: Vec<(&str, TaskCounts)> = input
         .groups
         .iter()
-        .map(|group| {
-            let mut parts: Vec<String> = group
-                .counts
+        .map(|g| (g.label.as_str(), g.counts))
+        .collect();
+    let w = &*input.words;
+    state_counts::chart(
+        w,
+        &input.id,
+        &input.title,
+        describe(input),
+        w.get("chart_col_tasks"),
+        &groups,
+        |count, total| format!("{} ({})", int(count.into()), share(count, total)),
+        |counts| {
+            let mut parts: Vec<String> = counts
                 .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
@@ -172,13 +124,11 @@ fn stacked(id: &str, input: &TaskStates, desc: &str) -> String {
             if parts.is_empty() {
                 parts.push(w.get("chart_no_tasks").to_owned());
             } else {
-                parts.push(w.fmt("chart_total", &[("n", &int(group.counts.total()))]));
+                parts.push(w.fmt("chart_total", &[("n", &int(counts.total()))]));
             }
-            (group.label.as_str(), group.counts.states(w).to_vec(), parts)
-        })
-        .collect();
-    let legend = TaskCounts::default().states(w);
-    state_bars::stacked(id, &legend, &groups, &input.title, desc)
+            parts
+        },
+    )
 }
 
 fn describe(input: &TaskStates) -> String {
@@ -228,53 +178,6 @@ fn describe(input: &TaskStates) -> String {
     }
     desc.push('.');
     desc
-}
-
-fn table(input: &TaskStates) -> String {
-    let w = &*input.words;
-    if input.groups.len() == 1 {
-        let counts = input.groups[0].counts;
-        let total = counts.total();
-        let mut table = Table::new(
-            &input.title,
-            vec![
-                Column::text(w.get("chart_col_status")),
-                Column::num(w.get("chart_col_tasks")),
-                Column::num(w.get("chart_col_share")),
-            ],
-        )
-        .no_data(w.get("chart_no_data"));
-        for (count, _, label) in counts.states(w) {
-            let share = if total == 0 {
-                "–".to_owned()
-            } else {
-                format_percent(100.0 * f64::from(count) / total as f64, 1)
-            };
-            table.row(vec![label.to_owned(), int(count.into()), share]);
-        }
-        table.footer(vec![
-            w.get("chart_col_total").to_owned(),
-            int(total),
-            String::new(),
-        ]);
-        return table.render();
-    }
-    let mut columns = vec![Column::text(w.get("chart_col_unit"))];
-    columns.extend(
-        TaskCounts::default()
-            .states(w)
-            .iter()
-            .map(|s| Column::num(s.2)),
-    );
-    columns.push(Column::num(w.get("chart_col_total")));
-    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
-    for group in &input.groups {
-        let mut row = vec![group.label.clone()];
-        row.extend(group.counts.states(w).iter().map(|s| int(s.0.into())));
-        row.push(int(group.counts.total()));
-        table.row(row);
-    }
-    table.render()
 }
 
 #[cfg(test)]

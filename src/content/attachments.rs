@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::fields::Reader;
+use super::fields::{Reader, entry_text};
 pub use super::frontmatter::AttachmentRef;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -127,25 +127,18 @@ impl Reader<'_> {
                         );
                         continue;
                     }
-                    let get = |k: &str| {
-                        m.get(k)
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .trim()
-                            .to_owned()
-                    };
-                    let file = get("file");
-                    if file.is_empty() {
-                        self.wrong_type(
-                            "attachments",
-                            "danh sách tệp có khoá “file” ở mỗi mục",
-                            EXAMPLE,
-                        );
+                    let Some(file) = self.required_entry_text(
+                        &m,
+                        "file",
+                        "attachments",
+                        "danh sách tệp có khoá “file” ở mỗi mục",
+                        EXAMPLE,
+                    ) else {
                         continue;
-                    }
+                    };
                     out.push(AttachmentRef {
                         file,
-                        title: get("title"),
+                        title: entry_text(&m, "title"),
                     });
                 }
                 _ => self.wrong_type("attachments", "một danh sách tệp", EXAMPLE),

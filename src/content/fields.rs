@@ -127,6 +127,25 @@ impl Reader<'_> {
         self.diags.push(d);
     }
 
+    /// The trimmed text of `key` in one table of the list `list_key`
+    /// (`based_on`, `attachments`); when it is missing or empty, an error
+    /// that each table needs it (with `example`) and `None`.
+    pub(super) fn required_entry_text(
+        &mut self,
+        entry: &Map<String, Value>,
+        key: &str,
+        list_key: &str,
+        expected: &str,
+        example: &str,
+    ) -> Option<String> {
+        let text = entry_text(entry, key);
+        if text.is_empty() {
+            self.wrong_type(list_key, expected, example);
+            return None;
+        }
+        Some(text)
+    }
+
     fn string(&mut self, key: &str) -> Option<String> {
         match self.map.get(key)? {
             Value::String(s) => Some(s.clone()),
@@ -381,22 +400,15 @@ impl Reader<'_> {
                     date: None,
                 }),
                 Value::Object(m) => {
-                    let get = |k: &str| {
-                        m.get(k)
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .trim()
-                            .to_owned()
-                    };
-                    let number = get("number");
-                    if number.is_empty() {
-                        self.wrong_type(
-                            "based_on",
-                            "danh sách có khoá “number” ở mỗi mục",
-                            "based_on = [{ number = \"57-NQ/TW\", title = \"…\" }]",
-                        );
+                    let Some(number) = self.required_entry_text(
+                        m,
+                        "number",
+                        "based_on",
+                        "danh sách có khoá “number” ở mỗi mục",
+                        "based_on = [{ number = \"57-NQ/TW\", title = \"…\" }]",
+                    ) else {
                         continue;
-                    }
+                    };
                     let date = m
                         .get("date")
                         .and_then(Value::as_str)
@@ -404,7 +416,7 @@ impl Reader<'_> {
                         .map(|d| d.date);
                     out.push(BasedOn {
                         number,
-                        title: get("title"),
+                        title: entry_text(m, "title"),
                         date,
                     });
                 }
@@ -556,4 +568,15 @@ impl Reader<'_> {
         };
         inner.list(key)
     }
+}
+
+/// The trimmed text of `key` in one table of a list (`""` when it is
+/// missing or not text).
+pub(super) fn entry_text(entry: &Map<String, Value>, key: &str) -> String {
+    entry
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned()
 }

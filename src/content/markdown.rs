@@ -6,27 +6,22 @@
 //! Internal URLs are written as `ROOT_MARKER + path`; [`place`] replaces the
 //! marker with the `../` prefix of the page the HTML ends up on.
 
-use std::collections::HashSet;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
-};
-use serde::Serialize;
+mod headings;
+mod raw_html;
+mod shortcode_splice;
 
 use super::highlight;
 pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
 use super::shortcodes::{self, Shortcodes};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
-use crate::text::{escape, slugify};
-
-/// A heading for the table of contents.
-#[derive(Debug, Clone, Serialize)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
-}
+use crate::text::escape;
+use headings::add_heading_ids;
+pub use headings::{Heading, plain_text};
+use raw_html::{html_event, raw_url};
+use shortcode_splice::splice_shortcodes;
 
 /// The rendered body of a page.
 #[derive(Debug, Clone, Default)]
@@ -245,83 +240,9 @@ pub fn render(
     }
 }
 
-/// Replaces shortcode placeholders with their rendered HTML.
-fn splice_shortcodes(
-    src: &Source<'_>,
-    mut html: String,
-    calls: &[shortcodes::Call],
-    renderer: Option<&dyn Shortcodes>,
-    diags: &mut Diagnostics,
-) -> String {
-    let (body_line, _) = line_col(src.file_text, src.body_offset);
-    for (n, call) in calls.iter().enumerate() {
-        let result = match renderer {
-            Some(r) => r.render(&call.name, &call.args),
-            None => Err(format!("không có mã chèn “{}”", call.name)),
-        };
-        let foreign = shortcodes::FOREIGN_SHORTCODES.contains(&call.name.as_str());
-        let replacement = match result {
-            Ok(h) => h,
-            Err(msg) => {
-                diags.push(
-                    Diagnostic::error(src.display_path, format!("mã chèn “{}”: {msg}", call.name))
-                        .at(body_line + call.line, 1)
-                        .with_source(src.file_text)
-                        .hint(if foreign {
-                            "đây là mã chèn của Zola/Hugo: chạy “minhbach import THU_MUC” để đổi tự động, hoặc thay bằng Markdown (ảnh, liên kết); xem docs/chuyen-tu-hugo-zola.md"
-                        } else {
-                            "xem danh sách mã chèn và tham số trong docs/du-lieu.md"
-                        }),
-                );
-                String::new()
-            }
-        };
-        let ph = shortcodes::placeholder(n);
-        let wrapped = format!("<p>{ph}</p>\n");
-        if html.contains(&wrapped) {
-            html = html.replacen(&wrapped, &replacement, 1);
-        } else {
-            html = html.replacen(&ph, &replacement, 1);
-        }
-    }
-    html
-}
-
 /// Control characters (C0, DEL, C1) other than tab and line breaks.
 fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
-/// A link or file address in raw HTML at `at`, resolved like a Markdown
-/// link (rewritten to its output path; a broken one is a located error).
-fn raw_url(
-    src: &Source<'_>,
-    at: usize,
-    u: &super::sanitize::UrlAttribute<'_>,
-    targets: &LinkTargets,
-    diags: &mut Diagnostics,
-) -> String {
-    let at = (at + u.offset).min(src.file_text.len());
-    super::links::resolve(src, at, &CowStr::Borrowed(u.value), targets, diags).to_string()
-}
-
-fn html_event<'a>(
-    h: CowStr<'a>,
-    policy: RawHtml,
-    block: bool,
-    check: &mut dyn FnMut(&super::sanitize::UrlAttribute<'_>) -> String,
-) -> Event<'a> {
-    match policy {
-        RawHtml::Escape => Event::Text(h),
-        RawHtml::Allow => {
-            let cleaned = crate::content::sanitize::strip_active_content_with(&h, check);
-            if block {
-                Event::Html(cleaned.into())
-            } else {
-                Event::InlineHtml(cleaned.into())
-            }
-        }
-    }
 }
 
 /// The events of the first paragraph (for the default summary).
@@ -337,76 +258,6 @@ fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
         .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
         .map_or(events.len(), |i| start + i + 1);
     &events[start..end]
-}
-
-/// Concatenated text of events, with whitespace collapsed.
-pub fn plain_text(events: &[Event<'_>]) -> String {
-    let mut out = String::new();
-    for e in events {
-        match e {
-            Event::Text(t) | Event::Code(t) => out.push_str(t),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Gives every heading an id (its slug, made unique) and returns the TOC.
-fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
-    let mut toc = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
-            let level = *level;
-            let existing = id.clone();
-            let end = events[i..]
-                .iter()
-                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
-                .map_or(events.len(), |j| i + j);
-            let title = plain_text(&events[i + 1..end]);
-            let id = match existing {
-                Some(id) => id.to_string(),
-                None => {
-                    let base = match slugify(&title) {
-                        s if s.is_empty() => "muc".to_owned(),
-                        s => s,
-                    };
-                    let mut candidate = base.clone();
-                    let mut n = 2;
-                    while seen.contains(&candidate) {
-                        candidate = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    candidate
-                }
-            };
-            seen.insert(id.clone());
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                *slot = Some(CowStr::from(id.clone()));
-            }
-            toc.push(Heading {
-                level: heading_number(level),
-                id,
-                title,
-            });
-            i = end;
-        }
-        i += 1;
-    }
-    toc
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
 }
 
 /// Table cells aligned in Markdown (`|--:|`) get a class, not the

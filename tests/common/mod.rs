@@ -113,6 +113,31 @@ impl Site {
         std::fs::write(p, contents).unwrap();
     }
 
+    /// Rewrites a file under the site root with `f` of its text.
+    pub fn edit(&self, rel: &str, f: impl FnOnce(&str) -> String) {
+        let text = read(&self.path(rel));
+        self.write(rel, f(&text));
+    }
+
+    /// Adds `lines` at the top of a page's TOML front matter.
+    pub fn add_front_matter(&self, rel: &str, lines: &str) {
+        self.edit(rel, |s| s.replacen("+++\n", &format!("+++\n{lines}"), 1));
+    }
+
+    /// Adds `lines` at the end of a page's TOML front matter (where a table
+    /// such as Zola's `[taxonomies]` must go).
+    pub fn end_front_matter(&self, rel: &str, lines: &str) {
+        self.edit(rel, |s| {
+            let end = s[3..].find("+++").unwrap() + 3;
+            format!("{}{lines}{}", &s[..end], &s[end..])
+        });
+    }
+
+    /// Adds `text` at the end of `minhbach.toml`.
+    pub fn append_config(&self, text: &str) {
+        self.edit("minhbach.toml", |s| format!("{s}\n{text}"));
+    }
+
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root.join(rel)).unwrap();
     }
@@ -437,6 +462,14 @@ pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
         Ok(d) => d,
         Err(e) => panic!("not well-formed XML: {e}\n{text}"),
     }
+}
+
+/// How many `<entry>` elements an Atom feed has.
+pub fn feed_entries(feed: &str) -> usize {
+    parse_xml(feed)
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .count()
 }
 
 /// Texts of every descendant element named `name` of `node`.

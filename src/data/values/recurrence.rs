@@ -331,48 +331,43 @@ mod tests {
         let r = parse_recurrence("Trước ngày 15 của tháng cuối quý").unwrap();
         assert_eq!(r.frequency, Frequency::Quarterly);
         assert_eq!((r.day, r.month, r.before), (Some(15), Some(3), true));
-        assert_eq!(
-            due("trước ngày 15 của tháng cuối quý", date(2025, 11, 2)),
-            date(2025, 12, 14)
-        );
-        assert_eq!(
-            due("hằng quý, ngày 15 tháng cuối quý", date(2025, 1, 1)),
-            date(2025, 3, 15)
-        );
-        assert_eq!(
-            due("HANG QUY ngay 15 thang cuoi quy", date(2025, 6, 30)),
-            date(2025, 6, 15)
-        );
-        assert_eq!(
-            due("hằng tháng, ngày 5", date(2025, 2, 20)),
-            date(2025, 2, 5)
-        );
-        assert_eq!(
-            due("Hàng tháng (ngày 31)", date(2025, 2, 1)),
-            date(2025, 2, 28)
-        );
-        assert_eq!(
-            due("hằng năm, ngày 31 tháng 12", date(2025, 5, 1)),
-            date(2025, 12, 31)
-        );
-        assert_eq!(
-            due("hằng năm, trước ngày 15 tháng 1", date(2026, 5, 1)),
-            date(2026, 1, 14)
-        );
-        assert_eq!(due("hằng quý", date(2025, 8, 1)), date(2025, 9, 30));
-        assert_eq!(
-            due("mỗi tháng, cuối tháng", date(2024, 2, 1)),
-            date(2024, 2, 29)
-        );
-        assert_eq!(
-            due("chậm nhất ngày 20 tháng đầu quý", date(2025, 12, 1)),
-            date(2025, 10, 20)
-        );
-        // "trước ngày 1" is the last day of the month before.
-        assert_eq!(
-            due("hằng tháng, trước ngày 1", date(2025, 3, 9)),
-            date(2025, 2, 28)
-        );
+        for (rule, at, expected) in [
+            (
+                "trước ngày 15 của tháng cuối quý",
+                "2025-11-02",
+                "2025-12-14",
+            ),
+            (
+                "hằng quý, ngày 15 tháng cuối quý",
+                "2025-01-01",
+                "2025-03-15",
+            ),
+            (
+                "HANG QUY ngay 15 thang cuoi quy",
+                "2025-06-30",
+                "2025-06-15",
+            ),
+            ("hằng tháng, ngày 5", "2025-02-20", "2025-02-05"),
+            ("Hàng tháng (ngày 31)", "2025-02-01", "2025-02-28"),
+            ("hằng năm, ngày 31 tháng 12", "2025-05-01", "2025-12-31"),
+            (
+                "hằng năm, trước ngày 15 tháng 1",
+                "2026-05-01",
+                "2026-01-14",
+            ),
+            ("hằng quý", "2025-08-01", "2025-09-30"),
+            ("mỗi tháng, cuối tháng", "2024-02-01", "2024-02-29"),
+            (
+                "chậm nhất ngày 20 tháng đầu quý",
+                "2025-12-01",
+                "2025-10-20",
+            ),
+            // "trước ngày 1" is the last day of the month before.
+            ("hằng tháng, trước ngày 1", "2025-03-09", "2025-02-28"),
+        ] {
+            let (at, expected): (Date, Date) = (at.parse().unwrap(), expected.parse().unwrap());
+            assert_eq!(due(rule, at), expected, "{rule} at {at}");
+        }
     }
 
     #[test]

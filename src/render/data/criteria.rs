@@ -5,8 +5,8 @@
 //! `tieu-chi/<địa-phương>/` is one unit's checklist. A status is always a
 //! word and a shape, never a colour alone.
 
-use crate::render::engine::vars::Context;
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};

@@ -3,8 +3,8 @@
 //! charts one over time and across units. Nothing here is judged: no đạt /
 //! chưa đạt, no target line.
 
-use crate::render::engine::vars::Context;
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};

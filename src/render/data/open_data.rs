@@ -1,8 +1,8 @@
 //! The open-data catalogue `du-lieu/`: every data set with its columns and
 //! its CSV and JSON files.
 
-use crate::render::engine::vars::Context;
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
 
 use super::views::capitalize;

@@ -1,8 +1,8 @@
 //! The targets list `chi-tieu/` (grouped by document and pillar, with a
 //! chart per group) and one page per target `chi-tieu/<id>/`.
 
-use crate::render::engine::vars::Context;
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
 
 use super::views::{

@@ -69,7 +69,14 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
             {
                 map.insert(
                     "embed".into(),
-                    Value::String(embed_html(&c, base, root, portable, Some(tr))),
+                    Value::String(embed_html(
+                        &c,
+                        base,
+                        root,
+                        portable,
+                        Some(tr),
+                        &crate::charts::Words::default(),
+                    )),
                 );
                 found.push(c);
                 return;

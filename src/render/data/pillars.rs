@@ -77,9 +77,11 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
         .iter()
         .find(|(name, _)| in_pillar(Some(name), p))?;
     Some(format!(
-        "{} / {} điểm ({})",
-        points(t.points),
-        points(t.max),
+        "{} ({})",
+        data.chart_words().fmt(
+            "chart_points_of",
+            &[("points", &points(t.points)), ("max", &points(t.max))],
+        ),
         y.year
     ))
 }

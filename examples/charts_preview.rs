@@ -156,6 +156,7 @@ fn charts() -> Vec<Chart> {
         due_unreported: 0,
     };
     let tasks_one = task_states(&TaskStates {
+        words: Default::default(),
         id: "nhiem-vu".into(),
         title: "Nhiệm vụ năm 2025 theo trạng thái".into(),
         groups: vec![TaskGroup {
@@ -164,6 +165,7 @@ fn charts() -> Vec<Chart> {
         }],
     });
     let tasks = task_states(&TaskStates {
+        words: Default::default(),
         id: "nhiem-vu-don-vi".into(),
         title: "Nhiệm vụ theo đơn vị chủ trì".into(),
         groups: vec![
@@ -186,6 +188,7 @@ fn charts() -> Vec<Chart> {
         ],
     });
     let budget = budget_bars(&BudgetBars {
+        words: Default::default(),
         id: "kinh-phi".into(),
         title: "Kinh phí chuyển đổi số".into(),
         unit: MoneyUnit::Auto,
@@ -208,6 +211,7 @@ fn charts() -> Vec<Chart> {
         ],
     });
     let dti = dti_scores(&DtiScores {
+        words: Default::default(),
         id: "dti".into(),
         title: "Điểm DTI năm 2025 theo trụ cột".into(),
         scale: DtiScale::Points,
@@ -234,6 +238,7 @@ fn charts() -> Vec<Chart> {
         ],
     });
     let dti_index = dti_scores(&DtiScores {
+        words: Default::default(),
         id: "dti-chi-so".into(),
         title: "Chỉ số DTI năm 2025 (chuẩn hóa)".into(),
         scale: DtiScale::Index,
@@ -288,6 +293,7 @@ fn charts() -> Vec<Chart> {
         Some(0.0),
     ];
     let communes = commune_comparison(&CommuneComparison {
+        words: Default::default(),
         id: "so-sanh".into(),
         title: "Tỷ lệ hồ sơ trực tuyến theo xã, phường năm 2025".into(),
         unit: "%".into(),

@@ -140,7 +140,10 @@ pub fn prepare_holding_back(
     data.fold_own_unit(&config.unit);
     let site_data = (!data.is_empty()).then(|| {
         let computed = phase("compute", || crate::data::compute(&data, opts.today));
-        SiteData::new(data, computed)
+        let site_data = SiteData::new(data, computed);
+        // Shortcode charts speak the site's language too.
+        render::set_chart_words(&site_data, &theme, &config.language);
+        site_data
     });
     let shortcodes = render::data::shortcodes::DataShortcodes {
         data: site_data.as_ref(),

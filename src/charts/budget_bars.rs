@@ -8,8 +8,10 @@ use super::palette::{BLUE, MUTED, Paint, Pattern, SKY};
 use super::scale::{domain_with_zero, fit};
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use super::words::Words;
 use super::{Chart, chart_id, finite};
 use crate::text::numbers::{format_decimal, format_percent};
+use std::sync::Arc;
 
 /// The unit money is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,12 +38,12 @@ impl MoneyUnit {
         }
     }
 
-    fn name(self) -> &'static str {
-        match self {
-            MoneyUnit::TyDong => "tỷ đồng",
-            MoneyUnit::TrieuDong => "triệu đồng",
-            MoneyUnit::Dong | MoneyUnit::Auto => "đồng",
-        }
+    fn name(self, words: &Words) -> &str {
+        words.get(match self {
+            MoneyUnit::TyDong => "chart_money_billion",
+            MoneyUnit::TrieuDong => "chart_money_million",
+            MoneyUnit::Dong | MoneyUnit::Auto => "chart_money_dong",
+        })
     }
 
     /// An amount in đồng written in this unit, without the unit.
@@ -82,6 +84,8 @@ pub struct BudgetBars {
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (legend, unit names, description, table headers).
+    pub words: Arc<Words>,
     /// The unit amounts are written in.
     pub unit: MoneyUnit,
     /// The years or sources, in the order to show them.
@@ -101,28 +105,33 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
         .flat_map(|r| [finite(r.planned), finite(r.disbursed)]);
     let largest = amounts.clone().flatten().map(f64::abs).fold(0.0, f64::max);
     let unit = input.unit.resolve(largest);
+    let w = &*input.words;
     let desc = describe(input, unit);
     let table_html = table(input, unit);
     if amounts.flatten().next().is_none() {
-        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
+        return Chart::empty(id, &input.title, desc, table_html, w.get("chart_no_data"));
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);
     let legend = [
-        (Swatch::Box(PLANNED), "Kế hoạch"),
-        (Swatch::Box(DISBURSED), "Đã giải ngân"),
+        (Swatch::Box(PLANNED), w.get("chart_planned")),
+        (Swatch::Box(DISBURSED), w.get("chart_disbursed")),
     ];
     let mut y = PAD + svg.legend(&legend, PAD, PAD, full);
     svg.text(
         PAD,
         y + SMALL,
-        &format!("Đơn vị: {}", unit.name()),
+        &w.fmt("chart_money_unit", &[("unit", unit.name(w))]),
         TextStyle::SMALL.colour(MUTED),
     );
     y += SMALL + 12.0;
 
-    let value_text =
-        |v: Option<f64>| v.map_or_else(|| "chưa có số liệu".to_owned(), |v| unit.format(v));
+    let value_text = |v: Option<f64>| {
+        v.map_or_else(
+            || w.get("chart_no_data_short").to_owned(),
+            |v| unit.format(v),
+        )
+    };
     let amounts = || {
         input
             .rows
@@ -170,7 +179,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
             bar_y += BAR + 4.0;
         }
         if let Some(rate) = row.rate() {
-            let text = format!("Tỷ lệ giải ngân: {}", format_percent(rate, 1));
+            let text = w.fmt("chart_rate_line", &[("rate", &format_percent(rate, 1))]);
             svg.text(PAD, bar_y + SMALL, &text, TextStyle::SMALL.bold());
             bar_y += SMALL + 4.0;
         }
@@ -187,6 +196,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
 }
 
 fn describe(input: &BudgetBars, unit: MoneyUnit) -> String {
+    let w = &*input.words;
     let planned: Vec<f64> = input
         .rows
         .iter()
@@ -198,31 +208,32 @@ fn describe(input: &BudgetBars, unit: MoneyUnit) -> String {
         .filter_map(|r| finite(r.disbursed))
         .collect();
     if planned.is_empty() && disbursed.is_empty() {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
-    let name = unit.name();
+    let name = unit.name(w);
+    let amount = |v: f64| format!("{} {name}", unit.format(v));
     let mut parts = Vec::new();
     if !planned.is_empty() {
-        parts.push(format!(
-            "kế hoạch {} {name}",
-            unit.format(planned.iter().sum())
+        parts.push(w.fmt(
+            "chart_desc_planned",
+            &[("amount", &amount(planned.iter().sum()))],
         ));
     }
     if !disbursed.is_empty() {
-        parts.push(format!(
-            "đã giải ngân {} {name}",
-            unit.format(disbursed.iter().sum())
+        parts.push(w.fmt(
+            "chart_desc_disbursed",
+            &[("amount", &amount(disbursed.iter().sum()))],
         ));
     }
-    let mut desc = format!("Tổng {}", parts.join(", "));
+    let mut desc = w.fmt("chart_desc_budget", &[("parts", &parts.join(", "))]);
     // The overall rate over the rows where both amounts are known.
     let both: Vec<&BudgetRow> = input.rows.iter().filter(|r| r.rate().is_some()).collect();
     let p: f64 = both.iter().filter_map(|r| finite(r.planned)).sum();
     let d: f64 = both.iter().filter_map(|r| finite(r.disbursed)).sum();
     if p > 0.0 {
-        desc.push_str(&format!(
-            " (tỷ lệ giải ngân {})",
-            format_percent(100.0 * d / p, 1)
+        desc.push_str(&w.fmt(
+            "chart_desc_rate",
+            &[("rate", &format_percent(100.0 * d / p, 1))],
         ));
     }
     desc.push('.');
@@ -230,17 +241,20 @@ fn describe(input: &BudgetBars, unit: MoneyUnit) -> String {
 }
 
 fn table(input: &BudgetBars, unit: MoneyUnit) -> String {
-    let name = unit.name();
+    let w = &*input.words;
+    let name = unit.name(w);
     let mut table = Table::new(
         &input.title,
         vec![
-            Column::text("Năm / nguồn"),
-            Column::num(&format!("Kế hoạch ({name})")),
-            Column::num(&format!("Đã giải ngân ({name})")),
-            Column::num("Tỷ lệ giải ngân"),
+            Column::text(w.get("chart_col_year_source")),
+            Column::num(&w.fmt("chart_col_planned", &[("unit", name)])),
+            Column::num(&w.fmt("chart_col_disbursed", &[("unit", name)])),
+            Column::num(w.get("chart_col_rate")),
         ],
-    );
-    let cell = |v: Option<f64>| v.map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| unit.format(v));
+    )
+    .no_data(w.get("chart_no_data"));
+    let no_data = w.get("chart_no_data");
+    let cell = |v: Option<f64>| v.map_or_else(|| no_data.to_owned(), |v| unit.format(v));
     for row in &input.rows {
         table.row(vec![
             row.label.clone(),
@@ -271,6 +285,7 @@ mod tests {
 
     fn sample() -> BudgetBars {
         BudgetBars {
+            words: Default::default(),
             id: "kinh-phi".into(),
             title: "Kinh phí chuyển đổi số".into(),
             unit: MoneyUnit::TrieuDong,

@@ -13,9 +13,11 @@ use super::scale::{domain_with_zero, fit};
 use super::svg::{self, FONT, PAD, SMALL, Stroke, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
 use super::target_progress::{Comparison, TargetState, evaluate};
+use super::words::Words;
 use super::{Chart, chart_id, finite};
 use crate::text::numbers::format_decimal;
 use crate::text::vi_cmp;
+use std::sync::Arc;
 
 /// One commune's value.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -33,6 +35,8 @@ pub struct CommuneComparison {
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (legend, description, table headers).
+    pub words: Arc<Words>,
     /// Unit written after numbers ("%", "hồ sơ"); may be empty.
     pub unit: String,
     /// The target, drawn as a dashed line; bars then show đạt / chưa đạt.
@@ -87,8 +91,9 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
     let rows = sorted(input);
     let desc = describe(input, &rows);
     let table_html = table(input, &rows);
+    let w = &*input.words;
     if rows.iter().all(|r| r.1.is_none()) {
-        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
+        return Chart::empty(id, &input.title, desc, table_html, w.get("chart_no_data"));
     }
     let unit = input.unit.as_str();
     let target = input.target.filter(|t| t.is_finite());
@@ -99,15 +104,15 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         let legend = [
             (
                 Swatch::Box(TargetState::Met.paint()),
-                TargetState::Met.label(),
+                TargetState::Met.word(w),
             ),
             (
                 Swatch::Box(TargetState::NotMet.paint()),
-                TargetState::NotMet.label(),
+                TargetState::NotMet.word(w),
             ),
         ];
         y += svg.legend(&legend, PAD, y, full);
-        let label = format!("Mục tiêu: {}", with_unit(t, 2, unit));
+        let label = w.fmt("chart_goal_line", &[("value", &with_unit(t, 2, unit))]);
         svg.line(PAD, y + 9.0, PAD + 14.0, y + 9.0, target_stroke());
         svg.text(PAD + 20.0, y + 14.0, &label, TextStyle::SMALL);
         y += 26.0;
@@ -116,7 +121,10 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
     let value_texts: Vec<String> = rows
         .iter()
         .map(|r| {
-            r.1.map_or_else(|| "chưa có số liệu".to_owned(), |v| with_unit(v, 2, unit))
+            r.1.map_or_else(
+                || w.get("chart_no_data_short").to_owned(),
+                |v| with_unit(v, 2, unit),
+            )
         })
         .collect();
     // Names sit on their own lines above their bars (wrapped, never cut),
@@ -246,62 +254,78 @@ fn describe(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) ->
         .iter()
         .filter_map(|(r, v)| v.map(|v| (*r, v)))
         .collect();
+    let w = &*input.words;
     let (Some(first), Some(last)) = (measured.first(), measured.last()) else {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     };
     let unit = input.unit.as_str();
     let show = |(r, v): &(&CommuneValue, f64)| format!("{} {}", r.name, with_unit(*v, 2, unit));
     let mut desc = if measured.len() == 1 {
         show(first)
     } else if lower_is_better(input.comparison) {
-        format!("Tốt nhất: {}; kém nhất: {}", show(first), show(last))
+        w.fmt(
+            "chart_desc_best_worst",
+            &[("first", &show(first)), ("last", &show(last))],
+        )
     } else {
-        format!("Cao nhất: {}; thấp nhất: {}", show(first), show(last))
+        w.fmt(
+            "chart_desc_highest_lowest",
+            &[("first", &show(first)), ("last", &show(last))],
+        )
     };
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
         let met = rows
             .iter()
             .filter(|r| state(input, r.1) == Some(TargetState::Met))
             .count();
-        desc.push_str(&format!(
-            "; {met}/{} đơn vị đạt mục tiêu {}",
-            rows.len(),
-            with_unit(t, 2, unit)
+        desc.push_str("; ");
+        desc.push_str(&w.fmt(
+            "chart_desc_units_met",
+            &[
+                ("met", &met.to_string()),
+                ("total", &rows.len().to_string()),
+                ("goal", &with_unit(t, 2, unit)),
+            ],
         ));
     }
     let missing = rows.len() - measured.len();
     if missing > 0 {
-        desc.push_str(&format!("; {missing} đơn vị chưa có số liệu"));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_units_no_data", &[("n", &missing.to_string())]));
     }
     desc.push('.');
     desc
 }
 
 fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> String {
+    let w = &*input.words;
     let header = if input.unit.trim().is_empty() {
-        "Giá trị".to_owned()
+        w.get("chart_col_value").to_owned()
     } else {
-        format!("Giá trị ({})", input.unit.trim())
+        w.fmt("chart_col_value_unit", &[("unit", input.unit.trim())])
     };
-    let mut columns = vec![Column::text("Đơn vị"), Column::num(&header)];
+    let mut columns = vec![Column::text(w.get("chart_col_unit")), Column::num(&header)];
     let with_target = input.target.is_some_and(f64::is_finite);
     if with_target {
-        columns.push(Column::text("Tình trạng"));
+        columns.push(Column::text(w.get("chart_col_state")));
     }
-    let mut table = Table::new(&input.title, columns);
+    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
     for (row, value) in rows {
         let mut cells = vec![
             row.name.clone(),
-            value.map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| format_decimal(v, 2)),
+            value.map_or_else(
+                || w.get("chart_no_data").to_owned(),
+                |v| format_decimal(v, 2),
+            ),
         ];
         if let Some(s) = state(input, *value) {
-            cells.push(s.label().to_owned());
+            cells.push(s.word(w).to_owned());
         }
         table.row(cells);
     }
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
         table.footer(vec![
-            "Mục tiêu".to_owned(),
+            w.get("chart_col_goal").to_owned(),
             format_decimal(t, 2),
             String::new(),
         ]);
@@ -326,6 +350,7 @@ mod tests {
 
     fn sample() -> CommuneComparison {
         CommuneComparison {
+            words: Default::default(),
             id: "so-sanh".into(),
             title: "Tỷ lệ hồ sơ trực tuyến theo xã, phường".into(),
             unit: "%".into(),

@@ -7,7 +7,8 @@ use super::Chart;
 use super::palette::{GREEN, ORANGE, ORANGE_DARK, Paint, Pattern, VERMILLION};
 use super::state_bars::State;
 use super::state_counts::{self, StateCounts, int, share};
-use super::svg;
+use super::words::Words;
+use std::sync::Arc;
 
 /// Criteria counts by status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,15 +19,19 @@ pub struct LightCounts {
 }
 
 impl StateCounts for LightCounts {
-    fn states(&self) -> Vec<State> {
+    fn states<'a>(&self, w: &'a Words) -> Vec<State<'a>> {
         vec![
-            (self.green, Paint::solid(GREEN), "Xanh"),
+            (self.green, Paint::solid(GREEN), w.get("chart_light_green")),
             (
                 self.yellow,
                 Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
-                "Vàng",
+                w.get("chart_light_yellow"),
             ),
-            (self.red, Paint::patterned(VERMILLION, Pattern::Cross), "Đỏ"),
+            (
+                self.red,
+                Paint::patterned(VERMILLION, Pattern::Cross),
+                w.get("chart_light_red"),
+            ),
         ]
     }
 }
@@ -46,6 +51,8 @@ pub struct CriteriaStates {
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (status names, description, table headers).
+    pub words: Arc<Words>,
     /// One group: a bar per status; several: a stacked bar per group.
     pub groups: Vec<CriteriaGroup>,
 }
@@ -57,11 +64,13 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
         .iter()
         .map(|g| (g.label.as_str(), g.counts))
         .collect();
+    let w = &*input.words;
     state_counts::chart(
+        w,
         &input.id,
         &input.title,
         describe(input),
-        "Số tiêu chí",
+        w.get("chart_col_criteria"),
         &groups,
         |count, total| {
             format!(
@@ -74,13 +83,13 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
         |counts| {
             let total = counts.total();
             let parts: Vec<String> = counts
-                .states()
+                .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
                 .map(|(count, _, label)| format!("{}/{} {label}", int((*count).into()), int(total)))
                 .collect();
             if parts.is_empty() {
-                vec!["Không có tiêu chí".to_owned()]
+                vec![w.get("chart_no_criteria").to_owned()]
             } else {
                 parts
             }
@@ -89,6 +98,7 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
 }
 
 fn describe(input: &CriteriaStates) -> String {
+    let w = &*input.words;
     let mut sum = LightCounts::default();
     for g in &input.groups {
         sum.green += g.counts.green;
@@ -97,24 +107,30 @@ fn describe(input: &CriteriaStates) -> String {
     }
     let total = sum.total();
     if total == 0 {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let parts: Vec<String> = sum
-        .states()
+        .states(w)
         .iter()
         .map(|s| format!("{}/{} {}", int(s.0.into()), int(total), s.2))
         .collect();
-    let mut desc = format!("{} tiêu chí: {}", int(total), parts.join(", "));
+    let mut desc = w.fmt(
+        "chart_desc_criteria",
+        &[("n", &int(total)), ("parts", &parts.join(", "))],
+    );
     if input.groups.len() > 1 {
         let all_green = input
             .groups
             .iter()
             .filter(|g| g.counts.total() > 0 && g.counts.green as u64 == g.counts.total())
             .count();
-        desc.push_str(&format!(
-            "; {}/{} đơn vị có mọi tiêu chí Xanh",
-            int(all_green as u64),
-            int(input.groups.len() as u64)
+        desc.push_str("; ");
+        desc.push_str(&w.fmt(
+            "chart_desc_all_green",
+            &[
+                ("n", &int(all_green as u64)),
+                ("total", &int(input.groups.len() as u64)),
+            ],
         ));
     }
     desc.push('.');
@@ -135,6 +151,7 @@ mod tests {
     #[test]
     fn one_unit_shows_each_status_in_words() {
         let chart = criteria_states(&CriteriaStates {
+            words: Default::default(),
             id: "tieu-chi".into(),
             title: "Tiêu chí theo trạng thái".into(),
             groups: vec![CriteriaGroup {
@@ -153,6 +170,7 @@ mod tests {
     #[test]
     fn units_are_stacked_with_a_legend() {
         let input = CriteriaStates {
+            words: Default::default(),
             id: "don-vi".into(),
             title: "Tiêu chí theo đơn vị".into(),
             groups: vec![

@@ -9,8 +9,10 @@ use super::palette::{BLUE, INK, LIGHT, MUTED, Paint};
 use super::scale::fit;
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 use super::table::{Column, Table};
+use super::words::Words;
 use super::{Chart, chart_id, finite};
 use crate::text::numbers::{format_decimal, format_fixed, format_percent};
+use std::sync::Arc;
 
 /// How scores are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +53,8 @@ pub struct DtiScores {
     pub id: String,
     /// Short Vietnamese title, e.g. "Điểm DTI năm 2025 theo trụ cột".
     pub title: String,
+    /// The wording (legend, description, table headers).
+    pub words: Arc<Words>,
     /// Points or normalised indices.
     pub scale: DtiScale,
     /// What the previous scores are called in the legend ("Năm 2024");
@@ -66,23 +70,24 @@ const MAX: Paint = Paint::solid(LIGHT).with_outline(MUTED);
 
 fn figure(input: &DtiScores, row: &DtiRow) -> String {
     let score = finite(row.score);
+    let w = &*input.words;
     match (input.scale, score) {
-        (_, None) => "chưa có số liệu".to_owned(),
+        (_, None) => w.get("chart_no_data_short").to_owned(),
         (DtiScale::Index, Some(s)) => format_fixed(s, 4),
-        (DtiScale::Points, Some(s)) => {
-            format!(
-                "{} / {} điểm",
-                format_decimal(s, 2),
-                format_decimal(row.max, 2)
-            )
-        }
+        (DtiScale::Points, Some(s)) => w.fmt(
+            "chart_points_of",
+            &[
+                ("points", &format_decimal(s, 2)),
+                ("max", &format_decimal(row.max, 2)),
+            ],
+        ),
     }
 }
 
 fn previous_name(input: &DtiScores) -> String {
     let name = input.previous_label.trim();
     if name.is_empty() {
-        "Năm trước".to_owned()
+        input.words.get("chart_previous_year").to_owned()
     } else {
         name.to_owned()
     }
@@ -93,12 +98,13 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
     let id = chart_id(&input.id);
     let desc = describe(input);
     let table_html = table(input);
+    let w = &*input.words;
     let has_any = input
         .rows
         .iter()
         .any(|r| finite(r.score).is_some() || finite(r.previous).is_some());
     if !has_any {
-        return Chart::empty(id, &input.title, desc, table_html, svg::NO_DATA_TEXT);
+        return Chart::empty(id, &input.title, desc, table_html, w.get("chart_no_data"));
     }
     let full = WIDTH - 2.0 * PAD;
     let mut svg = Svg::new(&id);
@@ -106,19 +112,19 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
     let mut legend = vec![
         (
             Swatch::Box(SCORE),
-            if input.scale == DtiScale::Index {
-                "Chỉ số"
+            w.get(if input.scale == DtiScale::Index {
+                "chart_dti_index"
             } else {
-                "Điểm đạt"
-            },
+                "chart_dti_score"
+            }),
         ),
         (
             Swatch::Box(MAX),
-            if input.scale == DtiScale::Index {
-                "Tối đa (1)"
+            w.get(if input.scale == DtiScale::Index {
+                "chart_dti_index_max"
             } else {
-                "Điểm tối đa"
-            },
+                "chart_dti_max"
+            }),
         ),
     ];
     if input.rows.iter().any(|r| finite(r.previous).is_some()) {
@@ -195,7 +201,7 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
         if let Some(p) = finite(row.previous) {
             let mut text = format!("{previous}: {}", input.scale.format(p));
             if let Some(s) = finite(row.score) {
-                text.push_str(&format!(" ({})", change(input.scale, s - p)));
+                text.push_str(&format!(" ({})", change(input.scale, s - p, w)));
             }
             svg.text(
                 PAD,
@@ -218,10 +224,10 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
 }
 
 /// A signed change: "+10,25", "-0,0312", "không đổi".
-fn change(scale: DtiScale, delta: f64) -> String {
+fn change(scale: DtiScale, delta: f64, w: &Words) -> String {
     let text = scale.format(delta.abs());
     if scale.format(0.0) == text {
-        "không đổi".to_owned()
+        w.get("chart_unchanged").to_owned()
     } else if delta > 0.0 {
         format!("+{text}")
     } else {
@@ -230,6 +236,7 @@ fn change(scale: DtiScale, delta: f64) -> String {
 }
 
 fn describe(input: &DtiScores) -> String {
+    let w = &*input.words;
     let scored: Vec<(&DtiRow, f64)> = input
         .rows
         .iter()
@@ -244,7 +251,7 @@ fn describe(input: &DtiScores) -> String {
         })
         .collect();
     if scored.is_empty() {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let best = scored
         .iter()
@@ -264,33 +271,46 @@ fn describe(input: &DtiScores) -> String {
     let mut desc = if scored.len() == 1 {
         show(best)
     } else {
-        format!("Cao nhất: {}; thấp nhất: {}", show(best), show(worst))
+        w.fmt(
+            "chart_desc_highest_lowest",
+            &[("first", &show(best)), ("last", &show(worst))],
+        )
     };
     let missing = input.rows.len() - scored.len();
     if missing > 0 {
-        desc.push_str(&format!("; {missing} mục chưa có số liệu"));
+        desc.push_str("; ");
+        desc.push_str(&w.fmt("chart_desc_items_no_data", &[("n", &missing.to_string())]));
     }
     desc.push('.');
     desc
 }
 
 fn table(input: &DtiScores) -> String {
+    let w = &*input.words;
     let index = input.scale == DtiScale::Index;
     let mut columns = vec![
-        Column::text("Trụ cột / chỉ số"),
-        Column::num(if index { "Chỉ số" } else { "Điểm" }),
+        Column::text(w.get("chart_col_pillar_index")),
+        Column::num(w.get(if index {
+            "chart_dti_index"
+        } else {
+            "chart_col_points"
+        })),
     ];
     if !index {
-        columns.push(Column::num("Điểm tối đa"));
-        columns.push(Column::num("Tỷ lệ"));
+        columns.push(Column::num(w.get("chart_dti_max")));
+        columns.push(Column::num(w.get("chart_col_share")));
     }
     let with_previous = input.rows.iter().any(|r| finite(r.previous).is_some());
     if with_previous {
         columns.push(Column::num(&previous_name(input)));
     }
-    let mut table = Table::new(&input.title, columns);
-    let cell =
-        |v: Option<f64>| v.map_or_else(|| svg::NO_DATA_TEXT.to_owned(), |v| input.scale.format(v));
+    let mut table = Table::new(&input.title, columns).no_data(w.get("chart_no_data"));
+    let cell = |v: Option<f64>| {
+        v.map_or_else(
+            || w.get("chart_no_data").to_owned(),
+            |v| input.scale.format(v),
+        )
+    };
     for row in &input.rows {
         let mut cells = vec![row.label.clone(), cell(finite(row.score))];
         if !index {
@@ -328,6 +348,7 @@ mod tests {
 
     fn points() -> DtiScores {
         DtiScores {
+            words: Default::default(),
             id: "dti-2025".into(),
             title: "Điểm DTI năm 2025 theo trụ cột".into(),
             scale: DtiScale::Points,

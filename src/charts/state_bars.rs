@@ -8,7 +8,7 @@ use super::scale::fit;
 use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_height};
 
 /// One state of a group: its count, its paint and its name.
-pub(crate) type State = (u32, Paint, &'static str);
+pub(crate) type State<'a> = (u32, Paint, &'a str);
 
 const BAR: f64 = 20.0;
 

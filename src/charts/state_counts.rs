@@ -6,17 +6,22 @@
 use super::state_bars::{self, State};
 use super::svg;
 use super::table::{Column, Table};
+use super::words::Words;
 use super::{Chart, chart_id};
 use crate::text::numbers::{format_integer, format_percent};
 
 /// Counts by state of one group.
 pub(crate) trait StateCounts: Copy + Default {
-    /// Each state's count, paint and word, in drawing order.
-    fn states(&self) -> Vec<State>;
+    /// Each state's count, paint and word (in `w`'s language), in drawing
+    /// order.
+    fn states<'a>(&self, w: &'a Words) -> Vec<State<'a>>;
 
     /// All counts together.
     fn total(&self) -> u64 {
-        self.states().iter().map(|s| u64::from(s.0)).sum()
+        self.states(&Words::default())
+            .iter()
+            .map(|s| u64::from(s.0))
+            .sum()
     }
 }
 
@@ -36,7 +41,9 @@ pub(crate) fn share(count: u32, total: u64) -> String {
 
 /// The chart: its id from `raw_id`, its SVG (see [`svg`]) and its table
 /// (see [`table`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn chart<C: StateCounts>(
+    w: &Words,
     raw_id: &str,
     title: &str,
     desc: String,
@@ -46,8 +53,8 @@ pub(crate) fn chart<C: StateCounts>(
     stacked_parts: impl Fn(&C) -> Vec<String>,
 ) -> Chart {
     let id = chart_id(raw_id);
-    let table_html = table(title, count_header, groups);
-    let svg = svg(&id, title, &desc, groups, single_text, stacked_parts);
+    let table_html = table(w, title, count_header, groups);
+    let svg = svg(w, &id, title, &desc, groups, single_text, stacked_parts);
     Chart {
         id,
         title: title.to_owned(),
@@ -61,6 +68,7 @@ pub(crate) fn chart<C: StateCounts>(
 /// group a bar per state with `single_text(count, total)` beside it; for
 /// several a stacked bar per group with `stacked_parts(counts)` under it.
 fn svg<C: StateCounts>(
+    w: &Words,
     id: &str,
     title: &str,
     desc: &str,
@@ -70,52 +78,62 @@ fn svg<C: StateCounts>(
 ) -> String {
     let total: u64 = groups.iter().map(|g| g.1.total()).sum();
     if total == 0 {
-        return svg::empty_svg(id, title, svg::NO_DATA_TEXT);
+        return svg::empty_svg(id, title, w.get("chart_no_data"));
     }
     if let [(_, counts)] = groups {
-        let states = counts.states();
+        let states = counts.states(w);
         let total = counts.total();
         let texts: Vec<String> = states.iter().map(|s| single_text(s.0, total)).collect();
         return state_bars::single(id, &states, &texts, title, desc);
     }
     let bars: Vec<(&str, Vec<State>, Vec<String>)> = groups
         .iter()
-        .map(|(label, counts)| (*label, counts.states(), stacked_parts(counts)))
+        .map(|(label, counts)| (*label, counts.states(w), stacked_parts(counts)))
         .collect();
-    state_bars::stacked(id, &C::default().states(), &bars, title, desc)
+    state_bars::stacked(id, &C::default().states(w), &bars, title, desc)
 }
 
 /// The data table: for one group its count and share by state with a total
 /// (`count_header` names the count column); for several, a row per group
 /// ("Đơn vị") with a column per state and the total.
-fn table<C: StateCounts>(title: &str, count_header: &str, groups: &[(&str, C)]) -> String {
+fn table<C: StateCounts>(
+    w: &Words,
+    title: &str,
+    count_header: &str,
+    groups: &[(&str, C)],
+) -> String {
     if let [(_, counts)] = groups {
         let total = counts.total();
         let mut table = Table::new(
             title,
             vec![
-                Column::text("Trạng thái"),
+                Column::text(w.get("chart_col_status")),
                 Column::num(count_header),
-                Column::num("Tỷ lệ"),
+                Column::num(w.get("chart_col_share")),
             ],
-        );
-        for (count, _, label) in counts.states() {
+        )
+        .no_data(w.get("chart_no_data"));
+        for (count, _, label) in counts.states(w) {
             table.row(vec![
                 label.to_owned(),
                 int(count.into()),
                 share(count, total),
             ]);
         }
-        table.footer(vec!["Tổng".to_owned(), int(total), String::new()]);
+        table.footer(vec![
+            w.get("chart_col_total").to_owned(),
+            int(total),
+            String::new(),
+        ]);
         return table.render();
     }
-    let mut columns = vec![Column::text("Đơn vị")];
-    columns.extend(C::default().states().iter().map(|s| Column::num(s.2)));
-    columns.push(Column::num("Tổng"));
-    let mut table = Table::new(title, columns);
+    let mut columns = vec![Column::text(w.get("chart_col_unit"))];
+    columns.extend(C::default().states(w).iter().map(|s| Column::num(s.2)));
+    columns.push(Column::num(w.get("chart_col_total")));
+    let mut table = Table::new(title, columns).no_data(w.get("chart_no_data"));
     for (label, counts) in groups {
         let mut row = vec![(*label).to_owned()];
-        row.extend(counts.states().iter().map(|s| int(s.0.into())));
+        row.extend(counts.states(w).iter().map(|s| int(s.0.into())));
         row.push(int(counts.total()));
         table.row(row);
     }

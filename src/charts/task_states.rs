@@ -7,7 +7,8 @@ use super::Chart;
 use super::palette::{BLUE, GREEN, GREY, ORANGE, ORANGE_DARK, PURPLE, Paint, Pattern, VERMILLION};
 use super::state_bars::State;
 use super::state_counts::{self, StateCounts, int, share};
-use super::svg;
+use super::words::Words;
+use std::sync::Arc;
 
 /// Task counts by state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,39 +32,43 @@ pub struct TaskCounts {
 }
 
 impl StateCounts for TaskCounts {
-    fn states(&self) -> Vec<State> {
+    fn states<'a>(&self, w: &'a Words) -> Vec<State<'a>> {
         vec![
-            (self.done, Paint::solid(GREEN), "Hoàn thành"),
+            (self.done, Paint::solid(GREEN), w.get("chart_task_done")),
             (
                 self.done_late,
                 Paint::patterned(ORANGE, Pattern::Dots).with_outline(ORANGE_DARK),
-                "Hoàn thành trễ hạn",
+                w.get("chart_task_done_late"),
             ),
-            (self.in_progress, Paint::solid(BLUE), "Đang thực hiện"),
+            (
+                self.in_progress,
+                Paint::solid(BLUE),
+                w.get("chart_task_in_progress"),
+            ),
             (
                 self.not_started,
                 Paint::patterned(GREY, Pattern::Horizontal),
-                "Chưa bắt đầu",
+                w.get("chart_task_not_started"),
             ),
             (
                 self.overdue,
                 Paint::patterned(VERMILLION, Pattern::Cross),
-                "Quá hạn",
+                w.get("chart_task_overdue"),
             ),
             (
                 self.due_unreported,
                 Paint::patterned(ORANGE, Pattern::Horizontal).with_outline(ORANGE_DARK),
-                "Hết hạn chưa báo cáo",
+                w.get("chart_task_due_unreported"),
             ),
             (
                 self.paused,
                 Paint::patterned(PURPLE, Pattern::Diagonal),
-                "Tạm dừng",
+                w.get("chart_task_paused"),
             ),
             (
                 self.not_reported,
                 Paint::patterned(GREY, Pattern::Dots),
-                "Chưa cập nhật",
+                w.get("chart_task_not_reported"),
             ),
         ]
     }
@@ -85,6 +90,8 @@ pub struct TaskStates {
     pub id: String,
     /// Short Vietnamese title.
     pub title: String,
+    /// The wording (state names, description, table headers).
+    pub words: Arc<Words>,
     /// One group for a simple bar chart; several for stacked bars per group.
     pub groups: Vec<TaskGroup>,
 }
@@ -98,24 +105,26 @@ pub fn task_states(input: &TaskStates) -> Chart {
         .iter()
         .map(|g| (g.label.as_str(), g.counts))
         .collect();
+    let w = &*input.words;
     state_counts::chart(
+        w,
         &input.id,
         &input.title,
         describe(input),
-        "Số nhiệm vụ",
+        w.get("chart_col_tasks"),
         &groups,
         |count, total| format!("{} ({})", int(count.into()), share(count, total)),
         |counts| {
             let mut parts: Vec<String> = counts
-                .states()
+                .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
                 .map(|(count, _, label)| format!("{label}: {}", int((*count).into())))
                 .collect();
             if parts.is_empty() {
-                parts.push("Không có nhiệm vụ".to_owned());
+                parts.push(w.get("chart_no_tasks").to_owned());
             } else {
-                parts.push(format!("tổng: {}", int(counts.total())));
+                parts.push(w.fmt("chart_total", &[("n", &int(counts.total()))]));
             }
             parts
         },
@@ -123,6 +132,7 @@ pub fn task_states(input: &TaskStates) -> Chart {
 }
 
 fn describe(input: &TaskStates) -> String {
+    let w = &*input.words;
     let mut sum = TaskCounts::default();
     for g in &input.groups {
         let c = g.counts;
@@ -137,15 +147,18 @@ fn describe(input: &TaskStates) -> String {
     }
     let total = sum.total();
     if total == 0 {
-        return format!("{}.", svg::NO_DATA_TEXT);
+        return format!("{}.", w.get("chart_no_data"));
     }
     let parts: Vec<String> = sum
-        .states()
+        .states(w)
         .iter()
         .filter(|s| s.0 > 0)
         .map(|s| format!("{} {}", s.2.to_lowercase(), int(s.0.into())))
         .collect();
-    let mut desc = format!("Tổng {} nhiệm vụ: {}", int(total), parts.join(", "));
+    let mut desc = w.fmt(
+        "chart_desc_tasks",
+        &[("n", &int(total)), ("parts", &parts.join(", "))],
+    );
     if input.groups.len() > 1 {
         let worst = input
             .groups
@@ -156,7 +169,11 @@ fn describe(input: &TaskStates) -> String {
             });
         if let Some(worst) = worst.filter(|w| w.counts.overdue > 0) {
             let (name, count) = (&worst.label, worst.counts.overdue);
-            desc.push_str(&format!("; quá hạn nhiều nhất: {name} ({count})"));
+            desc.push_str("; ");
+            desc.push_str(&w.fmt(
+                "chart_desc_most_overdue",
+                &[("name", name), ("n", &count.to_string())],
+            ));
         }
     }
     desc.push('.');
@@ -187,6 +204,7 @@ mod tests {
     #[test]
     fn not_reported_is_its_own_state() {
         let chart = task_states(&TaskStates {
+            words: Default::default(),
             id: "nv".into(),
             title: "Nhiệm vụ".into(),
             groups: vec![TaskGroup {
@@ -207,6 +225,7 @@ mod tests {
     #[test]
     fn due_unreported_is_not_overdue() {
         let chart = task_states(&TaskStates {
+            words: Default::default(),
             id: "nv".into(),
             title: "Nhiệm vụ".into(),
             groups: vec![TaskGroup {
@@ -229,6 +248,7 @@ mod tests {
 
     fn grouped() -> TaskStates {
         TaskStates {
+            words: Default::default(),
             id: "nhiem-vu".into(),
             title: "Nhiệm vụ theo đơn vị chủ trì".into(),
             groups: vec![
@@ -292,6 +312,7 @@ mod tests {
         check_escaped(&chart);
 
         let empty = TaskStates {
+            words: Default::default(),
             id: "e".into(),
             title: "T".into(),
             groups: vec![],

@@ -28,7 +28,7 @@ use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
-use crate::site::Site;
+use crate::site::{Site, SiteData};
 use crate::timing::lap;
 use engine::context::index;
 use engine::jobs::{Job, Lazy, Pending, Plan};
@@ -78,6 +78,17 @@ impl DataPlan {
 /// (`serve` builds them on the first request for one, see [`lazy`]), and
 /// with the data part of an earlier plan when `reuse` is given (the caller
 /// vouches that nothing it reads has changed). Returns the data part too.
+/// Gives the data its words (the theme's `chart_…` strings of `lang`) if
+/// nobody has yet: the build does it before Markdown shortcodes draw charts.
+pub fn set_chart_words(data: &SiteData, theme: &Theme, lang: &str) {
+    let strings = theme.strings_for(lang);
+    let _ = data
+        .chart_words
+        .set(std::sync::Arc::new(crate::charts::Words::with(|k| {
+            strings.get(k).cloned()
+        })));
+}
+
 pub(crate) fn plan_with(
     site: &Site,
     theme: &Theme,
@@ -90,12 +101,7 @@ pub(crate) fn plan_with(
     if let Some(data) = &site.data {
         // Charts speak the site's language: the theme's `chart_…` strings,
         // Vietnamese for any it lacks.
-        let strings = theme.strings_for(&site.config.language);
-        let _ = data
-            .chart_words
-            .set(std::sync::Arc::new(crate::charts::Words::with(|k| {
-                strings.get(k).cloned()
-            })));
+        set_chart_words(data, theme, &site.config.language);
     }
     let t = std::time::Instant::now();
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);

@@ -1,13 +1,14 @@
 //! The budget page `kinh-phi/`: planned and disbursed money by year,
 //! pillar and source, with bar charts.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{self as dv, ChartView, money};
 use super::{BUDGET, page_context};
 use crate::charts;
 use crate::data::compute::BudgetTotals;
+use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
 
@@ -19,19 +20,27 @@ struct MoneyRow {
     rate: String,
 }
 
-fn money_row(label: String, t: &BudgetTotals) -> MoneyRow {
+fn money_row(label: String, t: &BudgetTotals, w: &charts::Words) -> MoneyRow {
     MoneyRow {
         label,
-        planned: money(t.planned),
-        disbursed: dv::disbursed(t),
-        rate: dv::disbursed_rate(t),
+        planned: money(t.planned, w),
+        disbursed: dv::disbursed(t, w),
+        rate: dv::disbursed_rate(t, w),
     }
 }
 
-fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bool) -> ChartView {
+fn bars(
+    data: &SiteData,
+    id: &str,
+    title: &str,
+    rows: &[(String, BudgetTotals)],
+    illustrative: bool,
+) -> ChartView {
+    let w = data.chart_words();
     charts::budget_bars(&charts::BudgetBars {
+        words: data.chart_words(),
         id: id.to_owned(),
-        title: dv::mark_title(title.to_owned(), illustrative),
+        title: dv::mark_title(title.to_owned(), illustrative, &w),
         unit: charts::MoneyUnit::Auto,
         rows: rows
             .iter()
@@ -47,11 +56,13 @@ fn bars(id: &str, title: &str, rows: &[(String, BudgetTotals)], illustrative: bo
 
 /// The budget page.
 pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
+    let tr = Tr::new(theme, &site.config.language);
     let b = &data.computed.budget;
     let by_year: Vec<(String, BudgetTotals)> = b
         .by_year
         .iter()
-        .map(|(y, t)| (format!("Năm {y}"), *t))
+        .map(|(y, t)| (tr.fmt("year_n", &[("year", &y.to_string())]), *t))
         .collect();
     let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
     // The site's own lines only; each locality's budget is its own row of
@@ -79,65 +90,65 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let whose = if localities.is_empty() {
         String::new()
     } else {
-        format!(
-            " Các số trên là của {}; kinh phí của {} địa phương ở bảng “Theo địa phương”, không cộng vào tổng.",
-            if site.config.unit.is_empty() {
-                "đơn vị"
-            } else {
-                site.config.unit.as_str()
-            },
-            localities.len()
+        tr.fmt(
+            "budget_whose",
+            &[
+                ("unit", &super::own_unit(site, tr)),
+                ("n", &localities.len().to_string()),
+            ],
         )
     };
     let spent = if b.total.unknown == 0 {
-        format!(
-            "đã giải ngân {} ({})",
-            money(b.total.disbursed),
-            dv::disbursed_rate(&b.total)
+        tr.fmt(
+            "budget_spent",
+            &[
+                ("amount", &money(b.total.disbursed, &w)),
+                ("rate", &dv::disbursed_rate(&b.total, &w)),
+            ],
         )
     } else {
-        format!(
-            "đã giải ngân: {} (ô “Đã giải ngân” để trống là chưa có số liệu, không phải 0 đồng)",
-            dv::disbursed(&b.total)
+        tr.fmt(
+            "budget_spent_partly",
+            &[("amount", &dv::disbursed(&b.total, &w))],
         )
     };
-    let intro = format!(
-        "Kinh phí chuyển đổi số theo kế hoạch và đã giải ngân, theo năm và theo nguồn vốn; tổng kinh phí kế hoạch {}, {spent}.{whose}{}",
-        money(b.total.planned),
-        dv::illustrative_note(illustrative || localities.iter().any(|l| l.2))
+    let intro = tr.fmt(
+        "budget_intro",
+        &[
+            ("planned", &money(b.total.planned, &w)),
+            ("spent", &spent),
+            ("whose", &whose),
+            (
+                "note",
+                &dv::illustrative_note(illustrative || localities.iter().any(|l| l.2), &w),
+            ),
+        ],
     );
-    let mut c = page_context(
-        site,
-        theme,
-        BUDGET,
-        "Kinh phí chuyển đổi số",
-        &intro,
-        vec![],
-    );
+    let mut c = page_context(site, theme, BUDGET, &tr.get("budget_title"), &intro, vec![]);
     let stats = vec![
         dv::Stat {
-            value: money(b.total.planned),
-            label: "Kinh phí kế hoạch".into(),
+            value: money(b.total.planned, &w),
+            label: tr.get("budget_planned"),
             note: String::new(),
             illustrative,
         },
         dv::Stat {
-            value: dv::disbursed(&b.total),
-            label: "Đã giải ngân".into(),
+            value: dv::disbursed(&b.total, &w),
+            label: tr.get("col_disbursed"),
             note: String::new(),
             illustrative,
         },
         dv::Stat {
-            value: dv::disbursed_rate(&b.total),
-            label: "Tỷ lệ giải ngân".into(),
+            value: dv::disbursed_rate(&b.total, &w),
+            label: tr.get("col_rate"),
             note: String::new(),
             illustrative,
         },
     ];
     c.insert("stats", &stats);
-    c.insert("total", &money_row("Tổng cộng".into(), &b.total));
+    c.insert("total", &money_row(tr.get("budget_total"), &b.total, &w));
     let rows = |v: &[(String, BudgetTotals)]| -> Vec<MoneyRow> {
-        v.iter().map(|(l, t)| money_row(l.clone(), t)).collect()
+        v.iter().map(|(l, t)| money_row(l.clone(), t, &w)).collect()
     };
     #[derive(Serialize)]
     struct MoneyTable {
@@ -177,9 +188,9 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             rows: localities
                 .iter()
                 .map(|(name, t, marked)| {
-                    let mut r = money_row(name.clone(), t);
+                    let mut r = money_row(name.clone(), t, &w);
                     if *marked {
-                        r.planned.push_str(" (minh họa)");
+                        r.planned.push_str(&w.fmt("chart_marked", &[]));
                     }
                     r
                 })
@@ -189,15 +200,17 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     }
     c.insert("tables", &tables);
     let mut chart_list = vec![bars(
+        data,
         "kinh-phi-nam",
-        &dv::own_title(data, "Kinh phí theo năm"),
+        &dv::own_title(data, "chart_title_budget_by_year"),
         &by_year,
         illustrative,
     )];
     if by_source.len() > 1 {
         chart_list.push(bars(
+            data,
             "kinh-phi-nguon",
-            &dv::own_title(data, "Kinh phí theo nguồn vốn"),
+            &dv::own_title(data, "chart_title_budget_by_source"),
             &by_source,
             illustrative,
         ));

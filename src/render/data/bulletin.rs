@@ -18,6 +18,7 @@
 //! build date): a bulletin that changes every day would be re-announced in
 //! feeds, and a weekly rebuild on Monday publishes the whole week.
 
+use crate::render::data::wording::Worded;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -118,6 +119,7 @@ fn collect(
     today: Date,
     tr: Tr,
 ) -> BTreeMap<(i16, i8), Week> {
+    let w = data.chart_words();
     let mut weeks: BTreeMap<(i16, i8), Week> = BTreeMap::new();
     let mut add = |date: Date, pick: &dyn Fn(&mut Week) -> &mut Vec<Item>, item: Item| {
         let (y, w) = dates::iso_week(date);
@@ -162,10 +164,10 @@ fn collect(
             Item {
                 title: format!("{} – {}", t.id, t.statement),
                 href: link(config, &target_path(&t.id)),
-                date: r.period.label(),
+                date: r.period.word(&w),
                 detail: format!(
                     "{} ({scope}){}",
-                    quantity(r.value, t.unit.as_deref()),
+                    quantity(r.value, t.unit.as_deref(), &w),
                     if r.illustrative || t.illustrative {
                         " – số liệu minh họa"
                     } else {

@@ -5,11 +5,12 @@
 //! Every chart id is unique across the site: the standalone copies under
 //! `bieu-do/<id>/` are keyed by it (see [`crate::render::data::embeds`]).
 
-use crate::charts;
+use crate::charts::{self, Words};
 use crate::data::Quantity;
 use crate::render::data::views::{
     ChartView, chart_cmp, latest, number, targets_chart, task_counts,
 };
+use crate::render::data::wording::Worded;
 use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;
 use crate::site::identities::{PillarEntry, in_pillar, unit_key};
@@ -26,6 +27,7 @@ fn target_value(q: Quantity) -> Option<f64> {
 
 /// A target's history line (whole-unit results, oldest first), if any.
 pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
+    let w = data.chart_words();
     let t = &data.set.targets[i];
     let mut idx: Vec<usize> = (0..data.set.results.len())
         .filter(|&j| data.set.results[j].target_id == t.id && data.set.results[j].commune.is_none())
@@ -40,10 +42,12 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
             period: {
                 let period = data.set.results[j].period;
                 match t.placement(period) {
-                    crate::data::model::Placement::Before => format!("{} (gốc)", period.label()),
-                    crate::data::model::Placement::Within => period.label(),
+                    crate::data::model::Placement::Before => {
+                        w.fmt("chart_period_baseline", &[("period", &period.word(&w))])
+                    }
+                    crate::data::model::Placement::Within => period.word(&w),
                     crate::data::model::Placement::After => {
-                        format!("{} (sau hạn)", period.label())
+                        w.fmt("chart_period_after", &[("period", &period.word(&w))])
                     }
                 }
             },
@@ -54,8 +58,9 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
         charts::history_line(&charts::HistoryLine {
             id: format!("lich-su-{}", t.id),
             title: super::views::mark_title(
-                format!("Kết quả chỉ tiêu {} qua các kỳ", t.id),
+                w.fmt("chart_title_history", &[("id", &t.id)]),
                 data.computed.targets[i].illustrative,
+                &w,
             ),
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
@@ -68,6 +73,7 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
 
 /// A target's results per commune, if it has any.
 pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
+    let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
     if p.communes.is_empty() {
@@ -101,13 +107,18 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     let (rows, note) = super::sections::cap_rows(&rows);
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("xa-phuong-{}", t.id),
             title: super::views::mark_title(
                 match note {
-                    Some(n) => format!("Kết quả chỉ tiêu {} theo địa phương: {n}", t.id),
-                    None => format!("Kết quả chỉ tiêu {} theo địa phương", t.id),
+                    Some(n) => w.fmt(
+                        "chart_title_by_locality_some",
+                        &[("id", &t.id), ("note", &n)],
+                    ),
+                    None => w.fmt("chart_title_by_locality", &[("id", &t.id)]),
                 },
                 p.illustrative,
+                &w,
             ),
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
@@ -127,7 +138,9 @@ pub fn target_chart(data: &SiteData, i: usize) -> ChartView {
         targets_chart(
             data,
             &format!("tien-do-{}", t.id),
-            &format!("Chỉ tiêu {}", t.id),
+            &data
+                .chart_words()
+                .fmt("chart_title_target", &[("id", &t.id)]),
             &[i],
         )
     })
@@ -145,7 +158,9 @@ pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Cha
         targets_chart(
             data,
             &format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
-            &format!("Kết quả chỉ tiêu trụ cột {}", pillar.label),
+            &data
+                .chart_words()
+                .fmt("chart_title_pillar_targets", &[("pillar", &pillar.label)]),
             &idx,
         )
     })
@@ -164,6 +179,7 @@ fn tasks_chart_of(
         .collect();
     (!states.is_empty()).then(|| {
         charts::task_states(&charts::TaskStates {
+            words: data.chart_words(),
             id: id.to_owned(),
             title: title.to_owned(),
             groups: vec![charts::TaskGroup {
@@ -180,7 +196,9 @@ pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Chart
     tasks_chart_of(
         data,
         &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
-        &format!("Tình trạng nhiệm vụ trụ cột {}", pillar.label),
+        &data
+            .chart_words()
+            .fmt("chart_title_pillar_tasks", &[("pillar", &pillar.label)]),
         |i| {
             data.set.tasks[i].locality.is_none()
                 && in_pillar(data.set.tasks[i].pillar.as_deref(), pillar)
@@ -193,7 +211,9 @@ pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> O
     tasks_chart_of(
         data,
         &format!("don-vi-{slug}-nhiem-vu"),
-        &format!("Tình trạng nhiệm vụ do {name} chủ trì"),
+        &data
+            .chart_words()
+            .fmt("chart_title_unit_tasks", &[("unit", name)]),
         |i| unit_key(data, &data.set.tasks[i].lead) == key,
     )
 }
@@ -212,9 +232,17 @@ pub fn embed_html(
     root: &str,
     portable: bool,
     tr: Option<Tr>,
+    words: &Words,
 ) -> String {
     let own_page = crate::content::markdown::page_link(&format!("{CHARTS}{}/", c.id), portable);
-    let w = |key: &str, vi: &str| tr.map_or_else(|| vi.to_owned(), |t| html(&t.get(key)));
+    // The theme's UI string when the page's strings are at hand, else the
+    // data's words (`chart_<key>`, the site's language).
+    let w = |key: &str| {
+        html(&tr.map_or_else(
+            || words.get(&format!("chart_{key}")).to_owned(),
+            |t| t.get(key),
+        ))
+    };
     let page = format!("{base_url}{CHARTS}{}/", c.id);
     let svg = format!("{base_url}{CHARTS}{}.svg", c.id);
     let iframe = format!(
@@ -230,16 +258,13 @@ pub fn embed_html(
 <p>{}</p><pre><code>{}</code></pre>\
 <p>{}</p><pre><code>{}</code></pre>\
 <p><a href=\"{root}{own_page}\">{}</a> · <a href=\"{root}{CHARTS}{id}.svg\">{}</a></p></details>",
-        w("embed_chart", "Nhúng biểu đồ vào trang khác"),
-        w(
-            "embed_iframe",
-            "Dán mã sau vào trang web khác (khung nhúng, có bảng số liệu):"
-        ),
+        w("embed_chart"),
+        w("embed_iframe"),
         html(&iframe),
-        w("embed_img", "Hoặc chèn như một ảnh SVG:"),
+        w("embed_img"),
         html(&img),
-        w("open_chart", "Mở biểu đồ riêng"),
-        w("svg_file", "Tệp SVG"),
+        w("open_chart"),
+        w("svg_file"),
         id = c.id
     )
 }
@@ -248,15 +273,22 @@ pub fn embed_html(
 /// then the data table and the embed snippet (the same markup as the
 /// `chart` macro of `data_macros.html`; a figcaption must be the figure's
 /// first or last child, so the rest follows the figure).
-pub fn figure_html(c: &ChartView, base_url: &str, root: &str, portable: bool) -> String {
+pub fn figure_html(
+    c: &ChartView,
+    base_url: &str,
+    root: &str,
+    portable: bool,
+    words: &Words,
+) -> String {
     format!(
-        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details class=\"chart-data\"><summary>Xem bảng số liệu</summary>{}</details>{PRINT_COPY}{}</div>{}</div>\n",
+        "<div class=\"chart-block\"><figure class=\"chart-figure\">{}<figcaption>{}. <span class=\"chart-desc\">{}</span></figcaption></figure><details class=\"chart-data\"><summary>{}</summary>{}</details>{PRINT_COPY}{}</div>{}</div>\n",
         c.svg,
         html(&c.title),
         html(&c.desc),
+        html(words.get("chart_show_table")),
         c.table_html,
         c.table_html,
-        embed_html(c, base_url, root, portable, None),
+        embed_html(c, base_url, root, portable, None, words),
     )
 }
 

@@ -5,7 +5,8 @@
 //! `tieu-chi/<địa-phương>/` is one unit's checklist. A status is always a
 //! word and a shape, never a colour alone.
 
-use tera::Context;
+use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};
@@ -40,18 +41,20 @@ fn symbol(light: Light) -> &'static str {
 }
 
 /// A status as a table cell: shape, word, badge class.
-fn status_cell(light: Light, illustrative: bool) -> CellView {
+fn status_cell(light: Light, illustrative: bool, w: &charts::Words) -> CellView {
     CellView {
         badge: format!("badge badge-{}", light.slug()),
         symbol: symbol(light).to_owned(),
-        ..CellView::text(light.label())
+        ..CellView::text(light.word(w))
     }
     .marked(illustrative)
 }
 
 fn own_name(site: &Site) -> String {
     if site.config.unit.is_empty() {
-        "Đơn vị".to_owned()
+        crate::render::data::wording::words_of(site)
+            .get("chart_crit_unit")
+            .to_owned()
     } else {
         site.config.unit.clone()
     }
@@ -63,17 +66,18 @@ fn name_of(site: &Site, u: &UnitChecklist) -> String {
 
 /// "92/92 tiêu chí Xanh", with "(minh họa)" when an illustrative row is
 /// counted in.
-pub fn green_text(c: &LightCounts) -> String {
-    format!(
-        "{}/{} tiêu chí Xanh{}",
-        format_integer(i64::from(c.green)),
-        format_integer(i64::from(c.total())),
-        if c.illustrative > 0 {
-            " (minh họa)"
-        } else {
-            ""
-        }
-    )
+pub fn green_text(c: &LightCounts, w: &charts::Words) -> String {
+    let mut text = w.fmt(
+        "chart_crit_green_of",
+        &[
+            ("green", &format_integer(i64::from(c.green))),
+            ("total", &format_integer(i64::from(c.total()))),
+        ],
+    );
+    if c.illustrative > 0 {
+        text.push_str(w.get("chart_marked"));
+    }
+    text
 }
 
 fn chart_counts(c: &LightCounts) -> charts::LightCounts {
@@ -85,27 +89,27 @@ fn chart_counts(c: &LightCounts) -> charts::LightCounts {
 }
 
 /// The headline figures of one unit.
-fn stats(u: &UnitChecklist) -> Vec<Stat> {
+fn stats(u: &UnitChecklist, w: &charts::Words) -> Vec<Stat> {
     let c = &u.counts;
     let marked = c.illustrative > 0;
     let n = |v: u32| format_integer(i64::from(v));
     vec![
         Stat {
             value: format!("{}/{}", n(c.green), n(c.total())),
-            label: "tiêu chí Xanh".into(),
-            note: "đã đạt".into(),
+            label: w.get("chart_crit_green").into(),
+            note: w.get("chart_crit_green_note").into(),
             illustrative: marked,
         },
         Stat {
             value: n(c.yellow),
-            label: "tiêu chí Vàng".into(),
-            note: "đang thực hiện, chưa quá hạn".into(),
+            label: w.get("chart_crit_yellow").into(),
+            note: w.get("chart_crit_yellow_note").into(),
             illustrative: marked,
         },
         Stat {
             value: n(c.red),
-            label: "tiêu chí Đỏ".into(),
-            note: "chưa đạt, đã quá hạn".into(),
+            label: w.get("chart_crit_red").into(),
+            note: w.get("chart_crit_red_note").into(),
             illustrative: marked,
         },
     ]
@@ -118,11 +122,14 @@ fn checklist_sections(
     u: &UnitChecklist,
     id: &str,
 ) -> Vec<SectionView> {
+    let w = data.chart_words();
     let chart: ChartView = charts::criteria_states(&charts::CriteriaStates {
+        words: data.chart_words(),
         id: format!("{id}-trang-thai"),
         title: mark_title(
-            format!("Tiêu chí của {} theo trạng thái", name_of(site, u)),
+            w.fmt("chart_crit_of_unit", &[("unit", &name_of(site, u))]),
             u.counts.illustrative > 0,
+            &w,
         ),
         groups: vec![charts::CriteriaGroup {
             label: String::new(),
@@ -132,56 +139,59 @@ fn checklist_sections(
     .into();
     let mut out = vec![SectionView {
         id: format!("{id}-tong-hop"),
-        title: format!("Tổng hợp: {}", green_text(&u.counts)),
-        note: computed_note(&u.counts),
+        title: w.fmt(
+            "chart_crit_summary",
+            &[("text", &green_text(&u.counts, &w))],
+        ),
+        note: computed_note(&u.counts, &w),
         charts: vec![chart],
         ..SectionView::default()
     }];
     for (k, (group, counts, rows)) in u.groups.iter().enumerate() {
         let title = if group.is_empty() {
-            "Tiêu chí khác".to_owned()
+            w.get("chart_crit_other").to_owned()
         } else {
             group.clone()
         };
         let mut table = TableView::new(
-            format!("{title}: {}", green_text(counts)),
+            format!("{title}: {}", green_text(counts, &w)),
             &[
-                ("Mã", false),
-                ("Tiêu chí", false),
-                ("Hạn", false),
-                ("Trạng thái", false),
-                ("Cách xác định", false),
-                ("Minh chứng", false),
+                (w.get("chart_crit_col_code"), false),
+                (w.get("chart_crit_col_criterion"), false),
+                (w.get("chart_crit_col_deadline"), false),
+                (w.get("chart_col_status"), false),
+                (w.get("chart_crit_col_basis"), false),
+                (w.get("chart_crit_col_evidence"), false),
             ],
         );
         for &i in rows {
             let c = &data.set.criteria[i];
             let s = data.computed.criteria[i];
             let deadline = match (c.deadline, s.days_overdue) {
-                (Some(d), Some(late)) => {
-                    format!(
-                        "{} (quá {} ngày)",
-                        d.label(),
-                        format_integer(i64::from(late))
-                    )
-                }
-                (Some(d), None) => d.label(),
+                (Some(d), Some(late)) => w.fmt(
+                    "chart_crit_late",
+                    &[
+                        ("deadline", &d.word(&w)),
+                        ("days", &format_integer(i64::from(late))),
+                    ],
+                ),
+                (Some(d), None) => d.word(&w),
                 (None, _) => String::new(),
             };
             let basis = match (s.source, c.completed) {
                 (StatusSource::Computed, Some(done)) => {
-                    format!("tính toán: hoàn thành {}", dates::short(done))
+                    w.fmt("chart_crit_computed_done", &[("date", &dates::short(done))])
                 }
-                (StatusSource::Computed, None) => "tính toán".to_owned(),
-                (StatusSource::Given, _) => "đơn vị báo cáo".to_owned(),
+                (StatusSource::Computed, None) => w.get("chart_crit_computed").to_owned(),
+                (StatusSource::Given, _) => w.get("chart_crit_reported").to_owned(),
             };
             table.rows.push(vec![
                 CellView::text(c.id.clone()),
                 CellView::text(c.statement.clone()),
                 CellView::text(deadline),
-                status_cell(s.light, c.illustrative),
+                status_cell(s.light, c.illustrative, &w),
                 CellView::text(basis),
-                evidence_cell(&c.id, c.evidence.as_deref()),
+                evidence_cell(&c.id, c.evidence.as_deref(), &w),
             ]);
         }
         out.push(SectionView {
@@ -194,22 +204,25 @@ fn checklist_sections(
     out
 }
 
-fn computed_note(c: &LightCounts) -> String {
+fn computed_note(c: &LightCounts, w: &charts::Words) -> String {
     if c.computed == 0 {
-        return "Trạng thái do đơn vị báo cáo.".into();
+        return w.get("chart_crit_note_reported").into();
     }
-    format!(
-        "{} trạng thái được tính theo quy tắc: đã hoàn thành → Xanh; chưa hoàn thành, chưa quá hạn → Vàng (ngày đến hạn vẫn là Vàng); chưa hoàn thành, quá hạn → Đỏ (từ ngày sau hạn).",
-        format_integer(i64::from(c.computed))
+    w.fmt(
+        "chart_crit_note_computed",
+        &[("n", &format_integer(i64::from(c.computed)))],
     )
 }
 
 /// Evidence: a link when it is a web address, else its name.
-fn evidence_cell(id: &str, evidence: Option<&str>) -> CellView {
+fn evidence_cell(id: &str, evidence: Option<&str>, w: &charts::Words) -> CellView {
     match evidence {
         Some(e) if e.starts_with("https://") || e.starts_with("http://") => CellView {
             external: true,
-            ..CellView::link(format!("Xem minh chứng {id}"), e.to_owned())
+            ..CellView::link(
+                w.fmt("chart_crit_see_evidence", &[("id", id)]),
+                e.to_owned(),
+            )
         },
         Some(e) => CellView::text(e),
         None => CellView::text(""),
@@ -219,19 +232,26 @@ fn evidence_cell(id: &str, evidence: Option<&str>) -> CellView {
 /// The units side by side: a chart (at most `MAX_BARS` units) and a table
 /// of every unit, best first.
 fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
+    let w = crate::render::data::wording::words_of(site);
     let rows: Vec<(String, &UnitChecklist)> = all.iter().map(|u| (name_of(site, u), u)).collect();
     let (shown, note) = cap_rows(&rows);
     let marked = all.iter().any(|u| u.counts.illustrative > 0);
     let chart: ChartView = charts::criteria_states(&charts::CriteriaStates {
+        words: site
+            .data
+            .as_ref()
+            .map_or_else(charts::Words::vietnamese, |d| d.chart_words()),
         id: "tieu-chi-don-vi".into(),
         title: mark_title(
             format!(
-                "Tiêu chí Xanh / Vàng / Đỏ theo đơn vị{}",
+                "{}{}",
+                w.get("chart_crit_by_unit"),
                 note.as_deref()
                     .map(|n| format!(": {n}"))
                     .unwrap_or_default()
             ),
             marked,
+            &w,
         ),
         groups: shown
             .iter()
@@ -243,13 +263,13 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
     })
     .into();
     let mut table = TableView::new(
-        "Các đơn vị, tỷ lệ tiêu chí Xanh từ cao đến thấp",
+        w.get("chart_crit_units_caption"),
         &[
-            ("Đơn vị", false),
-            ("Xanh", true),
-            ("Vàng", true),
-            ("Đỏ", true),
-            ("Tổng", true),
+            (w.get("chart_col_unit"), false),
+            (w.get("chart_light_green"), true),
+            (w.get("chart_light_yellow"), true),
+            (w.get("chart_light_red"), true),
+            (w.get("chart_col_total"), true),
         ],
     );
     for (name, u) in &rows {
@@ -272,8 +292,8 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
     }
     SectionView {
         id: "so-sanh".into(),
-        title: "Các đơn vị".into(),
-        note: "Xếp theo tỷ lệ tiêu chí Xanh (cao trước), rồi số tiêu chí Đỏ (ít trước), rồi tên theo thứ tự chữ cái tiếng Việt.".into(),
+        title: w.get("chart_crit_units").into(),
+        note: w.get("chart_crit_units_note").into(),
         table: Some(table),
         charts: vec![chart],
         ..SectionView::default()
@@ -282,6 +302,7 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
 
 /// `tieu-chi/`.
 pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
     let all = checklists(&data.set, &data.computed.criteria);
     let own = all.iter().find(|u| u.locality.is_none());
     let mut sections = Vec::new();
@@ -293,37 +314,54 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     }
     let marked = all.iter().any(|u| u.counts.illustrative > 0);
     let whose = match own {
-        Some(u) if all.len() == 1 => {
-            format!(" của {}: {}.", name_of(site, u), green_text(&u.counts))
-        }
-        _ => format!(" của {} đơn vị.", format_integer(all.len() as i64)),
+        Some(u) if all.len() == 1 => w.fmt(
+            "chart_crit_whose_one",
+            &[
+                ("unit", &name_of(site, u)),
+                ("text", &green_text(&u.counts, &w)),
+            ],
+        ),
+        _ => w.fmt(
+            "chart_crit_whose_many",
+            &[("n", &format_integer(all.len() as i64))],
+        ),
     };
-    let intro = format!(
-        "Danh mục tiêu chí chuyển đổi số, mỗi tiêu chí một trạng thái Xanh (đạt), Vàng (đang thực hiện, chưa quá hạn) hoặc Đỏ (quá hạn, chưa đạt) như cách theo dõi của Kế hoạch 02-KH/BCĐTW{whose}{}",
-        dv::illustrative_note(marked)
+    let intro = w.fmt(
+        "chart_crit_intro",
+        &[
+            ("whose", &whose),
+            ("note", &dv::illustrative_note(marked, &w)),
+        ],
     );
     let mut c = page_context(
         site,
         theme,
         CRITERIA,
-        "Tiêu chí chuyển đổi số",
+        w.get("chart_crit_title"),
         &intro,
         vec![],
     );
-    c.insert("stats", &own.map(stats).unwrap_or_default());
+    c.insert("stats", &own.map(|u| stats(u, &w)).unwrap_or_default());
     c.insert("sections", &sections);
     c
 }
 
 /// `tieu-chi/<địa-phương>/`: one locality's checklist.
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitChecklist) -> Context {
+    let w = data.chart_words();
     let name = name_of(site, u);
-    let intro = format!(
-        "Danh mục tiêu chí chuyển đổi số của {name}, trạng thái Xanh / Vàng / Đỏ như cách theo dõi của Kế hoạch 02-KH/BCĐTW: {}.{}",
-        green_text(&u.counts),
-        dv::illustrative_note(u.counts.illustrative > 0)
+    let intro = w.fmt(
+        "chart_crit_unit_intro",
+        &[
+            ("unit", &name),
+            ("text", &green_text(&u.counts, &w)),
+            (
+                "note",
+                &dv::illustrative_note(u.counts.illustrative > 0, &w),
+            ),
+        ],
     );
-    let crumbs = vec![("Tiêu chí chuyển đổi số".to_owned(), link(site, CRITERIA))];
+    let crumbs = vec![(w.get("chart_crit_title").to_owned(), link(site, CRITERIA))];
     let path = u
         .locality
         .as_deref()
@@ -333,11 +371,11 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitChecklist)
         site,
         theme,
         &path,
-        &format!("Tiêu chí: {name}"),
+        &w.fmt("chart_crit_unit_title", &[("unit", &name)]),
         &intro,
         crumbs,
     );
-    c.insert("stats", &stats(u));
+    c.insert("stats", &stats(u, &w));
     c.insert("sections", &checklist_sections(site, data, u, "tieu-chi"));
     c
 }
@@ -359,15 +397,18 @@ pub fn locality_section(site: &Site, data: &SiteData, name: &str) -> Option<(Sec
         .into_iter()
         .find(|u| u.locality.as_deref().map(crate::text::fold) == Some(key.clone()))?;
     let c = &u.counts;
+    let w = data.chart_words();
     let section = SectionView {
         id: "tieu-chi".into(),
-        title: "Tiêu chí".into(),
+        title: w.get("chart_crit_section").into(),
         href: link(site, &unit_path(name)),
-        note: format!(
-            "{}; Vàng {}, Đỏ {}.",
-            green_text(c),
-            format_integer(i64::from(c.yellow)),
-            format_integer(i64::from(c.red))
+        note: w.fmt(
+            "chart_crit_section_note",
+            &[
+                ("text", &green_text(c, &w)),
+                ("yellow", &format_integer(i64::from(c.yellow))),
+                ("red", &format_integer(i64::from(c.red))),
+            ],
         ),
         ..SectionView::default()
     };

@@ -20,6 +20,7 @@ pub(crate) struct Dashboard {
 }
 
 pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
+    let w = data.chart_words();
     let c = &data.computed;
     let set = &data.set;
     // The dashboard shows the site's own unit only: rows of other
@@ -89,9 +90,9 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
         .or(c.budget.by_year.last());
     if let Some((year, totals)) = budget_year {
         stats.push(Stat {
-            value: dv::disbursed_rate(totals),
-            label: format!("{} năm {year}", tr.get("stat_disbursed")),
-            note: dv::disbursed_note(totals),
+            value: dv::disbursed_rate(totals, &w),
+            label: tr.fmt("stat_disbursed_year", &[("year", &year.to_string())]),
+            note: dv::disbursed_note(totals, &w),
             illustrative: set
                 .budget
                 .iter()
@@ -161,26 +162,24 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
             "{} {}{}{}",
             tr.get("dashboard_intro"),
             as_of(site, tr),
-            own_unit_note(site, data),
-            dv::illustrative_note(stats_illustrative)
+            own_unit_note(site, data, tr),
+            dv::illustrative_note(stats_illustrative, &w)
         ),
     }
 }
 
 /// On a site holding several localities' data: whose figures the dashboard
 /// shows ("" on a one-unit site).
-fn own_unit_note(site: &Site, data: &SiteData) -> String {
+fn own_unit_note(site: &Site, data: &SiteData, tr: Tr) -> String {
     let n = data.computed.localities.len();
     if n == 0 {
         return String::new();
     }
-    let own = if site.config.unit.is_empty() {
-        "đơn vị"
-    } else {
-        site.config.unit.as_str()
-    };
-    format!(
-        " Các số liệu trên là của {own}, không cộng số liệu của {} địa phương khác có trong dữ liệu.",
-        format_integer(n as i64)
+    tr.fmt(
+        "dashboard_whose",
+        &[
+            ("unit", &super::own_unit(site, tr)),
+            ("n", &format_integer(n as i64)),
+        ],
     )
 }

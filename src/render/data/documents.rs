@@ -31,6 +31,7 @@ fn same(a: Option<&str>, number: &str) -> bool {
 /// Adds `document_data` to the context of every document page whose
 /// number the data refers to.
 pub(crate) fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
+    let w = data.chart_words();
     // Output file → its document (the first one, as paths may clash).
     let mut documents = std::collections::HashMap::new();
     for p in site.pages.iter().filter(|p| p.kind == PageKind::Document) {
@@ -62,20 +63,22 @@ pub(crate) fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
             targets_chart(
                 data,
                 &format!("van-ban-{}-chi-tieu", slugify(&number)),
-                &format!(
-                    "Kết quả thực hiện chỉ tiêu của văn bản {}",
-                    page.fm.number.as_deref().unwrap_or_default()
+                &w.fmt(
+                    "chart_title_document_targets",
+                    &[("number", page.fm.number.as_deref().unwrap_or_default())],
                 ),
                 &targets,
             )
         });
         let view = DocumentData {
-            summary: format!(
-                "Văn bản đặt ra {} chỉ tiêu ({} đã đạt) và {} nhiệm vụ; số liệu tính đến ngày {}.",
-                format_integer(targets.len() as i64),
-                format_integer(met as i64),
-                format_integer(tasks as i64),
-                crate::text::dates::short(site.today)
+            summary: w.fmt(
+                "chart_document_summary",
+                &[
+                    ("targets", &format_integer(targets.len() as i64)),
+                    ("met", &format_integer(met as i64)),
+                    ("tasks", &format_integer(tasks as i64)),
+                    ("date", &crate::text::dates::short(site.today)),
+                ],
             ),
             targets: targets.iter().map(|&i| target_row(site, data, i)).collect(),
             chart,

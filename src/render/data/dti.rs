@@ -1,8 +1,8 @@
 //! The DTI page `chi-so-dti/`: the indicator tree with the latest scores
 //! and the yearly totals per pillar.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{self as dv, ChartView};
 use super::{DTI, page_context};
@@ -82,8 +82,10 @@ fn dti_row(label: &str, t: &DtiTotal, mark: &str) -> DtiRowView {
 }
 
 pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
+    let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
     let latest = data.computed.dti.last();
-    let latest_mark = latest.map_or("", |y| dti_year_mark(data, y.year));
+    let latest_mark = latest.map_or(String::new(), |y| dti_year_mark(data, y.year));
     let scores: &[(String, f64)] = latest.map_or(&[], |y| &y.nodes);
     let codes: Vec<&str> = data
         .set
@@ -96,7 +98,7 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .indicators
         .iter()
         .filter(|i| i.parent.as_deref().is_none_or(|p| !codes.contains(&p)))
-        .map(|i| dti_node(data, i, scores, latest_mark))
+        .map(|i| dti_node(data, i, scores, &latest_mark))
         .collect();
     let years: Vec<DtiYearView> = data
         .computed
@@ -109,9 +111,13 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             rows: y
                 .pillars
                 .iter()
-                .map(|(n, t)| dti_row(n, t, dti_year_mark(data, y.year)))
+                .map(|(n, t)| dti_row(n, t, &dti_year_mark(data, y.year)))
                 .collect(),
-            total: dti_row("Tổng cộng", &y.total, dti_year_mark(data, y.year)),
+            total: dti_row(
+                &tr.get("budget_total"),
+                &y.total,
+                &dti_year_mark(data, y.year),
+            ),
         })
         .collect();
     let mut chart_list: Vec<ChartView> = Vec::new();
@@ -133,16 +139,18 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             .collect();
         chart_list.push(
             charts::dti_scores(&charts::DtiScores {
+                words: data.chart_words(),
                 id: format!("dti-{}", y.year),
                 title: dv::mark_title(
-                    format!("Điểm DTI năm {} theo trụ cột", y.year),
+                    tr.fmt("dti_chart_title", &[("year", &y.year.to_string())]),
                     !latest_mark.is_empty()
                         || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
+                    &w,
                 ),
                 scale: charts::DtiScale::Points,
                 previous_label: y
                     .previous_year
-                    .map(|p| format!("Năm {p}"))
+                    .map(|p| tr.fmt("year_n", &[("year", &p.to_string())]))
                     .unwrap_or_default(),
                 rows,
             })
@@ -150,15 +158,24 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         );
     }
     let intro = match latest {
-        Some(y) => format!(
-            "Bộ chỉ số đánh giá chuyển đổi số (DTI) với điểm năm {}: {} / {} điểm, chỉ số {}{latest_mark}; tổng điểm theo trụ cột qua các năm.{}",
-            y.year,
-            format_decimal(y.total.points, 2),
-            format_decimal(y.total.max, 2),
-            y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
-            dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative))
+        Some(y) => tr.fmt(
+            "dti_intro",
+            &[
+                ("year", &y.year.to_string()),
+                ("points", &format_decimal(y.total.points, 2)),
+                ("max", &format_decimal(y.total.max, 2)),
+                (
+                    "index",
+                    &y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+                ),
+                ("mark", &latest_mark),
+                (
+                    "note",
+                    &dv::illustrative_note(data.set.scores.iter().any(|s| s.illustrative), &w),
+                ),
+            ],
         ),
-        None => "Bộ chỉ số đánh giá chuyển đổi số (DTI); chưa có điểm của đơn vị.".to_owned(),
+        None => tr.get("dti_intro_none"),
     };
     let scored = data
         .computed
@@ -167,25 +184,18 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         .filter(|l| !l.dti.is_empty())
         .count();
     let intro = if scored > 0 {
-        format!(
-            "{intro} Điểm trên là của {}; điểm, thứ hạng và mức thay đổi của {scored} địa phương ở trang “Các địa phương”.",
-            if site.config.unit.is_empty() {
-                "đơn vị"
-            } else {
-                site.config.unit.as_str()
-            }
+        tr.fmt(
+            "dti_whose",
+            &[
+                ("intro", &intro),
+                ("unit", &super::own_unit(site, tr)),
+                ("n", &scored.to_string()),
+            ],
         )
     } else {
         intro
     };
-    let mut c = page_context(
-        site,
-        theme,
-        DTI,
-        "Chỉ số chuyển đổi số (DTI)",
-        &intro,
-        vec![],
-    );
+    let mut c = page_context(site, theme, DTI, &tr.get("dti_title"), &intro, vec![]);
     c.insert("tree", &tree);
     c.insert("years", &years);
     c.insert("latest_year", &latest.map(|y| y.year));
@@ -195,15 +205,15 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
 
 /// The DTI page.
 /// " (minh họa)" when any score of `year` is illustrative, else "".
-pub fn dti_year_mark(data: &SiteData, year: i16) -> &'static str {
+pub fn dti_year_mark(data: &SiteData, year: i16) -> String {
     if data
         .set
         .scores
         .iter()
         .any(|s| s.year == year && s.illustrative)
     {
-        " (minh họa)"
+        data.chart_words().get("chart_marked").to_owned()
     } else {
-        ""
+        String::new()
     }
 }

@@ -3,7 +3,8 @@
 //! charts one over time and across units. Nothing here is judged: no đạt /
 //! chưa đạt, no target line.
 
-use tera::Context;
+use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};
@@ -70,7 +71,9 @@ pub fn series(data: &SiteData) -> Vec<Series> {
 fn place(site: &Site, o: &Observation) -> String {
     o.locality.clone().unwrap_or_else(|| {
         if site.config.unit.is_empty() {
-            "Toàn đơn vị".to_owned()
+            crate::render::data::wording::words_of(site)
+                .get("chart_ind_whole_unit")
+                .to_owned()
         } else {
             site.config.unit.clone()
         }
@@ -103,6 +106,7 @@ fn latest_by_unit<'a>(data: &'a SiteData, s: &Series) -> Option<(Period, Vec<&'a
 /// The comparison of units for the latest period (sorted highest first,
 /// Vietnamese order on ties), when more than one unit reported it.
 fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Option<dv::ChartView> {
+    let w = data.chart_words();
     let (period, rows) = latest_by_unit(data, s)?;
     if rows.len() < 2 {
         return None;
@@ -114,15 +118,18 @@ fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Optio
     bars.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| vi_cmp(&a.0, &b.0)));
     let (shown, note) = cap_rows(&bars);
     let title = format!(
-        "{} {} theo đơn vị{}",
-        s.name,
-        period.label(),
+        "{}{}",
+        w.fmt(
+            "chart_ind_by_unit",
+            &[("name", &s.name), ("period", &period.word(&w))],
+        ),
         note.map(|n| format!(": {n}")).unwrap_or_default()
     );
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("chi-so-{}-so-sanh", k + 1),
-            title: mark_title(title, rows.iter().any(|o| o.illustrative)),
+            title: mark_title(title, rows.iter().any(|o| o.illustrative), &w),
             unit: s.unit.clone().unwrap_or_default(),
             target: None,
             comparison: charts::Comparison::AtLeast,
@@ -140,31 +147,37 @@ fn comparison_chart(site: &Site, data: &SiteData, s: &Series, k: usize) -> Optio
 }
 
 fn latest_table(site: &Site, data: &SiteData, s: &Series) -> Option<TableView> {
+    let w = data.chart_words();
     let (period, rows) = latest_by_unit(data, s)?;
     let mut table = TableView::new(
-        format!("{} {}", s.name, period.label()),
-        &[("Đơn vị", false), ("Giá trị", true), ("Nguồn", false)],
+        format!("{} {}", s.name, period.word(&w)),
+        &[
+            (w.get("chart_col_unit"), false),
+            (w.get("chart_col_value"), true),
+            (w.get("chart_ind_col_source"), false),
+        ],
     );
     for o in rows {
         table.rows.push(vec![
             CellView::text(place(site, o)),
-            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::num(quantity(o.value, s.unit.as_deref(), &w)).marked(o.illustrative),
             CellView::text(o.source.clone().unwrap_or_default()),
         ]);
     }
     Some(table)
 }
 
-fn pillars_note(s: &Series) -> String {
+fn pillars_note(s: &Series, w: &charts::Words) -> String {
     if s.pillars.is_empty() {
         String::new()
     } else {
-        format!("Trụ cột: {}.", s.pillars.join("; "))
+        w.fmt("chart_ind_pillars", &[("list", &s.pillars.join("; "))])
     }
 }
 
 /// `chi-so/`: every indicator with its latest values.
 pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Series]) -> Context {
+    let w = data.chart_words();
     let sections: Vec<SectionView> = all
         .iter()
         .enumerate()
@@ -172,18 +185,25 @@ pub fn indicators_page(site: &Site, theme: &Theme, data: &SiteData, all: &[Serie
             id: format!("chi-so-{}", k + 1),
             title: s.name.clone(),
             href: link(site, &s.path),
-            note: pillars_note(s),
+            note: pillars_note(s, &w),
             table: latest_table(site, data, s),
             charts: comparison_chart(site, data, s, k).into_iter().collect(),
             ..SectionView::default()
         })
         .collect();
     let marked = data.set.observations.iter().any(|o| o.illustrative);
-    let intro = format!(
-        "Các chỉ số đo được theo kỳ, không có mục tiêu nên không đánh giá đạt hay chưa đạt: giá trị mới nhất của từng đơn vị.{}",
-        dv::illustrative_note(marked)
+    let intro = w.fmt(
+        "chart_ind_intro",
+        &[("note", &dv::illustrative_note(marked, &w))],
     );
-    let mut c = page_context(site, theme, INDICATORS, "Chỉ số đo lường", &intro, vec![]);
+    let mut c = page_context(
+        site,
+        theme,
+        INDICATORS,
+        w.get("chart_ind_title"),
+        &intro,
+        vec![],
+    );
     c.insert("stats", &Vec::<Stat>::new());
     c.insert("sections", &sections);
     c
@@ -194,6 +214,7 @@ const MAX_LINES: usize = 12;
 
 /// `chi-so/<tên>/`: one indicator over time and across units.
 pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -> Context {
+    let w = data.chart_words();
     let k = series(data)
         .iter()
         .position(|x| x.path == s.path)
@@ -203,8 +224,8 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
     if let Some(table) = latest_table(site, data, s) {
         sections.push(SectionView {
             id: "moi-nhat".into(),
-            title: "Giá trị mới nhất theo đơn vị".into(),
-            note: pillars_note(s),
+            title: w.get("chart_ind_latest").into(),
+            note: pillars_note(s, &w),
             table: Some(table),
             charts: chart,
             ..SectionView::default()
@@ -241,15 +262,16 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
             charts::history_line(&charts::HistoryLine {
                 id: format!("chi-so-{}-{}", k + 1, n + 1),
                 title: mark_title(
-                    format!("{}: {who} qua các kỳ", s.name),
+                    w.fmt("chart_ind_over_time", &[("name", &s.name), ("unit", &who)]),
                     rows.iter().any(|o| o.illustrative),
+                    &w,
                 ),
                 unit: s.unit.clone().unwrap_or_default(),
                 target: None,
                 points: rows
                     .iter()
                     .map(|o| charts::HistoryPoint {
-                        period: o.period.label(),
+                        period: o.period.word(&w),
                         value: Some(number(o.value)),
                     })
                     .collect(),
@@ -260,9 +282,15 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
     }
     sections.push(SectionView {
         id: "qua-cac-ky".into(),
-        title: "Qua các kỳ".into(),
+        title: w.get("chart_ind_by_period").into(),
         note: if total_units > MAX_LINES {
-            format!("Biểu đồ của {MAX_LINES} trong {total_units} đơn vị; bảng dưới có mọi giá trị.")
+            w.fmt(
+                "chart_ind_capped",
+                &[
+                    ("shown", &MAX_LINES.to_string()),
+                    ("total", &total_units.to_string()),
+                ],
+            )
         } else {
             String::new()
         },
@@ -270,12 +298,12 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
         ..SectionView::default()
     });
     let mut all = TableView::new(
-        format!("Mọi giá trị của {}", s.name),
+        w.fmt("chart_ind_all_values", &[("name", &s.name)]),
         &[
-            ("Kỳ", false),
-            ("Đơn vị", false),
-            ("Giá trị", true),
-            ("Nguồn", false),
+            (w.get("chart_col_period"), false),
+            (w.get("chart_col_unit"), false),
+            (w.get("chart_col_value"), true),
+            (w.get("chart_ind_col_source"), false),
         ],
     );
     let mut rows: Vec<&Observation> = s.rows.iter().map(|&i| &data.set.observations[i]).collect();
@@ -286,15 +314,15 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
     });
     for o in rows {
         all.rows.push(vec![
-            CellView::text(o.period.label()),
+            CellView::text(o.period.word(&w)),
             CellView::text(place(site, o)),
-            CellView::num(quantity(o.value, s.unit.as_deref())).marked(o.illustrative),
+            CellView::num(quantity(o.value, s.unit.as_deref(), &w)).marked(o.illustrative),
             CellView::text(o.source.clone().unwrap_or_default()),
         ]);
     }
     sections.push(SectionView {
         id: "bang".into(),
-        title: "Bảng số liệu".into(),
+        title: w.get("chart_ind_table").into(),
         table: Some(all),
         ..SectionView::default()
     });
@@ -302,16 +330,21 @@ pub fn indicator_page(site: &Site, theme: &Theme, data: &SiteData, s: &Series) -
         .rows
         .iter()
         .any(|&i| data.set.observations[i].illustrative);
-    let intro = format!(
-        "Chỉ số {} đo được theo kỳ{}; không có mục tiêu nên không đánh giá đạt hay chưa đạt.{}",
-        s.name,
-        s.unit
-            .as_deref()
-            .map(|u| format!(" (đơn vị tính: {u})"))
-            .unwrap_or_default(),
-        dv::illustrative_note(marked)
+    let intro = w.fmt(
+        "chart_ind_one_intro",
+        &[
+            ("name", &s.name),
+            (
+                "unit",
+                &s.unit
+                    .as_deref()
+                    .map(|u| w.fmt("chart_ind_unit", &[("unit", u)]))
+                    .unwrap_or_default(),
+            ),
+            ("note", &dv::illustrative_note(marked, &w)),
+        ],
     );
-    let crumbs = vec![("Chỉ số đo lường".to_owned(), link(site, INDICATORS))];
+    let crumbs = vec![(w.get("chart_ind_title").to_owned(), link(site, INDICATORS))];
     let mut c = page_context(site, theme, &s.path, &s.name, &intro, crumbs);
     c.insert("stats", &Vec::<Stat>::new());
     c.insert("sections", &sections);

@@ -6,11 +6,12 @@
 //! table, sorted in Vietnamese order, and a DTI chart capped at
 //! [`MAX_BARS`](super::sections::MAX_BARS) bars.
 
-use tera::Context;
+use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, JumpLink, SectionView, TableView, cap_rows};
-use super::views::{self as dv, Stat, mark_title, quantity, target_path, target_text, task_anchor};
+use super::views::{self as dv, Stat, mark_title, quantity, target_path, task_anchor};
 use crate::charts;
 use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
 use crate::render::engine::theme::Theme;
@@ -195,6 +196,7 @@ fn initial(name: &str) -> String {
 }
 
 pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllFacts) -> Context {
+    let w = data.chart_words();
     let year = site.today.year();
     let mut all: Vec<&Facts> = facts.0.iter().collect();
     let grouped = all.len() > GROUP_ABOVE;
@@ -210,30 +212,27 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
     }
     let ranks = dti_ranks(&all);
     let dti_year = ranks.as_ref().map(|(y, _)| *y);
-    let dti_header = dti_year.map_or("Chỉ số DTI".to_owned(), |y| {
-        format!("Chỉ số DTI năm {y}")
+    let dti_header = dti_year.map_or(w.get("chart_loc_dti").to_owned(), |y| {
+        w.fmt("chart_loc_dti_year", &[("year", &y.to_string())])
     });
-    let budget_header = format!("Giải ngân năm {year}");
+    let budget_header = w.fmt("chart_loc_disbursed_year", &[("year", &year.to_string())]);
     // Tasks past their deadline with no reported status get their own
     // column when any locality has one (decision 0022): never shown as
     // overdue, never hidden.
     let unreported_col = all.iter().any(|f| f.unreported(data) > 0);
     let mut headers = vec![
-        ("Địa phương", false),
-        ("Chỉ tiêu đạt", true),
-        ("Nhiệm vụ quá hạn", true),
+        (w.get("chart_loc_locality"), false),
+        (w.get("chart_loc_targets_met"), true),
+        (w.get("chart_loc_tasks_overdue"), true),
         (budget_header.as_str(), true),
         (dti_header.as_str(), true),
-        ("Xếp hạng DTI", true),
-        ("Thay đổi so với năm trước", true),
+        (w.get("chart_loc_dti_rank"), true),
+        (w.get("chart_loc_change"), true),
     ];
     if unreported_col {
-        headers.insert(3, ("Hết hạn chưa báo cáo", true));
+        headers.insert(3, (w.get("chart_task_due_unreported"), true));
     }
-    let mut table = TableView::new(
-        "Các địa phương: số liệu của riêng từng địa phương",
-        &headers,
-    );
+    let mut table = TableView::new(w.get("chart_loc_table"), &headers);
     let mut bars: Vec<(String, f64)> = Vec::new();
     let mut any_marked = false;
     for (k, f) in all.iter().enumerate() {
@@ -266,7 +265,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             })
             .marked(targets_marked),
             CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
-            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t)))
+            CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t, &w)))
                 .marked(budget_marked),
             CellView::num(
                 dti.and_then(|y| y.total.index)
@@ -292,13 +291,13 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
         }
         table.rows.push(row);
     }
-    let note = "Mỗi dòng là số liệu của riêng địa phương đó; không có dòng tổng cộng vì số liệu các địa phương không được cộng gộp.";
+    let note = w.get("chart_loc_note");
     let mut sections = if grouped {
-        group_sections(&all, table, note)
+        group_sections(&all, table, note, &w)
     } else {
         vec![SectionView {
             id: "so-sanh".into(),
-            title: "So sánh các địa phương".into(),
+            title: w.get("chart_loc_compare").into(),
             note: note.into(),
             table: Some(table),
             ..SectionView::default()
@@ -310,10 +309,14 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
         bars.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| vi_cmp(&a.0, &b.0)));
         let (shown, note) = cap_rows(&bars);
         let title = match &note {
-            Some(n) => format!("Chỉ số DTI năm {y} theo địa phương: {n}"),
-            None => format!("Chỉ số DTI năm {y} theo địa phương"),
+            Some(n) => format!(
+                "{}: {n}",
+                w.fmt("chart_loc_dti_chart", &[("year", &y.to_string())])
+            ),
+            None => w.fmt("chart_loc_dti_chart", &[("year", &y.to_string())]),
         };
         let chart = charts::commune_comparison(&charts::CommuneComparison {
+            words: data.chart_words(),
             id: format!("dia-phuong-dti-{y}"),
             title: mark_title(
                 title,
@@ -321,6 +324,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
                     .scores
                     .iter()
                     .any(|s| s.year == y && s.illustrative && s.locality.is_some()),
+                &w,
             ),
             unit: String::new(),
             target: None,
@@ -336,17 +340,26 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
         });
         sections.push(SectionView {
             id: "dti".into(),
-            title: format!("Chỉ số DTI năm {y}"),
+            title: w.fmt("chart_loc_dti_year", &[("year", &y.to_string())]),
             charts: vec![chart.into()],
             ..SectionView::default()
         });
     }
-    let intro = format!(
-        "Số liệu chuyển đổi số của {} địa phương, đặt cạnh nhau; mỗi địa phương có trang riêng.{}",
-        format_integer(all.len() as i64),
-        dv::illustrative_note(any_marked)
+    let intro = w.fmt(
+        "chart_loc_intro",
+        &[
+            ("n", &format_integer(all.len() as i64)),
+            ("note", &dv::illustrative_note(any_marked, &w)),
+        ],
     );
-    let mut c = page_context(site, theme, LOCALITIES, "Các địa phương", &intro, vec![]);
+    let mut c = page_context(
+        site,
+        theme,
+        LOCALITIES,
+        w.get("chart_loc_title"),
+        &intro,
+        vec![],
+    );
     c.insert("stats", &Vec::<Stat>::new());
     c.insert("sections", &sections);
     c
@@ -354,7 +367,12 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
 
 /// The comparison table split by initial letter: a first section with the
 /// jump list, then one section (and table) per letter, rows in `all` order.
-fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionView> {
+fn group_sections(
+    all: &[&Facts],
+    table: TableView,
+    note: &str,
+    w: &charts::Words,
+) -> Vec<SectionView> {
     let TableView {
         caption,
         headers,
@@ -365,7 +383,10 @@ fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionVi
         let letter = initial(&f.totals.name);
         if groups.last().is_none_or(|(l, _)| *l != letter) {
             let t = TableView {
-                caption: format!("{caption}: chữ {letter}"),
+                caption: w.fmt(
+                    "chart_loc_letter_caption",
+                    &[("caption", &caption), ("letter", &letter)],
+                ),
                 headers: headers.clone(),
                 rows: Vec::new(),
             };
@@ -376,10 +397,10 @@ fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionVi
     let id = |l: &str| format!("nhom-{}", slugify(l));
     let mut out = vec![SectionView {
         id: "so-sanh".into(),
-        title: "So sánh các địa phương".into(),
-        note: format!(
-            "{note} {} địa phương, chia theo chữ cái đầu của tên (bỏ chữ “Xã”, “Phường”…).",
-            format_integer(all.len() as i64)
+        title: w.get("chart_loc_compare").into(),
+        note: w.fmt(
+            "chart_loc_grouped_note",
+            &[("note", note), ("n", &format_integer(all.len() as i64))],
         ),
         links: groups
             .iter()
@@ -392,7 +413,7 @@ fn group_sections(all: &[&Facts], table: TableView, note: &str) -> Vec<SectionVi
     }];
     out.extend(groups.into_iter().map(|(l, t)| SectionView {
         id: id(&l),
-        title: format!("Chữ {l}"),
+        title: w.fmt("chart_loc_letter", &[("letter", &l)]),
         table: Some(t),
         ..SectionView::default()
     }));
@@ -407,6 +428,7 @@ fn bars_len(ranks: &Option<(i16, Vec<Option<usize>>)>) -> usize {
 
 /// One locality's dashboard tiles, and whether any is illustrative.
 fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) {
+    let w = data.chart_words();
     let totals = f.totals;
     let name = totals.name.as_str();
     let year = site.today.year();
@@ -422,7 +444,7 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
                 format_integer(met as i64),
                 format_integer(n as i64)
             ),
-            label: "Chỉ tiêu đã đạt".into(),
+            label: w.get("chart_loc_stat_met").into(),
             note: String::new(),
             illustrative: m,
         });
@@ -432,17 +454,19 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
         marked |= m;
         stats.push(Stat {
             value: format_integer(f.overdue(data) as i64),
-            label: "Nhiệm vụ quá hạn".into(),
-            note: format!(
-                "trên tổng số {} nhiệm vụ{}",
-                format_integer(f.tasks.len() as i64),
-                match f.unreported(data) {
-                    0 => String::new(),
-                    u => format!(
-                        "; {} nhiệm vụ hết hạn chưa báo cáo",
-                        format_integer(u as i64)
+            label: w.get("chart_loc_tasks_overdue").into(),
+            note: w.fmt(
+                "chart_loc_of_tasks",
+                &[
+                    ("n", &format_integer(f.tasks.len() as i64)),
+                    (
+                        "unreported",
+                        &match f.unreported(data) {
+                            0 => String::new(),
+                            u => w.fmt("chart_loc_unreported", &[("n", &format_integer(u as i64))]),
+                        },
                     ),
-                }
+                ],
             ),
             illustrative: m,
         });
@@ -455,9 +479,9 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
             .any(|l| l.year == y && l.illustrative && same(l.locality.as_deref(), name));
         marked |= m;
         stats.push(Stat {
-            value: dv::disbursed_rate(&t),
-            label: format!("Tỷ lệ giải ngân kinh phí năm {y}"),
-            note: dv::disbursed_note(&t),
+            value: dv::disbursed_rate(&t, &w),
+            label: w.fmt("chart_loc_rate_year", &[("year", &y.to_string())]),
+            note: dv::disbursed_note(&t, &w),
             illustrative: m,
         });
     }
@@ -466,14 +490,19 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
         marked |= m;
         stats.push(Stat {
             value: y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
-            label: format!("Chỉ số DTI năm {}", y.year),
+            label: w.fmt("chart_loc_dti_year", &[("year", &y.year.to_string())]),
             note: format!(
-                "{} / {} điểm{}",
-                format_decimal(y.total.points, 2),
-                format_decimal(y.total.max, 2),
+                "{}{}",
+                w.fmt(
+                    "chart_points_of",
+                    &[
+                        ("points", &format_decimal(y.total.points, 2)),
+                        ("max", &format_decimal(y.total.max, 2)),
+                    ],
+                ),
                 y.total
                     .change_index
-                    .map(|c| format!("; so với năm trước: {}", signed(c, 4)))
+                    .map(|c| w.fmt("chart_loc_vs_previous", &[("change", &signed(c, 4))]))
                     .unwrap_or_default()
             ),
             illustrative: m,
@@ -492,7 +521,8 @@ pub fn search_entries(site: &Site, data: &SiteData) -> Vec<(String, String, Stri
         .iter()
         .map(|f| {
             let (stats, marked) = locality_stats(site, data, f);
-            let mut text = format!("Số liệu chuyển đổi số của riêng {}.", f.totals.name);
+            let w = data.chart_words();
+            let mut text = w.fmt("chart_loc_own", &[("name", &f.totals.name)]);
             for s in &stats {
                 text.push_str(&format!(" {}: {}", s.label, s.value));
                 if !s.note.is_empty() {
@@ -501,7 +531,9 @@ pub fn search_entries(site: &Site, data: &SiteData) -> Vec<(String, String, Stri
                 text.push('.');
             }
             if marked {
-                text.push_str(" Số liệu minh họa.");
+                text.push(' ');
+                text.push_str(w.get("chart_illustrative"));
+                text.push('.');
             }
             (f.totals.name.clone(), locality_path(&f.totals.name), text)
         })
@@ -516,6 +548,7 @@ pub fn locality_page(
     facts: &AllFacts,
     k: usize,
 ) -> Context {
+    let w = data.chart_words();
     let f = &facts.0[k];
     let totals = f.totals;
     let name = totals.name.as_str();
@@ -523,13 +556,13 @@ pub fn locality_page(
     let mut sections = Vec::new();
     if !f.targets.is_empty() {
         let mut table = TableView::new(
-            format!("Chỉ tiêu của {name}"),
+            w.fmt("chart_loc_targets_of", &[("name", name)]),
             &[
-                ("Mã", false),
-                ("Chỉ tiêu", false),
-                ("Mục tiêu", false),
-                ("Kết quả", true),
-                ("Tình trạng", false),
+                (w.get("chart_crit_col_code"), false),
+                (w.get("chart_col_target"), false),
+                (w.get("chart_col_goal"), false),
+                (w.get("chart_col_result"), true),
+                (w.get("chart_col_state"), false),
             ],
         );
         for (i, p) in &f.targets {
@@ -538,34 +571,34 @@ pub fn locality_page(
             table.rows.push(vec![
                 CellView::link(t.id.clone(), link(site, &target_path(&t.id))),
                 CellView::text(t.statement.clone()),
-                CellView::text(target_text(t)),
+                CellView::text(dv::target_text_in(t, &w)),
                 CellView::num(m.map_or("–".to_owned(), |m| {
                     format!(
                         "{} ({})",
-                        quantity(m.value, t.unit.as_deref()),
-                        m.period.label()
+                        quantity(m.value, t.unit.as_deref(), &w),
+                        m.period.word(&w)
                     )
                 }))
                 .marked(p.illustrative),
-                CellView::text(p.state.label()),
+                CellView::text(p.state.word(&w)),
             ]);
         }
         sections.push(SectionView {
             id: "chi-tieu".into(),
-            title: "Chỉ tiêu".into(),
+            title: w.get("chart_col_target").into(),
             table: Some(table),
             ..SectionView::default()
         });
     }
     if !f.tasks.is_empty() {
         let mut table = TableView::new(
-            format!("Nhiệm vụ của {name}"),
+            w.fmt("chart_loc_tasks_of", &[("name", name)]),
             &[
-                ("Mã", false),
-                ("Nhiệm vụ", false),
-                ("Chủ trì", false),
-                ("Thời hạn", false),
-                ("Tình trạng", false),
+                (w.get("chart_crit_col_code"), false),
+                (w.get("chart_col_task"), false),
+                (w.get("chart_col_lead"), false),
+                (w.get("chart_crit_col_deadline"), false),
+                (w.get("chart_col_state"), false),
             ],
         );
         for &i in &f.tasks {
@@ -578,25 +611,25 @@ pub fn locality_page(
                 ),
                 CellView::text(t.statement.clone()),
                 CellView::text(t.lead.clone()),
-                CellView::text(t.deadline.map(|d| d.label()).unwrap_or_default()),
-                CellView::text(p.state.label()).marked(t.illustrative),
+                CellView::text(t.deadline.map(|d| d.word(&w)).unwrap_or_default()),
+                CellView::text(p.state.word(&w)).marked(t.illustrative),
             ]);
         }
         sections.push(SectionView {
             id: "nhiem-vu".into(),
-            title: "Nhiệm vụ".into(),
+            title: w.get("chart_col_tasks_heading").into(),
             table: Some(table),
             ..SectionView::default()
         });
     }
     if !totals.dti.is_empty() {
         let mut table = TableView::new(
-            format!("Chỉ số DTI của {name} qua các năm"),
+            w.fmt("chart_loc_dti_of", &[("name", name)]),
             &[
-                ("Năm", false),
-                ("Điểm", true),
-                ("Chỉ số", true),
-                ("Thay đổi so với năm trước", true),
+                (w.get("chart_col_year"), false),
+                (w.get("chart_col_points"), true),
+                (w.get("chart_dti_index"), true),
+                (w.get("chart_loc_change"), true),
             ],
         );
         for y in totals.dti.iter().rev() {
@@ -614,7 +647,7 @@ pub fn locality_page(
         }
         sections.push(SectionView {
             id: "dti".into(),
-            title: "Chỉ số DTI".into(),
+            title: w.get("chart_loc_dti").into(),
             table: Some(table),
             ..SectionView::default()
         });
@@ -624,14 +657,18 @@ pub fn locality_page(
         sections.push(section.0);
     }
     let intro = format!(
-        "Số liệu chuyển đổi số của riêng {name}.{}",
-        dv::illustrative_note(marked)
+        "{}{}",
+        w.fmt("chart_loc_own", &[("name", name)]),
+        dv::illustrative_note(marked, &w)
     );
-    let crumbs = vec![("Các địa phương".to_owned(), link(site, LOCALITIES))];
+    let crumbs = vec![(w.get("chart_loc_title").to_owned(), link(site, LOCALITIES))];
     let path = locality_path(name);
     let mut c = page_context(site, theme, &path, name, &intro, crumbs);
     // The unit of the same name (don-vi/…) has its own page: titles differ.
-    c.insert("page_title", &format!("{name}: số liệu trên địa bàn"));
+    c.insert(
+        "page_title",
+        &w.fmt("chart_loc_page_title", &[("name", name)]),
+    );
     c.insert("stats", &stats);
     c.insert("sections", &sections);
     c

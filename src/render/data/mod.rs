@@ -26,9 +26,10 @@ pub mod targets;
 pub mod tasks;
 pub mod units;
 pub mod views;
+pub mod wording;
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::output::Output;
 use crate::render::engine::context::base_context;
@@ -55,6 +56,15 @@ pub fn as_of(site: &Site, tr: Tr) -> String {
         "data_computed_as_of",
         &[("date", &dates::short(site.today))],
     )
+}
+
+/// The site's unit as written in `minhbach.toml`, or "đơn vị" / "the unit".
+pub fn own_unit(site: &Site, tr: Tr) -> String {
+    if site.config.unit.is_empty() {
+        tr.get("the_unit")
+    } else {
+        site.config.unit.clone()
+    }
 }
 
 /// Output folders of every data page (for the sitemap), without those a

@@ -1,8 +1,9 @@
 //! The open-data catalogue `du-lieu/`: every data set with its columns and
 //! its CSV and JSON files.
 
+use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::capitalize;
 use super::{OPEN_DATA, page_context};
@@ -24,29 +25,36 @@ struct DatasetView {
 
 /// The open-data catalogue.
 pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
+    let tr = Tr::new(theme, &site.config.language);
+    // Vietnamese pages list the CSV headers; pages in another language the
+    // JSON files' English names.
+    let vietnamese = site.config.language == "vi";
     let sets: Vec<DatasetView> = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let n = records(&data.set, kind).len();
             let marked = illustrative_rows(&data.set, kind);
             (n > 0).then(|| DatasetView {
-                name: capitalize(kind.label()),
+                name: capitalize(&kind.word(&w)),
                 rows: if marked > 0 {
-                    format!(
-                        "{} ({} dòng minh họa)",
-                        format_integer(n as i64),
-                        format_integer(marked as i64)
+                    tr.fmt(
+                        "open_data_rows_marked",
+                        &[
+                            ("n", &format_integer(n as i64)),
+                            ("marked", &format_integer(marked as i64)),
+                        ],
                     )
                 } else {
                     format_integer(n as i64)
                 },
                 columns: published_columns(&data.set, kind)
                     .iter()
-                    .map(|c| c.header)
+                    .map(|c| if vietnamese { c.header } else { c.key })
                     .chain(
                         crate::data::export_computed::computed_columns(&data.set, kind)
                             .into_iter()
-                            .map(|(_, h, _)| h),
+                            .map(|(_, h, key)| if vietnamese { h } else { key }),
                     )
                     .collect::<Vec<_>>()
                     .join(", "),
@@ -60,26 +68,34 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     let report_rows = crate::data::export_report::rows(&data.set, &kinds, site.today).len();
     if report_rows > 0 {
         sets.push(DatasetView {
-            name: "Báo cáo định kỳ (mọi cột tính sẵn từ các bộ dữ liệu trên)".into(),
+            name: tr.get("open_data_reports"),
             rows: format_integer(report_rows as i64),
             columns: crate::data::export_report::COLUMNS
                 .iter()
-                .map(|c| c.0)
+                .map(|c| if vietnamese { c.0 } else { c.1 })
                 .collect::<Vec<_>>()
                 .join(", "),
             csv: format!("{OPEN_DATA}bao-cao.csv"),
             json: format!("{OPEN_DATA}bao-cao.json"),
         });
     }
-    let intro = format!(
-        "Danh mục {} bộ dữ liệu mở về chuyển đổi số, tải về dạng CSV (mở được bằng Excel) hoặc JSON, theo {}.",
-        format_integer(sets.len() as i64),
-        site.config.data.license
+    // The default licence is named in the page's language.
+    let license = if site.config.data.license == crate::config::DataConfig::default().license {
+        tr.get("default_license")
+    } else {
+        site.config.data.license.clone()
+    };
+    let intro = tr.fmt(
+        "open_data_intro",
+        &[
+            ("n", &format_integer(sets.len() as i64)),
+            ("license", &license),
+        ],
     );
-    let title = Tr::new(theme, &site.config.language).get("nav_open_data");
+    let title = tr.get("nav_open_data");
     let mut c = page_context(site, theme, OPEN_DATA, &title, &intro, vec![]);
     c.insert("datasets", &sets);
-    c.insert("license", &site.config.data.license);
+    c.insert("license", &license);
     c
 }
 

@@ -2,7 +2,7 @@
 //! `tru-cot/<slug>/` (targets, tasks, DTI indicators and totals of the
 //! pillar).
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::charts::{pillar_targets_chart, pillar_tasks_chart};
 use super::page_context;
@@ -77,9 +77,11 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
         .iter()
         .find(|(name, _)| in_pillar(Some(name), p))?;
     Some(format!(
-        "{} / {} điểm ({})",
-        points(t.points),
-        points(t.max),
+        "{} ({})",
+        data.chart_words().fmt(
+            "chart_points_of",
+            &[("points", &points(t.points)), ("max", &points(t.max))],
+        ),
         y.year
     ))
 }

@@ -95,6 +95,7 @@ pub fn report_title(config: &Config, period: ReportPeriod) -> String {
 
 /// One-line summary for lists, feeds and the description.
 fn summary(f: &ReportFigures) -> String {
+    let w = crate::charts::Words::vietnamese();
     let (met, measured) = f.targets_met();
     let mut parts = Vec::new();
     if !f.targets.is_empty() {
@@ -125,7 +126,7 @@ fn summary(f: &ReportFigures) -> String {
         }
     }
     if let Some(b) = f.budget {
-        parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned)));
+        parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned, &w)));
     }
     if parts.is_empty() {
         parts.push("chưa có số liệu".into());
@@ -267,8 +268,11 @@ pub fn reports(
         });
     }
     if !out.is_empty() && !taken(REPORTS) {
-        let intro = "Báo cáo kết quả chuyển đổi số theo kỳ (6 tháng, năm…), tổng hợp tự động từ số liệu chỉ tiêu, nhiệm vụ và kinh phí đã công bố trên trang; báo cáo của kỳ chưa kết thúc ghi rõ số liệu tính đến ngày nào.";
-        let title = "Báo cáo định kỳ".to_owned();
+        // The list is worded in the site's language (the reports themselves
+        // are Vietnamese for now: see `sections::report_words`).
+        let tr = crate::render::engine::i18n::Tr::new(theme, &config.language);
+        let intro = tr.get("reports_intro");
+        let title = tr.get("reports_title");
         out.push(Page {
             kind: PageKind::Section,
             rel: format!("{REPORTS}_index.md"),
@@ -279,12 +283,12 @@ pub fn reports(
             date: None,
             fm: FrontMatter {
                 title: Some(title),
-                description: Some(intro.to_owned()),
+                description: Some(intro.clone()),
                 ..FrontMatter::default()
             },
             body: Rendered {
-                html: format!("<p>{}</p>\n", html(intro)),
-                summary_html: format!("<p>{}</p>", html(intro)),
+                html: format!("<p>{}</p>\n", html(&intro)),
+                summary_html: format!("<p>{}</p>", html(&intro)),
                 summary_text: intro.to_owned(),
                 toc: Vec::new(),
                 word_count: intro.split_whitespace().count(),

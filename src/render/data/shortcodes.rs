@@ -13,6 +13,7 @@
 //! messages with the nearest known name; the Markdown renderer locates them
 //! at the shortcode's line.
 
+use crate::render::data::wording::Worded;
 use std::collections::BTreeMap;
 
 use crate::content::markdown::{ROOT_MARKER, page_link};
@@ -94,7 +95,10 @@ impl DataShortcodes<'_> {
     }
 
     fn figure(&self, c: &crate::render::data::views::ChartView) -> String {
-        figure_html(c, &self.base_url, ROOT_MARKER, self.portable)
+        let words = self
+            .data
+            .map_or_else(crate::charts::Words::vietnamese, |d| d.chart_words());
+        figure_html(c, &self.base_url, ROOT_MARKER, self.portable, &words)
     }
 
     fn more(&self, path: &str, text: &str) -> String {
@@ -117,7 +121,10 @@ impl DataShortcodes<'_> {
             self.figure(&target_chart(data, i)),
             self.more(
                 &target_path(&t.id),
-                &format!("Xem chỉ tiêu {}: {}", t.id, t.statement)
+                &data.chart_words().fmt(
+                    "chart_sc_see_target",
+                    &[("id", &t.id), ("statement", &t.statement)]
+                )
             )
         ))
     }
@@ -130,7 +137,10 @@ impl DataShortcodes<'_> {
             None => Ok(format!(
                 "{}{}",
                 self.figure(&pillar_chart(data)),
-                self.more(crate::site::identities::PILLARS, "Xem các trụ cột")
+                self.more(
+                    crate::site::identities::PILLARS,
+                    data.chart_words().get("chart_sc_see_pillars")
+                )
             )),
             Some(name) => {
                 let Some(p) = find_pillar(data, name) else {
@@ -143,13 +153,19 @@ impl DataShortcodes<'_> {
                 Ok(format!(
                     "{}{}",
                     self.figure(&chart),
-                    self.more(&p.path, &format!("Xem trụ cột {}", p.label))
+                    self.more(
+                        &p.path,
+                        &data
+                            .chart_words()
+                            .fmt("chart_sc_see_pillar", &[("pillar", &p.label)])
+                    )
                 ))
             }
         }
     }
 
     fn unit(&self, data: &SiteData, args: &BTreeMap<String, String>) -> Result<String, String> {
+        let w = data.chart_words();
         let name = arg(args, &["don_vi", "unit"])?
             .ok_or("thiếu tên đơn vị, ví dụ don_vi=\"Phòng Văn hóa - Xã hội\"")?;
         let Some(u) = find_unit(data, name) else {
@@ -164,27 +180,33 @@ impl DataShortcodes<'_> {
         let Some(chart) = unit_tasks_chart(data, &u.key, &u.name, last_segment(&u.path)) else {
             return Err(format!("đơn vị “{}” không chủ trì nhiệm vụ nào", u.name));
         };
+        let (h_code, h_task, h_deadline, h_state) = (
+            html(w.get("chart_crit_col_code")),
+            html(w.get("chart_col_task")),
+            html(w.get("chart_crit_col_deadline")),
+            html(w.get("chart_col_state")),
+        );
         let mut rows = String::new();
         for &i in &idx {
             let t = &set.tasks[i];
             let p = &data.computed.tasks[i];
             let b = task_badge(p.state);
             rows.push_str(&format!(
-                "<tr><td class=\"ma card-key\" data-label=\"Mã\">{}</td><td class=\"card-main\" data-label=\"Nhiệm vụ\">{}</td><td data-label=\"Thời hạn\">{}</td><td data-label=\"Tình trạng\"><span class=\"{}\">{}</span></td></tr>\n",
+                "<tr><td class=\"ma card-key\" data-label=\"{h_code}\">{}</td><td class=\"card-main\" data-label=\"{h_task}\">{}</td><td data-label=\"{h_deadline}\">{}</td><td data-label=\"{h_state}\"><span class=\"{}\">{}</span></td></tr>\n",
                 html(&t.id),
                 html(&t.statement),
-                html(&t.deadline.map(|d| d.label()).unwrap_or_default()),
+                html(&t.deadline.map(|d| d.word(&w)).unwrap_or_default()),
                 html(&b.class),
-                html(&b.label),
+                html(&p.state.word(&w)),
             ));
         }
         Ok(format!(
-            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Nhiệm vụ do {name} chủ trì\"><table class=\"data-table row-cards\"><caption>Nhiệm vụ do {name} chủ trì</caption>\
-<thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Nhiệm vụ</th><th scope=\"col\">Thời hạn</th><th scope=\"col\">Tình trạng</th></tr></thead>\
+            "{}<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{caption}\"><table class=\"data-table row-cards\"><caption>{caption}</caption>\
+<thead><tr><th scope=\"col\">{h_code}</th><th scope=\"col\">{h_task}</th><th scope=\"col\">{h_deadline}</th><th scope=\"col\">{h_state}</th></tr></thead>\
 <tbody>\n{rows}</tbody></table></div>\n{}",
             self.figure(&chart),
-            self.more(&u.path, &format!("Xem trang đơn vị {}", u.name)),
-            name = html(&u.name),
+            self.more(&u.path, &w.fmt("chart_sc_see_unit", &[("unit", &u.name)])),
+            caption = html(&w.fmt("chart_sc_unit_tasks", &[("unit", &u.name)])),
         ))
     }
 }

@@ -1,8 +1,9 @@
 //! The targets list `chi-tieu/` (grouped by document and pillar, with a
 //! chart per group) and one page per target `chi-tieu/<id>/`.
 
+use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{
     self as dv, ChartView, TargetRow, quantity, target_badge, target_row, targets_chart,
@@ -37,6 +38,7 @@ struct DocGroup {
 type PillarIdx = (Option<String>, Vec<usize>);
 
 pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
     let set = &data.set;
     let tr = Tr::new(theme, &site.config.language);
     // (document, [(pillar, [target index])]) in order of first appearance.
@@ -75,7 +77,7 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
                         chart: targets_chart(
                             data,
                             &format!("chi-tieu-{}-{}-{}", gi + 1, pi + 1, slugify(&name)),
-                            &format!("Kết quả chỉ tiêu: {name}"),
+                            &tr.fmt("chart_title_pillar_group", &[("pillar", &name)]),
                             &idx,
                         ),
                         rows: idx.iter().map(|&i| target_row(site, data, i)).collect(),
@@ -116,14 +118,17 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
     );
     let others = set.targets.len() - own.len();
     if others > 0 {
-        intro.push_str(&format!(
-            " Các số trên là của {}; danh sách còn có {} chỉ tiêu của các địa phương (ghi tên địa phương), không cộng vào các số trên.",
-            if site.config.unit.is_empty() { "đơn vị" } else { site.config.unit.as_str() },
-            format_integer(others as i64)
+        intro.push_str(&tr.fmt(
+            "targets_others_note",
+            &[
+                ("unit", &super::own_unit(site, tr)),
+                ("n", &format_integer(others as i64)),
+            ],
         ));
     }
-    intro.push_str(super::views::illustrative_note(
+    intro.push_str(&super::views::illustrative_note(
         data.computed.targets.iter().any(|p| p.illustrative),
+        &w,
     ));
     let title = tr.get("targets_title");
     let mut c = page_context(site, theme, TARGETS, &title, &intro, vec![]);
@@ -166,6 +171,7 @@ fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
 
 /// One target's page.
 pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: &str) -> Context {
+    let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
     let unit = t.unit.as_deref();
@@ -186,7 +192,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         facts.push(fact(
             tr,
             "fact_baseline",
-            quantity(crate::data::Quantity::Number(b), unit),
+            quantity(crate::data::Quantity::Number(b), unit, &w),
         ));
     }
     if let Some(b) = p.baseline.and_then(|j| data.set.results.get(j))
@@ -196,29 +202,39 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             tr,
             "fact_baseline",
             format!(
-                "{} ({}, trước kỳ của chỉ tiêu, không tính là đạt){}",
-                quantity(b.value, unit),
-                b.period.label(),
-                mark(b.illustrative)
+                "{}{}",
+                w.fmt(
+                    "chart_tgt_baseline_result",
+                    &[
+                        ("value", &quantity(b.value, unit, &w)),
+                        ("period", &b.period.word(&w)),
+                    ],
+                ),
+                mark(b.illustrative, &w)
             ),
         ));
     }
     if let Some(d) = t.window_start() {
         facts.push(Fact {
-            label: "Bắt đầu".into(),
+            label: w.get("chart_tgt_start").into(),
             value: t.start.map_or_else(
-                || format!("{} (đầu năm của thời hạn)", crate::text::dates::short(d)),
-                |p| p.label(),
+                || {
+                    w.fmt(
+                        "chart_tgt_start_default",
+                        &[("date", &crate::text::dates::short(d))],
+                    )
+                },
+                |p| p.word(&w),
             ),
             href: String::new(),
         });
     }
     if let Some(d) = t.deadline {
-        facts.push(fact(tr, "col_deadline", d.label()));
+        facts.push(fact(tr, "col_deadline", d.word(&w)));
     }
     if let Some(l) = &t.locality {
         facts.push(Fact {
-            label: "Địa phương".into(),
+            label: w.get("chart_loc_locality").into(),
             value: l.clone(),
             href: String::new(),
         });
@@ -229,20 +245,18 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             "fact_latest",
             format!(
                 "{} ({}){}",
-                quantity(m.value, unit),
-                m.period.label(),
-                mark(m.illustrative)
+                quantity(m.value, unit, &w),
+                m.period.word(&w),
+                mark(m.illustrative, &w)
             ),
         ));
     } else if let Some((met, n)) = p.units_met {
-        facts.push(fact(tr, "fact_latest", dv::units_met_text(met, n)));
+        facts.push(fact(tr, "fact_latest", dv::units_met_text(met, n, &w)));
     }
     if p.illustrative {
         facts.push(Fact {
-            label: "Số liệu".into(),
-            value:
-                "minh họa: chỉ tiêu hoặc kết quả được đánh dấu minh họa, không phải số liệu thật"
-                    .into(),
+            label: w.get("chart_tgt_figures").into(),
+            value: w.get("chart_tgt_figures_illustrative").into(),
             href: String::new(),
         });
     }
@@ -278,17 +292,21 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         .map(|&j| {
             let r = &data.set.results[j];
             let place = match t.placement(r.period) {
-                Placement::Before => " – giá trị gốc, trước kỳ của chỉ tiêu",
+                Placement::Before => w.get("chart_tgt_place_before"),
                 Placement::Within => "",
-                Placement::After => " – sau thời hạn, không tính",
+                Placement::After => w.get("chart_tgt_place_after"),
             };
             ResultRow {
-                period: format!("{}{place}", r.period.label()),
+                period: format!("{}{place}", r.period.word(&w)),
                 commune: r
                     .commune
                     .clone()
                     .unwrap_or_else(|| tr.get("whole_unit_scope")),
-                value: format!("{}{}", quantity(r.value, unit), mark(r.illustrative)),
+                value: format!(
+                    "{}{}",
+                    quantity(r.value, unit, &w),
+                    mark(r.illustrative, &w)
+                ),
                 source: r.source.clone().unwrap_or_default(),
                 note: r.note.clone().unwrap_or_default(),
             }
@@ -300,7 +318,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let intro = format!(
         "{}{}",
         tr.fmt("target_intro", &[("id", &t.id)]),
-        dv::illustrative_note(p.illustrative)
+        dv::illustrative_note(p.illustrative, &w)
     );
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
@@ -322,6 +340,10 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
 }
 
 /// " (minh họa)" after an illustrative figure.
-fn mark(illustrative: bool) -> &'static str {
-    if illustrative { " (minh họa)" } else { "" }
+fn mark(illustrative: bool, w: &crate::charts::Words) -> &str {
+    if illustrative {
+        w.get("chart_marked")
+    } else {
+        ""
+    }
 }

@@ -3,8 +3,8 @@
 //! indicators owned). The index rows and DTI indicator rows are shared with
 //! the pillar pages.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::charts::{last_segment, unit_tasks_chart};
 use super::page_context;
@@ -99,11 +99,9 @@ pub fn units_page(site: &Site, theme: &Theme, data: &SiteData, units: &[UnitEntr
             }
         })
         .collect();
-    let intro = format!(
-        "{} đơn vị (phòng, ban, xã, phường) với số nhiệm vụ chủ trì, quá hạn, phối hợp, số chỉ tiêu phụ trách và điểm DTI tối đa được giao.",
-        n(units.len())
-    );
-    let mut c = page_context(site, theme, UNITS, "Đơn vị thực hiện", &intro, vec![]);
+    let tr = Tr::new(theme, &site.config.language);
+    let intro = tr.fmt("units_intro", &[("n", &n(units.len()))]);
+    let mut c = page_context(site, theme, UNITS, &tr.get("units_title"), &intro, vec![]);
     c.insert("rows", &rows);
     c
 }
@@ -182,7 +180,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         charts.push(targets_chart(
             data,
             &format!("don-vi-{slug}-chi-tieu"),
-            &format!("Kết quả chỉ tiêu do {} phụ trách", u.name),
+            &tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
             &targets,
         ));
     }

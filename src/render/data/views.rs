@@ -2,6 +2,7 @@
 //! periods and states formatted the Vietnamese way, charts built from the
 //! computed data. Templates only place what is here.
 
+use crate::render::data::wording::Worded;
 use serde::Serialize;
 
 use crate::charts::{self, Chart};
@@ -54,20 +55,20 @@ pub struct Stat {
 pub const ILLUSTRATIVE: &str = "minh họa";
 
 /// A chart title that says so when its figures are illustrative.
-pub fn mark_title(title: String, illustrative: bool) -> String {
+pub fn mark_title(title: String, illustrative: bool, w: &charts::Words) -> String {
     if illustrative {
-        format!("{title} (số liệu {ILLUSTRATIVE})")
+        w.fmt("chart_title_illustrative", &[("title", &title)])
     } else {
         title
     }
 }
 
 /// The sentence a page's intro ends with when it shows illustrative figures.
-pub fn illustrative_note(illustrative: bool) -> &'static str {
+pub fn illustrative_note(illustrative: bool, w: &charts::Words) -> String {
     if illustrative {
-        " Số liệu ghi “minh họa” là số liệu minh họa, không phải số liệu thật."
+        w.get("chart_illustrative_note").to_owned()
     } else {
-        ""
+        String::new()
     }
 }
 
@@ -152,50 +153,56 @@ pub fn capitalize(s: &str) -> String {
 }
 
 /// Money in đồng: "1.552.020.000 đồng".
-pub fn money(d: i64) -> String {
-    format!("{} đồng", format_integer(d))
+pub fn money(d: i64, w: &charts::Words) -> String {
+    format!("{} {}", format_integer(d), w.get("chart_money_dong"))
 }
 
 /// Words for a figure nobody has reported (never shown as 0).
-pub const UNKNOWN: &str = "chưa có số liệu";
+pub fn unknown(w: &charts::Words) -> String {
+    w.get("chart_no_data_short").to_owned()
+}
 
 /// The disbursed amount of a budget total: the sum when every line's figure
 /// is known, "chưa có số liệu" when none is, else the known part and how
 /// many lines lack a figure.
-pub fn disbursed(t: &crate::data::compute::BudgetTotals) -> String {
+pub fn disbursed(t: &crate::data::compute::BudgetTotals, w: &charts::Words) -> String {
     if t.unknown == 0 {
-        money(t.disbursed)
+        money(t.disbursed, w)
     } else if t.unknown == t.lines {
-        UNKNOWN.to_owned()
+        unknown(w)
     } else {
-        format!(
-            "{} (còn {}/{} dòng chưa có số liệu)",
-            money(t.disbursed),
-            t.unknown,
-            t.lines
+        w.fmt(
+            "chart_disbursed_partly",
+            &[
+                ("amount", &money(t.disbursed, w)),
+                ("unknown", &t.unknown.to_string()),
+                ("lines", &t.lines.to_string()),
+            ],
         )
     }
 }
 
 /// The disbursement rate of a budget total, "chưa có số liệu" when any
 /// line's disbursement is unknown.
-pub fn disbursed_rate(t: &crate::data::compute::BudgetTotals) -> String {
+pub fn disbursed_rate(t: &crate::data::compute::BudgetTotals, w: &charts::Words) -> String {
     if t.unknown > 0 {
-        UNKNOWN.to_owned()
+        unknown(w)
     } else {
         rate(t.rate)
     }
 }
 
 /// The note under a disbursement-rate tile: "đã giải ngân / kế hoạch".
-pub fn disbursed_note(t: &crate::data::compute::BudgetTotals) -> String {
+pub fn disbursed_note(t: &crate::data::compute::BudgetTotals, w: &charts::Words) -> String {
     if t.unknown == 0 {
-        format!("{} / {}", money(t.disbursed), money(t.planned))
+        format!("{} / {}", money(t.disbursed, w), money(t.planned, w))
     } else {
-        format!(
-            "kế hoạch {}; đã giải ngân: {}",
-            money(t.planned),
-            disbursed(t)
+        w.fmt(
+            "chart_planned_disbursed",
+            &[
+                ("planned", &money(t.planned, w)),
+                ("disbursed", &disbursed(t, w)),
+            ],
         )
     }
 }
@@ -206,10 +213,10 @@ pub fn rate(r: Option<f64>) -> String {
 }
 
 /// A number with its unit: "95,5 %", "120 hồ sơ".
-pub fn quantity(q: Quantity, unit: Option<&str>) -> String {
+pub fn quantity(q: Quantity, unit: Option<&str>, w: &charts::Words) -> String {
     match q {
-        Quantity::YesNo(true) => "Có".to_owned(),
-        Quantity::YesNo(false) => "Chưa có".to_owned(),
+        Quantity::YesNo(true) => w.get("chart_goal_is_yes").to_owned(),
+        Quantity::YesNo(false) => w.get("chart_goal_is_no").to_owned(),
         Quantity::Number(n) => match unit.map(str::trim).filter(|u| !u.is_empty()) {
             Some("%") => format_percent(n, 2),
             Some(u) => format!("{} {u}", format_decimal(n, 2)),
@@ -236,7 +243,7 @@ pub fn target_text_in(t: &Target, words: &charts::Words) -> String {
                 })
                 .to_owned();
         }
-        (Comparison::YesNo, _) => return quantity(t.target, None),
+        (Comparison::YesNo, _) => return quantity(t.target, None, words),
         (Comparison::Rank, Quantity::Number(n)) => {
             return words
                 .get("chart_goal_rank")
@@ -250,7 +257,7 @@ pub fn target_text_in(t: &Target, words: &charts::Words) -> String {
     };
     words
         .get(key)
-        .replace("{n}", &quantity(t.target, t.unit.as_deref()))
+        .replace("{n}", &quantity(t.target, t.unit.as_deref(), words))
 }
 
 /// The UI string key of the goal's wording (see [`TargetRow::goal_key`]).
@@ -269,11 +276,11 @@ fn goal_key(t: &Target) -> &'static str {
 }
 
 /// The goal's figure without its wording ("75 %", "3" for a top-3 rank).
-fn goal_value(t: &Target) -> String {
+fn goal_value(t: &Target, w: &charts::Words) -> String {
     match (t.comparison, t.target) {
         (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => String::new(),
         (Comparison::Rank, Quantity::Number(n)) => format_decimal(n, 0),
-        (_, q) => quantity(q, t.unit.as_deref()),
+        (_, q) => quantity(q, t.unit.as_deref(), w),
     }
 }
 
@@ -341,6 +348,7 @@ pub fn latest<'a>(data: &'a SiteData, p: &TargetProgress) -> Option<&'a Measurem
 }
 
 pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
+    let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
     let m = latest(data, p);
@@ -350,13 +358,13 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
         statement: t.statement.clone(),
         target: target_text_in(t, &data.chart_words()),
         goal_key: goal_key(t).to_owned(),
-        goal_value: goal_value(t),
+        goal_value: goal_value(t, &w),
         latest: match (m, p.units_met) {
-            (Some(m), _) => quantity(m.value, t.unit.as_deref()),
-            (None, Some((met, n))) => units_met_text(met, n),
+            (Some(m), _) => quantity(m.value, t.unit.as_deref(), &w),
+            (None, Some((met, n))) => units_met_text(met, n, &w),
             (None, None) => "–".to_owned(),
         },
-        period: m.map(|m| m.period.label()).unwrap_or_default(),
+        period: m.map(|m| m.period.word(&w)).unwrap_or_default(),
         locality: t.locality.clone().unwrap_or_default(),
         illustrative: p.illustrative,
         state: target_badge(p.state),
@@ -370,11 +378,13 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
 }
 
 /// "8/14 địa phương đạt": a target judged on its localities' results.
-pub fn units_met_text(met: usize, n: usize) -> String {
-    format!(
-        "{}/{} địa phương đạt",
-        format_integer(met as i64),
-        format_integer(n as i64)
+pub fn units_met_text(met: usize, n: usize, w: &charts::Words) -> String {
+    w.fmt(
+        "chart_localities_met",
+        &[
+            ("met", &format_integer(met as i64)),
+            ("n", &format_integer(n as i64)),
+        ],
     )
 }
 
@@ -397,6 +407,7 @@ pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
 
 /// The `target_progress` chart for some targets.
 pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
+    let w = data.chart_words();
     let words = data.chart_words();
     let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
     let items = idx
@@ -415,13 +426,13 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
                 // ("Sắp đến hạn" is drawn as not met yet).
                 state_label: (p.state == TargetState::DueSoon)
                     .then(|| words.get("chart_due_soon").to_owned()),
-                value_label: p.units_met.map(|(met, n)| units_met_text(met, n)),
+                value_label: p.units_met.map(|(met, n)| units_met_text(met, n, &w)),
             }
         })
         .collect();
     charts::target_progress(&charts::TargetProgress {
         id: id.to_owned(),
-        title: mark_title(title.to_owned(), illustrative),
+        title: mark_title(title.to_owned(), illustrative, &w),
         items,
         words,
     })
@@ -430,6 +441,7 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
 
 /// Targets per pillar: achieved / not achieved / no data.
 pub fn pillar_chart(data: &SiteData) -> ChartView {
+    let w = data.chart_words();
     let mut pillars: Vec<charts::PillarCounts> = Vec::new();
     // The site's own targets only: other localities' are never added in.
     for (t, p) in data
@@ -439,7 +451,10 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
         .zip(&data.computed.targets)
         .filter(|(t, _)| t.locality.is_none())
     {
-        let label = t.pillar.clone().unwrap_or_else(|| "Chưa phân loại".into());
+        let label = t
+            .pillar
+            .clone()
+            .unwrap_or_else(|| data.chart_words().get("chart_unclassified").to_owned());
         let i = match pillars.iter().position(|c| c.label == label) {
             Some(i) => i,
             None => {
@@ -459,12 +474,13 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
     charts::pillar_summary(&charts::PillarSummary {
         id: "tru-cot".into(),
         title: mark_title(
-            own_title(data, "Kết quả thực hiện chỉ tiêu theo trụ cột"),
+            own_title(data, "chart_title_pillars"),
             data.set
                 .targets
                 .iter()
                 .zip(&data.computed.targets)
                 .any(|(t, p)| t.locality.is_none() && p.illustrative),
+            &w,
         ),
         pillars,
         words: data.chart_words(),
@@ -472,13 +488,16 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
     .into()
 }
 
-/// A title for a figure of the site's own unit: on a site holding other
-/// localities' data too, it says the figure is the unit's own.
-pub fn own_title(data: &SiteData, title: &str) -> String {
+/// A title (the words of `key`) for a figure of the site's own unit: on a
+/// site holding other localities' data too, it says the figure is the unit's own.
+pub fn own_title(data: &SiteData, key: &str) -> String {
+    let words = data.chart_words();
+    let title = words.get(key);
     if data.computed.localities.is_empty() {
         title.to_owned()
     } else {
-        format!("{title} (của đơn vị, không gồm các địa phương)")
+        data.chart_words()
+            .fmt("chart_title_own_unit", &[("title", title)])
     }
 }
 
@@ -501,14 +520,17 @@ pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::T
 }
 
 pub fn tasks_chart(data: &SiteData) -> ChartView {
+    let w = data.chart_words();
     charts::task_states(&charts::TaskStates {
+        words: data.chart_words(),
         id: "nhiem-vu".into(),
         title: mark_title(
-            own_title(data, "Tình trạng thực hiện nhiệm vụ"),
+            own_title(data, "chart_title_tasks"),
             data.set
                 .tasks
                 .iter()
                 .any(|t| t.locality.is_none() && t.illustrative),
+            &w,
         ),
         groups: vec![charts::TaskGroup {
             label: String::new(),
@@ -527,6 +549,7 @@ pub fn tasks_chart(data: &SiteData) -> ChartView {
 
 /// Task states per lead unit, for the `top` units with the most tasks.
 pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
+    let w = data.chart_words();
     let mut units: Vec<(String, Vec<TaskState>)> = Vec::new();
     for (t, p) in data.set.tasks.iter().zip(&data.computed.tasks) {
         match units.iter_mut().find(|(u, _)| *u == t.lead) {
@@ -549,13 +572,14 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
             || states.contains(&TaskState::DueUnreported)
     });
     let title = if units.len() > top {
-        format!(
-            "Tình trạng nhiệm vụ theo đơn vị chủ trì: {top} đơn vị chủ trì nhiều nhiệm vụ nhất và mọi đơn vị có nhiệm vụ quá hạn hoặc hết hạn chưa báo cáo"
+        w.fmt(
+            "chart_title_leads_top_and_late",
+            &[("top", &top.to_string())],
         )
     } else if shown > top {
-        format!("Tình trạng nhiệm vụ của {top} đơn vị chủ trì nhiều nhiệm vụ nhất")
+        w.fmt("chart_title_leads_top", &[("top", &top.to_string())])
     } else {
-        "Tình trạng nhiệm vụ theo đơn vị chủ trì".to_owned()
+        w.get("chart_title_leads").to_owned()
     };
     let groups = units
         .into_iter()
@@ -566,8 +590,9 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
         .collect();
     Some(
         charts::task_states(&charts::TaskStates {
+            words: data.chart_words(),
             id: "nhiem-vu-don-vi".into(),
-            title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative)),
+            title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative), &w),
             groups,
         })
         .into(),
@@ -576,6 +601,7 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
 
 /// Task `i` as a table row.
 pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
+    let w = data.chart_words();
     let t: &Task = &data.set.tasks[i];
     let p = &data.computed.tasks[i];
     let (state, days_overdue) = (p.state, p.days_overdue);
@@ -593,48 +619,56 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
                 href: unit_link(site, data, name),
             })
             .collect(),
-        deadline: t.deadline.map(|d| d.label()).unwrap_or_default(),
-        budget: t.budget.map(money).unwrap_or_default(),
+        deadline: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
+        budget: t.budget.map(|b| money(b, &w)).unwrap_or_default(),
         state: task_badge(state),
         overdue: days_overdue
-            .map(|d| format!("{} ngày", format_integer(i64::from(d))))
+            .map(|d| w.fmt("chart_days", &[("n", &format_integer(i64::from(d)))]))
             .unwrap_or_default(),
         completed: t.completed.map(dates::short).unwrap_or_default(),
         locality: t.locality.clone().unwrap_or_default(),
         illustrative: t.illustrative,
-        occurrences: occurrence_lines(t, site.today),
+        occurrences: occurrence_lines(t, site.today, &data.chart_words()),
     }
 }
 
 /// A recurring task's rule, next occurrence and missed occurrences:
 /// "Lặp lại: trước ngày 15 của tháng cuối quý", "Kỳ tới: Quý IV/2026 (hạn
 /// 14/12/2026)", "Chưa báo cáo: Quý III/2026 (hạn 14/09/2026, quá 72 ngày)".
-pub fn occurrence_lines(t: &Task, today: jiff::civil::Date) -> Vec<String> {
+pub fn occurrence_lines(t: &Task, today: jiff::civil::Date, w: &charts::Words) -> Vec<String> {
+    use super::wording::occurrence_period;
     let Some(rule) = &t.recurrence else {
         return Vec::new();
     };
     let s = crate::data::compute::occurrences::schedule(t, rule, today);
-    let mut out = vec![format!("Lặp lại: {}", rule.text)];
+    let mut out = vec![w.fmt("chart_recurs", &[("rule", &rule.text)])];
     if let Some(n) = s.next {
-        out.push(format!(
-            "Kỳ tới: {} (hạn {})",
-            n.occurrence.label(),
-            dates::short(n.occurrence.due)
+        out.push(w.fmt(
+            "chart_next_occurrence",
+            &[
+                ("period", &occurrence_period(&n.occurrence, w)),
+                ("due", &dates::short(n.occurrence.due)),
+            ],
         ));
     }
     let missed: Vec<String> = s
         .missed()
         .map(|m| {
-            format!(
-                "{} (hạn {}, quá {} ngày)",
-                m.occurrence.label(),
-                dates::short(m.occurrence.due),
-                format_integer(i64::from(m.days_overdue.unwrap_or(0)))
+            w.fmt(
+                "chart_missed_occurrence",
+                &[
+                    ("period", &occurrence_period(&m.occurrence, w)),
+                    ("due", &dates::short(m.occurrence.due)),
+                    (
+                        "days",
+                        &format_integer(i64::from(m.days_overdue.unwrap_or(0))),
+                    ),
+                ],
             )
         })
         .collect();
     if !missed.is_empty() {
-        out.push(format!("Chưa báo cáo: {}", missed.join("; ")));
+        out.push(w.fmt("chart_missed", &[("list", &missed.join("; "))]));
     }
     out
 }
@@ -670,6 +704,7 @@ pub fn task_groups_of(
     data: &SiteData,
     keep: impl Fn(usize) -> bool + Copy,
 ) -> Vec<TaskGroupView> {
+    let w = data.chart_words();
     const ORDER: [TaskState; 8] = [
         TaskState::Overdue,
         TaskState::DueUnreported,
@@ -693,7 +728,7 @@ pub fn task_groups_of(
             };
             (!rows.is_empty()).then(|| TaskGroupView {
                 id: slugify(state.label()),
-                title: state.label().to_owned(),
+                title: state.word(&w),
                 key: task_badge(state).key,
                 count: format_integer(rows.len() as i64),
                 rows,

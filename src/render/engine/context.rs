@@ -1,8 +1,8 @@
 //! The template context every page shares (site, menu, links, feeds,
 //! sharing image) and the lookups computed once per site behind it.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::index::RenderIndex;
 use super::theme::Theme;

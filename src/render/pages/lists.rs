@@ -2,6 +2,7 @@
 //! the tag index and the archive index. Each list page only holds its own
 //! slice of posts (no quadratic copying of a tag's posts into every page).
 
+use crate::render::engine::i18n::Tr;
 use serde::Serialize;
 
 use crate::content::PageKind;
@@ -12,7 +13,6 @@ use crate::render::engine::views::{
     taxonomy_index_path, taxonomy_term_path,
 };
 use crate::site::Site;
-use crate::text::dates;
 use {
     crate::render::engine::context::base_context,
     crate::render::engine::jobs::{Job, Lazy},
@@ -39,6 +39,7 @@ struct Paginator {
 /// Paginated lists: the news section, each tag and each month, plus the
 /// tag index and the archive index.
 pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: &mut Vec<Lazy>) {
+    let tr = Tr::new(theme, &site.config.language);
     if site.posts.is_empty() && !site.pages.iter().any(|p| p.path == news_path(site)) {
         return;
     }
@@ -147,7 +148,7 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
     }
     for (k, ((y, m), _)) in site.months.iter().enumerate() {
         let path = format!("{news}thang/{y:04}-{m:02}/");
-        let title = format!("Tin tức {}", dates::month_label(*y, *m));
+        let title = tr.fmt("news_month", &[("month", &month_label(tr, *y, *m))]);
         paginate(
             site,
             jobs,
@@ -163,7 +164,14 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
     // Tag index.
     let path = format!("{news}the/");
     let root = root_for(&path);
-    let mut c = base_context(site, theme, &path, &site.config.language, "Chủ đề", "");
+    let mut c = base_context(
+        site,
+        theme,
+        &path,
+        &site.config.language,
+        &tr.get("tags"),
+        "",
+    );
     let tags: Vec<views::TagRef> = site
         .tags
         .iter()
@@ -188,7 +196,7 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
         theme,
         &path,
         &site.config.language,
-        "Lưu trữ tin tức",
+        &tr.get("news_archive"),
         "",
     );
     #[derive(Serialize)]
@@ -201,7 +209,7 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
         .months
         .iter()
         .map(|((y, m), posts)| MonthView {
-            label: dates::month_label(*y, *m),
+            label: month_label(tr, *y, *m),
             href: link(site, &format!("{news}thang/{y:04}-{m:02}/")),
             count: posts.len(),
         })
@@ -217,6 +225,14 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
 
 /// The index of a taxonomy's terms (categories, a declared taxonomy): each
 /// term linked with its number of posts, under the news section's crumb.
+/// "tháng 11/2025" / "11/2025": a month in the page's language.
+fn month_label(tr: Tr, year: i16, month: i8) -> String {
+    tr.fmt(
+        "month_label",
+        &[("year", &year.to_string()), ("month", &month.to_string())],
+    )
+}
+
 fn term_index(
     site: &Site,
     theme: &Theme,

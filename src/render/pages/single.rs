@@ -175,7 +175,7 @@ fn not_found_job(site: &Site, theme: &Theme) -> Job {
         theme,
         "404.html",
         &site.config.language,
-        "Không tìm thấy trang",
+        &crate::render::engine::i18n::Tr::new(theme, &site.config.language).get("not_found"),
         "",
     );
     c.insert("crumbs", &Vec::<(String, String)>::new());

@@ -2,8 +2,8 @@
 //! robots.txt. URLs here are absolute (from `base_url`), as feed readers and
 //! search engines need.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::content::markdown::place;
 use crate::render::data::charts::without_print_copies;

@@ -17,6 +17,7 @@
 //! `fetch` is refused. The output is deterministic: ids follow the site's
 //! order and every map is sorted.
 
+use crate::render::data::wording::Worded;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -76,6 +77,7 @@ fn kind(name: &str) -> u8 {
 
 /// Every searchable item of the site, in a stable order.
 pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
+    let w = crate::render::data::wording::words_of(site);
     let mut docs = Vec::new();
     let mut order: Vec<usize> = site.posts.clone();
     order.extend(&site.bulletins);
@@ -127,29 +129,36 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
     let taken = |path: &str| site.pages.iter().any(|p| p.path == path);
     for (t, p) in data.set.targets.iter().zip(&data.computed.targets) {
         // Goal and state in the words the list, the chart and the open data use.
-        let mut text = format!(
-            "Mã {}. Mục tiêu: {}. Tình trạng: {}{}.",
-            t.id,
-            crate::render::data::views::target_text(t),
-            p.state.label(),
-            p.units_met
-                .map(|(met, n)| format!(
-                    " ({})",
-                    crate::render::data::views::units_met_text(met, n)
-                ))
-                .unwrap_or_default()
+        let mut text = w.fmt(
+            "chart_si_target",
+            &[
+                ("id", &t.id),
+                ("goal", &crate::render::data::views::target_text_in(t, &w)),
+                ("state", &p.state.word(&w)),
+                (
+                    "met",
+                    &p.units_met
+                        .map(|(met, n)| {
+                            format!(
+                                " ({})",
+                                crate::render::data::views::units_met_text(met, n, &w)
+                            )
+                        })
+                        .unwrap_or_default(),
+                ),
+            ],
         );
         if let Some(l) = &t.locality {
-            text.push_str(&format!(" Địa phương: {l}."));
+            text.push_str(&format!(" {}: {l}.", w.get("chart_si_locality")));
         }
         if p.illustrative {
-            text.push_str(" Số liệu minh họa.");
+            text.push_str(&format!(" {}.", w.get("chart_illustrative")));
         }
         for (label, value) in [
-            ("Trụ cột", &t.pillar),
-            ("Văn bản", &t.document),
-            ("Chủ trì", &t.lead),
-            ("Ghi chú", &t.note),
+            (w.get("chart_si_pillar"), &t.pillar),
+            (w.get("chart_si_document"), &t.document),
+            (w.get("chart_si_lead"), &t.lead),
+            (w.get("chart_si_note"), &t.note),
         ] {
             if let Some(v) = value {
                 text.push_str(&format!(" {label}: {v}."));
@@ -159,7 +168,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: t.statement.clone(),
             kind: kind("target"),
-            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href: link(site, &path),
             text,
         });
@@ -167,25 +176,31 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
     let tasks_page = (!data.set.tasks.is_empty() || taken(TASKS)).then(|| link(site, TASKS));
     for (t, p) in data.set.tasks.iter().zip(&data.computed.tasks) {
         // The state in the words of the list, the chart and the open data.
-        let mut text = format!(
-            "Mã {}. Chủ trì: {}. Tình trạng: {}.",
-            t.id,
-            t.lead,
-            p.state.label()
+        let mut text = w.fmt(
+            "chart_si_task",
+            &[
+                ("id", &t.id),
+                ("lead", &t.lead),
+                ("state", &p.state.word(&w)),
+            ],
         );
         if let Some(l) = &t.locality {
-            text.push_str(&format!(" Địa phương: {l}."));
+            text.push_str(&format!(" {}: {l}.", w.get("chart_si_locality")));
         }
         if t.illustrative {
-            text.push_str(" Số liệu minh họa.");
+            text.push_str(&format!(" {}.", w.get("chart_illustrative")));
         }
         if !t.partners.is_empty() {
-            text.push_str(&format!(" Phối hợp: {}.", t.partners.join(", ")));
+            text.push_str(&format!(
+                " {}: {}.",
+                w.get("chart_si_partners"),
+                t.partners.join(", ")
+            ));
         }
         for (label, value) in [
-            ("Trụ cột", &t.pillar),
-            ("Văn bản", &t.document),
-            ("Ghi chú", &t.note),
+            (w.get("chart_si_pillar"), &t.pillar),
+            (w.get("chart_si_document"), &t.document),
+            (w.get("chart_si_note"), &t.note),
         ] {
             if let Some(v) = value {
                 text.push_str(&format!(" {label}: {v}."));
@@ -200,30 +215,32 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: t.statement.clone(),
             kind: kind("task"),
-            date: t.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href,
             text,
         });
     }
     for (c, s) in data.set.criteria.iter().zip(&data.computed.criteria) {
-        let mut text = format!(
-            "Mã {}. Trạng thái: {} ({}).",
-            c.id,
-            s.light.label(),
-            s.source.label()
+        let mut text = w.fmt(
+            "chart_si_criterion",
+            &[
+                ("id", &c.id),
+                ("light", &s.light.word(&w)),
+                ("source", &s.source.word(&w)),
+            ],
         );
         for (label, value) in [
-            ("Nhóm", &c.group),
-            ("Địa phương", &c.locality),
-            ("Minh chứng", &c.evidence),
-            ("Ghi chú", &c.note),
+            (w.get("chart_si_group"), &c.group),
+            (w.get("chart_si_locality"), &c.locality),
+            (w.get("chart_si_evidence"), &c.evidence),
+            (w.get("chart_si_note"), &c.note),
         ] {
             if let Some(v) = value {
                 text.push_str(&format!(" {label}: {v}."));
             }
         }
         if c.illustrative {
-            text.push_str(" Số liệu minh họa.");
+            text.push_str(&format!(" {}.", w.get("chart_illustrative")));
         }
         let path = match &c.locality {
             Some(l) => crate::render::data::criteria::unit_path(l),
@@ -232,7 +249,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         docs.push(SearchDoc {
             title: c.statement.clone(),
             kind: kind("criterion"),
-            date: c.deadline.map(|d| d.label()).unwrap_or_default(),
+            date: c.deadline.map(|d| d.word(&w)).unwrap_or_default(),
             href: link(site, &path),
             text,
         });
@@ -250,14 +267,14 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
     // A unit links to its own page; one without a page to the tasks page.
     let fallback = tasks_page.unwrap_or_else(|| link(site, OPEN_DATA));
     for u in &data.set.units {
-        let mut text = format!("Mã {}.", u.id);
+        let mut text = w.fmt("chart_si_unit", &[("id", &u.id)]);
         for (label, value) in [
-            ("Loại", &u.kind),
-            ("Tên viết tắt", &u.short_name),
-            ("Địa chỉ", &u.address),
-            ("Điện thoại", &u.phone),
-            ("Thư điện tử", &u.email),
-            ("Ghi chú", &u.note),
+            (w.get("chart_si_type"), &u.kind),
+            (w.get("chart_si_short_name"), &u.short_name),
+            (w.get("chart_si_address"), &u.address),
+            (w.get("chart_si_phone"), &u.phone),
+            (w.get("chart_si_email"), &u.email),
+            (w.get("chart_si_note"), &u.note),
         ] {
             if let Some(v) = value {
                 text.push_str(&format!(" {label}: {v}."));
@@ -265,7 +282,7 @@ pub fn collect_docs(site: &Site) -> Vec<SearchDoc> {
         }
         let n = data.set.tasks.iter().filter(|t| t.lead == u.name).count();
         if n > 0 {
-            text.push_str(&format!(" Chủ trì {n} nhiệm vụ."));
+            text.push_str(&w.fmt("chart_si_leads", &[("n", &n.to_string())]));
         }
         docs.push(SearchDoc {
             title: u.name.clone(),

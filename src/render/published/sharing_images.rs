@@ -74,6 +74,7 @@ impl TargetCard {
 
 /// The words of every target's card, in the order of the targets.
 fn target_cards(site: &Site) -> Vec<TargetCard> {
+    let w = crate::render::data::wording::words_of(site);
     let Some(data) = &site.data else {
         return Vec::new();
     };
@@ -95,11 +96,15 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
             let figure = match (latest(data, p), p.units_met) {
                 (Some(m), _) => Some(match (m.value, t.target, t.comparison) {
                     (Quantity::Number(_), Quantity::Number(_), c) if c != Comparison::Rank => {
-                        format!("{} / {}", quantity(m.value, unit), quantity(t.target, unit))
+                        format!(
+                            "{} / {}",
+                            quantity(m.value, unit, &w),
+                            quantity(t.target, unit, &w)
+                        )
                     }
-                    _ => quantity(m.value, unit),
+                    _ => quantity(m.value, unit, &w),
                 }),
-                (None, Some((met, n))) => Some(units_met_text(met, n)),
+                (None, Some((met, n))) => Some(units_met_text(met, n, &w)),
                 (None, None) => None,
             };
             let goal_line = words.fmt("chart_goal_line", &[("value", &target_text_in(t, &words))]);
@@ -148,10 +153,12 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
             .collect();
         alts.insert(
             format!("{DTI}index.html"),
-            format!(
-                "Điểm chỉ số DTI năm {} theo trụ cột: {}",
-                year.year,
-                parts.join("; ")
+            data.chart_words().fmt(
+                "chart_dti_alt",
+                &[
+                    ("year", &year.year.to_string()),
+                    ("parts", &parts.join("; ")),
+                ],
             ),
         );
     }

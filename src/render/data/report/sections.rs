@@ -2,6 +2,7 @@
 //! localities, news, commentary) as view structs for `report_body.html`:
 //! every figure comes from [`crate::data::compute::report`], formatted here.
 
+use crate::render::data::wording::Worded;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -16,6 +17,14 @@ use crate::site::SiteData;
 use crate::site::identities::unit_href_path;
 use crate::text::dates;
 use crate::text::numbers::format_integer;
+
+/// The words of the report. A periodic report follows the Vietnamese
+/// administrative form and is written in Vietnamese on every site for now
+/// (English wording of reports is not done yet: issue #17), so its periods,
+/// states and charts are Vietnamese too rather than mixed.
+fn report_words() -> std::sync::Arc<crate::charts::Words> {
+    crate::charts::Words::vietnamese()
+}
 
 #[derive(Debug, Clone, Serialize)]
 struct TargetItem {
@@ -138,6 +147,7 @@ pub(super) fn int(n: usize) -> String {
 
 /// The targets section.
 fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
+    let w = report_words();
     let set = &data.set;
     let mut s = Section::new("chi-tieu", "Kết quả thực hiện các chỉ tiêu");
     let due = f.targets.iter().filter(|t| t.due_in_period).count();
@@ -184,13 +194,13 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             statement: t.statement.clone(),
             goal: crate::render::data::views::target_text(t),
             value: match (r, line.units_met) {
-                (Some(r), _) => quantity(r.value, t.unit.as_deref()),
+                (Some(r), _) => quantity(r.value, t.unit.as_deref(), &w),
                 (None, Some((met, n))) => {
                     format!("{}/{} địa phương có số liệu đạt", int(met), int(n))
                 }
                 (None, None) => "chưa có số liệu".to_owned(),
             },
-            period: r.map(|r| r.period.label()).unwrap_or_default(),
+            period: r.map(|r| r.period.word(&w)).unwrap_or_default(),
             verdict: verdict.to_owned(),
             class: class.to_owned(),
             illustrative: line.illustrative,
@@ -231,11 +241,12 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             charts::target_progress(&charts::TargetProgress {
                 id: format!("bao-cao-{}-chi-tieu", f.period.slug()),
                 title: mark_title(
-                    format!("Kết quả so với mục tiêu, {}", f.period.label()),
+                    format!("Kết quả so với mục tiêu, {}", f.period.word(&w)),
                     illustrative,
+                    &w,
                 ),
                 items,
-                words: data.chart_words(),
+                words: report_words(),
             })
             .into(),
         );
@@ -244,8 +255,8 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
         let o = &set.observations[i];
         s.measured.push(Measured {
             name: o.indicator.clone(),
-            value: quantity(o.value, o.unit.as_deref()),
-            period: o.period.label(),
+            value: quantity(o.value, o.unit.as_deref(), &w),
+            period: o.period.word(&w),
             locality: o.locality.clone().unwrap_or_default(),
             illustrative: o.illustrative,
         });
@@ -254,6 +265,7 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
 }
 
 fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
+    let w = report_words();
     let t = &data.set.tasks[l.task];
     let detail = match l.outcome {
         TaskOutcome::Completed | TaskOutcome::CompletedLate => t
@@ -284,7 +296,7 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
         },
         lead: t.lead.clone(),
         href: link(config, &unit_href_path(data, &t.lead)),
-        deadline: t.deadline.map(|d| d.label()).unwrap_or_default(),
+        deadline: t.deadline.map(|d| d.word(&w)).unwrap_or_default(),
         detail,
         illustrative: t.illustrative,
     }
@@ -292,6 +304,7 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
 
 /// The tasks section.
 fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
+    let w = report_words();
     let mut s = Section::new("nhiem-vu", "Tình hình thực hiện nhiệm vụ");
     let count = |o| f.count(o);
     let as_of = dates::short(f.cutoff.last_day);
@@ -372,6 +385,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
     };
     s.chart = Some(
         charts::task_states(&charts::TaskStates {
+            words: report_words(),
             id: format!("bao-cao-{}-nhiem-vu", f.period.slug()),
             title: mark_title(
                 format!(
@@ -383,6 +397,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
                     }
                 ),
                 illustrative,
+                &w,
             ),
             groups: vec![charts::TaskGroup {
                 label: String::new(),
@@ -396,6 +411,7 @@ fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section
 
 /// The budget section.
 fn budget_section(f: &ReportFigures) -> Section {
+    let w = crate::charts::Words::vietnamese();
     let mut s = Section::new("kinh-phi", "Kinh phí thực hiện");
     let year = f.period.year();
     let Some(b) = f.budget else {
@@ -410,7 +426,7 @@ fn budget_section(f: &ReportFigures) -> Section {
     let mark = if b.illustrative { " (minh họa)" } else { "" };
     s.rows.push(Row {
         label: format!("Kế hoạch kinh phí năm {year}"),
-        value: format!("{}{mark}", money(b.planned)),
+        value: format!("{}{mark}", money(b.planned, &w)),
     });
     s.rows.push(Row {
         label: "Đã giải ngân".into(),
@@ -419,12 +435,12 @@ fn budget_section(f: &ReportFigures) -> Section {
         } else if b.disbursed_unknown > 0 {
             format!(
                 "{}{mark} (chưa có số liệu của {} trên {} khoản)",
-                money(b.disbursed),
+                money(b.disbursed, &w),
                 int(b.disbursed_unknown),
                 int(b.lines)
             )
         } else {
-            format!("{}{mark}", money(b.disbursed))
+            format!("{}{mark}", money(b.disbursed, &w))
         },
     });
     s.rows.push(Row {
@@ -538,6 +554,7 @@ fn news_section(content: &Content, config: &Config, f: &ReportFigures) -> Sectio
 }
 
 fn locality_row(name: String, aggregate: bool, f: &ReportFigures) -> LocalityRow {
+    let w = crate::charts::Words::vietnamese();
     let (met, measured) = f.targets_met();
     LocalityRow {
         name,
@@ -559,12 +576,12 @@ fn locality_row(name: String, aggregate: bool, f: &ReportFigures) -> LocalityRow
         },
         planned: f
             .budget
-            .map_or("chưa có số liệu".into(), |b| money(b.planned)),
+            .map_or("chưa có số liệu".into(), |b| money(b.planned, &w)),
         disbursed: f.budget.map_or("chưa có số liệu".into(), |b| {
             if b.disbursed_unknown == b.lines {
                 "chưa có số liệu".into()
             } else {
-                money(b.disbursed)
+                money(b.disbursed, &w)
             }
         }),
     }

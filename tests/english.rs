@@ -1,0 +1,234 @@
+//! An English site (`language = "en"`) says nothing in Vietnamese on any
+//! page the engine writes: the `english` fixture has data of every kind and
+//! English content, so any Vietnamese word left in a page's visible text,
+//! its attributes (alt, title, aria-label, data-label…), its SVG charts,
+//! its feeds or the search index comes from the engine, not the author.
+//! Vietnamese is found by its letters: every letter outside ASCII
+//! (ă â đ ê ô ơ ư and the tone marks) — English text has none.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Site, html_unescape};
+
+/// Vietnamese words that are names, not wording: the number of the plan the
+/// criteria checklist comes from (Kế hoạch 02-KH/BCĐTW).
+const NAMES: &[&str] = &["02-KH/BCĐTW"];
+
+/// Periodic reports (`bao-cao/`) are still written in Vietnamese on every
+/// site (see `english_reports`, ignored until they are translated).
+fn is_report(path: &str) -> bool {
+    path.starts_with("bao-cao/")
+}
+
+/// The visible text of an HTML, SVG or XML document: text between tags and
+/// the attributes a reader sees or hears; scripts and styles left out.
+fn visible_text(doc: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = doc;
+    while let Some(lt) = rest.find('<') {
+        out.push(html_unescape(&rest[..lt]));
+        let tag_end = rest[lt..].find('>').map_or(rest.len(), |i| lt + i + 1);
+        let tag = &rest[lt..tag_end];
+        for attr in [
+            "alt",
+            "title",
+            "aria-label",
+            "placeholder",
+            "content",
+            "data-label",
+        ] {
+            let key = format!(" {attr}=\"");
+            if let Some(i) = tag.find(&key) {
+                let value = &tag[i + key.len()..];
+                let value = &value[..value.find('"').unwrap_or(value.len())];
+                out.push(html_unescape(value));
+            }
+        }
+        rest = &rest[tag_end..];
+        for skipped in ["script", "style"] {
+            if tag.starts_with(&format!("<{skipped}")) {
+                let close = format!("</{skipped}>");
+                rest = rest.find(&close).map_or("", |i| &rest[i..]);
+            }
+        }
+    }
+    out.push(html_unescape(rest));
+    out.into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The pieces of `texts` that hold a Vietnamese letter (names allowed).
+fn vietnamese(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .filter(|t| {
+            let mut t = t.to_string();
+            for name in NAMES {
+                t = t.replace(name, "");
+            }
+            t.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .cloned()
+        .collect()
+}
+
+/// Every string of a JSON document (the search index), as visible text.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.extend(visible_text(s)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| json_strings(x, out)),
+        _ => {}
+    }
+}
+
+/// Vietnamese found in each page the reader sees (path → pieces).
+fn findings(
+    tree: &BTreeMap<String, Vec<u8>>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (path, bytes) in tree {
+        if !keep(path) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let texts = if path.ends_with(".html") || path.ends_with(".svg") {
+            visible_text(&text)
+        } else if path.ends_with(".xml") {
+            // Feeds carry their HTML escaped: read it as the reader's app does.
+            visible_text(&html_unescape(&text))
+        } else if path.starts_with("tim-kiem/chi-muc/d/") {
+            // `minhbachSearch("d/0", [...])`: the entries a result shows.
+            let json = text
+                .split_once(',')
+                .and_then(|(_, j)| j.trim_end().strip_suffix(");"))
+                .unwrap_or_else(|| panic!("{path}: not a search chunk"));
+            let entries: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+            let mut out = Vec::new();
+            for entry in entries {
+                // [title, kind, date, address, text]; reports are left out.
+                if keep(entry[3].as_str().unwrap_or_default()) {
+                    json_strings(&entry, &mut out);
+                }
+            }
+            out
+        } else {
+            // Open-data files keep the data files' own column names, and
+            // images have no text to read here.
+            continue;
+        };
+        found.extend(vietnamese(&texts).into_iter().map(|t| (path.clone(), t)));
+    }
+    found
+}
+
+fn built() -> (Site, BTreeMap<String, Vec<u8>>) {
+    let site = Site::fixture("english");
+    site.build_ok(&[]);
+    let tree = site.public_tree();
+    (site, tree)
+}
+
+#[test]
+fn the_check_sees_vietnamese_and_not_english() {
+    let page = "<p title=\"Quá hạn\">Overdue</p><script>var a = 'Đạt';</script>\
+                <td data-label=\"Mã\">T-01</td><svg><text>Tuần 47</text></svg>";
+    let found = vietnamese(&visible_text(page));
+    assert_eq!(found, ["Quá hạn", "Mã", "Tuần 47"]);
+    assert!(vietnamese(&visible_text("<p>Plan 02-KH/BCĐTW, 95,5 % → 100 %</p>")).is_empty());
+}
+
+#[test]
+fn an_english_site_says_nothing_in_vietnamese() {
+    let (_site, tree) = built();
+    // Every kind of page is there to be checked.
+    for page in [
+        "index.html",
+        "404.html",
+        "about/index.html",
+        "news/index.html",
+        "news/trang/2/index.html",
+        "news/results/index.html",
+        "news/the/index.html",
+        "news/the/training/index.html",
+        "news/thang/2026-11/index.html",
+        "news/luu-tru/index.html",
+        "news/atom.xml",
+        "documents/index.html",
+        "documents/plan-15/index.html",
+        "chi-tieu/index.html",
+        "chi-tieu/t-01/index.html",
+        "nhiem-vu/index.html",
+        "kinh-phi/index.html",
+        "chi-so-dti/index.html",
+        "tru-cot/index.html",
+        "tru-cot/digital-society/index.html",
+        "don-vi/index.html",
+        "don-vi/culture-office/index.html",
+        "dia-phuong/index.html",
+        "dia-phuong/north-hamlet/index.html",
+        "chi-so/index.html",
+        "chi-so/applications-filed-online/index.html",
+        "tieu-chi/index.html",
+        "tieu-chi/north-hamlet/index.html",
+        "du-lieu/index.html",
+        "ban-tin/index.html",
+        "ban-tin/tuan-40-2026/index.html",
+        "bieu-do/lich-su-t-01/index.html",
+        "bieu-do/lich-su-t-01.svg",
+        "bieu-do/nhiem-vu.svg",
+        "bieu-do/kinh-phi-nam.svg",
+        "bieu-do/tru-cot.svg",
+        "tim-kiem/index.html",
+        "tim-kiem/chi-muc/d/0.js",
+        "sitemap.xml",
+    ] {
+        assert!(tree.contains_key(page), "{page} missing");
+    }
+    let found = findings(&tree, |p| !is_report(p));
+    let shown: Vec<String> = found
+        .iter()
+        .take(60)
+        .map(|(p, t)| format!("{p}: {t}"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{} pieces of Vietnamese on an English site:\n{}",
+        found.len(),
+        shown.join("\n")
+    );
+    // And the words are English: a sample of each kind.
+    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let target = page("chi-tieu/t-01/index.html");
+    assert!(
+        target.contains("Results of target T-01 by period"),
+        "{target}"
+    );
+    assert!(target.contains("Q3 2026"), "{target}");
+    let tasks = page("nhiem-vu/index.html");
+    assert!(
+        tasks.contains("Overdue") && tasks.contains("Ongoing"),
+        "{tasks}"
+    );
+    let budget = page("kinh-phi/index.html");
+    assert!(
+        budget.contains("million VND") && budget.contains("Budget by year"),
+        "{budget}"
+    );
+    let post = page("news/results/index.html");
+    assert!(post.contains("Tasks led by Culture Office"), "{post}");
+}
+
+#[test]
+#[ignore = "bug: periodic reports (bao-cao/) are written in Vietnamese on English sites"]
+fn english_reports() {
+    let (_site, tree) = built();
+    assert!(tree.contains_key("bao-cao/nam-2026/index.html"));
+    let found = findings(&tree, is_report);
+    assert!(found.is_empty(), "{} pieces of Vietnamese", found.len());
+}

@@ -11,7 +11,8 @@ use tera::Context;
 
 use super::page_context;
 use super::sections::{CellView, JumpLink, SectionView, TableView, cap_rows};
-use super::views::{self as dv, Stat, mark_title, quantity, target_path, task_anchor};
+use super::task_views::task_anchor;
+use super::views::{self as dv, Stat, mark_title, quantity, target_path};
 use crate::charts;
 use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
 use crate::render::engine::theme::Theme;

@@ -46,6 +46,37 @@ fn build_cmd(root: &Path, threads: &str) -> Command {
     c
 }
 
+/// Runs a build to its end; a failure shows the build's own messages (a
+/// bare "not success" said nothing when this failed once under load).
+#[track_caller]
+fn build_to_end(root: &Path) {
+    let mut c = build_cmd(root, "2");
+    c.stderr(Stdio::piped());
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "the build failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The first few paths whose bytes differ between two trees (or that only
+/// one of them has), for failure messages.
+fn differing<'a>(
+    a: &'a BTreeMap<String, Vec<u8>>,
+    b: &'a BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a str> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .take(8)
+        .collect()
+}
+
 #[test]
 fn build_and_serve_never_modify_sources() {
     let s = Site::fixture("basic");
@@ -185,14 +216,15 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
         format!("{original}\n\nPhiên bản B của trang.\n"),
     ];
 
-    // Reference trees of both versions, and the time a full build takes.
+    // Reference trees of both versions, and the time a build takes when
+    // public/ already exists, as in every build below (the second one).
     let mut refs = Vec::new();
     let mut build_time = Duration::ZERO;
     for v in &versions {
         std::fs::write(&post, v).unwrap();
         let start = Instant::now();
-        assert!(build_cmd(&site, "2").status().unwrap().success());
-        build_time = build_time.max(start.elapsed());
+        build_to_end(&site);
+        build_time = start.elapsed();
         refs.push(tree(&site.join("public")));
     }
     assert_ne!(refs[0], refs[1]);
@@ -211,16 +243,26 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
     eprintln!("KILL_SEED={seed}");
     let mut rng = Rng(seed);
     // Kill points spread over 0.3–1.2 × a full build: mostly while reading,
-    // rendering and writing the staging folder, some around the swap.
-    let full = build_time.as_micros() as u64;
+    // rendering and writing the staging folder, some around the swap. On a
+    // shared machine a build's time changes with the load, so the estimate
+    // follows it: shorter after a build that had already finished when its
+    // kill came, longer after one that was cut.
+    let mut full = (build_time.as_micros() as u64).max(1000);
+    let mut finished_first = 0;
     let mut current = 1; // public/ holds version B now
     let (mut old_seen, mut new_seen) = (0, 0);
-    for i in 0..30 {
+    // `KILL_ROUNDS=300` for a longer hunt (the seed is printed above).
+    let rounds = std::env::var("KILL_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
+    for i in 0..rounds {
         let target = 1 - current;
         std::fs::write(&post, &versions[target]).unwrap();
         let mut child = build_cmd(&site, "2").spawn().unwrap();
         let delay = Duration::from_micros(full * 3 / 10 + rng.below(full * 9 / 10));
         std::thread::sleep(delay);
+        let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
         let now = tree(&site.join("public"));
@@ -232,18 +274,31 @@ fn a_killed_build_leaves_the_old_or_the_new_complete_tree() {
         } else {
             panic!(
                 "iteration {i} (seed {seed}, killed after {delay:?}, {status}): public/ is neither tree \
-                 ({} files, hash {:x}; old {:x}, new {:x})",
+                 ({} files, hash {:x}; old {:x}, new {:x}); differs from the old tree at {:?}, \
+                 from the new one at {:?}; beside it: {:?}",
                 now.len(),
                 tree_hash(&now),
                 tree_hash(&refs[current]),
                 tree_hash(&refs[target]),
+                differing(&now, &refs[current]),
+                differing(&now, &refs[target]),
+                litter(&site),
             );
         }
+        if finished {
+            finished_first += 1;
+            full = (full * 4 / 5).max(1000);
+        } else {
+            full = full * 21 / 20;
+        }
     }
-    eprintln!("old tree after {old_seen} kills, new tree after {new_seen}");
+    eprintln!(
+        "old tree after {old_seen} kills, new tree after {new_seen} \
+         ({finished_first} builds had finished before their kill)"
+    );
     // The next build succeeds, is complete, and cleans up the litter.
     std::fs::write(&post, &versions[0]).unwrap();
-    assert!(build_cmd(&site, "2").status().unwrap().success());
+    build_to_end(&site);
     assert_same_tree(&refs[0], &tree(&site.join("public")));
     assert_eq!(litter(&site), Vec::<PathBuf>::new());
 }

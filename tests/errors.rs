@@ -395,3 +395,46 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
         .assert_stderr_has(&["không phải do minhbach tạo ra; minhbach không ghi đè"]);
     assert_eq!(std::fs::read(dest.join("quan-trong.docx")).unwrap(), b"!");
 }
+
+#[test]
+fn a_tera_one_macro_in_an_override_is_located_and_explained() {
+    // A theme override written for minhbach before Tera 2: `import` and
+    // `macro` no longer exist (components replace them).
+    fails_keeping_output(
+        |s| {
+            s.write(
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% import \"macros.html\" as m %}\n{% block content %}{{ page.title }}{% endblock content %}\n",
+            )
+        },
+        &[
+            "lỗi: lỗi mẫu giao diện: thẻ {% … %} không có trong Tera 2 (macro và import đã thay bằng component) [Unknown tag]
+  --> templates/page.html:2:4
+  |
+2 | {% import \"macros.html\" as m %}
+  |    ^
+",
+            "= gợi ý: sửa mẫu giao diện (tera 2) theo thông báo",
+            FAILED_1,
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_variable_in_an_override_points_at_its_line() {
+    fails_keeping_output(
+        |s| {
+            s.write(
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ page.title }}</p>\n<p>{{ khong_co }}</p>\n{% endblock content %}\n",
+            )
+        },
+        &[
+            "lỗi mẫu giao diện: biến chưa có trong mẫu này",
+            "[Variable `khong_co` is not defined",
+            "--> templates/page.html:4:7",
+            "4 | <p>{{ khong_co }}</p>",
+            FAILED_1,
+        ],
+    );
+}

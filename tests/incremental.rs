@@ -257,3 +257,126 @@ fn served_report_follows_its_commentary() {
         "still the report"
     );
 }
+
+/// Every kind of edit an officer makes during a preview, in one sequence on
+/// a site with data: body edits of the home page, the latest post (shown on
+/// the home page and in feeds) and a document; data edits; a data file
+/// removed and put back; a post renamed and deleted; a broken front matter
+/// and a broken data value, each fixed afterwards. After every step the
+/// preview serves exactly what a clean build of the files gives.
+#[test]
+fn served_site_after_any_edit_sequence_equals_a_clean_build() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+    let step = |paths: &[&Path], snap: &mut Snapshot, state: &mut Incremental| {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, snap, state, Some(changed));
+        *snap = next;
+    };
+    let read = |snap: &Snapshot, path: &str| String::from_utf8(snap.output.read(path).unwrap());
+    let home = root.join("content/_index.md");
+    let post = root.join("content/tin-tuc/2026-10-07-ngay-chuyen-doi-so-quoc-gia.md");
+    let document = root.join("content/van-ban/ke-hoach-15.md");
+    let results = root.join("content/du-lieu/ket-qua.csv");
+    let tasks = root.join("content/du-lieu/nhiem-vu.csv");
+
+    // Body edits: the home page (its dashboard kept), the newest post (on
+    // the home page, in the feeds) — both derived from the last plan.
+    edit(&home, |t| format!("{t}\nLời chào mới trên trang chủ.\n"));
+    step(&[&home], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    edit(&post, |t| {
+        format!("{t}\n{}\n", "Thêm một đoạn dài. ".repeat(300))
+    });
+    step(&[&post], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    assert_eq!(state.derived_edits(), 2, "body edits derive the next plan");
+    assert!(read(&snap, "index.html").unwrap().contains("Lời chào mới"));
+    assert!(
+        read(&snap, "tin-tuc/atom.xml")
+            .unwrap()
+            .contains("Thêm một đoạn dài.")
+    );
+    // A document on a site with data: its page is extended by the data
+    // pages, so the edit plans again (keeping the data part).
+    edit(&document, |t| format!("{t}\nBổ sung một ý cho kế hoạch.\n"));
+    step(&[&document], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    assert_eq!((state.body_edits(), state.derived_edits()), (3, 2));
+
+    // Data: a new value, a data file removed (its pages go) and put back.
+    edit(&results, |t| t.replace("TT-02,2026,92,", "TT-02,2026,93,"));
+    step(&[&results], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    let saved = std::fs::read(&tasks).unwrap();
+    std::fs::remove_file(&tasks).unwrap();
+    step(&[&tasks], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    assert!(snap.output.read("nhiem-vu/index.html").is_none());
+    std::fs::write(&tasks, &saved).unwrap();
+    step(&[&tasks], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+
+    // A post renamed, then deleted.
+    let old = root.join("content/tin-tuc/2026-09-02-sua-duong-lang.md");
+    let new = root.join("content/tin-tuc/2026-09-02-sua-duong-thon.md");
+    std::fs::rename(&old, &new).unwrap();
+    step(&[&old, &new], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    assert!(
+        snap.output
+            .read("tin-tuc/sua-duong-thon/index.html")
+            .is_some()
+    );
+    assert!(
+        snap.output
+            .read("tin-tuc/sua-duong-lang/index.html")
+            .is_none()
+    );
+    std::fs::remove_file(&new).unwrap();
+    step(&[&new], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+
+    // A broken front matter: the preview keeps the last good output and
+    // shows the error; fixed, it equals a clean build again.
+    let good = std::fs::read_to_string(&post).unwrap();
+    edit(&post, |t| {
+        t.replacen("+++", "+++\ndate = \"không phải ngày\"", 1)
+    });
+    step(&[&post], &mut snap, &mut state);
+    assert!(snap.errors.is_some(), "the broken front matter is reported");
+    assert!(
+        read(&snap, "tin-tuc/atom.xml")
+            .unwrap()
+            .contains("Thêm một đoạn dài.")
+    );
+    std::fs::write(&post, &good).unwrap();
+    step(&[&post], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    // The same with a data value that is not a number.
+    edit(&results, |t| {
+        t.replace("TT-02,2026,93,", "TT-02,2026,chín mươi,")
+    });
+    step(&[&results], &mut snap, &mut state);
+    assert!(snap.errors.is_some(), "the broken data value is reported");
+    edit(&results, |t| {
+        t.replace("TT-02,2026,chín mươi,", "TT-02,2026,94,")
+    });
+    step(&[&results], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+
+    // And body edits derive from the plan made after all that.
+    let derived = state.derived_edits();
+    edit(&post, |t| format!("{t}\nCâu cuối cùng.\n"));
+    step(&[&post], &mut snap, &mut state);
+    assert_same_as_clean_build(&root, &snap);
+    assert_eq!(state.derived_edits(), derived + 1);
+}

@@ -73,6 +73,8 @@ pub struct TargetProgress {
     /// The chart's wording (Vietnamese by default).
     pub words: Arc<Words>,
 }
+
+/// The space between two targets.
 const ROW_GAP: f64 = 14.0;
 
 /// Horizontal progress bars for several targets.

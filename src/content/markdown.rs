@@ -6,11 +6,11 @@
 //! Internal URLs are written as `ROOT_MARKER + path`; [`place`] replaces the
 //! marker with the `../` prefix of the page the HTML ends up on.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
-
 mod headings;
 mod raw_html;
 mod shortcode_splice;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use super::highlight;
 pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};

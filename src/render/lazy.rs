@@ -19,12 +19,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use tera::Tera;
 
-use super::engine::jobs::Pending;
+use super::engine::jobs::{Job, Pending};
 use super::engine::theme::Theme;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::render::published::search;
-use crate::render::{DataPlan, plan_with};
+use crate::render::{DataPlan, pages, plan_with, published};
 use crate::site::Site;
 
 /// A planned site whose pages render on request.
@@ -32,7 +32,17 @@ pub struct LazySite {
     site: Arc<Site>,
     theme: Arc<Theme>,
     tera: Arc<Tera>,
-    pending: HashMap<String, Pending>,
+    /// The plan's files to render, by output path; shared with the
+    /// generations [`lazy_body_edit`] derives from this one.
+    pending: Arc<HashMap<String, Pending>>,
+    /// Jobs of this generation that replace `pending`'s (a body edit's
+    /// home page and feeds).
+    replaced: HashMap<String, Arc<Job>>,
+    /// The plan's fixed files (theme statics, JSON feeds): they win over
+    /// pages at the same path.
+    fixed: Arc<Output>,
+    /// Fixed files of this generation that replace `fixed`'s.
+    fixed_replaced: HashMap<String, Arc<Vec<u8>>>,
     /// Fixed files shared with earlier plans (open data, preview images).
     shared_fixed: Arc<Output>,
     done: Mutex<HashMap<String, Arc<Vec<u8>>>>,
@@ -48,6 +58,12 @@ impl LazySource for LazySite {
         if path.starts_with(search::INDEX_DIR) {
             return self.search_index().read(path);
         }
+        if let Some(b) = self.fixed_replaced.get(path) {
+            return Some(b.as_ref().clone());
+        }
+        if let Some(b) = self.fixed.read(path) {
+            return Some(b);
+        }
         if let Some(b) = self.shared_fixed.read(path) {
             return Some(b);
         }
@@ -59,13 +75,7 @@ impl LazySource for LazySite {
         {
             return Some(b.as_ref().clone());
         }
-        let bytes = Arc::new(
-            self.pending
-                .get(path)?
-                .render(&self.site, &self.theme, &self.tera)
-                .ok()?
-                .into_bytes(),
-        );
+        let bytes = Arc::new(self.render_page(path)?.ok()?.into_bytes());
         self.done
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -75,6 +85,15 @@ impl LazySource for LazySite {
 }
 
 impl LazySite {
+    /// Renders the page planned at `path` (`None`: no such page).
+    fn render_page(&self, path: &str) -> Option<Result<String, Diagnostic>> {
+        let (site, theme, tera) = (&self.site, &self.theme, &self.tera);
+        Some(match self.replaced.get(path) {
+            Some(job) => Pending::Shared(Arc::clone(job)).render(site, theme, tera),
+            None => self.pending.get(path)?.render(site, theme, tera),
+        })
+    }
+
     /// The search index files (built once, on first use).
     pub fn search_index(&self) -> &Output {
         self.search.get_or_init(|| {
@@ -91,21 +110,21 @@ impl LazySite {
     /// gigabyte of HTML). Returns `None` as soon as `cancelled` says the
     /// result is no longer wanted.
     pub fn render_all(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Diagnostics> {
-        let todo: Vec<&Pending> = {
+        let todo: Vec<&str> = {
             let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
             self.pending
-                .iter()
-                .filter(|(k, _)| !done.contains_key(*k))
-                .map(|(_, p)| p)
+                .keys()
+                .filter(|k| !done.contains_key(*k))
+                .map(String::as_str)
                 .collect()
         };
         let results: Vec<Option<Option<_>>> = todo
             .par_iter()
-            .map(|p| {
+            .map(|path| {
                 if cancelled() {
                     return None;
                 }
-                Some(p.render(&self.site, &self.theme, &self.tera).err())
+                Some(self.render_page(path).and_then(Result::err))
             })
             .collect();
         let mut diags = self.clashes.clone();
@@ -166,7 +185,10 @@ pub fn lazy_output(
         site,
         theme,
         tera,
-        pending,
+        pending: Arc::new(pending),
+        replaced: HashMap::new(),
+        fixed: Arc::new(plan.fixed),
+        fixed_replaced: HashMap::new(),
         shared_fixed,
         done: Mutex::new(HashMap::new()),
         search: OnceLock::new(),
@@ -174,20 +196,127 @@ pub fn lazy_output(
     });
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
-    for path in source.pending.keys() {
+    // Fixed files win over pages; assets lose to both.
+    for path in source
+        .pending
+        .keys()
+        .chain(source.shared_fixed.files.keys())
+        .chain(source.fixed.files.keys())
+    {
         output
             .files
             .insert(path.clone(), OutFile::Lazy(file.clone()));
     }
-    for path in source.shared_fixed.files.keys() {
-        output
-            .files
-            .insert(path.clone(), OutFile::Lazy(file.clone()));
-    }
-    output.files.extend(plan.fixed.files);
     output.lazy_prefix = Some((search::INDEX_DIR.to_owned(), file));
     for (out, src) in plan.assets {
         output.copy(out, src);
     }
     (output, source, data_plan)
+}
+
+/// The next generation of `prev` (whose output is `prev_output`) for
+/// `site`, which differs from `prev`'s site only in the bodies of the
+/// pages `edited` (indices into `site.pages`; front matter, and so every
+/// address, title, date and list order, unchanged). Nothing is planned
+/// again: the pages that build their context when rendered read the new
+/// site; of the jobs whose context was built at plan time, those that can
+/// show a body or a summary are made again (the home page, keeping its
+/// dashboard; the feeds and JSON feeds listing an edited page); the rest
+/// (sitemap, data pages, redirects, search page) read no body. `None` when
+/// an edited page's own job was built at plan time and is not the home
+/// page (documents on a site with data, whose context the data pages
+/// extend): the caller plans again.
+pub fn lazy_body_edit(
+    prev: &LazySite,
+    prev_output: &Output,
+    site: Arc<Site>,
+    edited: &[usize],
+) -> Option<(Output, Arc<LazySite>)> {
+    let t = std::time::Instant::now();
+    let theme = &prev.theme;
+    let mut replaced = prev.replaced.clone();
+    for &i in edited {
+        let key = format!("{}index.html", site.pages.get(i)?.path);
+        let eager = replaced.contains_key(&key)
+            || matches!(
+                prev.pending.get(&key),
+                Some(Pending::Ready(_) | Pending::Shared(_))
+            );
+        if eager && site.home != Some(i) {
+            return None;
+        }
+    }
+    // The home page lists the latest posts and documents with their
+    // summaries and reading times: made again, with the dashboard (data
+    // and chart embeds, which no body changes) of the previous one.
+    if let Some(home) = site.home {
+        let key = format!("{}index.html", site.pages[home].path);
+        let old = match (replaced.get(&key), prev.pending.get(&key)) {
+            (Some(job), _) => Some(&job.context),
+            (None, Some(Pending::Ready(job))) => Some(&job.context),
+            _ => None,
+        };
+        if let Some(old) = old {
+            let mut job = pages::single::page_job(&site, theme, home);
+            if let Some(dashboard) = old.get("dashboard") {
+                job.context.insert("dashboard", dashboard);
+            }
+            replaced.insert(key, Arc::new(job));
+        }
+    }
+    let t = crate::timing::lap("body edit: home page", t);
+    let shows_edit = |items: &[usize]| items.iter().any(|i| edited.contains(i));
+    let mut jobs = Vec::new();
+    published::feeds::feed_jobs_for(&site, theme, &shows_edit, &mut |path, template, context| {
+        jobs.push(Job {
+            path,
+            template,
+            context,
+        })
+    });
+    published::section_feeds::feed_jobs_for(&site, theme, &shows_edit, &mut jobs);
+    for job in jobs {
+        replaced.insert(job.path.clone(), Arc::new(job));
+    }
+    let mut fixed_replaced = prev.fixed_replaced.clone();
+    let mut feeds = Output::default();
+    published::section_feeds::json_feeds_for(&site, &shows_edit, &mut feeds);
+    for (path, file) in feeds.files {
+        if let OutFile::Bytes(b) = file {
+            fixed_replaced.insert(path, Arc::new(b));
+        }
+    }
+    let t = crate::timing::lap("body edit: feeds", t);
+    LIVE.fetch_add(1, Ordering::Relaxed);
+    let source = Arc::new(LazySite {
+        site,
+        theme: Arc::clone(theme),
+        tera: Arc::clone(&prev.tera),
+        pending: Arc::clone(&prev.pending),
+        replaced,
+        fixed: Arc::clone(&prev.fixed),
+        fixed_replaced,
+        shared_fixed: Arc::clone(&prev.shared_fixed),
+        done: Mutex::new(HashMap::new()),
+        search: OnceLock::new(),
+        clashes: prev.clashes.clone(),
+    });
+    let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
+    let files = prev_output
+        .files
+        .iter()
+        .map(|(path, f)| {
+            let f = match f {
+                OutFile::Lazy(_) => OutFile::Lazy(file.clone()),
+                other => other.clone(),
+            };
+            (path.clone(), f)
+        })
+        .collect();
+    let output = Output {
+        files,
+        lazy_prefix: Some((search::INDEX_DIR.to_owned(), file)),
+    };
+    crate::timing::lap("body edit: output", t);
+    Some((output, source))
 }

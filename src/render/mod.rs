@@ -54,12 +54,18 @@ pub struct DataPlan {
 impl DataPlan {
     fn new(site: &Site, theme: &Theme) -> DataPlan {
         let mut jobs = Vec::new();
+        let t = std::time::Instant::now();
         data::data_jobs(site, theme, &mut jobs);
+        let t = lap("plan data: pages", t);
         let charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+        let t = lap("plan data: charts", t);
         published::sharing_images::page_images(site, &mut jobs);
+        let t = lap("plan data: sharing images", t);
         let mut fixed = Output::default();
         data::data_files(site, &mut fixed);
+        let t = lap("plan data: open data", t);
         published::sharing_images::preview_files(site, &mut fixed);
+        lap("plan data: preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
             charts,

@@ -65,6 +65,10 @@ pub struct Snapshot {
 pub struct Shared {
     pub(crate) current: RwLock<Arc<Snapshot>>,
     pub(crate) reload: broadcast::Sender<u64>,
+    /// Set while the rebuild thread works on an edit: the background check
+    /// of the previous generation stops then, rather than share the CPU
+    /// with the rebuild the browser waits for.
+    pub(crate) rebuilding: std::sync::atomic::AtomicBool,
 }
 
 impl Shared {
@@ -157,6 +161,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
     let shared = Arc::new(Shared {
         current: RwLock::new(Arc::clone(&first)),
         reload,
+        rebuilding: std::sync::atomic::AtomicBool::new(false),
     });
     if let Some(check) = check {
         rebuild::spawn_verify(Arc::clone(&shared), empty, first, check);

@@ -14,9 +14,10 @@ use crate::config::Config;
 use crate::content::ContentCache;
 use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
+use crate::output::Output;
 use crate::render::DataPlan;
 use crate::render::engine::theme::Theme;
-use crate::render::lazy::{LazySite, lazy_output};
+use crate::render::lazy::{LazySite, lazy_body_edit, lazy_output};
 use crate::site::Site;
 use std::path::PathBuf;
 use tera::Tera;
@@ -31,6 +32,7 @@ pub struct Incremental {
     /// The last successful build, for body-only edits.
     last: Option<Last>,
     body_edits: usize,
+    derived: usize,
 }
 
 /// What a successful rebuild made, kept for the next one.
@@ -40,8 +42,12 @@ struct Last {
     tera: Arc<Tera>,
     warnings: Diagnostics,
     base_path: String,
-    /// The data part of the last plan, reused by body-only edits.
+    /// The data part of the last plan, reused by body-only edits that
+    /// plan again.
     data_plan: Option<Arc<DataPlan>>,
+    /// The last plan's pages and output, which body-only edits derive the
+    /// next generation from (see [`crate::render::lazy::lazy_body_edit`]).
+    lazy: Option<(Arc<LazySite>, Arc<Output>)>,
 }
 
 impl Incremental {
@@ -52,6 +58,12 @@ impl Incremental {
     /// How many rebuilds took the body-only fast path.
     pub fn body_edits(&self) -> usize {
         self.body_edits
+    }
+
+    /// How many of those derived the new generation from the last one
+    /// without planning again.
+    pub fn derived_edits(&self) -> usize {
+        self.derived
     }
 
     /// Forgets cached content (after a configuration change).
@@ -166,11 +178,14 @@ pub fn rebuild(
                 warnings: diags.clone(),
                 base_path: base_path.clone(),
                 data_plan: None,
+                lazy: None,
             });
             let (output, lazy, data_plan) =
                 crate::timing::phase("plan", || lazy_output(site, theme, tera, None));
+            let output = Arc::new(output);
             if let Some(last) = &mut state.last {
                 last.data_plan = Some(data_plan);
+                last.lazy = Some((Arc::clone(&lazy), Arc::clone(&output)));
             }
             Ok((output, lazy, diags))
         }
@@ -193,7 +208,7 @@ pub fn rebuild(
                 }
             );
             let snap = Snapshot {
-                output: Arc::new(output),
+                output,
                 base_path,
                 errors: None,
                 generation,
@@ -229,6 +244,7 @@ fn body_edit(
     }
     let content = changed.root.join("content");
     let mut site: Option<Site> = None;
+    let mut edited = Vec::new();
     for path in changed.paths {
         let rel = path.strip_prefix(&content).ok()?;
         let rel = rel
@@ -240,7 +256,10 @@ fn body_edit(
             return None;
         }
         let raw_html = last.site.config.markdown.raw_html;
-        match reload_body(changed.root, path, &rel, raw_html, &mut state.cache) {
+        let body = crate::timing::phase("body edit: read", || {
+            reload_body(changed.root, path, &rel, raw_html, &mut state.cache)
+        });
+        match body {
             BodyChange::Unchanged => {}
             BodyChange::Other => return None,
             BodyChange::Body(body) => {
@@ -251,31 +270,52 @@ fn body_edit(
                 if last.site.data.is_some() && old.body.summary_html != body.summary_html {
                     return None;
                 }
-                let s = site.get_or_insert_with(|| (*last.site).clone());
+                let s = site.get_or_insert_with(|| {
+                    crate::timing::phase("body edit: site", || last.site.clone_for_body_edit())
+                });
                 let mut page = (*s.pages[i]).clone();
                 page.body = *body;
                 s.pages[i] = Arc::new(page);
+                edited.push(i);
             }
         }
     }
     let site = Arc::new(site?);
-    // Only bodies changed: the data pages read none (see `DataPlan`).
-    let (output, lazy, data_plan) = crate::timing::phase("plan", || {
-        lazy_output(
-            Arc::clone(&site),
-            Arc::clone(&last.theme),
-            Arc::clone(&last.tera),
-            last.data_plan.clone(),
-        )
+    // Only bodies changed: derive the next generation from the last one,
+    // or, when that cannot be done, plan again but keep the data part (the
+    // data pages read no body; see `DataPlan`).
+    let derived = last.lazy.as_ref().and_then(|(lazy, output)| {
+        crate::timing::phase("plan: body edit", || {
+            lazy_body_edit(lazy, output, Arc::clone(&site), &edited)
+        })
     });
+    let (output, lazy, data_plan) = match derived {
+        Some((output, lazy)) => {
+            state.derived += 1;
+            (output, lazy, last.data_plan.clone())
+        }
+        None => {
+            let (output, lazy, data_plan) = crate::timing::phase("plan", || {
+                lazy_output(
+                    Arc::clone(&site),
+                    Arc::clone(&last.theme),
+                    Arc::clone(&last.tera),
+                    last.data_plan.clone(),
+                )
+            });
+            (output, lazy, Some(data_plan))
+        }
+    };
+    let output = Arc::new(output);
     let warnings = last.warnings.clone();
     let base_path = last.base_path.clone();
     let last = state.last.as_mut()?;
     last.site = site;
-    last.data_plan = Some(data_plan);
+    last.data_plan = data_plan;
+    last.lazy = Some((Arc::clone(&lazy), Arc::clone(&output)));
     Some((
         Snapshot {
-            output: Arc::new(output),
+            output,
             base_path,
             errors: None,
             generation: previous.generation + 1,
@@ -310,7 +350,11 @@ fn failed(previous: &Snapshot, base_path: String, diags: Diagnostics, generation
 /// newer rebuild replaced the snapshot.
 pub fn verify(shared: &Shared, previous: &Snapshot, built: &Snapshot, v: Verify) {
     let generation = built.generation;
-    let stale = || shared.snapshot().generation != generation;
+    // A newer edit is being rebuilt, or was: this check is of no use.
+    let stale = || {
+        shared.rebuilding.load(std::sync::atomic::Ordering::Relaxed)
+            || shared.snapshot().generation != generation
+    };
     let Some(errors) = v.lazy.render_all(&stale) else {
         return;
     };
@@ -442,6 +486,9 @@ fn watch_loop(
             state.clear();
         }
         watcher.refresh();
+        shared
+            .rebuilding
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let previous = shared.snapshot();
         // A bug in the build must not end live preview: report it and
         // keep watching, serving what was there.
@@ -457,11 +504,17 @@ fn watch_loop(
             Ok((next, check)) => {
                 let next = Arc::new(next);
                 shared.replace_arc(Arc::clone(&next));
+                shared
+                    .rebuilding
+                    .store(false, std::sync::atomic::Ordering::Relaxed);
                 if let Some(check) = check {
                     spawn_verify(Arc::clone(shared), previous, next, check);
                 }
             }
             Err(_) => {
+                shared
+                    .rebuilding
+                    .store(false, std::sync::atomic::Ordering::Relaxed);
                 // The cache may hold a half-updated state.
                 state.clear();
                 eprintln!(

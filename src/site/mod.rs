@@ -68,10 +68,10 @@ pub struct Site {
     /// touch the data keeps the same data set (and its memos).
     pub data: Option<std::sync::Arc<SiteData>>,
     /// Lookups over the pages, built on first use (see [`Site::page_index`]).
-    pub page_index: std::sync::OnceLock<PageIndex>,
+    pub page_index: std::sync::OnceLock<Arc<PageIndex>>,
     /// A slot the view fills with its own per-site lookups on first use; the
     /// model does not know their type (imports run model ← view only).
-    pub view_cache: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
+    pub view_cache: std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
     /// Page → its other-language versions (original ↔ translations), both ways.
     pub alternates: HashMap<usize, Vec<usize>>,
 }
@@ -99,6 +99,22 @@ impl Clone for Site {
             page_index: std::sync::OnceLock::new(),
             view_cache: std::sync::OnceLock::new(),
         }
+    }
+}
+
+impl Site {
+    /// A copy sharing the pages and the lookups already built, for a site
+    /// that will differ from this one only in page bodies (`serve`'s
+    /// body-only edits): no lookup reads a body.
+    pub fn clone_for_body_edit(&self) -> Site {
+        let site = self.clone();
+        if let Some(index) = self.page_index.get() {
+            let _ = site.page_index.set(Arc::clone(index));
+        }
+        if let Some(views) = self.view_cache.get() {
+            let _ = site.view_cache.set(Arc::clone(views));
+        }
+        site
     }
 }
 
@@ -283,7 +299,8 @@ impl Site {
     /// The page lookups (sections, post positions, tags by name), built on
     /// first use.
     pub fn page_index(&self) -> &PageIndex {
-        self.page_index.get_or_init(|| PageIndex::new(self))
+        self.page_index
+            .get_or_init(|| Arc::new(PageIndex::new(self)))
     }
 
     /// Output folder of the news section (`tin-tuc/`).

@@ -7,8 +7,24 @@
 /// Works on bytes and copies the runs between special characters whole:
 /// most text has none, and this runs for every value a template prints.
 pub fn html(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
+    html_runs(text, |run| {
+        out.push_str(run);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
+    out
+}
+
+/// [`html`], written to `w` (the template engine's output buffer) without
+/// building a string first.
+pub fn html_to(text: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    html_runs(text, |run| w.write_all(run.as_bytes()))
+}
+
+/// Calls `emit` with the escaped text of [`html`], run by run.
+fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -39,13 +55,12 @@ pub fn html(text: &str) -> String {
         };
         // `start..i` and the skipped bytes are whole characters: every
         // byte matched above starts a character.
-        out.push_str(&text[start..i]);
-        out.push_str(replacement);
+        emit(&text[start..i])?;
+        emit(replacement)?;
         i += skip;
         start = i;
     }
-    out.push_str(&text[start..]);
-    out
+    emit(&text[start..])
 }
 
 /// Bytes `html` must look at: the escaped characters, control characters

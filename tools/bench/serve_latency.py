@@ -17,7 +17,9 @@ Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--data-edit] [--minhbach 
 """
 
 import argparse
+import csv
 import glob
+import io
 import os
 import re
 import shutil
@@ -49,6 +51,16 @@ def vm_rss(pid):
     except OSError:
         pass
     return None
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process in seconds (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def main():
@@ -89,7 +101,7 @@ def main():
             target = os.path.join(site, "content", "du-lieu", "ket-qua.csv")
             lines = open(target, encoding="utf-8-sig").read().split("\n")
             row = len(lines) // 2
-            code = lines[row].split(",")[0]
+            code = next(csv.reader([lines[row]]))[0]
             url = f"{base}chi-tieu/{code.lower()}/"
         else:
             posts = sorted(glob.glob(os.path.join(site, "content", "tin-tuc", "*.md")))
@@ -97,12 +109,17 @@ def main():
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", os.path.basename(target))[:-3]
             url = f"{base}tin-tuc/{slug}/"
         reloads, fetches, rss = [], [], []
+        cpu0 = cpu_seconds(proc.pid)
         for k in range(a.edits):
             if a.data_edit:
-                # A new value for one row: 1k,5 with k = 0, 1, … (always new).
-                cells = lines[row].split(",")
-                cells[2] = f"\"{k + 1},5\""
-                lines[row] = ",".join(cells)
+                # A new value for one row: k+1,5 with k = 0, 1, … (always
+                # new); the row is parsed as CSV (values such as "81,5" are
+                # quoted), so only the value changes.
+                cells = next(csv.reader([lines[row]]))
+                cells[2] = f"{k + 1},5"
+                out = io.StringIO()
+                csv.writer(out, lineterminator="").writerow(cells)
+                lines[row] = out.getvalue()
                 marker = f"{k + 1},5"
                 with open(target, "w", encoding="utf-8-sig") as f:
                     f.write("\n".join(lines))
@@ -134,6 +151,10 @@ def main():
         print(row("write → `event: reload`", reloads))
         print(row("reload → edited page received", fetches))
         print(row("write → edited page received", [r + f for r, f in zip(reloads, fetches)]))
+        cpu1 = cpu_seconds(proc.pid)
+        if cpu0 is not None and cpu1 is not None:
+            print(f"server CPU (user+sys) over the {a.edits} edits, background checks "
+                  f"included: {cpu1 - cpu0:.2f} s, {(cpu1 - cpu0) / a.edits * 1000:.0f} ms per edit")
         if rss[0] is not None:
             print(f"server memory (VmRSS) after edit 1: {rss[0]:.0f} MiB, after edit "
                   f"{a.edits}: {rss[-1]:.0f} MiB, most: {max(rss):.0f} MiB")

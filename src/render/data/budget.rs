@@ -1,8 +1,8 @@
 //! The budget page `kinh-phi/`: planned and disbursed money by year,
 //! pillar and source, with bar charts.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{self as dv, ChartView, money};
 use super::{BUDGET, page_context};

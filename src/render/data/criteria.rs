@@ -6,7 +6,7 @@
 //! word and a shape, never a colour alone.
 
 use crate::render::data::wording::Worded;
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};

@@ -1,8 +1,8 @@
 //! The DTI page `chi-so-dti/`: the indicator tree with the latest scores
 //! and the yearly totals per pillar.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{self as dv, ChartView};
 use super::{DTI, page_context};

@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::render::engine::vars::Context;
 use serde_json::Value;
-use tera::Context;
 
 use crate::render::data::charts::{CHARTS, embed_html};
 use crate::render::data::views::ChartView;
@@ -109,32 +109,49 @@ pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<Fou
         }
         let page = job.path.trim_end_matches("index.html").to_owned();
         let root = root_for(&page);
-        let ctx = std::mem::take(&mut job.context);
-        let mut value = ctx.into_json();
-        let mut found = Vec::new();
-        let lang = value
+        let lang = job
+            .context
             .get("lang")
-            .and_then(Value::as_str)
+            .and_then(tera::Value::as_str)
             .unwrap_or(&site.config.language)
             .to_owned();
-        walk(
-            &mut value,
-            &base,
-            &root,
-            site.config.portable,
-            Tr::new(theme, &lang),
-            &mut found,
-        );
+        let tr = Tr::new(theme, &lang);
+        let mut found = Vec::new();
+        // Only maps and lists can hold a chart; each goes through JSON to
+        // be walked, and back only when a chart was found in it.
+        let keys: Vec<String> = job.context.keys().map(str::to_owned).collect();
+        for key in keys {
+            let Some(v) = job.context.get(&key) else {
+                continue;
+            };
+            if !(v.is_map() || v.is_array()) {
+                continue;
+            }
+            let Ok(mut value) = serde_json::to_value(v) else {
+                continue;
+            };
+            let before = found.len();
+            walk(
+                &mut value,
+                &base,
+                &root,
+                site.config.portable,
+                tr,
+                &mut found,
+            );
+            if found.len() > before {
+                job.context.insert(key, &value);
+            }
+        }
         if found.is_empty() {
-            job.context = Context::from_value(value).unwrap_or_default();
             continue;
         }
-        let title = value
+        let title = job
+            .context
             .get("page_title")
-            .and_then(Value::as_str)
+            .and_then(tera::Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        job.context = Context::from_value(value).unwrap_or_default();
         all.extend(found.into_iter().map(|chart| {
             std::sync::Arc::new(Found {
                 chart,

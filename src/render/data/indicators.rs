@@ -4,7 +4,7 @@
 //! chưa đạt, no target line.
 
 use crate::render::data::wording::Worded;
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, SectionView, TableView, cap_rows};

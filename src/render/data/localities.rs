@@ -6,7 +6,7 @@
 //! table, sorted in Vietnamese order, and a DTI chart capped at
 //! [`MAX_BARS`](super::sections::MAX_BARS) bars.
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::page_context;
 use super::sections::{CellView, JumpLink, SectionView, TableView, cap_rows};

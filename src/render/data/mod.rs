@@ -29,8 +29,8 @@ pub mod units;
 pub mod views;
 pub mod wording;
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::output::Output;
 use crate::render::engine::context::base_context;

@@ -2,8 +2,8 @@
 //! its CSV and JSON files.
 
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::capitalize;
 use super::{OPEN_DATA, page_context};

@@ -2,7 +2,7 @@
 //! `tru-cot/<slug>/` (targets, tasks, DTI indicators and totals of the
 //! pillar).
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::charts::{pillar_targets_chart, pillar_tasks_chart};
 use super::page_context;

@@ -2,8 +2,8 @@
 //! chart per group) and one page per target `chi-tieu/<id>/`.
 
 use crate::render::data::wording::Worded;
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::{
     self as dv, ChartView, TargetRow, quantity, target_badge, target_row, targets_chart,

@@ -1,6 +1,6 @@
 //! The tasks page `nhiem-vu/`: charts by state and by unit, tasks grouped.
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::task_views::tasks_chart;
 use super::{TASKS, page_context};

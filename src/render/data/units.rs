@@ -3,8 +3,8 @@
 //! indicators owned). The index rows and DTI indicator rows are shared with
 //! the pillar pages.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::charts::{last_segment, unit_tasks_chart};
 use super::page_context;

@@ -1,8 +1,8 @@
 //! The template context every page shares (site, menu, links, feeds,
 //! sharing image) and the lookups computed once per site behind it.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::index::RenderIndex;
 use super::theme::Theme;
@@ -20,7 +20,7 @@ struct MenuView {
 /// The lookups computed once per site (see [`index`]).
 pub(crate) fn index(site: &Site) -> &RenderIndex {
     site.view_cache
-        .get_or_init(|| Box::new(RenderIndex::new(site)))
+        .get_or_init(|| std::sync::Arc::new(RenderIndex::new(site)))
         .downcast_ref::<RenderIndex>()
         .expect("only the renderer fills the site's view slot")
 }

@@ -11,7 +11,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::theme::Theme;
 use super::views::news_path;

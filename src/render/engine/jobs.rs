@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use tera::{Context, Tera};
+use tera::Tera;
+
+use super::vars::Context;
 
 use super::templates::template_error;
 use super::theme::Theme;
@@ -57,8 +59,8 @@ impl Pending {
         tera: &Tera,
     ) -> Result<String, Diagnostic> {
         let run = |job: &Job| {
-            tera.render(&job.template, &job.context)
-                .map_err(|e| template_error(&job.template, &e))
+            tera.render(&job.template, job.context.tera())
+                .map_err(|e| template_error(&job.template, &e, theme))
         };
         match self {
             Pending::Ready(job) => run(job),

@@ -8,4 +8,5 @@ pub mod index;
 pub mod jobs;
 pub mod templates;
 pub mod theme;
+pub mod vars;
 pub mod views;

@@ -58,8 +58,8 @@ pub(crate) fn page_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
     });
 }
 
-/// The job of page `i`.
-fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
+/// The job of page `i` (`serve` remakes the home page's after a body edit).
+pub(crate) fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
     let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
     let page = &site.pages[i];
     {

@@ -2,8 +2,8 @@
 //! robots.txt. URLs here are absolute (from `base_url`), as feed readers and
 //! search engines need.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::content::markdown::place;
 use crate::render::data::charts::without_print_copies;
@@ -26,11 +26,23 @@ struct Entry {
 /// Feeds show the newest posts only.
 const FEED_LIMIT: usize = 20;
 
-/// Pushes (output path, template, context) for every feed and the sitemap.
+/// Pushes (output path, template, context) for every feed.
 pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String, Context)) {
-    let _base = &site.config.base_url;
+    feed_jobs_for(site, theme, &|_| true, push);
+}
+
+/// [`feed_jobs`] for the feeds whose entries (page indices, as many as a
+/// feed shows) `want` accepts: `serve` remakes only the feeds showing an
+/// edited page.
+pub fn feed_jobs_for(
+    site: &Site,
+    theme: &Theme,
+    want: &dyn Fn(&[usize]) -> bool,
+    push: &mut dyn FnMut(String, String, Context),
+) {
+    let shown = |posts: &[usize]| want(&posts[..posts.len().min(FEED_LIMIT)]);
     let news = news_path(site);
-    if !site.posts.is_empty() {
+    if !site.posts.is_empty() && shown(&site.posts) {
         push(
             format!("{news}atom.xml"),
             "atom.xml".into(),
@@ -55,6 +67,9 @@ pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String
             .map(|term| (taxonomy_term_path(site, &t.segment, &term.slug), term))
     });
     for (path, tag) in terms.chain(categories).chain(declared) {
+        if !shown(&tag.posts) {
+            continue;
+        }
         let title = format!("{} – {}", site.config.title, tag.name);
         push(
             format!("{path}atom.xml"),

@@ -79,9 +79,20 @@ fn sort_date(p: &Page) -> Option<jiff::civil::Date> {
 
 /// Atom feeds of the sections other than news (news has its own already).
 pub(crate) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+    feed_jobs_for(site, theme, &|_| true, jobs);
+}
+
+/// [`feed_jobs`] for the feeds whose items (page indices, as many as a
+/// feed shows) `want` accepts (`serve`: the feeds showing an edited page).
+pub(crate) fn feed_jobs_for(
+    site: &Site,
+    theme: &Theme,
+    want: &dyn Fn(&[usize]) -> bool,
+    jobs: &mut Vec<Job>,
+) {
     let news = news_path(site);
     for f in section_feeds(site) {
-        if f.path == news {
+        if f.path == news || !want(&f.items[..f.items.len().min(LIMIT)]) {
             continue;
         }
         let self_path = format!("{}atom.xml", f.path);
@@ -191,7 +202,16 @@ fn feed_attachments(p: &Page, base: &str) -> Vec<FeedAttachment> {
 
 /// `feed.json` (JSON Feed 1.1) for every section feed.
 pub(crate) fn json_feeds(site: &Site, output: &mut Output) {
+    json_feeds_for(site, &|_| true, output);
+}
+
+/// [`json_feeds`] for the feeds whose items `want` accepts (see
+/// [`feed_jobs_for`]).
+pub(crate) fn json_feeds_for(site: &Site, want: &dyn Fn(&[usize]) -> bool, output: &mut Output) {
     for f in section_feeds(site) {
+        if !want(&f.items[..f.items.len().min(LIMIT)]) {
+            continue;
+        }
         let path = format!("{}feed.json", f.path);
         let feed = json_feed(site, &f, &path);
         let mut text = json_safe(serde_json::to_string_pretty(&feed).unwrap_or_default());

@@ -1,8 +1,8 @@
 //! The sitemap: every page, news list, data page and the search page, with
 //! absolute URLs (from `base_url`) as search engines need.
 
+use crate::render::engine::vars::Context;
 use serde::Serialize;
-use tera::Context;
 
 use crate::render::engine::views::{
     category_path, news_path, tag_path, taxonomy_index_path, taxonomy_term_path,

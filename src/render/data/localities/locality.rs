@@ -3,7 +3,7 @@
 //! of its search entry. The comparison of all localities and the facts
 //! both use are in `localities.rs`.
 
-use tera::Context;
+use crate::render::engine::vars::Context;
 
 use super::{AllFacts, Facts, LOCALITIES, all_facts, dti_marked, locality_path, same, signed};
 use crate::render::data::page_context;

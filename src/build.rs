@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content;
 use crate::data::DataOptions;
 use crate::diagnostics::Diagnostics;
-use crate::output::Output;
+use crate::output::{Output, Staging};
 use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
 use crate::timing::phase;
@@ -63,27 +63,69 @@ pub fn build_site_holding_back(
     opts: &BuildOptions,
     held_back: &BTreeSet<String>,
 ) -> Result<Built, Diagnostics> {
+    build_inner(opts, held_back, None).map(|(built, _)| built)
+}
+
+/// Opens the staging folder of the output (see [`build_site_to`]).
+pub type OpenStaging<'a> = &'a dyn Fn() -> Result<Staging, crate::diagnostics::Diagnostic>;
+
+/// [`build_site_holding_back`] for `build`: once the site is modelled
+/// without errors, `open` gives the staging folder and every page is
+/// written there as it renders (the returned output lists those files
+/// as [`crate::output::OutFile::Written`]). The caller finishes the
+/// staging folder; on failure it is already removed and the output folder
+/// is as it was.
+pub fn build_site_to(
+    opts: &BuildOptions,
+    held_back: &BTreeSet<String>,
+    open: OpenStaging,
+) -> Result<(Built, Option<Staging>), Diagnostics> {
+    build_inner(opts, held_back, Some(open))
+}
+
+fn build_inner(
+    opts: &BuildOptions,
+    held_back: &BTreeSet<String>,
+    open: Option<OpenStaging>,
+) -> Result<(Built, Option<Staging>), Diagnostics> {
     let Prepared {
         site,
         theme,
         tera,
         mut diags,
     } = prepare_holding_back(opts, None, held_back)?;
+    let mut staging = None;
     let output = match &tera {
         Some(tera) if !diags.has_errors() => {
-            phase("render", || render::render(&site, &theme, tera, &mut diags))
+            if let Some(open) = open {
+                match open() {
+                    Ok(s) => staging = Some(s),
+                    Err(d) => {
+                        diags.push(d);
+                        diags.sort();
+                        return Err(diags);
+                    }
+                }
+            }
+            phase("render", || {
+                render::render_to(&site, &theme, tera, &mut diags, staging.as_ref())
+            })
         }
         _ => Output::default(),
     };
     diags.sort();
     if diags.has_errors() {
+        // Dropping the staging folder removes it.
         return Err(diags);
     }
-    Ok(Built {
-        output,
-        diagnostics: diags,
-        config: site.config,
-    })
+    Ok((
+        Built {
+            output,
+            diagnostics: diags,
+            config: site.config,
+        },
+        staging,
+    ))
 }
 
 /// Every step before rendering. `cache` (kept by `serve` between rebuilds)

@@ -11,7 +11,7 @@ mod place;
 pub mod registry;
 mod write;
 
-pub use write::{write, write_with};
+pub use write::{Staging, wait_message, write, write_with};
 
 /// Name of the marker file that identifies a folder as minhbach output, so
 /// a mistaken `--output` never deletes someone's documents.
@@ -24,6 +24,9 @@ pub enum OutFile {
     Bytes(Vec<u8>),
     Copy(PathBuf),
     Lazy(LazyFile),
+    /// Already written to the staging folder by `build` as it rendered
+    /// (see [`Staging::put`]); its bytes are not kept.
+    Written,
 }
 
 /// Renders the bytes of an output path on request.
@@ -79,6 +82,7 @@ impl Output {
             OutFile::Bytes(b) => Some(b.clone()),
             OutFile::Copy(src) => fs::read(src).ok(),
             OutFile::Lazy(l) => l.0.render(path),
+            OutFile::Written => None,
         }
     }
 

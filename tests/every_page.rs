@@ -179,6 +179,60 @@ fn every_region_is_named_uniquely_focusable_and_every_link_has_text() {
     assert_none(problems);
 }
 
+/// The text of the first `<title>` and the `content` of
+/// `<meta name="description">` of a page ("" when missing).
+fn title_and_description(html: &str) -> (String, String) {
+    let title = html
+        .split_once("<title>")
+        .and_then(|(_, rest)| rest.split_once("</title>"))
+        .map_or("", |(t, _)| t)
+        .trim()
+        .to_owned();
+    let description = html
+        .split_once("<meta name=\"description\" content=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("", |(d, _)| d)
+        .trim()
+        .to_owned();
+    (title, description)
+}
+
+/// Issue #17: every page has a meaningful `<title>` of its own within its
+/// site and a meta description (search results and shared links show them).
+#[test]
+fn every_page_has_its_own_title_and_a_description() {
+    let mut problems = Vec::new();
+    let mut seen: std::collections::HashMap<(String, String), String> = Default::default();
+    for (site, rel, text) in pages().iter().filter(|p| p.1.ends_with(".html")) {
+        if text.contains("http-equiv=\"refresh\"") {
+            continue; // an alias: a redirect stub, not a page
+        }
+        let (title, description) = title_and_description(text);
+        if title.is_empty() {
+            problems.push(format!("{site}: {rel}: no <title>"));
+        }
+        if description.is_empty() {
+            problems.push(format!("{site}: {rel}: no meta description"));
+        }
+        if let Some(other) = seen.insert((site.clone(), title.clone()), rel.clone()) {
+            problems.push(format!(
+                "{site}: {rel} and {other} share the title “{title}”"
+            ));
+        }
+    }
+    assert_none(problems);
+    // The check sees what it looks for.
+    let page = "<title>Chỉ tiêu</title><meta name=\"description\" content=\"Mô tả\">";
+    assert_eq!(
+        title_and_description(page),
+        ("Chỉ tiêu".to_owned(), "Mô tả".to_owned())
+    );
+    assert_eq!(
+        title_and_description("<p></p>"),
+        (String::new(), String::new())
+    );
+}
+
 #[test]
 fn the_csp_scan_finds_what_it_looks_for() {
     for bad in [

@@ -119,6 +119,16 @@ fn served_pages_after_edits_equal_a_clean_build() {
     edit(&post, |t| format!("{t}\nThêm một câu nữa.\n"));
     step(vec![post], &mut snap, &mut state);
     assert_eq!(state.body_edits(), 3);
+
+    // An old post: not on the home page nor in the feeds' latest entries,
+    // which are kept as they were.
+    let old = root.join("content/tin-tuc/2026-08-12-huong-dan-vneid.md");
+    edit(&old, |t| {
+        let (fm, body) = t.split_at(t.rfind("+++").or(t.rfind("---")).unwrap() + 3);
+        format!("{fm}\n\nMở đầu mới của bài cũ.\n{body}")
+    });
+    step(vec![old], &mut snap, &mut state);
+    assert_eq!((state.body_edits(), state.derived_edits()), (4, 4));
 }
 
 /// On a site with data, bodies may call chart shortcodes and weekly

@@ -36,8 +36,12 @@ impl BuildArgs {
             check: false,
         };
         let progress = progress_spinner();
-        let outcome = super::hold_back::build(&opts, self.skip_bad_posts);
-        let built = match outcome.result {
+        let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
+        // Pages go to the staging folder beside `dest` as they render;
+        // `public/` itself changes only when everything is written.
+        let open = || output::Staging::open(&dest, &output::wait_message);
+        let outcome = super::hold_back::build(&opts, self.skip_bad_posts, &open);
+        let (built, staging) = match outcome.result {
             Ok(b) => b,
             Err(diags) => {
                 progress.finish_and_clear();
@@ -57,10 +61,13 @@ impl BuildArgs {
                 return ExitCode::from(1);
             }
         };
-        let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
         progress.set_message("đang ghi tệp…");
         let mut diagnostics = built.diagnostics;
-        match crate::timing::phase("write", || output::write(&built.output, &dest)) {
+        let written = crate::timing::phase("write", || match staging {
+            Some(staging) => staging.finish(&built.output),
+            None => output::write(&built.output, &dest),
+        });
+        match written {
             Ok(warnings) => warnings.into_iter().for_each(|w| diagnostics.push(w)),
             Err(d) => {
                 progress.finish_and_clear();

@@ -10,8 +10,9 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-use crate::build::{BuildOptions, Built, build_site_holding_back};
+use crate::build::{BuildOptions, Built, OpenStaging, build_site_to};
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::output::Staging;
 
 /// Rounds at most (each round holds back the pages whose errors appeared,
 /// including pages linking to pages held back before).
@@ -19,19 +20,22 @@ const MAX_ROUNDS: usize = 10;
 
 /// The outcome of a build that may hold pages back.
 pub struct Outcome {
-    pub result: Result<Built, Diagnostics>,
+    /// The build, with the staging folder its pages were written to.
+    pub result: Result<(Built, Option<Staging>), Diagnostics>,
     /// Source paths (under `content/`) held back.
     pub held: BTreeSet<String>,
     /// The errors that held them back.
     pub errors: Diagnostics,
 }
 
-/// Builds; with `skip_bad`, holds back pages whose errors are their own.
-pub fn build(opts: &BuildOptions, skip_bad: bool) -> Outcome {
+/// Builds, writing pages into the staging folder `open` gives (each round
+/// opens its own; a failed round's is removed); with `skip_bad`, holds
+/// back pages whose errors are their own.
+pub fn build(opts: &BuildOptions, skip_bad: bool, open: OpenStaging) -> Outcome {
     let mut held = BTreeSet::new();
     let mut errors = Diagnostics::new();
     for _ in 0..MAX_ROUNDS {
-        let result = build_site_holding_back(opts, &held);
+        let result = build_site_to(opts, &held, open);
         let diags = match result {
             Err(d) if skip_bad => d,
             result => {
@@ -56,7 +60,7 @@ pub fn build(opts: &BuildOptions, skip_bad: bool) -> Outcome {
             }
         }
     }
-    let result = build_site_holding_back(opts, &held);
+    let result = build_site_to(opts, &held, open);
     Outcome {
         result,
         held,

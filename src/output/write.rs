@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::place::{self, io_error, remove_tree};
 use super::{MARKER, OutFile, Output};
@@ -27,12 +27,15 @@ use crate::diagnostics::Diagnostic;
 /// A second build of the same folder waits for the first, saying so on
 /// standard error.
 pub fn write(output: &Output, dest: &Path) -> Result<Vec<Diagnostic>, Diagnostic> {
-    write_with(output, dest, &|dir| {
-        eprintln!(
-            "Đang có một lần dựng khác chạy vào {}; chờ nó xong rồi ghi tiếp…",
-            dir.display()
-        );
-    })
+    write_with(output, dest, &wait_message)
+}
+
+/// Says on standard error that another build holds the output folder.
+pub fn wait_message(dir: &Path) {
+    eprintln!(
+        "Đang có một lần dựng khác chạy vào {}; chờ nó xong rồi ghi tiếp…",
+        dir.display()
+    );
 }
 
 /// [`write`], calling `on_wait` when another build holds the output folder.
@@ -42,64 +45,169 @@ pub fn write_with(
     on_wait: &dyn Fn(&Path),
 ) -> Result<Vec<Diagnostic>, Diagnostic> {
     check_paths(output)?;
-    let target = place::resolve(dest)?;
-    fs::create_dir_all(&target.parent)
-        .map_err(|e| io_error(&target.parent, "không tạo được thư mục", &e))?;
-    let _lock = place::lock(&target, on_wait)?;
-    let mut warnings = Vec::new();
-    place::clean_leftovers(&target, &mut warnings);
-    let old_meta = fs::symlink_metadata(&target.dir).ok();
-    if old_meta.is_some() && !is_previous_output(&target.dir) {
-        let shown = if target.dir == dest {
-            String::new()
-        } else {
-            format!(" (thư mục thật: {})", target.dir.display())
+    Staging::open(dest, on_wait)?.finish(output)
+}
+
+/// A new output tree being written beside the output folder (see the
+/// module docs): `build` opens it before rendering and writes each page as
+/// soon as it is rendered ([`Staging::put`]), so no page stays in memory;
+/// [`Staging::finish`] writes the rest and swaps the tree in. Dropped
+/// without `finish` (a failed build), the staging folder is removed and
+/// the output folder is left as it was. Holds the output folder's lock.
+pub struct Staging {
+    target: place::Target,
+    dest: PathBuf,
+    staging: PathBuf,
+    old_meta: Option<fs::Metadata>,
+    warnings: Vec<Diagnostic>,
+    finished: bool,
+    _lock: place::Lock,
+}
+
+impl Staging {
+    /// Takes the lock, deals with leftovers of earlier builds, refuses a
+    /// folder minhbach did not make, and creates the staging folder.
+    pub fn open(dest: &Path, on_wait: &dyn Fn(&Path)) -> Result<Staging, Diagnostic> {
+        let target = place::resolve(dest)?;
+        fs::create_dir_all(&target.parent)
+            .map_err(|e| io_error(&target.parent, "không tạo được thư mục", &e))?;
+        let lock = place::lock(&target, on_wait)?;
+        let mut warnings = Vec::new();
+        place::clean_leftovers(&target, &mut warnings);
+        let old_meta = fs::symlink_metadata(&target.dir).ok();
+        if old_meta.is_some() && !is_previous_output(&target.dir) {
+            let shown = if target.dir == dest {
+                String::new()
+            } else {
+                format!(" (thư mục thật: {})", target.dir.display())
+            };
+            return Err(Diagnostic::error(dest, format!("thư mục đầu ra{shown} đã có tệp nhưng không phải do minhbach tạo ra; minhbach không ghi đè để tránh mất dữ liệu"))
+                .hint("chọn thư mục khác bằng --output, hoặc tự xoá/đổi tên thư mục này nếu chắc chắn không cần"));
+        }
+        let staging = target.staging();
+        fs::create_dir_all(&staging)
+            .map_err(|e| io_error(&staging, "không tạo được thư mục tạm", &e))?;
+        Ok(Staging {
+            target,
+            dest: dest.to_path_buf(),
+            staging,
+            old_meta,
+            warnings,
+            finished: false,
+            _lock: lock,
+        })
+    }
+
+    /// The current output folder, read (never changed) for hard links.
+    fn previous(&self) -> Option<&Path> {
+        self.old_meta.is_some().then_some(self.target.dir.as_path())
+    }
+
+    /// Writes one file of the new tree now (from any thread). A file whose
+    /// bytes equal the same path in the current output is hard-linked
+    /// instead. Each path must be put once.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        check_path(rel)?;
+        let path = self.staging.join(rel);
+        if let Some(old) = self.previous().map(|p| p.join(rel))
+            && same_bytes(bytes, &old)
+        {
+            match fs::hard_link(&old, &path) {
+                Ok(()) => return Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    if let Some(parent) = path.parent() {
+                        let _ = fs::create_dir_all(parent);
+                    }
+                    if fs::hard_link(&old, &path).is_ok() {
+                        return Ok(());
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+        // A new file, never one opened through an existing name: a name
+        // put twice may be a hard link into the current output.
+        let write = |p: &Path| -> std::io::Result<()> {
+            let open = || fs::OpenOptions::new().write(true).create_new(true).open(p);
+            let mut f = match open() {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    fs::remove_file(p)?;
+                    open()?
+                }
+                other => other?,
+            };
+            f.write_all(bytes)
         };
-        return Err(Diagnostic::error(dest, format!("thư mục đầu ra{shown} đã có tệp nhưng không phải do minhbach tạo ra; minhbach không ghi đè để tránh mất dữ liệu"))
-            .hint("chọn thư mục khác bằng --output, hoặc tự xoá/đổi tên thư mục này nếu chắc chắn không cần"));
+        match write(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)
+                        .map_err(|e| io_error(parent, "không tạo được thư mục", &e))?;
+                }
+                write(&path)
+            }
+            other => other,
+        }
+        .map_err(|e| io_error(&path, "không ghi được tệp", &e))
     }
-    let staging = target.staging();
-    let previous = old_meta.is_some().then_some(target.dir.as_path());
-    let pool = io_pool();
-    let written = crate::timing::phase("write: tree", || {
-        in_pool(pool.as_ref(), || write_tree(output, &staging, previous))
-    });
-    if let Err(e) = written {
-        remove_tree(&staging);
-        return Err(e);
-    }
-    if let Some(meta) = &old_meta {
-        // The web root keeps its permissions (e.g. group-readable).
-        let _ = fs::set_permissions(&staging, meta.permissions());
-        let old = place::swap_in(&staging, &target).inspect_err(|_| remove_tree(&staging))?;
-        let left = crate::timing::phase("write: remove old", || {
-            in_pool(pool.as_ref(), || place::remove_old_tree(&old))
-        });
-        warnings.extend(left);
-    } else {
-        fs::rename(&staging, &target.dir).map_err(|e| {
-            remove_tree(&staging);
-            io_error(dest, "không đổi tên được thư mục đầu ra", &e)
+
+    /// Writes the files of `output` not yet put (entries
+    /// [`OutFile::Written`] are skipped), then swaps the new tree in and
+    /// removes the old one. Returns the warnings; on error the previous
+    /// output is unchanged.
+    pub fn finish(mut self, output: &Output) -> Result<Vec<Diagnostic>, Diagnostic> {
+        check_paths(output)?;
+        let pool = io_pool();
+        let previous = self.previous().map(Path::to_path_buf);
+        crate::timing::phase("write: tree", || {
+            in_pool(pool.as_ref(), || {
+                write_tree(output, &self.staging, previous.as_deref())
+            })
         })?;
+        let mut warnings = std::mem::take(&mut self.warnings);
+        if let Some(meta) = &self.old_meta {
+            // The web root keeps its permissions (e.g. group-readable).
+            let _ = fs::set_permissions(&self.staging, meta.permissions());
+            let old = place::swap_in(&self.staging, &self.target)?;
+            self.finished = true;
+            let left = crate::timing::phase("write: remove old", || {
+                in_pool(pool.as_ref(), || place::remove_old_tree(&old))
+            });
+            warnings.extend(left);
+        } else {
+            fs::rename(&self.staging, &self.target.dir)
+                .map_err(|e| io_error(&self.dest, "không đổi tên được thư mục đầu ra", &e))?;
+            self.finished = true;
+        }
+        Ok(warnings)
     }
-    Ok(warnings)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            remove_tree(&self.staging);
+        }
+    }
 }
 
 /// Refuses any output path that is not plain relative segments, before
 /// anything is touched: never write outside the output folder, whatever a
 /// path says.
 fn check_paths(output: &Output) -> Result<(), Diagnostic> {
-    for rel in output.files.keys() {
-        let plain = Path::new(rel)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !plain {
-            return Err(Diagnostic::error(
-                rel.as_str(),
-                "đường dẫn tệp đầu ra trỏ ra ngoài thư mục đầu ra",
-            )
-            .hint("kiểm tra khoá aliases và tên tệp trong content/ và static/"));
-        }
+    output.files.keys().try_for_each(|rel| check_path(rel))
+}
+
+/// [`check_paths`] for one path.
+fn check_path(rel: &str) -> Result<(), Diagnostic> {
+    let plain = Path::new(rel)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain {
+        return Err(
+            Diagnostic::error(rel, "đường dẫn tệp đầu ra trỏ ra ngoài thư mục đầu ra")
+                .hint("kiểm tra khoá aliases và tên tệp trong content/ và static/"),
+        );
     }
     Ok(())
 }
@@ -173,6 +281,9 @@ fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<()
         .par_iter()
         .with_min_len(64)
         .try_for_each(|(rel, file)| {
+            if matches!(file, OutFile::Written) {
+                return Ok(());
+            }
             let path = dir.join(rel);
             if let Some(old) = previous.map(|p| p.join(rel))
                 && same_content(file, &old)
@@ -194,6 +305,7 @@ fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<()
                     let bytes = l.0.render(rel).unwrap_or_default();
                     fs::write(&path, bytes).map_err(|e| io_error(&path, "không ghi được tệp", &e))
                 }
+                OutFile::Written => Ok(()),
             }
         })?;
     fs::write(
@@ -202,6 +314,12 @@ fn write_tree(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<()
     )
     .map_err(|e| io_error(dir, "không ghi được tệp", &e))?;
     Ok(())
+}
+
+/// True when `old` is a regular file holding exactly `bytes` (size first).
+fn same_bytes(bytes: &[u8], old: &Path) -> bool {
+    fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(old).is_ok_and(|b| b == bytes)
 }
 
 /// True when `old` is a regular file holding exactly the bytes of `file`.
@@ -215,10 +333,8 @@ fn same_content(file: &OutFile, old: &Path) -> bool {
         return false;
     }
     match file {
-        OutFile::Bytes(bytes) => {
-            meta.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
-        }
-        OutFile::Lazy(_) => false,
+        OutFile::Bytes(bytes) => same_bytes(bytes, old),
+        OutFile::Lazy(_) | OutFile::Written => false,
         OutFile::Copy(src) => {
             fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
                 && match (fs::read(src), fs::read(old)) {

@@ -246,10 +246,15 @@ pub fn lazy_body_edit(
             return None;
         }
     }
-    // The home page lists the latest posts and documents with their
-    // summaries and reading times: made again, with the dashboard (data
-    // and chart embeds, which no body changes) of the previous one.
-    if let Some(home) = site.home {
+    // The home page shows its own body and lists the latest posts and
+    // documents with their summaries and reading times: when one of those
+    // is edited, it is made again, with the dashboard (data and chart
+    // embeds, which no body changes) of the previous one.
+    let latest = |list: &[usize], n: usize| list.iter().take(n).any(|i| edited.contains(i));
+    let home_shows_edit = site.home.is_some_and(|h| edited.contains(&h))
+        || latest(&site.posts, pages::single::HOME_POSTS)
+        || latest(&site.documents, pages::single::HOME_DOCUMENTS);
+    if let Some(home) = site.home.filter(|_| home_shows_edit) {
         let key = format!("{}index.html", site.pages[home].path);
         let old = match (replaced.get(&key), prev.pending.get(&key)) {
             (Some(job), _) => Some(&job.context),

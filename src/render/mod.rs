@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
+use crate::output::{OutFile, Output, Staging};
 use crate::site::{Site, SiteData};
 use crate::timing::lap;
 use engine::context::index;
@@ -176,30 +176,86 @@ pub(crate) fn plan_with(
 
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) -> Output {
+    render_to(site, theme, tera, diags, None)
+}
+
+/// A rendered file: its bytes, or written already.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Written,
+}
+
+/// [`render`]; with `sink` (`build`), every file is written to the staging
+/// folder as soon as it is ready and only its name is kept in the output
+/// ([`OutFile::Written`]): the fixed files first (they win over a rendered
+/// page at the same path, which is then not written), then each page as it
+/// renders, so the site's pages are never all in memory at once. Assets
+/// are left for [`Staging::finish`] to copy.
+pub fn render_to(
+    site: &Site,
+    theme: &Theme,
+    tera: &Tera,
+    diags: &mut Diagnostics,
+    sink: Option<&Staging>,
+) -> Output {
     let plan = crate::timing::phase("render: plan", || plan(site, theme));
     crate::timing::phase("render: addresses", || {
         addresses::check(site, theme, &plan, diags)
     });
-    let results: Vec<(String, Result<String, Diagnostic>)> =
+    // A build that already failed keeps nothing on disk.
+    let sink = sink.filter(|_| !diags.has_errors());
+    let mut output = Output::default();
+    let shared = Arc::try_unwrap(plan.shared_fixed).unwrap_or_else(|a| (*a).clone());
+    let mut fixed = shared.files;
+    fixed.extend(plan.fixed.files);
+    if let Some(sink) = sink {
+        crate::timing::phase("render: write fixed", || {
+            let written: Vec<(String, Result<(), Diagnostic>)> = fixed
+                .into_par_iter()
+                .map(|(path, file)| {
+                    let r = match file {
+                        OutFile::Bytes(b) => sink.put(&path, &b),
+                        // Never in a plan's fixed files; kept as is.
+                        _ => Ok(()),
+                    };
+                    (path, r)
+                })
+                .collect();
+            for (path, r) in written {
+                match r {
+                    Ok(()) => {
+                        output.files.insert(path, OutFile::Written);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+        });
+    } else {
+        output.files = fixed;
+    }
+    let results: Vec<(String, Result<Rendered, Diagnostic>)> =
         crate::timing::phase("render: tera", || {
             plan.pending
                 .into_par_iter()
+                .filter(|p| !output.files.contains_key(p.path()))
                 .map(|p| {
-                    let out = p.render(site, theme, tera);
+                    let out = p.render(site, theme, tera).and_then(|text| match sink {
+                        Some(s) => s.put(p.path(), text.as_bytes()).map(|()| Rendered::Written),
+                        None => Ok(Rendered::Bytes(text.into_bytes())),
+                    });
                     (p.path().to_owned(), out)
                 })
                 .collect()
         });
-    let mut output = Output::default();
     for (path, r) in results {
         match r {
-            Ok(text) => output.insert(path, text.into_bytes()),
+            Ok(Rendered::Bytes(b)) => output.insert(path, b),
+            Ok(Rendered::Written) => {
+                output.files.insert(path, OutFile::Written);
+            }
             Err(d) => diags.push(d),
         }
     }
-    let shared = Arc::try_unwrap(plan.shared_fixed).unwrap_or_else(|a| (*a).clone());
-    output.files.extend(shared.files);
-    output.files.extend(plan.fixed.files);
     for (out, source) in plan.assets {
         output.copy(out, source);
     }

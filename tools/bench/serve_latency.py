@@ -13,7 +13,11 @@ target's page. After each edit (and the pause) the server's resident
 memory (VmRSS, Linux) is sampled; the table shows it after the first and
 the last edit.
 
-Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--data-edit] [--minhbach PATH]
+With --newest, the post edited is the newest one (listed on the home
+page and in the feeds, which are made again after each edit).
+
+Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--data-edit | --newest]
+                            [--minhbach PATH]
 """
 
 import argparse
@@ -71,6 +75,9 @@ def main():
                     help="seconds between edits (lets the background check finish)")
     ap.add_argument("--data-edit", action="store_true",
                     help="edit a row of content/du-lieu/ket-qua.csv instead of a post")
+    ap.add_argument("--newest", action="store_true",
+                    help="edit the newest post (on the home page and in the feeds) "
+                         "instead of one in the middle")
     ap.add_argument("--minhbach", default=os.path.join(REPO, "target", "release", "minhbach"))
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="minhbach-serve-bench-", dir=os.path.dirname(os.path.abspath(a.site)))
@@ -104,8 +111,9 @@ def main():
             code = next(csv.reader([lines[row]]))[0]
             url = f"{base}chi-tieu/{code.lower()}/"
         else:
-            posts = sorted(glob.glob(os.path.join(site, "content", "tin-tuc", "*.md")))
-            target = posts[len(posts) // 2]
+            posts = sorted(p for p in glob.glob(os.path.join(site, "content", "tin-tuc", "*.md"))
+                           if not os.path.basename(p).startswith("_"))
+            target = posts[-1] if a.newest else posts[len(posts) // 2]
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", os.path.basename(target))[:-3]
             url = f"{base}tin-tuc/{slug}/"
         reloads, fetches, rss = [], [], []

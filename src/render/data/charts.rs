@@ -7,9 +7,8 @@
 
 use crate::charts::{self, Words};
 use crate::data::Quantity;
-use crate::render::data::views::{
-    ChartView, chart_cmp, latest, number, targets_chart, task_counts,
-};
+use crate::render::data::task_views::task_counts;
+use crate::render::data::views::{ChartView, chart_cmp, latest, number, targets_chart};
 use crate::render::data::wording::Worded;
 use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::views::{self as dv, ChartView, Stat, pillar_chart, tasks_chart};
+use super::task_views::tasks_chart;
+use super::views::{self as dv, ChartView, Stat, pillar_chart};
 use super::{NavLink, as_of, nav};
 use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
@@ -14,7 +15,7 @@ use crate::text::numbers::{format_fixed, format_integer};
 pub(crate) struct Dashboard {
     stats: Vec<Stat>,
     charts: Vec<ChartView>,
-    overdue: Vec<dv::TaskRow>,
+    overdue: Vec<super::task_views::TaskRow>,
     links: Vec<NavLink>,
     intro: String,
 }
@@ -156,7 +157,9 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     Dashboard {
         stats,
         charts,
-        overdue: dv::overdue_rows_of(site, data, |i| data.set.tasks[i].locality.is_none()),
+        overdue: super::task_views::overdue_rows_of(site, data, |i| {
+            data.set.tasks[i].locality.is_none()
+        }),
         links: nav(site, data, tr),
         intro: format!(
             "{} {}{}{}",

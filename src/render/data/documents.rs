@@ -7,9 +7,8 @@ use serde::Serialize;
 
 use crate::content::PageKind;
 use crate::data::compute::TargetState;
-use crate::render::data::views::{
-    ChartView, TargetRow, TaskGroupView, target_row, targets_chart, task_groups_of,
-};
+use crate::render::data::task_views::{TaskGroupView, task_groups_of};
+use crate::render::data::views::{ChartView, TargetRow, target_row, targets_chart};
 use crate::render::engine::jobs::Job;
 use crate::site::{Site, SiteData, normalize_number};
 use crate::text::numbers::format_integer;

@@ -23,6 +23,7 @@ pub mod report;
 pub mod sections;
 pub mod shortcodes;
 pub mod targets;
+pub mod task_views;
 pub mod tasks;
 pub mod units;
 pub mod views;

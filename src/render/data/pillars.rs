@@ -6,8 +6,9 @@ use crate::render::engine::vars::Context;
 
 use super::charts::{pillar_targets_chart, pillar_tasks_chart};
 use super::page_context;
+use super::task_views::task_groups_of;
 use super::units::{IndexRow, indicator_rows, n, points};
-use super::views::{ChartView, target_row, task_groups_of};
+use super::views::{ChartView, target_row};
 use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;

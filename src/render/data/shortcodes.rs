@@ -21,7 +21,8 @@ use crate::content::shortcodes::Shortcodes;
 use crate::render::data::charts::{
     figure_html, last_segment, pillar_targets_chart, target_chart, unit_tasks_chart,
 };
-use crate::render::data::views::{pillar_chart, target_path, task_badge};
+use crate::render::data::task_views::task_badge;
+use crate::render::data::views::{pillar_chart, target_path};
 use crate::site::SiteData;
 use crate::site::identities::{find_pillar, find_unit, site_pillars, unit_key, units};
 use crate::suggest::nearest;

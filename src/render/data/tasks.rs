@@ -2,7 +2,7 @@
 
 use crate::render::engine::vars::Context;
 
-use super::views::{self as dv, tasks_chart};
+use super::task_views::tasks_chart;
 use super::{TASKS, page_context};
 use crate::data::compute::TaskState;
 use crate::render::engine::i18n::Tr;
@@ -41,8 +41,8 @@ pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context
     let title = tr.get("tasks_title");
     let mut c = page_context(site, theme, TASKS, &title, &intro, vec![]);
     let mut charts = vec![tasks_chart(data)];
-    charts.extend(dv::tasks_by_unit_chart(data, 5));
+    charts.extend(super::task_views::tasks_by_unit_chart(data, 5));
     c.insert("charts", &charts);
-    c.insert("groups", &dv::task_groups(site, data));
+    c.insert("groups", &super::task_views::task_groups(site, data));
     c
 }

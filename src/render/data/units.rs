@@ -8,10 +8,8 @@ use serde::Serialize;
 
 use super::charts::{last_segment, unit_tasks_chart};
 use super::page_context;
-use super::views::{
-    ChartView, Stat, TargetRow, TaskGroupView, TaskRow, overdue_rows_of, target_row, targets_chart,
-    task_groups_of, task_row,
-};
+use super::task_views::{TaskGroupView, TaskRow, overdue_rows_of, task_groups_of, task_row};
+use super::views::{ChartView, Stat, TargetRow, target_row, targets_chart};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;

@@ -58,6 +58,11 @@ pub(crate) fn page_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
     });
 }
 
+/// How many of the latest posts the home page lists.
+pub(crate) const HOME_POSTS: usize = 6;
+/// How many of the latest documents the home page lists.
+pub(crate) const HOME_DOCUMENTS: usize = 5;
+
 /// The job of page `i` (`serve` remakes the home page's after a body edit).
 pub(crate) fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
     let docs = format!("{}/", site.config.sections.documents.trim_matches('/'));
@@ -89,13 +94,13 @@ pub(crate) fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
                 let latest: Vec<PageRef> = site
                     .posts
                     .iter()
-                    .take(6)
+                    .take(HOME_POSTS)
                     .map(|&j| page_ref(site, &site.pages[j], &root))
                     .collect();
                 let docs_latest: Vec<PageRef> = site
                     .documents
                     .iter()
-                    .take(5)
+                    .take(HOME_DOCUMENTS)
                     .map(|&j| page_ref(site, &site.pages[j], &root))
                     .collect();
                 c.insert("latest_posts", &latest);

@@ -26,7 +26,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::content::PageKind;
 use crate::render::data::charts::without_print_copies;
-use crate::render::data::views::{target_path, task_anchor};
+use crate::render::data::task_views::task_anchor;
+use crate::render::data::views::target_path;
 use crate::render::data::{OPEN_DATA, TASKS};
 use crate::render::engine::views::{link, news_path};
 use crate::site::Site;

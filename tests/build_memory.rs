@@ -1,0 +1,95 @@
+//! `build` writes each page as it renders instead of holding the whole
+//! site's output in memory: the heap at its peak during a build stays
+//! below the size of the output it writes. Before, every page (and the
+//! fixed files) were collected first, so the peak was above it. Heap bytes
+//! are counted by this test's allocator (exact, independent of load).
+//! (One test in this file: the counter is process-wide.)
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+use minhbach::build::{BuildOptions, build_site_to};
+use minhbach::output::Staging;
+
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+fn grew(by: isize) {
+    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: forwards to the system allocator, only counting bytes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size() as isize);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        grew(new as isize - layout.size() as isize);
+        unsafe { System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+#[test]
+fn a_build_never_holds_its_whole_output_in_memory() {
+    let site = common::Site::fixture("basic");
+    // 2,000 short posts: every page carries the site's header, menu and
+    // footer, so the output is many times the content.
+    for i in 0..2000 {
+        site.write(
+            &format!("content/tin-tuc/2025-01-01-bai-{i:03}.md"),
+            format!(
+                "+++\ntitle = \"Bài số {i}\"\ntags = [\"Chủ đề {}\"]\n+++\n\nPhường triển khai việc số {i}.\n",
+                i % 20
+            ),
+        );
+    }
+    let opts = BuildOptions {
+        root: site.root.clone(),
+        base_url: None,
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+        check: false,
+    };
+    let dest = site.root.join("public");
+    let open = || Staging::open(&dest, &|_| {});
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let (built, staging) = build_site_to(&opts, &BTreeSet::new(), &open).expect("builds");
+    staging
+        .expect("staging folder")
+        .finish(&built.output)
+        .unwrap();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let written: u64 = walkdir::WalkDir::new(&dest)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert!(
+        built.output.page_count() > 2000,
+        "{}",
+        built.output.page_count()
+    );
+    assert!(
+        (peak as u64) < written,
+        "peak heap {peak} bytes ≥ output {written} bytes: pages were held in memory"
+    );
+    // The pages are really there, whole.
+    let post = std::fs::read_to_string(dest.join("tin-tuc/bai-1999/index.html")).unwrap();
+    assert!(post.contains("Phường triển khai việc số 1999.") && post.ends_with("</html>\n"));
+}

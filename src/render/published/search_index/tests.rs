@@ -1,0 +1,59 @@
+//! Unit tests of the search index: words, keys, file names and JSON safety.
+
+use super::*;
+
+fn doc(title: &str, text: &str) -> SearchDoc {
+    SearchDoc {
+        title: title.into(),
+        kind: 0,
+        date: String::new(),
+        href: String::new(),
+        text: text.into(),
+    }
+}
+
+#[test]
+fn forms_keep_diacritics_keys_fold_them() {
+    assert_eq!(form_and_key("ĐƯỜNG"), ("đường".into(), "duong".into()));
+    assert_eq!(form_and_key("Dương"), ("dương".into(), "duong".into()));
+    let nfd: String = "Chuyển".nfd().collect();
+    assert_eq!(form_and_key(&nfd), ("chuyển".into(), "chuyen".into()));
+    assert_eq!(
+        words("1126/KH-UBND, số").collect::<Vec<_>>(),
+        ["1126", "KH", "UBND", "số"]
+    );
+}
+
+#[test]
+fn file_names_are_safe() {
+    assert_eq!(file_name("chuyen"), "chuyen");
+    assert_eq!(file_name("con"), "con-", "Windows cannot hold con.js");
+    assert_eq!(file_name("com1"), "com1-");
+    assert_eq!(file_name("日本"), "-e697a5e69cac");
+    assert_eq!(small_file_name("chuyen"), "_ch");
+    assert_eq!(small_file_name("x"), "_x");
+}
+
+#[test]
+fn postings_are_delta_encoded_by_form() {
+    let docs = vec![
+        doc("Đường làng", "đường"),
+        doc("Khác", "không liên quan"),
+        doc("Dương", "dương đường"),
+    ];
+    let files = build_files(&docs);
+    let shared = &files["w/_du.js"];
+    assert!(
+        shared.starts_with("minhbachSearch(\"w/_du\",{\"duong\":{"),
+        "{shared}"
+    );
+    // đường: doc 0 (title 16 + text 1 = 17), doc 2 (+2, weight 1).
+    assert!(shared.contains("\"đường\":[0,17,2,1]"), "{shared}");
+    assert!(shared.contains("\"dương\":[2,17]"), "{shared}");
+    assert!(
+        files["words.js"].contains("\"small\":["),
+        "{}",
+        files["words.js"]
+    );
+    assert!(files.contains_key("d/0.js"));
+}

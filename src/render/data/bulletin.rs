@@ -153,8 +153,15 @@ fn collect(
         }
     }
     let set = &data.set;
+    // Targets by id (the first of an id, as `DataSet::target`), once: not
+    // a scan of the targets per result.
+    let mut targets: std::collections::HashMap<&str, &crate::data::model::Target> =
+        std::collections::HashMap::new();
+    for t in &set.targets {
+        targets.entry(t.id.as_str()).or_insert(t);
+    }
     for r in &set.results {
-        let Some(t) = set.target(&r.target_id) else {
+        let Some(&t) = targets.get(r.target_id.as_str()) else {
             continue;
         };
         let scope = r.commune.clone().unwrap_or_else(|| tr.get("whole_unit"));

@@ -280,9 +280,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         facts.push(fact(tr, "col_note", n.clone()));
     }
     // Results, oldest first; unit-level before per-commune within a period.
-    let mut idx: Vec<usize> = (0..data.set.results.len())
-        .filter(|&j| data.set.results[j].target_id == t.id)
-        .collect();
+    let mut idx: Vec<usize> = data.results_of(&t.id).to_vec();
     idx.sort_by(|&a, &b| {
         let (ra, rb) = (&data.set.results[a], &data.set.results[b]);
         (ra.period.end(), ra.commune.is_some(), a).cmp(&(rb.period.end(), rb.commune.is_some(), b))

@@ -13,7 +13,7 @@ use super::views::{ChartView, Stat, TargetRow, target_row, targets_chart};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
-use crate::site::identities::{UNITS, UnitEntry, unit_key};
+use crate::site::identities::{UNITS, UnitEntry, names_unit};
 use crate::site::{Site, SiteData};
 use crate::text::numbers::{format_decimal, format_integer};
 
@@ -114,20 +114,20 @@ struct Fact {
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Context {
     let s = &data.computed.units[u.stats];
     let set = &data.set;
-    let led = |i: usize| unit_key(data, &set.tasks[i].lead) == u.key;
+    let led = |i: usize| names_unit(data, &set.tasks[i].lead, &u.key);
     let partner = |i: usize| {
         !led(i)
             && set.tasks[i]
                 .partners
                 .iter()
-                .any(|p| unit_key(data, p) == u.key)
+                .any(|p| names_unit(data, p, &u.key))
     };
     let targets: Vec<usize> = (0..set.targets.len())
         .filter(|&i| {
             set.targets[i]
                 .lead
                 .as_deref()
-                .is_some_and(|l| unit_key(data, l) == u.key)
+                .is_some_and(|l| names_unit(data, l, &u.key))
         })
         .collect();
     let slug = last_segment(&u.path).to_owned();
@@ -192,7 +192,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         set.indicators[i]
             .lead
             .as_deref()
-            .is_some_and(|l| unit_key(data, l) == u.key)
+            .is_some_and(|l| names_unit(data, l, &u.key))
     });
     let intro = tr.fmt(
         "unit_intro",

@@ -448,7 +448,9 @@ fn localities_section(
         "Mỗi dòng là số liệu riêng của một đơn vị; dòng cuối là tổng hợp chung của tất cả các dòng. Chỉ tiêu: số kết quả đạt trên số kết quả có trong kỳ.".into(),
     );
     let own = unit_name(config);
-    let own_figures = report::figures(&data.set, aggregate.period, Scope::Locality(None), today);
+    // Every row of the period shares one pass over the results.
+    let facts = report::PeriodFacts::new(&data.set, aggregate.period);
+    let own_figures = report::figures_in(&data.set, &facts, Scope::Locality(None), today);
     if !own_figures.is_empty() {
         s.localities.push(locality_row(
             if own.is_empty() {
@@ -461,12 +463,7 @@ fn localities_section(
         ));
     }
     for name in names {
-        let f = report::figures(
-            &data.set,
-            aggregate.period,
-            Scope::Locality(Some(name)),
-            today,
-        );
+        let f = report::figures_in(&data.set, &facts, Scope::Locality(Some(name)), today);
         s.localities.push(locality_row(name.to_owned(), false, &f));
     }
     s.localities

@@ -169,8 +169,33 @@ fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
     }
 }
 
-/// One target's page.
-pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: &str) -> Context {
+/// The charts of target `i`'s page, in page order: its history (or
+/// progress bar), then its results per commune if any.
+pub fn target_charts(data: &SiteData, i: usize) -> Vec<ChartView> {
+    std::iter::once(super::charts::target_chart(data, i))
+        .chain(super::charts::commune_chart(data, i))
+        .collect()
+}
+
+/// The window title of target `i`'s page: it names the target itself,
+/// not only its code.
+pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) -> String {
+    let t = &data.set.targets[i];
+    Tr::new(theme, &site.config.language).fmt(
+        "target_page_title",
+        &[("statement", &t.statement), ("id", &t.id)],
+    )
+}
+
+/// One target's page, showing `charts` (see [`target_charts`]).
+pub fn target_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    i: usize,
+    path: &str,
+    charts: &[ChartView],
+) -> Context {
     let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
@@ -310,9 +335,6 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             }
         })
         .collect();
-    let chart_list: Vec<ChartView> = std::iter::once(super::charts::target_chart(data, i))
-        .chain(super::charts::commune_chart(data, i))
-        .collect();
     let intro = format!(
         "{}{}",
         tr.fmt("target_intro", &[("id", &t.id)]),
@@ -321,19 +343,12 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
-    // The window title names the target itself, not only its code.
-    c.insert(
-        "page_title",
-        &tr.fmt(
-            "target_page_title",
-            &[("statement", &t.statement), ("id", &t.id)],
-        ),
-    );
+    c.insert("page_title", &target_page_title(site, theme, data, i));
     c.insert("statement", &t.statement);
     c.insert("state", &target_badge(p.state));
     c.insert("facts", &facts);
     c.insert("results", &results);
-    c.insert("charts", &chart_list);
+    c.insert("charts", charts);
     c
 }
 

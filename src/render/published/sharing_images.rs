@@ -134,8 +134,36 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
 /// Points target and DTI pages at their own image. Runs once over the jobs
 /// (a lookup per page would cost pages × targets).
 pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
+    let alts = image_alts(site);
+    for job in jobs.iter_mut() {
+        // Data pages only: a content page at the same path keeps its own.
+        if job.template != "target.html" && job.template != "dti.html" {
+            continue;
+        }
+        if let Some((image, alt)) = page_image(site, &alts, &job.path) {
+            job.context.insert("og_image", &image);
+            job.context.insert("og_image_alt", &alt);
+        }
+    }
+}
+
+/// The image and its alt text of the data page at `path` (`…/index.html`),
+/// if it has one; `alts` from [`image_alts`].
+pub(crate) fn page_image(
+    site: &Site,
+    alts: &HashMap<String, String>,
+    path: &str,
+) -> Option<(String, String)> {
+    let alt = alts.get(path)?;
+    let dir = path.trim_end_matches("index.html");
+    Some((format!("{}{dir}{FILE}", site.config.base_url), alt.clone()))
+}
+
+/// The alt text of each data page's own image (targets and the DTI page),
+/// by the page's output path.
+pub(crate) fn image_alts(site: &Site) -> HashMap<String, String> {
     let Some(data) = &site.data else {
-        return;
+        return HashMap::new();
     };
     let mut alts: HashMap<String, String> = data
         .set
@@ -162,19 +190,7 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
             ),
         );
     }
-    let base = &site.config.base_url;
-    for job in jobs.iter_mut() {
-        // Data pages only: a content page at the same path keeps its own.
-        if job.template != "target.html" && job.template != "dti.html" {
-            continue;
-        }
-        if let Some(alt) = alts.get(&job.path) {
-            let dir = job.path.trim_end_matches("index.html");
-            job.context
-                .insert("og_image", &format!("{base}{dir}{FILE}"));
-            job.context.insert("og_image_alt", alt);
-        }
-    }
+    alts
 }
 
 /// Writes every preview image.

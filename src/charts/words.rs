@@ -7,6 +7,13 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
+mod report;
+
+/// Every key with its Vietnamese wording: the charts' and the reports'.
+fn all() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    VIETNAMESE.iter().chain(report::REPORT)
+}
+
 /// Every key with its Vietnamese wording.
 const VIETNAMESE: &[(&str, &str)] = &[
     ("chart_no_data", "Chưa có số liệu"),
@@ -445,8 +452,7 @@ impl Words {
     /// where it has none).
     pub fn with(lookup: impl Fn(&str) -> Option<String>) -> Words {
         Words {
-            map: VIETNAMESE
-                .iter()
+            map: all()
                 .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
                 .collect(),
         }
@@ -454,7 +460,7 @@ impl Words {
 
     /// Every key the charts use.
     pub fn keys() -> impl Iterator<Item = &'static str> {
-        VIETNAMESE.iter().map(|&(key, _)| key)
+        all().map(|&(key, _)| key)
     }
 
     /// The wording for `key` (the key itself if unknown: a visible hint).
@@ -500,7 +506,7 @@ mod tests {
         let load = |text: &str| -> BTreeMap<String, String> { toml::from_str(text).unwrap() };
         let vi = load(include_str!("../../themes/default/i18n/vi.toml"));
         let en = load(include_str!("../../themes/default/i18n/en.toml"));
-        for &(key, wording) in VIETNAMESE {
+        for &(key, wording) in all() {
             assert_eq!(vi.get(key).map(String::as_str), Some(wording), "{key}");
             let english = en
                 .get(key)

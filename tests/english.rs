@@ -265,3 +265,26 @@ fn english_reports() {
     let year = page("bao-cao/nam-2026/index.html");
     assert!(year.contains("(as of 25/11/2026)"), "{year}");
 }
+
+/// The sharing images of the whole site and of the DTI page carry words of
+/// their own (the band's header, "DTI index 2026"): on an English site they
+/// are drawn in English, so the pictures differ from the same site's in
+/// Vietnamese (every other word on them — the site's name and description
+/// — is the same in both builds).
+#[test]
+fn sharing_images_are_drawn_in_the_site_language() {
+    let (_en, english) = built();
+    let vi = Site::fixture("english");
+    vi.edit("minhbach.toml", |s| {
+        s.replace("language = \"en\"", "language = \"vi\"")
+    });
+    vi.build_ok(&[]);
+    let vietnamese = vi.public_tree();
+    for image in ["chia-se.png", "chi-so-dti/chia-se.png"] {
+        assert!(english.contains_key(image), "{image} missing");
+        assert_ne!(
+            english[image], vietnamese[image],
+            "{image} is the same picture in English and Vietnamese"
+        );
+    }
+}

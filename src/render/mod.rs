@@ -64,7 +64,7 @@ impl DataPlan {
         let mut fixed = Output::default();
         data::data_files(site, &mut fixed);
         let t = lap("plan data: open data", t);
-        published::sharing_images::preview_files(site, &mut fixed);
+        published::sharing_images::preview_files(site, theme, &mut fixed);
         lap("plan data: preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),

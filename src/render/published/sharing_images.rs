@@ -21,6 +21,8 @@ use crate::data::model::Quantity;
 use crate::data::values::Comparison;
 use crate::render::data::DTI;
 use crate::render::data::views::{latest, quantity, target_path, target_text_in, units_met_text};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
@@ -177,11 +179,17 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
     }
 }
 
-/// Writes every preview image.
-pub fn preview_files(site: &Site, output: &mut crate::output::Output) {
+/// Writes every preview image; their words in the site's language (the
+/// site card's header is the theme's `sharing_header`).
+pub fn preview_files(site: &Site, theme: &Theme, output: &mut crate::output::Output) {
+    let header = Tr::new(theme, &site.config.language).get("sharing_header");
     output.insert(
         FILE.into(),
-        encode(&site_card(&site.config.title, &site.config.description)),
+        encode(&site_card(
+            &header,
+            &site.config.title,
+            &site.config.description,
+        )),
     );
     let Some(data) = &site.data else {
         return;
@@ -195,7 +203,9 @@ pub fn preview_files(site: &Site, output: &mut crate::output::Output) {
             .iter()
             .map(|(_, t)| (t.points, t.max))
             .collect();
-        let title = format!("Chỉ số DTI năm {}", year.year);
+        let title = data
+            .chart_words()
+            .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]);
         output.insert(
             format!("{DTI}{FILE}"),
             encode(&dti_card(&site.config.title, &title, &bars)),
@@ -304,10 +314,11 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     c
 }
 
-/// The site card: the site's name and description, and three rising bars.
-fn site_card(title: &str, description: &str) -> Canvas {
+/// The site card: `header` ("Minh bạch chuyển đổi số") on the band, the
+/// site's name and description, and three rising bars.
+fn site_card(header_words: &str, title: &str, description: &str) -> Canvas {
     let mut c = Canvas::new();
-    header(&mut c, "Minh bạch chuyển đổi số");
+    header(&mut c, header_words);
     let inner = W as f32 - 2.0 * MARGIN;
     let mut y = 104.0;
     for line in sharing_font::wrap(title, 30.0, Weight::Bold, inner, 2) {
@@ -470,7 +481,11 @@ mod tests {
             .max()
             .unwrap();
         assert!(rightmost > LABEL_X && rightmost < W - 8, "{rightmost}");
-        let site = site_card("Phường Sông Trí", "Kết quả chuyển đổi số của phường");
+        let site = site_card(
+            "Minh bạch chuyển đổi số",
+            "Phường Sông Trí",
+            "Kết quả chuyển đổi số của phường",
+        );
         assert!(texts(&site).contains(&"Phường Sông Trí"));
         assert!(ink(&site, 70..110) > 1000);
     }

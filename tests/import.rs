@@ -17,14 +17,7 @@ fn import(name: &str, prepare: impl FnOnce(&Site)) -> (Site, PathBuf, Run) {
     let src = Site::fixture(name);
     prepare(&src);
     let dest = src.tmp().join("moi");
-    let run = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-        "--date",
-        TODAY,
-    ]);
+    let run = src.import_to(&dest);
     (src, dest, run)
 }
 
@@ -252,12 +245,7 @@ fn import_never_writes_into_a_folder_that_has_files() {
     let dest = src.tmp().join("co-san");
     std::fs::create_dir_all(&dest).unwrap();
     std::fs::write(dest.join("ghi-chu.txt"), "của tôi").unwrap();
-    let run = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-    ]);
+    let run = src.import_to(&dest);
     run.assert_code(1)
         .assert_stderr_has(&["đã có tệp", "--vao"]);
     assert_eq!(

@@ -11,7 +11,7 @@ Vietnamese locale (BOM, semicolon), plain UTF-8 CSV, Excel "Unicode text" (UTF-1
 TAB), the legacy Windows-1258 code page, a workbook (openpyxl) and JSON.
 
 Sites: song-tri (the repository root, content/du-lieu/) and vi-du/<site>/content/du-lieu/.
-It does not validate the data; tools/check_example_data.py and tests/examples.rs do.
+It does not validate the data; tools/check_example_data.py and tests/examples/ do.
 
 Usage:
   python3 tools/make_example_data.py              # rebuild every site's data

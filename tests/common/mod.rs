@@ -69,6 +69,13 @@ impl Run {
         }
         self
     }
+
+    /// Panics unless stdout contains every one of `needles`.
+    #[track_caller]
+    pub fn assert_stdout_has(&self, needles: &[&str]) -> &Self {
+        assert_has(&self.stdout, needles);
+        self
+    }
 }
 
 impl Site {
@@ -325,6 +332,14 @@ pub fn html_unescape(s: &str) -> String {
         ch.map(String::from).unwrap_or_default()
     })
     .into_owned()
+}
+
+/// Panics, showing `text`, unless it contains every one of `needles`.
+#[track_caller]
+pub fn assert_has(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(text.contains(n), "lacks {n:?} in:\n{text}");
+    }
 }
 
 /// A page as a reader sees it: tags dropped (each leaves a space), white

@@ -77,6 +77,12 @@ impl Incremental {
         self.cache.data.forget(path);
     }
 
+    /// How many Markdown bodies the last full rebuild rendered (the
+    /// others came from the cache).
+    pub fn bodies_rendered(&self) -> usize {
+        self.cache.content.bodies_rendered()
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {

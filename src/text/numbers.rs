@@ -159,7 +159,6 @@ pub fn round_half_away(value: f64, decimals: usize) -> f64 {
     if neg { -parsed } else { parsed }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

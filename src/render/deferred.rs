@@ -17,6 +17,8 @@ use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 
+use super::engine::theme::Theme;
+
 use super::data::open_data::{self, OpenFiles};
 use super::published::sharing_images::{self, Preview};
 use crate::config::ReportKind;
@@ -47,7 +49,7 @@ pub struct Deferred {
 
 impl Deferred {
     /// Plans the deferred files of `site`: their names, nothing made yet.
-    pub fn plan(site: &Site) -> Deferred {
+    pub fn plan(site: &Site, theme: &Theme) -> Deferred {
         let mut groups = Vec::new();
         let mut by_path = HashMap::new();
         let mut last_open: Option<OpenFiles> = None;
@@ -61,7 +63,7 @@ impl Deferred {
             }
             by_path.insert(path, groups.len() - 1);
         }
-        for (path, preview) in sharing_images::previews(site) {
+        for (path, preview) in sharing_images::previews(site, theme) {
             groups.push(Group {
                 maker: Maker::Preview(preview),
                 made: OnceLock::new(),
@@ -134,8 +136,8 @@ impl LazySource for Deferred {
 
 /// The deferred files of `site` as an output whose entries are made on
 /// first read.
-pub fn deferred_output(site: &Site) -> Output {
-    let deferred = Arc::new(Deferred::plan(site));
+pub fn deferred_output(site: &Site, theme: &Theme) -> Output {
+    let deferred = Arc::new(Deferred::plan(site, theme));
     let file = LazyFile(Arc::clone(&deferred) as Arc<dyn LazySource>);
     let mut out = Output::default();
     for path in deferred.paths() {

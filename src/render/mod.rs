@@ -63,7 +63,7 @@ impl DataPlan {
         published::sharing_images::page_images(site, &mut jobs);
         let t = lap("plan data: sharing images", t);
         // Named only: made when written or first asked for.
-        let fixed = deferred::deferred_output(site);
+        let fixed = deferred::deferred_output(site, theme);
         lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),

@@ -35,8 +35,9 @@ export function build(root, out) {
     '--base-url', `http://127.0.0.1${BASE}`], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/// Serves `dir` under BASE; resolves to { server, origin }.
-export function serve(dir) {
+/// Serves `dir` under BASE, with `headers` on every response; resolves to
+/// { server, origin }.
+export function serve(dir, headers = {}) {
   const server = createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!p.startsWith(BASE)) { res.writeHead(404); return res.end(); }
@@ -45,10 +46,10 @@ export function serve(dir) {
     try { if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html'); } catch { /* 404 */ }
     try {
       const body = fs.readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(fs.readFileSync(path.join(dir, '404.html')));
     }
   });
@@ -57,8 +58,9 @@ export function serve(dir) {
   })));
 }
 
-/// The home page and the first page (sorted) under each top-level folder.
-export function pageKinds(dir) {
+/// The home page and the first page (sorted) under each top-level folder;
+/// redirect stubs left out unless `redirects` is true.
+export function pageKinds(dir, { redirects = false } = {}) {
   const pages = [''];
   for (const name of fs.readdirSync(dir).sort()) {
     const sub = path.join(dir, name);
@@ -68,7 +70,7 @@ export function pageKinds(dir) {
       .find((n) => fs.existsSync(path.join(sub, n, 'index.html')));
     if (child) pages.push(`${name}/${child}/`);
   }
-  return pages.filter((p) => !isRedirect(path.join(dir, p, 'index.html')));
+  return redirects ? pages : pages.filter((p) => !isRedirect(path.join(dir, p, 'index.html')));
 }
 
 /// Every HTML page of the output (relative paths, `/` separators), redirect stubs left out.
@@ -87,13 +89,17 @@ function isRedirect(file) {
   try { return /http-equiv="refresh"/i.test(fs.readFileSync(file, 'utf8').slice(0, 2000)); } catch { return false; }
 }
 
-/// A post (under tin-tuc/, written by people: not a bulletin; the one with the
-/// most charts, then the longest) and the data pages with charts and tables,
-/// as paths relative to the output.
+/// A post written by people (the one with the most charts, then the longest)
+/// and the data pages with charts and tables, as paths relative to the output.
+/// Posts are found wherever the site's news section is (`tin-tuc/`, `news/`,
+/// `[sections] news = …`): a post's page is the only kind that carries
+/// `article:published_time` (post.html); generated bulletins (`ban-tin/`) are
+/// posts too and are left out.
 export function printSamples(dir) {
-  const posts = allPages(dir).filter((p) => /^tin-tuc\/[^/]+\/index\.html$/.test(p)).map((p) => {
+  const posts = allPages(dir).filter((p) => /\/index\.html$/.test(p) && !p.startsWith('ban-tin/')).flatMap((p) => {
     const html = fs.readFileSync(path.join(dir, p), 'utf8');
-    return [p, (html.match(/class="chart-block"/g) || []).length, html.length];
+    if (!/<meta property="article:published_time"/.test(html)) return [];
+    return [[p, (html.match(/class="chart-block"/g) || []).length, html.length]];
   });
   const post = posts.sort((a, b) => b[1] - a[1] || b[2] - a[2])[0]?.[0];
   const data = ['chi-tieu/index.html', 'nhiem-vu/index.html', 'kinh-phi/index.html']

@@ -176,9 +176,9 @@ fn collect(
                     "{} ({scope}){}",
                     quantity(r.value, t.unit.as_deref(), &w),
                     if r.illustrative || t.illustrative {
-                        " – số liệu minh họa"
+                        tr.get("bulletin_illustrative_figures")
                     } else {
-                        ""
+                        String::new()
                     }
                 ),
             },
@@ -191,7 +191,7 @@ fn collect(
             href: lead_href.clone(),
             date,
             detail: if t.illustrative {
-                format!("{} – minh họa", t.lead)
+                format!("{}{}", t.lead, tr.get("bulletin_illustrative"))
             } else {
                 t.lead.clone()
             },
@@ -209,7 +209,7 @@ fn collect(
             let mut item = task(dates::short(due));
             if t.status.is_none() && t.completed.is_none() {
                 // Decision 0022: nobody has said whether it is done.
-                item.detail.push_str(" – chưa báo cáo tình trạng");
+                item.detail.push_str(&tr.get("bulletin_no_status"));
             }
             add(first_late_day, &|w| &mut w.overdue, item);
         }

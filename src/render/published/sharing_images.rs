@@ -19,6 +19,8 @@ use crate::data::model::Quantity;
 use crate::data::values::Comparison;
 use crate::render::data::DTI;
 use crate::render::data::views::{latest, quantity, target_path, target_text_in, units_met_text};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
@@ -181,6 +183,7 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
 #[derive(Debug, Clone)]
 pub(crate) enum Preview {
     Site {
+        header: String,
         title: String,
         description: String,
     },
@@ -196,18 +199,25 @@ impl Preview {
     /// The PNG file.
     pub(crate) fn draw(&self) -> Vec<u8> {
         encode(&match self {
-            Preview::Site { title, description } => site_card(title, description),
+            Preview::Site {
+                header,
+                title,
+                description,
+            } => site_card(header, title, description),
             Preview::Dti { site, title, bars } => dti_card(site, title, bars),
             Preview::Target(card) => target_card(card),
         })
     }
 }
 
-/// Every preview image of the site: its output path and what it shows.
-pub(crate) fn previews(site: &Site) -> Vec<(String, Preview)> {
+/// Every preview image of the site: its output path and what it shows,
+/// in the site's language (the site card's header is the theme's
+/// `sharing_header`).
+pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
     let mut out = vec![(
         FILE.to_owned(),
         Preview::Site {
+            header: Tr::new(theme, &site.config.language).get("sharing_header"),
             title: site.config.title.clone(),
             description: site.config.description.clone(),
         },
@@ -228,7 +238,9 @@ pub(crate) fn previews(site: &Site) -> Vec<(String, Preview)> {
             format!("{DTI}{FILE}"),
             Preview::Dti {
                 site: site.config.title.clone(),
-                title: format!("Chỉ số DTI năm {}", year.year),
+                title: data
+                    .chart_words()
+                    .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
                 bars,
             },
         ));
@@ -328,10 +340,11 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     c
 }
 
-/// The site card: the site's name and description, and three rising bars.
-fn site_card(title: &str, description: &str) -> Canvas {
+/// The site card: `header_words` ("Minh bạch chuyển đổi số") on the band,
+/// the site's name and description, and three rising bars.
+fn site_card(header_words: &str, title: &str, description: &str) -> Canvas {
     let mut c = Canvas::new();
-    header(&mut c, "Minh bạch chuyển đổi số");
+    header(&mut c, header_words);
     let inner = W as f32 - 2.0 * MARGIN;
     let mut y = 104.0;
     for line in sharing_font::wrap(title, 30.0, Weight::Bold, inner, 2) {
@@ -494,7 +507,11 @@ mod tests {
             .max()
             .unwrap();
         assert!(rightmost > LABEL_X && rightmost < W - 8, "{rightmost}");
-        let site = site_card("Phường Sông Trí", "Kết quả chuyển đổi số của phường");
+        let site = site_card(
+            "Minh bạch chuyển đổi số",
+            "Phường Sông Trí",
+            "Kết quả chuyển đổi số của phường",
+        );
         assert!(texts(&site).contains(&"Phường Sông Trí"));
         assert!(ink(&site, 70..110) > 1000);
     }

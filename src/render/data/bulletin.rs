@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::{Date, ISOWeekDate, Weekday};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -256,7 +257,9 @@ pub fn bulletins(
     let paths: std::collections::HashSet<&str> =
         content.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
-    let mut out = Vec::new();
+    // The weeks that get a bulletin, in order; their bodies are rendered
+    // in parallel below (a province's site has hundreds).
+    let mut weeks = Vec::new();
     for ((year, week), items) in collect(content, data, config, today, tr) {
         let path = bulletin_path(year, week);
         let Some((mon, sun)) = week_bounds(year, week) else {
@@ -281,15 +284,25 @@ pub fn bulletins(
                 ("items", &items.summary(tr)),
             ],
         );
-        let mut c = Context::new();
-        c.insert("t", theme.strings_for(&config.language));
-        c.insert("lang", &config.language);
-        c.insert("title", &title);
-        c.insert("summary", &summary);
-        c.insert("week", &items);
-        c.insert("from", &dates::short(mon));
-        c.insert("to", &dates::short(sun));
-        let body = match tera.render("bulletin_body.html", &c) {
+        weeks.push((year, week, path, mon, sun, title, summary, items));
+    }
+    let bodies: Vec<_> = weeks
+        .par_iter()
+        .map(|(_, _, _, mon, sun, title, summary, items)| {
+            let mut c = Context::new();
+            c.insert("t", theme.strings_for(&config.language));
+            c.insert("lang", &config.language);
+            c.insert("title", title);
+            c.insert("summary", summary);
+            c.insert("week", items);
+            c.insert("from", &dates::short(*mon));
+            c.insert("to", &dates::short(*sun));
+            tera.render("bulletin_body.html", &c)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for ((year, week, path, _, sun, title, summary, _), body) in weeks.into_iter().zip(bodies) {
+        let body = match body {
             Ok(b) => b,
             Err(e) => {
                 diags.push(

@@ -75,6 +75,23 @@ fn vietnamese(texts: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The pieces of `texts` with a number written the Vietnamese way: a
+/// decimal comma ("95,5"), thousands grouped by dots ("320.000") or a space
+/// before "%" ("95 %"). An English page writes 95.5, 320,000 and 95%. Dates
+/// (25/11/2026), codes (T-01, 15/KH-UBND) and periods (Q3 2026) never match.
+fn vietnamese_numbers(texts: &[String]) -> Vec<String> {
+    let patterns = [
+        regex::Regex::new(r"\d,\d{1,2}(?:\D|$)").unwrap(),
+        regex::Regex::new(r"\d\.\d{3}(?:\D|$)").unwrap(),
+        regex::Regex::new(r"\d[ \u{a0}]%").unwrap(),
+    ];
+    texts
+        .iter()
+        .filter(|t| patterns.iter().any(|p| p.is_match(t)))
+        .cloned()
+        .collect()
+}
+
 /// Every string of a JSON document (the search index), as visible text.
 fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
@@ -89,6 +106,16 @@ fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 fn findings(
     tree: &BTreeMap<String, Vec<u8>>,
     keep: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
+    findings_of(tree, keep, vietnamese)
+}
+
+/// The pieces of visible text `check` picks, in each page the reader sees
+/// (path → pieces).
+fn findings_of(
+    tree: &BTreeMap<String, Vec<u8>>,
+    keep: impl Fn(&str) -> bool,
+    check: fn(&[String]) -> Vec<String>,
 ) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for (path, bytes) in tree {
@@ -121,7 +148,7 @@ fn findings(
             // images have no text to read here.
             continue;
         };
-        found.extend(vietnamese(&texts).into_iter().map(|t| (path.clone(), t)));
+        found.extend(check(&texts).into_iter().map(|t| (path.clone(), t)));
     }
     found
 }
@@ -140,6 +167,40 @@ fn the_check_sees_vietnamese_and_not_english() {
     let found = vietnamese(&visible_text(page));
     assert_eq!(found, ["Quá hạn", "Mã", "Tuần 47"]);
     assert!(vietnamese(&visible_text("<p>Plan 02-KH/BCĐTW, 95,5 % → 100 %</p>")).is_empty());
+}
+
+#[test]
+fn the_number_check_sees_vietnamese_formats_only() {
+    let page = "<p>95,5 % met</p><td>320.000.000 VND</td><svg><text>84 %</text></svg>\
+                <p>95.5% of 320,000,000 VND on 25/11/2026, Q3 2026, plan 15/KH-UBND, T-01, 0.8240</p>";
+    let found = vietnamese_numbers(&visible_text(page));
+    assert_eq!(found, ["95,5 % met", "320.000.000 VND", "84 %"]);
+}
+
+/// Every number on an English site's pages (text, tables, charts, feeds,
+/// search) is written the English way: 95.5%, 320,000,000 VND. Open-data
+/// CSV/JSON files are machine formats and are not looked at (they keep a
+/// plain decimal point and no grouping on every site).
+#[test]
+fn english_numbers_on_english_pages() {
+    let (_site, tree) = built();
+    let found = findings_of(&tree, |_| true, vietnamese_numbers);
+    let shown: Vec<String> = found
+        .iter()
+        .take(40)
+        .map(|(p, t)| format!("{p}: {t}"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{} numbers written the Vietnamese way on an English site:\n{}",
+        found.len(),
+        shown.join("\n")
+    );
+    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let budget = page("kinh-phi/index.html");
+    assert!(budget.contains("320,000,000 VND"), "{budget}");
+    let target = page("chi-tieu/t-01/index.html");
+    assert!(target.contains("91%"), "{target}");
 }
 
 #[test]

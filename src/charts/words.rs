@@ -460,10 +460,7 @@ impl Words {
         let map: BTreeMap<&'static str, String> = all()
             .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
             .collect();
-        let numbers = match map.get("chart_numbers").map(|s| s.trim()) {
-            Some("en") => NumberStyle::ENGLISH,
-            _ => NumberStyle::VIETNAMESE,
-        };
+        let numbers = NumberStyle::named(map.get("chart_numbers").map_or("", |s| s.as_str()));
         Words { map, numbers }
     }
 

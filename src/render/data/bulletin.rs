@@ -38,7 +38,7 @@ use crate::site::identities::unit_href_path;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
 use crate::text::escape::html;
-use crate::text::numbers::format_integer;
+use crate::text::numbers::NumberStyle;
 
 /// The bulletins' section.
 pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
@@ -76,6 +76,7 @@ impl Week {
 
     /// "3 tin bài, 1 văn bản, 2 kết quả…"
     fn summary(&self, tr: Tr) -> String {
+        let numbers = NumberStyle::named(&tr.get("chart_numbers"));
         let parts: Vec<String> = [
             (self.posts.len(), "bulletin_n_posts"),
             (self.documents.len(), "bulletin_n_documents"),
@@ -85,7 +86,7 @@ impl Week {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, key)| format!("{} {}", format_integer(*n as i64), tr.get(key)))
+        .map(|(n, key)| format!("{} {}", numbers.integer(*n as i64), tr.get(key)))
         .collect();
         parts.join(", ")
     }

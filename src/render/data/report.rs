@@ -37,7 +37,6 @@ use crate::render::engine::theme::Theme;
 use crate::site::SiteData;
 use crate::text::dates;
 use crate::text::escape::html;
-use sections::int;
 
 /// The reports' section.
 pub const REPORTS: &str = crate::site::generated::REPORTS;
@@ -111,19 +110,19 @@ fn summary(f: &ReportFigures, w: &Words) -> String {
         parts.push(if measured == 0 {
             w.fmt(
                 "chart_rep_sum_targets_no_data",
-                &[("n", &int(f.targets.len()))],
+                &[("n", &w.int(f.targets.len()))],
             )
         } else {
             w.fmt(
                 "chart_rep_sum_targets",
-                &[("met", &int(met)), ("measured", &int(measured))],
+                &[("met", &w.int(met)), ("measured", &w.int(measured))],
             )
         });
     }
     if !f.observations.is_empty() {
         parts.push(w.fmt(
             "chart_rep_sum_indicators",
-            &[("n", &int(f.observations.len()))],
+            &[("n", &w.int(f.observations.len()))],
         ));
     }
     if !f.tasks.is_empty() {
@@ -132,15 +131,15 @@ fn summary(f: &ReportFigures, w: &Words) -> String {
             &[
                 (
                     "done",
-                    &int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
+                    &w.int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
                 ),
-                ("overdue", &int(f.count(TaskOutcome::Overdue))),
+                ("overdue", &w.int(f.count(TaskOutcome::Overdue))),
             ],
         ));
         if f.count(TaskOutcome::DueUnreported) > 0 {
             parts.push(w.fmt(
                 "chart_rep_sum_unreported",
-                &[("n", &int(f.count(TaskOutcome::DueUnreported)))],
+                &[("n", &w.int(f.count(TaskOutcome::DueUnreported)))],
             ));
         }
     }

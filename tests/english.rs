@@ -275,6 +275,13 @@ fn an_english_site_says_nothing_in_vietnamese() {
         tasks.contains("Overdue") && tasks.contains("Ongoing"),
         "{tasks}"
     );
+    // A recurring task's rule written in English is understood: its missed
+    // quarter is computed from it (before the 15th of the quarter's last month).
+    assert!(
+        tasks.contains("Repeats: quarterly, before the 15th of the last month")
+            && tasks.contains("Not reported: Q3 2026 (due 14/09/2026, 72 days overdue)"),
+        "{tasks}"
+    );
     let budget = page("kinh-phi/index.html");
     assert!(
         budget.contains("million VND") && budget.contains("Budget by year"),

@@ -153,6 +153,27 @@ fn findings_of(
     found
 }
 
+/// Fails listing what was found (the first 60 pieces), said as `what`.
+#[track_caller]
+fn assert_none(found: &[(String, String)], what: &str) {
+    let shown: Vec<String> = found
+        .iter()
+        .take(60)
+        .map(|(p, t)| format!("{p}: {t}"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{} {what}:\n{}",
+        found.len(),
+        shown.join("\n")
+    );
+}
+
+/// A page's text with entities decoded and non-breaking spaces as spaces.
+fn page_text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    html_unescape(&String::from_utf8_lossy(&tree[path])).replace('\u{a0}', " ")
+}
+
 fn built() -> (Site, BTreeMap<String, Vec<u8>>) {
     let site = Site::fixture("english");
     site.build_ok(&[]);
@@ -185,18 +206,11 @@ fn the_number_check_sees_vietnamese_formats_only() {
 fn english_numbers_on_english_pages() {
     let (_site, tree) = built();
     let found = findings_of(&tree, |_| true, vietnamese_numbers);
-    let shown: Vec<String> = found
-        .iter()
-        .take(40)
-        .map(|(p, t)| format!("{p}: {t}"))
-        .collect();
-    assert!(
-        found.is_empty(),
-        "{} numbers written the Vietnamese way on an English site:\n{}",
-        found.len(),
-        shown.join("\n")
+    assert_none(
+        &found,
+        "numbers written the Vietnamese way on an English site",
     );
-    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let page = |p: &str| page_text(&tree, p);
     let budget = page("kinh-phi/index.html");
     assert!(budget.contains("320,000,000 VND"), "{budget}");
     let target = page("chi-tieu/t-01/index.html");
@@ -251,19 +265,9 @@ fn an_english_site_says_nothing_in_vietnamese() {
         assert!(tree.contains_key(page), "{page} missing");
     }
     let found = findings(&tree, |p| !is_report(p));
-    let shown: Vec<String> = found
-        .iter()
-        .take(60)
-        .map(|(p, t)| format!("{p}: {t}"))
-        .collect();
-    assert!(
-        found.is_empty(),
-        "{} pieces of Vietnamese on an English site:\n{}",
-        found.len(),
-        shown.join("\n")
-    );
+    assert_none(&found, "pieces of Vietnamese on an English site");
     // And the words are English: a sample of each kind.
-    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let page = |p: &str| page_text(&tree, p);
     let target = page("chi-tieu/t-01/index.html");
     assert!(
         target.contains("Results of target T-01 by period"),
@@ -304,19 +308,9 @@ fn english_reports() {
         assert!(tree.contains_key(page), "{page} missing");
     }
     let found = findings(&tree, is_report);
-    let shown: Vec<String> = found
-        .iter()
-        .take(60)
-        .map(|(p, t)| format!("{p}: {t}"))
-        .collect();
-    assert!(
-        found.is_empty(),
-        "{} pieces of Vietnamese in the reports:\n{}",
-        found.len(),
-        shown.join("\n")
-    );
+    assert_none(&found, "pieces of Vietnamese in the reports");
     // The report says in English what it is and what it found.
-    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let page = |p: &str| page_text(&tree, p);
     let half = page("bao-cao/6-thang-dau-nam-2026/index.html");
     for words in [
         "Digital transformation report of Riverside Ward, first half of 2026",

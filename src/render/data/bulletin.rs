@@ -28,16 +28,16 @@ use tera::{Context, Tera};
 
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
-use crate::content::markdown::{ROOT_MARKER, Rendered, page_link};
+use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::{Content, Page, PageKind};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::render::data::generated_pages::{self, Origin, render_body, section_index};
 use crate::render::data::views::{quantity, target_path};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::identities::unit_href_path;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
-use crate::text::escape::html;
 use crate::text::numbers::NumberStyle;
 
 /// The bulletins' section.
@@ -281,81 +281,38 @@ pub fn bulletins(
         c.insert("week", &items);
         c.insert("from", &dates::short(mon));
         c.insert("to", &dates::short(sun));
-        let body = match tera.render("bulletin_body.html", &c) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(
-                        "templates/bulletin_body.html",
-                        format!("lỗi mẫu giao diện bản tin tuần: {e}"),
-                    )
-                    .hint("sửa mẫu bulletin_body.html, hoặc xoá bản ghi đè để dùng mẫu mặc định"),
-                );
-                return Vec::new();
-            }
+        let Some(body) = render_body(tera, "bulletin_body.html", "bản tin tuần", &c, diags)
+        else {
+            return Vec::new();
         };
         let fm = FrontMatter {
             title: Some(title.clone()),
             description: Some(summary.clone()),
             ..FrontMatter::default()
         };
-        out.push(Page {
-            kind: PageKind::Post,
-            rel: format!("{BULLETINS}{year}-w{week:02}.md"),
-            display: PathBuf::from(format!("content/{BULLETINS}(bản tin tự tạo) {path}")),
-            path,
-            section: BULLETINS.to_owned(),
-            title,
-            date: Some(PageDate {
+        out.push(generated_pages::page(
+            Origin {
+                kind: PageKind::Post,
+                rel: format!("{BULLETINS}{year}-w{week:02}.md"),
+                display: PathBuf::from(format!("content/{BULLETINS}(bản tin tự tạo) {path}")),
+                path,
+                section: BULLETINS.to_owned(),
+            },
+            fm,
+            Some(PageDate {
                 date: sun,
                 time: None,
             }),
-            fm,
-            body: Rendered {
-                word_count: body.split_whitespace().count(),
-                html: body,
-                summary_html: format!("<p>{}</p>", html(&summary)),
-                summary_text: summary,
-                toc: Vec::new(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+            body,
+            summary,
+        ));
     }
     if !out.is_empty() && !taken(BULLETINS) {
-        let intro = html(&tr.get("bulletins_intro"));
-        let section_title = tr.get("bulletins_title");
-        out.push(Page {
-            kind: PageKind::Section,
-            rel: format!("{BULLETINS}_index.md"),
-            display: PathBuf::from(format!("content/{BULLETINS}_index.md (tự tạo)")),
-            path: BULLETINS.to_owned(),
-            section: String::new(),
-            title: section_title.clone(),
-            date: None,
-            fm: FrontMatter {
-                title: Some(section_title),
-                description: Some(tr.get("bulletins_intro")),
-                ..FrontMatter::default()
-            },
-            body: Rendered {
-                html: format!("<p>{intro}</p>\n"),
-                summary_html: format!("<p>{intro}</p>"),
-                summary_text: tr.get("bulletins_intro"),
-                toc: Vec::new(),
-                word_count: intro.split_whitespace().count(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+        out.push(section_index(
+            BULLETINS,
+            tr.get("bulletins_title"),
+            tr.get("bulletins_intro"),
+        ));
     }
     out
 }

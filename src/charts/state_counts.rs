@@ -24,7 +24,7 @@ pub(crate) trait StateCounts: Copy + Default {
     }
 }
 
-/// A whole number written the Vietnamese way ("1.234").
+/// A whole number in the language of `w` ("1.234" / "1,234").
 pub(crate) fn int(w: &Words, v: u64) -> String {
     w.int(i64::try_from(v).unwrap_or(i64::MAX))
 }

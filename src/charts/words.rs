@@ -3,6 +3,9 @@
 //! replace any of it — the site renderer fills it from the theme's UI
 //! strings (`i18n/<lang>.toml`, keys `chart_…`), so an English site's
 //! charts speak English. `{name}` placeholders are filled by [`Words::fmt`].
+//! The key `chart_numbers` ("vi" or "en") also decides how numbers are
+//! written ([`Words::int`], [`Words::dec`], [`Words::percent`]): "95,5 %"
+//! or "95.5%". The periodic reports' wording is in `words/report.rs`.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};

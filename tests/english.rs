@@ -342,6 +342,13 @@ fn sharing_images_are_drawn_in_the_site_language() {
     });
     vi.build_ok(&[]);
     let vietnamese = vi.public_tree();
+    // The fixture's DTI scores are illustrative: the card and its alt text say so.
+    let dti = page_text(&english, "chi-so-dti/index.html");
+    assert!(
+        dti.contains("og:image:alt\" content=\"DTI score 2026 by pillar:")
+            && dti.contains("70.0/100 (illustrative)\""),
+        "{dti}"
+    );
     for image in ["chia-se.png", "chi-so-dti/chia-se.png"] {
         assert!(english.contains_key(image), "{image} missing");
         assert_ne!(

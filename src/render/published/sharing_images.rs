@@ -158,13 +158,15 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
                 )
             })
             .collect();
+        // Illustrative scores say so, in the picture's words as on the page.
+        let mark = crate::render::data::dti::dti_year_mark(data, year.year);
         alts.insert(
             format!("{DTI}index.html"),
             data.chart_words().fmt(
                 "chart_dti_alt",
                 &[
                     ("year", &year.year.to_string()),
-                    ("parts", &parts.join("; ")),
+                    ("parts", &format!("{}{mark}", parts.join("; "))),
                 ],
             ),
         );
@@ -208,9 +210,12 @@ pub fn preview_files(site: &Site, theme: &Theme, output: &mut crate::output::Out
             .iter()
             .map(|(_, t)| (t.points, t.max))
             .collect();
-        let title = data
-            .chart_words()
-            .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]);
+        let title = format!(
+            "{}{}",
+            data.chart_words()
+                .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+            crate::render::data::dti::dti_year_mark(data, year.year)
+        );
         output.insert(
             format!("{DTI}{FILE}"),
             encode(&dti_card(

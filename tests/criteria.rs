@@ -226,12 +226,7 @@ fn a_hundred_units_stay_readable() {
     site.build_ok(&[]);
     let html = site.read_out("tieu-chi/index.html");
     assert!(html.contains("theo đơn vị: 20 cao nhất và 20 thấp nhất trong 100 đơn vị</title>"));
-    let chart = &html[html.find("theo đơn vị: 20").unwrap()..];
-    let chart = &chart[..chart.find("</svg>").unwrap()];
-    let names: std::collections::BTreeSet<&str> = chart
-        .match_indices("Xã Số ")
-        .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
-        .collect();
+    let names = common::numbered_communes_in_chart(&html, "theo đơn vị: 20");
     assert_eq!(names.len(), 40, "{names:?}");
     // The table lists all 100, best first: 3/3 Xanh (n % 4 == 3) before 0/3.
     let p = text(&site, "tieu-chi/index.html");

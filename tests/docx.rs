@@ -6,19 +6,10 @@
 
 mod common;
 
-use common::{Site, TODAY, fixture_dir};
+use common::{Site, fixture_dir};
 
 fn docx(name: &str) -> String {
     fixture_dir("docx").join(name).to_str().unwrap().to_owned()
-}
-
-fn convert(site: &Site, file: &str, extra: &[&str]) -> common::Run {
-    let root = site.root.to_str().unwrap().to_owned();
-    let mut args = vec![
-        "new", "post", "--tu", file, "--root", &root, "--date", TODAY,
-    ];
-    args.extend_from_slice(extra);
-    site.run(&args)
 }
 
 const BUNDLE: &str = "content/tin-tuc/2026-11-21-hoi-nghi-so-ket-chuyen-doi-so-quy-iv-2026";
@@ -26,7 +17,7 @@ const BUNDLE: &str = "content/tin-tuc/2026-11-21-hoi-nghi-so-ket-chuyen-doi-so-q
 #[test]
 fn libreoffice_report_becomes_a_post_that_builds() {
     let site = Site::fixture("basic");
-    let r = convert(&site, &docx("bao-cao.docx"), &[]);
+    let r = site.new_post_from(docx("bao-cao.docx"), &[]);
     r.assert_ok().assert_stderr_has(&["kèm 2 ảnh"]);
     // Title and date from the document's properties (saved 21/11 UTC).
     let index = site.path(&format!("{BUNDLE}/index.md"));
@@ -86,15 +77,16 @@ fn libreoffice_report_becomes_a_post_that_builds() {
 #[test]
 fn converting_again_never_overwrites() {
     let site = Site::fixture("basic");
-    convert(&site, &docx("bao-cao.docx"), &[]).assert_ok();
+    site.new_post_from(docx("bao-cao.docx"), &[]).assert_ok();
     let index = site.path(&format!("{BUNDLE}/index.md"));
     std::fs::write(&index, "đã sửa").unwrap();
-    let r = convert(&site, &docx("bao-cao.docx"), &[]);
+    let r = site.new_post_from(docx("bao-cao.docx"), &[]);
     r.assert_code(1)
         .assert_stderr_has(&["lỗi: thư mục", "đã có; minhbach không ghi đè"]);
     assert_eq!(std::fs::read_to_string(&index).unwrap(), "đã sửa");
     // With another title it goes to another folder.
-    convert(&site, &docx("bao-cao.docx"), &["Bản thứ hai"]).assert_ok();
+    site.new_post_from(docx("bao-cao.docx"), &["Bản thứ hai"])
+        .assert_ok();
     assert!(
         site.path("content/tin-tuc/2026-11-21-ban-thu-hai/index.md")
             .is_file()
@@ -104,7 +96,7 @@ fn converting_again_never_overwrites() {
 #[test]
 fn first_heading_is_the_title_and_missing_alt_text_is_named() {
     let site = Site::fixture("basic");
-    let r = convert(&site, &docx("khong-mo-ta.docx"), &[]);
+    let r = site.new_post_from(docx("khong-mo-ta.docx"), &[]);
     r.assert_ok().assert_stderr_has(&[
         "cảnh báo:",
         "ảnh anh-1.png (trong Word là “Picture 7”",
@@ -134,7 +126,7 @@ fn old_word_and_broken_files_get_located_errors() {
     let site = Site::fixture("basic");
     let before = common::tree(&site.path("content"));
     let doc = docx("word-cu.doc");
-    let r = convert(&site, &doc, &[]);
+    let r = site.new_post_from(&doc, &[]);
     r.assert_code(1).assert_stderr_has(&[
         "lỗi: đây là tệp Word cũ (.doc, Word 97–2003), không phải .docx",
         &format!("--> {doc}"),
@@ -142,7 +134,7 @@ fn old_word_and_broken_files_get_located_errors() {
     ]);
     site.write("hong.docx", b"PK\x03\x04 not really a zip");
     let broken = site.path("hong.docx");
-    convert(&site, broken.to_str().unwrap(), &[])
+    site.new_post_from(&broken, &[])
         .assert_code(1)
         .assert_stderr_has(&["lỗi: tệp không phải .docx hợp lệ hoặc đã bị hỏng"]);
     assert!(
@@ -156,14 +148,7 @@ fn a_broken_zip_is_named_without_the_zip_readers_english() {
     let site = common::Site::fixture("basic");
     let file = site.tmp().join("hong.docx");
     std::fs::write(&file, b"PK\x03\x04 phan con lai bi cat mat").unwrap();
-    let r = site.run(&[
-        "new",
-        "post",
-        "--root",
-        site.root.to_str().unwrap(),
-        "--tu",
-        file.to_str().unwrap(),
-    ]);
+    let r = site.new_post_from(&file, &[]);
     r.assert_code(1);
     r.assert_stderr_has(&[
         "tệp không phải .docx hợp lệ hoặc đã bị hỏng (mục lục của tệp nén bị thiếu hoặc hỏng)",

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{LinkCheck, Run, Site, TODAY, assert_links_resolve, read, run_in, tree};
+use common::{LinkCheck, Run, Site, TODAY, assert_has, assert_links_resolve, read, run_in, tree};
 
 /// Imports the fixture `name` into `<tmp>/moi`; returns the source copy,
 /// the new site's folder and the import run.
@@ -17,14 +17,7 @@ fn import(name: &str, prepare: impl FnOnce(&Site)) -> (Site, PathBuf, Run) {
     let src = Site::fixture(name);
     prepare(&src);
     let dest = src.tmp().join("moi");
-    let run = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-        "--date",
-        TODAY,
-    ]);
+    let run = src.import_to(&dest);
     (src, dest, run)
 }
 
@@ -49,55 +42,26 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
     });
     let before = tree(&src.root);
     run.assert_ok();
-    assert!(
-        run.stdout.contains("Nhập trang Hugo từ")
-            && run
-                .stdout
-                .contains("posts/chuyen-doi-so-2024.md → content/tin-tuc/chuyen-doi-so-2024.md")
-            && run.stdout.contains("đổi thành liên kết tới video YouTube")
-            && run
-                .stdout
-                .contains("mã chèn “theme-button” không có tương đương")
-            && run
-                .stdout
-                .contains("ảnh “khong-con.png” không có trong trang cũ")
-            && run
-                .stdout
-                .contains("địa chỉ cũ /2024/12/tong-ket-2024/ vẫn dùng được")
-            && run
-                .stdout
-                .contains("hidemeta: 1 trang (đầu tiên: posts/chuyen-doi-so-2024.md)")
-            && run
-                .stdout
-                .contains("liên kết “/BlogXa/page/archives/” không có trong trang cũ"),
-        "{}",
-        run.stdout
-    );
-    // Dated pages at the top beside a posts folder stay pages (a theme's
-    // about/contact pages often carry a date).
-    assert!(
-        run.stdout.contains("lien-he.md → content/lien-he.md")
-            && run
-                .stdout
-                .contains("gioi-thieu-xa.md → content/gioi-thieu-xa.md"),
-        "{}",
-        run.stdout
-    );
-    // A taxonomy the old config declares (`collections`): its term pages
-    // are the old theme's (not copied), its terms become minhbach's.
-    assert!(
-        run.stdout.contains("– collections/tong-ket-nam/_index.md")
-            && !dest.join("content/collections").exists(),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&[
+        "Nhập trang Hugo từ",
+        "posts/chuyen-doi-so-2024.md → content/tin-tuc/chuyen-doi-so-2024.md",
+        "đổi thành liên kết tới video YouTube",
+        "mã chèn “theme-button” không có tương đương",
+        "ảnh “khong-con.png” không có trong trang cũ",
+        "địa chỉ cũ /2024/12/tong-ket-2024/ vẫn dùng được",
+        "hidemeta: 1 trang (đầu tiên: posts/chuyen-doi-so-2024.md)",
+        "liên kết “/BlogXa/page/archives/” không có trong trang cũ",
+        // Dated pages at the top beside a posts folder stay pages (a theme's
+        // about/contact pages often carry a date).
+        "lien-he.md → content/lien-he.md",
+        "gioi-thieu-xa.md → content/gioi-thieu-xa.md",
+        // A taxonomy the old config declares (`collections`): its term pages
+        // are the old theme's (not copied), its terms become minhbach's.
+        "– collections/tong-ket-nam/_index.md",
+    ]);
+    assert!(!dest.join("content/collections").exists());
     assert!(read(&dest.join("minhbach.toml")).contains("[[taxonomies]]\nname = \"collections\""));
-    assert!(
-        run.stderr
-            .contains("Dựng thử: được; 3/3 bài đã nhập được đăng"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&["Dựng thử: được; 3/3 bài đã nhập được đăng"]);
     // The source is only read.
     assert_eq!(tree(&src.root), before);
 
@@ -107,51 +71,40 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
             .contains("tin-tuc/tong-ket-2024/")
     );
     let post = out(&dest, "tin-tuc/tong-ket-2024/index.html");
-    assert!(
-        post.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
-        "{post}"
-    );
     assert!(!post.contains("<iframe") && !post.contains("theme-button"));
     // Hugo's escaped example in a code block shows as Hugo shows it.
     assert_eq!(post.matches("{{&lt;").count(), 1, "{post}");
-    assert!(
-        // (the Go comment is highlighted: `//` has its own span)
-        post.contains("</span> {{&lt; youtube id &gt;}} là ví dụ"),
-        "{post}"
-    );
-    assert!(
-        post.contains("Biểu trưng của xã") && post.contains("images/logo.svg"),
-        "{post}"
-    );
-    assert!(post.contains("images/bieu-do.svg"), "{post}");
-    assert!(
-        post.contains("Mọi ý kiến gửi về <strong>UBND xã</strong>"),
-        "{post}"
-    );
-    assert!(
-        post.contains("href=\"../../tin-tuc/hoi-thao-ai/\""),
-        "{post}"
+    assert_has(
+        &post,
+        &[
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            // (the Go comment is highlighted: `//` has its own span)
+            "</span> {{&lt; youtube id &gt;}} là ví dụ",
+            "Biểu trưng của xã",
+            "images/logo.svg",
+            "images/bieu-do.svg",
+            "Mọi ý kiến gửi về <strong>UBND xã</strong>",
+            "href=\"../../tin-tuc/hoi-thao-ai/\"",
+        ],
     );
     let bundle = out(&dest, "tin-tuc/hoi-thao-ai/index.html");
-    assert!(
-        bundle.contains("https://x.com/ubndxa/status/1234567890"),
-        "{bundle}"
+    assert_has(
+        &bundle,
+        &[
+            "https://x.com/ubndxa/status/1234567890",
+            "https://gist.github.com/nguyenvana/0a1b2c",
+            "<em>(ảnh hỏng)</em>",
+        ],
     );
-    assert!(
-        bundle.contains("https://gist.github.com/nguyenvana/0a1b2c"),
-        "{bundle}"
-    );
-    assert!(bundle.contains("<em>(ảnh hỏng)</em>"), "{bundle}");
     // CRLF file, a date with a +0700 offset, an image name with spaces.
     let crlf = out(&dest, "tin-tuc/le-ra-quan/index.html");
-    assert!(
-        crlf.contains("Lễ ra quân tổ công nghệ số cộng đồng"),
-        "{crlf}"
-    );
-    assert!(crlf.contains("<code class=\"language-bash\">"), "{crlf}");
-    assert!(
-        crlf.contains("<img src=\"../../tin-tuc/le-ra-quan/anh-lop-hoc.svg\" alt=\"Lớp học\""),
-        "{crlf}"
+    assert_has(
+        &crlf,
+        &[
+            "Lễ ra quân tổ công nghệ số cộng đồng",
+            "<code class=\"language-bash\">",
+            "<img src=\"../../tin-tuc/le-ra-quan/anh-lop-hoc.svg\" alt=\"Lớp học\"",
+        ],
     );
     // Old addresses still lead to the posts.
     for old in [
@@ -179,47 +132,39 @@ fn hugo_site_imports_and_builds_with_every_post_published() {
 fn zola_site_imports_and_builds() {
     let (_src, dest, run) = import("import-zola", |_| {});
     run.assert_ok();
-    assert!(run.stdout.contains("Nhập trang Zola từ"), "{}", run.stdout);
-    assert!(
-        run.stderr
-            .contains("Dựng thử: được; 2/2 bài đã nhập được đăng"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stdout_has(&["Nhập trang Zola từ"])
+        .assert_stderr_has(&["Dựng thử: được; 2/2 bài đã nhập được đăng"]);
     build(&dest).assert_ok();
     let post = out(&dest, "tin-tuc/ngay-hoi-so/index.html");
-    assert!(
-        post.contains("https://www.youtube.com/watch?v=abc123XYZ"),
-        "{post}"
+    assert_has(
+        &post,
+        &[
+            "https://www.youtube.com/watch?v=abc123XYZ",
+            "<blockquote>",
+            "Chủ tịch UBND phường",
+            "href=\"../../huong-dan/cai-dat-vneid/\"",
+            "Bản đồ phường",
+        ],
     );
-    assert!(
-        post.contains("<blockquote>") && post.contains("Chủ tịch UBND phường"),
-        "{post}"
-    );
-    assert!(
-        post.contains("href=\"../../huong-dan/cai-dat-vneid/\""),
-        "{post}"
-    );
-    assert!(post.contains("Bản đồ phường"), "{post}");
     let plan = out(&dest, "tin-tuc/ke-hoach-2025/index.html");
-    assert!(
-        plan.contains("href=\"../../tin-tuc/ngay-hoi-so/\""),
-        "{plan}"
-    );
+    assert_has(&plan, &["href=\"../../tin-tuc/ngay-hoi-so/\""]);
     assert!(out(&dest, "tin/ke-hoach-nam-2025/index.html").contains("tin-tuc/ke-hoach-2025/"));
     assert!(out(&dest, "blog/ngay-hoi-so/index.html").contains("tin-tuc/ngay-hoi-so/"));
     let toml = read(&dest.join("content/tin-tuc/2024-05-01-ngay-hoi-so/index.md"));
-    assert!(
-        toml.contains("categories = [\"Sự kiện\"]") && toml.contains("toc = true"),
-        "{toml}"
+    assert_has(
+        &toml,
+        &[
+            "categories = [\"Sự kiện\"]",
+            "toc = true",
+            // The old site's own taxonomy (`series`) is declared in the new
+            // config and gets its pages, with no "unknown key" report.
+            "series = [\"Ngày hội số\"]",
+        ],
     );
-    // The old site's own taxonomy (`series`) is declared in the new config
-    // and gets its pages, with no "unknown key" report.
-    assert!(toml.contains("series = [\"Ngày hội số\"]"), "{toml}");
     let config = read(&dest.join("minhbach.toml"));
-    assert!(
-        config.contains("[[taxonomies]]\nname = \"series\"\ntitle = \"Loạt bài\""),
-        "{config}"
+    assert_has(
+        &config,
+        &["[[taxonomies]]\nname = \"series\"\ntitle = \"Loạt bài\""],
     );
     assert!(!run.stdout.contains("taxonomies.series"), "{}", run.stdout);
     assert!(out(&dest, "tin-tuc/loat-bai/ngay-hoi-so/index.html").contains("tin-tuc/ngay-hoi-so/"));
@@ -232,11 +177,7 @@ fn zola_site_imports_and_builds() {
     );
     assert!(out(&dest, "en/tin-tuc/index.html").contains("News of the ward in English."));
     assert!(!dest.join("content/tin-tuc/_index.fr.md").exists());
-    assert!(
-        run.stdout.contains("bản dịch ngôn ngữ “fr”"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&["bản dịch ngôn ngữ “fr”"]);
     assert_links_resolve(
         &dest.join("public"),
         &LinkCheck {
@@ -252,12 +193,7 @@ fn import_never_writes_into_a_folder_that_has_files() {
     let dest = src.tmp().join("co-san");
     std::fs::create_dir_all(&dest).unwrap();
     std::fs::write(dest.join("ghi-chu.txt"), "của tôi").unwrap();
-    let run = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-    ]);
+    let run = src.import_to(&dest);
     run.assert_code(1)
         .assert_stderr_has(&["đã có tệp", "--vao"]);
     assert_eq!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Run, Site, TODAY};
+use common::{Run, Site};
 
 /// Words of the OS's and the libraries' English messages.
 const ENGLISH: &[&str] = &[
@@ -46,14 +46,7 @@ fn output_folder_under_a_file_is_named_in_vietnamese() {
 fn preview_on_an_address_this_machine_does_not_have() {
     let site = Site::fixture("basic");
     // 192.0.2.0/24 is reserved for documentation: never a local address.
-    let r = site.run(&[
-        "serve",
-        "--root",
-        site.root.to_str().unwrap(),
-        "--bind",
-        "192.0.2.1",
-    ]);
-    assert_ne!(r.code, 0, "{r:?}");
+    let r = site.serve_fails(&["--bind", "192.0.2.1"]);
     r.assert_stderr_has(&["không mở được cổng", "máy này không có địa chỉ đó"]);
     assert_no_english(&r);
 }
@@ -73,14 +66,7 @@ fn preview_when_every_port_it_tries_is_busy() {
         .expect("21 free ports in a row");
     let site = Site::fixture("basic");
     let port = held.0.to_string();
-    let r = site.run(&[
-        "serve",
-        "--root",
-        site.root.to_str().unwrap(),
-        "--port",
-        &port,
-    ]);
-    assert_ne!(r.code, 0, "{r:?}");
+    let r = site.serve_fails(&["--port", &port]);
     r.assert_stderr_has(&[
         &format!("không mở được cổng {}–{}", held.0, held.0 + 20),
         "cổng đang được chương trình khác dùng",
@@ -95,14 +81,7 @@ fn word_file_that_is_a_folder() {
     let site = Site::fixture("basic");
     let dir = site.tmp().join("bao-cao.docx");
     std::fs::create_dir(&dir).unwrap();
-    let r = site.run(&[
-        "new",
-        "post",
-        "--root",
-        site.root.to_str().unwrap(),
-        "--tu",
-        dir.to_str().unwrap(),
-    ]);
+    let r = site.new_post_from(&dir, &[]);
     r.assert_code(1);
     r.assert_stderr_has(&["không đọc được tệp: đây là thư mục, không phải tệp"]);
     assert_no_english(&r);
@@ -113,14 +92,7 @@ fn import_into_a_path_under_a_file() {
     let src = Site::fixture("import-hugo");
     std::fs::write(src.tmp().join("tep"), "x").unwrap();
     let dest = src.tmp().join("tep").join("moi");
-    let r = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-        "--date",
-        TODAY,
-    ]);
+    let r = src.import_to(&dest);
     r.assert_code(1);
     r.assert_stderr_has(&["một phần của đường dẫn là tệp, không phải thư mục"]);
     assert_no_english(&r);
@@ -138,14 +110,7 @@ fn import_names_broken_front_matter_in_vietnamese_with_its_line() {
         "+++\ndate = 2024-01-02\ntitle = Bài\n+++\nNội dung\n",
     );
     let dest = src.tmp().join("moi");
-    let r = src.run(&[
-        "import",
-        src.root.to_str().unwrap(),
-        "--vao",
-        dest.to_str().unwrap(),
-        "--date",
-        TODAY,
-    ]);
+    let r = src.import_to(&dest);
     let all = format!("{}{}", r.stdout, r.stderr);
     assert!(
         all.contains("(YAML) sai cú pháp ở dòng 2: chuỗi chưa được đóng bằng dấu ngoặc kép"),

@@ -36,21 +36,7 @@ fn build_on(site: &Site, date: &str) -> common::Run {
 
 /// A page as text: tags dropped, entities decoded, white space collapsed.
 fn text(site: &Site, rel: &str) -> String {
-    let html = common::html_unescape(&site.read_out(rel)).replace('\u{a0}', " ");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::plain_text(&common::html_unescape(&site.read_out(rel)).replace('\u{a0}', " "))
 }
 
 const H1: &str = "bao-cao/6-thang-dau-nam-2025/index.html";

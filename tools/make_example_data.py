@@ -11,7 +11,7 @@ Vietnamese locale (BOM, semicolon), plain UTF-8 CSV, Excel "Unicode text" (UTF-1
 TAB), the legacy Windows-1258 code page, a workbook (openpyxl) and JSON.
 
 Sites: song-tri (the repository root, content/du-lieu/) and vi-du/<site>/content/du-lieu/.
-It does not validate the data; tools/check_example_data.py and tests/examples.rs do.
+It does not validate the data; tools/check_example_data.py and tests/examples/ do.
 
 Usage:
   python3 tools/make_example_data.py              # rebuild every site's data
@@ -134,8 +134,13 @@ def write_xlsx(path, sheet_title, header, rows):
     for i, h in enumerate(header):
         ws.column_dimensions[chr(ord("A") + i)].width = widths.get(h, 15)
     ws.freeze_panes = "A2"
-    fixed = datetime.datetime(2025, 11, 14, 8, 0, 0)
-    wb.properties.creator = "minhbach (dữ liệu ví dụ)"
+    save_workbook(wb, path, "minhbach (dữ liệu ví dụ)", datetime.datetime(2025, 11, 14, 8, 0, 0))
+
+
+def save_workbook(wb, path, creator, fixed):
+    """Save an openpyxl workbook with a fixed author and fixed times, so that
+    rebuilding gives identical bytes."""
+    wb.properties.creator = creator
     wb.properties.created = fixed
     wb.properties.modified = fixed
     tmp = io.BytesIO()
@@ -198,22 +203,22 @@ SHEET_TITLES = {"chi-tieu": "Chỉ tiêu", "ket-qua": "Kết quả", "nhiem-vu":
 INTEGER_KEYS = ("Năm", "Kế hoạch", "Đã giải ngân")
 
 
+# Delimited formats: (delimiter, encoding, byte-order mark, line ending),
+# as Excel and other tools write them.
+DELIMITED = {
+    "csv-bom-comma": (",", "utf-8", b"\xef\xbb\xbf", "\r\n"),
+    "csv-bom-semicolon": (";", "utf-8", b"\xef\xbb\xbf", "\r\n"),
+    "csv-comma": (",", "utf-8", b"", "\n"),
+    "tsv-utf16": ("\t", "utf-16-le", b"\xff\xfe", "\r\n"),
+    "csv-cp1258": (",", "cp1258", b"", "\r\n"),
+}
+
+
 def write_dataset(path, kind, fmt, header, rows):
-    if fmt == "csv-bom-comma":
-        write_delimited(path, header, rows, delimiter=",", encoding="utf-8",
-                        bom=b"\xef\xbb\xbf", newline="\r\n")
-    elif fmt == "csv-bom-semicolon":
-        write_delimited(path, header, rows, delimiter=";", encoding="utf-8",
-                        bom=b"\xef\xbb\xbf", newline="\r\n")
-    elif fmt == "csv-comma":
-        write_delimited(path, header, rows, delimiter=",", encoding="utf-8",
-                        bom=b"", newline="\n")
-    elif fmt == "tsv-utf16":
-        write_delimited(path, header, rows, delimiter="\t", encoding="utf-16-le",
-                        bom=b"\xff\xfe", newline="\r\n")
-    elif fmt == "csv-cp1258":
-        write_delimited(path, header, rows, delimiter=",", encoding="cp1258",
-                        bom=b"", newline="\r\n")
+    if fmt in DELIMITED:
+        delimiter, encoding, bom, newline = DELIMITED[fmt]
+        write_delimited(path, header, rows, delimiter=delimiter, encoding=encoding,
+                        bom=bom, newline=newline)
     elif fmt == "xlsx":
         write_xlsx(path, SHEET_TITLES.get(kind, kind), header, rows)
     elif fmt == "json":

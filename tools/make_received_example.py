@@ -13,7 +13,6 @@ Nothing is fetched. Rebuilding gives identical bytes.
 """
 
 import datetime
-import io
 import pathlib
 import sys
 
@@ -21,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from make_example_data import reproducible_zip  # noqa: E402
+from make_example_data import save_workbook  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "nguon-nhan-ve" / "content" / "du-lieu" / "dvc-thang-10-2026.xlsx"
@@ -71,14 +70,8 @@ def main():
     ws[f"B{ws.max_row}"].font = bold
     for col, width in zip("ABCDEFG", (6, 24, 12, 12, 14, 12, 18)):
         ws.column_dimensions[col].width = width
-    fixed = datetime.datetime(2026, 11, 5, 8, 0, 0)
-    wb.properties.creator = "minhbach (bảng nhận về, ví dụ)"
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    tmp = io.BytesIO()
-    wb.save(tmp)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(reproducible_zip(tmp.getvalue(), fixed))
+    save_workbook(wb, OUT, "minhbach (bảng nhận về, ví dụ)", datetime.datetime(2026, 11, 5, 8, 0, 0))
     print(f"Đã ghi {OUT.relative_to(ROOT)}")
 
 

@@ -7,8 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use minhbach::data::{self, DataOptions, export};
-use minhbach::diagnostics::Diagnostics;
+use minhbach::data::export;
+
+#[path = "scratch.rs"]
+mod scratch;
 
 const NAMES: &[&str] = &[
     "chi-tieu.csv",
@@ -31,19 +33,10 @@ pub fn prepare(root: &Path) {
     std::fs::create_dir_all(root).unwrap();
 }
 
-/// This process's scratch site for fuzzing, prepared once.
-fn scratch() -> &'static PathBuf {
-    static ROOT: OnceLock<PathBuf> = OnceLock::new();
-    ROOT.get_or_init(|| {
-        let r = std::env::temp_dir().join(format!("minhbach-fuzz-data-{}", std::process::id()));
-        prepare(&r);
-        r
-    })
-}
-
 /// One input, in this process's scratch site; panics on a broken invariant.
 pub fn run(input: &[u8]) {
-    run_in(scratch(), input);
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    run_in(scratch::site(&ROOT, "data", prepare), input);
 }
 
 /// One input in the site `root` made by [`prepare`].
@@ -51,25 +44,17 @@ pub fn run_in(root: &Path, input: &[u8]) {
     let Some((&pick, bytes)) = input.split_first() else {
         return;
     };
-    let dir = root.join("du-lieu");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    // Keep a valid unit list beside the fuzzed file so cross-checks run.
-    std::fs::write(
-        dir.join("don-vi.csv"),
-        "Mã,Tên\nVHXH,Phòng Văn hóa - Xã hội\n",
-    )
-    .unwrap();
-    let name = NAMES[usize::from(pick) % NAMES.len()];
-    std::fs::write(dir.join(name), bytes).unwrap();
-    let mut diags = Diagnostics::new();
-    let set = data::load_dir(root, &dir, &DataOptions::default(), &mut diags);
-    let today = jiff::civil::date(2026, 11, 25);
-    let _ = data::compute(&set, today);
+    let set = scratch::data_round(root, |dir| {
+        // Keep a valid unit list beside the fuzzed file so cross-checks run.
+        std::fs::write(
+            dir.join("don-vi.csv"),
+            "Mã,Tên\nVHXH,Phòng Văn hóa - Xã hội\n",
+        )
+        .unwrap();
+        let name = NAMES[usize::from(pick) % NAMES.len()];
+        std::fs::write(dir.join(name), bytes).unwrap();
+    });
     for (_, out) in export::export_all(&set) {
         assert!(!out.is_empty());
-    }
-    for d in diags.iter() {
-        let _ = d.render();
     }
 }

@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 
 use minhbach::build::{BuildOptions, build_site};
 
+#[path = "scratch.rs"]
+mod scratch;
+
 /// Makes `root` (an empty folder) the scratch site this body works in.
 pub fn prepare(root: &Path) {
     std::fs::create_dir_all(root.join("content/tin-tuc")).unwrap();
@@ -24,19 +27,10 @@ pub fn prepare(root: &Path) {
     .unwrap();
 }
 
-/// This process's scratch site for fuzzing, prepared once.
-fn scratch() -> &'static PathBuf {
-    static ROOT: OnceLock<PathBuf> = OnceLock::new();
-    ROOT.get_or_init(|| {
-        let r = std::env::temp_dir().join(format!("minhbach-fuzz-site-{}", std::process::id()));
-        prepare(&r);
-        r
-    })
-}
-
 /// One input, in this process's scratch site; panics on a broken invariant.
 pub fn run(input: &[u8]) {
-    run_in(scratch(), input);
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    run_in(scratch::site(&ROOT, "site", prepare), input);
 }
 
 /// One input in the site `root` made by [`prepare`].
@@ -54,9 +48,7 @@ pub fn run_in(root: &Path, input: &[u8]) {
         Ok(built) => assert!(built.output.files.contains_key("index.html")),
         Err(diags) => {
             assert!(diags.has_errors());
-            for d in diags.iter() {
-                let _ = d.render();
-            }
+            scratch::render_all(&diags);
         }
     }
 }

@@ -13,8 +13,8 @@ use std::io::{Cursor, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use minhbach::data::{self, DataOptions};
-use minhbach::diagnostics::Diagnostics;
+#[path = "scratch.rs"]
+mod scratch;
 
 const SEPARATOR: &[u8] = b"\n@@entry@@\n";
 
@@ -23,19 +23,10 @@ pub fn prepare(root: &Path) {
     std::fs::create_dir_all(root).unwrap();
 }
 
-/// This process's scratch site for fuzzing, prepared once.
-fn scratch() -> &'static PathBuf {
-    static ROOT: OnceLock<PathBuf> = OnceLock::new();
-    ROOT.get_or_init(|| {
-        let r = std::env::temp_dir().join(format!("minhbach-fuzz-sheet-{}", std::process::id()));
-        prepare(&r);
-        r
-    })
-}
-
 /// One input, in this process's scratch site; panics on a broken invariant.
 pub fn run(input: &[u8]) {
-    run_in(scratch(), input);
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    run_in(scratch::site(&ROOT, "sheet", prepare), input);
 }
 
 /// Packs `name\ncontent` entries into a zip (stored: packing stays cheap).
@@ -71,17 +62,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// One input in the site `root` made by [`prepare`].
 pub fn run_in(root: &Path, input: &[u8]) {
-    let dir = root.join("du-lieu");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    match input.strip_prefix(b"csv\n") {
+    scratch::data_round(root, |dir| match input.strip_prefix(b"csv\n") {
         Some(csv) => std::fs::write(dir.join("ket-qua.csv"), csv).unwrap(),
         None => std::fs::write(dir.join("ket-qua.xlsx"), pack(input)).unwrap(),
-    }
-    let mut diags = Diagnostics::new();
-    let set = data::load_dir(root, &dir, &DataOptions::default(), &mut diags);
-    let _ = data::compute(&set, jiff::civil::date(2026, 11, 25));
-    for d in diags.iter() {
-        let _ = d.render();
-    }
+    });
 }

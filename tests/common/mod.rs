@@ -6,7 +6,7 @@
 //! helpers are allowed to be unused in some of them.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,6 +14,9 @@ use regex::Regex;
 
 /// The "today" every build uses unless a test says otherwise.
 pub const TODAY: &str = "2026-11-25";
+
+/// The `minhbach` binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_minhbach");
 
 /// `tests/fixtures/<name>`.
 pub fn fixture_dir(name: &str) -> PathBuf {
@@ -64,6 +67,13 @@ impl Run {
                 self.stderr
             );
         }
+        self
+    }
+
+    /// Panics unless stdout contains every one of `needles`.
+    #[track_caller]
+    pub fn assert_stdout_has(&self, needles: &[&str]) -> &Self {
+        assert_has(&self.stdout, needles);
         self
     }
 }
@@ -147,6 +157,31 @@ impl Site {
         run_in(self.tmp(), args)
     }
 
+    /// `minhbach import <site> --vao <dest> --date 2026-11-25`.
+    pub fn import_to(&self, dest: &Path) -> Run {
+        let (src, dest) = (self.root.to_str().unwrap(), dest.to_str().unwrap());
+        self.run(&["import", src, "--vao", dest, "--date", TODAY])
+    }
+
+    /// `minhbach new post --tu <file> --root <site> --date 2026-11-25 <extra…>`.
+    pub fn new_post_from(&self, file: impl AsRef<Path>, extra: &[&str]) -> Run {
+        let file = file.as_ref().to_str().unwrap();
+        let root = self.root.to_str().unwrap();
+        let mut args = vec!["new", "post", "--tu", file, "--root", root, "--date", TODAY];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// `minhbach serve --root <site> <extra…>`, for a server that must fail
+    /// to start (it returns when the process ends).
+    pub fn serve_fails(&self, extra: &[&str]) -> Run {
+        let mut args = vec!["serve", "--root", self.root.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let r = self.run(&args);
+        assert_ne!(r.code, 0, "{r:?}");
+        r
+    }
+
     /// `minhbach build --root <site> --date 2026-11-25 <extra…>`.
     pub fn build(&self, extra: &[&str]) -> Run {
         let root = self.root.to_str().unwrap();
@@ -179,7 +214,7 @@ impl Site {
 
 /// Runs the binary with `cwd` as working directory, never on a terminal.
 pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+    let out = Command::new(BIN)
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
@@ -297,6 +332,45 @@ pub fn html_unescape(s: &str) -> String {
         ch.map(String::from).unwrap_or_default()
     })
     .into_owned()
+}
+
+/// Panics, showing `text`, unless it contains every one of `needles`.
+#[track_caller]
+pub fn assert_has(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(text.contains(n), "lacks {n:?} in:\n{text}");
+    }
+}
+
+/// A page as a reader sees it: tags dropped (each leaves a space), white
+/// space collapsed. Entities are left as they are.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The distinct commune names "Xã Số NNN" drawn in the chart (up to its
+/// `</svg>`) that follows the first `title` on a page: generated sites of
+/// many communes name them so.
+pub fn numbered_communes_in_chart<'a>(html: &'a str, title: &str) -> BTreeSet<&'a str> {
+    let chart = &html[html.find(title).unwrap_or_else(|| panic!("no {title:?}"))..];
+    let chart = &chart[..chart.find("</svg>").expect("chart end")];
+    chart
+        .match_indices("Xã Số ")
+        .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
+        .collect()
 }
 
 /// Every `href`/`src` value in an HTML file, unescaped.

@@ -35,8 +35,9 @@ export function build(root, out) {
     '--base-url', `http://127.0.0.1${BASE}`], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/// Serves `dir` under BASE; resolves to { server, origin }.
-export function serve(dir) {
+/// Serves `dir` under BASE, with `headers` on every response; resolves to
+/// { server, origin }.
+export function serve(dir, headers = {}) {
   const server = createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!p.startsWith(BASE)) { res.writeHead(404); return res.end(); }
@@ -45,10 +46,10 @@ export function serve(dir) {
     try { if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html'); } catch { /* 404 */ }
     try {
       const body = fs.readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(fs.readFileSync(path.join(dir, '404.html')));
     }
   });
@@ -57,8 +58,9 @@ export function serve(dir) {
   })));
 }
 
-/// The home page and the first page (sorted) under each top-level folder.
-export function pageKinds(dir) {
+/// The home page and the first page (sorted) under each top-level folder;
+/// redirect stubs left out unless `redirects` is true.
+export function pageKinds(dir, { redirects = false } = {}) {
   const pages = [''];
   for (const name of fs.readdirSync(dir).sort()) {
     const sub = path.join(dir, name);
@@ -68,7 +70,7 @@ export function pageKinds(dir) {
       .find((n) => fs.existsSync(path.join(sub, n, 'index.html')));
     if (child) pages.push(`${name}/${child}/`);
   }
-  return pages.filter((p) => !isRedirect(path.join(dir, p, 'index.html')));
+  return redirects ? pages : pages.filter((p) => !isRedirect(path.join(dir, p, 'index.html')));
 }
 
 /// Every HTML page of the output (relative paths, `/` separators), redirect stubs left out.

@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use super::sharing_canvas::{
     AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
 };
@@ -186,20 +184,60 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
     }
 }
 
-/// Writes every preview image; their words in the site's language (the
-/// site card's header is the theme's `sharing_header`).
-pub fn preview_files(site: &Site, theme: &Theme, output: &mut crate::output::Output) {
-    let header = Tr::new(theme, &site.config.language).get("sharing_header");
-    output.insert(
-        FILE.into(),
-        encode(&site_card(
-            &header,
-            &site.config.title,
-            &site.config.description,
-        )),
-    );
+/// One preview image: what it shows, in words, known when the site is
+/// planned; drawing and encoding it ([`Preview::draw`]) is the costly part,
+/// left for when the file is written or first asked for.
+#[derive(Debug, Clone)]
+pub(crate) enum Preview {
+    Site {
+        header: String,
+        title: String,
+        description: String,
+    },
+    Dti {
+        site: String,
+        title: String,
+        bars: Vec<(f64, f64)>,
+        /// How the points are written ("80,0/100" / "80.0/100").
+        words: std::sync::Arc<Words>,
+    },
+    Target(TargetCard),
+}
+
+impl Preview {
+    /// The PNG file.
+    pub(crate) fn draw(&self) -> Vec<u8> {
+        encode(&match self {
+            Preview::Site {
+                header,
+                title,
+                description,
+            } => site_card(header, title, description),
+            Preview::Dti {
+                site,
+                title,
+                bars,
+                words,
+            } => dti_card(words, site, title, bars),
+            Preview::Target(card) => target_card(card),
+        })
+    }
+}
+
+/// Every preview image of the site: its output path and what it shows,
+/// in the site's language (the site card's header is the theme's
+/// `sharing_header`).
+pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
+    let mut out = vec![(
+        FILE.to_owned(),
+        Preview::Site {
+            header: Tr::new(theme, &site.config.language).get("sharing_header"),
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+        },
+    )];
     let Some(data) = &site.data else {
-        return;
+        return out;
     };
     let pages: std::collections::HashSet<&str> =
         site.pages.iter().map(|p| p.path.as_str()).collect();
@@ -210,39 +248,31 @@ pub fn preview_files(site: &Site, theme: &Theme, output: &mut crate::output::Out
             .iter()
             .map(|(_, t)| (t.points, t.max))
             .collect();
-        let title = format!(
-            "{}{}",
-            data.chart_words()
-                .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
-            crate::render::data::dti::dti_year_mark(data, year.year)
-        );
-        output.insert(
+        out.push((
             format!("{DTI}{FILE}"),
-            encode(&dti_card(
-                &data.chart_words(),
-                &site.config.title,
-                &title,
-                &bars,
-            )),
-        );
+            Preview::Dti {
+                site: site.config.title.clone(),
+                // Illustrative scores say so, as on the DTI page.
+                title: format!(
+                    "{}{}",
+                    data.chart_words()
+                        .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                    crate::render::data::dti::dti_year_mark(data, year.year)
+                ),
+                bars,
+                words: data.chart_words(),
+            },
+        ));
     }
-    let cards = target_cards(site);
-    let images: Vec<(String, Vec<u8>)> = data
-        .set
-        .targets
-        .par_iter()
-        .zip(&cards)
-        .filter(|(t, _)| !taken(&target_path(&t.id)))
-        .map(|(t, card)| {
-            (
+    for (t, card) in data.set.targets.iter().zip(target_cards(site)) {
+        if !taken(&target_path(&t.id)) {
+            out.push((
                 format!("{}{FILE}", target_path(&t.id)),
-                encode(&target_card(card)),
-            )
-        })
-        .collect();
-    for (path, bytes) in images {
-        output.insert(path, bytes);
+                Preview::Target(card),
+            ));
+        }
     }
+    out
 }
 
 /// One line of words at (`x`, `baseline`).
@@ -329,8 +359,8 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     c
 }
 
-/// The site card: `header` ("Minh bạch chuyển đổi số") on the band, the
-/// site's name and description, and three rising bars.
+/// The site card: `header_words` ("Minh bạch chuyển đổi số") on the band,
+/// the site's name and description, and three rising bars.
 fn site_card(header_words: &str, title: &str, description: &str) -> Canvas {
     let mut c = Canvas::new();
     header(&mut c, header_words);

@@ -1,25 +1,9 @@
-//! End-to-end tests of the data pages: the data-rich demo site in
-//! `tests/fixtures/data-demo/` (its
-//! `minhbach.toml` and `content/`, data in `content/du-lieu/`) built with the
-//! binary, and a small site whose data has an error.
+//! The data-rich demo site (`tests/fixtures/data-demo/`) built whole: dashboard,
+//! targets, tasks, budget, DTI, open data, links and identical rebuilds, phone
+//! and paper; a site without data; a data error that fails the build.
 
-mod common;
-
-use std::path::Path;
-
-use common::{LinkCheck, Site, assert_links_resolve, assert_same_tree, copy_dir};
-
-/// A copy of the repository's example site in a temporary folder.
-fn example_site() -> Site {
-    let site = Site::empty();
-    // The data-rich demo frozen from the round-2 example (many kinds, many units);
-    // the published example sites live at the repository root and in vi-du/.
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data-demo");
-    std::fs::create_dir_all(&site.root).unwrap();
-    std::fs::copy(repo.join("minhbach.toml"), site.path("minhbach.toml")).unwrap();
-    copy_dir(&repo.join("content"), &site.path("content"));
-    site
-}
+use crate::common::{self, LinkCheck, Site, assert_links_resolve, assert_same_tree};
+use crate::example_site;
 
 fn built_example() -> Site {
     let site = example_site();

@@ -168,22 +168,11 @@ fn locality_names_are_checked_against_the_units_file() {
          T1,2026,86,Xã Bình Mnh\n",
     );
     let run = site.build_ok(&[]);
-    assert!(
-        run.stderr
-            .contains("cảnh báo: địa phương “Xã Bình Mnh” không có trong tệp đơn vị"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("content/du-lieu/ket-qua.csv [ô D3]"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("có phải ý bạn là “Xã Bình Minh”?"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&[
+        "cảnh báo: địa phương “Xã Bình Mnh” không có trong tệp đơn vị",
+        "content/du-lieu/ket-qua.csv [ô D3]",
+        "có phải ý bạn là “Xã Bình Minh”?",
+    ]);
     assert_eq!(
         run.stderr.matches("không có trong tệp đơn vị").count(),
         1,

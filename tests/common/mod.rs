@@ -40,9 +40,10 @@ pub fn fixture_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A site copied into a temporary folder; deleted when dropped.
+/// A site copied into a temporary folder; deleted when dropped (a `kept`
+/// one stays, for the next run to empty).
 pub struct Site {
-    _tmp: tempfile::TempDir,
+    _tmp: Option<tempfile::TempDir>,
     /// The site root (holds `minhbach.toml`).
     pub root: PathBuf,
 }
@@ -101,19 +102,42 @@ impl Site {
         let tmp = tempfile::tempdir().expect("tempdir");
         let root = tmp.path().join("site");
         copy_dir(&src, &root);
-        Site { _tmp: tmp, root }
+        Site {
+            _tmp: Some(tmp),
+            root,
+        }
     }
 
     /// An empty temporary folder (for `init`).
     pub fn empty() -> Site {
         let tmp = tempfile::tempdir().expect("tempdir");
         let root = tmp.path().join("site");
-        Site { _tmp: tmp, root }
+        Site {
+            _tmp: Some(tmp),
+            root,
+        }
     }
 
-    /// The temporary folder that holds the site (for `--output` elsewhere).
+    /// An empty folder `<target>/tmp/<name>/site`, emptied first and kept
+    /// afterwards: for a site built once and shared by the tests of one
+    /// binary through a `static` (which is never dropped, so a temporary
+    /// folder would be left behind on every run).
+    pub fn kept(name: &str) -> Site {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Site {
+            _tmp: None,
+            root: dir.join("site"),
+        }
+    }
+
+    /// The folder that holds the site (for `--output` elsewhere).
     pub fn tmp(&self) -> &Path {
-        self._tmp.path()
+        match &self._tmp {
+            Some(t) => t.path(),
+            None => self.root.parent().unwrap(),
+        }
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::content;
-use crate::data::DataOptions;
+use crate::data::{DataCache, DataOptions};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Output, Staging};
 use crate::render::{self, engine::theme::Theme};
@@ -39,6 +39,23 @@ pub struct Built {
     /// Warnings (a successful build has no errors).
     pub diagnostics: Diagnostics,
     pub config: Config,
+}
+
+/// What `serve` keeps between rebuilds so that an edited file costs that
+/// file: parsed and rendered Markdown ([`content::ContentCache`]) and
+/// parsed data files ([`DataCache`]).
+#[derive(Default)]
+pub struct Caches {
+    pub content: content::ContentCache,
+    pub data: DataCache,
+}
+
+impl Caches {
+    /// Forgets everything (after a configuration change, say).
+    pub fn clear(&mut self) {
+        self.content.clear();
+        self.data.clear();
+    }
 }
 
 /// The site modelled and the templates compiled, nothing rendered yet.
@@ -129,12 +146,10 @@ fn build_inner(
 }
 
 /// Every step before rendering. `cache` (kept by `serve` between rebuilds)
-/// lets unchanged content files skip reading and Markdown rendering.
+/// lets unchanged content files skip reading and Markdown rendering, and
+/// unchanged data files reading and parsing.
 /// Fails early only when there is no configuration at all.
-pub fn prepare(
-    opts: &BuildOptions,
-    cache: Option<&mut content::ContentCache>,
-) -> Result<Prepared, Diagnostics> {
+pub fn prepare(opts: &BuildOptions, cache: Option<&mut Caches>) -> Result<Prepared, Diagnostics> {
     prepare_holding_back(opts, cache, &BTreeSet::new())
 }
 
@@ -142,9 +157,13 @@ pub fn prepare(
 /// reported as warnings (`build --bo-qua-bai-loi`).
 pub fn prepare_holding_back(
     opts: &BuildOptions,
-    cache: Option<&mut content::ContentCache>,
+    cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
+    let (content_cache, data_cache) = match cache {
+        Some(c) => (Some(&mut c.content), Some(&mut c.data)),
+        None => (None, None),
+    };
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
         Some(c) => c,
@@ -166,7 +185,7 @@ pub fn prepare_holding_back(
     // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
     let data = phase("data", || {
-        crate::data::load_dir(
+        crate::data::load_dir_cached(
             &opts.root,
             &data_dir,
             &DataOptions {
@@ -176,6 +195,7 @@ pub fn prepare_holding_back(
                 received: config.data.nguon.clone(),
             },
             &mut diags,
+            data_cache,
         )
     });
     let mut data = data;
@@ -203,7 +223,7 @@ pub fn prepare_holding_back(
             opts.drafts,
             Some(&shortcodes),
             &mut diags,
-            cache,
+            content_cache,
             held_back,
         )
     });

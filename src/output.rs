@@ -32,6 +32,12 @@ pub enum OutFile {
 /// Renders the bytes of an output path on request.
 pub trait LazySource: Send + Sync {
     fn render(&self, path: &str) -> Option<Vec<u8>>;
+
+    /// [`LazySource::render`] for a caller that reads each file once
+    /// (`build`, writing): a source may then skip keeping the bytes.
+    fn render_once(&self, path: &str) -> Option<Vec<u8>> {
+        self.render(path)
+    }
 }
 
 /// A shared [`LazySource`]; equal when it is the same source.

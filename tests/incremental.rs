@@ -323,8 +323,24 @@ fn served_site_after_any_edit_sequence_equals_a_clean_build() {
     assert_eq!((state.body_edits(), state.derived_edits()), (3, 2));
 
     // Data: a new value, a data file removed (its pages go) and put back.
+    // The open-data files and preview images are made on request: read
+    // after the edit, they carry the new value (and equal a clean build's,
+    // as every file does).
+    let bytes = |snap: &Snapshot, path: &str| snap.output.read(path).unwrap();
+    let png_before = bytes(&snap, "chi-tieu/tt-02/chia-se.png");
+    let csv_before = read(&snap, "du-lieu/ket-qua.csv").unwrap();
+    assert!(csv_before.contains("TT-02,2026,92,"), "{csv_before}");
     edit(&results, |t| t.replace("TT-02,2026,92,", "TT-02,2026,93,"));
     step(&[&results], &mut snap, &mut state);
+    assert_eq!(
+        state.data_files_read(),
+        1,
+        "only the edited data file is read"
+    );
+    let csv_after = read(&snap, "du-lieu/ket-qua.csv").unwrap();
+    assert!(csv_after.contains("TT-02,2026,93,"), "{csv_after}");
+    assert_ne!(bytes(&snap, "chi-tieu/tt-02/chia-se.png"), png_before);
+    assert!(read(&snap, "du-lieu/chi-tieu.json").unwrap().contains("93"));
     assert_same_as_clean_build(&root, &snap);
     let saved = std::fs::read(&tasks).unwrap();
     std::fs::remove_file(&tasks).unwrap();

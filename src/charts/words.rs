@@ -7,8 +7,20 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
+use crate::text::numbers::NumberStyle;
+
+mod report;
+
+/// Every key with its Vietnamese wording: the charts' and the reports'.
+fn all() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    VIETNAMESE.iter().chain(report::REPORT)
+}
+
 /// Every key with its Vietnamese wording.
 const VIETNAMESE: &[(&str, &str)] = &[
+    // How numbers are written: "vi" (1.234,5 and 95,5 %) or "en" (1,234.5
+    // and 95.5%); see `Words::numbers`.
+    ("chart_numbers", "vi"),
     ("chart_no_data", "Chưa có số liệu"),
     ("chart_met", "Đạt"),
     ("chart_not_met", "Chưa đạt"),
@@ -426,6 +438,7 @@ const VIETNAMESE: &[(&str, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Words {
     map: BTreeMap<&'static str, String>,
+    numbers: NumberStyle,
 }
 
 impl Default for Words {
@@ -444,17 +457,45 @@ impl Words {
     /// The wording with each key looked up in `lookup` first (Vietnamese
     /// where it has none).
     pub fn with(lookup: impl Fn(&str) -> Option<String>) -> Words {
-        Words {
-            map: VIETNAMESE
-                .iter()
-                .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
-                .collect(),
-        }
+        let map: BTreeMap<&'static str, String> = all()
+            .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
+            .collect();
+        let numbers = match map.get("chart_numbers").map(|s| s.trim()) {
+            Some("en") => NumberStyle::ENGLISH,
+            _ => NumberStyle::VIETNAMESE,
+        };
+        Words { map, numbers }
+    }
+
+    /// How numbers are written in this language (`chart_numbers`: "vi",
+    /// the default, or "en").
+    pub fn numbers(&self) -> NumberStyle {
+        self.numbers
+    }
+
+    /// An integer, thousands grouped: "1.234" / "1,234".
+    pub fn int(&self, n: impl TryInto<i64>) -> String {
+        self.numbers.integer(n.try_into().unwrap_or(i64::MAX))
+    }
+
+    /// At most `decimals` places: "95,5" / "95.5".
+    pub fn dec(&self, value: f64, decimals: usize) -> String {
+        self.numbers.decimal(value, decimals)
+    }
+
+    /// Exactly `decimals` places: "0,8240" / "0.8240".
+    pub fn fixed(&self, value: f64, decimals: usize) -> String {
+        self.numbers.fixed(value, decimals)
+    }
+
+    /// A percentage: "95,5 %" / "95.5%".
+    pub fn percent(&self, value: f64, decimals: usize) -> String {
+        self.numbers.percent(value, decimals)
     }
 
     /// Every key the charts use.
     pub fn keys() -> impl Iterator<Item = &'static str> {
-        VIETNAMESE.iter().map(|&(key, _)| key)
+        all().map(|&(key, _)| key)
     }
 
     /// The wording for `key` (the key itself if unknown: a visible hint).
@@ -486,6 +527,10 @@ mod tests {
             "Đạt 3/5 chỉ tiêu"
         );
         assert_eq!(*Words::vietnamese(), Words::default());
+        assert_eq!(Words::default().percent(95.5, 1), "95,5\u{a0}%");
+        let en = Words::with(|k| (k == "chart_numbers").then(|| "en".to_owned()));
+        assert_eq!(en.int(1_234_567_u32), "1,234,567");
+        assert_eq!(en.percent(95.5, 1), "95.5%");
         let keys: Vec<&str> = Words::keys().collect();
         let mut sorted = keys.clone();
         sorted.sort_unstable();
@@ -500,7 +545,7 @@ mod tests {
         let load = |text: &str| -> BTreeMap<String, String> { toml::from_str(text).unwrap() };
         let vi = load(include_str!("../../themes/default/i18n/vi.toml"));
         let en = load(include_str!("../../themes/default/i18n/en.toml"));
-        for &(key, wording) in VIETNAMESE {
+        for &(key, wording) in all() {
             assert_eq!(vi.get(key).map(String::as_str), Some(wording), "{key}");
             let english = en
                 .get(key)

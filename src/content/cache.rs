@@ -45,6 +45,8 @@ pub struct ContentCache {
     pub(crate) rendered: HashMap<String, (Stamp, Rendered, Diagnostics)>,
     /// What the rendered bodies were rendered against.
     pub(crate) rendered_with: Option<(LinkTargets, String)>,
+    /// How many bodies the last load rendered (not taken from the cache).
+    fresh: usize,
 }
 
 impl ContentCache {
@@ -98,8 +100,10 @@ impl ContentCache {
         >,
     ) {
         let mut present = std::collections::HashSet::new();
+        self.fresh = 0;
         for ((rel, stamp), (r, d, fresh)) in files {
             present.insert(rel.clone());
+            self.fresh += usize::from(fresh);
             match stamp {
                 Some(s) if fresh => {
                     self.rendered
@@ -123,6 +127,12 @@ impl ContentCache {
         {
             self.rendered_with = Some((targets.clone(), key));
         }
+    }
+
+    /// How many Markdown bodies the last load rendered; the others were
+    /// taken from the cache.
+    pub fn bodies_rendered(&self) -> usize {
+        self.fresh
     }
 
     /// Number of files whose parse result is kept.

@@ -105,35 +105,47 @@ pub fn computed_columns(data: &DataSet, kind: Kind) -> Vec<(Kind, &'static str, 
 /// Every non-empty dataset as `(file name, bytes)` like
 /// [`super::export::export_all`], with the computed columns appended.
 pub fn export_all_computed(data: &DataSet, computed: &Computed) -> Vec<(String, Vec<u8>)> {
+    Kind::ALL
+        .into_iter()
+        .flat_map(|kind| export_kind_computed(data, computed, kind))
+        .collect()
+}
+
+/// The CSV and JSON files of one dataset (`chi-tieu.csv`, `chi-tieu.json`)
+/// with the computed columns appended; nothing when it has no record
+/// (see [`super::export::record_count`]).
+pub fn export_kind_computed(
+    data: &DataSet,
+    computed: &Computed,
+    kind: Kind,
+) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for kind in Kind::ALL {
-        let mut rows = records(data, kind);
-        if rows.is_empty() {
-            continue;
-        }
-        let cols = published_columns(data, kind);
-        let mut headers: Vec<&str> = cols.iter().map(|c| c.header).collect();
-        let mut keys: Vec<&'static str> = cols.iter().map(|c| c.key).collect();
-        let extras = extra(data, computed, kind);
-        if extras.len() == rows.len() {
-            let keep = computed_columns(data, kind);
-            for (_, h, k) in &keep {
-                headers.push(h);
-                keys.push(k);
-            }
-            for (r, e) in rows.iter_mut().zip(extras) {
-                r.extend(e.into_iter().take(keep.len()));
-            }
-        }
-        let csv_rows: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| r.iter().map(csv_cell).collect())
-            .collect();
-        out.push((
-            format!("{}.csv", kind.slug()),
-            csv_bytes(&headers, &csv_rows),
-        ));
-        out.push((format!("{}.json", kind.slug()), json_bytes(keys, &rows)));
+    let mut rows = records(data, kind);
+    if rows.is_empty() {
+        return out;
     }
+    let cols = published_columns(data, kind);
+    let mut headers: Vec<&str> = cols.iter().map(|c| c.header).collect();
+    let mut keys: Vec<&'static str> = cols.iter().map(|c| c.key).collect();
+    let extras = extra(data, computed, kind);
+    if extras.len() == rows.len() {
+        let keep = computed_columns(data, kind);
+        for (_, h, k) in &keep {
+            headers.push(h);
+            keys.push(k);
+        }
+        for (r, e) in rows.iter_mut().zip(extras) {
+            r.extend(e.into_iter().take(keep.len()));
+        }
+    }
+    let csv_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(csv_cell).collect())
+        .collect();
+    out.push((
+        format!("{}.csv", kind.slug()),
+        csv_bytes(&headers, &csv_rows),
+    ));
+    out.push((format!("{}.json", kind.slug()), json_bytes(keys, &rows)));
     out
 }

@@ -6,6 +6,7 @@
 //! model → validate cross-references → compute. The file/column contract is
 //! `docs/decisions/0002-data-files.md`.
 
+pub mod cache;
 pub mod compute;
 pub mod export;
 pub mod export_computed;
@@ -27,6 +28,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
+pub use cache::DataCache;
+use cache::FileLoad;
 pub use compute::{Computed, compute};
 pub use kind::Kind;
 pub use model::{
@@ -58,6 +61,19 @@ pub fn load_dir(
     options: &DataOptions,
     diags: &mut Diagnostics,
 ) -> DataSet {
+    load_dir_cached(site_root, dir, options, diags, None)
+}
+
+/// [`load_dir`], taking each file's parsed tables from `cache` (kept by
+/// `serve` between rebuilds) while the file is unchanged: a data edit reads
+/// and parses only the edited file. Checks across files run every time.
+pub fn load_dir_cached(
+    site_root: &Path,
+    dir: &Path,
+    options: &DataOptions,
+    diags: &mut Diagnostics,
+    cache: Option<&mut DataCache>,
+) -> DataSet {
     let mut data = DataSet::default();
     if !dir.is_dir() {
         return data;
@@ -77,46 +93,23 @@ pub fn load_dir(
     }
     let mut marked = vec![false; options.illustrative.len()];
     let mut used = vec![false; options.received.len()];
-    for path in data_files(dir) {
-        let rel = display_path(site_root, &path);
-        let strict = path.parent() == Some(dir);
-        let in_dir = path.strip_prefix(dir).unwrap_or(&path);
-        let (tables, original) = match received::mapping_for(&options.received, in_dir) {
-            Some(m) => {
-                used[options.received.iter().position(|x| x == m).unwrap_or(0)] = true;
-                let raw = read::read_received(&path, &rel, options.encoding.as_deref(), diags);
-                match (!raw.is_empty())
-                    .then(|| received::unpivot(m, raw, diags))
-                    .flatten()
-                {
-                    Some((kt, names)) => (vec![kt], Some(names)),
-                    None => (Vec::new(), None),
-                }
-            }
-            None => (
-                read::read_file(&path, &rel, options.encoding.as_deref(), strict, diags),
-                None,
-            ),
+    let files = data_files(dir);
+    let mut cache = cache;
+    if let Some(c) = cache.as_deref_mut() {
+        c.start(options, &files);
+    }
+    for path in files {
+        let loaded = match cache.as_deref_mut() {
+            Some(c) => c.get_or_load(&path, || load_file(site_root, dir, &path, options)),
+            None => std::sync::Arc::new(load_file(site_root, dir, &path, options)),
         };
-        for kt in tables {
-            let before = illustrative::Counts::of(&data);
-            match &original {
-                // A received file: messages name its own columns.
-                Some(names) => {
-                    let mut local = Diagnostics::default();
-                    parse::parse_table(&kt, &mut data, &mut local);
-                    for d in local.iter() {
-                        diags.push(received::in_original_words(d.clone(), names));
-                    }
-                }
-                None => parse::parse_table(&kt, &mut data, diags),
-            }
-            for (i, entry) in options.illustrative.iter().enumerate() {
-                if illustrative::matches(entry, kt.kind, in_dir) {
-                    marked[i] = true;
-                    before.mark_since(&mut data);
-                }
-            }
+        data.append(loaded.data.clone());
+        diags.extend(loaded.diags.iter().cloned());
+        for (m, l) in marked.iter_mut().zip(&loaded.marked) {
+            *m |= *l;
+        }
+        if let Some(i) = loaded.received {
+            used[i] = true;
         }
     }
     for (entry, used) in options.illustrative.iter().zip(marked) {
@@ -138,6 +131,64 @@ pub fn load_dir(
     validate::validate(&mut data, Some(dir), diags);
     validate::localities(&data, &options.unit, diags);
     data
+}
+
+/// Reads and parses one data file on its own: its items (marked
+/// illustrative as `minh_hoa` says), its problems, which `minh_hoa`
+/// entries and which `[[data.nguon]]` mapping it matched. Parsing never
+/// reads items of other files, so the data set is these parts appended in
+/// file order.
+fn load_file(site_root: &Path, dir: &Path, path: &Path, options: &DataOptions) -> FileLoad {
+    let mut diags = Diagnostics::new();
+    let mut data = DataSet::default();
+    let mut marked = vec![false; options.illustrative.len()];
+    let mut received = None;
+    let rel = display_path(site_root, path);
+    let strict = path.parent() == Some(dir);
+    let in_dir = path.strip_prefix(dir).unwrap_or(path);
+    let (tables, original) = match received::mapping_for(&options.received, in_dir) {
+        Some(m) => {
+            received = Some(options.received.iter().position(|x| x == m).unwrap_or(0));
+            let raw = read::read_received(path, &rel, options.encoding.as_deref(), &mut diags);
+            match (!raw.is_empty())
+                .then(|| received::unpivot(m, raw, &mut diags))
+                .flatten()
+            {
+                Some((kt, names)) => (vec![kt], Some(names)),
+                None => (Vec::new(), None),
+            }
+        }
+        None => (
+            read::read_file(path, &rel, options.encoding.as_deref(), strict, &mut diags),
+            None,
+        ),
+    };
+    for kt in tables {
+        let before = illustrative::Counts::of(&data);
+        match &original {
+            // A received file: messages name its own columns.
+            Some(names) => {
+                let mut local = Diagnostics::default();
+                parse::parse_table(&kt, &mut data, &mut local);
+                for d in local.iter() {
+                    diags.push(received::in_original_words(d.clone(), names));
+                }
+            }
+            None => parse::parse_table(&kt, &mut data, &mut diags),
+        }
+        for (i, entry) in options.illustrative.iter().enumerate() {
+            if illustrative::matches(entry, kt.kind, in_dir) {
+                marked[i] = true;
+                before.mark_since(&mut data);
+            }
+        }
+    }
+    FileLoad {
+        data,
+        diags,
+        marked,
+        received,
+    }
 }
 
 /// Symlinks under `dir` that look like data files: never followed, but

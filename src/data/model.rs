@@ -291,6 +291,36 @@ pub struct DataSet {
 }
 
 impl DataSet {
+    /// Appends every item of `other` (read from a later file) after this
+    /// set's own, as if both had been parsed into one set in that order.
+    pub fn append(&mut self, other: DataSet) {
+        // Named field by field: a new field fails to compile here.
+        let DataSet {
+            targets,
+            results,
+            tasks,
+            budget,
+            indicators,
+            scores,
+            units,
+            observations,
+            criteria,
+            sources,
+            locality_refs,
+        } = other;
+        self.targets.extend(targets);
+        self.results.extend(results);
+        self.tasks.extend(tasks);
+        self.budget.extend(budget);
+        self.indicators.extend(indicators);
+        self.scores.extend(scores);
+        self.units.extend(units);
+        self.observations.extend(observations);
+        self.criteria.extend(criteria);
+        self.sources.extend(sources);
+        self.locality_refs.extend(locality_refs);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty()
     }

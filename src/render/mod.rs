@@ -16,6 +16,7 @@
 
 pub mod addresses;
 pub mod data;
+pub mod deferred;
 pub mod engine;
 pub mod lazy;
 pub mod pages;
@@ -61,11 +62,9 @@ impl DataPlan {
         let t = lap("plan data: charts", t);
         published::sharing_images::page_images(site, &mut jobs);
         let t = lap("plan data: sharing images", t);
-        let mut fixed = Output::default();
-        data::data_files(site, &mut fixed);
-        let t = lap("plan data: open data", t);
-        published::sharing_images::preview_files(site, &mut fixed);
-        lap("plan data: preview images", t);
+        // Named only: made when written or first asked for.
+        let fixed = deferred::deferred_output(site, theme);
+        lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
             charts,
@@ -179,6 +178,19 @@ pub fn render(site: &Site, theme: &Theme, tera: &Tera, diags: &mut Diagnostics) 
     render_to(site, theme, tera, diags, None)
 }
 
+/// The plan's deferred files (see [`deferred`]) made, in parallel.
+fn made(
+    files: std::collections::BTreeMap<String, OutFile>,
+) -> std::collections::BTreeMap<String, OutFile> {
+    files
+        .into_par_iter()
+        .filter_map(|(path, file)| match file {
+            OutFile::Lazy(l) => l.0.render_once(&path).map(|b| (path, OutFile::Bytes(b))),
+            other => Some((path, other)),
+        })
+        .collect()
+}
+
 /// A rendered file: its bytes, or written already.
 enum Rendered {
     Bytes(Vec<u8>),
@@ -206,32 +218,35 @@ pub fn render_to(
     let sink = sink.filter(|_| !diags.has_errors());
     let mut output = Output::default();
     let shared = Arc::try_unwrap(plan.shared_fixed).unwrap_or_else(|a| (*a).clone());
+    // The open data and preview images are made here (see [`deferred`]).
     let mut fixed = shared.files;
     fixed.extend(plan.fixed.files);
     if let Some(sink) = sink {
         crate::timing::phase("render: write fixed", || {
-            let written: Vec<(String, Result<(), Diagnostic>)> = fixed
+            let written: Vec<(String, Option<Result<(), Diagnostic>>)> = fixed
                 .into_par_iter()
                 .map(|(path, file)| {
                     let r = match file {
-                        OutFile::Bytes(b) => sink.put(&path, &b),
+                        OutFile::Bytes(b) => Some(sink.put(&path, &b)),
+                        OutFile::Lazy(l) => l.0.render_once(&path).map(|b| sink.put(&path, &b)),
                         // Never in a plan's fixed files; kept as is.
-                        _ => Ok(()),
+                        _ => Some(Ok(())),
                     };
                     (path, r)
                 })
                 .collect();
             for (path, r) in written {
                 match r {
-                    Ok(()) => {
+                    Some(Ok(())) => {
                         output.files.insert(path, OutFile::Written);
                     }
-                    Err(d) => diags.push(d),
+                    Some(Err(d)) => diags.push(d),
+                    None => {}
                 }
             }
         });
     } else {
-        output.files = fixed;
+        output.files = crate::timing::phase("render: open data, preview images", || made(fixed));
     }
     let results: Vec<(String, Result<Rendered, Diagnostic>)> =
         crate::timing::phase("render: tera", || {

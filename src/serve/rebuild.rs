@@ -8,10 +8,9 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
-use crate::build::{BuildOptions, Prepared, prepare};
+use crate::build::{BuildOptions, Caches, Prepared, prepare};
 use crate::cli::report;
 use crate::config::Config;
-use crate::content::ContentCache;
 use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
@@ -25,10 +24,10 @@ use tera::Tera;
 use super::{ServeOptions, Shared, Snapshot, watch};
 
 /// What the rebuild thread keeps between rebuilds: parsed and rendered
-/// content by file (see [`ContentCache`]).
+/// content and parsed data by file (see [`Caches`]).
 #[derive(Default)]
 pub struct Incremental {
-    cache: ContentCache,
+    cache: Caches,
     /// The last successful build, for body-only edits.
     last: Option<Last>,
     body_edits: usize,
@@ -70,6 +69,24 @@ impl Incremental {
     pub fn clear(&mut self) {
         self.cache.clear();
         self.last = None;
+    }
+
+    /// Forgets what is kept for the data file `path` (absolute), so the
+    /// next rebuild reads it again whatever its stamp says.
+    pub fn forget_data(&mut self, path: &Path) {
+        self.cache.data.forget(path);
+    }
+
+    /// How many Markdown bodies the last full rebuild rendered (the
+    /// others came from the cache).
+    pub fn bodies_rendered(&self) -> usize {
+        self.cache.content.bodies_rendered()
+    }
+
+    /// How many data files the last rebuild read from disk (the others
+    /// came from the cache).
+    pub fn data_files_read(&self) -> usize {
+        self.cache.data.files_read()
     }
 }
 
@@ -135,12 +152,13 @@ pub fn rebuild(
     if let Some(changed) = &changed {
         let content = changed.root.join("content");
         for p in changed.paths {
+            state.cache.data.forget(p);
             if let Ok(rel) = p.strip_prefix(&content) {
                 let rel: Vec<_> = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect();
-                state.cache.forget(&rel.join("/"));
+                state.cache.content.forget(&rel.join("/"));
             }
         }
     }
@@ -257,7 +275,7 @@ fn body_edit(
         }
         let raw_html = last.site.config.markdown.raw_html;
         let body = crate::timing::phase("body edit: read", || {
-            reload_body(changed.root, path, &rel, raw_html, &mut state.cache)
+            reload_body(changed.root, path, &rel, raw_html, &mut state.cache.content)
         });
         match body {
             BodyChange::Unchanged => {}
@@ -460,6 +478,9 @@ fn watch_loop(
                         }
                         for p in &ev.paths {
                             if let Some(k) = watch::classify(root, p, &data) {
+                                if k == watch::ChangeKind::Data {
+                                    state.forget_data(p);
+                                }
                                 kinds.insert(k);
                                 if !paths.contains(p) {
                                     paths.push(p.clone());

@@ -1,61 +1,121 @@
-//! Vietnamese number formatting: `.` groups thousands, `,` is the decimal
-//! mark (`1.552.020.000`, `95,5 %`). Rounding is half away from zero, as in
-//! official statistics (Rust's `{:.1}` rounds 72.25 to 72.2).
+//! Number formatting. Vietnamese by default: `.` groups thousands, `,` is
+//! the decimal mark (`1.552.020.000`, `95,5 %`); an English page uses
+//! [`NumberStyle::ENGLISH`] (`1,552,020,000`, `95.5%`). Rounding is half away
+//! from zero, as in official statistics (Rust's `{:.1}` rounds 72.25 to 72.2).
+
+/// How a page writes numbers: the marks that group thousands and separate
+/// decimals, and whether a space (non-breaking) goes before `%`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    group: char,
+    decimal: char,
+    percent_space: bool,
+}
+
+impl NumberStyle {
+    /// `1.234.567,5` and `95,5 %` (Vietnamese typography, TCVN usage).
+    pub const VIETNAMESE: NumberStyle = NumberStyle {
+        group: '.',
+        decimal: ',',
+        percent_space: true,
+    };
+    /// `1,234,567.5` and `95.5%`, as an English reader expects.
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        group: ',',
+        decimal: '.',
+        percent_space: false,
+    };
+
+    /// An integer with thousands grouped: `-1.234.567` / `-1,234,567`.
+    pub fn integer(self, value: i64) -> String {
+        let digits = value.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if value < 0 {
+            out.push('-');
+        }
+        self.group_into(&digits, &mut out);
+        out
+    }
+
+    /// At most `decimals` decimal places, trailing zeros dropped.
+    pub fn decimal(self, value: f64, decimals: usize) -> String {
+        self.decimal_inner(value, decimals, false)
+    }
+
+    /// Exactly `decimals` decimal places: `0,8240` / `0.8240`.
+    pub fn fixed(self, value: f64, decimals: usize) -> String {
+        self.decimal_inner(value, decimals, true)
+    }
+
+    /// `95,5 %` / `95.5%`.
+    pub fn percent(self, value: f64, decimals: usize) -> String {
+        let number = self.decimal(value, decimals);
+        if self.percent_space {
+            format!("{number}\u{a0}%")
+        } else {
+            format!("{number}%")
+        }
+    }
+
+    fn decimal_inner(self, value: f64, decimals: usize, keep_zeros: bool) -> String {
+        if !value.is_finite() {
+            return "–".to_owned();
+        }
+        let rounded = round_half_away(value, decimals);
+        let negative = rounded < 0.0;
+        let text = format!("{:.*}", decimals, rounded.abs());
+        let (int_part, frac_part) = match text.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (text.as_str(), ""),
+        };
+        let frac = if keep_zeros {
+            frac_part
+        } else {
+            frac_part.trim_end_matches('0')
+        };
+        let mut out = String::new();
+        if negative && (int_part.bytes().any(|b| b != b'0') || !frac.is_empty()) {
+            out.push('-');
+        }
+        self.group_into(int_part, &mut out);
+        if !frac.is_empty() {
+            out.push(self.decimal);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    fn group_into(self, digits: &str, out: &mut String) {
+        let len = digits.len();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (len - i).is_multiple_of(3) {
+                out.push(self.group);
+            }
+            out.push(c);
+        }
+    }
+}
 
 /// Formats an integer with `.` thousands separators: `-1234567` → `-1.234.567`.
 pub fn format_integer(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if value < 0 {
-        out.push('-');
-    }
-    group_into(&digits, &mut out);
-    out
+    NumberStyle::VIETNAMESE.integer(value)
 }
 
 /// Formats with at most `decimals` decimal places, dropping trailing zeros:
 /// `format_decimal(95.50, 2)` → `95,5`; `format_decimal(1552020000.0, 0)` →
 /// `1.552.020.000`.
 pub fn format_decimal(value: f64, decimals: usize) -> String {
-    format_decimal_inner(value, decimals, false)
+    NumberStyle::VIETNAMESE.decimal(value, decimals)
 }
 
 /// Like [`format_decimal`] but keeps exactly `decimals` places: `0,8240`.
 pub fn format_fixed(value: f64, decimals: usize) -> String {
-    format_decimal_inner(value, decimals, true)
+    NumberStyle::VIETNAMESE.fixed(value, decimals)
 }
 
 /// `95,5 %` (with the non-breaking space Vietnamese typography uses).
 pub fn format_percent(value: f64, decimals: usize) -> String {
-    format!("{}\u{a0}%", format_decimal(value, decimals))
-}
-
-fn format_decimal_inner(value: f64, decimals: usize, keep_zeros: bool) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
-    let rounded = round_half_away(value, decimals);
-    let negative = rounded < 0.0;
-    let text = format!("{:.*}", decimals, rounded.abs());
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (text.as_str(), ""),
-    };
-    let frac = if keep_zeros {
-        frac_part
-    } else {
-        frac_part.trim_end_matches('0')
-    };
-    let mut out = String::new();
-    if negative && (int_part.bytes().any(|b| b != b'0') || !frac.is_empty()) {
-        out.push('-');
-    }
-    group_into(int_part, &mut out);
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
+    NumberStyle::VIETNAMESE.percent(value, decimals)
 }
 
 /// Rounds half away from zero at `decimals` places, using the shortest
@@ -99,16 +159,6 @@ pub fn round_half_away(value: f64, decimals: usize) -> f64 {
     if neg { -parsed } else { parsed }
 }
 
-fn group_into(digits: &str, out: &mut String) {
-    let len = digits.len();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +182,18 @@ mod tests {
         assert_eq!(format_decimal(-0.04, 1), "0");
         assert_eq!(format_fixed(0.824, 4), "0,8240");
         assert_eq!(format_percent(95.5, 1), "95,5\u{a0}%");
+    }
+
+    #[test]
+    fn english_groups_with_commas_and_uses_a_decimal_point() {
+        let en = NumberStyle::ENGLISH;
+        assert_eq!(en.integer(1_552_020_000), "1,552,020,000");
+        assert_eq!(en.integer(-1_234_567), "-1,234,567");
+        assert_eq!(en.decimal(-1234567.25, 2), "-1,234,567.25");
+        assert_eq!(en.decimal(72.25, 1), "72.3");
+        assert_eq!(en.fixed(0.824, 4), "0.8240");
+        assert_eq!(en.percent(95.5, 1), "95.5%");
+        assert_eq!(en.decimal(f64::NAN, 1), "–");
     }
 
     #[test]

@@ -17,7 +17,7 @@ With --newest, the post edited is the newest one (listed on the home
 page and in the feeds, which are made again after each edit).
 
 Usage: serve_latency.py SITE [--edits 20] [--pause 3] [--data-edit | --newest]
-                            [--minhbach PATH]
+                            [--minhbach PATH] [--log PATH]
 """
 
 import argparse
@@ -79,6 +79,8 @@ def main():
                     help="edit the newest post (on the home page and in the feeds) "
                          "instead of one in the middle")
     ap.add_argument("--minhbach", default=os.path.join(REPO, "target", "release", "minhbach"))
+    ap.add_argument("--log", help="copy the server's output here (with MINHBACH_TIMINGS=1 "
+                                  "in the environment: the phase times of every rebuild)")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="minhbach-serve-bench-", dir=os.path.dirname(os.path.abspath(a.site)))
     site = os.path.join(tmp, "site")
@@ -173,6 +175,8 @@ def main():
         proc.terminate()
         proc.wait()
         log.close()
+        if a.log:
+            shutil.copyfile(log.name, a.log)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

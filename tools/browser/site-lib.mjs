@@ -89,13 +89,17 @@ function isRedirect(file) {
   try { return /http-equiv="refresh"/i.test(fs.readFileSync(file, 'utf8').slice(0, 2000)); } catch { return false; }
 }
 
-/// A post (under tin-tuc/, written by people: not a bulletin; the one with the
-/// most charts, then the longest) and the data pages with charts and tables,
-/// as paths relative to the output.
+/// A post written by people (the one with the most charts, then the longest)
+/// and the data pages with charts and tables, as paths relative to the output.
+/// Posts are found wherever the site's news section is (`tin-tuc/`, `news/`,
+/// `[sections] news = …`): a post's page is the only kind that carries
+/// `article:published_time` (post.html); generated bulletins (`ban-tin/`) are
+/// posts too and are left out.
 export function printSamples(dir) {
-  const posts = allPages(dir).filter((p) => /^tin-tuc\/[^/]+\/index\.html$/.test(p)).map((p) => {
+  const posts = allPages(dir).filter((p) => /\/index\.html$/.test(p) && !p.startsWith('ban-tin/')).flatMap((p) => {
     const html = fs.readFileSync(path.join(dir, p), 'utf8');
-    return [p, (html.match(/class="chart-block"/g) || []).length, html.length];
+    if (!/<meta property="article:published_time"/.test(html)) return [];
+    return [[p, (html.match(/class="chart-block"/g) || []).length, html.length]];
   });
   const post = posts.sort((a, b) => b[1] - a[1] || b[2] - a[2])[0]?.[0];
   const data = ['chi-tieu/index.html', 'nhiem-vu/index.html', 'kinh-phi/index.html']

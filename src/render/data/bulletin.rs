@@ -153,8 +153,15 @@ fn collect(
         }
     }
     let set = &data.set;
+    // Targets by id, once (not a scan of the targets per result); the
+    // first target of an id, as `DataSet::target` finds it.
+    let mut targets: std::collections::HashMap<&str, &crate::data::Target> =
+        std::collections::HashMap::new();
+    for t in &set.targets {
+        targets.entry(t.id.as_str()).or_insert(t);
+    }
     for r in &set.results {
-        let Some(t) = set.target(&r.target_id) else {
+        let Some(&t) = targets.get(r.target_id.as_str()) else {
             continue;
         };
         let scope = r.commune.clone().unwrap_or_else(|| tr.get("whole_unit"));
@@ -169,9 +176,9 @@ fn collect(
                     "{} ({scope}){}",
                     quantity(r.value, t.unit.as_deref(), &w),
                     if r.illustrative || t.illustrative {
-                        " – số liệu minh họa"
+                        tr.get("bulletin_illustrative_figures")
                     } else {
-                        ""
+                        String::new()
                     }
                 ),
             },
@@ -184,7 +191,7 @@ fn collect(
             href: lead_href.clone(),
             date,
             detail: if t.illustrative {
-                format!("{} – minh họa", t.lead)
+                format!("{}{}", t.lead, tr.get("bulletin_illustrative"))
             } else {
                 t.lead.clone()
             },
@@ -202,7 +209,7 @@ fn collect(
             let mut item = task(dates::short(due));
             if t.status.is_none() && t.completed.is_none() {
                 // Decision 0022: nobody has said whether it is done.
-                item.detail.push_str(" – chưa báo cáo tình trạng");
+                item.detail.push_str(&tr.get("bulletin_no_status"));
             }
             add(first_late_day, &|w| &mut w.overdue, item);
         }
@@ -246,7 +253,9 @@ pub fn bulletins(
     }
     let since = first_week(content, config);
     let tr = Tr::new(theme, &config.language);
-    let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
+    let paths: std::collections::HashSet<&str> =
+        content.pages.iter().map(|p| p.path.as_str()).collect();
+    let taken = |path: &str| paths.contains(path);
     let mut out = Vec::new();
     for ((year, week), items) in collect(content, data, config, today, tr) {
         let path = bulletin_path(year, week);

@@ -32,7 +32,6 @@ pub mod wording;
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
-use crate::output::Output;
 use crate::render::engine::context::base_context;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::jobs::Job;
@@ -254,22 +253,6 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
         "open_data.html",
         open_data::open_data_page(site, theme, data),
     );
-}
-
-/// Writes the open-data files (`du-lieu/<kind>.csv|json`).
-pub fn data_files(site: &Site, output: &mut Output) {
-    if let Some(data) = &site.data {
-        for (name, bytes) in
-            crate::data::export_computed::export_all_computed(&data.set, &data.computed)
-        {
-            output.insert(format!("{OPEN_DATA}{name}"), bytes);
-        }
-        // The periodic reports' figures (`bao-cao.csv`, `.json`).
-        let kinds = site.config.bao_cao.kinds();
-        for (name, bytes) in crate::data::export_report::export(&data.set, &kinds, site.today) {
-            output.insert(format!("{OPEN_DATA}{name}"), bytes);
-        }
-    }
 }
 
 /// The context shared by data pages: base context, crumbs and intro.

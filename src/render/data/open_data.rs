@@ -112,3 +112,58 @@ fn illustrative_rows(set: &crate::data::DataSet, kind: Kind) -> usize {
         Kind::DtiIndex | Kind::Units => 0,
     }
 }
+
+/// One group of open-data files, made together: a dataset's CSV and JSON,
+/// or the periodic reports' figures (`bao-cao.csv`, `.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenFiles {
+    Dataset(Kind),
+    Reports,
+}
+
+/// The open-data files of the site (`du-lieu/chi-tieu.csv`…) and the
+/// group each belongs to, without making them: their names only need the
+/// counts of rows and the report periods.
+pub fn open_data_files(site: &Site) -> Vec<(String, OpenFiles)> {
+    let Some(data) = &site.data else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        if crate::data::export::record_count(&data.set, kind) > 0 {
+            for ext in ["csv", "json"] {
+                out.push((
+                    format!("{OPEN_DATA}{}.{ext}", kind.slug()),
+                    OpenFiles::Dataset(kind),
+                ));
+            }
+        }
+    }
+    let kinds = site.config.bao_cao.kinds();
+    // One row per period at least: files exactly when there is a period.
+    if !crate::data::compute::report::periods(&data.set, &kinds, site.today).is_empty() {
+        for ext in ["csv", "json"] {
+            out.push((format!("{OPEN_DATA}bao-cao.{ext}"), OpenFiles::Reports));
+        }
+    }
+    out
+}
+
+/// Makes the files of one group: `(output path, bytes)`.
+pub fn make_open_data(
+    data: &SiteData,
+    kinds: &[crate::config::ReportKind],
+    today: jiff::civil::Date,
+    which: OpenFiles,
+) -> Vec<(String, Vec<u8>)> {
+    let files = match which {
+        OpenFiles::Dataset(kind) => {
+            crate::data::export_computed::export_kind_computed(&data.set, &data.computed, kind)
+        }
+        OpenFiles::Reports => crate::data::export_report::export(&data.set, kinds, today),
+    };
+    files
+        .into_iter()
+        .map(|(name, bytes)| (format!("{OPEN_DATA}{name}"), bytes))
+        .collect()
+}

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use tera::{Context, Tera};
 
+use crate::charts::Words;
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::Rendered;
@@ -31,6 +32,7 @@ use crate::content::{Content, Page, PageKind};
 use crate::data::compute::report::{self, ReportFigures, ReportPeriod, Scope, TaskOutcome};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::data::views::money;
+use crate::render::data::wording::Worded;
 use crate::render::engine::theme::Theme;
 use crate::site::SiteData;
 use crate::text::dates;
@@ -77,70 +79,89 @@ pub fn unit_name(config: &Config) -> String {
             return rest.trim().to_owned();
         }
     }
+    // An English site's unit: "Riverside Ward People's Committee".
+    for suffix in [" People's Committee", " People’s Committee"] {
+        if let Some(rest) = unit.strip_suffix(suffix).filter(|r| !r.trim().is_empty()) {
+            return rest.trim().to_owned();
+        }
+    }
     unit.to_owned()
 }
 
-/// "Báo cáo kết quả chuyển đổi số năm 2025 của phường Sông Trí".
-pub fn report_title(config: &Config, period: ReportPeriod) -> String {
+/// "Báo cáo kết quả chuyển đổi số năm 2025 của phường Sông Trí" (in the
+/// language of `w`).
+pub fn report_title(config: &Config, period: ReportPeriod, w: &Words) -> String {
     let unit = unit_name(config);
+    let period = period.word(w);
     if unit.is_empty() {
-        format!("Báo cáo kết quả chuyển đổi số {}", period.label())
+        w.fmt("chart_rep_title", &[("period", &period)])
     } else {
-        format!(
-            "Báo cáo kết quả chuyển đổi số {} của {unit}",
-            period.label()
+        w.fmt(
+            "chart_rep_title_unit",
+            &[("period", &period), ("unit", &unit)],
         )
     }
 }
 
 /// One-line summary for lists, feeds and the description.
-fn summary(f: &ReportFigures) -> String {
-    let w = crate::charts::Words::vietnamese();
+fn summary(f: &ReportFigures, w: &Words) -> String {
     let (met, measured) = f.targets_met();
     let mut parts = Vec::new();
     if !f.targets.is_empty() {
         parts.push(if measured == 0 {
-            format!("{} chỉ tiêu, chưa có số liệu kết quả", int(f.targets.len()))
+            w.fmt(
+                "chart_rep_sum_targets_no_data",
+                &[("n", &int(f.targets.len()))],
+            )
         } else {
-            format!(
-                "{} chỉ tiêu đạt trên {} chỉ tiêu có số liệu",
-                int(met),
-                int(measured)
+            w.fmt(
+                "chart_rep_sum_targets",
+                &[("met", &int(met)), ("measured", &int(measured))],
             )
         });
     }
     if !f.observations.is_empty() {
-        parts.push(format!("{} chỉ số đo lường", int(f.observations.len())));
+        parts.push(w.fmt(
+            "chart_rep_sum_indicators",
+            &[("n", &int(f.observations.len()))],
+        ));
     }
     if !f.tasks.is_empty() {
-        parts.push(format!(
-            "{} nhiệm vụ hoàn thành, {} quá hạn",
-            int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
-            int(f.count(TaskOutcome::Overdue))
+        parts.push(w.fmt(
+            "chart_rep_sum_tasks",
+            &[
+                (
+                    "done",
+                    &int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
+                ),
+                ("overdue", &int(f.count(TaskOutcome::Overdue))),
+            ],
         ));
         if f.count(TaskOutcome::DueUnreported) > 0 {
-            parts.push(format!(
-                "{} nhiệm vụ hết hạn chưa báo cáo",
-                int(f.count(TaskOutcome::DueUnreported))
+            parts.push(w.fmt(
+                "chart_rep_sum_unreported",
+                &[("n", &int(f.count(TaskOutcome::DueUnreported)))],
             ));
         }
     }
     if let Some(b) = f.budget {
-        parts.push(format!("kế hoạch kinh phí năm {}", money(b.planned, &w)));
+        parts.push(w.fmt("chart_rep_sum_budget", &[("amount", &money(b.planned, w))]));
     }
     if parts.is_empty() {
-        parts.push("chưa có số liệu".into());
+        parts.push(w.get("chart_no_data_short").to_owned());
     }
     let head = if f.cutoff.complete {
-        format!(
-            "Từ {} đến {}",
-            dates::short(f.period.start()),
-            dates::short(f.period.end())
+        w.fmt(
+            "chart_rep_sum_from_to",
+            &[
+                ("from", &dates::short(f.period.start())),
+                ("to", &dates::short(f.period.end())),
+            ],
         )
     } else {
-        format!(
-            "Kỳ chưa kết thúc, số liệu tính đến ngày {}",
-            dates::short(f.cutoff.last_day)
+        w.fmt(
+            "chart_rep_sum_open",
+            &[("date", &dates::short(f.cutoff.last_day))],
         )
     };
     format!("{head}: {}.", parts.join("; "))
@@ -184,26 +205,30 @@ pub fn reports(
             continue;
         }
         let f = report::figures(&data.set, period, Scope::All, today);
+        let w = data.chart_words();
         let commentary = commentaries
             .iter()
             .find(|(p, _)| *p == period)
             .map(|(_, page)| page);
-        let mut title = report_title(config, period);
+        let mut title = report_title(config, period, &w);
         if !f.cutoff.complete {
-            title = format!(
-                "{title} (tính đến ngày {})",
-                dates::short(f.cutoff.last_day)
+            title = w.fmt(
+                "chart_rep_as_of",
+                &[
+                    ("title", &title),
+                    ("date", &dates::short(f.cutoff.last_day)),
+                ],
             );
         }
         let description = commentary
             .and_then(|c| c.fm.description.clone())
-            .unwrap_or_else(|| summary(&f));
+            .unwrap_or_else(|| summary(&f, &w));
         let multi = !data.computed.localities.is_empty();
         let mut c = Context::new();
         c.insert("t", theme.strings_for(&config.language));
         c.insert("title", &title);
         c.insert("unit", &unit_name(config));
-        c.insert("period", &period.label());
+        c.insert("period", &period.word(&w));
         c.insert("from", &dates::short(period.start()));
         c.insert("to", &dates::short(period.end()));
         c.insert("complete", &f.cutoff.complete);
@@ -268,8 +293,7 @@ pub fn reports(
         });
     }
     if !out.is_empty() && !taken(REPORTS) {
-        // The list is worded in the site's language (the reports themselves
-        // are Vietnamese for now: see `sections::report_words`).
+        // The list is worded in the site's language, like the reports.
         let tr = crate::render::engine::i18n::Tr::new(theme, &config.language);
         let intro = tr.get("reports_intro");
         let title = tr.get("reports_title");

@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use super::sharing_canvas::{
     AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
 };
@@ -21,6 +19,8 @@ use crate::data::model::Quantity;
 use crate::data::values::Comparison;
 use crate::render::data::DTI;
 use crate::render::data::views::{latest, quantity, target_path, target_text_in, units_met_text};
+use crate::render::engine::i18n::Tr;
+use crate::render::engine::theme::Theme;
 use crate::site::Site;
 use crate::text::numbers::format_fixed;
 
@@ -177,14 +177,53 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
     }
 }
 
-/// Writes every preview image.
-pub fn preview_files(site: &Site, output: &mut crate::output::Output) {
-    output.insert(
-        FILE.into(),
-        encode(&site_card(&site.config.title, &site.config.description)),
-    );
+/// One preview image: what it shows, in words, known when the site is
+/// planned; drawing and encoding it ([`Preview::draw`]) is the costly part,
+/// left for when the file is written or first asked for.
+#[derive(Debug, Clone)]
+pub(crate) enum Preview {
+    Site {
+        header: String,
+        title: String,
+        description: String,
+    },
+    Dti {
+        site: String,
+        title: String,
+        bars: Vec<(f64, f64)>,
+    },
+    Target(TargetCard),
+}
+
+impl Preview {
+    /// The PNG file.
+    pub(crate) fn draw(&self) -> Vec<u8> {
+        encode(&match self {
+            Preview::Site {
+                header,
+                title,
+                description,
+            } => site_card(header, title, description),
+            Preview::Dti { site, title, bars } => dti_card(site, title, bars),
+            Preview::Target(card) => target_card(card),
+        })
+    }
+}
+
+/// Every preview image of the site: its output path and what it shows,
+/// in the site's language (the site card's header is the theme's
+/// `sharing_header`).
+pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
+    let mut out = vec![(
+        FILE.to_owned(),
+        Preview::Site {
+            header: Tr::new(theme, &site.config.language).get("sharing_header"),
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+        },
+    )];
     let Some(data) = &site.data else {
-        return;
+        return out;
     };
     let pages: std::collections::HashSet<&str> =
         site.pages.iter().map(|p| p.path.as_str()).collect();
@@ -195,29 +234,26 @@ pub fn preview_files(site: &Site, output: &mut crate::output::Output) {
             .iter()
             .map(|(_, t)| (t.points, t.max))
             .collect();
-        let title = format!("Chỉ số DTI năm {}", year.year);
-        output.insert(
+        out.push((
             format!("{DTI}{FILE}"),
-            encode(&dti_card(&site.config.title, &title, &bars)),
-        );
+            Preview::Dti {
+                site: site.config.title.clone(),
+                title: data
+                    .chart_words()
+                    .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                bars,
+            },
+        ));
     }
-    let cards = target_cards(site);
-    let images: Vec<(String, Vec<u8>)> = data
-        .set
-        .targets
-        .par_iter()
-        .zip(&cards)
-        .filter(|(t, _)| !taken(&target_path(&t.id)))
-        .map(|(t, card)| {
-            (
+    for (t, card) in data.set.targets.iter().zip(target_cards(site)) {
+        if !taken(&target_path(&t.id)) {
+            out.push((
                 format!("{}{FILE}", target_path(&t.id)),
-                encode(&target_card(card)),
-            )
-        })
-        .collect();
-    for (path, bytes) in images {
-        output.insert(path, bytes);
+                Preview::Target(card),
+            ));
+        }
     }
+    out
 }
 
 /// One line of words at (`x`, `baseline`).
@@ -304,10 +340,11 @@ pub(crate) fn target_card(card: &TargetCard) -> Canvas {
     c
 }
 
-/// The site card: the site's name and description, and three rising bars.
-fn site_card(title: &str, description: &str) -> Canvas {
+/// The site card: `header_words` ("Minh bạch chuyển đổi số") on the band,
+/// the site's name and description, and three rising bars.
+fn site_card(header_words: &str, title: &str, description: &str) -> Canvas {
     let mut c = Canvas::new();
-    header(&mut c, "Minh bạch chuyển đổi số");
+    header(&mut c, header_words);
     let inner = W as f32 - 2.0 * MARGIN;
     let mut y = 104.0;
     for line in sharing_font::wrap(title, 30.0, Weight::Bold, inner, 2) {
@@ -470,7 +507,11 @@ mod tests {
             .max()
             .unwrap();
         assert!(rightmost > LABEL_X && rightmost < W - 8, "{rightmost}");
-        let site = site_card("Phường Sông Trí", "Kết quả chuyển đổi số của phường");
+        let site = site_card(
+            "Minh bạch chuyển đổi số",
+            "Phường Sông Trí",
+            "Kết quả chuyển đổi số của phường",
+        );
         assert!(texts(&site).contains(&"Phường Sông Trí"));
         assert!(ink(&site, 70..110) > 1000);
     }

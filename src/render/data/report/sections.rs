@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::unit_name;
-use crate::charts;
+use crate::charts::{self, Words};
 use crate::config::Config;
 use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::{Content, Page, PageKind};
@@ -19,14 +19,6 @@ use crate::text::numbers::format_integer;
 
 mod tasks;
 use tasks::{TaskGroup, tasks_section};
-
-/// The words of the report. A periodic report follows the Vietnamese
-/// administrative form and is written in Vietnamese on every site for now
-/// (English wording of reports is not done yet: issue #17), so its periods,
-/// states and charts are Vietnamese too rather than mixed.
-fn report_words() -> std::sync::Arc<crate::charts::Words> {
-    crate::charts::Words::vietnamese()
-}
 
 #[derive(Debug, Clone, Serialize)]
 struct TargetItem {
@@ -132,22 +124,21 @@ pub(super) fn int(n: usize) -> String {
 
 /// The targets section.
 fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
-    let w = report_words();
+    let w = data.chart_words();
     let set = &data.set;
-    let mut s = Section::new("chi-tieu", "Kết quả thực hiện các chỉ tiêu");
+    let mut s = Section::new("chi-tieu", w.get("chart_rep_targets"));
     let due = f.targets.iter().filter(|t| t.due_in_period).count();
     let (met, measured) = f.targets_met();
     if f.targets.is_empty() {
-        s.lead.push(
-            "Trong kỳ không có chỉ tiêu đến hạn và chưa có số liệu kết quả của chỉ tiêu nào."
-                .into(),
-        );
+        s.lead.push(w.get("chart_rep_targets_none").to_owned());
     } else {
-        s.lead.push(format!(
-            "Trong kỳ có {} chỉ tiêu đến hạn; {} chỉ tiêu có số liệu kết quả, trong đó {} chỉ tiêu đạt mục tiêu.",
-            int(due),
-            int(measured),
-            int(met),
+        s.lead.push(w.fmt(
+            "chart_rep_targets_lead",
+            &[
+                ("due", &int(due)),
+                ("measured", &int(measured)),
+                ("met", &int(met)),
+            ],
         ));
         let no_data = f
             .targets
@@ -155,38 +146,36 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             .filter(|t| t.result.is_none() && t.units_met.is_none())
             .count();
         if no_data > 0 {
-            s.lead.push(format!(
-                "{} chỉ tiêu chưa có số liệu kết quả trong kỳ.",
-                int(no_data)
-            ));
+            s.lead
+                .push(w.fmt("chart_rep_targets_no_data", &[("n", &int(no_data))]));
         }
     }
     for line in &f.targets {
         let t = &set.targets[line.target];
         let r = line.result.map(|j| &set.results[j]);
         let (verdict, class) = match (line.achieved, r) {
-            (Some(true), _) => ("Đạt", "badge badge-dat"),
+            (Some(true), _) => ("chart_met", "badge badge-dat"),
             (Some(false), _) if line.due_in_period && f.cutoff.complete => {
-                ("Chưa đạt", "badge badge-chua-dat")
+                ("chart_not_met", "badge badge-chua-dat")
             }
-            (Some(false), _) => ("Chưa đạt (chưa đến hạn)", "badge badge-chua-dat"),
-            (None, Some(_)) => ("Không so sánh được", "badge badge-chua-co"),
-            (None, None) => ("Chưa có số liệu", "badge badge-chua-co"),
+            (Some(false), _) => ("chart_rep_not_met_yet", "badge badge-chua-dat"),
+            (None, Some(_)) => ("chart_rep_not_comparable", "badge badge-chua-co"),
+            (None, None) => ("chart_no_data", "badge badge-chua-co"),
         };
         s.targets.push(TargetItem {
             id: t.id.clone(),
             href: link(config, &target_path(&t.id)),
             statement: t.statement.clone(),
-            goal: crate::render::data::views::target_text(t),
+            goal: crate::render::data::views::target_text_in(t, &w),
             value: match (r, line.units_met) {
                 (Some(r), _) => quantity(r.value, t.unit.as_deref(), &w),
                 (None, Some((met, n))) => {
-                    format!("{}/{} địa phương có số liệu đạt", int(met), int(n))
+                    w.fmt("chart_rep_units_met", &[("met", &int(met)), ("n", &int(n))])
                 }
-                (None, None) => "chưa có số liệu".to_owned(),
+                (None, None) => w.get("chart_no_data_short").to_owned(),
             },
             period: r.map(|r| r.period.word(&w)).unwrap_or_default(),
-            verdict: verdict.to_owned(),
+            verdict: w.get(verdict).to_owned(),
             class: class.to_owned(),
             illustrative: line.illustrative,
         });
@@ -213,11 +202,14 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
                     } else {
                         charts::TargetState::NotMet
                     }),
-                    state_label: Some(if l.achieved == Some(true) {
-                        "Đạt".to_owned()
-                    } else {
-                        "Chưa đạt".to_owned()
-                    }),
+                    state_label: Some(
+                        w.get(if l.achieved == Some(true) {
+                            "chart_met"
+                        } else {
+                            "chart_not_met"
+                        })
+                        .to_owned(),
+                    ),
                     value_label: None,
                 }
             })
@@ -226,12 +218,12 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             charts::target_progress(&charts::TargetProgress {
                 id: format!("bao-cao-{}-chi-tieu", f.period.slug()),
                 title: mark_title(
-                    format!("Kết quả so với mục tiêu, {}", f.period.word(&w)),
+                    w.fmt("chart_rep_chart_targets", &[("period", &f.period.word(&w))]),
                     illustrative,
                     &w,
                 ),
                 items,
-                words: report_words(),
+                words: w.clone(),
             })
             .into(),
         );
@@ -250,44 +242,50 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
 }
 
 /// The budget section.
-fn budget_section(f: &ReportFigures) -> Section {
-    let w = crate::charts::Words::vietnamese();
-    let mut s = Section::new("kinh-phi", "Kinh phí thực hiện");
-    let year = f.period.year();
+fn budget_section(f: &ReportFigures, w: &Words) -> Section {
+    let mut s = Section::new("kinh-phi", w.get("chart_rep_budget"));
+    let year = f.period.year().to_string();
     let Some(b) = f.budget else {
-        s.lead.push(format!("Chưa có số liệu kinh phí năm {year}."));
+        s.lead
+            .push(w.fmt("chart_rep_budget_none", &[("year", &year)]));
         return s;
     };
     if f.period.kind() != report::ReportKind::Year {
-        s.lead.push(format!(
-            "Kinh phí được ghi theo năm, chưa tách theo kỳ báo cáo: số liệu dưới đây là của cả năm {year}."
-        ));
+        s.lead
+            .push(w.fmt("chart_rep_budget_yearly", &[("year", &year)]));
     }
-    let mark = if b.illustrative { " (minh họa)" } else { "" };
+    let mark = if b.illustrative {
+        w.get("chart_marked")
+    } else {
+        ""
+    };
     s.rows.push(Row {
-        label: format!("Kế hoạch kinh phí năm {year}"),
-        value: format!("{}{mark}", money(b.planned, &w)),
+        label: w.fmt("chart_rep_planned_year", &[("year", &year)]),
+        value: format!("{}{mark}", money(b.planned, w)),
     });
     s.rows.push(Row {
-        label: "Đã giải ngân".into(),
+        label: w.get("chart_disbursed").to_owned(),
         value: if b.disbursed_unknown == b.lines {
-            "chưa có số liệu".into()
+            w.get("chart_no_data_short").to_owned()
         } else if b.disbursed_unknown > 0 {
-            format!(
-                "{}{mark} (chưa có số liệu của {} trên {} khoản)",
-                money(b.disbursed, &w),
-                int(b.disbursed_unknown),
-                int(b.lines)
+            w.fmt(
+                "chart_rep_disbursed_partly",
+                &[
+                    ("amount", &money(b.disbursed, w)),
+                    ("mark", mark),
+                    ("unknown", &int(b.disbursed_unknown)),
+                    ("lines", &int(b.lines)),
+                ],
             )
         } else {
-            format!("{}{mark}", money(b.disbursed, &w))
+            format!("{}{mark}", money(b.disbursed, w))
         },
     });
     s.rows.push(Row {
-        label: "Tỷ lệ giải ngân".into(),
+        label: w.get("chart_col_rate").to_owned(),
         value: match b.rate() {
             Some(r) => format!("{}{mark}", rate(Some(r))),
-            None => "chưa tính được (thiếu số liệu giải ngân)".into(),
+            None => w.get("chart_rep_rate_unknown").to_owned(),
         },
     });
     s
@@ -298,46 +296,66 @@ fn dti_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Option<Se
     if data.set.indicators.is_empty() {
         return None;
     }
-    let mut s = Section::new("chi-so-dti", "Chỉ số chuyển đổi số (DTI)");
+    let w = data.chart_words();
+    let mut s = Section::new("chi-so-dti", w.get("chart_rep_dti"));
     let year = f.period.year();
+    let year_text = year.to_string();
     if f.period.kind() != report::ReportKind::Year {
-        s.lead.push(format!(
-            "Chỉ số DTI được chấm theo năm: xem báo cáo năm {year}."
-        ));
+        s.lead
+            .push(w.fmt("chart_rep_dti_yearly", &[("year", &year_text)]));
         return Some(s);
     }
     match data.computed.dti.iter().find(|y| y.year == year) {
-        None => s.lead.push(format!("Chưa có điểm DTI năm {year}.")),
+        None => s
+            .lead
+            .push(w.fmt("chart_rep_dti_none", &[("year", &year_text)])),
         Some(y) => {
             let illustrative = data
                 .set
                 .scores
                 .iter()
                 .any(|sc| sc.year == year && sc.locality.is_none() && sc.illustrative);
-            let mark = if illustrative { " (minh họa)" } else { "" };
+            let mark = if illustrative {
+                w.get("chart_marked")
+            } else {
+                ""
+            };
             // The site's own score (0011: scores are never summed across
             // localities), said so on a many-unit site.
             let own = unit_name(config);
             let whose = if data.computed.localities.is_empty() || own.is_empty() {
                 String::new()
             } else {
-                format!(" của {own}")
+                w.fmt("chart_rep_dti_whose", &[("unit", &own)])
             };
             s.rows.push(Row {
-                label: format!("Tổng điểm năm {year}{whose}"),
+                label: w.fmt(
+                    "chart_rep_dti_total",
+                    &[("year", &year_text), ("whose", &whose)],
+                ),
                 value: format!(
-                    "{} / {} điểm{mark}",
-                    crate::text::numbers::format_decimal(y.total.points, 2),
-                    crate::text::numbers::format_decimal(y.total.max, 2)
+                    "{}{mark}",
+                    w.fmt(
+                        "chart_points_of",
+                        &[
+                            (
+                                "points",
+                                &crate::text::numbers::format_decimal(y.total.points, 2)
+                            ),
+                            ("max", &crate::text::numbers::format_decimal(y.total.max, 2)),
+                        ],
+                    )
                 ),
             });
             s.rows.push(Row {
-                label: "Nguồn điểm".into(),
-                value: if y.official {
-                    "điểm chính thức".into()
-                } else {
-                    "có điểm tự đánh giá".into()
-                },
+                label: w.get("chart_rep_dti_source").to_owned(),
+                value: w
+                    .get(if y.official {
+                        "chart_rep_dti_official"
+                    } else {
+                        "chart_rep_dti_self"
+                    })
+                    .to_owned(),
             });
         }
     }
@@ -345,8 +363,8 @@ fn dti_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Option<Se
 }
 
 /// News posts and documents of the period (as of the cut-off).
-fn news_section(content: &Content, config: &Config, f: &ReportFigures) -> Section {
-    let mut s = Section::new("tin-tuc", "Thông tin, văn bản trong kỳ");
+fn news_section(content: &Content, config: &Config, f: &ReportFigures, w: &Words) -> Section {
+    let mut s = Section::new("tin-tuc", w.get("chart_rep_news"));
     let within = |d: Date| f.period.start() <= d && d <= f.cutoff.last_day;
     let mut pages: Vec<&Page> = content
         .pages
@@ -381,26 +399,26 @@ fn news_section(content: &Content, config: &Config, f: &ReportFigures) -> Sectio
         }
     }
     if s.news.is_empty() && s.documents.is_empty() {
-        s.lead
-            .push("Trong kỳ trang không đăng tin bài hay văn bản nào.".into());
+        s.lead.push(w.get("chart_rep_news_none").to_owned());
     } else {
-        s.lead.push(format!(
-            "Trong kỳ trang đăng {} tin bài và {} văn bản.",
-            int(s.news.len()),
-            int(s.documents.len())
+        let posts = int(s.news.len());
+        let documents = int(s.documents.len());
+        s.lead.push(w.fmt(
+            "chart_rep_news_lead",
+            &[("posts", &posts), ("documents", &documents)],
         ));
     }
     s
 }
 
-fn locality_row(name: String, aggregate: bool, f: &ReportFigures) -> LocalityRow {
-    let w = crate::charts::Words::vietnamese();
+fn locality_row(name: String, aggregate: bool, f: &ReportFigures, w: &Words) -> LocalityRow {
     let (met, measured) = f.targets_met();
+    let no_data = || w.get("chart_no_data_short").to_owned();
     LocalityRow {
         name,
         aggregate,
         targets: if measured == 0 {
-            "chưa có số liệu".into()
+            no_data()
         } else {
             format!("{}/{}", int(met), int(measured))
         },
@@ -408,20 +426,17 @@ fn locality_row(name: String, aggregate: bool, f: &ReportFigures) -> LocalityRow
         late: int(f.count(TaskOutcome::CompletedLate)),
         overdue: match f.count(TaskOutcome::DueUnreported) {
             0 => int(f.count(TaskOutcome::Overdue)),
-            n => format!(
-                "{} (và {} hết hạn chưa báo cáo)",
-                int(f.count(TaskOutcome::Overdue)),
-                int(n)
+            n => w.fmt(
+                "chart_rep_overdue_unreported",
+                &[("n", &int(f.count(TaskOutcome::Overdue))), ("m", &int(n))],
             ),
         },
-        planned: f
-            .budget
-            .map_or("chưa có số liệu".into(), |b| money(b.planned, &w)),
-        disbursed: f.budget.map_or("chưa có số liệu".into(), |b| {
+        planned: f.budget.map_or_else(no_data, |b| money(b.planned, w)),
+        disbursed: f.budget.map_or_else(no_data, |b| {
             if b.disbursed_unknown == b.lines {
-                "chưa có số liệu".into()
+                no_data()
             } else {
-                money(b.disbursed, &w)
+                money(b.disbursed, w)
             }
         }),
     }
@@ -443,21 +458,21 @@ fn localities_section(
     if names.is_empty() {
         return None;
     }
-    let mut s = Section::new("dia-phuong", "Kết quả theo địa phương");
-    s.lead.push(
-        "Mỗi dòng là số liệu riêng của một đơn vị; dòng cuối là tổng hợp chung của tất cả các dòng. Chỉ tiêu: số kết quả đạt trên số kết quả có trong kỳ.".into(),
-    );
+    let w = data.chart_words();
+    let mut s = Section::new("dia-phuong", w.get("chart_rep_localities"));
+    s.lead.push(w.get("chart_rep_localities_lead").to_owned());
     let own = unit_name(config);
     let own_figures = report::figures(&data.set, aggregate.period, Scope::Locality(None), today);
     if !own_figures.is_empty() {
         s.localities.push(locality_row(
             if own.is_empty() {
-                "Đơn vị".into()
+                w.get("chart_col_unit").to_owned()
             } else {
                 crate::render::data::views::capitalize(&own)
             },
             false,
             &own_figures,
+            &w,
         ));
     }
     for name in names {
@@ -467,10 +482,15 @@ fn localities_section(
             Scope::Locality(Some(name)),
             today,
         );
-        s.localities.push(locality_row(name.to_owned(), false, &f));
+        s.localities
+            .push(locality_row(name.to_owned(), false, &f, &w));
     }
-    s.localities
-        .push(locality_row("Tổng hợp chung".into(), true, aggregate));
+    s.localities.push(locality_row(
+        w.get("chart_rep_combined").to_owned(),
+        true,
+        aggregate,
+        &w,
+    ));
     Some(s)
 }
 
@@ -483,16 +503,17 @@ pub(super) fn sections(
     commentary: Option<&Page>,
     today: Date,
 ) -> Vec<Section> {
+    let w = data.chart_words();
     let mut out = vec![
         targets_section(data, config, f),
         tasks_section(data, config, f),
-        budget_section(f),
+        budget_section(f, &w),
     ];
     out.extend(dti_section(data, config, f));
     out.extend(localities_section(data, config, f, today));
-    out.push(news_section(content, config, f));
+    out.push(news_section(content, config, f, &w));
     if let Some(c) = commentary {
-        let mut s = Section::new("nhan-xet", "Nhận xét, đánh giá");
+        let mut s = Section::new("nhan-xet", w.get("chart_rep_commentary"));
         s.commentary = c.body.html.clone();
         out.push(s);
     }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Section, int, link, report_words};
+use super::{Section, int, link};
 use crate::charts;
 use crate::config::Config;
 use crate::data::compute::report::{ReportFigures, TaskLine, TaskOutcome};
@@ -33,28 +33,33 @@ pub(super) struct TaskGroup {
 }
 
 fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
-    let w = report_words();
+    let w = data.chart_words();
     let t = &data.set.tasks[l.task];
     let detail = match l.outcome {
         TaskOutcome::Completed | TaskOutcome::CompletedLate => t
             .completed
-            .map(|c| format!("hoàn thành ngày {}", dates::short(c)))
+            .map(|c| w.fmt("chart_rep_completed_on", &[("date", &dates::short(c))]))
             .unwrap_or_default(),
         TaskOutcome::Overdue => l
             .days_overdue
-            .map(|d| format!("quá hạn {} ngày", format_integer(i64::from(d))))
+            .map(|d| {
+                w.fmt(
+                    "chart_rep_overdue_days",
+                    &[("n", &format_integer(i64::from(d)))],
+                )
+            })
             .unwrap_or_default(),
         TaskOutcome::DueUnreported => l
             .days_overdue
             .map(|d| {
-                format!(
-                    "hết hạn {} ngày, chưa báo cáo",
-                    format_integer(i64::from(d))
+                w.fmt(
+                    "chart_rep_unreported_days",
+                    &[("n", &format_integer(i64::from(d)))],
                 )
             })
             .unwrap_or_default(),
-        TaskOutcome::Open => "chưa đến hạn".to_owned(),
-        TaskOutcome::DoneUndated => "báo cáo hoàn thành, không ghi ngày".to_owned(),
+        TaskOutcome::Open => w.get("chart_rep_not_due").to_owned(),
+        TaskOutcome::DoneUndated => w.get("chart_rep_done_undated").to_owned(),
     };
     TaskItem {
         id: t.id.clone(),
@@ -72,62 +77,61 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
 
 /// The tasks section.
 pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
-    let w = report_words();
-    let mut s = Section::new("nhiem-vu", "Tình hình thực hiện nhiệm vụ");
+    let w = data.chart_words();
+    let mut s = Section::new("nhiem-vu", w.get("chart_rep_tasks"));
     let count = |o| f.count(o);
     let as_of = dates::short(f.cutoff.last_day);
     // A finished period counts its whole last day; one not over yet is
     // judged on the build date (a task due today is not overdue yet).
-    let until = if f.cutoff.complete {
-        format!("hết ngày {as_of}")
-    } else {
-        format!("ngày {as_of}")
-    };
+    let until = w.fmt(
+        if f.cutoff.complete {
+            "chart_rep_until_end"
+        } else {
+            "chart_rep_until"
+        },
+        &[("date", &as_of)],
+    );
     if f.tasks.is_empty() {
-        s.lead.push(
-            "Trong kỳ không có nhiệm vụ đến hạn, hoàn thành hay quá hạn (chưa có số liệu).".into(),
-        );
+        s.lead.push(w.get("chart_rep_tasks_none").to_owned());
         return s;
     }
-    s.lead.push(format!(
-        "Trong kỳ hoàn thành {} nhiệm vụ ({} đúng hạn, {} trễ hạn); tính đến {until}, {} nhiệm vụ quá hạn{}{}.",
-        int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
-        int(count(TaskOutcome::Completed)),
-        int(count(TaskOutcome::CompletedLate)),
-        int(count(TaskOutcome::Overdue)),
-        if count(TaskOutcome::DueUnreported) > 0 {
-            format!(
-                ", {} nhiệm vụ hết hạn chưa báo cáo (không rõ đã xong hay chưa)",
-                int(count(TaskOutcome::DueUnreported))
-            )
+    // A clause for `outcome` when any task has it, else nothing.
+    let clause = |outcome, key| {
+        if count(outcome) > 0 {
+            w.fmt(key, &[("n", &int(count(outcome)))])
         } else {
             String::new()
-        },
-        if count(TaskOutcome::Open) > 0 {
-            format!(
-                "; {} nhiệm vụ đến hạn trong kỳ chưa đến hạn",
-                int(count(TaskOutcome::Open))
-            )
-        } else {
-            String::new()
-        },
+        }
+    };
+    s.lead.push(w.fmt(
+        "chart_rep_tasks_lead",
+        &[
+            (
+                "done",
+                &int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
+            ),
+            ("on_time", &int(count(TaskOutcome::Completed))),
+            ("late", &int(count(TaskOutcome::CompletedLate))),
+            ("until", &until),
+            ("overdue", &int(count(TaskOutcome::Overdue))),
+            (
+                "unreported",
+                &clause(TaskOutcome::DueUnreported, "chart_rep_tasks_unreported"),
+            ),
+            ("open", &clause(TaskOutcome::Open, "chart_rep_tasks_open")),
+        ],
     ));
     if count(TaskOutcome::DoneUndated) > 0 {
-        s.lead.push(format!(
-            "{} nhiệm vụ đến hạn trong kỳ được báo cáo hoàn thành nhưng không ghi ngày hoàn thành, nên không xác định được hoàn thành đúng hạn hay trễ hạn.",
-            int(count(TaskOutcome::DoneUndated))
-        ));
+        s.lead
+            .push(clause(TaskOutcome::DoneUndated, "chart_rep_tasks_undated"));
     }
-    for (outcome, title) in [
-        (TaskOutcome::Completed, "Nhiệm vụ hoàn thành đúng hạn"),
-        (TaskOutcome::CompletedLate, "Nhiệm vụ hoàn thành trễ hạn"),
-        (TaskOutcome::Overdue, "Nhiệm vụ quá hạn"),
-        (TaskOutcome::DueUnreported, "Nhiệm vụ hết hạn chưa báo cáo"),
-        (TaskOutcome::Open, "Nhiệm vụ đến hạn trong kỳ, chưa đến hạn"),
-        (
-            TaskOutcome::DoneUndated,
-            "Nhiệm vụ báo cáo hoàn thành, không ghi ngày",
-        ),
+    for (outcome, key) in [
+        (TaskOutcome::Completed, "chart_rep_group_done"),
+        (TaskOutcome::CompletedLate, "chart_rep_group_late"),
+        (TaskOutcome::Overdue, "chart_rep_group_overdue"),
+        (TaskOutcome::DueUnreported, "chart_rep_group_unreported"),
+        (TaskOutcome::Open, "chart_rep_group_open"),
+        (TaskOutcome::DoneUndated, "chart_rep_group_undated"),
     ] {
         let items: Vec<TaskItem> = f
             .tasks
@@ -137,7 +141,7 @@ pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures)
             .collect();
         if !items.is_empty() {
             s.task_groups.push(TaskGroup {
-                title: format!("{title} ({})", int(items.len())),
+                title: format!("{} ({})", w.get(key), int(items.len())),
                 items,
             });
         }
@@ -153,16 +157,22 @@ pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures)
     };
     s.chart = Some(
         charts::task_states(&charts::TaskStates {
-            words: report_words(),
+            words: w.clone(),
             id: format!("bao-cao-{}-nhiem-vu", f.period.slug()),
             title: mark_title(
-                format!(
-                    "Nhiệm vụ trong kỳ theo tình trạng, tính đến {until}{}",
-                    if count(TaskOutcome::DoneUndated) > 0 {
-                        " (không kể nhiệm vụ không ghi ngày hoàn thành)"
-                    } else {
-                        ""
-                    }
+                w.fmt(
+                    "chart_rep_chart_tasks",
+                    &[
+                        ("until", &until),
+                        (
+                            "note",
+                            if count(TaskOutcome::DoneUndated) > 0 {
+                                w.get("chart_rep_chart_tasks_undated")
+                            } else {
+                                ""
+                            },
+                        ),
+                    ],
                 ),
                 illustrative,
                 &w,

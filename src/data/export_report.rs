@@ -77,19 +77,21 @@ pub fn rows(data: &DataSet, kinds: &[ReportKind], today: Date) -> Vec<Vec<Out>> 
     let localities = data.localities();
     let mut out = Vec::new();
     for period in report::periods(data, kinds, today) {
-        let all = report::figures(data, period, Scope::All, today);
+        // Every row of the period shares one pass over the results.
+        let facts = report::PeriodFacts::new(data, period);
+        let all = report::figures_in(data, &facts, Scope::All, today);
         if localities.is_empty() {
             out.push(row(&all, Out::Null, false));
             continue;
         }
         out.push(row(&all, Out::Text("Tổng hợp chung".into()), true));
         out.push(row(
-            &report::figures(data, period, Scope::Locality(None), today),
+            &report::figures_in(data, &facts, Scope::Locality(None), today),
             Out::Null,
             false,
         ));
         for name in &localities {
-            let f = report::figures(data, period, Scope::Locality(Some(name)), today);
+            let f = report::figures_in(data, &facts, Scope::Locality(Some(name)), today);
             out.push(row(&f, Out::Text((*name).to_owned()), false));
         }
     }

@@ -48,18 +48,36 @@ pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
 /// `serve::rebuild`): planning it is most of a rebuild with data.
 pub struct DataPlan {
     jobs: Vec<Arc<Job>>,
+    /// Pages whose context is built when they render (the targets').
+    lazy: Vec<Arc<Lazy>>,
     charts: Vec<data::embeds::FoundChart>,
     fixed: Arc<Output>,
 }
 
 impl DataPlan {
     fn new(site: &Site, theme: &Theme) -> DataPlan {
-        let mut jobs = Vec::new();
+        let mut pages = Vec::new();
         let t = std::time::Instant::now();
-        data::data_jobs(site, theme, &mut jobs);
+        data::data_jobs(site, theme, &mut pages);
         let t = lap("plan data: pages", t);
-        let charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+        let charts = data::embeds::walk_pages(site, theme, &mut pages);
         let t = lap("plan data: charts", t);
+        let alts = published::sharing_images::image_alts(site);
+        let mut jobs = Vec::new();
+        let mut lazy = Vec::new();
+        for page in pages {
+            match page {
+                data::DataPage::Built(job) => jobs.push(job),
+                data::DataPage::Target {
+                    index,
+                    path,
+                    charts,
+                } => {
+                    let image = published::sharing_images::page_image(site, &alts, &path);
+                    lazy.push(Arc::new(target_job(index, path, charts, image)));
+                }
+            }
+        }
         published::sharing_images::page_images(site, &mut jobs);
         let t = lap("plan data: sharing images", t);
         // Named only: made when written or first asked for.
@@ -67,9 +85,40 @@ impl DataPlan {
         lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
+            lazy,
             charts,
             fixed: Arc::new(fixed),
         }
+    }
+}
+
+/// Target `index`'s page (output file `path`) showing `charts` (their
+/// snippets filled), with its sharing image: the context is built when the
+/// page renders, from the site it renders with.
+fn target_job(
+    index: usize,
+    path: String,
+    charts: Vec<data::views::ChartView>,
+    image: Option<(String, String)>,
+) -> Lazy {
+    Lazy {
+        path: path.clone(),
+        make: Box::new(move |site, theme| {
+            let folder = path.trim_end_matches("index.html");
+            let mut context = match &site.data {
+                Some(data) => data::targets::target_page(site, theme, data, index, folder, &charts),
+                None => engine::vars::Context::new(),
+            };
+            if let Some((image, alt)) = &image {
+                context.insert("og_image", image);
+                context.insert("og_image_alt", alt);
+            }
+            Job {
+                path: path.clone(),
+                template: "target.html".into(),
+                context,
+            }
+        }),
     }
 }
 
@@ -161,6 +210,7 @@ pub(crate) fn plan_with(
         .map(Pending::Lazy)
         .chain(jobs.into_iter().map(Pending::Ready))
         .chain(data_plan.jobs.iter().cloned().map(Pending::Shared))
+        .chain(data_plan.lazy.iter().cloned().map(Pending::SharedLazy))
         .collect();
     (
         Plan {

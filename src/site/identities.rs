@@ -15,8 +15,27 @@ pub const PILLARS: &str = "tru-cot/";
 /// The identity key of a unit named by `text`: its id when it is in the
 /// units file, else the folded text.
 pub fn unit_key(data: &SiteData, text: &str) -> String {
+    let l = lookup(data);
+    match l.named.get(text) {
+        Some(n) => n.key.clone(),
+        None => key_of(&l.known, text),
+    }
+}
+
+/// Whether `text` names the unit whose identity key is `key` (as
+/// `unit_key(data, text) == key`, without folding a name the data set
+/// already holds: unit pages ask this of every task).
+pub fn names_unit(data: &SiteData, text: &str, key: &str) -> bool {
+    let l = lookup(data);
+    match l.named.get(text) {
+        Some(n) => n.key == key,
+        None => key_of(&l.known, text) == key,
+    }
+}
+
+fn key_of(known: &HashMap<String, String>, text: &str) -> String {
     let folded = fold(text.trim());
-    match lookup(data).known.get(&folded) {
+    match known.get(&folded) {
         Some(key) => key.clone(),
         None => format!("name:{folded}"),
     }
@@ -85,6 +104,17 @@ pub struct UnitLookup {
     by_key: HashMap<String, usize>,
     /// Page slug → index in `list`.
     by_slug: HashMap<String, usize>,
+    /// Every unit name the data set writes (leads, partners), as written →
+    /// its key and page, resolved once: thousands of rows name the same
+    /// hundred units, and folding a name costs a Unicode decomposition.
+    named: HashMap<String, Named>,
+}
+
+/// A name's identity key and its page (index in `UnitLookup::list`).
+#[derive(Debug, Clone)]
+struct Named {
+    key: String,
+    page: Option<usize>,
 }
 
 impl UnitLookup {
@@ -113,11 +143,36 @@ impl UnitLookup {
                 .unwrap_or("");
             by_slug.entry(slug.to_owned()).or_insert(i);
         }
+        let set = &data.set;
+        let texts = set
+            .tasks
+            .iter()
+            .flat_map(|t| std::iter::once(&t.lead).chain(&t.partners))
+            .chain(set.targets.iter().filter_map(|t| t.lead.as_ref()))
+            .chain(set.indicators.iter().filter_map(|i| i.lead.as_ref()))
+            .chain(data.computed.units.iter().map(|u| &u.name));
+        let mut named = HashMap::new();
+        for text in texts {
+            if named.contains_key(text.as_str()) {
+                continue;
+            }
+            let key = key_of(&known, text);
+            let page = if text.trim().is_empty() {
+                None
+            } else {
+                by_key
+                    .get(&key)
+                    .or_else(|| by_slug.get(&slugify(text)))
+                    .copied()
+            };
+            named.insert(text.clone(), Named { key, page });
+        }
         UnitLookup {
             list,
             known,
             by_key,
             by_slug,
+            named,
         }
     }
 }
@@ -132,16 +187,28 @@ pub fn find_unit(data: &SiteData, text: &str) -> Option<UnitEntry> {
         return None;
     }
     let l = lookup(data);
-    let key = unit_key(data, text);
+    page_of(l, text).map(|i| l.list[i].clone())
+}
+
+/// Index in `l.list` of the unit `text` names (not empty).
+fn page_of(l: &UnitLookup, text: &str) -> Option<usize> {
+    if let Some(n) = l.named.get(text) {
+        return n.page;
+    }
+    let key = key_of(&l.known, text);
     l.by_key
         .get(&key)
         .or_else(|| l.by_slug.get(&slugify(text)))
-        .map(|&i| l.list[i].clone())
+        .copied()
 }
 
 /// The page path of the unit a text names ("" when it has none).
 pub fn unit_href_path(data: &SiteData, text: &str) -> String {
-    find_unit(data, text).map(|u| u.path).unwrap_or_default()
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let l = lookup(data);
+    page_of(l, text).map_or_else(String::new, |i| l.list[i].path.clone())
 }
 
 /// A pillar with a page.

@@ -131,6 +131,9 @@ pub struct SiteData {
     /// The charts' wording in the site's language, set once by the renderer
     /// from the theme's strings (see [`SiteData::chart_words`]).
     pub chart_words: std::sync::OnceLock<std::sync::Arc<crate::charts::Words>>,
+    /// Indices of each target's results in `set.results` (file order),
+    /// built on first use (see [`SiteData::results_of`]).
+    pub results_by_target: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 impl SiteData {
@@ -141,7 +144,30 @@ impl SiteData {
             unit_lookup: std::sync::OnceLock::new(),
             pillar_list: std::sync::OnceLock::new(),
             chart_words: std::sync::OnceLock::new(),
+            results_by_target: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Indices in `set.results` of the results of target `id`, in file
+    /// order: one pass over the results for the whole site, not one per
+    /// target page and chart.
+    pub fn results_of(&self, id: &str) -> &[usize] {
+        self.results_by_target
+            .get_or_init(|| {
+                let mut by: std::collections::HashMap<String, Vec<usize>> =
+                    std::collections::HashMap::new();
+                for (j, r) in self.set.results.iter().enumerate() {
+                    match by.get_mut(r.target_id.as_str()) {
+                        Some(v) => v.push(j),
+                        None => {
+                            by.insert(r.target_id.clone(), vec![j]);
+                        }
+                    }
+                }
+                by
+            })
+            .get(id)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The charts' wording: the theme's strings for the site's language

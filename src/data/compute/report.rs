@@ -161,19 +161,6 @@ pub enum Scope<'a> {
     Locality(Option<&'a str>),
 }
 
-impl Scope<'_> {
-    fn takes(self, locality: Option<&str>) -> bool {
-        match self {
-            Scope::All => true,
-            Scope::Locality(want) => match (want, locality) {
-                (None, None) => true,
-                (Some(a), Some(b)) => fold(a) == fold(b),
-                _ => false,
-            },
-        }
-    }
-}
-
 /// When the figures are taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cutoff {
@@ -317,6 +304,9 @@ pub fn periods(data: &DataSet, kinds: &[ReportKind], today: Date) -> Vec<ReportP
             out.push(p);
         }
     };
+    // One set of target ids, not a scan of the targets per result.
+    let targets: std::collections::HashSet<&str> =
+        data.targets.iter().map(|t| t.id.as_str()).collect();
     for &kind in kinds {
         let mut dates: Vec<Date> = Vec::new();
         dates.extend(data.targets.iter().filter_map(|t| t.deadline?.date()));
@@ -328,7 +318,7 @@ pub fn periods(data: &DataSet, kinds: &[ReportKind], today: Date) -> Vec<ReportP
         let periods = data
             .results
             .iter()
-            .filter(|r| data.target(&r.target_id).is_some())
+            .filter(|r| targets.contains(r.target_id.as_str()))
             .map(|r| r.period)
             .chain(data.observations.iter().map(|o| o.period));
         for p in periods {
@@ -359,16 +349,111 @@ pub fn figures(
     scope: Scope<'_>,
     today: Date,
 ) -> ReportFigures {
-    let cutoff = Cutoff::of(period, today);
-    let counted = |d: Date| period.start() <= d && d <= cutoff.last_day;
-    // The period's results by target, once (not a scan per target).
-    let mut by_target: std::collections::HashMap<&str, Vec<usize>> =
-        std::collections::HashMap::new();
-    for (j, r) in data.results.iter().enumerate() {
-        if period.holds(r.period) {
-            by_target.entry(r.target_id.as_str()).or_default().push(j);
+    figures_in(data, &PeriodFacts::new(data, period), scope, today)
+}
+
+/// What the figures of every scope of one period share, found once: each
+/// target's counted results and the folded spelling of every locality
+/// named. A province's report has a row per locality (90 and more); each
+/// row used to scan all the results and fold every name again.
+pub struct PeriodFacts<'a> {
+    period: ReportPeriod,
+    /// Per target (`DataSet::targets` order): its results whose period lies
+    /// inside the report's and inside the target's own period, file order.
+    counted: Vec<Vec<usize>>,
+    /// Locality names as written → folded.
+    folded: std::collections::HashMap<&'a str, String>,
+}
+
+impl<'a> PeriodFacts<'a> {
+    pub fn new(data: &'a DataSet, period: ReportPeriod) -> PeriodFacts<'a> {
+        let mut by_target: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (j, r) in data.results.iter().enumerate() {
+            if period.holds(r.period) {
+                by_target.entry(r.target_id.as_str()).or_default().push(j);
+            }
+        }
+        let counted = data
+            .targets
+            .iter()
+            .map(|t| {
+                by_target.get(t.id.as_str()).map_or_else(Vec::new, |v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&j| t.placement(data.results[j].period) == Placement::Within)
+                        .collect()
+                })
+            })
+            .collect::<Vec<Vec<usize>>>();
+        let mut folded = std::collections::HashMap::new();
+        let names = counted
+            .iter()
+            .flatten()
+            .filter_map(|&j| data.results[j].commune.as_deref())
+            .chain(data.targets.iter().filter_map(|t| t.locality.as_deref()))
+            .chain(data.tasks.iter().filter_map(|t| t.locality.as_deref()))
+            .chain(data.budget.iter().filter_map(|b| b.locality.as_deref()))
+            .chain(
+                data.observations
+                    .iter()
+                    .filter_map(|o| o.locality.as_deref()),
+            );
+        for name in names {
+            folded.entry(name).or_insert_with(|| fold(name));
+        }
+        PeriodFacts {
+            period,
+            counted,
+            folded,
         }
     }
+
+    /// Whether `scope` takes a row of `locality`: every row for the
+    /// aggregate; for a locality, its rows (names compared folded), and for
+    /// the own unit (`Locality(None)`), the rows naming no locality.
+    fn takes(&self, scope: &Folded, locality: Option<&str>) -> bool {
+        match scope {
+            Folded::All => true,
+            Folded::Locality(want) => match (want, locality) {
+                (None, None) => true,
+                (Some(a), Some(b)) => match self.folded.get(b) {
+                    Some(f) => f == a,
+                    None => fold(b) == *a,
+                },
+                _ => false,
+            },
+        }
+    }
+}
+
+/// A scope with its locality folded once.
+enum Folded {
+    All,
+    Locality(Option<String>),
+}
+
+impl Folded {
+    fn of(scope: Scope<'_>) -> Folded {
+        match scope {
+            Scope::All => Folded::All,
+            Scope::Locality(l) => Folded::Locality(l.map(fold)),
+        }
+    }
+}
+
+/// [`figures`] of the period of `facts` (found once for all its scopes).
+pub fn figures_in(
+    data: &DataSet,
+    facts: &PeriodFacts<'_>,
+    scope: Scope<'_>,
+    today: Date,
+) -> ReportFigures {
+    let period = facts.period;
+    let cutoff = Cutoff::of(period, today);
+    let counted = |d: Date| period.start() <= d && d <= cutoff.last_day;
+    let within = Folded::of(scope);
+    let takes = |l: Option<&str>| facts.takes(&within, l);
     ReportFigures {
         period,
         cutoff,
@@ -376,43 +461,38 @@ pub fn figures(
             .targets
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| {
-                let in_period = by_target.get(t.id.as_str()).map_or(&[][..], Vec::as_slice);
-                target_line(data, i, t, in_period, period, scope)
-            })
+            .filter_map(|(i, t)| target_line(data, i, t, &facts.counted[i], period, scope, &takes))
             .collect(),
         tasks: data
             .tasks
             .iter()
             .enumerate()
-            .filter(|(_, t)| scope.takes(t.locality.as_deref()))
+            .filter(|(_, t)| takes(t.locality.as_deref()))
             .filter_map(|(i, t)| task_line(i, t, period, cutoff, &counted))
             .collect(),
-        budget: budget(data, period.year(), scope),
+        budget: budget(data, period.year(), &takes),
         observations: (0..data.observations.len())
             .filter(|&i| {
                 let o = &data.observations[i];
-                period.holds(o.period) && scope.takes(o.locality.as_deref())
+                period.holds(o.period) && takes(o.locality.as_deref())
             })
             .collect(),
     }
 }
 
+/// `counted`: the target's results inside the period and its own (see
+/// [`PeriodFacts`]); `takes`: the scope's test of a locality.
 fn target_line(
     data: &DataSet,
     i: usize,
     t: &Target,
-    in_period: &[usize],
+    counted: &[usize],
     period: ReportPeriod,
     scope: Scope<'_>,
+    takes: &dyn Fn(Option<&str>) -> bool,
 ) -> Option<TargetLine> {
     // Whose results count: the aggregate takes the target's own; a
     // locality takes its own results (of any target) and its own targets.
-    let counted: Vec<usize> = in_period
-        .iter()
-        .copied()
-        .filter(|&j| t.placement(data.results[j].period) == Placement::Within)
-        .collect();
     let results: Vec<usize> = counted
         .iter()
         .copied()
@@ -423,8 +503,8 @@ fn target_line(
                 Scope::All => place.is_none(),
                 Scope::Locality(None) => place.is_none() && t.locality.is_none(),
                 Scope::Locality(Some(_)) => match place {
-                    Some(p) => scope.takes(Some(p)),
-                    None => scope.takes(t.locality.as_deref()),
+                    Some(p) => takes(Some(p)),
+                    None => takes(t.locality.as_deref()),
                 },
             }
         })
@@ -433,11 +513,11 @@ fn target_line(
     let due_in_period = due.is_some_and(|d| period.contains(d));
     let own = match scope {
         Scope::All => true,
-        Scope::Locality(_) => scope.takes(t.locality.as_deref()),
+        Scope::Locality(_) => takes(t.locality.as_deref()),
     };
     // The aggregate of a target measured only per locality: "2/3 đạt".
     let units_met = (scope == Scope::All && results.is_empty())
-        .then(|| localities_met(data, t, &counted))
+        .then(|| localities_met(data, t, counted))
         .flatten();
     if results.is_empty() && units_met.is_none() && !(due_in_period && own) {
         return None;
@@ -552,12 +632,16 @@ fn task_line(
     None
 }
 
-fn budget(data: &DataSet, year: i16, scope: Scope<'_>) -> Option<BudgetFigures> {
+fn budget(
+    data: &DataSet,
+    year: i16,
+    takes: &dyn Fn(Option<&str>) -> bool,
+) -> Option<BudgetFigures> {
     let mut f = BudgetFigures::default();
     for b in data
         .budget
         .iter()
-        .filter(|b| b.year == year && scope.takes(b.locality.as_deref()))
+        .filter(|b| b.year == year && takes(b.locality.as_deref()))
     {
         f.lines += 1;
         f.planned += b.planned;

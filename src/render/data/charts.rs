@@ -12,7 +12,7 @@ use crate::render::data::views::{ChartView, chart_cmp, latest, number, targets_c
 use crate::render::data::wording::Worded;
 use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;
-use crate::site::identities::{PillarEntry, in_pillar, unit_key};
+use crate::site::identities::{PillarEntry, in_pillar, names_unit};
 use crate::text::escape::html;
 use crate::text::slugify;
 
@@ -28,8 +28,11 @@ fn target_value(q: Quantity) -> Option<f64> {
 pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     let w = data.chart_words();
     let t = &data.set.targets[i];
-    let mut idx: Vec<usize> = (0..data.set.results.len())
-        .filter(|&j| data.set.results[j].target_id == t.id && data.set.results[j].commune.is_none())
+    let mut idx: Vec<usize> = data
+        .results_of(&t.id)
+        .iter()
+        .copied()
+        .filter(|&j| data.set.results[j].commune.is_none())
         .collect();
     idx.sort_by_key(|&j| (data.set.results[j].period.end(), j));
     if idx.is_empty() {
@@ -213,7 +216,7 @@ pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> O
         &data
             .chart_words()
             .fmt("chart_title_unit_tasks", &[("unit", name)]),
-        |i| unit_key(data, &data.set.tasks[i].lead) == key,
+        |i| names_unit(data, &data.set.tasks[i].lead, key),
     )
 }
 

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use crate::render::engine::vars::Context;
 use serde_json::Value;
 
+use crate::render::data::DataPage;
 use crate::render::data::charts::{CHARTS, embed_html};
+use crate::render::data::targets::target_page_title;
 use crate::render::data::views::ChartView;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
@@ -98,69 +100,149 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
 /// [`crate::render::DataPlan`]).
 pub(crate) type FoundChart = std::sync::Arc<Found>;
 
+/// Whether `v` may hold a chart: a map with `svg` and `table_html`, or a
+/// list or map holding one. Read in place, so the context values without
+/// a chart (a tasks page's 5,000 rows) are never converted to be walked.
+fn holds_chart(v: &tera::Value) -> bool {
+    if let Some(map) = v.as_map() {
+        let has = |name: &str| map.keys().any(|k| k.as_str() == Some(name));
+        return (has("svg") && has("table_html")) || map.values().any(holds_chart);
+    }
+    v.as_array()
+        .is_some_and(|list| list.iter().any(holds_chart))
+}
+
 /// Adds embed snippets to the charts of `jobs` (those with a data
-/// template) and returns every chart found, in job order.
+/// template) and returns every chart found, in job order. Jobs are walked
+/// in parallel; the order of the charts is the jobs' order.
 pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<FoundChart> {
-    let base = site.config.base_url.clone();
-    let mut all = Vec::new();
-    for job in jobs.iter_mut() {
-        if !DATA_TEMPLATES.contains(&job.template.as_str()) {
-            continue;
-        }
-        let page = job.path.trim_end_matches("index.html").to_owned();
-        let root = root_for(&page);
-        let lang = job
-            .context
-            .get("lang")
-            .and_then(tera::Value::as_str)
-            .unwrap_or(&site.config.language)
-            .to_owned();
-        let tr = Tr::new(theme, &lang);
-        let mut found = Vec::new();
-        // Only maps and lists can hold a chart; each goes through JSON to
-        // be walked, and back only when a chart was found in it.
-        let keys: Vec<String> = job.context.keys().map(str::to_owned).collect();
-        for key in keys {
-            let Some(v) = job.context.get(&key) else {
-                continue;
-            };
-            if !(v.is_map() || v.is_array()) {
-                continue;
-            }
-            let Ok(mut value) = serde_json::to_value(v) else {
-                continue;
-            };
-            let before = found.len();
-            walk(
-                &mut value,
-                &base,
+    use rayon::prelude::*;
+    let per_job: Vec<Vec<FoundChart>> = jobs
+        .par_iter_mut()
+        .map(|job| walk_job(site, theme, job))
+        .collect();
+    per_job.into_iter().flatten().collect()
+}
+
+/// [`walk_jobs`] for the data pages: the charts of a built page are found
+/// in its context; a target's page gives its charts (see
+/// [`crate::render::data::DataPage`]), which get their snippets here as a
+/// walk of its context would.
+pub(crate) fn walk_pages(site: &Site, theme: &Theme, pages: &mut [DataPage]) -> Vec<FoundChart> {
+    use rayon::prelude::*;
+    let per_page: Vec<Vec<FoundChart>> = pages
+        .par_iter_mut()
+        .map(|page| match page {
+            DataPage::Built(job) => walk_job(site, theme, job),
+            DataPage::Target {
+                index,
+                path,
+                charts,
+            } => match &site.data {
+                Some(data) => {
+                    let title = target_page_title(site, theme, data, *index);
+                    own_charts(site, theme, path, &title, charts)
+                }
+                None => Vec::new(),
+            },
+        })
+        .collect();
+    per_page.into_iter().flatten().collect()
+}
+
+/// Fills the embed snippets of the charts a page (output file `path`,
+/// window title `title`, in the site's language) shows, and returns them
+/// as found charts.
+fn own_charts(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    title: &str,
+    charts: &mut [ChartView],
+) -> Vec<FoundChart> {
+    let page = path.trim_end_matches("index.html").to_owned();
+    let root = root_for(&page);
+    let tr = Tr::new(theme, &site.config.language);
+    charts
+        .iter_mut()
+        .map(|c| {
+            // The snippet is made from the chart without one, as the walk does.
+            c.embed = String::new();
+            let chart = c.clone();
+            c.embed = embed_html(
+                &chart,
+                &site.config.base_url,
                 &root,
                 site.config.portable,
-                tr,
-                &mut found,
+                Some(tr),
+                &crate::charts::Words::default(),
             );
-            if found.len() > before {
-                job.context.insert(key, &value);
-            }
-        }
-        if found.is_empty() {
+            std::sync::Arc::new(Found {
+                chart,
+                page: page.clone(),
+                page_title: title.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// [`walk_jobs`] for one job.
+fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
+    if !DATA_TEMPLATES.contains(&job.template.as_str()) {
+        return Vec::new();
+    }
+    let page = job.path.trim_end_matches("index.html").to_owned();
+    let root = root_for(&page);
+    let lang = job
+        .context
+        .get("lang")
+        .and_then(tera::Value::as_str)
+        .unwrap_or(&site.config.language)
+        .to_owned();
+    let tr = Tr::new(theme, &lang);
+    let mut found = Vec::new();
+    // Only values holding a chart go through JSON to be walked, and back
+    // only when a chart was found in them.
+    let keys: Vec<String> = job.context.keys().map(str::to_owned).collect();
+    for key in keys {
+        let Some(v) = job.context.get(&key) else {
+            continue;
+        };
+        if !holds_chart(v) {
             continue;
         }
-        let title = job
-            .context
-            .get("page_title")
-            .and_then(tera::Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        all.extend(found.into_iter().map(|chart| {
+        let Ok(mut value) = serde_json::to_value(v) else {
+            continue;
+        };
+        let before = found.len();
+        walk(
+            &mut value,
+            &site.config.base_url,
+            &root,
+            site.config.portable,
+            tr,
+            &mut found,
+        );
+        if found.len() > before {
+            job.context.insert(key, &value);
+        }
+    }
+    let title = job
+        .context
+        .get("page_title")
+        .and_then(tera::Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    found
+        .into_iter()
+        .map(|chart| {
             std::sync::Arc::new(Found {
                 chart,
                 page: page.clone(),
                 page_title: title.clone(),
             })
-        }));
-    }
-    all
+        })
+        .collect()
 }
 
 /// One standalone page and one SVG file per chart id (the first page that

@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod dti;
 pub mod embeds;
+mod generated_pages;
 pub mod indicators;
 pub mod localities;
 pub mod open_data;
@@ -41,7 +42,7 @@ pub use crate::site::generated::{BUDGET, DTI, OPEN_DATA, TARGETS, TASKS, menu_ta
 use crate::site::identities;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
-use views::target_path;
+use views::{ChartView, target_path};
 
 /// A link to one of the data pages.
 #[derive(Debug, Clone, Serialize)]
@@ -127,43 +128,64 @@ pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) {
     documents::document_data(site, data, jobs);
 }
 
+/// A data page of the plan.
+pub(crate) enum DataPage {
+    /// Its context built at plan time.
+    Built(Job),
+    /// Target `index`'s page (output file `path`): only its charts are
+    /// drawn at plan time (each is also published on its own, see
+    /// [`embeds`]); the rest of its context is built when it renders, so a
+    /// province's 2,000 target pages are never all in memory.
+    Target {
+        index: usize,
+        path: String,
+        charts: Vec<ChartView>,
+    },
+}
+
 /// Pushes every data page (none when the site has no data).
-pub(crate) fn data_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
+pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     let Some(data) = &site.data else {
         return;
     };
     let paths: std::collections::HashSet<&str> =
         site.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
-    let mut push = |path: &str, template: &str, context: Context| {
+    let push_to = |pages: &mut Vec<DataPage>, path: &str, template: &str, context: Context| {
         if !taken(path) {
-            jobs.push(Job {
+            pages.push(DataPage::Built(Job {
                 path: format!("{path}index.html"),
                 template: template.to_owned(),
                 context,
-            });
+            }));
         }
     };
     if !data.set.targets.is_empty() {
-        push(
+        push_to(
+            pages,
             TARGETS,
             "targets.html",
             targets::targets_page(site, theme, data),
         );
-        // One page (with its charts) per target: built in parallel.
+        // One page per target, its charts drawn in parallel.
         use rayon::prelude::*;
-        let pages: Vec<(String, Context)> = (0..data.set.targets.len())
+        let planned: Vec<(usize, String, Vec<ChartView>)> = (0..data.set.targets.len())
             .into_par_iter()
-            .map(|i| {
+            .filter_map(|i| {
                 let path = target_path(&data.set.targets[i].id);
-                let c = targets::target_page(site, theme, data, i, &path);
-                (path, c)
+                (!taken(&path)).then(|| (i, path, targets::target_charts(data, i)))
             })
             .collect();
-        for (path, c) in pages {
-            push(&path, "target.html", c);
+        for (index, path, charts) in planned {
+            pages.push(DataPage::Target {
+                index,
+                path: format!("{path}index.html"),
+                charts,
+            });
         }
     }
+    let mut push =
+        |path: &str, template: &str, context: Context| push_to(pages, path, template, context);
     if !data.set.tasks.is_empty() {
         push(TASKS, "tasks.html", tasks::tasks_page(site, theme, data));
     }

@@ -24,7 +24,7 @@ use crate::render::data::charts::{
 use crate::render::data::task_views::task_badge;
 use crate::render::data::views::{pillar_chart, target_path};
 use crate::site::SiteData;
-use crate::site::identities::{find_pillar, find_unit, site_pillars, unit_key, units};
+use crate::site::identities::{find_pillar, find_unit, names_unit, site_pillars, units};
 use crate::suggest::nearest;
 use crate::text::escape::html;
 
@@ -176,7 +176,7 @@ impl DataShortcodes<'_> {
         };
         let set = &data.set;
         let idx: Vec<usize> = (0..set.tasks.len())
-            .filter(|&i| unit_key(data, &set.tasks[i].lead) == u.key)
+            .filter(|&i| names_unit(data, &set.tasks[i].lead, &u.key))
             .collect();
         let Some(chart) = unit_tasks_chart(data, &u.key, &u.name, last_segment(&u.path)) else {
             return Err(format!("đơn vị “{}” không chủ trì nhiệm vụ nào", u.name));

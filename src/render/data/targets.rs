@@ -16,7 +16,6 @@ use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::identities::{pillar_href_path, unit_href_path};
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_integer, format_percent};
 use crate::text::slugify;
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,11 +107,11 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
     let mut intro = tr.fmt(
         "targets_intro",
         &[
-            ("n", &format_integer(own.len() as i64)),
-            ("met", &format_integer(achieved as i64)),
+            ("n", &w.int(own.len() as i64)),
+            ("met", &w.int(achieved as i64)),
             (
                 "rate",
-                &format_percent(100.0 * achieved as f64 / own.len().max(1) as f64, 1),
+                &w.percent(100.0 * achieved as f64 / own.len().max(1) as f64, 1),
             ),
         ],
     );
@@ -122,7 +121,7 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
             "targets_others_note",
             &[
                 ("unit", &super::own_unit(site, tr)),
-                ("n", &format_integer(others as i64)),
+                ("n", &w.int(others as i64)),
             ],
         ));
     }
@@ -169,8 +168,33 @@ fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
     }
 }
 
-/// One target's page.
-pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: &str) -> Context {
+/// The charts of target `i`'s page, in page order: its history (or
+/// progress bar), then its results per commune if any.
+pub fn target_charts(data: &SiteData, i: usize) -> Vec<ChartView> {
+    std::iter::once(super::charts::target_chart(data, i))
+        .chain(super::charts::commune_chart(data, i))
+        .collect()
+}
+
+/// The window title of target `i`'s page: it names the target itself,
+/// not only its code.
+pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) -> String {
+    let t = &data.set.targets[i];
+    Tr::new(theme, &site.config.language).fmt(
+        "target_page_title",
+        &[("statement", &t.statement), ("id", &t.id)],
+    )
+}
+
+/// One target's page, showing `charts` (see [`target_charts`]).
+pub fn target_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    i: usize,
+    path: &str,
+    charts: &[ChartView],
+) -> Context {
     let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
@@ -261,7 +285,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         });
     }
     if let Some(pr) = p.progress.filter(|_| p.units_met.is_none()) {
-        facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
+        facts.push(fact(tr, "fact_progress", w.percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
         let mut f = fact(tr, "fact_lead", l.clone());
@@ -280,9 +304,7 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
         facts.push(fact(tr, "col_note", n.clone()));
     }
     // Results, oldest first; unit-level before per-commune within a period.
-    let mut idx: Vec<usize> = (0..data.set.results.len())
-        .filter(|&j| data.set.results[j].target_id == t.id)
-        .collect();
+    let mut idx: Vec<usize> = data.results_of(&t.id).to_vec();
     idx.sort_by(|&a, &b| {
         let (ra, rb) = (&data.set.results[a], &data.set.results[b]);
         (ra.period.end(), ra.commune.is_some(), a).cmp(&(rb.period.end(), rb.commune.is_some(), b))
@@ -312,9 +334,6 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
             }
         })
         .collect();
-    let chart_list: Vec<ChartView> = std::iter::once(super::charts::target_chart(data, i))
-        .chain(super::charts::commune_chart(data, i))
-        .collect();
     let intro = format!(
         "{}{}",
         tr.fmt("target_intro", &[("id", &t.id)]),
@@ -323,19 +342,12 @@ pub fn target_page(site: &Site, theme: &Theme, data: &SiteData, i: usize, path: 
     let crumbs = vec![(tr.get("nav_targets"), link(site, TARGETS))];
     let title = tr.fmt("target_title", &[("id", &t.id)]);
     let mut c = page_context(site, theme, path, &title, &intro, crumbs);
-    // The window title names the target itself, not only its code.
-    c.insert(
-        "page_title",
-        &tr.fmt(
-            "target_page_title",
-            &[("statement", &t.statement), ("id", &t.id)],
-        ),
-    );
+    c.insert("page_title", &target_page_title(site, theme, data, i));
     c.insert("statement", &t.statement);
     c.insert("state", &target_badge(p.state));
     c.insert("facts", &facts);
     c.insert("results", &results);
-    c.insert("charts", &chart_list);
+    c.insert("charts", charts);
     c
 }
 

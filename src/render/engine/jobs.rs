@@ -40,6 +40,8 @@ pub(crate) enum Pending {
     Ready(Job),
     Lazy(Lazy),
     Shared(Arc<Job>),
+    /// A job built on demand, kept from an earlier plan of the same data.
+    SharedLazy(Arc<Lazy>),
 }
 
 impl Pending {
@@ -48,6 +50,7 @@ impl Pending {
             Pending::Ready(j) => &j.path,
             Pending::Lazy(l) => &l.path,
             Pending::Shared(j) => &j.path,
+            Pending::SharedLazy(l) => &l.path,
         }
     }
 
@@ -66,6 +69,7 @@ impl Pending {
             Pending::Ready(job) => run(job),
             Pending::Lazy(l) => run(&(l.make)(site, theme)),
             Pending::Shared(job) => run(job),
+            Pending::SharedLazy(l) => run(&(l.make)(site, theme)),
         }
     }
 }

@@ -14,6 +14,7 @@ use super::sharing_canvas::{
     AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
 };
 use super::sharing_font::{self, Weight};
+use crate::charts::Words;
 use crate::data::compute::TargetState;
 use crate::data::model::Quantity;
 use crate::data::values::Comparison;
@@ -22,7 +23,6 @@ use crate::render::data::views::{latest, quantity, target_path, target_text_in, 
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::Site;
-use crate::text::numbers::format_fixed;
 
 use crate::render::engine::jobs::Job;
 /// Preview image file name, in the page's folder (or the site root).
@@ -134,8 +134,36 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
 /// Points target and DTI pages at their own image. Runs once over the jobs
 /// (a lookup per page would cost pages × targets).
 pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
+    let alts = image_alts(site);
+    for job in jobs.iter_mut() {
+        // Data pages only: a content page at the same path keeps its own.
+        if job.template != "target.html" && job.template != "dti.html" {
+            continue;
+        }
+        if let Some((image, alt)) = page_image(site, &alts, &job.path) {
+            job.context.insert("og_image", &image);
+            job.context.insert("og_image_alt", &alt);
+        }
+    }
+}
+
+/// The image and its alt text of the data page at `path` (`…/index.html`),
+/// if it has one; `alts` from [`image_alts`].
+pub(crate) fn page_image(
+    site: &Site,
+    alts: &HashMap<String, String>,
+    path: &str,
+) -> Option<(String, String)> {
+    let alt = alts.get(path)?;
+    let dir = path.trim_end_matches("index.html");
+    Some((format!("{}{dir}{FILE}", site.config.base_url), alt.clone()))
+}
+
+/// The alt text of each data page's own image (targets and the DTI page),
+/// by the page's output path.
+pub(crate) fn image_alts(site: &Site) -> HashMap<String, String> {
     let Some(data) = &site.data else {
-        return;
+        return HashMap::new();
     };
     let mut alts: HashMap<String, String> = data
         .set
@@ -149,32 +177,27 @@ pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
             .pillars
             .iter()
             .take(6)
-            .map(|(name, t)| format!("{name} {}", points_label(t.points, t.max)))
+            .map(|(name, t)| {
+                format!(
+                    "{name} {}",
+                    points_label(&data.chart_words(), t.points, t.max)
+                )
+            })
             .collect();
+        // Illustrative scores say so, in the picture's words as on the page.
+        let mark = crate::render::data::dti::dti_year_mark(data, year.year);
         alts.insert(
             format!("{DTI}index.html"),
             data.chart_words().fmt(
                 "chart_dti_alt",
                 &[
                     ("year", &year.year.to_string()),
-                    ("parts", &parts.join("; ")),
+                    ("parts", &format!("{}{mark}", parts.join("; "))),
                 ],
             ),
         );
     }
-    let base = &site.config.base_url;
-    for job in jobs.iter_mut() {
-        // Data pages only: a content page at the same path keeps its own.
-        if job.template != "target.html" && job.template != "dti.html" {
-            continue;
-        }
-        if let Some(alt) = alts.get(&job.path) {
-            let dir = job.path.trim_end_matches("index.html");
-            job.context
-                .insert("og_image", &format!("{base}{dir}{FILE}"));
-            job.context.insert("og_image_alt", alt);
-        }
-    }
+    alts
 }
 
 /// One preview image: what it shows, in words, known when the site is
@@ -191,6 +214,8 @@ pub(crate) enum Preview {
         site: String,
         title: String,
         bars: Vec<(f64, f64)>,
+        /// How the points are written ("80,0/100" / "80.0/100").
+        words: std::sync::Arc<Words>,
     },
     Target(TargetCard),
 }
@@ -204,7 +229,12 @@ impl Preview {
                 title,
                 description,
             } => site_card(header, title, description),
-            Preview::Dti { site, title, bars } => dti_card(site, title, bars),
+            Preview::Dti {
+                site,
+                title,
+                bars,
+                words,
+            } => dti_card(words, site, title, bars),
             Preview::Target(card) => target_card(card),
         })
     }
@@ -238,10 +268,15 @@ pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
             format!("{DTI}{FILE}"),
             Preview::Dti {
                 site: site.config.title.clone(),
-                title: data
-                    .chart_words()
-                    .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                // Illustrative scores say so, as on the DTI page.
+                title: format!(
+                    "{}{}",
+                    data.chart_words()
+                        .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                    crate::render::data::dti::dti_year_mark(data, year.year)
+                ),
                 bars,
+                words: data.chart_words(),
             },
         ));
     }
@@ -370,12 +405,12 @@ const BAR: usize = 330;
 const LABEL_X: usize = MARGIN as usize + BAR + 16;
 
 /// "143,5/160".
-fn points_label(points: f64, max: f64) -> String {
-    format!("{}/{}", format_fixed(points, 1), format_fixed(max, 0))
+fn points_label(w: &Words, points: f64, max: f64) -> String {
+    format!("{}/{}", w.fixed(points, 1), w.fixed(max, 0))
 }
 
 /// DTI: the year in the header, one bar per pillar with "points/max".
-fn dti_card(site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
+fn dti_card(w: &Words, site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
     let mut c = Canvas::new();
     header(&mut c, site);
     c.text(word(title, MARGIN, 92.0, 25.0, Weight::Bold, Ink::Dark));
@@ -393,7 +428,7 @@ fn dti_card(site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
         let left = MARGIN as usize;
         c.rect(left, y, BAR, h, SOFT);
         c.rect(left, y, (BAR as f64 * share).round() as usize, h, BRAND);
-        let label = points_label(*points, *max);
+        let label = points_label(w, *points, *max);
         let room = (W - LABEL_X) as f32 - MARGIN;
         let size =
             fitting(&label, &[22.0, 19.0, 16.0, 13.0], Weight::Bold, room).min(h as f32 + 6.0);
@@ -494,6 +529,7 @@ mod tests {
     #[test]
     fn dti_labels_fit_in_the_image() {
         let c = dti_card(
+            &Words::default(),
             "Xã A",
             "Chỉ số DTI năm 2025",
             &[(143.5, 160.0), (57.5, 75.0), (1234.5, 1500.0)],

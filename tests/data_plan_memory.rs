@@ -1,0 +1,117 @@
+//! The data plan keeps what identifies a target's page (its charts, its
+//! address), not the page's context: the facts, results table and page
+//! chrome are built when the page renders and dropped after. So the heap
+//! at its peak grows with each target by about its charts, not by a whole
+//! context. Before, every target page's context was built and alive before
+//! rendering started. Heap bytes are counted by this test's allocator
+//! (exact, independent of load). (One test in this file: the counter is
+//! process-wide.)
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+use minhbach::build::{BuildOptions, build_site_to};
+use minhbach::output::Staging;
+
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+fn grew(by: isize) {
+    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: forwards to the system allocator, only counting bytes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size() as isize);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        grew(new as isize - layout.size() as isize);
+        unsafe { System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Builds the basic site with `n` targets (six yearly results each) and
+/// returns the build's peak heap and the bytes of the target pages written.
+fn build_with_targets(n: usize) -> (isize, u64) {
+    let site = common::Site::fixture("basic");
+    let mut targets =
+        String::from("Mã,Trụ cột,Chỉ tiêu,Đơn vị tính,So sánh,Mục tiêu,Giá trị gốc,Thời hạn\n");
+    let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Nguồn\n");
+    for i in 0..n {
+        targets.push_str(&format!(
+            "CT-{i:04},Chính quyền số,Tỷ lệ hồ sơ trực tuyến toàn trình số {i},%,tối thiểu,90,20,2027\n"
+        ));
+        for year in 2020..2026 {
+            results.push_str(&format!(
+                "CT-{i:04},{year},\"{},5\",Báo cáo năm\n",
+                20 + (i + year as usize) % 70
+            ));
+        }
+    }
+    site.write("content/du-lieu/chi-tieu.csv", targets);
+    site.write("content/du-lieu/ket-qua.csv", results);
+    let opts = BuildOptions {
+        root: site.root.clone(),
+        base_url: None,
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+        check: false,
+    };
+    let dest = site.root.join("public");
+    let open = || Staging::open(&dest, &|_| {});
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let (built, staging) = build_site_to(&opts, &BTreeSet::new(), &open).expect("builds");
+    staging
+        .expect("staging folder")
+        .finish(&built.output)
+        .unwrap();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let pages: u64 = (0..n)
+        .map(|i| {
+            let page = site.out(&format!("chi-tieu/ct-{i:04}/index.html"));
+            let text = std::fs::read_to_string(&page).expect("target page written");
+            assert!(text.contains(&format!("CT-{i:04}")) && text.ends_with("</html>\n"));
+            text.len() as u64
+        })
+        .sum();
+    (peak, pages)
+}
+
+#[test]
+fn target_page_contexts_are_not_all_alive_at_once() {
+    let (small_peak, _) = build_with_targets(100);
+    let (large_peak, large_pages) = build_with_targets(500);
+    // What 400 more targets add to the peak, per target, against what
+    // their pages weigh. A target also adds its row and bar to the targets
+    // page, its charts (drawn at plan time: each is an embed page too), its
+    // search entry and open-data rows, about twice its page in all (26 KB
+    // for a 13.5 KB page when written); with every target context alive
+    // until rendering it was three times its page (40 KB).
+    let per_target = (large_peak - small_peak) / 400;
+    let page = (large_pages / 500) as isize;
+    eprintln!(
+        "peak heap: {small_peak} B with 100 targets, {large_peak} B with 500; \
+         {per_target} B per target; target page {page} B"
+    );
+    assert!(
+        per_target < page * 5 / 2,
+        "each target adds {per_target} bytes to the peak heap, 2.5 times its page \
+         ({page} bytes) or more: target page contexts are held until rendering"
+    );
+}

@@ -10,7 +10,7 @@ SECONDS_EACH="${1:-60}"
 # minhbach is safe Rust: AddressSanitizer finds little here and costs 2-3x
 # the executions, so the default is none (SANITIZER=address to turn it on).
 SANITIZER="${SANITIZER:-none}"
-TARGETS="${TARGETS:-values frontmatter markdown data_file spreadsheet site_page}"
+TARGETS="${TARGETS:-values frontmatter markdown highlight data_file spreadsheet site_page}"
 seed() { mkdir -p "corpus/$1"; }
 for t in frontmatter markdown site_page; do
   seed "$t"
@@ -38,7 +38,7 @@ done
 # (fuzz/make_seeds.py writes them from the example workbook: entries unpacked,
 # far dimension, shared strings, CSV). tests/fuzz_replay.rs replays them all,
 # with every past finding (regressions/<target>/), on stable Rust.
-for t in values frontmatter markdown data_file spreadsheet site_page; do
+for t in values frontmatter markdown highlight data_file spreadsheet site_page; do
   seed "$t"
   if [ -d "seeds/$t" ]; then cp seeds/"$t"/* "corpus/$t/"; fi
 done

@@ -101,10 +101,24 @@ pub enum RawHtml {
     Escape,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+/// The `[markdown]` table: how page bodies are rendered. Its `Debug` form
+/// keys the content cache, so every field here invalidates cached bodies.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct MarkdownConfig {
     pub raw_html: RawHtml,
+    /// Colour fenced code blocks in a known language (`hl-` classes);
+    /// `false` keeps every block a plain `<pre><code class="language-x">`.
+    pub highlight: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        Self {
+            raw_html: RawHtml::default(),
+            highlight: true,
+        }
+    }
 }
 
 /// The resolved site configuration.

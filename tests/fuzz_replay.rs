@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 mod data_file;
 #[path = "../fuzz/bodies/frontmatter.rs"]
 mod frontmatter;
+#[path = "../fuzz/bodies/highlight.rs"]
+mod highlight;
 #[path = "../fuzz/bodies/markdown.rs"]
 mod markdown;
 // `run` and its scratch site serve the fuzz target; this suite uses `run_in`.
@@ -96,6 +98,11 @@ fn frontmatter_inputs_replay() {
 #[test]
 fn markdown_inputs_replay() {
     replay("markdown", markdown::run);
+}
+
+#[test]
+fn highlight_inputs_replay() {
+    replay("highlight", highlight::run);
 }
 
 #[test]

@@ -411,3 +411,45 @@ fn served_site_after_any_edit_sequence_equals_a_clean_build() {
     assert_same_as_clean_build(&root, &snap);
     assert_eq!(state.derived_edits(), derived + 1);
 }
+
+/// `[markdown] highlight` keys the cached bodies: turning it off (or on)
+/// while previewing re-renders every body, and a body edit afterwards
+/// (the fast path) follows the new setting.
+#[test]
+fn served_code_follows_the_highlight_setting() {
+    let site = common::Site::fixture("basic");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let post = root.join("content/tin-tuc/2026-11-05-ban-do-so.md");
+    edit(&post, |t| format!("{t}\n```rust\nfn main() {{}}\n```\n"));
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    let page = |snap: &Snapshot| {
+        String::from_utf8(snap.output.read("tin-tuc/ban-do-so/index.html").unwrap()).unwrap()
+    };
+    assert!(page(&snap).contains("<span class=\"hl-"));
+    let config = root.join("minhbach.toml");
+    let mut step = |path: &PathBuf| {
+        let paths = vec![path.clone()];
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+        snap = next;
+        assert_same_as_clean_build(&root, &snap);
+        page(&snap)
+    };
+    edit(&config, |t| format!("{t}\n[markdown]\nhighlight = false\n"));
+    let off = step(&config);
+    assert!(!off.contains("hl-"), "{off}");
+    assert!(off.contains("<pre><code class=\"language-rust\">fn main() {}\n</code></pre>"));
+    edit(&post, |t| format!("{t}\n```python\nx = 1\n```\n"));
+    let edited = step(&post);
+    assert!(!edited.contains("hl-"), "{edited}");
+    edit(&config, |t| {
+        t.replace("highlight = false", "highlight = true")
+    });
+    let on = step(&config);
+    assert!(on.contains("<span class=\"hl-"), "{on}");
+}

@@ -34,7 +34,7 @@ const SUB_KEYS: &[(&str, &[&str])] = &[
     ("data", &["dir", "encoding", "license", "minh_hoa", "nguon"]),
     ("bulletin", &["enabled", "since"]),
     ("bao_cao", &["enabled", "ky"]),
-    ("markdown", &["raw_html"]),
+    ("markdown", &["raw_html", "highlight"]),
 ];
 
 /// Reports every unknown key (and drops those of sub-tables from `table`);

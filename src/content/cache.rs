@@ -192,7 +192,7 @@ pub fn reload_body(
     root: &Path,
     abs: &Path,
     rel: &str,
-    raw_html: crate::config::RawHtml,
+    opts: &crate::config::MarkdownConfig,
     cache: &mut ContentCache,
 ) -> BodyChange {
     use super::markdown::{self, Source};
@@ -208,7 +208,7 @@ pub fn reload_body(
     let Some((targets, key)) = &cache.rendered_with else {
         return BodyChange::Other;
     };
-    if *key != format!("{raw_html:?}") {
+    if *key != format!("{opts:?}") {
         return BodyChange::Other;
     }
     let mut diags = Diagnostics::new();
@@ -233,7 +233,7 @@ pub fn reload_body(
         file_text: &new.text,
         body_offset: new.body_offset,
     };
-    let body = markdown::render(&src, targets, raw_html, None, &mut render_diags);
+    let body = markdown::render(&src, targets, opts, None, &mut render_diags);
     if format!("{render_diags:?}") != format!("{old_render_diags:?}") {
         return BodyChange::Other;
     }

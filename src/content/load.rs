@@ -243,7 +243,7 @@ pub fn load_cached(
     // settings; a body that calls shortcodes may depend on anything (the
     // data), so it is never reused.
     let t = crate::timing::lap("content: layout", t);
-    let render_key = format!("{:?}", config.markdown.raw_html);
+    let render_key = format!("{:?}", config.markdown);
     let reusable = cache.as_deref().filter(|c| {
         c.rendered_with
             .as_ref()
@@ -267,7 +267,7 @@ pub fn load_cached(
                 file_text: &f.text,
                 body_offset: f.body_offset,
             };
-            let r = markdown::render(&src, &targets, config.markdown.raw_html, shortcodes, &mut d);
+            let r = markdown::render(&src, &targets, &config.markdown, shortcodes, &mut d);
             (r, d, true)
         })
         .collect();

@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
 use super::highlight;
 pub use super::links::{LinkTargets, ROOT_MARKER, Source, page_link, place};
 use super::shortcodes::{self, Shortcodes};
-use crate::config::RawHtml;
+use crate::config::MarkdownConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::text::escape;
 use headings::add_heading_ids;
@@ -46,11 +46,12 @@ fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Renders a page body.
+/// Renders a page body with the site's `[markdown]` options (raw HTML
+/// policy, highlighting of fenced code).
 pub fn render(
     src: &Source<'_>,
     targets: &LinkTargets,
-    raw_html: RawHtml,
+    opts: &MarkdownConfig,
     shortcodes: Option<&dyn Shortcodes>,
     diags: &mut Diagnostics,
 ) -> Rendered {
@@ -152,7 +153,7 @@ pub fn render(
         }
         let event = match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if highlight::is_known(highlight::language(&info)) =>
+                if opts.highlight && highlight::is_known(highlight::language(&info)) =>
             {
                 code = Some((highlight::language(&info).to_owned(), String::new()));
                 continue;
@@ -190,10 +191,10 @@ pub fn render(
                 continue;
             }
             // `<a href>` and `<img src>` are checked like Markdown links.
-            Event::Html(h) => html_event(h, raw_html, true, &mut |u| {
+            Event::Html(h) => html_event(h, opts.raw_html, true, &mut |u| {
                 raw_url(src, at, u, targets, diags)
             }),
-            Event::InlineHtml(h) => html_event(h, raw_html, false, &mut |u| {
+            Event::InlineHtml(h) => html_event(h, opts.raw_html, false, &mut |u| {
                 raw_url(src, at, u, targets, diags)
             }),
             Event::TaskListMarker(done) => {
@@ -283,6 +284,7 @@ fn alignment_classes(html: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::RawHtml;
     use std::path::Path;
 
     fn targets() -> LinkTargets {
@@ -308,7 +310,7 @@ mod tests {
             file_text: &text,
             body_offset,
         };
-        let r = render(&src, &targets(), RawHtml::Allow, None, &mut d);
+        let r = render(&src, &targets(), &MarkdownConfig::default(), None, &mut d);
         (r, d)
     }
 
@@ -395,7 +397,11 @@ mod tests {
             file_text: text,
             body_offset: 0,
         };
-        render(&src, &targets(), RawHtml::Escape, None, &mut d);
+        let escape = MarkdownConfig {
+            raw_html: RawHtml::Escape,
+            ..MarkdownConfig::default()
+        };
+        render(&src, &targets(), &escape, None, &mut d);
         assert!(d.is_empty(), "{d:?}");
     }
 
@@ -473,7 +479,7 @@ mod shortcode_tests {
         let r = render(
             &src,
             &LinkTargets::default(),
-            RawHtml::Allow,
+            &MarkdownConfig::default(),
             Some(&Echo),
             &mut d,
         );

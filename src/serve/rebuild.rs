@@ -273,9 +273,9 @@ fn body_edit(
         if !(rel.ends_with(".md") || rel.ends_with(".markdown")) {
             return None;
         }
-        let raw_html = last.site.config.markdown.raw_html;
+        let opts = last.site.config.markdown.clone();
         let body = crate::timing::phase("body edit: read", || {
-            reload_body(changed.root, path, &rel, raw_html, &mut state.cache.content)
+            reload_body(changed.root, path, &rel, &opts, &mut state.cache.content)
         });
         match body {
             BodyChange::Unchanged => {}

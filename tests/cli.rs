@@ -35,7 +35,7 @@ fn help_and_version_exit_with_0() {
     );
     let r = site.run(&["build", "--help"]);
     r.assert_ok();
-    assert!(r.stdout.contains("--base-url"), "{}", r.stdout);
+    r.assert_stdout_has(&["--base-url"]);
 }
 
 #[test]
@@ -123,11 +123,7 @@ fn init_makes_a_site_that_builds_at_once() {
     // The one thing left to fill in is named: the unit in the header.
     let r = site.build_ok(&[]);
     assert_eq!(r.stderr.matches("cảnh báo:").count(), 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("tên đơn vị vẫn là chỗ trống"),
-        "{}",
-        r.stderr
-    );
+    r.assert_stderr_has(&["tên đơn vị vẫn là chỗ trống"]);
     let cfg = std::fs::read_to_string(site.path("minhbach.toml")).unwrap();
     site.write("minhbach.toml", cfg.replace("UBND xã …", "UBND xã Tân Phú"));
     let r = site.build_ok(&[]);

@@ -72,7 +72,7 @@ fn help_of_every_command_is_vietnamese() {
         args.push("--help");
         let r = site.run(&args);
         r.assert_ok();
-        assert!(r.stdout.contains("Cách dùng: minhbach"), "{}", r.stdout);
+        r.assert_stdout_has(&["Cách dùng: minhbach"]);
         assert_vietnamese(&args.join(" "), &r.stdout);
         let mut args = vec!["help"];
         args.extend_from_slice(c);
@@ -83,7 +83,7 @@ fn help_of_every_command_is_vietnamese() {
     // No command at all: the help, on stderr, exit 2.
     let r = site.run(&[]);
     r.assert_code(2);
-    assert!(r.stderr.contains("Các lệnh:"), "{}", r.stderr);
+    r.assert_stderr_has(&["Các lệnh:"]);
     assert_vietnamese("(nothing)", &r.stderr);
 }
 
@@ -234,7 +234,7 @@ fn root_before_or_after_the_command_and_short_flags() {
     assert_eq!(quiet.stderr, "");
     let verbose = site.run(&["build", "--root", root, "--date", "2026-11-25", "-v"]);
     verbose.assert_ok();
-    assert!(verbose.stderr.contains(" ms"), "{}", verbose.stderr);
+    verbose.assert_stderr_has(&[" ms"]);
 }
 
 #[test]
@@ -305,18 +305,9 @@ fn pause_keeps_the_launchers_window_with_a_vietnamese_last_line() {
     site.write("minhbach.toml", format!("portable = true\n{config}"));
     let ok = site.run(&["build", "--root", root, "--date", "2026-11-25", "--pause"]);
     ok.assert_ok();
-    assert!(
-        ok.stderr
-            .contains("Hoặc xem thử khi đang sửa: bấm đúp Xem truoc.bat"),
-        "{}",
-        ok.stderr
-    );
+    ok.assert_stderr_has(&["Hoặc xem thử khi đang sửa: bấm đúp Xem truoc.bat"]);
     let typed = site.run(&["build", "--root", root, "--date", "2026-11-25"]);
-    assert!(
-        typed.stderr.contains("minhbach serve --open"),
-        "{}",
-        typed.stderr
-    );
+    typed.assert_stderr_has(&["minhbach serve --open"]);
     site.write(
         "content/tin-tuc/2026-08-01-loi.md",
         "+++\ntitle = \"A\n+++\n",

@@ -75,6 +75,23 @@ fn vietnamese(texts: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The pieces of `texts` with a number written the Vietnamese way: a
+/// decimal comma ("95,5"), thousands grouped by dots ("320.000") or a space
+/// before "%" ("95 %"). An English page writes 95.5, 320,000 and 95%. Dates
+/// (25/11/2026), codes (T-01, 15/KH-UBND) and periods (Q3 2026) never match.
+fn vietnamese_numbers(texts: &[String]) -> Vec<String> {
+    let patterns = [
+        regex::Regex::new(r"\d,\d{1,2}(?:\D|$)").unwrap(),
+        regex::Regex::new(r"\d\.\d{3}(?:\D|$)").unwrap(),
+        regex::Regex::new(r"\d[ \u{a0}]%").unwrap(),
+    ];
+    texts
+        .iter()
+        .filter(|t| patterns.iter().any(|p| p.is_match(t)))
+        .cloned()
+        .collect()
+}
+
 /// Every string of a JSON document (the search index), as visible text.
 fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
@@ -89,6 +106,16 @@ fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 fn findings(
     tree: &BTreeMap<String, Vec<u8>>,
     keep: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
+    findings_of(tree, keep, vietnamese)
+}
+
+/// The pieces of visible text `check` picks, in each page the reader sees
+/// (path → pieces).
+fn findings_of(
+    tree: &BTreeMap<String, Vec<u8>>,
+    keep: impl Fn(&str) -> bool,
+    check: fn(&[String]) -> Vec<String>,
 ) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for (path, bytes) in tree {
@@ -121,9 +148,30 @@ fn findings(
             // images have no text to read here.
             continue;
         };
-        found.extend(vietnamese(&texts).into_iter().map(|t| (path.clone(), t)));
+        found.extend(check(&texts).into_iter().map(|t| (path.clone(), t)));
     }
     found
+}
+
+/// Fails listing what was found (the first 60 pieces), said as `what`.
+#[track_caller]
+fn assert_none(found: &[(String, String)], what: &str) {
+    let shown: Vec<String> = found
+        .iter()
+        .take(60)
+        .map(|(p, t)| format!("{p}: {t}"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{} {what}:\n{}",
+        found.len(),
+        shown.join("\n")
+    );
+}
+
+/// A page's text with entities decoded and non-breaking spaces as spaces.
+fn page_text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    html_unescape(&String::from_utf8_lossy(&tree[path])).replace('\u{a0}', " ")
 }
 
 fn built() -> (Site, BTreeMap<String, Vec<u8>>) {
@@ -140,6 +188,33 @@ fn the_check_sees_vietnamese_and_not_english() {
     let found = vietnamese(&visible_text(page));
     assert_eq!(found, ["Quá hạn", "Mã", "Tuần 47"]);
     assert!(vietnamese(&visible_text("<p>Plan 02-KH/BCĐTW, 95,5 % → 100 %</p>")).is_empty());
+}
+
+#[test]
+fn the_number_check_sees_vietnamese_formats_only() {
+    let page = "<p>95,5 % met</p><td>320.000.000 VND</td><svg><text>84 %</text></svg>\
+                <p>95.5% of 320,000,000 VND on 25/11/2026, Q3 2026, plan 15/KH-UBND, T-01, 0.8240</p>";
+    let found = vietnamese_numbers(&visible_text(page));
+    assert_eq!(found, ["95,5 % met", "320.000.000 VND", "84 %"]);
+}
+
+/// Every number on an English site's pages (text, tables, charts, feeds,
+/// search) is written the English way: 95.5%, 320,000,000 VND. Open-data
+/// CSV/JSON files are machine formats and are not looked at (they keep a
+/// plain decimal point and no grouping on every site).
+#[test]
+fn english_numbers_on_english_pages() {
+    let (_site, tree) = built();
+    let found = findings_of(&tree, |_| true, vietnamese_numbers);
+    assert_none(
+        &found,
+        "numbers written the Vietnamese way on an English site",
+    );
+    let page = |p: &str| page_text(&tree, p);
+    let budget = page("kinh-phi/index.html");
+    assert!(budget.contains("320,000,000 VND"), "{budget}");
+    let target = page("chi-tieu/t-01/index.html");
+    assert!(target.contains("91%"), "{target}");
 }
 
 #[test]
@@ -190,19 +265,9 @@ fn an_english_site_says_nothing_in_vietnamese() {
         assert!(tree.contains_key(page), "{page} missing");
     }
     let found = findings(&tree, |p| !is_report(p));
-    let shown: Vec<String> = found
-        .iter()
-        .take(60)
-        .map(|(p, t)| format!("{p}: {t}"))
-        .collect();
-    assert!(
-        found.is_empty(),
-        "{} pieces of Vietnamese on an English site:\n{}",
-        found.len(),
-        shown.join("\n")
-    );
+    assert_none(&found, "pieces of Vietnamese on an English site");
     // And the words are English: a sample of each kind.
-    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let page = |p: &str| page_text(&tree, p);
     let target = page("chi-tieu/t-01/index.html");
     assert!(
         target.contains("Results of target T-01 by period"),
@@ -212,6 +277,13 @@ fn an_english_site_says_nothing_in_vietnamese() {
     let tasks = page("nhiem-vu/index.html");
     assert!(
         tasks.contains("Overdue") && tasks.contains("Ongoing"),
+        "{tasks}"
+    );
+    // A recurring task's rule written in English is understood: its missed
+    // quarter is computed from it (before the 15th of the quarter's last month).
+    assert!(
+        tasks.contains("Repeats: quarterly, before the 15th of the last month")
+            && tasks.contains("Not reported: Q3 2026 (due 14/09/2026, 72 days overdue)"),
         "{tasks}"
     );
     let budget = page("kinh-phi/index.html");
@@ -236,19 +308,9 @@ fn english_reports() {
         assert!(tree.contains_key(page), "{page} missing");
     }
     let found = findings(&tree, is_report);
-    let shown: Vec<String> = found
-        .iter()
-        .take(60)
-        .map(|(p, t)| format!("{p}: {t}"))
-        .collect();
-    assert!(
-        found.is_empty(),
-        "{} pieces of Vietnamese in the reports:\n{}",
-        found.len(),
-        shown.join("\n")
-    );
+    assert_none(&found, "pieces of Vietnamese in the reports");
     // The report says in English what it is and what it found.
-    let page = |p: &str| html_unescape(&String::from_utf8_lossy(&tree[p])).replace('\u{a0}', " ");
+    let page = |p: &str| page_text(&tree, p);
     let half = page("bao-cao/6-thang-dau-nam-2026/index.html");
     for words in [
         "Digital transformation report of Riverside Ward, first half of 2026",
@@ -280,6 +342,13 @@ fn sharing_images_are_drawn_in_the_site_language() {
     });
     vi.build_ok(&[]);
     let vietnamese = vi.public_tree();
+    // The fixture's DTI scores are illustrative: the card and its alt text say so.
+    let dti = page_text(&english, "chi-so-dti/index.html");
+    assert!(
+        dti.contains("og:image:alt\" content=\"DTI score 2026 by pillar:")
+            && dti.contains("70.0/100 (illustrative)\""),
+        "{dti}"
+    );
     for image in ["chia-se.png", "chi-so-dti/chia-se.png"] {
         assert!(english.contains_key(image), "{image} missing");
         assert_ne!(

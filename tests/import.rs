@@ -224,12 +224,7 @@ fn zola_posts_at_the_top_of_content_become_news() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stderr
-            .contains("Dựng thử: được; 2/2 bài đã nhập được đăng"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&["Dựng thử: được; 2/2 bài đã nhập được đăng"]);
     build(&dest).assert_ok();
     // Indented fences read; the date comes from the file name.
     let meeting = out(&dest, "tin-tuc/hop-thon/index.html");

@@ -337,6 +337,11 @@ fn served_site_after_any_edit_sequence_equals_a_clean_build() {
         1,
         "only the edited data file is read"
     );
+    assert_eq!(
+        state.bodies_rendered(),
+        0,
+        "no Markdown body is rendered again for a data edit"
+    );
     let csv_after = read(&snap, "du-lieu/ket-qua.csv").unwrap();
     assert!(csv_after.contains("TT-02,2026,93,"), "{csv_after}");
     assert_ne!(bytes(&snap, "chi-tieu/tt-02/chia-se.png"), png_before);

@@ -72,11 +72,7 @@ fn excel_template_marks_required_columns_and_explains_them() {
     let root = dir.to_str().unwrap();
     let r = site.run(&["new", "dataset", "nhiem-vu", "--root", root]);
     r.assert_ok();
-    assert!(
-        r.stderr.contains("“Trạng thái” có danh sách chọn"),
-        "{}",
-        r.stderr
-    );
+    r.assert_stderr_has(&["“Trạng thái” có danh sách chọn"]);
     let path = dir.join("content/du-lieu/nhiem-vu.xlsx");
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     assert_eq!(book.sheet_names(), vec!["Nhiệm vụ", "Hướng dẫn"]);
@@ -112,5 +108,5 @@ fn excel_template_marks_required_columns_and_explains_them() {
     std::fs::write(&csv, text).unwrap();
     let r = site.run(&["check", "--root", root, "--date", "2026-11-25"]);
     r.assert_ok();
-    assert!(r.stderr.contains("0 lỗi"), "{}", r.stderr);
+    r.assert_stderr_has(&["0 lỗi"]);
 }

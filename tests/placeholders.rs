@@ -76,5 +76,5 @@ fn placeholders_from_init_and_new_post_are_warned_about_until_replaced() {
     std::fs::write(&post, text).unwrap();
     let r = site.run(&["check", "--root", root, "--date", "2026-11-25"]);
     r.assert_ok();
-    assert!(r.stderr.contains("0 cảnh báo"), "{}", r.stderr);
+    r.assert_stderr_has(&["0 cảnh báo"]);
 }

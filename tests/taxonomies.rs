@@ -87,6 +87,5 @@ fn a_bad_declaration_is_a_located_error() {
     site.append_config("[[taxonomies]]\nname = \"series\"\npath = \"the\"\n");
     let r = site.build(&[]);
     assert_ne!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("minhbach.toml:"), "{}", r.stderr);
-    assert!(r.stderr.contains("đường dẫn “the”"), "{}", r.stderr);
+    r.assert_stderr_has(&["minhbach.toml:", "đường dẫn “the”"]);
 }

@@ -10,7 +10,6 @@ use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_hei
 use super::table::{Column, Table};
 use super::words::Words;
 use super::{Chart, chart_id, finite};
-use crate::text::numbers::{format_decimal, format_percent};
 use std::sync::Arc;
 
 /// The unit money is written in.
@@ -47,11 +46,11 @@ impl MoneyUnit {
     }
 
     /// An amount in đồng written in this unit, without the unit.
-    fn format(self, dong: f64) -> String {
+    fn format(self, w: &Words, dong: f64) -> String {
         match self {
-            MoneyUnit::TyDong => format_decimal(dong / 1e9, 2),
-            MoneyUnit::TrieuDong => format_decimal(dong / 1e6, 2),
-            MoneyUnit::Dong | MoneyUnit::Auto => format_decimal(dong, 0),
+            MoneyUnit::TyDong => w.dec(dong / 1e9, 2),
+            MoneyUnit::TrieuDong => w.dec(dong / 1e6, 2),
+            MoneyUnit::Dong | MoneyUnit::Auto => w.dec(dong, 0),
         }
     }
 }
@@ -129,7 +128,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
     let value_text = |v: Option<f64>| {
         v.map_or_else(
             || w.get("chart_no_data_short").to_owned(),
-            |v| unit.format(v),
+            |v| unit.format(w, v),
         )
     };
     let amounts = || {
@@ -179,7 +178,7 @@ pub fn budget_bars(input: &BudgetBars) -> Chart {
             bar_y += BAR + 4.0;
         }
         if let Some(rate) = row.rate() {
-            let text = w.fmt("chart_rate_line", &[("rate", &format_percent(rate, 1))]);
+            let text = w.fmt("chart_rate_line", &[("rate", &w.percent(rate, 1))]);
             svg.text(PAD, bar_y + SMALL, &text, TextStyle::SMALL.bold());
             bar_y += SMALL + 4.0;
         }
@@ -211,7 +210,7 @@ fn describe(input: &BudgetBars, unit: MoneyUnit) -> String {
         return format!("{}.", w.get("chart_no_data"));
     }
     let name = unit.name(w);
-    let amount = |v: f64| format!("{} {name}", unit.format(v));
+    let amount = |v: f64| format!("{} {name}", unit.format(w, v));
     let mut parts = Vec::new();
     if !planned.is_empty() {
         parts.push(w.fmt(
@@ -231,10 +230,7 @@ fn describe(input: &BudgetBars, unit: MoneyUnit) -> String {
     let p: f64 = both.iter().filter_map(|r| finite(r.planned)).sum();
     let d: f64 = both.iter().filter_map(|r| finite(r.disbursed)).sum();
     if p > 0.0 {
-        desc.push_str(&w.fmt(
-            "chart_desc_rate",
-            &[("rate", &format_percent(100.0 * d / p, 1))],
-        ));
+        desc.push_str(&w.fmt("chart_desc_rate", &[("rate", &w.percent(100.0 * d / p, 1))]));
     }
     desc.push('.');
     desc
@@ -254,14 +250,14 @@ fn table(input: &BudgetBars, unit: MoneyUnit) -> String {
     )
     .no_data(w.get("chart_no_data"));
     let no_data = w.get("chart_no_data");
-    let cell = |v: Option<f64>| v.map_or_else(|| no_data.to_owned(), |v| unit.format(v));
+    let cell = |v: Option<f64>| v.map_or_else(|| no_data.to_owned(), |v| unit.format(w, v));
     for row in &input.rows {
         table.row(vec![
             row.label.clone(),
             cell(finite(row.planned)),
             cell(finite(row.disbursed)),
             row.rate()
-                .map_or_else(|| "–".to_owned(), |r| format_percent(r, 1)),
+                .map_or_else(|| "–".to_owned(), |r| w.percent(r, 1)),
         ]);
     }
     table.render()

@@ -15,7 +15,6 @@ use super::table::{Column, Table};
 use super::target_progress::{Comparison, TargetState, evaluate};
 use super::words::Words;
 use super::{Chart, chart_id, finite};
-use crate::text::numbers::format_decimal;
 use crate::text::vi_cmp;
 use std::sync::Arc;
 
@@ -112,7 +111,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
             ),
         ];
         y += svg.legend(&legend, PAD, y, full);
-        let label = w.fmt("chart_goal_line", &[("value", &with_unit(t, 2, unit))]);
+        let label = w.fmt("chart_goal_line", &[("value", &with_unit(w, t, 2, unit))]);
         svg.line(PAD, y + 9.0, PAD + 14.0, y + 9.0, target_stroke());
         svg.text(PAD + 20.0, y + 14.0, &label, TextStyle::SMALL);
         y += 26.0;
@@ -123,7 +122,7 @@ pub fn commune_comparison(input: &CommuneComparison) -> Chart {
         .map(|r| {
             r.1.map_or_else(
                 || w.get("chart_no_data_short").to_owned(),
-                |v| with_unit(v, 2, unit),
+                |v| with_unit(w, v, 2, unit),
             )
         })
         .collect();
@@ -259,7 +258,7 @@ fn describe(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) ->
         return format!("{}.", w.get("chart_no_data"));
     };
     let unit = input.unit.as_str();
-    let show = |(r, v): &(&CommuneValue, f64)| format!("{} {}", r.name, with_unit(*v, 2, unit));
+    let show = |(r, v): &(&CommuneValue, f64)| format!("{} {}", r.name, with_unit(w, *v, 2, unit));
     let mut desc = if measured.len() == 1 {
         show(first)
     } else if lower_is_better(input.comparison) {
@@ -284,7 +283,7 @@ fn describe(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) ->
             &[
                 ("met", &met.to_string()),
                 ("total", &rows.len().to_string()),
-                ("goal", &with_unit(t, 2, unit)),
+                ("goal", &with_unit(w, t, 2, unit)),
             ],
         ));
     }
@@ -313,10 +312,7 @@ fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> St
     for (row, value) in rows {
         let mut cells = vec![
             row.name.clone(),
-            value.map_or_else(
-                || w.get("chart_no_data").to_owned(),
-                |v| format_decimal(v, 2),
-            ),
+            value.map_or_else(|| w.get("chart_no_data").to_owned(), |v| w.dec(v, 2)),
         ];
         if let Some(s) = state(input, *value) {
             cells.push(s.word(w).to_owned());
@@ -326,7 +322,7 @@ fn table(input: &CommuneComparison, rows: &[(&CommuneValue, Option<f64>)]) -> St
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
         table.footer(vec![
             w.get("chart_col_goal").to_owned(),
-            format_decimal(t, 2),
+            w.dec(t, 2),
             String::new(),
         ]);
     }

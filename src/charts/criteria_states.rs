@@ -75,9 +75,9 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
         |count, total| {
             format!(
                 "{}/{} ({})",
-                int(count.into()),
-                int(total),
-                share(count, total)
+                int(w, count.into()),
+                int(w, total),
+                share(w, count, total)
             )
         },
         |counts| {
@@ -86,7 +86,9 @@ pub fn criteria_states(input: &CriteriaStates) -> Chart {
                 .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
-                .map(|(count, _, label)| format!("{}/{} {label}", int((*count).into()), int(total)))
+                .map(|(count, _, label)| {
+                    format!("{}/{} {label}", int(w, (*count).into()), int(w, total))
+                })
                 .collect();
             if parts.is_empty() {
                 vec![w.get("chart_no_criteria").to_owned()]
@@ -112,11 +114,11 @@ fn describe(input: &CriteriaStates) -> String {
     let parts: Vec<String> = sum
         .states(w)
         .iter()
-        .map(|s| format!("{}/{} {}", int(s.0.into()), int(total), s.2))
+        .map(|s| format!("{}/{} {}", int(w, s.0.into()), int(w, total), s.2))
         .collect();
     let mut desc = w.fmt(
         "chart_desc_criteria",
-        &[("n", &int(total)), ("parts", &parts.join(", "))],
+        &[("n", &int(w, total)), ("parts", &parts.join(", "))],
     );
     if input.groups.len() > 1 {
         let all_green = input
@@ -128,8 +130,8 @@ fn describe(input: &CriteriaStates) -> String {
         desc.push_str(&w.fmt(
             "chart_desc_all_green",
             &[
-                ("n", &int(all_green as u64)),
-                ("total", &int(input.groups.len() as u64)),
+                ("n", &int(w, all_green as u64)),
+                ("total", &int(w, input.groups.len() as u64)),
             ],
         ));
     }

@@ -11,7 +11,6 @@ use super::svg::{self, FONT, PAD, SMALL, Svg, Swatch, TextStyle, WIDTH, line_hei
 use super::table::{Column, Table};
 use super::words::Words;
 use super::{Chart, chart_id, finite};
-use crate::text::numbers::{format_decimal, format_fixed, format_percent};
 use std::sync::Arc;
 
 /// How scores are written.
@@ -25,10 +24,10 @@ pub enum DtiScale {
 }
 
 impl DtiScale {
-    fn format(self, value: f64) -> String {
+    fn format(self, w: &Words, value: f64) -> String {
         match self {
-            DtiScale::Points => format_decimal(value, 2),
-            DtiScale::Index => format_fixed(value, 4),
+            DtiScale::Points => w.dec(value, 2),
+            DtiScale::Index => w.fixed(value, 4),
         }
     }
 }
@@ -73,13 +72,10 @@ fn figure(input: &DtiScores, row: &DtiRow) -> String {
     let w = &*input.words;
     match (input.scale, score) {
         (_, None) => w.get("chart_no_data_short").to_owned(),
-        (DtiScale::Index, Some(s)) => format_fixed(s, 4),
+        (DtiScale::Index, Some(s)) => w.fixed(s, 4),
         (DtiScale::Points, Some(s)) => w.fmt(
             "chart_points_of",
-            &[
-                ("points", &format_decimal(s, 2)),
-                ("max", &format_decimal(row.max, 2)),
-            ],
+            &[("points", &w.dec(s, 2)), ("max", &w.dec(row.max, 2))],
         ),
     }
 }
@@ -199,7 +195,7 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
         svg.text(end.max(max_end) + 6.0, bar_y + BAR - 4.0, figure, style);
         let mut bottom = bar_y + BAR;
         if let Some(p) = finite(row.previous) {
-            let mut text = format!("{previous}: {}", input.scale.format(p));
+            let mut text = format!("{previous}: {}", input.scale.format(w, p));
             if let Some(s) = finite(row.score) {
                 text.push_str(&format!(" ({})", change(input.scale, s - p, w)));
             }
@@ -225,8 +221,8 @@ pub fn dti_scores(input: &DtiScores) -> Chart {
 
 /// A signed change: "+10,25", "-0,0312", "không đổi".
 fn change(scale: DtiScale, delta: f64, w: &Words) -> String {
-    let text = scale.format(delta.abs());
-    if scale.format(0.0) == text {
+    let text = scale.format(w, delta.abs());
+    if scale.format(w, 0.0) == text {
         w.get("chart_unchanged").to_owned()
     } else if delta > 0.0 {
         format!("+{text}")
@@ -265,7 +261,7 @@ fn describe(input: &DtiScores) -> String {
             "{} ({}, {})",
             row.label,
             figure(input, row),
-            format_percent(ratio * 100.0, 1)
+            w.percent(ratio * 100.0, 1)
         ),
     };
     let mut desc = if scored.len() == 1 {
@@ -308,17 +304,16 @@ fn table(input: &DtiScores) -> String {
     let cell = |v: Option<f64>| {
         v.map_or_else(
             || w.get("chart_no_data").to_owned(),
-            |v| input.scale.format(v),
+            |v| input.scale.format(w, v),
         )
     };
     for row in &input.rows {
         let mut cells = vec![row.label.clone(), cell(finite(row.score))];
         if !index {
             cells.push(cell(Some(row.max).filter(|m| m.is_finite())));
-            let rate = finite(row.score).filter(|_| row.max > 0.0).map_or_else(
-                || "–".to_owned(),
-                |s| format_percent(100.0 * s / row.max, 1),
-            );
+            let rate = finite(row.score)
+                .filter(|_| row.max > 0.0)
+                .map_or_else(|| "–".to_owned(), |s| w.percent(100.0 * s / row.max, 1));
             cells.push(rate);
         }
         if with_previous {

@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 use super::words::Words;
 use super::{Chart, chart_id, finite};
-use crate::text::numbers::format_decimal;
 
 /// One period and its value.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,9 +62,9 @@ pub fn history_line(input: &HistoryLine) -> Chart {
     let mut svg = Svg::new(&id);
     let w = &*input.words;
     let top = PAD + lines::legend(&mut svg, unit, target, w);
-    let plot = axes::y_axis(&mut svg, top, &values, target, input.points.len());
+    let plot = axes::y_axis(&mut svg, top, &values, target, input.points.len(), w);
     lines::draw_line(&mut svg, &plot, &values, target, w);
-    value_labels::draw_points(&mut svg, &plot, &values, target, unit);
+    value_labels::draw_points(&mut svg, &plot, &values, target, unit, w);
     let bottom = axes::period_labels(&mut svg, &plot, input);
     let svg = svg.finish(bottom + PAD, &input.title, &desc);
     Chart {
@@ -91,16 +90,16 @@ fn describe(input: &HistoryLine) -> String {
             &[
                 ("from", first.0),
                 ("to", last.0),
-                ("first", &with_unit(first.1, 2, unit)),
-                ("last", &with_unit(last.1, 2, unit)),
+                ("first", &with_unit(w, first.1, 2, unit)),
+                ("last", &with_unit(w, last.1, 2, unit)),
             ],
         ),
-        (Some(only), _) => format!("{}: {}", only.0, with_unit(only.1, 2, unit)),
+        (Some(only), _) => format!("{}: {}", only.0, with_unit(w, only.1, 2, unit)),
         _ => w.get("chart_no_data").to_owned(),
     };
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
         desc.push_str("; ");
-        desc.push_str(&w.fmt("chart_desc_goal", &[("value", &with_unit(t, 2, unit))]));
+        desc.push_str(&w.fmt("chart_desc_goal", &[("value", &with_unit(w, t, 2, unit))]));
     }
     let missing = input
         .points
@@ -131,17 +130,12 @@ fn table(input: &HistoryLine) -> String {
     )
     .no_data(w.get("chart_no_data"));
     for point in &input.points {
-        let value = finite(point.value).map_or_else(
-            || w.get("chart_no_data").to_owned(),
-            |v| format_decimal(v, 2),
-        );
+        let value =
+            finite(point.value).map_or_else(|| w.get("chart_no_data").to_owned(), |v| w.dec(v, 2));
         table.row(vec![point.period.clone(), value]);
     }
     if let Some(t) = input.target.filter(|t| t.is_finite()) {
-        table.footer(vec![
-            w.get("chart_col_goal").to_owned(),
-            format_decimal(t, 2),
-        ]);
+        table.footer(vec![w.get("chart_col_goal").to_owned(), w.dec(t, 2)]);
     }
     table.render()
 }

@@ -2,7 +2,7 @@
 //! estimated per character, erring on the wide side), wrapping and truncation
 //! of long Vietnamese labels, and values with their units.
 
-use crate::text::numbers::format_decimal;
+use crate::charts::Words;
 
 /// Estimated width of one character, in em. The values follow DejaVu Sans,
 /// the widest of the common default sans-serif fonts, so that text placed
@@ -153,11 +153,15 @@ pub(crate) fn flow(parts: &[String], max_width: f64, size: f64, max_lines: usize
     }
 }
 
-/// A number with at most `decimals` decimals, Vietnamese style, followed by
-/// its unit after a non-breaking space: `95,5 %`, `2.665 triệu đồng`, `12`.
-pub(crate) fn with_unit(value: f64, decimals: usize, unit: &str) -> String {
-    let number = format_decimal(value, decimals);
+/// A number with at most `decimals` decimals in the language of `w`,
+/// followed by its unit after a non-breaking space: `95,5 %`, `2.665 triệu
+/// đồng`, `12`; a percentage as the language writes it (`95.5%` in English).
+pub(crate) fn with_unit(w: &Words, value: f64, decimals: usize, unit: &str) -> String {
     let unit = unit.trim();
+    if unit == "%" {
+        return w.percent(value, decimals);
+    }
+    let number = w.dec(value, decimals);
     if unit.is_empty() {
         number
     } else {
@@ -224,8 +228,15 @@ mod tests {
 
     #[test]
     fn units_follow_a_non_breaking_space() {
-        assert_eq!(with_unit(95.5, 1, "%"), "95,5\u{a0}%");
-        assert_eq!(with_unit(2665.0, 2, "triệu đồng"), "2.665\u{a0}triệu đồng");
-        assert_eq!(with_unit(12.0, 0, ""), "12");
+        let w = &Words::default();
+        assert_eq!(with_unit(w, 95.5, 1, "%"), "95,5\u{a0}%");
+        assert_eq!(
+            with_unit(w, 2665.0, 2, "triệu đồng"),
+            "2.665\u{a0}triệu đồng"
+        );
+        assert_eq!(with_unit(w, 12.0, 0, ""), "12");
+        let en = &Words::with(|k| (k == "chart_numbers").then(|| "en".to_owned()));
+        assert_eq!(with_unit(en, 95.5, 1, "%"), "95.5%");
+        assert_eq!(with_unit(en, 2665.0, 2, "shops"), "2,665\u{a0}shops");
     }
 }

@@ -7,8 +7,9 @@
 //! that states the key figure, plus an accessible `<table>` with the same
 //! numbers for the caller to show beside it (usually inside `<details>`).
 //!
-//! The SVG is written by hand (see `docs/decisions/0004-charts.md`): all text
-//! uses Vietnamese number formatting, data strings are escaped, output is
+//! The SVG is written by hand (see `docs/decisions/0004-charts.md`): numbers
+//! are written as the chart's `Words` say (Vietnamese "95,5 %" by default,
+//! English "95.5%" with `chart_numbers = "en"`), data strings are escaped, output is
 //! deterministic, colours come from the Okabe–Ito palette and every state is
 //! also carried by a pattern and by words, never by colour alone.
 //!

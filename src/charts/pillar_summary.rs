@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use super::words::Words;
 use super::{Chart, chart_id};
-use crate::text::numbers::format_integer;
 
 /// The counts of one pillar.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -96,17 +95,17 @@ pub fn pillar_summary(input: &PillarSummary) -> Chart {
         let mut x = PAD;
         let mut parts = Vec::new();
         for (count, paint, label) in segments(pillar, w) {
-            let w = full * f64::from(count) / max_total as f64;
-            svg.rect(x, bar_y, w, BAR, paint);
-            x += w;
+            let width = full * f64::from(count) / max_total as f64;
+            svg.rect(x, bar_y, width, BAR, paint);
+            x += width;
             if count > 0 {
-                parts.push(format!("{label}: {}", format_integer(i64::from(count))));
+                parts.push(format!("{label}: {}", w.int(i64::from(count))));
             }
         }
         if parts.is_empty() {
             parts.push(w.get("chart_no_targets").to_owned());
         } else {
-            parts.push(w.fmt("chart_total", &[("n", &format_integer(total as i64))]));
+            parts.push(w.fmt("chart_total", &[("n", &w.int(total as i64))]));
         }
         let text_y = bar_y + BAR + SMALL + 4.0;
         let wrapped = flow(&parts, full, SMALL, svg::ALL_LINES);
@@ -133,8 +132,8 @@ fn describe(input: &PillarSummary) -> String {
     let mut desc = w.fmt(
         "chart_desc_pillars",
         &[
-            ("met", &format_integer(met as i64)),
-            ("total", &format_integer(total as i64)),
+            ("met", &w.int(met as i64)),
+            ("total", &w.int(total as i64)),
             ("pillars", &input.pillars.len().to_string()),
         ],
     );
@@ -178,18 +177,17 @@ fn table(input: &PillarSummary) -> String {
         ],
     )
     .no_data(w.get("chart_no_data"));
-    let int = |v: u64| format_integer(v as i64);
     for p in &input.pillars {
         table.row(vec![
             p.label.clone(),
-            int(p.met.into()),
-            int(p.not_met.into()),
-            int(p.no_data.into()),
-            int(p.total()),
+            w.int(u64::from(p.met)),
+            w.int(u64::from(p.not_met)),
+            w.int(u64::from(p.no_data)),
+            w.int(p.total()),
         ]);
     }
     if input.pillars.len() > 1 {
-        let sum = |f: fn(&PillarCounts) -> u64| int(input.pillars.iter().map(f).sum());
+        let sum = |f: fn(&PillarCounts) -> u64| w.int(input.pillars.iter().map(f).sum::<u64>());
         table.footer(vec![
             w.get("chart_grand_total").to_owned(),
             sum(|p| p.met.into()),

@@ -8,7 +8,6 @@ use super::svg;
 use super::table::{Column, Table};
 use super::words::Words;
 use super::{Chart, chart_id};
-use crate::text::numbers::{format_integer, format_percent};
 
 /// Counts by state of one group.
 pub(crate) trait StateCounts: Copy + Default {
@@ -25,17 +24,17 @@ pub(crate) trait StateCounts: Copy + Default {
     }
 }
 
-/// A whole number written the Vietnamese way ("1.234").
-pub(crate) fn int(v: u64) -> String {
-    format_integer(i64::try_from(v).unwrap_or(i64::MAX))
+/// A whole number in the language of `w` ("1.234" / "1,234").
+pub(crate) fn int(w: &Words, v: u64) -> String {
+    w.int(i64::try_from(v).unwrap_or(i64::MAX))
 }
 
 /// `count` as a share of `total` ("12,5 %"), or "–" when there is none.
-pub(crate) fn share(count: u32, total: u64) -> String {
+pub(crate) fn share(w: &Words, count: u32, total: u64) -> String {
     if total == 0 {
         "–".to_owned()
     } else {
-        format_percent(100.0 * f64::from(count) / total as f64, 1)
+        w.percent(100.0 * f64::from(count) / total as f64, 1)
     }
 }
 
@@ -116,13 +115,13 @@ fn table<C: StateCounts>(
         for (count, _, label) in counts.states(w) {
             table.row(vec![
                 label.to_owned(),
-                int(count.into()),
-                share(count, total),
+                int(w, count.into()),
+                share(w, count, total),
             ]);
         }
         table.footer(vec![
             w.get("chart_col_total").to_owned(),
-            int(total),
+            int(w, total),
             String::new(),
         ]);
         return table.render();
@@ -133,8 +132,8 @@ fn table<C: StateCounts>(
     let mut table = Table::new(title, columns).no_data(w.get("chart_no_data"));
     for (label, counts) in groups {
         let mut row = vec![(*label).to_owned()];
-        row.extend(counts.states(w).iter().map(|s| int(s.0.into())));
-        row.push(int(counts.total()));
+        row.extend(counts.states(w).iter().map(|s| int(w, s.0.into())));
+        row.push(int(w, counts.total()));
         table.row(row);
     }
     table.render()

@@ -113,18 +113,18 @@ pub fn task_states(input: &TaskStates) -> Chart {
         describe(input),
         w.get("chart_col_tasks"),
         &groups,
-        |count, total| format!("{} ({})", int(count.into()), share(count, total)),
+        |count, total| format!("{} ({})", int(w, count.into()), share(w, count, total)),
         |counts| {
             let mut parts: Vec<String> = counts
                 .states(w)
                 .iter()
                 .filter(|s| s.0 > 0)
-                .map(|(count, _, label)| format!("{label}: {}", int((*count).into())))
+                .map(|(count, _, label)| format!("{label}: {}", int(w, (*count).into())))
                 .collect();
             if parts.is_empty() {
                 parts.push(w.get("chart_no_tasks").to_owned());
             } else {
-                parts.push(w.fmt("chart_total", &[("n", &int(counts.total()))]));
+                parts.push(w.fmt("chart_total", &[("n", &int(w, counts.total()))]));
             }
             parts
         },
@@ -153,11 +153,11 @@ fn describe(input: &TaskStates) -> String {
         .states(w)
         .iter()
         .filter(|s| s.0 > 0)
-        .map(|s| format!("{} {}", s.2.to_lowercase(), int(s.0.into())))
+        .map(|s| format!("{} {}", s.2.to_lowercase(), int(w, s.0.into())))
         .collect();
     let mut desc = w.fmt(
         "chart_desc_tasks",
-        &[("n", &int(total)), ("parts", &parts.join(", "))],
+        &[("n", &int(w, total)), ("parts", &parts.join(", "))],
     );
     if input.groups.len() > 1 {
         let worst = input

@@ -3,6 +3,9 @@
 //! replace any of it — the site renderer fills it from the theme's UI
 //! strings (`i18n/<lang>.toml`, keys `chart_…`), so an English site's
 //! charts speak English. `{name}` placeholders are filled by [`Words::fmt`].
+//! The key `chart_numbers` ("vi" or "en") also decides how numbers are
+//! written ([`Words::int`], [`Words::dec`], [`Words::percent`]): "95,5 %"
+//! or "95.5%". The periodic reports' wording is in `words/report.rs`.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -460,10 +463,7 @@ impl Words {
         let map: BTreeMap<&'static str, String> = all()
             .map(|&(key, vi)| (key, lookup(key).unwrap_or_else(|| vi.to_owned())))
             .collect();
-        let numbers = match map.get("chart_numbers").map(|s| s.trim()) {
-            Some("en") => NumberStyle::ENGLISH,
-            _ => NumberStyle::VIETNAMESE,
-        };
+        let numbers = NumberStyle::named(map.get("chart_numbers").map_or("", |s| s.as_str()));
         Words { map, numbers }
     }
 

@@ -78,6 +78,11 @@ impl Attachment {
 
 /// A size in Vietnamese style: "850 byte", "12 KB", "1,2 MB" (1 KB = 1024 byte).
 pub fn format_size(bytes: u64) -> String {
+    format_size_in(bytes, crate::text::numbers::NumberStyle::VIETNAMESE)
+}
+
+/// A size with numbers written in `style` ("1.2 MB" on an English page).
+pub fn format_size_in(bytes: u64, style: crate::text::numbers::NumberStyle) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if bytes < 1024 {
@@ -85,11 +90,11 @@ pub fn format_size(bytes: u64) -> String {
     } else if b < KB * KB {
         let kb = b / KB;
         let decimals = usize::from(kb < 10.0);
-        format!("{} KB", crate::text::numbers::format_decimal(kb, decimals))
+        format!("{} KB", style.decimal(kb, decimals))
     } else {
         let mb = b / (KB * KB);
         let decimals = usize::from(mb < 100.0);
-        format!("{} MB", crate::text::numbers::format_decimal(mb, decimals))
+        format!("{} MB", style.decimal(mb, decimals))
     }
 }
 
@@ -266,6 +271,9 @@ mod tests {
         assert_eq!(format_size(20 * 1024), "20 KB");
         assert_eq!(format_size(1_258_291), "1,2 MB");
         assert_eq!(format_size(150 * 1024 * 1024), "150 MB");
+        let en = crate::text::numbers::NumberStyle::ENGLISH;
+        assert_eq!(format_size_in(1_258_291, en), "1.2 MB");
+        assert_eq!(format_size_in(1_258_291_000, en), "1,200 MB");
     }
 
     #[test]

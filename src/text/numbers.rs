@@ -26,6 +26,16 @@ impl NumberStyle {
         percent_space: false,
     };
 
+    /// The style a theme names (`chart_numbers`): "en" is English, anything
+    /// else Vietnamese.
+    pub fn named(name: &str) -> NumberStyle {
+        if name.trim() == "en" {
+            NumberStyle::ENGLISH
+        } else {
+            NumberStyle::VIETNAMESE
+        }
+    }
+
     /// An integer with thousands grouped: `-1.234.567` / `-1,234,567`.
     pub fn integer(self, value: i64) -> String {
         let digits = value.unsigned_abs().to_string();

@@ -2,15 +2,30 @@
 //! copy a fixture site into a temporary folder, run the real `minhbach`
 //! binary on it, then inspect exit code, stderr and the files it wrote.
 //!
-//! Every test file does `mod common;` and uses only what it needs, so the
-//! helpers are allowed to be unused in some of them.
+//! Every test file does `mod common;` (a folder crate:
+//! `#[path = "../common/mod.rs"] mod common;`) and uses only what it needs,
+//! so the helpers are allowed to be unused in some of them. Here: the site
+//! copy, the runs of the binary and the output tree; `pages` reads pages and
+//! feeds as text or XML; `links` resolves and checks every link of a build.
 #![allow(dead_code)]
 
-use std::collections::{BTreeMap, BTreeSet};
+mod links;
+mod pages;
+
+// Re-exported so every test names them `common::…`; a test uses some.
+#[allow(unused_imports)]
+pub use links::{
+    LinkCheck, Target, assert_links_resolve, has_scheme, links_in, percent_decode, resolve_link,
+};
+#[allow(unused_imports)]
+pub use pages::{
+    assert_has, child_texts, feed_entries, html_unescape, numbered_communes_in_chart, parse_xml,
+    plain_text,
+};
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use regex::Regex;
 
 /// The "today" every build uses unless a test says otherwise.
 pub const TODAY: &str = "2026-11-25";
@@ -25,9 +40,10 @@ pub fn fixture_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A site copied into a temporary folder; deleted when dropped.
+/// A site copied into a temporary folder; deleted when dropped (a `kept`
+/// one stays, for the next run to empty).
 pub struct Site {
-    _tmp: tempfile::TempDir,
+    _tmp: Option<tempfile::TempDir>,
     /// The site root (holds `minhbach.toml`).
     pub root: PathBuf,
 }
@@ -86,19 +102,42 @@ impl Site {
         let tmp = tempfile::tempdir().expect("tempdir");
         let root = tmp.path().join("site");
         copy_dir(&src, &root);
-        Site { _tmp: tmp, root }
+        Site {
+            _tmp: Some(tmp),
+            root,
+        }
     }
 
     /// An empty temporary folder (for `init`).
     pub fn empty() -> Site {
         let tmp = tempfile::tempdir().expect("tempdir");
         let root = tmp.path().join("site");
-        Site { _tmp: tmp, root }
+        Site {
+            _tmp: Some(tmp),
+            root,
+        }
     }
 
-    /// The temporary folder that holds the site (for `--output` elsewhere).
+    /// An empty folder `<target>/tmp/<name>/site`, emptied first and kept
+    /// afterwards: for a site built once and shared by the tests of one
+    /// binary through a `static` (which is never dropped, so a temporary
+    /// folder would be left behind on every run).
+    pub fn kept(name: &str) -> Site {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Site {
+            _tmp: None,
+            root: dir.join("site"),
+        }
+    }
+
+    /// The folder that holds the site (for `--output` elsewhere).
     pub fn tmp(&self) -> &Path {
-        self._tmp.path()
+        match &self._tmp {
+            Some(t) => t.path(),
+            None => self.root.parent().unwrap(),
+        }
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -309,247 +348,4 @@ pub fn assert_same_tree(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<
         tree_hash(a),
         tree_hash(b)
     );
-}
-
-/// Decodes the entities tera and pulldown-cmark write inside attributes.
-pub fn html_unescape(s: &str) -> String {
-    let re = Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);").unwrap();
-    re.replace_all(s, |c: &regex::Captures<'_>| {
-        let e = &c[1];
-        let ch = if let Some(h) = e.strip_prefix("#x") {
-            char::from_u32(u32::from_str_radix(h, 16).unwrap())
-        } else if let Some(d) = e.strip_prefix('#') {
-            char::from_u32(d.parse().unwrap())
-        } else {
-            Some(match e {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                _ => '\'',
-            })
-        };
-        ch.map(String::from).unwrap_or_default()
-    })
-    .into_owned()
-}
-
-/// Panics, showing `text`, unless it contains every one of `needles`.
-#[track_caller]
-pub fn assert_has(text: &str, needles: &[&str]) {
-    for n in needles {
-        assert!(text.contains(n), "lacks {n:?} in:\n{text}");
-    }
-}
-
-/// A page as a reader sees it: tags dropped (each leaves a space), white
-/// space collapsed. Entities are left as they are.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The distinct commune names "Xã Số NNN" drawn in the chart (up to its
-/// `</svg>`) that follows the first `title` on a page: generated sites of
-/// many communes name them so.
-pub fn numbered_communes_in_chart<'a>(html: &'a str, title: &str) -> BTreeSet<&'a str> {
-    let chart = &html[html.find(title).unwrap_or_else(|| panic!("no {title:?}"))..];
-    let chart = &chart[..chart.find("</svg>").expect("chart end")];
-    chart
-        .match_indices("Xã Số ")
-        .map(|(i, _)| &chart[i..i + "Xã Số 000".len()])
-        .collect()
-}
-
-/// Every `href`/`src` value in an HTML file, unescaped.
-pub fn links_in(html: &str) -> Vec<String> {
-    let re = Regex::new(r#"(?:\s|^)(?:href|src)\s*=\s*"([^"]*)""#).unwrap();
-    re.captures_iter(html)
-        .map(|c| html_unescape(&c[1]))
-        .collect()
-}
-
-/// Decodes `%XX` escapes in a URL path.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
-/// Where a link goes.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Target {
-    /// Not a file of this site (other scheme, other host, fragment only).
-    External,
-    /// A file of the output, relative to its root (`tin-tuc/index.html`).
-    File(String),
-    /// Climbs above the output root.
-    Outside,
-}
-
-/// Resolves `link`, found in the output file `from` (relative path), to a
-/// file of the output. `base_url` makes absolute links to the site itself
-/// count as internal.
-pub fn resolve_link(from: &str, link: &str, base_url: &str) -> Target {
-    let link = link.split(['#', '?']).next().unwrap_or("");
-    if link.is_empty() {
-        return Target::External; // same page / fragment only
-    }
-    let rel: String = if let Some(rest) = link.strip_prefix(base_url) {
-        rest.to_owned()
-    } else if link.starts_with("//") || has_scheme(link) {
-        return Target::External;
-    } else if let Some(abs) = link.strip_prefix('/') {
-        // A root-absolute link only works at a domain root: treat as relative
-        // to the output root, but the caller may forbid it.
-        abs.to_owned()
-    } else {
-        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
-        if dir.is_empty() {
-            link.to_owned()
-        } else {
-            format!("{dir}/{link}")
-        }
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for seg in percent_decode(&rel).split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return Target::Outside;
-                }
-            }
-            s => parts.push(s.to_owned()),
-        }
-    }
-    let mut path = parts.join("/");
-    if rel.is_empty() || rel.ends_with('/') || rel == "." || rel.ends_with("/.") {
-        if !path.is_empty() {
-            path.push('/');
-        }
-        path.push_str("index.html");
-    }
-    Target::File(path)
-}
-
-/// `mailto:x`, `https://…` — but not `../https://…`, which is a broken
-/// relative link.
-pub fn has_scheme(link: &str) -> bool {
-    match link.split_once(':') {
-        Some((scheme, _)) => {
-            let mut c = scheme.chars();
-            c.next().is_some_and(|f| f.is_ascii_alphabetic())
-                && c.all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x))
-        }
-        None => false,
-    }
-}
-
-/// Options for [`assert_links_resolve`].
-pub struct LinkCheck<'a> {
-    /// Absolute links starting with this count as internal.
-    pub base_url: &'a str,
-    /// Every internal link to a page must name `index.html` explicitly.
-    pub portable: bool,
-}
-
-/// Checks every `href`/`src` of every HTML file under `public`: each
-/// internal one must name an existing file, be relative (no leading `/`),
-/// and, in portable mode, never end at a bare folder. Returns how many
-/// internal links were checked.
-#[track_caller]
-pub fn assert_links_resolve(public: &Path, opts: &LinkCheck<'_>) -> usize {
-    let files = tree(public);
-    let mut problems = Vec::new();
-    let mut checked = 0;
-    for (path, bytes) in &files {
-        if !path.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(bytes);
-        for link in links_in(&html) {
-            if link.starts_with('/') && !link.starts_with("//") {
-                problems.push(format!("{path}: root-absolute link {link:?}"));
-                continue;
-            }
-            match resolve_link(path, &link, opts.base_url) {
-                Target::External => {}
-                Target::Outside => problems.push(format!("{path}: {link:?} leaves the output")),
-                Target::File(f) => {
-                    checked += 1;
-                    let is_abs = link.starts_with(opts.base_url);
-                    if opts.portable && !is_abs {
-                        let bare = link.split(['#', '?']).next().unwrap_or("");
-                        let last = bare.rsplit('/').next().unwrap_or("");
-                        if !bare.is_empty() && !last.contains('.') {
-                            problems.push(format!(
-                                "{path}: {link:?} does not name a file (portable = true)"
-                            ));
-                        }
-                    }
-                    if !files.contains_key(&f) {
-                        problems.push(format!("{path}: {link:?} → {f} does not exist"));
-                    }
-                }
-            }
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "{} broken links:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
-    checked
-}
-
-/// Parses XML, panicking with the text on error.
-#[track_caller]
-pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
-    match roxmltree::Document::parse(text) {
-        Ok(d) => d,
-        Err(e) => panic!("not well-formed XML: {e}\n{text}"),
-    }
-}
-
-/// How many `<entry>` elements an Atom feed has.
-pub fn feed_entries(feed: &str) -> usize {
-    parse_xml(feed)
-        .descendants()
-        .filter(|n| n.has_tag_name("entry"))
-        .count()
-}
-
-/// Texts of every descendant element named `name` of `node`.
-pub fn child_texts(node: roxmltree::Node<'_, '_>, name: &str) -> Vec<String> {
-    node.descendants()
-        .filter(|n| n.has_tag_name(name))
-        .map(|n| n.text().unwrap_or("").to_owned())
-        .collect()
 }

@@ -182,3 +182,31 @@ fn example_site_bulletins_start_with_the_site_and_are_paginated() {
     let last = site.read_out("ban-tin/trang/2/index.html");
     assert!(last.contains("tuần 27/2026"));
 }
+
+/// A broken override of `bulletin_body.html` (bodies are rendered in
+/// parallel) fails the build with one located message and leaves an
+/// earlier `public/` as it was.
+#[test]
+fn a_broken_bulletin_template_fails_the_build_once() {
+    let site = small_site("Không có biểu đồ.");
+    site.build_ok(&[]);
+    let before = site.public_tree();
+    site.write(
+        "templates/bulletin_body.html",
+        "<p>{{ khong_co_bien.x }}</p>\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    r.assert_stderr_has(&[
+        "templates/bulletin_body.html",
+        "lỗi mẫu giao diện bản tin tuần",
+        "sửa mẫu bulletin_body.html",
+    ]);
+    assert_eq!(
+        r.stderr.matches("lỗi mẫu giao diện bản tin tuần").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(site.public_tree() == before, "public/ unchanged");
+}

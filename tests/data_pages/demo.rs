@@ -3,17 +3,11 @@
 //! and paper; a site without data; a data error that fails the build.
 
 use crate::common::{self, LinkCheck, Site, assert_links_resolve, assert_same_tree};
-use crate::example_site;
-
-fn built_example() -> Site {
-    let site = example_site();
-    site.build_ok(&[]);
-    site
-}
+use crate::{built_demo, example_site};
 
 #[test]
 fn dashboard_shows_headline_figures_and_charts() {
-    let site = built_example();
+    let site = built_demo();
     let home = common::html_unescape(&site.read_out("index.html"));
     for needle in [
         "Số liệu chuyển đổi số",
@@ -48,7 +42,7 @@ fn dashboard_shows_headline_figures_and_charts() {
 
 #[test]
 fn targets_list_and_target_page() {
-    let site = built_example();
+    let site = built_demo();
     let list = common::html_unescape(&site.read_out("chi-tieu/index.html"));
     assert!(list.contains("<title>Chỉ tiêu chuyển đổi số – "));
     assert!(list.contains("<h1>Chỉ tiêu chuyển đổi số</h1>"));
@@ -78,7 +72,7 @@ fn targets_list_and_target_page() {
 
 #[test]
 fn tasks_overdue_first() {
-    let site = built_example();
+    let site = built_demo();
     let html = site.read_out("nhiem-vu/index.html");
     assert!(html.contains("<h1>Nhiệm vụ chuyển đổi số</h1>"));
     let overdue = html
@@ -97,7 +91,7 @@ fn tasks_overdue_first() {
 
 #[test]
 fn budget_page_has_tables_and_chart() {
-    let site = built_example();
+    let site = built_demo();
     let html = site.read_out("kinh-phi/index.html");
     assert!(html.contains("<h1>Kinh phí chuyển đổi số</h1>"));
     assert!(html.contains("4.217.020.000 đồng"));
@@ -107,7 +101,7 @@ fn budget_page_has_tables_and_chart() {
 
 #[test]
 fn dti_page_pillar_maxima() {
-    let site = built_example();
+    let site = built_demo();
     let html = site.read_out("chi-so-dti/index.html");
     for row in [
         "<td class=\"card-key\" data-label=\"Trụ cột\">Chính quyền số</td><td class=\"num\" data-label=\"Điểm\">143,5</td><td class=\"num\" data-label=\"Điểm tối đa\">160</td>",
@@ -124,7 +118,7 @@ fn dti_page_pillar_maxima() {
 
 #[test]
 fn open_data_files_and_catalogue() {
-    let site = built_example();
+    let site = built_demo();
     let csv = std::fs::read(site.out("du-lieu/chi-tieu.csv")).unwrap();
     assert!(
         csv.starts_with(b"\xEF\xBB\xBF"),
@@ -159,7 +153,8 @@ fn open_data_files_and_catalogue() {
 
 #[test]
 fn every_internal_link_resolves_and_builds_are_identical() {
-    let site = built_example();
+    let site = example_site();
+    site.build_ok(&[]);
     let checked = assert_links_resolve(
         &site.out(""),
         &LinkCheck {
@@ -220,7 +215,7 @@ fn data_error_fails_the_build_naming_file_and_row() {
 /// same name, or the same pillar's chart in two plans, did).
 #[test]
 fn pages_read_on_a_phone_and_on_paper() {
-    let site = built_example();
+    let site = built_demo();
     let tree = site.public_tree();
     let mut titles = std::collections::BTreeMap::new();
     for (rel, bytes) in &tree {

@@ -3,13 +3,13 @@
 //! grouped by letter, names checked against the units file.
 
 use crate::common::{self, Site};
-use crate::province::{built, element_with, page, search_text};
+use crate::province::{element_with, page, search_text, shared};
 
 #[test]
 fn per_locality_results_give_the_state_in_one_vocabulary() {
-    let site = built();
+    let site = shared();
     // T1 has results of 14 communes only: 9 at or above 90 %.
-    let list = page(&site, "chi-tieu/index.html");
+    let list = page(site, "chi-tieu/index.html");
     let row = element_with(&list, "<tr>", "</tr>", ">T1</a>");
     assert!(row.contains("9/14 địa phương đạt"), "{row}");
     assert!(row.contains(">Sắp đến hạn<"));
@@ -24,7 +24,7 @@ fn per_locality_results_give_the_state_in_one_vocabulary() {
     for words in ["9/14 địa phương đạt", "tối thiểu 90 %", "Sắp đến hạn"] {
         assert!(table_row.contains(words), "{table_row} lacks {words}");
     }
-    let t1 = page(&site, "chi-tieu/t1/index.html");
+    let t1 = page(site, "chi-tieu/t1/index.html");
     assert!(t1.contains("9/14 địa phương đạt"));
     assert!(!t1.contains("Chưa có số liệu</span>"));
     // Open data: the same state and the localities' count.
@@ -38,8 +38,8 @@ fn per_locality_results_give_the_state_in_one_vocabulary() {
 
 #[test]
 fn localities_side_by_side_and_each_its_own_page() {
-    let site = built();
-    let index = page(&site, "dia-phuong/index.html");
+    let site = shared();
+    let index = page(site, "dia-phuong/index.html");
     // Vietnamese order: An Hòa before Ân Phú, Đông Hà after Bình Minh.
     let pos = |name: &str| {
         index
@@ -68,7 +68,7 @@ fn localities_side_by_side_and_each_its_own_page() {
     assert!(!index.contains("Tổng cộng"));
     // A locality's own page: its targets (own and per-locality results),
     // tasks, budget and DTI only.
-    let an_hoa = page(&site, "dia-phuong/xa-an-hoa/index.html");
+    let an_hoa = page(site, "dia-phuong/xa-an-hoa/index.html");
     assert!(an_hoa.contains("<h1>Xã An Hòa</h1>"));
     assert!(an_hoa.contains("<title>Xã An Hòa: số liệu trên địa bàn – "));
     assert!(an_hoa.contains(">2/2<"), "T1 (95 %) and X1 (97 %) met");
@@ -168,22 +168,11 @@ fn locality_names_are_checked_against_the_units_file() {
          T1,2026,86,Xã Bình Mnh\n",
     );
     let run = site.build_ok(&[]);
-    assert!(
-        run.stderr
-            .contains("cảnh báo: địa phương “Xã Bình Mnh” không có trong tệp đơn vị"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("content/du-lieu/ket-qua.csv [ô D3]"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("có phải ý bạn là “Xã Bình Minh”?"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&[
+        "cảnh báo: địa phương “Xã Bình Mnh” không có trong tệp đơn vị",
+        "content/du-lieu/ket-qua.csv [ô D3]",
+        "có phải ý bạn là “Xã Bình Minh”?",
+    ]);
     assert_eq!(
         run.stderr.matches("không có trong tệp đơn vị").count(),
         1,

@@ -23,6 +23,7 @@ mod shortcodes;
 mod whose;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use common::{Site, copy_dir};
 
@@ -31,7 +32,21 @@ pub const BASE: &str = "http://localhost:8080/chuyen-doi-so/";
 /// A copy of the data-rich demo site (`tests/fixtures/data-demo`) in a
 /// temporary folder.
 pub fn example_site() -> Site {
-    let site = Site::empty();
+    copy_demo(Site::empty())
+}
+
+/// The demo site built once for this binary, shared by the tests that only
+/// read its output (a test that edits or rebuilds takes `example_site()`).
+pub fn built_demo() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = copy_demo(Site::kept("data_pages-demo"));
+        site.build_ok(&[]);
+        site
+    })
+}
+
+fn copy_demo(site: Site) -> Site {
     // The data-rich demo frozen from the round-2 example (many kinds, many units);
     // the published example sites live at the repository root and in vi-du/.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data-demo");

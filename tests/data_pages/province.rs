@@ -1,12 +1,27 @@
 //! The fictional province `tests/fixtures/nhieu-dia-phuong` built on
 //! 25/11/2026, and readers of its pages.
 
+use std::sync::OnceLock;
+
 use crate::common::{self, Site};
 
+/// The province built in a folder of its own (for a test that edits it).
 pub fn built() -> Site {
     let site = Site::fixture("nhieu-dia-phuong");
     site.build_ok(&[]);
     site
+}
+
+/// The province built once for this binary, shared by the tests that only
+/// read its output.
+pub fn shared() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = Site::kept("data_pages-province");
+        common::copy_dir(&common::fixture_dir("nhieu-dia-phuong"), &site.root);
+        site.build_ok(&[]);
+        site
+    })
 }
 
 /// A page's HTML, entities decoded and no-break spaces ("95 %") as spaces.

@@ -5,17 +5,17 @@
 //! unknown disbursements, unreported tasks.
 
 use crate::common::{self, Site};
-use crate::province::{built, element_with, page, search_text, without_card_labels};
+use crate::province::{built, element_with, page, search_text, shared, without_card_labels};
 
 #[test]
 fn illustrative_figures_say_so_where_they_are_shown() {
-    let site = built();
+    let site = shared();
     // A target marked "Minh họa": its row, its page, its chart.
-    let list = page(&site, "chi-tieu/index.html");
+    let list = page(site, "chi-tieu/index.html");
     assert!(element_with(&list, "<tr>", "</tr>", ">T3</a>").contains("minh họa"));
     assert!(!element_with(&list, "<tr>", "</tr>", ">T2</a>").contains("minh họa"));
     assert!(list.contains("Kết quả chỉ tiêu: Xã hội số (số liệu minh họa)"));
-    let t3 = page(&site, "chi-tieu/t3/index.html");
+    let t3 = page(site, "chi-tieu/t3/index.html");
     assert!(t3.contains("95 % (minh họa)"), "the result row says it");
     assert!(
         t3.contains("qua các kỳ (số liệu minh họa)</title>"),
@@ -23,15 +23,15 @@ fn illustrative_figures_say_so_where_they_are_shown() {
     );
     // A page with no illustrative figure says nothing of the kind.
     for clean in ["chi-tieu/t1/index.html", "kinh-phi/index.html"] {
-        assert!(!page(&site, clean).contains("minh họa"), "{clean}");
+        assert!(!page(site, clean).contains("minh họa"), "{clean}");
     }
     // Whole dataset marked in minhbach.toml ([data] minh_hoa = ["diem-dti"]).
-    let dti = page(&site, "chi-so-dti/index.html");
+    let dti = page(site, "chi-so-dti/index.html");
     assert!(dti.contains("(minh họa)"));
     assert!(dti.contains("(số liệu minh họa)</title>"));
     // The dashboard tile computed from illustrative rows is marked; the
     // budget tile (real rows only) is not.
-    let home = page(&site, "index.html");
+    let home = page(site, "index.html");
     assert!(
         element_with(&home, "<li class=\"stat\">", "</li>", "Chỉ số DTI năm 2026")
             .contains("minh họa")
@@ -41,7 +41,7 @@ fn illustrative_figures_say_so_where_they_are_shown() {
             .contains("minh họa")
     );
     // A task row marked illustrative.
-    let tasks = page(&site, "nhiem-vu/index.html");
+    let tasks = page(site, "nhiem-vu/index.html");
     assert!(element_with(&tasks, "<tr", "</tr>", "Số hóa hồ sơ hộ tịch").contains("minh họa"));
     assert!(
         !element_with(&tasks, "<tr", "</tr>", "Triển khai hội nghị truyền hình")
@@ -52,9 +52,9 @@ fn illustrative_figures_say_so_where_they_are_shown() {
     assert!(csv.contains("Minh họa"));
     assert!(csv.contains("T3,2026-Q3,95,,Báo cáo quý III,có"), "{csv}");
     assert!(csv.contains("T2,2025,100,,Báo cáo năm 2025,không"));
-    assert!(page(&site, "du-lieu/index.html").contains("dòng minh họa"));
+    assert!(page(site, "du-lieu/index.html").contains("dòng minh họa"));
     // The weekly bulletin that reports the illustrative result says so.
-    let bulletin = page(&site, "ban-tin/tuan-40-2026/index.html");
+    let bulletin = page(site, "ban-tin/tuan-40-2026/index.html");
     let item = element_with(&bulletin, "<li>", "</li>", "T3 – ");
     assert!(
         item.contains("95 % (toàn đơn vị) – số liệu minh họa"),
@@ -66,13 +66,13 @@ fn illustrative_figures_say_so_where_they_are_shown() {
 
 #[test]
 fn a_baseline_is_never_an_achievement() {
-    let site = built();
+    let site = shared();
     // T2: due 2026, only a 2025 value (100 % against a 95 % target).
-    let list = page(&site, "chi-tieu/index.html");
+    let list = page(site, "chi-tieu/index.html");
     let row = element_with(&list, "<tr>", "</tr>", ">T2</a>");
     assert!(row.contains("Chưa có số liệu"), "{row}");
     assert!(!row.contains("badge-dat\""));
-    let t2 = page(&site, "chi-tieu/t2/index.html");
+    let t2 = page(site, "chi-tieu/t2/index.html");
     assert!(t2.contains("Tình trạng: <span class=\"badge badge-chua-co\">Chưa có số liệu"));
     assert!(t2.contains("100 % (năm 2025, trước kỳ của chỉ tiêu, không tính là đạt)"));
     assert!(t2.contains("01/01/2026 (đầu năm của thời hạn)"));
@@ -81,10 +81,10 @@ fn a_baseline_is_never_an_achievement() {
 
 #[test]
 fn results_count_only_inside_the_period_boundaries_included() {
-    let site = built();
+    let site = shared();
     // T4: start Quý II/2026, due 30/09/2026; 99 on 31/03 (before the start),
     // 40 on 30/09 (the deadline day: counts), 99 on 01/10 (the day after).
-    let t4 = page(&site, "chi-tieu/t4/index.html");
+    let t4 = page(site, "chi-tieu/t4/index.html");
     assert!(
         t4.contains("Tình trạng: <span class=\"badge badge-chua-dat\">Chưa đạt"),
         "{t4}"
@@ -96,8 +96,8 @@ fn results_count_only_inside_the_period_boundaries_included() {
 
 #[test]
 fn the_dashboard_shows_the_sites_own_unit_and_says_so() {
-    let site = built();
-    let home = page(&site, "index.html");
+    let site = shared();
+    let home = page(site, "index.html");
     // Own targets T1–T4 (X1 is Xã An Hòa's): only T3 is met.
     let targets = element_with(&home, "<li class=\"stat\">", "</li>", "Chỉ tiêu đã đạt");
     assert!(targets.contains(">1/4<"), "{targets}");
@@ -122,8 +122,8 @@ fn the_dashboard_shows_the_sites_own_unit_and_says_so() {
 
 #[test]
 fn partners_split_on_semicolons_and_open_data_keeps_the_text() {
-    let site = built();
-    let tasks = page(&site, "nhiem-vu/index.html");
+    let site = shared();
+    let tasks = page(site, "nhiem-vu/index.html");
     let row = element_with(&tasks, "<tr", "</tr>", "Xây dựng kho dữ liệu dùng chung");
     assert!(row.contains("Ban Chỉ đạo, Tổ giúp việc"), "{row}");
     let csv = site.read_out("du-lieu/nhiem-vu.csv");
@@ -135,14 +135,14 @@ fn partners_split_on_semicolons_and_open_data_keeps_the_text() {
 
 #[test]
 fn measured_indicators_are_charted_and_never_judged() {
-    let site = built();
-    let list = page(&site, "chi-so/index.html");
+    let site = shared();
+    let list = page(site, "chi-so/index.html");
     assert!(
         list.contains("Trụ cột: Chính quyền số; Xã hội số."),
         "several pillars"
     );
     assert!(list.contains("Tỷ lệ hồ sơ nộp trực tuyến tháng 10/2026 theo đơn vị"));
-    let one = page(&site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
+    let one = page(site, "chi-so/ty-le-ho-so-nop-truc-tuyen/index.html");
     assert!(one.contains("Xã An Hòa qua các kỳ</title>"));
     assert!(one.contains("Xã Bình Minh qua các kỳ</title>"));
     for judged in ["Đạt", "Chưa đạt", "Mục tiêu"] {
@@ -218,12 +218,12 @@ fn the_guides_data_files_build_as_shown() {
 
 #[test]
 fn list_budget_and_dti_pages_say_whose_figures_they_are() {
-    let site = built();
-    let list = page(&site, "chi-tieu/index.html");
+    let site = shared();
+    let list = page(site, "chi-tieu/index.html");
     // 4 own targets, 1 met (T3); X1 (Xã An Hòa) is listed, not counted.
     assert!(list.contains("Danh sách 4 chỉ tiêu"), "{list}");
     assert!(list.contains("1 chỉ tiêu của các địa phương"));
-    let budget = page(&site, "kinh-phi/index.html");
+    let budget = page(site, "kinh-phi/index.html");
     let own_total = element_with(&budget, "<tfoot>", "</tfoot>", "Tổng cộng");
     assert!(
         own_total.contains("3.000.000.000 đồng"),
@@ -237,11 +237,11 @@ fn list_budget_and_dti_pages_say_whose_figures_they_are() {
         2,
         "no total under the localities"
     );
-    let dti = page(&site, "chi-so-dti/index.html");
+    let dti = page(site, "chi-so-dti/index.html");
     assert!(dti.contains("150 / 200 điểm"));
     assert!(dti.contains("của 5 địa phương ở trang “Các địa phương”"));
     // A pillar counts the site's own targets and tasks (X1 is Xã An Hòa's).
-    let pillar = page(&site, "tru-cot/chinh-quyen-so/index.html");
+    let pillar = page(site, "tru-cot/chinh-quyen-so/index.html");
     assert!(pillar.contains(">T1</a>") && !pillar.contains(">X1</a>"));
 }
 

@@ -3,11 +3,11 @@
 //! the period labels under the axis (wrapped, thinned out when crowded).
 
 use super::HistoryLine;
+use crate::charts::Words;
 use crate::charts::labels::{text_width, wrap};
 use crate::charts::palette::MUTED;
 use crate::charts::scale::{Linear, nice_ticks};
 use crate::charts::svg::{Anchor, PAD, SMALL, Stroke, Svg, TextStyle, WIDTH, line_height};
-use crate::text::numbers::format_decimal;
 
 const PLOT_HEIGHT: f64 = 200.0;
 const GRID: &str = "#DDDDDD";
@@ -38,6 +38,7 @@ pub(super) fn y_axis(
     values: &[Option<f64>],
     target: Option<f64>,
     count: usize,
+    w: &Words,
 ) -> Plot {
     // Y scale and ticks.
     let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
@@ -47,10 +48,7 @@ pub(super) fn y_axis(
     }
     let (ticks, tick_decimals) = nice_ticks(lo, hi, 5);
     let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
-    let tick_labels: Vec<String> = ticks
-        .iter()
-        .map(|t| format_decimal(*t, tick_decimals))
-        .collect();
+    let tick_labels: Vec<String> = ticks.iter().map(|t| w.dec(*t, tick_decimals)).collect();
     let axis_width = tick_labels
         .iter()
         .map(|l| text_width(l, SMALL))

@@ -77,7 +77,7 @@ pub(super) fn legend(svg: &mut Svg, unit: &str, target: Option<f64>, w: &Words) 
     svg.text(x + LEGEND_DASH + 6.0, y + 14.0, &name, TextStyle::SMALL);
     x += LEGEND_DASH + 6.0 + text_width(&name, SMALL) + 18.0;
     if let Some(t) = target {
-        let label = w.fmt("chart_goal_line", &[("value", &with_unit(t, 2, unit))]);
+        let label = w.fmt("chart_goal_line", &[("value", &with_unit(w, t, 2, unit))]);
         if x + LEGEND_DASH + 6.0 + text_width(&label, SMALL) > WIDTH - PAD {
             x = PAD;
             line += 22.0;

@@ -2,11 +2,11 @@
 //! where it touches neither line nor another label (or left to the table).
 
 use super::axes::Plot;
+use crate::charts::Words;
 use crate::charts::geometry::{ASCENT, DESCENT, TextBox};
 use crate::charts::labels::{text_width, with_unit};
 use crate::charts::palette::{BLUE, Paint};
 use crate::charts::svg::{Anchor, SMALL, Svg, TextStyle};
-use crate::text::numbers::format_decimal;
 
 /// Points and value labels. When labels would not fit side by side, only
 /// the last, highest, lowest and first are written. Each label goes above
@@ -20,11 +20,12 @@ pub(super) fn draw_points(
     values: &[Option<f64>],
     target: Option<f64>,
     unit: &str,
+    w: &Words,
 ) {
     let count = values.len();
     let value_labels: Vec<Option<String>> = values
         .iter()
-        .map(|v| v.map(|v| point_label(v, unit)))
+        .map(|v| v.map(|v| point_label(w, v, unit)))
         .collect();
     let widest = value_labels
         .iter()
@@ -88,11 +89,11 @@ pub(super) fn draw_points(
 
 /// A point's label: the number, with the unit only for percentages (other
 /// units are named once, in the legend).
-fn point_label(value: f64, unit: &str) -> String {
+fn point_label(w: &Words, value: f64, unit: &str) -> String {
     if unit.trim() == "%" {
-        with_unit(value, 2, unit)
+        with_unit(w, value, 2, unit)
     } else {
-        format_decimal(value, 2)
+        w.dec(value, 2)
     }
 }
 

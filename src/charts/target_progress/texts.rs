@@ -21,14 +21,14 @@ pub(super) fn value_text(item: &TargetItem, w: &Words) -> String {
         },
         Comparison::Rank => value.map_or_else(
             || "–".to_owned(),
-            |v| w.fmt("chart_rank_value", &[("n", &with_unit(v, 2, ""))]),
+            |v| w.fmt("chart_rank_value", &[("n", &with_unit(w, v, 2, ""))]),
         ),
-        _ => value.map_or_else(|| "–".to_owned(), |v| with_unit(v, 2, &item.unit)),
+        _ => value.map_or_else(|| "–".to_owned(), |v| with_unit(w, v, 2, &item.unit)),
     }
 }
 
 pub(super) fn target_text(item: &TargetItem, w: &Words) -> String {
-    let amount = || with_unit(item.target, 2, &item.unit);
+    let amount = || with_unit(w, item.target, 2, &item.unit);
     if !item.target.is_finite() && item.comparison != Comparison::YesNo {
         return "–".to_owned();
     }
@@ -39,7 +39,10 @@ pub(super) fn target_text(item: &TargetItem, w: &Words) -> String {
         Comparison::Below => "chart_goal_below",
         Comparison::Equal => "chart_goal_equal",
         Comparison::Rank => {
-            return w.fmt("chart_goal_rank", &[("n", &with_unit(item.target, 2, ""))]);
+            return w.fmt(
+                "chart_goal_rank",
+                &[("n", &with_unit(w, item.target, 2, ""))],
+            );
         }
         Comparison::YesNo => return w.get("chart_goal_yes").to_owned(),
     };

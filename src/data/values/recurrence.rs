@@ -17,7 +17,10 @@
 //!
 //! The frequency may be left out when the month names it ("tháng cuối quý"
 //! → quarterly). Without a day the occurrence is due on the last day of the
-//! month (or of the period).
+//! month (or of the period). The same rules written in English ("monthly,
+//! by the 5th") are read too: see [`english`].
+
+mod english;
 
 use jiff::civil::Date;
 
@@ -170,7 +173,9 @@ pub fn parse_recurrence(raw: &str) -> Result<Recurrence, ValueError> {
             }
         })
         .collect();
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let english: Vec<&str> = folded.split_whitespace().collect();
+    let translated = english::to_vietnamese(&english);
+    let words: Vec<&str> = translated.iter().map(String::as_str).collect();
     if words.is_empty() {
         return Err(error(raw, "ô trống".into()));
     }
@@ -367,6 +372,63 @@ mod tests {
         ] {
             let (at, expected): (Date, Date) = (at.parse().unwrap(), expected.parse().unwrap());
             assert_eq!(due(rule, at), expected, "{rule} at {at}");
+        }
+    }
+
+    /// The English words give the same rules (seed 004's rule and the
+    /// examples of the guide, in English).
+    #[test]
+    fn english_rules_mean_the_same() {
+        for (english, vietnamese) in [
+            (
+                "Quarterly, before the 15th of the last month",
+                "trước ngày 15 của tháng cuối quý",
+            ),
+            (
+                "before the 15th of the last month of the quarter",
+                "trước ngày 15 của tháng cuối quý",
+            ),
+            (
+                "every quarter, day 15 of the last month of the quarter",
+                "hằng quý, ngày 15 tháng cuối quý",
+            ),
+            ("monthly, by the 5th", "hằng tháng, ngày 5"),
+            ("Each month (day 31)", "hàng tháng (ngày 31)"),
+            ("annually on 31 December", "hằng năm, ngày 31 tháng 12"),
+            ("yearly, December 31", "hằng năm, ngày 31 tháng 12"),
+            (
+                "every year, before the 15th of January",
+                "hằng năm, trước ngày 15 tháng 1",
+            ),
+            ("quarterly", "hằng quý"),
+            ("every month, end of the month", "mỗi tháng, cuối tháng"),
+            (
+                "due on the 20th of the first month of the quarter",
+                "chậm nhất ngày 20 tháng đầu quý",
+            ),
+            ("monthly, before the 1st", "hằng tháng, trước ngày 1"),
+            ("yearly, by 31 Dec", "hằng năm, ngày 31 tháng 12"),
+        ] {
+            let (en, vi) = (
+                parse_recurrence(english).unwrap(),
+                parse_recurrence(vietnamese).unwrap(),
+            );
+            assert_eq!(
+                (en.frequency, en.day, en.month, en.before),
+                (vi.frequency, vi.day, vi.month, vi.before),
+                "{english}"
+            );
+            // The rule is shown as written.
+            assert_eq!(en.label(), english);
+        }
+        for bad in [
+            "weekly",
+            "monthly, by the 32nd",
+            "every fortnight",
+            "on the 5th",
+        ] {
+            let e = parse_recurrence(bad).unwrap_err();
+            assert!(e.message.contains(bad), "{bad}: {}", e.message);
         }
     }
 

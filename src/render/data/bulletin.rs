@@ -23,22 +23,23 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::{Date, ISOWeekDate, Weekday};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
-use crate::content::markdown::{ROOT_MARKER, Rendered, page_link};
+use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::{Content, Page, PageKind};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::render::data::generated_pages::{self, Origin, section_index, template_error};
 use crate::render::data::views::{quantity, target_path};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::identities::unit_href_path;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
-use crate::text::escape::html;
-use crate::text::numbers::format_integer;
+use crate::text::numbers::NumberStyle;
 
 /// The bulletins' section.
 pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
@@ -76,6 +77,7 @@ impl Week {
 
     /// "3 tin bài, 1 văn bản, 2 kết quả…"
     fn summary(&self, tr: Tr) -> String {
+        let numbers = NumberStyle::named(&tr.get("chart_numbers"));
         let parts: Vec<String> = [
             (self.posts.len(), "bulletin_n_posts"),
             (self.documents.len(), "bulletin_n_documents"),
@@ -85,7 +87,7 @@ impl Week {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, key)| format!("{} {}", format_integer(*n as i64), tr.get(key)))
+        .map(|(n, key)| format!("{} {}", numbers.integer(*n as i64), tr.get(key)))
         .collect();
         parts.join(", ")
     }
@@ -256,7 +258,9 @@ pub fn bulletins(
     let paths: std::collections::HashSet<&str> =
         content.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
-    let mut out = Vec::new();
+    // The weeks that get a bulletin, in order; their bodies are rendered
+    // in parallel below (a province's site has hundreds).
+    let mut weeks = Vec::new();
     for ((year, week), items) in collect(content, data, config, today, tr) {
         let path = bulletin_path(year, week);
         let Some((mon, sun)) = week_bounds(year, week) else {
@@ -281,24 +285,28 @@ pub fn bulletins(
                 ("items", &items.summary(tr)),
             ],
         );
-        let mut c = Context::new();
-        c.insert("t", theme.strings_for(&config.language));
-        c.insert("lang", &config.language);
-        c.insert("title", &title);
-        c.insert("summary", &summary);
-        c.insert("week", &items);
-        c.insert("from", &dates::short(mon));
-        c.insert("to", &dates::short(sun));
-        let body = match tera.render("bulletin_body.html", &c) {
+        weeks.push((year, week, path, mon, sun, title, summary, items));
+    }
+    let bodies: Vec<_> = weeks
+        .par_iter()
+        .map(|(_, _, _, mon, sun, title, summary, items)| {
+            let mut c = Context::new();
+            c.insert("t", theme.strings_for(&config.language));
+            c.insert("lang", &config.language);
+            c.insert("title", title);
+            c.insert("summary", summary);
+            c.insert("week", items);
+            c.insert("from", &dates::short(*mon));
+            c.insert("to", &dates::short(*sun));
+            tera.render("bulletin_body.html", &c)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for ((year, week, path, _, sun, title, summary, _), body) in weeks.into_iter().zip(bodies) {
+        let body = match body {
             Ok(b) => b,
             Err(e) => {
-                diags.push(
-                    Diagnostic::error(
-                        "templates/bulletin_body.html",
-                        format!("lỗi mẫu giao diện bản tin tuần: {e}"),
-                    )
-                    .hint("sửa mẫu bulletin_body.html, hoặc xoá bản ghi đè để dùng mẫu mặc định"),
-                );
+                diags.push(template_error("bulletin_body.html", "bản tin tuần", e));
                 return Vec::new();
             }
         };
@@ -307,63 +315,29 @@ pub fn bulletins(
             description: Some(summary.clone()),
             ..FrontMatter::default()
         };
-        out.push(Page {
-            kind: PageKind::Post,
-            rel: format!("{BULLETINS}{year}-w{week:02}.md"),
-            display: PathBuf::from(format!("content/{BULLETINS}(bản tin tự tạo) {path}")),
-            path,
-            section: BULLETINS.to_owned(),
-            title,
-            date: Some(PageDate {
+        out.push(generated_pages::page(
+            Origin {
+                kind: PageKind::Post,
+                rel: format!("{BULLETINS}{year}-w{week:02}.md"),
+                display: PathBuf::from(format!("content/{BULLETINS}(bản tin tự tạo) {path}")),
+                path,
+                section: BULLETINS.to_owned(),
+            },
+            fm,
+            Some(PageDate {
                 date: sun,
                 time: None,
             }),
-            fm,
-            body: Rendered {
-                word_count: body.split_whitespace().count(),
-                html: body,
-                summary_html: format!("<p>{}</p>", html(&summary)),
-                summary_text: summary,
-                toc: Vec::new(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+            body,
+            summary,
+        ));
     }
     if !out.is_empty() && !taken(BULLETINS) {
-        let intro = html(&tr.get("bulletins_intro"));
-        let section_title = tr.get("bulletins_title");
-        out.push(Page {
-            kind: PageKind::Section,
-            rel: format!("{BULLETINS}_index.md"),
-            display: PathBuf::from(format!("content/{BULLETINS}_index.md (tự tạo)")),
-            path: BULLETINS.to_owned(),
-            section: String::new(),
-            title: section_title.clone(),
-            date: None,
-            fm: FrontMatter {
-                title: Some(section_title),
-                description: Some(tr.get("bulletins_intro")),
-                ..FrontMatter::default()
-            },
-            body: Rendered {
-                html: format!("<p>{intro}</p>\n"),
-                summary_html: format!("<p>{intro}</p>"),
-                summary_text: tr.get("bulletins_intro"),
-                toc: Vec::new(),
-                word_count: intro.split_whitespace().count(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+        out.push(section_index(
+            BULLETINS,
+            tr.get("bulletins_title"),
+            tr.get("bulletins_intro"),
+        ));
     }
     out
 }

@@ -18,7 +18,6 @@ use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
-use crate::text::numbers::format_integer;
 use crate::text::slugify;
 
 pub use crate::site::generated::CRITERIA;
@@ -70,8 +69,8 @@ pub fn green_text(c: &LightCounts, w: &charts::Words) -> String {
     let mut text = w.fmt(
         "chart_crit_green_of",
         &[
-            ("green", &format_integer(i64::from(c.green))),
-            ("total", &format_integer(i64::from(c.total()))),
+            ("green", &w.int(i64::from(c.green))),
+            ("total", &w.int(i64::from(c.total()))),
         ],
     );
     if c.illustrative > 0 {
@@ -92,22 +91,22 @@ fn chart_counts(c: &LightCounts) -> charts::LightCounts {
 fn stats(u: &UnitChecklist, w: &charts::Words) -> Vec<Stat> {
     let c = &u.counts;
     let marked = c.illustrative > 0;
-    let n = |v: u32| format_integer(i64::from(v));
+    let _n = |v: u32| w.int(i64::from(v));
     vec![
         Stat {
-            value: format!("{}/{}", n(c.green), n(c.total())),
+            value: format!("{}/{}", w.int(c.green), w.int(c.total())),
             label: w.get("chart_crit_green").into(),
             note: w.get("chart_crit_green_note").into(),
             illustrative: marked,
         },
         Stat {
-            value: n(c.yellow),
+            value: w.int(c.yellow),
             label: w.get("chart_crit_yellow").into(),
             note: w.get("chart_crit_yellow_note").into(),
             illustrative: marked,
         },
         Stat {
-            value: n(c.red),
+            value: w.int(c.red),
             label: w.get("chart_crit_red").into(),
             note: w.get("chart_crit_red_note").into(),
             illustrative: marked,
@@ -170,10 +169,7 @@ fn checklist_sections(
             let deadline = match (c.deadline, s.days_overdue) {
                 (Some(d), Some(late)) => w.fmt(
                     "chart_crit_late",
-                    &[
-                        ("deadline", &d.word(&w)),
-                        ("days", &format_integer(i64::from(late))),
-                    ],
+                    &[("deadline", &d.word(&w)), ("days", &w.int(i64::from(late)))],
                 ),
                 (Some(d), None) => d.word(&w),
                 (None, _) => String::new(),
@@ -210,7 +206,7 @@ fn computed_note(c: &LightCounts, w: &charts::Words) -> String {
     }
     w.fmt(
         "chart_crit_note_computed",
-        &[("n", &format_integer(i64::from(c.computed)))],
+        &[("n", &w.int(i64::from(c.computed)))],
     )
 }
 
@@ -273,8 +269,7 @@ fn comparison_section(site: &Site, all: &[UnitChecklist]) -> SectionView {
         ],
     );
     for (name, u) in &rows {
-        let n =
-            |v: u32| CellView::num(format_integer(i64::from(v))).marked(u.counts.illustrative > 0);
+        let n = |v: u32| CellView::num(w.int(i64::from(v))).marked(u.counts.illustrative > 0);
         let first = match &u.locality {
             Some(l) => CellView::link(name.clone(), link(site, &unit_path(l))),
             None => CellView::link(
@@ -321,10 +316,7 @@ pub fn criteria_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                 ("text", &green_text(&u.counts, &w)),
             ],
         ),
-        _ => w.fmt(
-            "chart_crit_whose_many",
-            &[("n", &format_integer(all.len() as i64))],
-        ),
+        _ => w.fmt("chart_crit_whose_many", &[("n", &w.int(all.len() as i64))]),
     };
     let intro = w.fmt(
         "chart_crit_intro",
@@ -406,8 +398,8 @@ pub fn locality_section(site: &Site, data: &SiteData, name: &str) -> Option<(Sec
             "chart_crit_section_note",
             &[
                 ("text", &green_text(c, &w)),
-                ("yellow", &format_integer(i64::from(c.yellow))),
-                ("red", &format_integer(i64::from(c.red))),
+                ("yellow", &w.int(i64::from(c.yellow))),
+                ("red", &w.int(i64::from(c.red))),
             ],
         ),
         ..SectionView::default()

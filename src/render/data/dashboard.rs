@@ -9,7 +9,6 @@ use super::{NavLink, as_of, nav};
 use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_fixed, format_integer};
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Dashboard {
@@ -43,13 +42,13 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
         stats.push(Stat {
             value: format!(
                 "{}/{}",
-                format_integer(count(TargetState::Achieved) as i64),
-                format_integer(own_targets.len() as i64)
+                w.int(count(TargetState::Achieved) as i64),
+                w.int(own_targets.len() as i64)
             ),
             label: tr.get("stat_targets_met"),
             note: tr.fmt(
                 "stat_targets_no_data",
-                &[("n", &format_integer(count(TargetState::NoData) as i64))],
+                &[("n", &w.int(count(TargetState::NoData) as i64))],
             ),
             illustrative: own_targets.iter().any(|&i| c.targets[i].illustrative),
         });
@@ -63,18 +62,12 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
             .iter()
             .filter(|&&i| c.tasks[i].state == TaskState::DueUnreported)
             .count();
-        let mut note = tr.fmt(
-            "stat_of_tasks",
-            &[("n", &format_integer(own_tasks.len() as i64))],
-        );
+        let mut note = tr.fmt("stat_of_tasks", &[("n", &w.int(own_tasks.len() as i64))]);
         if unreported > 0 {
-            note.push_str(&tr.fmt(
-                "stat_tasks_unreported",
-                &[("n", &format_integer(unreported as i64))],
-            ));
+            note.push_str(&tr.fmt("stat_tasks_unreported", &[("n", &w.int(unreported as i64))]));
         }
         stats.push(Stat {
-            value: format_integer(overdue as i64),
+            value: w.int(overdue as i64),
             label: tr.get("overdue_tasks"),
             note,
             illustrative: own_tasks.iter().any(|&i| set.tasks[i].illustrative),
@@ -102,18 +95,15 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     }
     if let Some(y) = c.dti.last() {
         stats.push(Stat {
-            value: y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            value: y.total.index.map_or("–".into(), |i| w.fixed(i, 4)),
             label: tr.fmt("stat_dti", &[("year", &y.year.to_string())]),
             note: format!(
                 "{}{}",
                 tr.fmt(
                     "points_of",
                     &[
-                        (
-                            "points",
-                            &crate::text::numbers::format_decimal(y.total.points, 2)
-                        ),
-                        ("max", &crate::text::numbers::format_decimal(y.total.max, 2)),
+                        ("points", &w.dec(y.total.points, 2)),
+                        ("max", &w.dec(y.total.max, 2)),
                     ]
                 ),
                 if y.official {
@@ -132,15 +122,15 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
         stats.push(Stat {
             value: format!(
                 "{}/{}",
-                format_integer(i64::from(own.counts.green)),
-                format_integer(i64::from(own.counts.total()))
+                w.int(i64::from(own.counts.green)),
+                w.int(i64::from(own.counts.total()))
             ),
             label: tr.get("stat_criteria_green"),
             note: tr.fmt(
                 "stat_criteria_others",
                 &[
-                    ("yellow", &format_integer(i64::from(own.counts.yellow))),
-                    ("red", &format_integer(i64::from(own.counts.red))),
+                    ("yellow", &w.int(i64::from(own.counts.yellow))),
+                    ("red", &w.int(i64::from(own.counts.red))),
                 ],
             ),
             illustrative: own.counts.illustrative > 0,
@@ -174,6 +164,7 @@ pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
 /// On a site holding several localities' data: whose figures the dashboard
 /// shows ("" on a one-unit site).
 fn own_unit_note(site: &Site, data: &SiteData, tr: Tr) -> String {
+    let w = data.chart_words();
     let n = data.computed.localities.len();
     if n == 0 {
         return String::new();
@@ -182,7 +173,7 @@ fn own_unit_note(site: &Site, data: &SiteData, tr: Tr) -> String {
         "dashboard_whose",
         &[
             ("unit", &super::own_unit(site, tr)),
-            ("n", &format_integer(n as i64)),
+            ("n", &w.int(n as i64)),
         ],
     )
 }

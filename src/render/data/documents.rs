@@ -11,7 +11,6 @@ use crate::render::data::task_views::{TaskGroupView, task_groups_of};
 use crate::render::data::views::{ChartView, TargetRow, target_row, targets_chart};
 use crate::render::engine::jobs::Job;
 use crate::site::{Site, SiteData, normalize_number};
-use crate::text::numbers::format_integer;
 use crate::text::slugify;
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,16 +72,16 @@ pub(crate) fn document_data(site: &Site, data: &SiteData, jobs: &mut [Job]) {
             summary: w.fmt(
                 "chart_document_summary",
                 &[
-                    ("targets", &format_integer(targets.len() as i64)),
-                    ("met", &format_integer(met as i64)),
-                    ("tasks", &format_integer(tasks as i64)),
+                    ("targets", &w.int(targets.len() as i64)),
+                    ("met", &w.int(met as i64)),
+                    ("tasks", &w.int(tasks as i64)),
                     ("date", &crate::text::dates::short(site.today)),
                 ],
             ),
             targets: targets.iter().map(|&i| target_row(site, data, i)).collect(),
             chart,
             task_groups: task_groups_of(site, data, in_doc),
-            task_count: format_integer(tasks as i64),
+            task_count: w.int(tasks as i64),
         };
         job.context.insert("document_data", &view);
     }

@@ -7,11 +7,11 @@ use serde::Serialize;
 use super::views::{self as dv, ChartView};
 use super::{DTI, page_context};
 use crate::charts;
+use crate::charts::Words;
 use crate::data::compute::DtiTotal;
 use crate::data::model::Indicator;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_decimal, format_fixed};
 
 /// A node of the DTI tree.
 #[derive(Debug, Clone, Serialize)]
@@ -25,16 +25,15 @@ struct DtiNode {
 }
 
 fn dti_node(data: &SiteData, ind: &Indicator, scores: &[(String, f64)], mark: &str) -> DtiNode {
+    let w = data.chart_words();
     DtiNode {
         code: ind.code.clone(),
         name: ind.name.clone(),
-        max: format_decimal(ind.max_points, 2),
+        max: w.dec(ind.max_points, 2),
         score: scores
             .iter()
             .find(|(c, _)| *c == ind.code)
-            .map_or("–".into(), |(_, p)| {
-                format!("{}{mark}", format_decimal(*p, 2))
-            }),
+            .map_or("–".into(), |(_, p)| format!("{}{mark}", w.dec(*p, 2))),
         lead: ind.lead.clone().unwrap_or_default(),
         children: data
             .set
@@ -71,13 +70,13 @@ fn signed(v: Option<f64>, fmt: impl Fn(f64) -> String) -> String {
     }
 }
 
-fn dti_row(label: &str, t: &DtiTotal, mark: &str) -> DtiRowView {
+fn dti_row(label: &str, t: &DtiTotal, mark: &str, w: &Words) -> DtiRowView {
     DtiRowView {
         label: label.to_owned(),
-        points: format!("{}{mark}", format_decimal(t.points, 2)),
-        max: format_decimal(t.max, 2),
-        index: t.index.map_or("–".into(), |i| format_fixed(i, 4)),
-        change: signed(t.change_points, |v| format_decimal(v, 2)),
+        points: format!("{}{mark}", w.dec(t.points, 2)),
+        max: w.dec(t.max, 2),
+        index: t.index.map_or("–".into(), |i| w.fixed(i, 4)),
+        change: signed(t.change_points, |v| w.dec(v, 2)),
     }
 }
 
@@ -111,12 +110,13 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             rows: y
                 .pillars
                 .iter()
-                .map(|(n, t)| dti_row(n, t, &dti_year_mark(data, y.year)))
+                .map(|(n, t)| dti_row(n, t, &dti_year_mark(data, y.year), &w))
                 .collect(),
             total: dti_row(
                 &tr.get("budget_total"),
                 &y.total,
                 &dti_year_mark(data, y.year),
+                &w,
             ),
         })
         .collect();
@@ -162,11 +162,11 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             "dti_intro",
             &[
                 ("year", &y.year.to_string()),
-                ("points", &format_decimal(y.total.points, 2)),
-                ("max", &format_decimal(y.total.max, 2)),
+                ("points", &w.dec(y.total.points, 2)),
+                ("max", &w.dec(y.total.max, 2)),
                 (
                     "index",
-                    &y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+                    &y.total.index.map_or("–".into(), |i| w.fixed(i, 4)),
                 ),
                 ("mark", &latest_mark),
                 (

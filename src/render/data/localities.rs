@@ -16,7 +16,6 @@ use crate::data::compute::{DtiYear, LocalityTotals, TargetState, TaskState};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_fixed, format_integer};
 use crate::text::{fold, slugify, vi_cmp};
 
 mod locality;
@@ -153,11 +152,11 @@ fn dti_ranks(all: &[&Facts]) -> Option<(i16, Vec<Option<usize>>)> {
     Some((year, ranks))
 }
 
-fn signed(v: f64, decimals: usize) -> String {
+fn signed(w: &crate::charts::Words, v: f64, decimals: usize) -> String {
     if v > 0.0 {
-        format!("+{}", format_fixed(v, decimals))
+        format!("+{}", w.fixed(v, decimals))
     } else {
-        format_fixed(v, decimals)
+        w.fixed(v, decimals)
     }
 }
 
@@ -259,19 +258,15 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             CellView::num(if n == 0 {
                 "–".to_owned()
             } else {
-                format!(
-                    "{}/{}",
-                    format_integer(met as i64),
-                    format_integer(n as i64)
-                )
+                format!("{}/{}", w.int(met as i64), w.int(n as i64))
             })
             .marked(targets_marked),
-            CellView::num(format_integer(f.overdue(data) as i64)).marked(tasks_marked),
+            CellView::num(w.int(f.overdue(data) as i64)).marked(tasks_marked),
             CellView::num(budget.map_or("–".to_owned(), |(_, t)| dv::disbursed_rate(&t, &w)))
                 .marked(budget_marked),
             CellView::num(
                 dti.and_then(|y| y.total.index)
-                    .map_or("–".into(), |i| format_fixed(i, 4)),
+                    .map_or("–".into(), |i| w.fixed(i, 4)),
             )
             .marked(dti_mark),
             CellView::num(
@@ -282,13 +277,13 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
             ),
             CellView::num(
                 dti.and_then(|y| y.total.change_index)
-                    .map_or("–".into(), |c| signed(c, 4)),
+                    .map_or("–".into(), |c| signed(&w, c, 4)),
             ),
         ];
         if unreported_col {
             row.insert(
                 3,
-                CellView::num(format_integer(f.unreported(data) as i64)).marked(tasks_marked),
+                CellView::num(w.int(f.unreported(data) as i64)).marked(tasks_marked),
             );
         }
         table.rows.push(row);
@@ -350,7 +345,7 @@ pub fn localities_page(site: &Site, theme: &Theme, data: &SiteData, facts: &AllF
     let intro = w.fmt(
         "chart_loc_intro",
         &[
-            ("n", &format_integer(all.len() as i64)),
+            ("n", &w.int(all.len() as i64)),
             ("note", &dv::illustrative_note(any_marked, &w)),
         ],
     );
@@ -402,13 +397,13 @@ fn group_sections(
         title: w.get("chart_loc_compare").into(),
         note: w.fmt(
             "chart_loc_grouped_note",
-            &[("note", note), ("n", &format_integer(all.len() as i64))],
+            &[("note", note), ("n", &w.int(all.len() as i64))],
         ),
         links: groups
             .iter()
             .map(|(l, t)| JumpLink {
                 id: id(l),
-                text: format!("{l} ({})", format_integer(t.rows.len() as i64)),
+                text: format!("{l} ({})", w.int(t.rows.len() as i64)),
             })
             .collect(),
         ..SectionView::default()

@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod dti;
 pub mod embeds;
+mod generated_pages;
 pub mod indicators;
 pub mod localities;
 pub mod open_data;

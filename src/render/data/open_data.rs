@@ -12,7 +12,6 @@ use crate::data::export::{published_columns, records};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::format_integer;
 
 #[derive(Debug, Clone, Serialize)]
 struct DatasetView {
@@ -40,13 +39,10 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
                 rows: if marked > 0 {
                     tr.fmt(
                         "open_data_rows_marked",
-                        &[
-                            ("n", &format_integer(n as i64)),
-                            ("marked", &format_integer(marked as i64)),
-                        ],
+                        &[("n", &w.int(n as i64)), ("marked", &w.int(marked as i64))],
                     )
                 } else {
-                    format_integer(n as i64)
+                    w.int(n as i64)
                 },
                 columns: published_columns(&data.set, kind)
                     .iter()
@@ -69,7 +65,7 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     if report_rows > 0 {
         sets.push(DatasetView {
             name: tr.get("open_data_reports"),
-            rows: format_integer(report_rows as i64),
+            rows: w.int(report_rows as i64),
             columns: crate::data::export_report::COLUMNS
                 .iter()
                 .map(|c| if vietnamese { c.0 } else { c.1 })
@@ -87,10 +83,7 @@ pub fn open_data_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     };
     let intro = tr.fmt(
         "open_data_intro",
-        &[
-            ("n", &format_integer(sets.len() as i64)),
-            ("license", &license),
-        ],
+        &[("n", &w.int(sets.len() as i64)), ("license", &license)],
     );
     let title = tr.get("nav_open_data");
     let mut c = page_context(site, theme, OPEN_DATA, &title, &intro, vec![]);

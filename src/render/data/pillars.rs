@@ -7,7 +7,7 @@ use crate::render::engine::vars::Context;
 use super::charts::{pillar_targets_chart, pillar_tasks_chart};
 use super::page_context;
 use super::task_views::task_groups_of;
-use super::units::{IndexRow, indicator_rows, n, points};
+use super::units::{IndexRow, indicator_rows, points};
 use super::views::{ChartView, target_row};
 use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
@@ -23,6 +23,7 @@ pub fn pillars_page(
     data: &SiteData,
     pillars: &[PillarEntry],
 ) -> Context {
+    let w = data.chart_words();
     let set = &data.set;
     let rows: Vec<IndexRow> = pillars
         .iter()
@@ -49,16 +50,16 @@ pub fn pillars_page(
                 href: link(site, &p.path),
                 kind: String::new(),
                 counts: vec![
-                    format!("{}/{}", n(met), n(t.len())),
-                    n(tasks.len()),
-                    n(overdue),
+                    format!("{}/{}", w.int(met), w.int(t.len())),
+                    w.int(tasks.len()),
+                    w.int(overdue),
                     dti,
                 ],
             }
         })
         .collect();
     let tr = Tr::new(theme, &site.config.language);
-    let intro = tr.fmt("pillars_intro", &[("n", &n(pillars.len()))]);
+    let intro = tr.fmt("pillars_intro", &[("n", &w.int(pillars.len()))]);
     let title = tr.get("pillars_title");
     let mut c = page_context(site, theme, PILLARS, &title, &intro, vec![]);
     c.insert("rows", &rows);
@@ -72,6 +73,7 @@ pub fn pillars_page(
 
 /// "120 / 160 điểm (2025)" for the pillar's latest DTI total.
 fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
+    let w = data.chart_words();
     let y = data.computed.dti.last()?;
     let (_, t) = y
         .pillars
@@ -81,7 +83,10 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
         "{} ({})",
         data.chart_words().fmt(
             "chart_points_of",
-            &[("points", &points(t.points)), ("max", &points(t.max))],
+            &[
+                ("points", &points(&w, t.points)),
+                ("max", &points(&w, t.max))
+            ],
         ),
         y.year
     ))
@@ -89,6 +94,7 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
 
 /// `tru-cot/<slug>/`: one pillar.
 pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry) -> Context {
+    let w = data.chart_words();
     let set = &data.set;
     let targets: Vec<usize> = (0..set.targets.len())
         .filter(|&i| set.targets[i].locality.is_none())
@@ -118,11 +124,11 @@ pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry)
         "pillar_intro",
         &[
             ("name", &p.label),
-            ("targets", &n(targets.len())),
-            ("met", &n(met)),
+            ("targets", &w.int(targets.len())),
+            ("met", &w.int(met)),
             (
                 "tasks",
-                &n((0..set.tasks.len()).filter(|&i| in_p(i)).count()),
+                &w.int((0..set.tasks.len()).filter(|&i| in_p(i)).count()),
             ),
         ],
     );

@@ -27,17 +27,15 @@ use tera::{Context, Tera};
 use crate::charts::Words;
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
-use crate::content::markdown::Rendered;
 use crate::content::{Content, Page, PageKind};
 use crate::data::compute::report::{self, ReportFigures, ReportPeriod, Scope, TaskOutcome};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::render::data::generated_pages::{self, Origin, render_body, section_index};
 use crate::render::data::views::money;
 use crate::render::data::wording::Worded;
 use crate::render::engine::theme::Theme;
 use crate::site::SiteData;
 use crate::text::dates;
-use crate::text::escape::html;
-use sections::int;
 
 /// The reports' section.
 pub const REPORTS: &str = crate::site::generated::REPORTS;
@@ -111,19 +109,19 @@ fn summary(f: &ReportFigures, w: &Words) -> String {
         parts.push(if measured == 0 {
             w.fmt(
                 "chart_rep_sum_targets_no_data",
-                &[("n", &int(f.targets.len()))],
+                &[("n", &w.int(f.targets.len()))],
             )
         } else {
             w.fmt(
                 "chart_rep_sum_targets",
-                &[("met", &int(met)), ("measured", &int(measured))],
+                &[("met", &w.int(met)), ("measured", &w.int(measured))],
             )
         });
     }
     if !f.observations.is_empty() {
         parts.push(w.fmt(
             "chart_rep_sum_indicators",
-            &[("n", &int(f.observations.len()))],
+            &[("n", &w.int(f.observations.len()))],
         ));
     }
     if !f.tasks.is_empty() {
@@ -132,15 +130,15 @@ fn summary(f: &ReportFigures, w: &Words) -> String {
             &[
                 (
                     "done",
-                    &int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
+                    &w.int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
                 ),
-                ("overdue", &int(f.count(TaskOutcome::Overdue))),
+                ("overdue", &w.int(f.count(TaskOutcome::Overdue))),
             ],
         ));
         if f.count(TaskOutcome::DueUnreported) > 0 {
             parts.push(w.fmt(
                 "chart_rep_sum_unreported",
-                &[("n", &int(f.count(TaskOutcome::DueUnreported)))],
+                &[("n", &w.int(f.count(TaskOutcome::DueUnreported)))],
             ));
         }
     }
@@ -239,18 +237,9 @@ pub fn reports(
             "sections",
             &sections::sections(content, data, config, &f, commentary, today),
         );
-        let body = match tera.render("report_body.html", &c) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(
-                        "templates/report_body.html",
-                        format!("lỗi mẫu giao diện báo cáo định kỳ: {e}"),
-                    )
-                    .hint("sửa mẫu report_body.html, hoặc xoá bản ghi đè để dùng mẫu mặc định"),
-                );
-                return Vec::new();
-            }
+        let Some(body) = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)
+        else {
+            return Vec::new();
         };
         let fm = FrontMatter {
             title: Some(title.clone()),
@@ -259,71 +248,37 @@ pub fn reports(
             weight: Some(order as i64),
             ..FrontMatter::default()
         };
-        out.push(Page {
-            kind: PageKind::Page,
-            // Not the commentary's name: `serve`'s body-only fast path finds
-            // pages by `rel`, and an edited commentary must rebuild the report.
-            rel: format!("{REPORTS}{}.tu-tao", period.slug()),
-            display: commentary.map_or_else(
-                || PathBuf::from(format!("content/{REPORTS}(báo cáo tự tạo) {path}")),
-                |c| c.display.clone(),
-            ),
-            path,
-            section: REPORTS.to_owned(),
-            title,
+        out.push(generated_pages::page(
+            Origin {
+                kind: PageKind::Page,
+                // Not the commentary's name: `serve`'s body-only fast path finds
+                // pages by `rel`, and an edited commentary must rebuild the report.
+                rel: format!("{REPORTS}{}.tu-tao", period.slug()),
+                display: commentary.map_or_else(
+                    || PathBuf::from(format!("content/{REPORTS}(báo cáo tự tạo) {path}")),
+                    |c| c.display.clone(),
+                ),
+                path,
+                section: REPORTS.to_owned(),
+            },
+            fm,
             // Dated (and so announced in the feeds) once the period is over.
-            date: f.cutoff.complete.then_some(PageDate {
+            f.cutoff.complete.then_some(PageDate {
                 date: period.end(),
                 time: None,
             }),
-            fm,
-            body: Rendered {
-                word_count: body.split_whitespace().count(),
-                html: body,
-                summary_html: format!("<p>{}</p>", html(&description)),
-                summary_text: description,
-                toc: Vec::new(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+            body,
+            description,
+        ));
     }
     if !out.is_empty() && !taken(REPORTS) {
         // The list is worded in the site's language, like the reports.
         let tr = crate::render::engine::i18n::Tr::new(theme, &config.language);
-        let intro = tr.get("reports_intro");
-        let title = tr.get("reports_title");
-        out.push(Page {
-            kind: PageKind::Section,
-            rel: format!("{REPORTS}_index.md"),
-            display: PathBuf::from(format!("content/{REPORTS}_index.md (tự tạo)")),
-            path: REPORTS.to_owned(),
-            section: String::new(),
-            title: title.clone(),
-            date: None,
-            fm: FrontMatter {
-                title: Some(title),
-                description: Some(intro.clone()),
-                ..FrontMatter::default()
-            },
-            body: Rendered {
-                html: format!("<p>{}</p>\n", html(&intro)),
-                summary_html: format!("<p>{}</p>", html(&intro)),
-                summary_text: intro.to_owned(),
-                toc: Vec::new(),
-                word_count: intro.split_whitespace().count(),
-                uses_shortcodes: false,
-            },
-            published: true,
-            cover: None,
-            pdf: None,
-            attachments: Vec::new(),
-            translation_of: None,
-        });
+        out.push(section_index(
+            REPORTS,
+            tr.get("reports_title"),
+            tr.get("reports_intro"),
+        ));
     }
     out
 }

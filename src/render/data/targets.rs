@@ -16,7 +16,6 @@ use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::identities::{pillar_href_path, unit_href_path};
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_integer, format_percent};
 use crate::text::slugify;
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,11 +107,11 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
     let mut intro = tr.fmt(
         "targets_intro",
         &[
-            ("n", &format_integer(own.len() as i64)),
-            ("met", &format_integer(achieved as i64)),
+            ("n", &w.int(own.len() as i64)),
+            ("met", &w.int(achieved as i64)),
             (
                 "rate",
-                &format_percent(100.0 * achieved as f64 / own.len().max(1) as f64, 1),
+                &w.percent(100.0 * achieved as f64 / own.len().max(1) as f64, 1),
             ),
         ],
     );
@@ -122,7 +121,7 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
             "targets_others_note",
             &[
                 ("unit", &super::own_unit(site, tr)),
-                ("n", &format_integer(others as i64)),
+                ("n", &w.int(others as i64)),
             ],
         ));
     }
@@ -286,7 +285,7 @@ pub fn target_page(
         });
     }
     if let Some(pr) = p.progress.filter(|_| p.units_met.is_none()) {
-        facts.push(fact(tr, "fact_progress", format_percent(pr * 100.0, 1)));
+        facts.push(fact(tr, "fact_progress", w.percent(pr * 100.0, 1)));
     }
     if let Some(l) = &t.lead {
         let mut f = fact(tr, "fact_lead", l.clone());

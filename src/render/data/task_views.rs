@@ -11,7 +11,6 @@ use crate::charts;
 use crate::data::compute::TaskState;
 use crate::data::model::Task;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::format_integer;
 use crate::text::{dates, slugify, vi_cmp};
 
 /// A task as a table row.
@@ -185,7 +184,7 @@ pub fn task_row(site: &Site, data: &SiteData, i: usize) -> TaskRow {
         budget: t.budget.map(|b| money(b, &w)).unwrap_or_default(),
         state: task_badge(state),
         overdue: days_overdue
-            .map(|d| w.fmt("chart_days", &[("n", &format_integer(i64::from(d)))]))
+            .map(|d| w.fmt("chart_days", &[("n", &w.int(i64::from(d)))]))
             .unwrap_or_default(),
         completed: t.completed.map(dates::short).unwrap_or_default(),
         locality: t.locality.clone().unwrap_or_default(),
@@ -221,10 +220,7 @@ pub fn occurrence_lines(t: &Task, today: jiff::civil::Date, w: &charts::Words) -
                 &[
                     ("period", &occurrence_period(&m.occurrence, w)),
                     ("due", &dates::short(m.occurrence.due)),
-                    (
-                        "days",
-                        &format_integer(i64::from(m.days_overdue.unwrap_or(0))),
-                    ),
+                    ("days", &w.int(i64::from(m.days_overdue.unwrap_or(0)))),
                 ],
             )
         })
@@ -292,7 +288,7 @@ pub fn task_groups_of(
                 id: slugify(state.label()),
                 title: state.word(&w),
                 key: task_badge(state).key,
-                count: format_integer(rows.len() as i64),
+                count: w.int(rows.len() as i64),
                 rows,
             })
         })

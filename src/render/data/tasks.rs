@@ -8,9 +8,9 @@ use crate::data::compute::TaskState;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::format_integer;
 
 pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let w = data.chart_words();
     let n = data.set.tasks.len();
     let overdue = data
         .computed
@@ -27,15 +27,12 @@ pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context
     let tr = Tr::new(theme, &site.config.language);
     let mut intro = tr.fmt(
         "tasks_intro",
-        &[
-            ("n", &format_integer(n as i64)),
-            ("overdue", &format_integer(overdue as i64)),
-        ],
+        &[("n", &w.int(n as i64)), ("overdue", &w.int(overdue as i64))],
     );
     if unreported > 0 {
         intro.push_str(&tr.fmt(
             "tasks_intro_unreported",
-            &[("n", &format_integer(unreported as i64))],
+            &[("n", &w.int(unreported as i64))],
         ));
     }
     let title = tr.get("tasks_title");

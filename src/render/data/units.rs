@@ -15,7 +15,6 @@ use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::identities::{UNITS, UnitEntry, names_unit};
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_decimal, format_integer};
 
 /// A row of the units or pillars index.
 #[derive(Debug, Clone, Serialize)]
@@ -37,12 +36,9 @@ pub(crate) struct IndicatorRow {
     lead_href: String,
 }
 
-pub(crate) fn n(x: usize) -> String {
-    format_integer(x as i64)
-}
-
-pub(crate) fn points(x: f64) -> String {
-    format_decimal(x, 2)
+/// Points ("120,5" / "120.5").
+pub(crate) fn points(w: &crate::charts::Words, x: f64) -> String {
+    w.dec(x, 2)
 }
 
 pub(crate) fn indicator_rows(
@@ -50,6 +46,7 @@ pub(crate) fn indicator_rows(
     data: &SiteData,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<IndicatorRow> {
+    let w = data.chart_words();
     let latest = data.computed.dti.last();
     (0..data.set.indicators.len())
         .filter(|&i| keep(i))
@@ -57,12 +54,12 @@ pub(crate) fn indicator_rows(
             let ind = &data.set.indicators[i];
             let score = latest
                 .and_then(|y| y.nodes.iter().find(|(c, _)| *c == ind.code))
-                .map_or("–".to_owned(), |(_, p)| points(*p));
+                .map_or("–".to_owned(), |(_, p)| points(&w, *p));
             let lead = ind.lead.clone().unwrap_or_default();
             IndicatorRow {
                 code: ind.code.clone(),
                 name: ind.name.clone(),
-                max: points(ind.max_points),
+                max: points(&w, ind.max_points),
                 score,
                 lead_href: super::views::unit_link(site, data, &lead),
                 lead,
@@ -73,6 +70,7 @@ pub(crate) fn indicator_rows(
 
 /// `don-vi/`: every unit with its counts.
 pub fn units_page(site: &Site, theme: &Theme, data: &SiteData, units: &[UnitEntry]) -> Context {
+    let w = data.chart_words();
     let rows: Vec<IndexRow> = units
         .iter()
         .map(|u| {
@@ -88,17 +86,17 @@ pub fn units_page(site: &Site, theme: &Theme, data: &SiteData, units: &[UnitEntr
                 href: link(site, &u.path),
                 kind,
                 counts: vec![
-                    n(s.tasks_led),
-                    n(s.tasks_overdue),
-                    n(s.tasks_partner),
-                    n(s.targets_led),
-                    points(s.dti_max_points),
+                    w.int(s.tasks_led),
+                    w.int(s.tasks_overdue),
+                    w.int(s.tasks_partner),
+                    w.int(s.targets_led),
+                    points(&w, s.dti_max_points),
                 ],
             }
         })
         .collect();
     let tr = Tr::new(theme, &site.config.language);
-    let intro = tr.fmt("units_intro", &[("n", &n(units.len()))]);
+    let intro = tr.fmt("units_intro", &[("n", &w.int(units.len()))]);
     let mut c = page_context(site, theme, UNITS, &tr.get("units_title"), &intro, vec![]);
     c.insert("rows", &rows);
     c
@@ -112,6 +110,7 @@ struct Fact {
 
 /// `don-vi/<slug>/`: one unit's work.
 pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Context {
+    let w = data.chart_words();
     let s = &data.computed.units[u.stats];
     let set = &data.set;
     let led = |i: usize| names_unit(data, &set.tasks[i].lead, &u.key);
@@ -157,12 +156,12 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
     // A tile says something: a zero is left out (the intro already says
     // "chủ trì 0 nhiệm vụ"), except "0 overdue" beside tasks the unit leads.
     let stats: Vec<Stat> = [
-        (s.tasks_led > 0).then(|| stat(s.tasks_led, &tr.get("col_tasks_led"))),
-        (s.tasks_led > 0).then(|| stat(s.tasks_overdue, &tr.get("overdue_tasks"))),
-        (s.tasks_partner > 0).then(|| stat(s.tasks_partner, &tr.get("tasks_partner"))),
-        (s.targets_led > 0).then(|| stat(s.targets_led, &tr.get("targets_led"))),
+        (s.tasks_led > 0).then(|| stat(&w, s.tasks_led, &tr.get("col_tasks_led"))),
+        (s.tasks_led > 0).then(|| stat(&w, s.tasks_overdue, &tr.get("overdue_tasks"))),
+        (s.tasks_partner > 0).then(|| stat(&w, s.tasks_partner, &tr.get("tasks_partner"))),
+        (s.targets_led > 0).then(|| stat(&w, s.targets_led, &tr.get("targets_led"))),
         (s.dti_max_points > 0.0).then(|| Stat {
-            value: points(s.dti_max_points),
+            value: points(&w, s.dti_max_points),
             label: tr.get("col_dti_assigned"),
             note: String::new(),
             illustrative: false,
@@ -198,10 +197,10 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
         "unit_intro",
         &[
             ("name", &u.name),
-            ("led", &n(s.tasks_led)),
-            ("overdue", &n(s.tasks_overdue)),
-            ("partner", &n(s.tasks_partner)),
-            ("targets", &n(s.targets_led)),
+            ("led", &w.int(s.tasks_led)),
+            ("overdue", &w.int(s.tasks_overdue)),
+            ("partner", &w.int(s.tasks_partner)),
+            ("targets", &w.int(s.targets_led)),
         ],
     );
     let crumbs = vec![(tr.get("nav_units"), link(site, UNITS))];
@@ -217,9 +216,9 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
     c
 }
 
-fn stat(x: usize, label: &str) -> Stat {
+fn stat(w: &crate::charts::Words, x: usize, label: &str) -> Stat {
     Stat {
-        value: n(x),
+        value: w.int(x),
         label: label.into(),
         note: String::new(),
         illustrative: false,

@@ -12,7 +12,6 @@ use crate::data::model::{Measurement, Quantity, Target};
 use crate::data::values::Comparison;
 use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_decimal, format_integer, format_percent};
 use crate::text::slugify;
 
 /// A chart ready for `<figure class="chart-figure">`.
@@ -124,7 +123,7 @@ pub fn capitalize(s: &str) -> String {
 
 /// Money in đồng: "1.552.020.000 đồng".
 pub fn money(d: i64, w: &charts::Words) -> String {
-    format!("{} {}", format_integer(d), w.get("chart_money_dong"))
+    format!("{} {}", w.int(d), w.get("chart_money_dong"))
 }
 
 /// Words for a figure nobody has reported (never shown as 0).
@@ -158,7 +157,7 @@ pub fn disbursed_rate(t: &crate::data::compute::BudgetTotals, w: &charts::Words)
     if t.unknown > 0 {
         unknown(w)
     } else {
-        rate(t.rate)
+        rate(t.rate, w)
     }
 }
 
@@ -178,8 +177,8 @@ pub fn disbursed_note(t: &crate::data::compute::BudgetTotals, w: &charts::Words)
 }
 
 /// A rate 0–1 as a percentage, or "–".
-pub fn rate(r: Option<f64>) -> String {
-    r.map_or("–".to_owned(), |r| format_percent(r * 100.0, 1))
+pub fn rate(r: Option<f64>, w: &charts::Words) -> String {
+    r.map_or("–".to_owned(), |r| w.percent(r * 100.0, 1))
 }
 
 /// A number with its unit: "95,5 %", "120 hồ sơ".
@@ -188,9 +187,9 @@ pub fn quantity(q: Quantity, unit: Option<&str>, w: &charts::Words) -> String {
         Quantity::YesNo(true) => w.get("chart_goal_is_yes").to_owned(),
         Quantity::YesNo(false) => w.get("chart_goal_is_no").to_owned(),
         Quantity::Number(n) => match unit.map(str::trim).filter(|u| !u.is_empty()) {
-            Some("%") => format_percent(n, 2),
-            Some(u) => format!("{} {u}", format_decimal(n, 2)),
-            None => format_decimal(n, 2),
+            Some("%") => w.percent(n, 2),
+            Some(u) => format!("{} {u}", w.dec(n, 2)),
+            None => w.dec(n, 2),
         },
     }
 }
@@ -217,7 +216,7 @@ pub fn target_text_in(t: &Target, words: &charts::Words) -> String {
         (Comparison::Rank, Quantity::Number(n)) => {
             return words
                 .get("chart_goal_rank")
-                .replace("{n}", &format_decimal(n, 0));
+                .replace("{n}", &words.dec(n, 0));
         }
         (Comparison::AtLeast, _) => "chart_goal_at_least",
         (Comparison::Above, _) => "chart_goal_above",
@@ -249,7 +248,7 @@ fn goal_key(t: &Target) -> &'static str {
 fn goal_value(t: &Target, w: &charts::Words) -> String {
     match (t.comparison, t.target) {
         (_, Quantity::YesNo(_)) | (Comparison::YesNo, _) => String::new(),
-        (Comparison::Rank, Quantity::Number(n)) => format_decimal(n, 0),
+        (Comparison::Rank, Quantity::Number(n)) => w.dec(n, 0),
         (_, q) => quantity(q, t.unit.as_deref(), w),
     }
 }
@@ -333,10 +332,7 @@ pub fn target_row(site: &Site, data: &SiteData, i: usize) -> TargetRow {
 pub fn units_met_text(met: usize, n: usize, w: &charts::Words) -> String {
     w.fmt(
         "chart_localities_met",
-        &[
-            ("met", &format_integer(met as i64)),
-            ("n", &format_integer(n as i64)),
-        ],
+        &[("met", &w.int(met as i64)), ("n", &w.int(n as i64))],
     )
 }
 

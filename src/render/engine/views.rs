@@ -288,7 +288,11 @@ pub fn page_view(site: &Site, page: &Page, root: &str) -> PageView {
                 title: a.title.clone(),
                 href: a.out.clone(),
                 kind: a.kind(),
-                size: crate::content::attachments::format_size(a.size),
+                // Numbers as the page's language writes them ("en": 1.2 MB).
+                size: crate::content::attachments::format_size_in(
+                    a.size,
+                    crate::text::numbers::NumberStyle::named(page.lang(&site.config.language)),
+                ),
                 size_bytes: a.size,
             })
             .collect(),

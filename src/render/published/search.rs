@@ -13,7 +13,7 @@ use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{link, news_path};
 use crate::render::published::search_index::{KINDS, build_files, collect_docs};
 use crate::site::Site;
-use crate::text::format_integer;
+use crate::text::numbers::NumberStyle;
 use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
 
 /// Output path of the search page.
@@ -82,7 +82,7 @@ fn browse(site: &Site, s: &dyn Fn(&str) -> String) -> Vec<Browse> {
             name,
             href: link(site, path),
             count: if count > 0 {
-                format_integer(count as i64)
+                NumberStyle::named(&s("chart_numbers")).integer(count as i64)
             } else {
                 String::new()
             },

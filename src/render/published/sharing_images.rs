@@ -14,6 +14,7 @@ use super::sharing_canvas::{
     AMBER, BRAND, Canvas, GREEN, H, Ink, LIGHT, SOFT, TEXT, W, Word, encode,
 };
 use super::sharing_font::{self, Weight};
+use crate::charts::Words;
 use crate::data::compute::TargetState;
 use crate::data::model::Quantity;
 use crate::data::values::Comparison;
@@ -22,7 +23,6 @@ use crate::render::data::views::{latest, quantity, target_path, target_text_in, 
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::Site;
-use crate::text::numbers::format_fixed;
 
 use crate::render::engine::jobs::Job;
 /// Preview image file name, in the page's folder (or the site root).
@@ -177,15 +177,22 @@ pub(crate) fn image_alts(site: &Site) -> HashMap<String, String> {
             .pillars
             .iter()
             .take(6)
-            .map(|(name, t)| format!("{name} {}", points_label(t.points, t.max)))
+            .map(|(name, t)| {
+                format!(
+                    "{name} {}",
+                    points_label(&data.chart_words(), t.points, t.max)
+                )
+            })
             .collect();
+        // Illustrative scores say so, in the picture's words as on the page.
+        let mark = crate::render::data::dti::dti_year_mark(data, year.year);
         alts.insert(
             format!("{DTI}index.html"),
             data.chart_words().fmt(
                 "chart_dti_alt",
                 &[
                     ("year", &year.year.to_string()),
-                    ("parts", &parts.join("; ")),
+                    ("parts", &format!("{}{mark}", parts.join("; "))),
                 ],
             ),
         );
@@ -207,6 +214,8 @@ pub(crate) enum Preview {
         site: String,
         title: String,
         bars: Vec<(f64, f64)>,
+        /// How the points are written ("80,0/100" / "80.0/100").
+        words: std::sync::Arc<Words>,
     },
     Target(TargetCard),
 }
@@ -220,7 +229,12 @@ impl Preview {
                 title,
                 description,
             } => site_card(header, title, description),
-            Preview::Dti { site, title, bars } => dti_card(site, title, bars),
+            Preview::Dti {
+                site,
+                title,
+                bars,
+                words,
+            } => dti_card(words, site, title, bars),
             Preview::Target(card) => target_card(card),
         })
     }
@@ -254,10 +268,15 @@ pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
             format!("{DTI}{FILE}"),
             Preview::Dti {
                 site: site.config.title.clone(),
-                title: data
-                    .chart_words()
-                    .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                // Illustrative scores say so, as on the DTI page.
+                title: format!(
+                    "{}{}",
+                    data.chart_words()
+                        .fmt("chart_loc_dti_year", &[("year", &year.year.to_string())]),
+                    crate::render::data::dti::dti_year_mark(data, year.year)
+                ),
                 bars,
+                words: data.chart_words(),
             },
         ));
     }
@@ -386,12 +405,12 @@ const BAR: usize = 330;
 const LABEL_X: usize = MARGIN as usize + BAR + 16;
 
 /// "143,5/160".
-fn points_label(points: f64, max: f64) -> String {
-    format!("{}/{}", format_fixed(points, 1), format_fixed(max, 0))
+fn points_label(w: &Words, points: f64, max: f64) -> String {
+    format!("{}/{}", w.fixed(points, 1), w.fixed(max, 0))
 }
 
 /// DTI: the year in the header, one bar per pillar with "points/max".
-fn dti_card(site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
+fn dti_card(w: &Words, site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
     let mut c = Canvas::new();
     header(&mut c, site);
     c.text(word(title, MARGIN, 92.0, 25.0, Weight::Bold, Ink::Dark));
@@ -409,7 +428,7 @@ fn dti_card(site: &str, title: &str, bars: &[(f64, f64)]) -> Canvas {
         let left = MARGIN as usize;
         c.rect(left, y, BAR, h, SOFT);
         c.rect(left, y, (BAR as f64 * share).round() as usize, h, BRAND);
-        let label = points_label(*points, *max);
+        let label = points_label(w, *points, *max);
         let room = (W - LABEL_X) as f32 - MARGIN;
         let size =
             fitting(&label, &[22.0, 19.0, 16.0, 13.0], Weight::Bold, room).min(h as f32 + 6.0);
@@ -510,6 +529,7 @@ mod tests {
     #[test]
     fn dti_labels_fit_in_the_image() {
         let c = dti_card(
+            &Words::default(),
             "Xã A",
             "Chỉ số DTI năm 2025",
             &[(143.5, 160.0), (57.5, 75.0), (1234.5, 1500.0)],

@@ -14,7 +14,6 @@ use crate::render::data::wording::Worded;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
 use crate::site::{Site, SiteData};
-use crate::text::numbers::{format_decimal, format_fixed, format_integer};
 
 /// One locality's dashboard tiles, and whether any is illustrative.
 fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) {
@@ -29,11 +28,7 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
         let m = f.targets.iter().any(|(_, p)| p.illustrative);
         marked |= m;
         stats.push(Stat {
-            value: format!(
-                "{}/{}",
-                format_integer(met as i64),
-                format_integer(n as i64)
-            ),
+            value: format!("{}/{}", w.int(met as i64), w.int(n as i64)),
             label: w.get("chart_loc_stat_met").into(),
             note: String::new(),
             illustrative: m,
@@ -43,17 +38,17 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
         let m = f.tasks.iter().any(|&i| data.set.tasks[i].illustrative);
         marked |= m;
         stats.push(Stat {
-            value: format_integer(f.overdue(data) as i64),
+            value: w.int(f.overdue(data) as i64),
             label: w.get("chart_loc_tasks_overdue").into(),
             note: w.fmt(
                 "chart_loc_of_tasks",
                 &[
-                    ("n", &format_integer(f.tasks.len() as i64)),
+                    ("n", &w.int(f.tasks.len() as i64)),
                     (
                         "unreported",
                         &match f.unreported(data) {
                             0 => String::new(),
-                            u => w.fmt("chart_loc_unreported", &[("n", &format_integer(u as i64))]),
+                            u => w.fmt("chart_loc_unreported", &[("n", &w.int(u as i64))]),
                         },
                     ),
                 ],
@@ -79,20 +74,20 @@ fn locality_stats(site: &Site, data: &SiteData, f: &Facts) -> (Vec<Stat>, bool) 
         let m = dti_marked(data, name, y.year);
         marked |= m;
         stats.push(Stat {
-            value: y.total.index.map_or("–".into(), |i| format_fixed(i, 4)),
+            value: y.total.index.map_or("–".into(), |i| w.fixed(i, 4)),
             label: w.fmt("chart_loc_dti_year", &[("year", &y.year.to_string())]),
             note: format!(
                 "{}{}",
                 w.fmt(
                     "chart_points_of",
                     &[
-                        ("points", &format_decimal(y.total.points, 2)),
-                        ("max", &format_decimal(y.total.max, 2)),
+                        ("points", &w.dec(y.total.points, 2)),
+                        ("max", &w.dec(y.total.max, 2)),
                     ],
                 ),
                 y.total
                     .change_index
-                    .map(|c| w.fmt("chart_loc_vs_previous", &[("change", &signed(c, 4))]))
+                    .map(|c| w.fmt("chart_loc_vs_previous", &[("change", &signed(&w, c, 4))]))
                     .unwrap_or_default()
             ),
             illustrative: m,
@@ -231,12 +226,16 @@ pub fn locality_page(
                 CellView::text(y.year.to_string()),
                 CellView::num(format!(
                     "{} / {}",
-                    format_decimal(y.total.points, 2),
-                    format_decimal(y.total.max, 2)
+                    w.dec(y.total.points, 2),
+                    w.dec(y.total.max, 2)
                 ))
                 .marked(dti_marked(data, name, y.year)),
-                CellView::num(y.total.index.map_or("–".into(), |i| format_fixed(i, 4))),
-                CellView::num(y.total.change_index.map_or("–".into(), |c| signed(c, 4))),
+                CellView::num(y.total.index.map_or("–".into(), |i| w.fixed(i, 4))),
+                CellView::num(
+                    y.total
+                        .change_index
+                        .map_or("–".into(), |c| signed(&w, c, 4)),
+                ),
             ]);
         }
         sections.push(SectionView {

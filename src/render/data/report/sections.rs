@@ -15,7 +15,6 @@ use crate::data::compute::report::{self, ReportFigures, Scope, TaskOutcome};
 use crate::render::data::views::{ChartView, mark_title, money, quantity, rate, target_path};
 use crate::site::SiteData;
 use crate::text::dates;
-use crate::text::numbers::format_integer;
 
 mod tasks;
 use tasks::{TaskGroup, tasks_section};
@@ -118,10 +117,6 @@ fn link(config: &Config, path: &str) -> String {
     }
 }
 
-pub(super) fn int(n: usize) -> String {
-    format_integer(n as i64)
-}
-
 /// The targets section.
 fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Section {
     let w = data.chart_words();
@@ -135,9 +130,9 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
         s.lead.push(w.fmt(
             "chart_rep_targets_lead",
             &[
-                ("due", &int(due)),
-                ("measured", &int(measured)),
-                ("met", &int(met)),
+                ("due", &w.int(due)),
+                ("measured", &w.int(measured)),
+                ("met", &w.int(met)),
             ],
         ));
         let no_data = f
@@ -147,7 +142,7 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             .count();
         if no_data > 0 {
             s.lead
-                .push(w.fmt("chart_rep_targets_no_data", &[("n", &int(no_data))]));
+                .push(w.fmt("chart_rep_targets_no_data", &[("n", &w.int(no_data))]));
         }
     }
     for line in &f.targets {
@@ -169,9 +164,10 @@ fn targets_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Secti
             goal: crate::render::data::views::target_text_in(t, &w),
             value: match (r, line.units_met) {
                 (Some(r), _) => quantity(r.value, t.unit.as_deref(), &w),
-                (None, Some((met, n))) => {
-                    w.fmt("chart_rep_units_met", &[("met", &int(met)), ("n", &int(n))])
-                }
+                (None, Some((met, n))) => w.fmt(
+                    "chart_rep_units_met",
+                    &[("met", &w.int(met)), ("n", &w.int(n))],
+                ),
                 (None, None) => w.get("chart_no_data_short").to_owned(),
             },
             period: r.map(|r| r.period.word(&w)).unwrap_or_default(),
@@ -273,8 +269,8 @@ fn budget_section(f: &ReportFigures, w: &Words) -> Section {
                 &[
                     ("amount", &money(b.disbursed, w)),
                     ("mark", mark),
-                    ("unknown", &int(b.disbursed_unknown)),
-                    ("lines", &int(b.lines)),
+                    ("unknown", &w.int(b.disbursed_unknown)),
+                    ("lines", &w.int(b.lines)),
                 ],
             )
         } else {
@@ -284,7 +280,7 @@ fn budget_section(f: &ReportFigures, w: &Words) -> Section {
     s.rows.push(Row {
         label: w.get("chart_col_rate").to_owned(),
         value: match b.rate() {
-            Some(r) => format!("{}{mark}", rate(Some(r))),
+            Some(r) => format!("{}{mark}", rate(Some(r), w)),
             None => w.get("chart_rep_rate_unknown").to_owned(),
         },
     });
@@ -338,11 +334,8 @@ fn dti_section(data: &SiteData, config: &Config, f: &ReportFigures) -> Option<Se
                     w.fmt(
                         "chart_points_of",
                         &[
-                            (
-                                "points",
-                                &crate::text::numbers::format_decimal(y.total.points, 2)
-                            ),
-                            ("max", &crate::text::numbers::format_decimal(y.total.max, 2)),
+                            ("points", &w.dec(y.total.points, 2)),
+                            ("max", &w.dec(y.total.max, 2)),
                         ],
                     )
                 ),
@@ -401,8 +394,8 @@ fn news_section(content: &Content, config: &Config, f: &ReportFigures, w: &Words
     if s.news.is_empty() && s.documents.is_empty() {
         s.lead.push(w.get("chart_rep_news_none").to_owned());
     } else {
-        let posts = int(s.news.len());
-        let documents = int(s.documents.len());
+        let posts = w.int(s.news.len());
+        let documents = w.int(s.documents.len());
         s.lead.push(w.fmt(
             "chart_rep_news_lead",
             &[("posts", &posts), ("documents", &documents)],
@@ -420,15 +413,18 @@ fn locality_row(name: String, aggregate: bool, f: &ReportFigures, w: &Words) -> 
         targets: if measured == 0 {
             no_data()
         } else {
-            format!("{}/{}", int(met), int(measured))
+            format!("{}/{}", w.int(met), w.int(measured))
         },
-        completed: int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
-        late: int(f.count(TaskOutcome::CompletedLate)),
+        completed: w.int(f.count(TaskOutcome::Completed) + f.count(TaskOutcome::CompletedLate)),
+        late: w.int(f.count(TaskOutcome::CompletedLate)),
         overdue: match f.count(TaskOutcome::DueUnreported) {
-            0 => int(f.count(TaskOutcome::Overdue)),
+            0 => w.int(f.count(TaskOutcome::Overdue)),
             n => w.fmt(
                 "chart_rep_overdue_unreported",
-                &[("n", &int(f.count(TaskOutcome::Overdue))), ("m", &int(n))],
+                &[
+                    ("n", &w.int(f.count(TaskOutcome::Overdue))),
+                    ("m", &w.int(n)),
+                ],
             ),
         },
         planned: f.budget.map_or_else(no_data, |b| money(b.planned, w)),

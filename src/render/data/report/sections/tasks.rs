@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Section, int, link};
+use super::{Section, link};
 use crate::charts;
 use crate::config::Config;
 use crate::data::compute::report::{ReportFigures, TaskLine, TaskOutcome};
@@ -13,7 +13,6 @@ use crate::render::data::wording::Worded;
 use crate::site::SiteData;
 use crate::site::identities::unit_href_path;
 use crate::text::dates;
-use crate::text::numbers::format_integer;
 
 #[derive(Debug, Clone, Serialize)]
 struct TaskItem {
@@ -42,21 +41,11 @@ fn task_item(data: &SiteData, config: &Config, l: &TaskLine) -> TaskItem {
             .unwrap_or_default(),
         TaskOutcome::Overdue => l
             .days_overdue
-            .map(|d| {
-                w.fmt(
-                    "chart_rep_overdue_days",
-                    &[("n", &format_integer(i64::from(d)))],
-                )
-            })
+            .map(|d| w.fmt("chart_rep_overdue_days", &[("n", &w.int(d))]))
             .unwrap_or_default(),
         TaskOutcome::DueUnreported => l
             .days_overdue
-            .map(|d| {
-                w.fmt(
-                    "chart_rep_unreported_days",
-                    &[("n", &format_integer(i64::from(d)))],
-                )
-            })
+            .map(|d| w.fmt("chart_rep_unreported_days", &[("n", &w.int(d))]))
             .unwrap_or_default(),
         TaskOutcome::Open => w.get("chart_rep_not_due").to_owned(),
         TaskOutcome::DoneUndated => w.get("chart_rep_done_undated").to_owned(),
@@ -98,7 +87,7 @@ pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures)
     // A clause for `outcome` when any task has it, else nothing.
     let clause = |outcome, key| {
         if count(outcome) > 0 {
-            w.fmt(key, &[("n", &int(count(outcome)))])
+            w.fmt(key, &[("n", &w.int(count(outcome)))])
         } else {
             String::new()
         }
@@ -108,12 +97,12 @@ pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures)
         &[
             (
                 "done",
-                &int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
+                &w.int(count(TaskOutcome::Completed) + count(TaskOutcome::CompletedLate)),
             ),
-            ("on_time", &int(count(TaskOutcome::Completed))),
-            ("late", &int(count(TaskOutcome::CompletedLate))),
+            ("on_time", &w.int(count(TaskOutcome::Completed))),
+            ("late", &w.int(count(TaskOutcome::CompletedLate))),
             ("until", &until),
-            ("overdue", &int(count(TaskOutcome::Overdue))),
+            ("overdue", &w.int(count(TaskOutcome::Overdue))),
             (
                 "unreported",
                 &clause(TaskOutcome::DueUnreported, "chart_rep_tasks_unreported"),
@@ -141,7 +130,7 @@ pub(super) fn tasks_section(data: &SiteData, config: &Config, f: &ReportFigures)
             .collect();
         if !items.is_empty() {
             s.task_groups.push(TaskGroup {
-                title: format!("{} ({})", w.get(key), int(items.len())),
+                title: format!("{} ({})", w.get(key), w.int(items.len())),
                 items,
             });
         }

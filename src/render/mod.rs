@@ -60,24 +60,21 @@ impl DataPlan {
         let t = std::time::Instant::now();
         data::data_jobs(site, theme, &mut pages);
         let t = lap("plan data: pages", t);
-        let charts = data::embeds::walk_pages(site, theme, &mut pages);
+        let found = data::embeds::walk_pages(site, theme, &mut pages);
         let t = lap("plan data: charts", t);
         let alts = published::sharing_images::image_alts(site);
         let mut jobs = Vec::new();
         let mut lazy = Vec::new();
-        for page in pages {
+        for (page, charts) in pages.into_iter().zip(&found) {
             match page {
                 data::DataPage::Built(job) => jobs.push(job),
-                data::DataPage::Target {
-                    index,
-                    path,
-                    charts,
-                } => {
+                data::DataPage::Target { index, path, .. } => {
                     let image = published::sharing_images::page_image(site, &alts, &path);
-                    lazy.push(Arc::new(target_job(index, path, charts, image)));
+                    lazy.push(Arc::new(target_job(index, path, charts.clone(), image)));
                 }
             }
         }
+        let charts = found.into_iter().flatten().collect();
         published::sharing_images::page_images(site, &mut jobs);
         let t = lap("plan data: sharing images", t);
         // Named only: made when written or first asked for.
@@ -92,21 +89,22 @@ impl DataPlan {
     }
 }
 
-/// Target `index`'s page (output file `path`) showing `charts` (their
-/// snippets filled), with its sharing image: the context is built when the
-/// page renders, from the site it renders with.
+/// Target `index`'s page (output file `path`) showing `charts` (with their
+/// snippets, shared with their embed pages), with its sharing image: the
+/// context is built when the page renders, from the site it renders with.
 fn target_job(
     index: usize,
     path: String,
-    charts: Vec<data::views::ChartView>,
+    charts: Vec<data::embeds::FoundChart>,
     image: Option<(String, String)>,
 ) -> Lazy {
     Lazy {
         path: path.clone(),
         make: Box::new(move |site, theme| {
             let folder = path.trim_end_matches("index.html");
+            let shown: Vec<&data::views::ChartView> = charts.iter().map(|f| &f.chart).collect();
             let mut context = match &site.data {
-                Some(data) => data::targets::target_page(site, theme, data, index, folder, &charts),
+                Some(data) => data::targets::target_page(site, theme, data, index, folder, &shown),
                 None => engine::vars::Context::new(),
             };
             if let Some((image, alt)) = &image {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Valid and accessible, checked for real, on every example site: the
 # data-rich test fixture tests/fixtures/data-demo (every page kind), the
-# document-with-appendices fixture tests/fixtures/phu-luc, the
+# document-with-appendices fixture tests/fixtures/phu-luc, the English
+# fixture tests/fixtures/english (language = "en", every data kind), the
 # root example and every vi-du/*/ example with a minhbach.toml. For each:
 #   1. builds it (release binary, or $MINHBACH_BIN);
 #   2. Nu HTML Checker (vnu, Java 17+) on every HTML page, CSS and SVG:
@@ -31,7 +32,7 @@ if [ -z "$BIN" ]; then
   BIN="$ROOT/target/release/minhbach"
 fi
 
-roots=("$ROOT/tests/fixtures/data-demo" "$ROOT/tests/fixtures/phu-luc" "$ROOT")
+roots=("$ROOT/tests/fixtures/data-demo" "$ROOT/tests/fixtures/phu-luc" "$ROOT/tests/fixtures/english" "$ROOT")
 for d in "$ROOT"/vi-du/*/; do
   [ -f "$d/minhbach.toml" ] && roots+=("${d%/}")
 done

@@ -22,7 +22,7 @@ const TYPES = {
 /// The example sites: the data-rich fixture tests/fixtures/data-demo, the root site, then every vi-du/*/ with a minhbach.toml.
 export function exampleRoots() {
   const vidu = path.join(repo, 'vi-du');
-  return [path.join(repo, 'tests/fixtures/data-demo'), repo, ...(fs.existsSync(vidu)
+  return [path.join(repo, 'tests/fixtures/data-demo'), path.join(repo, 'tests/fixtures/english'), repo, ...(fs.existsSync(vidu)
     ? fs.readdirSync(vidu).sort().map((n) => path.join(vidu, n))
       .filter((r) => fs.existsSync(path.join(r, 'minhbach.toml')))
     : [])];

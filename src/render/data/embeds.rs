@@ -43,7 +43,9 @@ const DATA_TEMPLATES: &[&str] = &[
 
 /// A chart found on a page.
 pub(crate) struct Found {
-    chart: ChartView,
+    /// The chart, without its embed snippet; a target page's keeps it
+    /// (the page shows this copy, see [`own_charts`]).
+    pub(crate) chart: ChartView,
     /// Output folder of the first page that shows it.
     page: String,
     page_title: String,
@@ -128,9 +130,13 @@ pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<Fou
 /// in its context; a target's page gives its charts (see
 /// [`crate::render::data::DataPage`]), which get their snippets here as a
 /// walk of its context would.
-pub(crate) fn walk_pages(site: &Site, theme: &Theme, pages: &mut [DataPage]) -> Vec<FoundChart> {
+pub(crate) fn walk_pages(
+    site: &Site,
+    theme: &Theme,
+    pages: &mut [DataPage],
+) -> Vec<Vec<FoundChart>> {
     use rayon::prelude::*;
-    let per_page: Vec<Vec<FoundChart>> = pages
+    pages
         .par_iter_mut()
         .map(|page| match page {
             DataPage::Built(job) => walk_job(site, theme, job),
@@ -141,35 +147,34 @@ pub(crate) fn walk_pages(site: &Site, theme: &Theme, pages: &mut [DataPage]) -> 
             } => match &site.data {
                 Some(data) => {
                     let title = target_page_title(site, theme, data, *index);
-                    own_charts(site, theme, path, &title, charts)
+                    own_charts(site, theme, path, &title, std::mem::take(charts))
                 }
                 None => Vec::new(),
             },
         })
-        .collect();
-    per_page.into_iter().flatten().collect()
+        .collect()
 }
 
-/// Fills the embed snippets of the charts a page (output file `path`,
-/// window title `title`, in the site's language) shows, and returns them
-/// as found charts.
+/// The charts a page (output file `path`, window title `title`, in the
+/// site's language) shows, as found charts that keep their embed snippet:
+/// one copy serves the page and the chart's own embed page (which shows
+/// the chart without its snippet, see [`embed_context`]).
 fn own_charts(
     site: &Site,
     theme: &Theme,
     path: &str,
     title: &str,
-    charts: &mut [ChartView],
+    charts: Vec<ChartView>,
 ) -> Vec<FoundChart> {
     let page = path.trim_end_matches("index.html").to_owned();
     let root = root_for(&page);
     let tr = Tr::new(theme, &site.config.language);
     charts
-        .iter_mut()
-        .map(|c| {
+        .into_iter()
+        .map(|mut chart| {
             // The snippet is made from the chart without one, as the walk does.
-            c.embed = String::new();
-            let chart = c.clone();
-            c.embed = embed_html(
+            chart.embed = String::new();
+            chart.embed = embed_html(
                 &chart,
                 &site.config.base_url,
                 &root,
@@ -294,7 +299,17 @@ fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str)
         &tr.fmt("chart_embed_title", &[("title", title)]),
         &f.chart.desc,
     );
-    c.insert("chart", &f.chart);
+    if f.chart.embed.is_empty() {
+        c.insert("chart", &f.chart);
+    } else {
+        // A target page's chart keeps its snippet (see `own_charts`); its
+        // embed page shows it without.
+        let chart = ChartView {
+            embed: String::new(),
+            ..f.chart.clone()
+        };
+        c.insert("chart", &chart);
+    }
     c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
     c.insert("source_title", &f.page_title);
     c.insert("svg_href", &format!("../{id}.svg"));

@@ -193,7 +193,7 @@ pub fn target_page(
     data: &SiteData,
     i: usize,
     path: &str,
-    charts: &[ChartView],
+    charts: &[&ChartView],
 ) -> Context {
     let w = data.chart_words();
     let t = &data.set.targets[i];

@@ -11,13 +11,7 @@ mod common;
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
 
-use std::collections::BTreeSet;
-use std::sync::atomic::Ordering;
-
-use minhbach::build::{BuildOptions, build_site_to};
-use minhbach::output::Staging;
-
-use counting_alloc::{LIVE, PEAK};
+use counting_alloc::build_peak;
 
 /// Builds the basic site with `n` targets (six yearly results each) and
 /// returns the build's peak heap and the bytes of the target pages written.
@@ -39,23 +33,7 @@ fn build_with_targets(n: usize) -> (isize, u64) {
     }
     site.write("content/du-lieu/chi-tieu.csv", targets);
     site.write("content/du-lieu/ket-qua.csv", results);
-    let opts = BuildOptions {
-        root: site.root.clone(),
-        base_url: None,
-        today: jiff::civil::date(2026, 11, 25),
-        drafts: false,
-        check: false,
-    };
-    let dest = site.root.join("public");
-    let open = || Staging::open(&dest, &|_| {});
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let (built, staging) = build_site_to(&opts, &BTreeSet::new(), &open).expect("builds");
-    staging
-        .expect("staging folder")
-        .finish(&built.output)
-        .unwrap();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (peak, _) = build_peak(&site.root);
     let pages: u64 = (0..n)
         .map(|i| {
             let page = site.out(&format!("chi-tieu/ct-{i:04}/index.html"));

@@ -37,3 +37,32 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
+
+/// Builds the site at `root` into `root/public` (date 25/11/2026) and
+/// returns the heap's peak during the build, above what was live before,
+/// and the number of pages written.
+pub fn build_peak(root: &std::path::Path) -> (isize, usize) {
+    use minhbach::build::{BuildOptions, build_site_to};
+    use minhbach::output::Staging;
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        base_url: None,
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+        check: false,
+    };
+    let dest = root.join("public");
+    let open = || Staging::open(&dest, &|_| {});
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let (built, staging) =
+        build_site_to(&opts, &std::collections::BTreeSet::new(), &open).expect("builds");
+    staging
+        .expect("staging folder")
+        .finish(&built.output)
+        .unwrap();
+    (
+        PEAK.load(Ordering::Relaxed) - before,
+        built.output.page_count(),
+    )
+}

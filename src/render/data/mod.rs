@@ -158,6 +158,25 @@ pub(crate) struct LazyPage {
     pub(crate) make: MakeContext,
 }
 
+impl LazyPage {
+    /// The page at `folder` whose charts (if any) are not published on
+    /// their own: all its context is built when it renders, by `make`.
+    fn without_charts(
+        folder: &str,
+        template: &'static str,
+        make: fn(&Site, &Theme, &SiteData) -> Context,
+    ) -> LazyPage {
+        LazyPage {
+            path: format!("{folder}index.html"),
+            template,
+            // Named only by chart embed pages: it has none.
+            title: String::new(),
+            charts: Vec::new(),
+            make: Box::new(move |site, theme, data, _, _| make(site, theme, data)),
+        }
+    }
+}
+
 /// Pushes every data page (none when the site has no data).
 pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     let Some(data) = &site.data else {
@@ -247,20 +266,29 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     }
     let t = lap("plan data: units", t);
     if !data.computed.localities.is_empty() {
-        let facts = localities::all_facts(data);
-        push_to(
-            pages,
-            localities::LOCALITIES,
-            "data_sections.html",
-            localities::localities_page(site, theme, data, &facts),
-        );
-        for k in 0..data.computed.localities.len() {
-            push_to(
-                pages,
-                &localities::locality_path(&data.computed.localities[k].name),
+        if !taken(localities::LOCALITIES) {
+            pages.push(DataPage::Lazy(LazyPage::without_charts(
+                localities::LOCALITIES,
                 "data_sections.html",
-                localities::locality_page(site, theme, data, &facts, k),
-            );
+                |site, theme, data| {
+                    localities::localities_page(site, theme, data, &localities::all_facts(data))
+                },
+            )));
+        }
+        for (k, index) in localities::facts_index(data).into_iter().enumerate() {
+            let path = localities::locality_path(&data.computed.localities[k].name);
+            if !taken(&path) {
+                pages.push(DataPage::Lazy(LazyPage {
+                    path: format!("{path}index.html"),
+                    template: "data_sections.html",
+                    // Its charts are not published on their own.
+                    title: String::new(),
+                    charts: Vec::new(),
+                    make: Box::new(move |site, theme, data, _, _| {
+                        localities::locality_page(site, theme, data, &index, k)
+                    }),
+                }));
+            }
         }
     }
     let t = lap("plan data: localities", t);
@@ -300,12 +328,14 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
         }
     }
     let t = lap("plan data: criteria", t);
-    push_to(
-        pages,
-        OPEN_DATA,
-        "open_data.html",
-        open_data::open_data_page(site, theme, data),
-    );
+    // Counting the report rows is most of this page's work.
+    if !taken(OPEN_DATA) {
+        pages.push(DataPage::Lazy(LazyPage::without_charts(
+            OPEN_DATA,
+            "open_data.html",
+            open_data::open_data_page,
+        )));
+    }
     lap("plan data: open data page", t);
 }
 

@@ -12,7 +12,7 @@ use crate::content;
 use crate::data::{DataCache, DataOptions};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Output, Staging};
-use crate::render::data::body_memo::BodyMemo;
+use crate::render::data::body_memo::{Bodies, BodyMemo};
 use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
 use crate::timing::phase;
@@ -241,9 +241,11 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            tera.as_ref(),
+            Bodies {
+                tera: tera.as_ref(),
+                memo: memo.as_deref(),
+            },
             &theme,
-            memo.as_deref(),
             &mut diags,
         )
     });
@@ -254,9 +256,11 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            tera.as_ref(),
+            Bodies {
+                tera: tera.as_ref(),
+                memo: memo.as_deref(),
+            },
             &theme,
-            memo.as_deref(),
             &mut diags,
         )
     });

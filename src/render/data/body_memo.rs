@@ -22,11 +22,26 @@ use tera::Context;
 
 use crate::render::engine::theme::Theme;
 
+/// The templates and the theme's strings, by language.
+type Fingerprint = (
+    BTreeMap<String, String>,
+    BTreeMap<String, BTreeMap<String, String>>,
+);
+
+/// The compiled templates a generated body is rendered with, and `serve`'s
+/// memo of bodies, if any.
+#[derive(Clone, Copy)]
+pub struct Bodies<'a> {
+    /// `None` when the templates do not compile (nothing is generated).
+    pub tera: Option<&'a tera::Tera>,
+    pub memo: Option<&'a BodyMemo>,
+}
+
 /// See the module docs. Empty by default.
 #[derive(Default)]
 pub struct BodyMemo {
     /// The templates and strings the kept bodies were rendered with.
-    fingerprint: Option<(BTreeMap<String, String>, BTreeMap<String, BTreeMap<String, String>>)>,
+    fingerprint: Option<Fingerprint>,
     /// Key (see [`MemoContext::key`]) → body; with whether this rebuild
     /// used the entry.
     bodies: Mutex<HashMap<String, (String, bool)>>,
@@ -229,7 +244,10 @@ mod tests {
         let mut memo = BodyMemo::default();
         memo.start(&theme("x"));
         let c = ctx("a");
-        assert!(memo.body("b.html", &c, |_| Err::<String, _>("hỏng")).is_err());
+        assert!(
+            memo.body("b.html", &c, |_| Err::<String, _>("hỏng"))
+                .is_err()
+        );
         assert_eq!(memo.len(), 0);
     }
 }

@@ -25,14 +25,13 @@ use std::path::PathBuf;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Tera;
 
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::Diagnostics;
-use crate::render::data::body_memo::{BodyMemo, MemoContext, render_with};
+use crate::render::data::body_memo::{Bodies, MemoContext, render_with};
 use crate::render::data::generated_pages::{self, Origin, section_index, template_error};
 use crate::render::data::views::{quantity, target_path};
 use crate::render::engine::i18n::Tr;
@@ -244,12 +243,11 @@ pub fn bulletins(
     data: Option<&SiteData>,
     config: &Config,
     today: Date,
-    tera: Option<&Tera>,
+    bodies: Bodies<'_>,
     theme: &Theme,
-    memo: Option<&BodyMemo>,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
-    let (Some(data), Some(tera)) = (data, tera) else {
+    let (Some(data), Some(tera), memo) = (data, bodies.tera, bodies.memo) else {
         return Vec::new();
     };
     if !config.bulletin.enabled {

@@ -22,7 +22,6 @@ mod sections;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
-use tera::Tera;
 
 use crate::charts::Words;
 use crate::config::Config;
@@ -30,7 +29,7 @@ use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::{Content, Page, PageKind};
 use crate::data::compute::report::{self, ReportFigures, ReportPeriod, Scope, TaskOutcome};
 use crate::diagnostics::Diagnostics;
-use crate::render::data::body_memo::{BodyMemo, MemoContext, render_with};
+use crate::render::data::body_memo::{Bodies, MemoContext, render_with};
 use crate::render::data::generated_pages::{self, Origin, section_index, template_error};
 use crate::render::data::views::money;
 use crate::render::data::wording::Worded;
@@ -183,9 +182,8 @@ pub fn reports(
     data: Option<&SiteData>,
     config: &Config,
     today: Date,
-    tera: Option<&Tera>,
+    bodies: Bodies<'_>,
     theme: &Theme,
-    memo: Option<&BodyMemo>,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
     let periods = match data {
@@ -194,7 +192,7 @@ pub fn reports(
     };
     let commentaries =
         commentary::take_commentaries(content, &periods, config, data.is_some(), diags);
-    let (Some(data), Some(tera)) = (data, tera) else {
+    let (Some(data), Some(tera), memo) = (data, bodies.tera, bodies.memo) else {
         return Vec::new();
     };
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);

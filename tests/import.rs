@@ -272,3 +272,59 @@ fn two_sources_for_one_place_do_not_stop_the_import() {
     );
     assert!(dest.join("content/tin-tuc/ctf/a.md").is_file());
 }
+
+/// The `[markdown] highlight` value of an imported site's `minhbach.toml`
+/// (`None`: not written, minhbach's default, coloured).
+fn highlight_setting(dest: &Path) -> Option<bool> {
+    let config: toml::Table = read(&dest.join("minhbach.toml")).parse().unwrap();
+    config
+        .get("markdown")
+        .and_then(|m| m.get("highlight"))
+        .and_then(toml::Value::as_bool)
+}
+
+/// A Hugo site that turned its code colouring off (`codeFences = false`,
+/// here in Hugo's split `config/_default/markup.toml`) gets `[markdown]
+/// highlight = false`, the report says so, and the new pages show its code
+/// uncoloured; the same site with colouring on keeps minhbach's default.
+#[test]
+fn hugo_code_colouring_turned_off_stays_off() {
+    let (_src, dest, run) = import("import-hugo-ma", |_| {});
+    run.assert_ok().assert_stdout_has(&[
+        "trang cũ không tô màu đoạn mã (markup.highlight.codeFences = false)",
+        "[markdown] highlight = false",
+    ]);
+    assert_eq!(highlight_setting(&dest), Some(false));
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cau-hinh-may-chu/index.html");
+    assert!(post.contains("class=\"language-toml\""), "{post}");
+    assert!(!post.contains("class=\"hl-"), "{post}");
+
+    let (_src, dest, run) = import("import-hugo-ma", |s| {
+        s.edit("config/_default/markup.toml", |t| {
+            t.replace("codeFences = false", "codeFences = true")
+        })
+    });
+    run.assert_ok();
+    assert!(!run.stdout.contains("không tô màu"), "{}", run.stdout);
+    assert_eq!(highlight_setting(&dest), None);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cau-hinh-may-chu/index.html");
+    assert!(post.contains("class=\"hl-"), "{post}");
+}
+
+/// Zola colours code only when asked (`highlight_code = true`): a site that
+/// never asked is imported with `highlight = false`; one that did is not.
+#[test]
+fn zola_code_colouring_follows_highlight_code() {
+    let (_src, dest, run) = import("import-zola-goc", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&["trang cũ không tô màu đoạn mã (không có highlight_code = true)"]);
+    assert_eq!(highlight_setting(&dest), Some(false));
+    build(&dest).assert_ok();
+
+    let (_src, dest, run) = import("import-zola", |_| {});
+    run.assert_ok();
+    assert!(!run.stdout.contains("không tô màu"), "{}", run.stdout);
+    assert_eq!(highlight_setting(&dest), None);
+}

@@ -328,3 +328,24 @@ fn zola_code_colouring_follows_highlight_code() {
     assert!(!run.stdout.contains("không tô màu"), "{}", run.stdout);
     assert_eq!(highlight_setting(&dest), None);
 }
+
+/// Hugo's inline shortcodes (`{{< math.inline >}}`, with
+/// `enableInlineShortcodes`) hold template code: one with template actions
+/// (`{{ if … }}`) is dropped whole, with a report line, instead of being left
+/// in the post where it stopped the trial build (seen importing Hugo's own
+/// example site); one of plain HTML keeps its content. Every post is published.
+#[test]
+fn hugo_inline_shortcodes_do_not_stop_the_import() {
+    let (_src, dest, run) = import("import-hugo-ma", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&[
+            "posts/cong-thuc-tinh-diem.md → content/tin-tuc/cong-thuc-tinh-diem.md",
+            "dòng 9: mã chèn tự viết “math.inline” là mã mẫu của Hugo",
+            "dòng 17: mã chèn “math.inline” không có tương đương; đã bỏ khung, giữ nội dung",
+        ])
+        .assert_stderr_has(&["Dựng thử: được; 2/2 bài đã nhập được đăng"]);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cong-thuc-tinh-diem/index.html");
+    assert_has(&post, &["Điểm = tổng điểm các chỉ số"]);
+    assert!(!post.contains("{{") && !post.contains("katex"), "{post}");
+}

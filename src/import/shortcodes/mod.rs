@@ -179,6 +179,33 @@ mod tests {
         );
     }
 
+    /// Hugo's inline shortcodes are templates: one with template actions
+    /// (`{{ if … }}`) would be read as a broken minhbach shortcode and stop
+    /// the build, so it goes whole; one of plain HTML keeps its content.
+    #[test]
+    fn hugo_inline_shortcodes_with_template_code_go_whole() {
+        let body = "A\n\n{{< math.inline >}}\n{{ if .Page.Params.math }}\n<link rel=\"stylesheet\" href=\"k.css\">\n{{ end }}\n{{</ math.inline >}}\n\n{{< math.inline >}}\n<p>Công thức \\(x^2\\)</p>\n{{</ math.inline >}}\n";
+        let (out, notes) = run(body);
+        assert!(!out.contains("{{"), "{out}");
+        assert!(!out.contains("k.css"), "{out}");
+        assert!(out.contains("<p>Công thức \\(x^2\\)</p>"), "{out}");
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].outcome.contains("mã mẫu của Hugo"), "{notes:?}");
+        assert!(notes[1].outcome.contains("giữ nội dung"), "{notes:?}");
+    }
+
+    /// Hugo's privacy variants `twitter_simple`, `x_simple`, `vimeo_simple`
+    /// (as in Hugo's own example site) are links like `tweet` and `vimeo`.
+    #[test]
+    fn hugo_simple_variants_become_links() {
+        let body = "{{< twitter_simple user=\"gov\" id=\"12\" >}}\n\n{{< x_simple user=\"gov\" id=\"13\" >}}\n\n{{< vimeo_simple 48912912 >}}\n";
+        let (out, notes) = run(body);
+        assert!(out.contains("(<https://x.com/gov/status/12>)"), "{out}");
+        assert!(out.contains("(<https://x.com/gov/status/13>)"), "{out}");
+        assert!(out.contains("(<https://vimeo.com/48912912>)"), "{out}");
+        assert!(notes.iter().all(|n| n.converted), "{notes:?}");
+    }
+
     #[test]
     fn zola_shortcodes_and_code_is_left_alone() {
         let body = "{{ youtube(id=\"abc\", autoplay=true) }}\n\n{% quote(author=\"Bác Hồ\") %}\nKhông có gì quý hơn độc lập, tự do.\n{% end %}\n\n{{ dimmable_image(src=\"a b.png\", alt=\"Sơ đồ\") }}\n\n```\n{{ youtube(id=\"x\") }} and {{</* figure src=\"a\" */>}}\n```\n\nChữ `{{< x >}}` thường.\n";

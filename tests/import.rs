@@ -349,3 +349,30 @@ fn hugo_inline_shortcodes_do_not_stop_the_import() {
     assert_has(&post, &["Điểm = tổng điểm các chỉ số"]);
     assert!(!post.contains("{{") && !post.contains("katex"), "{post}");
 }
+
+/// A Zola theme's documentation post (as the theme tabi's own site has):
+/// a four-backtick block showing a three-backtick one, a plain block holding
+/// a ```` ```rust,name=… ```` line, then a code block showing Zola shortcodes
+/// (`{%/* … */%}`), and a table whose raw-HTML link points to a page the old
+/// site does not have. The code stays code (it stopped the trial build: the
+/// shortcode scan ended the plain block on its ```` ```rust ```` line, so
+/// every later block was read inside out), and the broken HTML link keeps
+/// its text.
+#[test]
+fn zola_documentation_posts_import_and_build() {
+    let (_src, dest, run) = import("import-zola-tai-lieu", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&["liên kết “/series/hoc-rust” không có trong trang cũ"])
+        .assert_stderr_has(&["Dựng thử: được; 1/1 bài đã nhập được đăng"]);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/ma-chen-cua-giao-dien/index.html");
+    assert_has(
+        &post,
+        &[
+            "```rust,name=src/main.rs",
+            "{%/* admonition(type=\"tip\") */%}",
+            "Xem Học Rust!",
+            "<a href=\"https://example.org/\">trang chủ</a>",
+        ],
+    );
+}

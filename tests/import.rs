@@ -354,10 +354,10 @@ fn hugo_inline_shortcodes_do_not_stop_the_import() {
 /// a four-backtick block showing a three-backtick one, a plain block holding
 /// a ```` ```rust,name=… ```` line, then a code block showing Zola shortcodes
 /// (`{%/* … */%}`), and a table whose raw-HTML link points to a page the old
-/// site does not have. The code stays code (it stopped the trial build: the
-/// shortcode scan ended the plain block on its ```` ```rust ```` line, so
-/// every later block was read inside out), and the broken HTML link keeps
-/// its text.
+/// site does not have. The code stays code (the trial build stopped on it:
+/// the shortcode scan ended the plain block on its ```` ```rust ```` line, so
+/// every later block was read inside out), its escaped shortcodes show as
+/// Zola showed them (`{% … %}`), and the broken HTML link keeps its text.
 #[test]
 fn zola_documentation_posts_import_and_build() {
     let (_src, dest, run) = import("import-zola-tai-lieu", |_| {});
@@ -370,7 +370,9 @@ fn zola_documentation_posts_import_and_build() {
         &post,
         &[
             "```rust,name=src/main.rs",
-            "{%/* admonition(type=\"tip\") */%}",
+            // Zola's escaped shortcodes show as Zola showed them.
+            "{% admonition(type=\"tip\") %}\nNội dung ghi chú.\n{% end %}",
+            "{{ add_src_to_code_block(src=\"src/main.rs\") }}",
             "Xem Học Rust!",
             "<a href=\"https://example.org/\">trang chủ</a>",
         ],

@@ -213,6 +213,10 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         // Shortcodes first (a figure becomes an image link), then links.
         let resolve_ref = |target: &str| resolve_ref(target, &p.rel, &files, &old_urls);
         let (body, sc_notes) = shortcodes::convert(&p.body, &resolve_ref);
+        let body = match site.generator {
+            detect::Generator::Zola => shortcodes::unescape_zola_code(&body),
+            detect::Generator::Hugo => body,
+        };
         for n in sc_notes {
             let text = format!("dòng {}: {}", n.line + p.body_line, n.outcome);
             if n.converted {

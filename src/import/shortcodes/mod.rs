@@ -104,6 +104,31 @@ pub fn convert(body: &str, resolve_ref: &dyn Fn(&str) -> Option<String>) -> (Str
     (out, notes)
 }
 
+/// Zola's escaped shortcodes inside code (`{{/* name() */}}`, `{%/* name()
+/// */%}`), as Zola shows them: `{{ name() }}`, `{% name() %}`. Only for a
+/// Zola site: in a Hugo site `{{/* … */}}` is a template comment, shown as
+/// written.
+pub fn unescape_zola_code(body: &str) -> String {
+    if !body.contains("/*") {
+        return body.to_owned();
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for r in code_ranges(body) {
+        out.push_str(&body[at..r.start]);
+        out.push_str(
+            &body[r.clone()]
+                .replace("{{/*", "{{")
+                .replace("*/}}", "}}")
+                .replace("{%/*", "{%")
+                .replace("*/%}", "%}"),
+        );
+        at = r.end;
+    }
+    out.push_str(&body[at..]);
+    out
+}
+
 /// The index of the token closing `tokens[i]` (same name, nesting counted).
 fn closing(tokens: &[Token], i: usize) -> Option<usize> {
     let open = &tokens[i];
@@ -204,6 +229,15 @@ mod tests {
         assert!(out.contains("(<https://x.com/gov/status/13>)"), "{out}");
         assert!(out.contains("(<https://vimeo.com/48912912>)"), "{out}");
         assert!(notes.iter().all(|n| n.converted), "{notes:?}");
+    }
+
+    #[test]
+    fn zola_escapes_in_code_show_as_zola_shows_them() {
+        let body = "Chữ {{/* x() */}} ngoài mã.\n\n```\n{%/* aside() */%}\nA\n{%/* end */%}\n```\n\nDùng `{{/* y() */}}`.\n";
+        assert_eq!(
+            unescape_zola_code(body),
+            "Chữ {{/* x() */}} ngoài mã.\n\n```\n{% aside() %}\nA\n{% end %}\n```\n\nDùng `{{ y() }}`.\n"
+        );
     }
 
     #[test]

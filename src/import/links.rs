@@ -244,15 +244,7 @@ fn html_images(
     edits: &mut Vec<(Range<usize>, String)>,
     notes: &mut Vec<Note>,
 ) {
-    let html = &body[range.clone()];
-    let mut from = 0;
-    while let Some(i) = html[from..].find("<img") {
-        let start = from + i;
-        let Some(len) = html[start..].find('>') else {
-            return;
-        };
-        let tag = &html[start..=start + len];
-        from = start + len + 1;
+    for (start, tag) in html_tags(&body[range.clone()], "img") {
         let Some(src) = attr(tag, "src") else {
             continue;
         };
@@ -299,20 +291,7 @@ fn html_links(
     edits: &mut Vec<(Range<usize>, String)>,
     notes: &mut Vec<Note>,
 ) {
-    let html = &body[range.clone()];
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find("<a") {
-        let start = from + i;
-        from = start + 2;
-        if !lower[start + 2..].starts_with(|c: char| c.is_ascii_whitespace()) {
-            continue;
-        }
-        let Some(len) = html[start..].find('>') else {
-            return;
-        };
-        let tag = &html[start..=start + len];
-        from = start + len + 1;
+    for (start, tag) in html_tags(&body[range.clone()], "a") {
         let Some(href) = attr(tag, "href") else {
             continue;
         };
@@ -330,6 +309,28 @@ fn html_links(
             edits.push((after + close..after + close + 4, String::new()));
         }
     }
+}
+
+/// Every opening tag `<name …>` of `html` (the name in any case; `<a` is
+/// not `<abbr`), with its byte offset.
+fn html_tags<'h>(html: &'h str, name: &str) -> Vec<(usize, &'h str)> {
+    let lower = html.to_ascii_lowercase();
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&open) {
+        let start = from + i;
+        from = start + open.len();
+        if !lower[from..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/') {
+            continue;
+        }
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        out.push((start, &html[start..=start + len]));
+        from = start + len + 1;
+    }
+    out
 }
 
 /// The value of `name="…"` (or `'…'`) in an HTML tag.

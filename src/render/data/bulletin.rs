@@ -87,7 +87,10 @@ impl Week {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, key)| format!("{} {}", numbers.integer(*n as i64), tr.get(key)))
+        .map(|(n, key)| {
+            let n = numbers.integer(*n as i64);
+            format!("{n} {}", tr.fmt(key, &[("n", &n)]))
+        })
         .collect();
         parts.join(", ")
     }

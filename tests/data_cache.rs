@@ -3,50 +3,17 @@
 //! (items, their order, `minh_hoa` marks, every message), and reads only
 //! the files that changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use minhbach::data::{DataCache, DataOptions, DataSet, load_dir, load_dir_cached};
+use minhbach::data::{DataCache, DataOptions, load_dir_cached};
 use minhbach::diagnostics::Diagnostics;
 
-struct Site {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    data: PathBuf,
-}
+#[path = "support/data_site.rs"]
+mod data_site;
 
-fn site() -> Site {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_path_buf();
-    let data = root.join("content/du-lieu");
-    std::fs::create_dir_all(&data).unwrap();
-    Site {
-        _tmp: tmp,
-        root,
-        data,
-    }
-}
-
-fn messages(diags: Diagnostics) -> Vec<String> {
-    let mut diags = diags;
-    diags.sort();
-    diags.iter().map(|d| d.render()).collect()
-}
+use data_site::{Site, messages, site};
 
 impl Site {
-    fn path(&self, name: &str) -> PathBuf {
-        self.data.join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        std::fs::write(self.path(name), text).unwrap();
-    }
-
-    fn fresh(&self, options: &DataOptions) -> (DataSet, Vec<String>) {
-        let mut diags = Diagnostics::new();
-        let data = load_dir(&self.root, &self.data, options, &mut diags);
-        (data, messages(diags))
-    }
-
     /// Loads with `cache` (the named files forgotten first, as `serve`
     /// does with the files its watcher names) and checks the result
     /// against a fresh load; returns how many files were read.
@@ -56,7 +23,7 @@ impl Site {
         }
         let mut diags = Diagnostics::new();
         let data = load_dir_cached(&self.root, &self.data, options, &mut diags, Some(cache));
-        let (want, want_msgs) = self.fresh(options);
+        let (want, want_msgs) = self.load_with(options);
         assert_eq!(data, want, "same data set as a fresh load");
         assert_eq!(messages(diags), want_msgs, "same messages as a fresh load");
         cache.files_read()
@@ -91,7 +58,7 @@ fn cached_loads_equal_fresh_loads_and_read_only_changed_files() {
     };
     let mut cache = DataCache::new();
     assert_eq!(s.cached(&mut cache, &options, &[]), 4);
-    let (data, msgs) = s.fresh(&options);
+    let (data, msgs) = s.load_with(&options);
     assert_eq!(data.results.len(), 3);
     assert!(data.results.iter().any(|r| r.illustrative));
     assert!(msgs.iter().any(|m| m.contains("bảy mươi")), "{msgs:?}");
@@ -117,5 +84,5 @@ fn cached_loads_equal_fresh_loads_and_read_only_changed_files() {
     // New `[data]` options: everything read again with them.
     let plain = DataOptions::default();
     assert_eq!(s.cached(&mut cache, &plain, &[]), 4);
-    assert!(!s.fresh(&plain).0.results.iter().any(|r| r.illustrative));
+    assert!(!s.load_with(&plain).0.results.iter().any(|r| r.illustrative));
 }

@@ -1,50 +1,22 @@
 //! Integration tests of the data layer: every file format and encoding, and
 //! the exact text of every message a user can see.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::date;
 use minhbach::data::compute::{TargetState, TaskState};
 use minhbach::data::export::{export_all, records};
 use minhbach::data::template::{template_csv, template_xlsx};
 use minhbach::data::values::{Comparison, Deadline, Period, TaskStatus};
-use minhbach::data::{DataOptions, DataSet, Kind, Quantity, compute, load_dir};
-use minhbach::diagnostics::Diagnostics;
+use minhbach::data::{DataOptions, DataSet, Kind, Quantity, compute};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-struct Site {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    data: PathBuf,
-}
+#[path = "support/data_site.rs"]
+mod data_site;
 
-fn site() -> Site {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_path_buf();
-    let data = root.join("content/du-lieu");
-    std::fs::create_dir_all(&data).unwrap();
-    Site {
-        _tmp: tmp,
-        root,
-        data,
-    }
-}
+use data_site::{Site, site};
 
 impl Site {
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> &Self {
-        let path = self.data.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        self
-    }
-
-    fn load_with(&self, options: &DataOptions) -> (DataSet, Vec<String>) {
-        let mut diags = Diagnostics::new();
-        let data = load_dir(&self.root, &self.data, options, &mut diags);
-        diags.sort();
-        (data, diags.iter().map(|d| d.render()).collect())
-    }
-
     fn load(&self) -> (DataSet, Vec<String>) {
         self.load_with(&DataOptions::default())
     }

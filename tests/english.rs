@@ -153,6 +153,22 @@ fn findings_of(
     found
 }
 
+/// The pieces of `texts` where the number 1 is followed by a plural noun
+/// ("1 tasks", "0 of 1 targets met"): English says "1 task". A fraction's
+/// second number ("1/1 criterion") and decimals ("0.1 points") are not
+/// looked at.
+fn one_with_a_plural(texts: &[String]) -> Vec<String> {
+    let pattern = regex::Regex::new(
+        r"(?:^|[^\d.,/])1 (?:targets|tasks|days|posts|statuses|units|localities|periods|items|lines|rows|datasets|points|results|pillars|criteria|documents|news posts|target results)\b",
+    )
+    .unwrap();
+    texts
+        .iter()
+        .filter(|t| pattern.is_match(t))
+        .cloned()
+        .collect()
+}
+
 /// Fails listing what was found (the first 60 pieces), said as `what`.
 #[track_caller]
 fn assert_none(found: &[(String, String)], what: &str) {
@@ -215,6 +231,58 @@ fn english_numbers_on_english_pages() {
     assert!(budget.contains("320,000,000 VND"), "{budget}");
     let target = page("chi-tieu/t-01/index.html");
     assert!(target.contains("91%"), "{target}");
+}
+
+#[test]
+fn the_plural_check_sees_one_with_a_plural_only() {
+    let page = "<p>1 tasks: done 1</p><svg><desc>0 of 1 targets met</desc></svg>\
+                <p>1 task, 11 tasks, 2 targets, 1/1 criteria, 0.1 points, 21 days</p>";
+    let found = one_with_a_plural(&visible_text(page));
+    assert_eq!(found, ["1 tasks: done 1", "0 of 1 targets met"]);
+}
+
+/// A noun after the number 1 is singular on every page of an English site,
+/// reports and charts included ("1 task", "0 of 1 target met", "1 day
+/// overdue"), and plural after any other number ("2 tasks", "0 tasks").
+#[test]
+fn english_nouns_agree_with_their_number() {
+    let (_site, tree) = built();
+    let found = findings_of(&tree, |_| true, one_with_a_plural);
+    assert_none(&found, "plural nouns after the number 1 on an English site");
+    let page = |p: &str| page_text(&tree, p);
+    let unit = page("don-vi/culture-office/index.html");
+    assert!(
+        unit.contains("Culture Office leads 2 tasks (0 overdue), coordinates on 1 task and"),
+        "{unit}"
+    );
+    let pillar = page("tru-cot/digital-economy/index.html");
+    assert!(pillar.contains("0 of 1 target met"), "{pillar}");
+    let report = page("bao-cao/quy-2-nam-2026/index.html");
+    assert!(report.contains("1 task: completed 1."), "{report}");
+    let archive = page("news/luu-tru/index.html");
+    assert!(archive.contains("(1 post)"), "{archive}");
+}
+
+/// A site's own `i18n/en.toml` keeps working: a string written the old way
+/// (no plural choice) is filled as before, and a site may write choices of
+/// its own in any key.
+#[test]
+fn a_sites_own_strings_choose_plurals_too() {
+    let site = Site::fixture("english");
+    site.write(
+        "i18n/en.toml",
+        "chart_desc_tasks = \"{n} tasks in all: {parts}\"\n\
+         unit_intro = \"{name} heads {led} {led|job|jobs}; helps with {partner} {partner|job|jobs}.\"\n",
+    );
+    site.build_ok(&[]);
+    let tree = site.public_tree();
+    let report = page_text(&tree, "bao-cao/quy-2-nam-2026/index.html");
+    assert!(report.contains("1 tasks in all: completed 1."), "{report}");
+    let unit = page_text(&tree, "don-vi/culture-office/index.html");
+    assert!(
+        unit.contains("Culture Office heads 2 jobs; helps with 1 job."),
+        "{unit}"
+    );
 }
 
 #[test]

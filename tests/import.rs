@@ -272,3 +272,109 @@ fn two_sources_for_one_place_do_not_stop_the_import() {
     );
     assert!(dest.join("content/tin-tuc/ctf/a.md").is_file());
 }
+
+/// The `[markdown] highlight` value of an imported site's `minhbach.toml`
+/// (`None`: not written, minhbach's default, coloured).
+fn highlight_setting(dest: &Path) -> Option<bool> {
+    let config: toml::Table = read(&dest.join("minhbach.toml")).parse().unwrap();
+    config
+        .get("markdown")
+        .and_then(|m| m.get("highlight"))
+        .and_then(toml::Value::as_bool)
+}
+
+/// A Hugo site that turned its code colouring off (`codeFences = false`,
+/// here in Hugo's split `config/_default/markup.toml`) gets `[markdown]
+/// highlight = false`, the report says so, and the new pages show its code
+/// uncoloured; the same site with colouring on keeps minhbach's default.
+#[test]
+fn hugo_code_colouring_turned_off_stays_off() {
+    let (_src, dest, run) = import("import-hugo-ma", |_| {});
+    run.assert_ok().assert_stdout_has(&[
+        "trang cũ không tô màu đoạn mã (markup.highlight.codeFences = false)",
+        "[markdown] highlight = false",
+    ]);
+    assert_eq!(highlight_setting(&dest), Some(false));
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cau-hinh-may-chu/index.html");
+    assert!(post.contains("class=\"language-toml\""), "{post}");
+    assert!(!post.contains("class=\"hl-"), "{post}");
+
+    let (_src, dest, run) = import("import-hugo-ma", |s| {
+        s.edit("config/_default/markup.toml", |t| {
+            t.replace("codeFences = false", "codeFences = true")
+        })
+    });
+    run.assert_ok();
+    assert!(!run.stdout.contains("không tô màu"), "{}", run.stdout);
+    assert_eq!(highlight_setting(&dest), None);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cau-hinh-may-chu/index.html");
+    assert!(post.contains("class=\"hl-"), "{post}");
+}
+
+/// Zola colours code only when asked (`highlight_code = true`): a site that
+/// never asked is imported with `highlight = false`; one that did is not.
+#[test]
+fn zola_code_colouring_follows_highlight_code() {
+    let (_src, dest, run) = import("import-zola-goc", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&["trang cũ không tô màu đoạn mã (không có highlight_code = true)"]);
+    assert_eq!(highlight_setting(&dest), Some(false));
+    build(&dest).assert_ok();
+
+    let (_src, dest, run) = import("import-zola", |_| {});
+    run.assert_ok();
+    assert!(!run.stdout.contains("không tô màu"), "{}", run.stdout);
+    assert_eq!(highlight_setting(&dest), None);
+}
+
+/// Hugo's inline shortcodes (`{{< math.inline >}}`, with
+/// `enableInlineShortcodes`) hold template code: one with template actions
+/// (`{{ if … }}`) is dropped whole, with a report line, instead of being left
+/// in the post where it stopped the trial build (seen importing Hugo's own
+/// example site); one of plain HTML keeps its content. Every post is published.
+#[test]
+fn hugo_inline_shortcodes_do_not_stop_the_import() {
+    let (_src, dest, run) = import("import-hugo-ma", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&[
+            "posts/cong-thuc-tinh-diem.md → content/tin-tuc/cong-thuc-tinh-diem.md",
+            "dòng 9: mã chèn tự viết “math.inline” là mã mẫu của Hugo",
+            "dòng 17: mã chèn “math.inline” không có tương đương; đã bỏ khung, giữ nội dung",
+        ])
+        .assert_stderr_has(&["Dựng thử: được; 2/2 bài đã nhập được đăng"]);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/cong-thuc-tinh-diem/index.html");
+    assert_has(&post, &["Điểm = tổng điểm các chỉ số"]);
+    assert!(!post.contains("{{") && !post.contains("katex"), "{post}");
+}
+
+/// A Zola theme's documentation post (as the theme tabi's own site has):
+/// a four-backtick block showing a three-backtick one, a plain block holding
+/// a ```` ```rust,name=… ```` line, then a code block showing Zola shortcodes
+/// (`{%/* … */%}`), and a table whose raw-HTML link points to a page the old
+/// site does not have. The code stays code (the trial build stopped on it:
+/// the shortcode scan ended the plain block on its ```` ```rust ```` line, so
+/// every later block was read inside out), its escaped shortcodes show as
+/// Zola showed them (`{% … %}`), and the broken HTML link keeps its text.
+#[test]
+fn zola_documentation_posts_import_and_build() {
+    let (_src, dest, run) = import("import-zola-tai-lieu", |_| {});
+    run.assert_ok()
+        .assert_stdout_has(&["liên kết “/series/hoc-rust” không có trong trang cũ"])
+        .assert_stderr_has(&["Dựng thử: được; 1/1 bài đã nhập được đăng"]);
+    build(&dest).assert_ok();
+    let post = out(&dest, "tin-tuc/ma-chen-cua-giao-dien/index.html");
+    assert_has(
+        &post,
+        &[
+            "```rust,name=src/main.rs",
+            // Zola's escaped shortcodes show as Zola showed them.
+            "{% admonition(type=\"tip\") %}\nNội dung ghi chú.\n{% end %}",
+            "{{ add_src_to_code_block(src=\"src/main.rs\") }}",
+            "Xem Học Rust!",
+            "<a href=\"https://example.org/\">trang chủ</a>",
+        ],
+    );
+}

@@ -2,7 +2,8 @@
 //! descriptions, table headers), Vietnamese by default. The caller may
 //! replace any of it — the site renderer fills it from the theme's UI
 //! strings (`i18n/<lang>.toml`, keys `chart_…`), so an English site's
-//! charts speak English. `{name}` placeholders are filled by [`Words::fmt`].
+//! charts speak English. `{name}` placeholders are filled by [`Words::fmt`],
+//! which also makes plural choices (`{n} {n|task|tasks}`).
 //! The key `chart_numbers` ("vi" or "en") also decides how numbers are
 //! written ([`Words::int`], [`Words::dec`], [`Words::percent`]): "95,5 %"
 //! or "95.5%". The periodic reports' wording is in `words/report.rs`.
@@ -503,13 +504,10 @@ impl Words {
         self.map.get(key).map_or(key, String::as_str)
     }
 
-    /// The wording for `key` with each `{name}` replaced.
+    /// The wording for `key` with each `{name}` replaced and each plural
+    /// choice `{name|one|other}` made (see [`crate::text::fill`]).
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.get(key).to_owned();
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
-        }
-        s
+        crate::text::fill(self.get(key), args)
     }
 }
 

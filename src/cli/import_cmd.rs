@@ -64,7 +64,7 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 /// The new site's `minhbach.toml`: the skeleton's, with the old site's
-/// title, description and address.
+/// title, description, address, taxonomies and code colouring.
 fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), String> {
     let path = dest.join("minhbach.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -97,6 +97,9 @@ fn write_config(dest: &Path, site: &import::detect::SourceSite) -> Result<(), St
         out.push('\n');
     }
     out.push_str(&import::taxonomies::config_entries(&site.taxonomies));
+    out.push_str(&import::highlight::config_entries(
+        site.highlight_off.as_deref(),
+    ));
     std::fs::write(&path, out).map_err(|e| {
         format!(
             "không ghi được {}: {}",

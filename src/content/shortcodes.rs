@@ -61,6 +61,21 @@ pub const FOREIGN_SHORTCODES: &[&str] = &[
     "wide_container",
 ];
 
+/// The fence a line opens (its character and length: ```` ```` ```` is
+/// four backticks), as CommonMark reads it.
+fn fence_opening(trimmed: &str) -> Option<(char, usize)> {
+    let c = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = trimmed.chars().take_while(|&x| x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// Whether a line closes the fence `open`: only the same character, at
+/// least as many (a ```` ```rust ```` line inside a four-backtick block is
+/// text, not its end).
+fn closes_fence(trimmed: &str, (c, n): (char, usize)) -> bool {
+    trimmed.len() >= n && trimmed.chars().all(|x| x == c)
+}
+
 /// A line that is not a valid minhbach shortcode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -82,18 +97,18 @@ pub fn extract(body: &str) -> (String, Vec<Call>, Vec<Problem>) {
     let mut out = String::with_capacity(body.len());
     let mut calls = Vec::new();
     let mut problems = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut fence: Option<(char, usize)> = None;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
-        if let Some(f) = &fence {
-            if trimmed.starts_with(f.as_str()) {
+        if let Some(open) = fence {
+            if closes_fence(trimmed, open) {
                 fence = None;
             }
             out.push_str(line);
             continue;
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_owned());
+        if let Some(open) = fence_opening(trimmed) {
+            fence = Some(open);
             out.push_str(line);
             continue;
         }
@@ -243,6 +258,22 @@ mod tests {
         assert_eq!(text.len(), body.len());
         assert!(text.contains("```\n{{ bieu_do(ma=\"x\") }}\n```"));
         assert!(text.contains("xem {{ a() }} ở đây"));
+    }
+
+    /// A fence closes only on a line of the same character, at least as
+    /// long: a four-backtick block showing a three-backtick one (as theme
+    /// documentation does) holds its ```` ```rust ```` lines as text, and
+    /// code after it stays code (seen importing the Zola theme tabi's site).
+    #[test]
+    fn fences_close_as_commonmark_says() {
+        let body = "````\n```rust\nfn main() {}\n```\n````\n\n```toml\n{% aside() %}\n```\n\n~~~\n```\n{{ youtube(id=\"x\") }}\n~~~\n{{ bieu_do(ma=\"ST26-01\") }}\n";
+        let (_, calls, problems) = extract(body);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].line, 14);
+        // An opening fence with an info string is no closing one.
+        let (_, _, problems) = extract("```\n```rust\n{% aside() %}\n```\n");
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

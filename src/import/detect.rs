@@ -1,7 +1,7 @@
 //! Which generator a folder was written for (Hugo or Zola) and the few
 //! settings of its configuration the import needs: title, address
 //! (`baseURL`/`base_url`), language, Hugo's permalink patterns, the
-//! content folder of the default language.
+//! content folder of the default language, whether code was coloured.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,9 @@ pub struct SourceSite {
     /// (front-matter keys: Hugo `[taxonomies] series = "series"`, Zola
     /// `taxonomies = [{name = "series"}]`); Hugo's in key order.
     pub taxonomies: Vec<String>,
+    /// The setting by which the old site left code blocks uncoloured, if it
+    /// did (see [`super::highlight`]).
+    pub highlight_off: Option<String>,
 }
 
 const HUGO_CONFIGS: &[&str] = &[
@@ -115,7 +118,7 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
     // Hugo's split configuration: `config/_default/permalinks.toml` holds
     // the `[permalinks]` table's content, and so on.
     if generator == Generator::Hugo {
-        for key in ["permalinks", "languages", "params", "taxonomies"] {
+        for key in ["permalinks", "languages", "params", "taxonomies", "markup"] {
             for ext in ["toml", "yaml", "yml"] {
                 let path = root.join("config/_default").join(format!("{key}.{ext}"));
                 if let Some(part) = read_config(&path) {
@@ -187,6 +190,10 @@ pub fn detect(root: &Path) -> Result<SourceSite, String> {
     let taxonomies = declared_taxonomies(&map);
     Ok(SourceSite {
         taxonomies,
+        highlight_off: match generator {
+            Generator::Hugo => super::highlight::hugo_off(&map),
+            Generator::Zola => super::highlight::zola_off(&map),
+        },
         url_prefix,
         generator,
         root: root.to_path_buf(),

@@ -161,7 +161,15 @@ pub fn fix(body: &str, ctx: &Context<'_>) -> (String, Vec<Note>) {
                 // HTML block that is a lone `<img>`.
                 let markdown_ok = matches!(e, Event::InlineHtml(_))
                     || (h.trim().starts_with("<img") && h.trim().matches('<').count() == 1);
-                html_images(body, range, ctx, markdown_ok, &mut edits, &mut notes);
+                html_images(
+                    body,
+                    range.clone(),
+                    ctx,
+                    markdown_ok,
+                    &mut edits,
+                    &mut notes,
+                );
+                html_links(body, range, ctx, &mut edits, &mut notes);
                 continue;
             }
             _ => continue,
@@ -236,15 +244,7 @@ fn html_images(
     edits: &mut Vec<(Range<usize>, String)>,
     notes: &mut Vec<Note>,
 ) {
-    let html = &body[range.clone()];
-    let mut from = 0;
-    while let Some(i) = html[from..].find("<img") {
-        let start = from + i;
-        let Some(len) = html[start..].find('>') else {
-            return;
-        };
-        let tag = &html[start..=start + len];
-        from = start + len + 1;
+    for (start, tag) in html_tags(&body[range.clone()], "img") {
         let Some(src) = attr(tag, "src") else {
             continue;
         };
@@ -278,6 +278,59 @@ fn html_images(
             format!("<em>({})</em>", alt.replace(['<', '>', '&'], "")),
         ));
     }
+}
+
+/// `<a href="…">` in raw HTML whose target is missing from the old site:
+/// the opening tag and the next `</a>` are removed, so the link's text
+/// stays as plain text (as for a Markdown link), and noted. Other links
+/// are kept as written.
+fn html_links(
+    body: &str,
+    range: Range<usize>,
+    ctx: &Context<'_>,
+    edits: &mut Vec<(Range<usize>, String)>,
+    notes: &mut Vec<Note>,
+) {
+    for (start, tag) in html_tags(&body[range.clone()], "a") {
+        let Some(href) = attr(tag, "href") else {
+            continue;
+        };
+        if resolve(ctx, &href) != Target::Broken {
+            continue;
+        }
+        let at = range.start + start;
+        let after = at + tag.len();
+        notes.push(Note {
+            line: body[..at].matches('\n').count() + 1,
+            text: format!("liên kết “{href}” không có trong trang cũ: đã thay bằng chữ"),
+        });
+        edits.push((at..after, String::new()));
+        if let Some(close) = body[after..].to_ascii_lowercase().find("</a>") {
+            edits.push((after + close..after + close + 4, String::new()));
+        }
+    }
+}
+
+/// Every opening tag `<name …>` of `html` (the name in any case; `<a` is
+/// not `<abbr`), with its byte offset.
+fn html_tags<'h>(html: &'h str, name: &str) -> Vec<(usize, &'h str)> {
+    let lower = html.to_ascii_lowercase();
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&open) {
+        let start = from + i;
+        from = start + open.len();
+        if !lower[from..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/') {
+            continue;
+        }
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        out.push((start, &html[start..=start + len]));
+        from = start + len + 1;
+    }
+    out
 }
 
 /// The value of `name="…"` (or `'…'`) in an HTML tag.
@@ -350,6 +403,33 @@ mod tests {
             "<p align=\"center\"><em>(Tôi)</em> <img src=\"/Blog/images/x.png\"></p>\n"
         );
         assert!(notes[0].text.contains("/me.jpg"));
+    }
+
+    /// A raw-HTML link to a page the old site does not have (seen in a
+    /// table of the Zola theme tabi's documentation) loses its tag and keeps
+    /// its text, like a Markdown link; links that resolve are kept.
+    #[test]
+    fn broken_html_links_keep_their_text() {
+        let files = BTreeMap::new();
+        let old_urls = BTreeMap::new();
+        let statics = BTreeSet::new();
+        let ctx = Context {
+            src_rel: "blog/a.md",
+            old_url: Some("blog/a/"),
+            files: &files,
+            old_urls: &old_urls,
+            statics: &statics,
+            prefix: "",
+        };
+        let body = "| a | Welcome to <a href=\"/series/learn-rust\">Learn Rust</a>! |\n|---|---|\n\n<p>See <A HREF='/khong-co/'>this</A> and <a href=\"https://example.org/\">that</a>.</p>\n";
+        let (out, notes) = fix(body, &ctx);
+        assert!(out.contains("| a | Welcome to Learn Rust! |"), "{out}");
+        assert!(
+            out.contains("<p>See this and <a href=\"https://example.org/\">that</a>.</p>"),
+            "{out}"
+        );
+        let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
+        assert_eq!(lines, [1, 4], "{notes:?}");
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! `[extra]`), [`shortcodes`] (converted where there is an equivalent),
 //! [`links`] (old addresses and moved files rewritten, missing targets
 //! unlinked), [`paths`] (where each file goes, old addresses for
-//! `aliases`), [`report`] (what happened to each page). The source is only
+//! `aliases`), [`highlight`] (code colouring kept off where the old site
+//! had it off), [`report`] (what happened to each page). The source is only
 //! read; the destination must be new or empty, and no file in it is ever
 //! replaced except those this run just created.
 
 pub mod detect;
 pub mod front_matter;
+pub mod highlight;
 pub mod links;
 pub mod paths;
 mod read;
@@ -40,6 +42,9 @@ struct Prepared {
 /// theme copy). Returns the report; an `Err` is a Vietnamese message.
 pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Result<Report, String> {
     let mut report = Report::new(site, dest);
+    if let Some(off) = &site.highlight_off {
+        report.site_note(highlight::report_note(off));
+    }
     let (md, assets) = walk(site, &mut report)?;
     // Dated pages per top-level section decide the news sections.
     let mut dated: BTreeMap<String, usize> = BTreeMap::new();
@@ -208,6 +213,10 @@ pub fn import(site: &SourceSite, dest: &Path, today: jiff::civil::Date) -> Resul
         // Shortcodes first (a figure becomes an image link), then links.
         let resolve_ref = |target: &str| resolve_ref(target, &p.rel, &files, &old_urls);
         let (body, sc_notes) = shortcodes::convert(&p.body, &resolve_ref);
+        let body = match site.generator {
+            detect::Generator::Zola => shortcodes::unescape_zola_code(&body),
+            detect::Generator::Hugo => body,
+        };
         for n in sc_notes {
             let text = format!("dòng {}: {}", n.line + p.body_line, n.outcome);
             if n.converted {

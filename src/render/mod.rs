@@ -48,7 +48,7 @@ pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
 /// `serve::rebuild`): planning it is most of a rebuild with data.
 pub struct DataPlan {
     jobs: Vec<Arc<Job>>,
-    /// Pages whose context is built when they render (the targets').
+    /// Pages whose context is built when they render (see [`data::LazyPage`]).
     lazy: Vec<Arc<Lazy>>,
     charts: Vec<data::embeds::FoundChart>,
     fixed: Arc<Output>,
@@ -68,9 +68,9 @@ impl DataPlan {
         for (page, charts) in pages.into_iter().zip(&found) {
             match page {
                 data::DataPage::Built(job) => jobs.push(job),
-                data::DataPage::Target { index, path, .. } => {
-                    let image = published::sharing_images::page_image(site, &alts, &path);
-                    lazy.push(Arc::new(target_job(index, path, charts.clone(), image)));
+                data::DataPage::Lazy(page) => {
+                    let image = published::sharing_images::page_image(site, &alts, &page.path);
+                    lazy.push(Arc::new(lazy_data_job(page, charts.clone(), image)));
                 }
             }
         }
@@ -89,22 +89,27 @@ impl DataPlan {
     }
 }
 
-/// Target `index`'s page (output file `path`) showing `charts` (with their
+/// A lazy data page (see [`data::LazyPage`]) showing `charts` (with their
 /// snippets, shared with their embed pages), with its sharing image: the
 /// context is built when the page renders, from the site it renders with.
-fn target_job(
-    index: usize,
-    path: String,
+fn lazy_data_job(
+    page: data::LazyPage,
     charts: Vec<data::embeds::FoundChart>,
     image: Option<(String, String)>,
 ) -> Lazy {
+    let data::LazyPage {
+        path,
+        template,
+        make,
+        ..
+    } = page;
     Lazy {
         path: path.clone(),
         make: Box::new(move |site, theme| {
             let folder = path.trim_end_matches("index.html");
             let shown: Vec<&data::views::ChartView> = charts.iter().map(|f| &f.chart).collect();
             let mut context = match &site.data {
-                Some(data) => data::targets::target_page(site, theme, data, index, folder, &shown),
+                Some(data) => make(site, theme, data, folder, &shown),
                 None => engine::vars::Context::new(),
             };
             if let Some((image, alt)) = &image {
@@ -113,7 +118,7 @@ fn target_job(
             }
             Job {
                 path: path.clone(),
-                template: "target.html".into(),
+                template: template.into(),
                 context,
             }
         }),

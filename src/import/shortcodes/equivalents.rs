@@ -53,7 +53,8 @@ pub(super) fn single(
                 "tới video YouTube",
             )
         }
-        "vimeo" if id().is_some() => {
+        // Hugo's `*_simple` variants (no third-party script) are the same posts.
+        "vimeo" | "vimeo_simple" if id().is_some() => {
             let id = id().unwrap_or_default();
             let label = format!("Video trên Vimeo: {}", title.unwrap_or(id));
             as_link(label, format!("https://vimeo.com/{id}"), "tới video Vimeo")
@@ -75,19 +76,21 @@ pub(super) fn single(
             ),
             _ => dropped(&name),
         },
-        "tweet" | "x" | "twitter" => match (arg(t, &["user"]), arg(t, &["id", "0"])) {
-            (Some(user), Some(id)) => as_link(
-                format!("Bài đăng của @{user} trên X"),
-                format!("https://x.com/{user}/status/{id}"),
-                "tới bài đăng X",
-            ),
-            (None, Some(id)) => as_link(
-                "Bài đăng trên X".into(),
-                format!("https://x.com/i/status/{id}"),
-                "tới bài đăng X",
-            ),
-            _ => dropped(&name),
-        },
+        "tweet" | "x" | "twitter" | "twitter_simple" | "x_simple" => {
+            match (arg(t, &["user"]), arg(t, &["id", "0"])) {
+                (Some(user), Some(id)) => as_link(
+                    format!("Bài đăng của @{user} trên X"),
+                    format!("https://x.com/{user}/status/{id}"),
+                    "tới bài đăng X",
+                ),
+                (None, Some(id)) => as_link(
+                    "Bài đăng trên X".into(),
+                    format!("https://x.com/i/status/{id}"),
+                    "tới bài đăng X",
+                ),
+                _ => dropped(&name),
+            }
+        }
         "instagram" if id().is_some() => as_link(
             "Bài đăng trên Instagram".into(),
             format!("https://www.instagram.com/p/{}/", id().unwrap_or_default()),
@@ -170,6 +173,15 @@ pub(super) fn paired(t: &Token, inner: &str) -> (String, String, bool) {
             }
             (s, "đổi thành trích dẫn Markdown".into(), true)
         }
+        // Hugo's inline shortcode (`enableInlineShortcodes`): its content is
+        // a template, shown as it is only when it has no template action.
+        _ if name.ends_with(".inline") && inner.contains("{{") => (
+            String::new(),
+            format!(
+                "mã chèn tự viết “{name}” là mã mẫu của Hugo ({{{{ … }}}}), trang mới không chạy mã mẫu: đã bỏ cả nội dung"
+            ),
+            false,
+        ),
         _ => (
             inner.trim_matches('\n').to_owned(),
             format!("mã chèn “{name}” không có tương đương; đã bỏ khung, giữ nội dung bên trong"),

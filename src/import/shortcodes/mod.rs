@@ -104,6 +104,31 @@ pub fn convert(body: &str, resolve_ref: &dyn Fn(&str) -> Option<String>) -> (Str
     (out, notes)
 }
 
+/// Zola's escaped shortcodes inside code (`{{/* name() */}}`, `{%/* name()
+/// */%}`), as Zola shows them: `{{ name() }}`, `{% name() %}`. Only for a
+/// Zola site: in a Hugo site `{{/* … */}}` is a template comment, shown as
+/// written.
+pub fn unescape_zola_code(body: &str) -> String {
+    if !body.contains("/*") {
+        return body.to_owned();
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for r in code_ranges(body) {
+        out.push_str(&body[at..r.start]);
+        out.push_str(
+            &body[r.clone()]
+                .replace("{{/*", "{{")
+                .replace("*/}}", "}}")
+                .replace("{%/*", "{%")
+                .replace("*/%}", "%}"),
+        );
+        at = r.end;
+    }
+    out.push_str(&body[at..]);
+    out
+}
+
 /// The index of the token closing `tokens[i]` (same name, nesting counted).
 fn closing(tokens: &[Token], i: usize) -> Option<usize> {
     let open = &tokens[i];
@@ -176,6 +201,42 @@ mod tests {
                 (17, "notice", false),
                 (21, "toc", false)
             ]
+        );
+    }
+
+    /// Hugo's inline shortcodes are templates: one with template actions
+    /// (`{{ if … }}`) would be read as a broken minhbach shortcode and stop
+    /// the build, so it goes whole; one of plain HTML keeps its content.
+    #[test]
+    fn hugo_inline_shortcodes_with_template_code_go_whole() {
+        let body = "A\n\n{{< math.inline >}}\n{{ if .Page.Params.math }}\n<link rel=\"stylesheet\" href=\"k.css\">\n{{ end }}\n{{</ math.inline >}}\n\n{{< math.inline >}}\n<p>Công thức \\(x^2\\)</p>\n{{</ math.inline >}}\n";
+        let (out, notes) = run(body);
+        assert!(!out.contains("{{"), "{out}");
+        assert!(!out.contains("k.css"), "{out}");
+        assert!(out.contains("<p>Công thức \\(x^2\\)</p>"), "{out}");
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].outcome.contains("mã mẫu của Hugo"), "{notes:?}");
+        assert!(notes[1].outcome.contains("giữ nội dung"), "{notes:?}");
+    }
+
+    /// Hugo's privacy variants `twitter_simple`, `x_simple`, `vimeo_simple`
+    /// (as in Hugo's own example site) are links like `tweet` and `vimeo`.
+    #[test]
+    fn hugo_simple_variants_become_links() {
+        let body = "{{< twitter_simple user=\"gov\" id=\"12\" >}}\n\n{{< x_simple user=\"gov\" id=\"13\" >}}\n\n{{< vimeo_simple 48912912 >}}\n";
+        let (out, notes) = run(body);
+        assert!(out.contains("(<https://x.com/gov/status/12>)"), "{out}");
+        assert!(out.contains("(<https://x.com/gov/status/13>)"), "{out}");
+        assert!(out.contains("(<https://vimeo.com/48912912>)"), "{out}");
+        assert!(notes.iter().all(|n| n.converted), "{notes:?}");
+    }
+
+    #[test]
+    fn zola_escapes_in_code_show_as_zola_shows_them() {
+        let body = "Chữ {{/* x() */}} ngoài mã.\n\n```\n{%/* aside() */%}\nA\n{%/* end */%}\n```\n\nDùng `{{/* y() */}}`.\n";
+        assert_eq!(
+            unescape_zola_code(body),
+            "Chữ {{/* x() */}} ngoài mã.\n\n```\n{% aside() %}\nA\n{% end %}\n```\n\nDùng `{{ y() }}`.\n"
         );
     }
 

@@ -15,7 +15,6 @@ use serde_json::Value;
 
 use crate::render::data::DataPage;
 use crate::render::data::charts::{CHARTS, embed_html};
-use crate::render::data::targets::target_page_title;
 use crate::render::data::views::ChartView;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
@@ -127,8 +126,8 @@ pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<Fou
 }
 
 /// [`walk_jobs`] for the data pages: the charts of a built page are found
-/// in its context; a target's page gives its charts (see
-/// [`crate::render::data::DataPage`]), which get their snippets here as a
+/// in its context; a lazy page gives its charts (see
+/// [`crate::render::data::LazyPage`]), which get their snippets here as a
 /// walk of its context would.
 pub(crate) fn walk_pages(
     site: &Site,
@@ -140,17 +139,13 @@ pub(crate) fn walk_pages(
         .par_iter_mut()
         .map(|page| match page {
             DataPage::Built(job) => walk_job(site, theme, job),
-            DataPage::Target {
-                index,
-                path,
-                charts,
-            } => match &site.data {
-                Some(data) => {
-                    let title = target_page_title(site, theme, data, *index);
-                    own_charts(site, theme, path, &title, std::mem::take(charts))
-                }
-                None => Vec::new(),
-            },
+            DataPage::Lazy(p) => own_charts(
+                site,
+                theme,
+                &p.path,
+                &p.title,
+                std::mem::take(&mut p.charts),
+            ),
         })
         .collect()
 }

@@ -47,21 +47,40 @@ struct Facts<'a> {
 /// of 100 communes and 2,000 targets must not fold millions of names).
 pub struct AllFacts<'a>(Vec<Facts<'a>>);
 
-pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
+/// What one locality has, by index, owned (a lazy locality page keeps it,
+/// see [`FactsIndex::facts`]): its targets, each with `None` for the
+/// target's own progress or the index of its per-commune progress, and
+/// its tasks.
+#[derive(Debug, Clone, Default)]
+pub struct FactsIndex {
+    targets: Vec<(usize, Option<usize>)>,
+    tasks: Vec<usize>,
+}
+
+impl FactsIndex {
+    /// The facts of locality `k` of `data`, which this index was made from.
+    fn facts<'a>(&self, data: &'a SiteData, k: usize) -> Facts<'a> {
+        let progress = |&(i, c): &(usize, Option<usize>)| {
+            let p = &data.computed.targets[i];
+            (i, c.map_or(p, |c| &p.communes[c]))
+        };
+        Facts {
+            totals: &data.computed.localities[k],
+            targets: self.targets.iter().map(progress).collect(),
+            tasks: self.tasks.clone(),
+        }
+    }
+}
+
+/// [`FactsIndex`] of every locality, in `Computed::localities` order.
+pub fn facts_index(data: &SiteData) -> Vec<FactsIndex> {
     let locs = &data.computed.localities;
     let key_of: std::collections::HashMap<String, usize> = locs
         .iter()
         .enumerate()
         .map(|(k, l)| (fold(&l.name), k))
         .collect();
-    let mut out: Vec<Facts> = locs
-        .iter()
-        .map(|totals| Facts {
-            totals,
-            targets: Vec::new(),
-            tasks: Vec::new(),
-        })
-        .collect();
+    let mut out = vec![FactsIndex::default(); locs.len()];
     let find = |name: Option<&str>| name.and_then(|n| key_of.get(&fold(n)).copied());
     for (i, (t, p)) in data
         .set
@@ -71,13 +90,13 @@ pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
         .enumerate()
     {
         if let Some(k) = find(t.locality.as_deref()) {
-            out[k].targets.push((i, p));
+            out[k].targets.push((i, None));
         }
-        for c in &p.communes {
-            if let Some(k) = find(c.commune.as_deref())
+        for (c, progress) in p.communes.iter().enumerate() {
+            if let Some(k) = find(progress.commune.as_deref())
                 && !out[k].targets.iter().any(|(j, _)| *j == i)
             {
-                out[k].targets.push((i, c));
+                out[k].targets.push((i, Some(c)));
             }
         }
     }
@@ -86,7 +105,17 @@ pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
             out[k].tasks.push(i);
         }
     }
-    AllFacts(out)
+    out
+}
+
+pub fn all_facts(data: &SiteData) -> AllFacts<'_> {
+    AllFacts(
+        facts_index(data)
+            .iter()
+            .enumerate()
+            .map(|(k, ix)| ix.facts(data, k))
+            .collect(),
+    )
 }
 
 impl Facts<'_> {

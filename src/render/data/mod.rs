@@ -7,6 +7,7 @@
 //! added when the site has no data files; a content page at the same path
 //! wins over a data page.
 
+pub mod body_memo;
 pub mod budget;
 pub mod bulletin;
 pub mod charts;
@@ -42,6 +43,7 @@ pub use crate::site::generated::{BUDGET, DTI, OPEN_DATA, TARGETS, TASKS, menu_ta
 use crate::site::identities;
 use crate::site::{Site, SiteData};
 use crate::text::dates;
+use crate::timing::lap;
 use views::{ChartView, target_path};
 
 /// A link to one of the data pages.
@@ -132,15 +134,48 @@ pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) {
 pub(crate) enum DataPage {
     /// Its context built at plan time.
     Built(Job),
-    /// Target `index`'s page (output file `path`): only its charts are
-    /// drawn at plan time (each is also published on its own, see
-    /// [`embeds`]); the rest of its context is built when it renders, so a
-    /// province's 2,000 target pages are never all in memory.
-    Target {
-        index: usize,
-        path: String,
-        charts: Vec<ChartView>,
-    },
+    /// Its context built when it renders (see [`LazyPage`]).
+    Lazy(LazyPage),
+}
+
+/// Builds a lazy data page's context from the site, its data, the page's
+/// folder and the charts it shows (with their embed snippets).
+pub(crate) type MakeContext =
+    Box<dyn Fn(&Site, &Theme, &SiteData, &str, &[&ChartView]) -> Context + Send + Sync>;
+
+/// A data page whose charts are drawn at plan time (each is also published
+/// on its own, see [`embeds`]) and whose context is built when it renders
+/// and dropped after, so a province's 2,000 target pages, 100 unit pages
+/// and 5,000-row tasks page are never all in memory.
+pub(crate) struct LazyPage {
+    /// Output file (`…/index.html`).
+    pub(crate) path: String,
+    pub(crate) template: &'static str,
+    /// The window title, which a chart's embed page names.
+    pub(crate) title: String,
+    /// The charts the page shows, in page order (none for pages whose
+    /// charts are not published on their own).
+    pub(crate) charts: Vec<ChartView>,
+    pub(crate) make: MakeContext,
+}
+
+impl LazyPage {
+    /// The page at `folder` whose charts (if any) are not published on
+    /// their own: all its context is built when it renders, by `make`.
+    fn without_charts(
+        folder: &str,
+        template: &'static str,
+        make: fn(&Site, &Theme, &SiteData) -> Context,
+    ) -> LazyPage {
+        LazyPage {
+            path: format!("{folder}index.html"),
+            template,
+            // Named only by chart embed pages: it has none.
+            title: String::new(),
+            charts: Vec::new(),
+            make: Box::new(move |site, theme, data, _, _| make(site, theme, data)),
+        }
+    }
 }
 
 /// Pushes every data page (none when the site has no data).
@@ -160,6 +195,13 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
             }));
         }
     };
+    use rayon::prelude::*;
+    // Each kind's time, with `MINHBACH_TIMINGS=1`.
+    let t = std::time::Instant::now();
+    // Lazy pages, their charts drawn in parallel.
+    let lazy_to = |pages: &mut Vec<DataPage>, planned: Vec<Option<LazyPage>>| {
+        pages.extend(planned.into_iter().flatten().map(DataPage::Lazy));
+    };
     if !data.set.targets.is_empty() {
         push_to(
             pages,
@@ -167,114 +209,135 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
             "targets.html",
             targets::targets_page(site, theme, data),
         );
-        // One page per target, its charts drawn in parallel.
-        use rayon::prelude::*;
-        let planned: Vec<(usize, String, Vec<ChartView>)> = (0..data.set.targets.len())
+        let planned = (0..data.set.targets.len())
             .into_par_iter()
-            .filter_map(|i| {
+            .map(|i| {
                 let path = target_path(&data.set.targets[i].id);
-                (!taken(&path)).then(|| (i, path, targets::target_charts(data, i)))
+                (!taken(&path)).then(|| targets::target_lazy(site, theme, data, i, &path))
             })
             .collect();
-        for (index, path, charts) in planned {
-            pages.push(DataPage::Target {
-                index,
-                path: format!("{path}index.html"),
-                charts,
-            });
-        }
+        lazy_to(pages, planned);
     }
-    let mut push =
-        |path: &str, template: &str, context: Context| push_to(pages, path, template, context);
-    if !data.set.tasks.is_empty() {
-        push(TASKS, "tasks.html", tasks::tasks_page(site, theme, data));
+    let t = lap("plan data: targets", t);
+    if !data.set.tasks.is_empty() && !taken(TASKS) {
+        lazy_to(pages, vec![Some(tasks::tasks_lazy(site, theme, data))]);
     }
+    let t = lap("plan data: tasks", t);
     if !data.set.budget.is_empty() {
-        push(
+        push_to(
+            pages,
             BUDGET,
             "budget.html",
             budget::budget_page(site, theme, data),
         );
     }
+    let t = lap("plan data: budget", t);
     if !data.set.indicators.is_empty() {
-        push(DTI, "dti.html", dti::dti_page(site, theme, data));
+        push_to(pages, DTI, "dti.html", dti::dti_page(site, theme, data));
     }
+    let t = lap("plan data: DTI", t);
     let pillars = identities::site_pillars(data);
     if !pillars.is_empty() {
-        push(
+        push_to(
+            pages,
             identities::PILLARS,
             "pillars.html",
             pillars::pillars_page(site, theme, data, pillars),
         );
-        for p in pillars {
-            push(
-                &p.path,
-                "pillar.html",
-                pillars::pillar_page(site, theme, data, p),
-            );
-        }
+        let planned = pillars
+            .par_iter()
+            .map(|p| (!taken(&p.path)).then(|| pillars::pillar_lazy(site, theme, data, p)))
+            .collect();
+        lazy_to(pages, planned);
     }
+    let t = lap("plan data: pillars", t);
     let units = identities::units(data);
     if !units.is_empty() {
-        push(
+        push_to(
+            pages,
             identities::UNITS,
             "units.html",
             units::units_page(site, theme, data, &units),
         );
-        for u in &units {
-            push(&u.path, "unit.html", units::unit_page(site, theme, data, u));
-        }
+        let planned = units
+            .par_iter()
+            .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u)))
+            .collect();
+        lazy_to(pages, planned);
     }
+    let t = lap("plan data: units", t);
     if !data.computed.localities.is_empty() {
-        let facts = localities::all_facts(data);
-        push(
-            localities::LOCALITIES,
-            "data_sections.html",
-            localities::localities_page(site, theme, data, &facts),
-        );
-        for k in 0..data.computed.localities.len() {
-            push(
-                &localities::locality_path(&data.computed.localities[k].name),
+        if !taken(localities::LOCALITIES) {
+            pages.push(DataPage::Lazy(LazyPage::without_charts(
+                localities::LOCALITIES,
                 "data_sections.html",
-                localities::locality_page(site, theme, data, &facts, k),
-            );
+                |site, theme, data| {
+                    localities::localities_page(site, theme, data, &localities::all_facts(data))
+                },
+            )));
+        }
+        for (k, index) in localities::facts_index(data).into_iter().enumerate() {
+            let path = localities::locality_path(&data.computed.localities[k].name);
+            if !taken(&path) {
+                pages.push(DataPage::Lazy(LazyPage {
+                    path: format!("{path}index.html"),
+                    template: "data_sections.html",
+                    // Its charts are not published on their own.
+                    title: String::new(),
+                    charts: Vec::new(),
+                    make: Box::new(move |site, theme, data, _, _| {
+                        localities::locality_page(site, theme, data, &index, k)
+                    }),
+                }));
+            }
         }
     }
+    let t = lap("plan data: localities", t);
     if !data.set.observations.is_empty() {
         let series = indicators::series(data);
-        push(
+        push_to(
+            pages,
             indicators::INDICATORS,
             "data_sections.html",
             indicators::indicators_page(site, theme, data, &series),
         );
         for s in &series {
-            push(
+            push_to(
+                pages,
                 &s.path,
                 "data_sections.html",
                 indicators::indicator_page(site, theme, data, s),
             );
         }
     }
+    let t = lap("plan data: indicators", t);
     if !data.set.criteria.is_empty() {
-        push(
+        push_to(
+            pages,
             criteria::CRITERIA,
             "data_sections.html",
             criteria::criteria_page(site, theme, data),
         );
         let all = crate::data::compute::criteria::checklists(&data.set, &data.computed.criteria);
         for u in all.iter().filter(|u| u.locality.is_some()) {
-            push(
+            push_to(
+                pages,
                 &criteria::unit_path(u.locality.as_deref().unwrap_or_default()),
                 "data_sections.html",
                 criteria::unit_page(site, theme, data, u),
             );
         }
     }
-    push(
-        OPEN_DATA,
-        "open_data.html",
-        open_data::open_data_page(site, theme, data),
-    );
+    let t = lap("plan data: criteria", t);
+    // Counting the report rows is most of this page's work.
+    if !taken(OPEN_DATA) {
+        pages.push(DataPage::Lazy(LazyPage::without_charts(
+            OPEN_DATA,
+            "open_data.html",
+            open_data::open_data_page,
+        )));
+    }
+    lap("plan data: open data page", t);
 }
 
 /// The context shared by data pages: base context, crumbs and intro.

@@ -92,8 +92,41 @@ fn dti_total(data: &SiteData, p: &PillarEntry) -> Option<String> {
     ))
 }
 
-/// `tru-cot/<slug>/`: one pillar.
-pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry) -> Context {
+/// The title of pillar `p`'s page.
+fn pillar_title(site: &Site, theme: &Theme, p: &PillarEntry) -> String {
+    Tr::new(theme, &site.config.language).fmt("pillar_title", &[("name", &p.label)])
+}
+
+/// `tru-cot/<slug>/`, planned lazily: its charts (targets, then tasks)
+/// drawn now, its rows when it renders.
+pub(crate) fn pillar_lazy(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    p: &PillarEntry,
+) -> super::LazyPage {
+    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
+    charts.extend(pillar_tasks_chart(data, p));
+    let pillar = p.clone();
+    super::LazyPage {
+        path: format!("{}index.html", p.path),
+        template: "pillar.html",
+        title: pillar_title(site, theme, p),
+        charts,
+        make: Box::new(move |site, theme, data, _, charts| {
+            pillar_page(site, theme, data, &pillar, charts)
+        }),
+    }
+}
+
+/// `tru-cot/<slug>/`: one pillar, showing `charts` (see [`pillar_lazy`]).
+fn pillar_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    p: &PillarEntry,
+    charts: &[&ChartView],
+) -> Context {
     let w = data.chart_words();
     let set = &data.set;
     let targets: Vec<usize> = (0..set.targets.len())
@@ -102,8 +135,6 @@ pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry)
         .collect();
     let in_p =
         |i: usize| set.tasks[i].locality.is_none() && in_pillar(set.tasks[i].pillar.as_deref(), p);
-    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
-    charts.extend(pillar_tasks_chart(data, p));
     // Top-level indicators of the pillar: the pillar is theirs, not only a
     // parent's.
     let indicators = indicator_rows(site, data, |i| {
@@ -136,9 +167,9 @@ pub fn pillar_page(site: &Site, theme: &Theme, data: &SiteData, p: &PillarEntry)
         intro = format!("{intro} {}", tr.fmt("pillar_dti_intro", &[("score", &d)]));
     }
     let crumbs = vec![(tr.get("nav_pillars"), link(site, PILLARS))];
-    let title = tr.fmt("pillar_title", &[("name", &p.label)]);
+    let title = pillar_title(site, theme, p);
     let mut c = page_context(site, theme, &p.path, &title, &intro, crumbs);
-    c.insert("charts", &charts);
+    c.insert("charts", charts);
     c.insert(
         "targets",
         &targets

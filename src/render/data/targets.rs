@@ -186,6 +186,26 @@ pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) 
     )
 }
 
+/// Target `i`'s page at folder `path`, planned lazily: its charts drawn
+/// now, the rest of its context when it renders.
+pub(crate) fn target_lazy(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    i: usize,
+    path: &str,
+) -> super::LazyPage {
+    super::LazyPage {
+        path: format!("{path}index.html"),
+        template: "target.html",
+        title: target_page_title(site, theme, data, i),
+        charts: target_charts(data, i),
+        make: Box::new(move |site, theme, data, folder, charts| {
+            target_page(site, theme, data, i, folder, charts)
+        }),
+    }
+}
+
 /// One target's page, showing `charts` (see [`target_charts`]).
 pub fn target_page(
     site: &Site,

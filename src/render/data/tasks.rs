@@ -3,13 +3,29 @@
 use crate::render::engine::vars::Context;
 
 use super::task_views::tasks_chart;
+use super::views::ChartView;
 use super::{TASKS, page_context};
 use crate::data::compute::TaskState;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
 
-pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+/// The tasks page, planned lazily: its charts drawn now, its 5,000 rows
+/// when it renders.
+pub(crate) fn tasks_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
+    let mut charts = vec![tasks_chart(data)];
+    charts.extend(super::task_views::tasks_by_unit_chart(data, 5));
+    super::LazyPage {
+        path: format!("{TASKS}index.html"),
+        template: "tasks.html",
+        title: Tr::new(theme, &site.config.language).get("tasks_title"),
+        charts,
+        make: Box::new(|site, theme, data, _, charts| tasks_page(site, theme, data, charts)),
+    }
+}
+
+/// The tasks page, showing `charts` (see [`tasks_lazy`]).
+fn tasks_page(site: &Site, theme: &Theme, data: &SiteData, charts: &[&ChartView]) -> Context {
     let w = data.chart_words();
     let n = data.set.tasks.len();
     let overdue = data
@@ -37,9 +53,7 @@ pub(crate) fn tasks_page(site: &Site, theme: &Theme, data: &SiteData) -> Context
     }
     let title = tr.get("tasks_title");
     let mut c = page_context(site, theme, TASKS, &title, &intro, vec![]);
-    let mut charts = vec![tasks_chart(data)];
-    charts.extend(super::task_views::tasks_by_unit_chart(data, 5));
-    c.insert("charts", &charts);
+    c.insert("charts", charts);
     c.insert("groups", &super::task_views::task_groups(site, data));
     c
 }

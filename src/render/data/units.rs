@@ -108,8 +108,67 @@ struct Fact {
     value: String,
 }
 
-/// `don-vi/<slug>/`: one unit's work.
-pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Context {
+/// The targets unit `u` leads, by index.
+fn targets_led(data: &SiteData, u: &UnitEntry) -> Vec<usize> {
+    let set = &data.set;
+    (0..set.targets.len())
+        .filter(|&i| {
+            set.targets[i]
+                .lead
+                .as_deref()
+                .is_some_and(|l| names_unit(data, l, &u.key))
+        })
+        .collect()
+}
+
+/// The charts of unit `u`'s page, in page order: its tasks by state, then
+/// the targets it leads if any.
+fn unit_charts(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Vec<ChartView> {
+    let slug = last_segment(&u.path);
+    let tr = Tr::new(theme, &site.config.language);
+    let targets = targets_led(data, u);
+    let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, slug)
+        .into_iter()
+        .collect();
+    if !targets.is_empty() {
+        charts.push(targets_chart(
+            data,
+            &format!("don-vi-{slug}-chi-tieu"),
+            &tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
+            &targets,
+        ));
+    }
+    charts
+}
+
+/// `don-vi/<slug>/`, planned lazily: its charts drawn now, its task and
+/// target rows when it renders.
+pub(crate) fn unit_lazy(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    u: &UnitEntry,
+) -> super::LazyPage {
+    let unit = u.clone();
+    super::LazyPage {
+        path: format!("{}index.html", u.path),
+        template: "unit.html",
+        title: u.name.clone(),
+        charts: unit_charts(site, theme, data, u),
+        make: Box::new(move |site, theme, data, _, charts| {
+            unit_page(site, theme, data, &unit, charts)
+        }),
+    }
+}
+
+/// `don-vi/<slug>/`: one unit's work, showing `charts` (see [`unit_charts`]).
+fn unit_page(
+    site: &Site,
+    theme: &Theme,
+    data: &SiteData,
+    u: &UnitEntry,
+    charts: &[&ChartView],
+) -> Context {
     let w = data.chart_words();
     let s = &data.computed.units[u.stats];
     let set = &data.set;
@@ -121,15 +180,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
                 .iter()
                 .any(|p| names_unit(data, p, &u.key))
     };
-    let targets: Vec<usize> = (0..set.targets.len())
-        .filter(|&i| {
-            set.targets[i]
-                .lead
-                .as_deref()
-                .is_some_and(|l| names_unit(data, l, &u.key))
-        })
-        .collect();
-    let slug = last_segment(&u.path).to_owned();
+    let targets = targets_led(data, u);
     let tr = Tr::new(theme, &site.config.language);
     let mut facts = Vec::new();
     if let Some(unit) = s
@@ -170,17 +221,6 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
     .into_iter()
     .flatten()
     .collect();
-    let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, &slug)
-        .into_iter()
-        .collect();
-    if !targets.is_empty() {
-        charts.push(targets_chart(
-            data,
-            &format!("don-vi-{slug}-chi-tieu"),
-            &tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
-            &targets,
-        ));
-    }
     let groups: Vec<TaskGroupView> = task_groups_of(site, data, led);
     let partner_rows: Vec<TaskRow> = (0..set.tasks.len())
         .filter(|&i| partner(i))
@@ -207,7 +247,7 @@ pub fn unit_page(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> 
     let mut c = page_context(site, theme, &u.path, &u.name, &intro, crumbs);
     c.insert("facts", &facts);
     c.insert("stats", &stats);
-    c.insert("charts", &charts);
+    c.insert("charts", charts);
     c.insert("overdue", &overdue_rows_of(site, data, led));
     c.insert("groups", &groups);
     c.insert("partner_rows", &partner_rows);

@@ -1,6 +1,6 @@
 //! UI strings for Rust-built wording: a [`Tr`] over the theme's strings of
 //! one language (`i18n/<lang>.toml`, Vietnamese fallback), with `{name}`
-//! placeholders, and the header's province/city label.
+//! placeholders and plural choices `{name|one|other}`, and the header's province/city label.
 
 use std::collections::BTreeMap;
 
@@ -30,13 +30,13 @@ impl<'a> Tr<'a> {
             .unwrap_or_else(|| key.to_owned())
     }
 
-    /// The string for `key` with each `{name}` replaced by its value.
+    /// The string for `key` with each `{name}` replaced by its value and
+    /// each plural choice `{name|one|other}` made (see [`crate::text::fill`]).
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.get(key);
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
+        match self.strings.get(key) {
+            Some(s) => crate::text::fill(s, args),
+            None => key.to_owned(),
         }
-        s
     }
 }
 

@@ -204,6 +204,8 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
         label: String,
         href: String,
         count: usize,
+        /// "3 bài" / "1 post" (key `archive_posts`).
+        count_text: String,
     }
     let months: Vec<MonthView> = site
         .months
@@ -212,6 +214,7 @@ pub(crate) fn list_jobs(site: &Site, theme: &Theme, eager: &mut Vec<Job>, jobs: 
             label: month_label(tr, *y, *m),
             href: link(site, &format!("{news}thang/{y:04}-{m:02}/")),
             count: posts.len(),
+            count_text: tr.fmt("archive_posts", &[("n", &posts.len().to_string())]),
         })
         .collect();
     c.insert("months", &months);

@@ -24,6 +24,8 @@
 
   function msg(name, n, q) {
     return (box.getAttribute('data-msg-' + name) || '')
+      /* plural choice {n|one|other} (i18n/en.toml): "1 result", "2 results" */
+      .replace(/\{n\|([^{}|]*)\|([^{}|]*)\}/g, function (_, one, other) { return n === 1 ? one : other; })
       .replace('{n}', String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'))
       .replace('{q}', q);
   }

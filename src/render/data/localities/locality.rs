@@ -5,7 +5,7 @@
 
 use crate::render::engine::vars::Context;
 
-use super::{AllFacts, Facts, LOCALITIES, all_facts, dti_marked, locality_path, same, signed};
+use super::{Facts, FactsIndex, LOCALITIES, all_facts, dti_marked, locality_path, same, signed};
 use crate::render::data::page_context;
 use crate::render::data::sections::{CellView, SectionView, TableView};
 use crate::render::data::task_views::task_anchor;
@@ -130,11 +130,11 @@ pub fn locality_page(
     site: &Site,
     theme: &Theme,
     data: &SiteData,
-    facts: &AllFacts,
+    index: &FactsIndex,
     k: usize,
 ) -> Context {
     let w = data.chart_words();
-    let f = &facts.0[k];
+    let f = &index.facts(data, k);
     let totals = f.totals;
     let name = totals.name.as_str();
     let (stats, mut marked) = locality_stats(site, data, f);

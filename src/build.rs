@@ -12,7 +12,6 @@ use crate::content;
 use crate::data::{DataCache, DataOptions};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Output, Staging};
-use crate::render::data::body_memo::{Bodies, BodyMemo};
 use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
 use crate::timing::phase;
@@ -49,8 +48,6 @@ pub struct Built {
 pub struct Caches {
     pub content: content::ContentCache,
     pub data: DataCache,
-    /// Bulletins' and reports' bodies by what their template read.
-    pub bodies: BodyMemo,
 }
 
 impl Caches {
@@ -58,7 +55,6 @@ impl Caches {
     pub fn clear(&mut self) {
         self.content.clear();
         self.data.clear();
-        self.bodies.clear();
     }
 }
 
@@ -164,9 +160,9 @@ pub fn prepare_holding_back(
     cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
-    let (content_cache, data_cache, mut memo) = match cache {
-        Some(c) => (Some(&mut c.content), Some(&mut c.data), Some(&mut c.bodies)),
-        None => (None, None, None),
+    let (content_cache, data_cache) = match cache {
+        Some(c) => (Some(&mut c.content), Some(&mut c.data)),
+        None => (None, None),
     };
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
@@ -186,9 +182,6 @@ pub fn prepare_holding_back(
     crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
     let theme = Theme::load(&opts.root, &config.theme, &mut diags);
     let tera = phase("templates", || render::compile(&theme, &mut diags));
-    if let Some(m) = memo.as_deref_mut() {
-        m.start(&theme);
-    }
     // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
     let data = phase("data", || {
@@ -241,10 +234,7 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            Bodies {
-                tera: tera.as_ref(),
-                memo: memo.as_deref(),
-            },
+            tera.as_ref(),
             &theme,
             &mut diags,
         )
@@ -256,18 +246,12 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            Bodies {
-                tera: tera.as_ref(),
-                memo: memo.as_deref(),
-            },
+            tera.as_ref(),
             &theme,
             &mut diags,
         )
     });
     loaded.pages.extend(reports);
-    if let Some(m) = memo {
-        m.finish();
-    }
     let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);

@@ -266,19 +266,33 @@ fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
 /// Content-Security-Policy refuses style attributes. (Raw HTML cannot bring
 /// a `style` here: the filter dropped it, and code is escaped.)
 fn alignment_classes(html: String) -> String {
-    if !html.contains(" style=\"text-align: ") {
+    const STYLE: &str = " style=\"text-align: ";
+    // One pass over the page (it was six `replace` calls, each copying it).
+    let mut out = String::new();
+    let mut copied = 0;
+    for (at, _) in html.match_indices(STYLE) {
+        let cell = html[..at].ends_with("<td") || html[..at].ends_with("<th");
+        let tail = &html[at + STYLE.len()..];
+        let align = ["left", "center", "right"]
+            .into_iter()
+            .find(|a| tail.strip_prefix(a).is_some_and(|t| t.starts_with("\">")));
+        let (true, Some(align)) = (cell && at >= copied, align) else {
+            continue;
+        };
+        if out.is_empty() {
+            out.reserve(html.len());
+        }
+        out.push_str(&html[copied..at]);
+        out.push_str(" class=\"align-");
+        out.push_str(align);
+        out.push_str("\">");
+        copied = at + STYLE.len() + align.len() + 2;
+    }
+    if copied == 0 {
         return html;
     }
-    let mut html = html;
-    for cell in ["td", "th"] {
-        for align in ["left", "center", "right"] {
-            html = html.replace(
-                &format!("<{cell} style=\"text-align: {align}\">"),
-                &format!("<{cell} class=\"align-{align}\">"),
-            );
-        }
-    }
-    html
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]
@@ -300,7 +314,7 @@ mod tests {
         t
     }
 
-    fn run(body: &str) -> (Rendered, Diagnostics) {
+    pub(super) fn run(body: &str) -> (Rendered, Diagnostics) {
         let mut d = Diagnostics::new();
         let text = format!("+++\ntitle = \"x\"\n+++\n{body}");
         let body_offset = text.len() - body.len();
@@ -496,5 +510,54 @@ mod shortcode_tests {
                 .any(|m| m.contains("liên kết hỏng") && m.contains("a.md:9:")),
             "{msgs:?}"
         );
+    }
+
+    #[test]
+    fn aligned_table_cells_get_classes_not_styles() {
+        let (r, _) = super::tests::run("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+        for cell in [
+            "<th class=\"align-left\">a</th>",
+            "<th class=\"align-center\">b</th>",
+            "<th class=\"align-right\">c</th>",
+            "<th>d</th>",
+            "<td class=\"align-left\">1</td>",
+            "<td class=\"align-center\">2</td>",
+            "<td class=\"align-right\">3</td>",
+            "<td>4</td>",
+        ] {
+            assert!(r.html.contains(cell), "{cell} in {}", r.html);
+        }
+        assert!(!r.html.contains("style="), "{}", r.html);
+    }
+
+    /// The one-pass rewrite gives what one `replace` per pattern gave.
+    #[test]
+    fn alignment_classes_equal_one_replace_per_pattern() {
+        let by_replace = |mut html: String| {
+            for cell in ["td", "th"] {
+                for align in ["left", "center", "right"] {
+                    html = html.replace(
+                        &format!("<{cell} style=\"text-align: {align}\">"),
+                        &format!("<{cell} class=\"align-{align}\">"),
+                    );
+                }
+            }
+            html
+        };
+        for html in [
+            "",
+            "<p>no table</p>",
+            "<td style=\"text-align: left\">x</td><th style=\"text-align: right\">",
+            "<td style=\"text-align: left\"><td style=\"text-align: center\">",
+            "<p style=\"text-align: left\">not a cell</p><td style=\"text-align: right\">",
+            "<td style=\"text-align: justify\"> <td style=\"text-align: left\" id=\"k\">",
+            "<tr style=\"text-align: left\"> style=\"text-align: left\">",
+            "ô<th style=\"text-align: center\">ư</th> style=\"text-align: ",
+        ] {
+            assert_eq!(
+                alignment_classes(html.to_owned()),
+                by_replace(html.to_owned())
+            );
+        }
     }
 }

@@ -306,11 +306,16 @@ pub fn render_to(
             plan.pending
                 .into_par_iter()
                 .filter(|p| !output.files.contains_key(p.path()))
-                .map(|p| {
-                    let out = p.render(site, theme, tera).and_then(|text| match sink {
-                        Some(s) => s.put(p.path(), text.as_bytes()).map(|()| Rendered::Written),
-                        None => Ok(Rendered::Bytes(text.into_bytes())),
-                    });
+                // One output buffer per worker, reused page after page when
+                // the pages are written as they render.
+                .map_init(Vec::new, |buf: &mut Vec<u8>, p| {
+                    buf.clear();
+                    let out = p
+                        .render_into(site, theme, tera, buf)
+                        .and_then(|()| match sink {
+                            Some(s) => s.put(p.path(), buf).map(|()| Rendered::Written),
+                            None => Ok(Rendered::Bytes(std::mem::take(buf))),
+                        });
                     (p.path().to_owned(), out)
                 })
                 .collect()

@@ -88,17 +88,6 @@ impl Incremental {
     pub fn data_files_read(&self) -> usize {
         self.cache.data.files_read()
     }
-
-    /// How many bulletin and report bodies the last full rebuild rendered
-    /// (the others were kept from earlier rebuilds).
-    pub fn generated_bodies_rendered(&self) -> usize {
-        self.cache.bodies.rendered()
-    }
-
-    /// How many bulletin and report bodies are kept.
-    pub fn generated_bodies_kept(&self) -> usize {
-        self.cache.bodies.len()
-    }
 }
 
 /// Files changed since the last rebuild, as reported by the watcher.

@@ -25,13 +25,13 @@ use std::path::PathBuf;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
+use tera::{Context, Tera};
 
 use crate::config::Config;
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::{ROOT_MARKER, page_link};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::Diagnostics;
-use crate::render::data::body_memo::{Bodies, MemoContext, render_with};
 use crate::render::data::generated_pages::{self, Origin, section_index, template_error};
 use crate::render::data::views::{quantity, target_path};
 use crate::render::engine::i18n::Tr;
@@ -246,11 +246,11 @@ pub fn bulletins(
     data: Option<&SiteData>,
     config: &Config,
     today: Date,
-    bodies: Bodies<'_>,
+    tera: Option<&Tera>,
     theme: &Theme,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
-    let (Some(data), Some(tera), memo) = (data, bodies.tera, bodies.memo) else {
+    let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
     if !config.bulletin.enabled {
@@ -293,15 +293,15 @@ pub fn bulletins(
     let bodies: Vec<_> = weeks
         .par_iter()
         .map(|(_, _, _, mon, sun, title, summary, items)| {
-            let mut c = MemoContext::new(memo.is_some());
-            c.insert_theme("t", theme.strings_for(&config.language));
+            let mut c = Context::new();
+            c.insert("t", theme.strings_for(&config.language));
             c.insert("lang", &config.language);
             c.insert("title", title);
             c.insert("summary", summary);
             c.insert("week", items);
             c.insert("from", &dates::short(*mon));
             c.insert("to", &dates::short(*sun));
-            render_with(memo, tera, "bulletin_body.html", &c)
+            tera.render("bulletin_body.html", &c)
         })
         .collect();
     let mut out = Vec::new();

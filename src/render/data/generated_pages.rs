@@ -6,11 +6,31 @@
 
 use std::path::PathBuf;
 
+use tera::{Context, Tera};
+
 use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::markdown::Rendered;
 use crate::content::{Page, PageKind};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::escape::html;
+
+/// `template` rendered with `c`; `None` after an error diagnostic saying
+/// which template (`what`: "bản tin tuần", "báo cáo định kỳ") failed.
+pub(super) fn render_body(
+    tera: &Tera,
+    template: &str,
+    what: &str,
+    c: &Context,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    match tera.render(template, c) {
+        Ok(body) => Some(body),
+        Err(e) => {
+            diags.push(template_error(template, what, e));
+            None
+        }
+    }
+}
 
 /// The error for `template` (`what`: "bản tin tuần", "báo cáo định kỳ")
 /// failing with `e`, for callers that render bodies in parallel.

@@ -7,7 +7,6 @@
 //! added when the site has no data files; a content page at the same path
 //! wins over a data page.
 
-pub mod body_memo;
 pub mod budget;
 pub mod bulletin;
 pub mod charts;

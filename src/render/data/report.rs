@@ -22,6 +22,7 @@ mod sections;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use tera::{Context, Tera};
 
 use crate::charts::Words;
 use crate::config::Config;
@@ -29,8 +30,7 @@ use crate::content::frontmatter::{FrontMatter, PageDate};
 use crate::content::{Content, Page, PageKind};
 use crate::data::compute::report::{self, ReportFigures, ReportPeriod, Scope, TaskOutcome};
 use crate::diagnostics::Diagnostics;
-use crate::render::data::body_memo::{Bodies, MemoContext, render_with};
-use crate::render::data::generated_pages::{self, Origin, section_index, template_error};
+use crate::render::data::generated_pages::{self, Origin, render_body, section_index};
 use crate::render::data::views::money;
 use crate::render::data::wording::Worded;
 use crate::render::engine::theme::Theme;
@@ -182,7 +182,7 @@ pub fn reports(
     data: Option<&SiteData>,
     config: &Config,
     today: Date,
-    bodies: Bodies<'_>,
+    tera: Option<&Tera>,
     theme: &Theme,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
@@ -192,7 +192,7 @@ pub fn reports(
     };
     let commentaries =
         commentary::take_commentaries(content, &periods, config, data.is_some(), diags);
-    let (Some(data), Some(tera), memo) = (data, bodies.tera, bodies.memo) else {
+    let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
@@ -222,9 +222,8 @@ pub fn reports(
             .and_then(|c| c.fm.description.clone())
             .unwrap_or_else(|| summary(&f, &w));
         let multi = !data.computed.localities.is_empty();
-        let mut c = MemoContext::new(memo.is_some());
-        c.record("lang", &config.language);
-        c.insert_theme("t", theme.strings_for(&config.language));
+        let mut c = Context::new();
+        c.insert("t", theme.strings_for(&config.language));
         c.insert("title", &title);
         c.insert("unit", &unit_name(config));
         c.insert("period", &period.word(&w));
@@ -238,12 +237,9 @@ pub fn reports(
             "sections",
             &sections::sections(content, data, config, &f, commentary, today),
         );
-        let body = match render_with(memo, tera, "report_body.html", &c) {
-            Ok(body) => body,
-            Err(e) => {
-                diags.push(template_error("report_body.html", "báo cáo định kỳ", e));
-                return Vec::new();
-            }
+        let Some(body) = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)
+        else {
+            return Vec::new();
         };
         let fm = FrontMatter {
             title: Some(title.clone()),

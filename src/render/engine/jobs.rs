@@ -65,6 +65,28 @@ impl Pending {
             tera.render(&job.template, job.context.tera())
                 .map_err(|e| template_error(&job.template, &e, theme))
         };
+        self.with_job(site, theme, run)
+    }
+
+    /// Renders the file's bytes onto the end of `buf`: `build` reuses one
+    /// buffer per worker and writes the bytes as they are, without the
+    /// copy and UTF-8 check of [`Pending::render`] (templates and contexts
+    /// are UTF-8, so the bytes are the same).
+    pub(crate) fn render_into(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        tera: &Tera,
+        buf: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.with_job(site, theme, |job: &Job| {
+            tera.render_to(&job.template, job.context.tera(), &mut *buf)
+                .map_err(|e| template_error(&job.template, &e, theme))
+        })
+    }
+
+    /// Calls `run` with the job, built first if it is built on demand.
+    fn with_job<R>(&self, site: &Site, theme: &Theme, run: impl FnOnce(&Job) -> R) -> R {
         match self {
             Pending::Ready(job) => run(job),
             Pending::Lazy(l) => run(&(l.make)(site, theme)),

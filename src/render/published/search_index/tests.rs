@@ -57,3 +57,12 @@ fn postings_are_delta_encoded_by_form() {
     );
     assert!(files.contains_key("d/0.js"));
 }
+
+/// The fast letter test answers as `char::is_alphanumeric` for every
+/// character, so words split exactly as before.
+#[test]
+fn word_chars_are_the_alphanumeric_chars() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+    }
+}

@@ -149,6 +149,24 @@ impl Site {
         self.root.join("public").join(rel)
     }
 
+    /// The bytes of whole pages written under `public/`: each `(rel, needle)`
+    /// must exist, contain `needle` and end the document. The memory tests
+    /// weigh what the pages they grow add against this.
+    #[track_caller]
+    pub fn pages_weight(&self, pages: impl IntoIterator<Item = (String, String)>) -> u64 {
+        pages
+            .into_iter()
+            .map(|(rel, needle)| {
+                let text = std::fs::read_to_string(self.out(&rel)).expect("page written");
+                assert!(
+                    text.contains(&needle) && text.ends_with("</html>\n"),
+                    "{rel}"
+                );
+                text.len() as u64
+            })
+            .sum()
+    }
+
     /// Reads `public/<rel>` as a string; panics with a listing when missing.
     #[track_caller]
     pub fn read_out(&self, rel: &str) -> String {

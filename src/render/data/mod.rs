@@ -17,6 +17,7 @@ pub mod dti;
 pub mod embeds;
 mod generated_pages;
 pub mod indicators;
+pub(crate) mod lazy_chart;
 pub mod localities;
 pub mod open_data;
 pub mod pillars;
@@ -142,10 +143,11 @@ pub(crate) enum DataPage {
 pub(crate) type MakeContext =
     Box<dyn Fn(&Site, &Theme, &SiteData, &str, &[&ChartView]) -> Context + Send + Sync>;
 
-/// A data page whose charts are drawn at plan time (each is also published
-/// on its own, see [`embeds`]) and whose context is built when it renders
-/// and dropped after, so a province's 2,000 target pages, 100 unit pages
-/// and 5,000-row tasks page are never all in memory.
+/// A data page whose charts are named at plan time (each is also published
+/// on its own, see [`embeds`]) and drawn, like its context, when it renders
+/// (see [`lazy_chart`]); the context is dropped after, so a province's 2,000
+/// target pages, 100 unit pages and 5,000-row tasks page are never all in
+/// memory.
 pub(crate) struct LazyPage {
     /// Output file (`…/index.html`).
     pub(crate) path: String,
@@ -154,7 +156,7 @@ pub(crate) struct LazyPage {
     pub(crate) title: String,
     /// The charts the page shows, in page order (none for pages whose
     /// charts are not published on their own).
-    pub(crate) charts: Vec<ChartView>,
+    pub(crate) charts: Vec<lazy_chart::LazyChart>,
     pub(crate) make: MakeContext,
 }
 

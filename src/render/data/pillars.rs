@@ -112,7 +112,10 @@ pub(crate) fn pillar_lazy(
         path: format!("{}index.html", p.path),
         template: "pillar.html",
         title: pillar_title(site, theme, p),
-        charts,
+        charts: charts
+            .into_iter()
+            .map(super::lazy_chart::LazyChart::drawn)
+            .collect(),
         make: Box::new(move |site, theme, data, _, charts| {
             pillar_page(site, theme, data, &pillar, charts)
         }),

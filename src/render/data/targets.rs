@@ -168,14 +168,6 @@ fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
     }
 }
 
-/// The charts of target `i`'s page, in page order: its history (or
-/// progress bar), then its results per commune if any.
-pub fn target_charts(data: &SiteData, i: usize) -> Vec<ChartView> {
-    std::iter::once(super::charts::target_chart(data, i))
-        .chain(super::charts::commune_chart(data, i))
-        .collect()
-}
-
 /// The window title of target `i`'s page: it names the target itself,
 /// not only its code.
 pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) -> String {
@@ -186,8 +178,8 @@ pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) 
     )
 }
 
-/// Target `i`'s page at folder `path`, planned lazily: its charts drawn
-/// now, the rest of its context when it renders.
+/// Target `i`'s page at folder `path`, planned lazily: its charts named
+/// now, drawn with the rest of its context when it renders.
 pub(crate) fn target_lazy(
     site: &Site,
     theme: &Theme,
@@ -199,14 +191,15 @@ pub(crate) fn target_lazy(
         path: format!("{path}index.html"),
         template: "target.html",
         title: target_page_title(site, theme, data, i),
-        charts: target_charts(data, i),
+        charts: super::charts::target_charts_lazy(data, i),
         make: Box::new(move |site, theme, data, folder, charts| {
             target_page(site, theme, data, i, folder, charts)
         }),
     }
 }
 
-/// One target's page, showing `charts` (see [`target_charts`]).
+/// One target's page, showing `charts` (its history or progress bar, then
+/// its results per commune if any).
 pub fn target_page(
     site: &Site,
     theme: &Theme,

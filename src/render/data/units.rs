@@ -154,7 +154,10 @@ pub(crate) fn unit_lazy(
         path: format!("{}index.html", u.path),
         template: "unit.html",
         title: u.name.clone(),
-        charts: unit_charts(site, theme, data, u),
+        charts: unit_charts(site, theme, data, u)
+            .into_iter()
+            .map(super::lazy_chart::LazyChart::drawn)
+            .collect(),
         make: Box::new(move |site, theme, data, _, charts| {
             unit_page(site, theme, data, &unit, charts)
         }),

@@ -353,11 +353,16 @@ pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
     }
 }
 
+/// The title [`targets_chart`] gives a chart of the targets `idx`.
+pub fn targets_chart_title(data: &SiteData, title: String, idx: &[usize]) -> String {
+    let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
+    mark_title(title, illustrative, &data.chart_words())
+}
+
 /// The `target_progress` chart for some targets.
 pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
     let w = data.chart_words();
     let words = data.chart_words();
-    let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
     let items = idx
         .iter()
         .map(|&i| {
@@ -380,7 +385,7 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
         .collect();
     charts::target_progress(&charts::TargetProgress {
         id: id.to_owned(),
-        title: mark_title(title.to_owned(), illustrative, &w),
+        title: targets_chart_title(data, title.to_owned(), idx),
         items,
         words,
     })

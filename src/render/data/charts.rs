@@ -206,8 +206,27 @@ pub(crate) fn target_charts_lazy(data: &SiteData, i: usize) -> Vec<LazyChart> {
     std::iter::once(first).chain(communes).collect()
 }
 
+/// The progress chart of the targets `idx` (raw id, title before
+/// [`targets_chart`] marks it), drawn when shown.
+pub(crate) fn targets_chart_lazy(
+    data: &SiteData,
+    id: String,
+    title: String,
+    idx: Vec<usize>,
+) -> LazyChart {
+    let marked = targets_chart_title(data, title.clone(), &idx);
+    LazyChart::later(&id.clone(), marked, move |data| {
+        targets_chart(data, &id, &title, &idx)
+    })
+}
+
 /// The progress chart of a pillar's targets, if it has any.
 pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+    pillar_targets_lazy(data, pillar).map(|c| c.into_view(data))
+}
+
+/// [`pillar_targets_chart`], drawn when shown.
+pub(crate) fn pillar_targets_lazy(data: &SiteData, pillar: &PillarEntry) -> Option<LazyChart> {
     let idx: Vec<usize> = (0..data.set.targets.len())
         .filter(|&i| {
             data.set.targets[i].locality.is_none()
@@ -215,49 +234,51 @@ pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Cha
         })
         .collect();
     (!idx.is_empty()).then(|| {
-        targets_chart(
+        targets_chart_lazy(
             data,
-            &format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
-            &data
-                .chart_words()
+            format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
+            data.chart_words()
                 .fmt("chart_title_pillar_targets", &[("pillar", &pillar.label)]),
-            &idx,
+            idx,
         )
     })
 }
 
-/// Task states of the tasks matching `keep`, as one group.
+/// Task states of the tasks matching `keep`, as one group: counted now,
+/// drawn when shown.
 fn tasks_chart_of(
     data: &SiteData,
-    id: &str,
-    title: &str,
+    id: String,
+    title: String,
     keep: impl Fn(usize) -> bool,
-) -> Option<ChartView> {
+) -> Option<LazyChart> {
     let states: Vec<_> = (0..data.set.tasks.len())
         .filter(|&i| keep(i))
         .map(|i| data.computed.tasks[i].state)
         .collect();
     (!states.is_empty()).then(|| {
-        charts::task_states(&charts::TaskStates {
-            words: data.chart_words(),
-            id: id.to_owned(),
-            title: title.to_owned(),
-            groups: vec![charts::TaskGroup {
-                label: String::new(),
-                counts: task_counts(states.iter()),
-            }],
+        let counts = task_counts(states.iter());
+        LazyChart::later(&id.clone(), title.clone(), move |data| {
+            charts::task_states(&charts::TaskStates {
+                words: data.chart_words(),
+                id: id.clone(),
+                title: title.clone(),
+                groups: vec![charts::TaskGroup {
+                    label: String::new(),
+                    counts,
+                }],
+            })
+            .into()
         })
-        .into()
     })
 }
 
-/// Task states of a pillar's tasks, if it has any.
-pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+/// Task states of a pillar's tasks, if it has any, drawn when shown.
+pub(crate) fn pillar_tasks_lazy(data: &SiteData, pillar: &PillarEntry) -> Option<LazyChart> {
     tasks_chart_of(
         data,
-        &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
-        &data
-            .chart_words()
+        format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
+        data.chart_words()
             .fmt("chart_title_pillar_tasks", &[("pillar", &pillar.label)]),
         |i| {
             data.set.tasks[i].locality.is_none()
@@ -268,11 +289,20 @@ pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Chart
 
 /// Task states of the tasks a unit leads, if it leads any.
 pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> Option<ChartView> {
+    unit_tasks_lazy(data, key, name, slug).map(|c| c.into_view(data))
+}
+
+/// [`unit_tasks_chart`], drawn when shown.
+pub(crate) fn unit_tasks_lazy(
+    data: &SiteData,
+    key: &str,
+    name: &str,
+    slug: &str,
+) -> Option<LazyChart> {
     tasks_chart_of(
         data,
-        &format!("don-vi-{slug}-nhiem-vu"),
-        &data
-            .chart_words()
+        format!("don-vi-{slug}-nhiem-vu"),
+        data.chart_words()
             .fmt("chart_title_unit_tasks", &[("unit", name)]),
         |i| names_unit(data, &data.set.tasks[i].lead, key),
     )

@@ -85,10 +85,7 @@ impl LazyChart {
             (Source::Later { .. }, None) => Arc::new(ChartView {
                 id: self.id.clone(),
                 title: self.title.clone(),
-                desc: String::new(),
-                svg: String::new(),
-                table_html: String::new(),
-                embed: String::new(),
+                ..ChartView::default()
             }),
             (Source::Later { draw, memo }, Some(data)) => {
                 // Held while drawing: the other jobs of this chart wait for
@@ -106,6 +103,14 @@ impl LazyChart {
                 memo.chart = (memo.left > 0).then(|| Arc::clone(&chart));
                 chart
             }
+        }
+    }
+
+    /// The chart drawn now, for a caller that shows it once (a shortcode).
+    pub(crate) fn into_view(self, data: &SiteData) -> ChartView {
+        match self.source {
+            Source::Drawn(chart) => Arc::unwrap_or_clone(chart),
+            Source::Later { draw, .. } => draw(data),
         }
     }
 

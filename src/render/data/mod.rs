@@ -204,12 +204,9 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
         pages.extend(planned.into_iter().flatten().map(DataPage::Lazy));
     };
     if !data.set.targets.is_empty() {
-        push_to(
-            pages,
-            TARGETS,
-            "targets.html",
-            targets::targets_page(site, theme, data),
-        );
+        if !taken(TARGETS) {
+            lazy_to(pages, vec![Some(targets::targets_lazy(site, theme, data))]);
+        }
         let planned = (0..data.set.targets.len())
             .into_par_iter()
             .map(|i| {

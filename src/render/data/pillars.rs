@@ -4,7 +4,7 @@
 
 use crate::render::engine::vars::Context;
 
-use super::charts::{pillar_targets_chart, pillar_tasks_chart};
+use super::charts::{pillar_targets_lazy, pillar_tasks_lazy};
 use super::page_context;
 use super::task_views::task_groups_of;
 use super::units::{IndexRow, indicator_rows, points};
@@ -98,24 +98,21 @@ fn pillar_title(site: &Site, theme: &Theme, p: &PillarEntry) -> String {
 }
 
 /// `tru-cot/<slug>/`, planned lazily: its charts (targets, then tasks)
-/// drawn now, its rows when it renders.
+/// named now, drawn with its rows when it renders.
 pub(crate) fn pillar_lazy(
     site: &Site,
     theme: &Theme,
     data: &SiteData,
     p: &PillarEntry,
 ) -> super::LazyPage {
-    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
-    charts.extend(pillar_tasks_chart(data, p));
+    let mut charts: Vec<_> = pillar_targets_lazy(data, p).into_iter().collect();
+    charts.extend(pillar_tasks_lazy(data, p));
     let pillar = p.clone();
     super::LazyPage {
         path: format!("{}index.html", p.path),
         template: "pillar.html",
         title: pillar_title(site, theme, p),
-        charts: charts
-            .into_iter()
-            .map(super::lazy_chart::LazyChart::drawn)
-            .collect(),
+        charts,
         make: Box::new(move |site, theme, data, _, charts| {
             pillar_page(site, theme, data, &pillar, charts)
         }),

@@ -6,10 +6,11 @@
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
-use super::charts::{last_segment, unit_tasks_chart};
+use super::charts::{last_segment, targets_chart_lazy, unit_tasks_lazy};
+use super::lazy_chart::LazyChart;
 use super::page_context;
 use super::task_views::{TaskGroupView, TaskRow, overdue_rows_of, task_groups_of, task_row};
-use super::views::{ChartView, Stat, TargetRow, target_row, targets_chart};
+use super::views::{ChartView, Stat, TargetRow, target_row};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
@@ -122,27 +123,27 @@ fn targets_led(data: &SiteData, u: &UnitEntry) -> Vec<usize> {
 }
 
 /// The charts of unit `u`'s page, in page order: its tasks by state, then
-/// the targets it leads if any.
-fn unit_charts(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Vec<ChartView> {
+/// the targets it leads if any; named now, drawn when shown.
+fn unit_charts(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Vec<LazyChart> {
     let slug = last_segment(&u.path);
     let tr = Tr::new(theme, &site.config.language);
     let targets = targets_led(data, u);
-    let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, slug)
+    let mut charts: Vec<LazyChart> = unit_tasks_lazy(data, &u.key, &u.name, slug)
         .into_iter()
         .collect();
     if !targets.is_empty() {
-        charts.push(targets_chart(
+        charts.push(targets_chart_lazy(
             data,
-            &format!("don-vi-{slug}-chi-tieu"),
-            &tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
-            &targets,
+            format!("don-vi-{slug}-chi-tieu"),
+            tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
+            targets,
         ));
     }
     charts
 }
 
-/// `don-vi/<slug>/`, planned lazily: its charts drawn now, its task and
-/// target rows when it renders.
+/// `don-vi/<slug>/`, planned lazily: its charts named now, drawn with its
+/// task and target rows when it renders.
 pub(crate) fn unit_lazy(
     site: &Site,
     theme: &Theme,
@@ -154,10 +155,7 @@ pub(crate) fn unit_lazy(
         path: format!("{}index.html", u.path),
         template: "unit.html",
         title: u.name.clone(),
-        charts: unit_charts(site, theme, data, u)
-            .into_iter()
-            .map(super::lazy_chart::LazyChart::drawn)
-            .collect(),
+        charts: unit_charts(site, theme, data, u),
         make: Box::new(move |site, theme, data, _, charts| {
             unit_page(site, theme, data, &unit, charts)
         }),

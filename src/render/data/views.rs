@@ -15,7 +15,7 @@ use crate::site::{Site, SiteData};
 use crate::text::slugify;
 
 /// A chart ready for `<figure class="chart-figure">`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ChartView {
     pub id: String,
     pub title: String,

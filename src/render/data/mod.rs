@@ -236,12 +236,9 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     let t = lap("plan data: DTI", t);
     let pillars = identities::site_pillars(data);
     if !pillars.is_empty() {
-        push_to(
-            pages,
-            identities::PILLARS,
-            "pillars.html",
-            pillars::pillars_page(site, theme, data, pillars),
-        );
+        if !taken(identities::PILLARS) {
+            lazy_to(pages, vec![Some(pillars::pillars_lazy(site, theme, data))]);
+        }
         let planned = pillars
             .par_iter()
             .map(|p| (!taken(&p.path)).then(|| pillars::pillar_lazy(site, theme, data, p)))
@@ -251,12 +248,13 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     let t = lap("plan data: pillars", t);
     let units = identities::units(data);
     if !units.is_empty() {
-        push_to(
-            pages,
-            identities::UNITS,
-            "units.html",
-            units::units_page(site, theme, data, &units),
-        );
+        if !taken(identities::UNITS) {
+            pages.push(DataPage::Lazy(LazyPage::without_charts(
+                identities::UNITS,
+                "units.html",
+                units::units_page,
+            )));
+        }
         let planned = units
             .par_iter()
             .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u)))

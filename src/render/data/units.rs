@@ -14,7 +14,7 @@ use super::views::{ChartView, Stat, TargetRow, target_row};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
-use crate::site::identities::{UNITS, UnitEntry, names_unit};
+use crate::site::identities::{self, UNITS, UnitEntry, names_unit};
 use crate::site::{Site, SiteData};
 
 /// A row of the units or pillars index.
@@ -70,7 +70,8 @@ pub(crate) fn indicator_rows(
 }
 
 /// `don-vi/`: every unit with its counts.
-pub fn units_page(site: &Site, theme: &Theme, data: &SiteData, units: &[UnitEntry]) -> Context {
+pub(crate) fn units_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let units = &identities::units(data);
     let w = data.chart_words();
     let rows: Vec<IndexRow> = units
         .iter()

@@ -392,9 +392,24 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
     .into()
 }
 
+/// The id of [`pillar_chart`].
+pub const PILLAR_CHART: &str = "tru-cot";
+
+/// The title of [`pillar_chart`].
+pub fn pillar_chart_title(data: &SiteData) -> String {
+    mark_title(
+        own_title(data, "chart_title_pillars"),
+        data.set
+            .targets
+            .iter()
+            .zip(&data.computed.targets)
+            .any(|(t, p)| t.locality.is_none() && p.illustrative),
+        &data.chart_words(),
+    )
+}
+
 /// Targets per pillar: achieved / not achieved / no data.
 pub fn pillar_chart(data: &SiteData) -> ChartView {
-    let w = data.chart_words();
     let mut pillars: Vec<charts::PillarCounts> = Vec::new();
     // The site's own targets only: other localities' are never added in.
     for (t, p) in data
@@ -425,16 +440,8 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
         }
     }
     charts::pillar_summary(&charts::PillarSummary {
-        id: "tru-cot".into(),
-        title: mark_title(
-            own_title(data, "chart_title_pillars"),
-            data.set
-                .targets
-                .iter()
-                .zip(&data.computed.targets)
-                .any(|(t, p)| t.locality.is_none() && p.illustrative),
-            &w,
-        ),
+        id: PILLAR_CHART.into(),
+        title: pillar_chart_title(data),
         pillars,
         words: data.chart_words(),
     })

@@ -221,17 +221,12 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
         lazy_to(pages, vec![Some(tasks::tasks_lazy(site, theme, data))]);
     }
     let t = lap("plan data: tasks", t);
-    if !data.set.budget.is_empty() {
-        push_to(
-            pages,
-            BUDGET,
-            "budget.html",
-            budget::budget_page(site, theme, data),
-        );
+    if !data.set.budget.is_empty() && !taken(BUDGET) {
+        lazy_to(pages, vec![Some(budget::budget_lazy(site, theme, data))]);
     }
     let t = lap("plan data: budget", t);
-    if !data.set.indicators.is_empty() {
-        push_to(pages, DTI, "dti.html", dti::dti_page(site, theme, data));
+    if !data.set.indicators.is_empty() && !taken(DTI) {
+        lazy_to(pages, vec![Some(dti::dti_lazy(site, theme, data))]);
     }
     let t = lap("plan data: DTI", t);
     let pillars = identities::site_pillars(data);

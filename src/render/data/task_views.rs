@@ -80,19 +80,27 @@ pub fn task_counts<'a>(states: impl Iterator<Item = &'a TaskState>) -> charts::T
     c
 }
 
+/// The id of [`tasks_chart`].
+pub const TASKS_CHART: &str = "nhiem-vu";
+
+/// The title of [`tasks_chart`].
+pub fn tasks_chart_title(data: &SiteData) -> String {
+    mark_title(
+        own_title(data, "chart_title_tasks"),
+        data.set
+            .tasks
+            .iter()
+            .any(|t| t.locality.is_none() && t.illustrative),
+        &data.chart_words(),
+    )
+}
+
+/// The site's own tasks by state.
 pub fn tasks_chart(data: &SiteData) -> ChartView {
-    let w = data.chart_words();
     charts::task_states(&charts::TaskStates {
         words: data.chart_words(),
-        id: "nhiem-vu".into(),
-        title: mark_title(
-            own_title(data, "chart_title_tasks"),
-            data.set
-                .tasks
-                .iter()
-                .any(|t| t.locality.is_none() && t.illustrative),
-            &w,
-        ),
+        id: TASKS_CHART.into(),
+        title: tasks_chart_title(data),
         groups: vec![charts::TaskGroup {
             label: String::new(),
             counts: task_counts(
@@ -110,12 +118,24 @@ pub fn tasks_chart(data: &SiteData) -> ChartView {
 
 /// Task states per lead unit, for the `top` units with the most tasks.
 pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
+    tasks_by_unit_input(data, top).map(|input| charts::task_states(&input).into())
+}
+
+/// The input of [`tasks_by_unit_chart`] (`None` with fewer than two lead
+/// units): its groups counted, nothing drawn.
+pub fn tasks_by_unit_input(data: &SiteData, top: usize) -> Option<charts::TaskStates> {
     let w = data.chart_words();
+    // Lead units in order of first appearance, found through a map (a
+    // province has 5,000 tasks and 100 units).
     let mut units: Vec<(String, Vec<TaskState>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (t, p) in data.set.tasks.iter().zip(&data.computed.tasks) {
-        match units.iter_mut().find(|(u, _)| *u == t.lead) {
-            Some((_, v)) => v.push(p.state),
-            None => units.push((t.lead.clone(), vec![p.state])),
+        match at.get(t.lead.as_str()) {
+            Some(&k) => units[k].1.push(p.state),
+            None => {
+                at.insert(&t.lead, units.len());
+                units.push((t.lead.clone(), vec![p.state]));
+            }
         }
     }
     if units.len() < 2 {
@@ -149,15 +169,12 @@ pub fn tasks_by_unit_chart(data: &SiteData, top: usize) -> Option<ChartView> {
             counts: task_counts(states.iter()),
         })
         .collect();
-    Some(
-        charts::task_states(&charts::TaskStates {
-            words: data.chart_words(),
-            id: "nhiem-vu-don-vi".into(),
-            title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative), &w),
-            groups,
-        })
-        .into(),
-    )
+    Some(charts::TaskStates {
+        words: data.chart_words(),
+        id: "nhiem-vu-don-vi".into(),
+        title: mark_title(title, data.set.tasks.iter().any(|t| t.illustrative), &w),
+        groups,
+    })
 }
 
 /// Task `i` as a table row.

@@ -2,7 +2,8 @@
 
 use crate::render::engine::vars::Context;
 
-use super::task_views::tasks_chart;
+use super::lazy_chart::LazyChart;
+use super::task_views::{TASKS_CHART, tasks_chart, tasks_chart_title};
 use super::views::ChartView;
 use super::{TASKS, page_context};
 use crate::data::compute::TaskState;
@@ -10,19 +11,26 @@ use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::site::{Site, SiteData};
 
-/// The tasks page, planned lazily: its charts drawn now, its 5,000 rows
-/// when it renders.
+/// The tasks page, planned lazily: its charts named now (the groups by
+/// lead unit counted), drawn with its 5,000 rows when it renders.
 pub(crate) fn tasks_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
-    let mut charts = vec![tasks_chart(data)];
-    charts.extend(super::task_views::tasks_by_unit_chart(data, 5));
+    let mut charts = vec![LazyChart::later(
+        TASKS_CHART,
+        tasks_chart_title(data),
+        tasks_chart,
+    )];
+    charts.extend(
+        super::task_views::tasks_by_unit_input(data, 5).map(|input| {
+            LazyChart::later(&input.id.clone(), input.title.clone(), move |_| {
+                crate::charts::task_states(&input).into()
+            })
+        }),
+    );
     super::LazyPage {
         path: format!("{TASKS}index.html"),
         template: "tasks.html",
         title: Tr::new(theme, &site.config.language).get("tasks_title"),
-        charts: charts
-            .into_iter()
-            .map(super::lazy_chart::LazyChart::drawn)
-            .collect(),
+        charts,
         make: Box::new(|site, theme, data, _, charts| tasks_page(site, theme, data, charts)),
     }
 }

@@ -3,7 +3,8 @@
 //! the chart's id and title — and a recipe; the SVG and table are drawn by
 //! the first job that shows the chart, kept while other jobs of the build
 //! still need them (its page, its embed page, its SVG file), then dropped.
-//! A chart asked for after that is drawn again, the same bytes.
+//! A chart asked for after that (`serve` rendering a later generation's
+//! pages from the same plan) is drawn again, the same bytes, and kept.
 //!
 //! It does not decide which charts a page shows (the page kinds do) nor
 //! make embed snippets (see [`super::embeds`]).
@@ -99,8 +100,12 @@ impl LazyChart {
                         chart
                     }
                 };
+                let announced = memo.left > 0;
                 memo.left = memo.left.saturating_sub(1);
-                memo.chart = (memo.left > 0).then(|| Arc::clone(&chart));
+                // Dropped after the last announced job (`build`). A job
+                // not announced is `serve` rendering a page of a later
+                // generation again: kept for the next one.
+                memo.chart = (memo.left > 0 || !announced).then(|| Arc::clone(&chart));
                 chart
             }
         }
@@ -172,13 +177,15 @@ mod tests {
             1,
             "drawn once for its three jobs"
         );
-        assert!(!chart.is_kept(), "kept after its last job");
+        assert!(!chart.is_kept(), "dropped after its last job");
         chart.get(Some(&data));
         assert_eq!(
             draws.load(Ordering::Relaxed),
             2,
             "an unannounced use draws again"
         );
-        assert!(!chart.is_kept());
+        assert!(chart.is_kept(), "and keeps it for the next generation");
+        chart.get(Some(&data));
+        assert_eq!(draws.load(Ordering::Relaxed), 2);
     }
 }

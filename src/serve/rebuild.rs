@@ -83,6 +83,12 @@ impl Incremental {
         self.cache.content.bodies_rendered()
     }
 
+    /// How many periodic reports the last full rebuild made (the others
+    /// were the last build's, their inputs unchanged).
+    pub fn reports_made(&self) -> usize {
+        self.cache.reports.reports_made()
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {

@@ -12,6 +12,7 @@ use crate::content;
 use crate::data::{DataCache, DataOptions};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Output, Staging};
+use crate::render::data::bulletin::BulletinMemo;
 use crate::render::data::report::ReportMemo;
 use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
@@ -44,13 +45,14 @@ pub struct Built {
 
 /// What `serve` keeps between rebuilds so that an edited file costs that
 /// file: parsed and rendered Markdown ([`content::ContentCache`]), parsed
-/// data files ([`DataCache`]) and the reports whose inputs did not change
-/// ([`ReportMemo`]).
+/// data files ([`DataCache`]) and the reports and weekly bulletins whose
+/// inputs did not change ([`ReportMemo`], [`BulletinMemo`]).
 #[derive(Default)]
 pub struct Caches {
     pub content: content::ContentCache,
     pub data: DataCache,
     pub reports: ReportMemo,
+    pub bulletins: BulletinMemo,
 }
 
 impl Caches {
@@ -59,6 +61,7 @@ impl Caches {
         self.content.clear();
         self.data.clear();
         self.reports.clear();
+        self.bulletins.clear();
     }
 }
 
@@ -164,13 +167,14 @@ pub fn prepare_holding_back(
     cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
-    let (content_cache, data_cache, report_memo) = match cache {
+    let (content_cache, data_cache, report_memo, bulletin_memo) = match cache {
         Some(c) => (
             Some(&mut c.content),
             Some(&mut c.data),
             Some(&mut c.reports),
+            Some(&mut c.bulletins),
         ),
-        None => (None, None, None),
+        None => (None, None, None, None),
     };
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
@@ -239,12 +243,13 @@ pub fn prepare_holding_back(
     let bulletins = phase("bulletins", || {
         render::data::bulletin::bulletins(
             &loaded,
-            site_data.as_deref(),
+            site_data.as_ref(),
             &config,
             opts.today,
             tera.as_ref(),
             &theme,
             &mut diags,
+            bulletin_memo,
         )
     });
     loaded.pages.extend(bulletins);

@@ -455,9 +455,10 @@ fn served_code_follows_the_highlight_setting() {
 }
 
 /// A results edit in `serve` makes again only the periodic reports of the
-/// periods holding the changed row (its old and its new version); the
-/// others are the last build's (decision 0035). Every step still serves
-/// exactly what a clean build gives, so a report reused while a row of its
+/// periods holding the changed row (its old and its new version), and the
+/// weekly bulletins of the weeks in which they end; the others are the
+/// last build's (decision 0035). Every step still serves exactly what a
+/// clean build gives, so a report or bulletin reused while a row of its
 /// period changed fails here.
 #[test]
 fn served_reports_after_results_edits_equal_a_clean_build() {
@@ -466,7 +467,8 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     edit(&root.join("minhbach.toml"), |t| {
         t.replace(
             "bulletin.enabled = false",
-            "bulletin.enabled = false\nbao_cao.ky = [\"quy\", \"6-thang\", \"nam\"]",
+            "bulletin.enabled = true\nbulletin.since = \"01/01/2026\"\n\
+             bao_cao.ky = [\"quy\", \"6-thang\", \"nam\"]",
         )
     });
     let results = root.join("content/du-lieu/ket-qua.csv");
@@ -486,6 +488,24 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     // Year 2026, both halves, quarters I–III.
     let all = state.reports_made();
     assert_eq!(all, 6, "every report is made at the first build");
+    let bulletins = |snap: &Snapshot| {
+        snap.output
+            .files
+            .keys()
+            .filter(|k| k.starts_with("ban-tin/tuan-") && k.ends_with("/index.html"))
+            .count()
+    };
+    assert_eq!(state.bulletins_made(), bulletins(&snap));
+    // The weeks of 31/03 (quarter I ends) and 30/09 (quarter III).
+    let week = |snap: &Snapshot, w: &str| {
+        String::from_utf8(
+            snap.output
+                .read(&format!("ban-tin/tuan-{w}-2026/index.html"))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert!(week(&snap, "14").contains("40\u{a0}%"));
     let step = |paths: Vec<PathBuf>, snap: &mut Snapshot, state: &mut Incremental| {
         let changed = Changed {
             root: &root,
@@ -510,6 +530,8 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     step(vec![results.clone()], &mut snap, &mut state);
     assert_eq!(state.reports_made(), 3, "quarter I, first half, year");
     assert!(report(&snap, "quy-1-nam-2026").contains("47\u{a0}%"));
+    assert_eq!(state.bulletins_made(), 1, "the week of 31/03");
+    assert!(week(&snap, "14").contains("47\u{a0}%"));
 
     // A row moved from the second quarter to the third: both halves, the
     // year and the third quarter (the second has no data left, no report).
@@ -524,10 +546,20 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
             .contains_key("bao-cao/quy-2-nam-2026/index.html")
     );
     assert_eq!(state.reports_made(), 4);
+    // The week of 30/06 has nothing left; that of 30/09 lists both rows.
+    assert!(
+        !snap
+            .output
+            .files
+            .contains_key("ban-tin/tuan-27-2026/index.html")
+    );
+    assert_eq!(state.bulletins_made(), 1);
+    assert!(week(&snap, "40").contains("55\u{a0}%"));
 
     // The same file again, unchanged: nothing made again.
     step(vec![results.clone()], &mut snap, &mut state);
     assert_eq!(state.reports_made(), 0);
+    assert_eq!(state.bulletins_made(), 0);
 
     // A target's goal is read by every report: all made again.
     let targets = root.join("content/du-lieu/chi-tieu.csv");
@@ -552,6 +584,7 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     });
     step(vec![post], &mut snap, &mut state);
     assert!(report(&snap, "nam-2026").contains("Tin mới: "));
+    assert_eq!(state.bulletins_made(), bulletins(&snap));
     edit(&results, |t| t.replace("Quý I/2026,47,", "Quý I/2026,48,"));
     step(vec![results], &mut snap, &mut state);
     assert_eq!(state.reports_made(), 3);

@@ -86,7 +86,13 @@ impl Incremental {
     /// How many periodic reports the last full rebuild made (the others
     /// were the last build's, their inputs unchanged).
     pub fn reports_made(&self) -> usize {
-        self.cache.reports.reports_made()
+        self.cache.reports.made()
+    }
+
+    /// How many weekly bulletins the last full rebuild made (the others
+    /// were the last build's).
+    pub fn bulletins_made(&self) -> usize {
+        self.cache.bulletins.made()
     }
 
     /// How many data files the last rebuild read from disk (the others

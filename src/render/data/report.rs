@@ -20,7 +20,56 @@ mod commentary;
 mod memo;
 mod sections;
 
-pub use memo::ReportMemo;
+pub(crate) use memo::Memo;
+
+/// The reports `serve` keeps between rebuilds (see [`memo`]).
+pub type ReportMemo = Memo<ReportPeriod, Made>;
+
+/// One report as made: what [`reports`] puts in its page.
+#[derive(Clone)]
+pub struct Made {
+    /// The commentary it was made with: file, description, body.
+    commentary: Option<(PathBuf, Option<String>, String)>,
+    title: String,
+    description: String,
+    complete: bool,
+    body: String,
+}
+
+/// The commentary's part of a report's inputs.
+fn commentary_key(page: Option<&Page>) -> Option<(PathBuf, Option<String>, String)> {
+    page.map(|c| {
+        (
+            c.display.clone(),
+            c.fm.description.clone(),
+            c.body.html.clone(),
+        )
+    })
+}
+
+/// What the news section of every report reads of the content, hashed
+/// (the weekly bulletins, generated before, are not news there).
+fn news_key(content: &Content) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let bulletin =
+        |p: &Page| p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION;
+    for p in content.pages.iter().filter(|p| !bulletin(p)) {
+        (
+            p.published,
+            p.translation_of.is_some(),
+            &p.kind,
+            &p.path,
+            &p.section,
+            &p.title,
+            p.date.map(|d| d.date),
+            p.fm.issued,
+            &p.fm.number,
+        )
+            .hash(&mut h);
+    }
+    h.finish()
+}
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -203,7 +252,7 @@ pub fn reports(
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
-    let mut round = memo.map(|m| m.round(data, config, today, theme, content));
+    let mut round = memo.map(|m| m.round(data, config, today, theme, news_key(content)));
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();
     for (order, period) in periods.into_iter().enumerate() {
@@ -215,8 +264,12 @@ pub fn reports(
             .iter()
             .find(|(p, _)| *p == period)
             .map(|(_, page)| page);
-        let key = memo::commentary_key(commentary);
-        let kept = round.as_mut().and_then(|r| r.reuse(period, &key));
+        let key = commentary_key(commentary);
+        let kept = round.as_mut().and_then(|r| {
+            r.reuse(period, |changed, old| {
+                old.commentary == key && !changed.iter().any(|&p| period.holds(p))
+            })
+        });
         let made = match kept {
             Some(made) => made,
             None => {
@@ -225,17 +278,17 @@ pub fn reports(
                 ) else {
                     return Vec::new();
                 };
-                let made = memo::Made {
+                let made = Made {
                     commentary: key,
                     ..made
                 };
                 if let Some(r) = round.as_mut() {
-                    r.keep(period, &made);
+                    r.keep(period, made.clone());
                 }
                 made
             }
         };
-        let memo::Made {
+        let Made {
             title,
             description,
             complete,
@@ -300,7 +353,7 @@ fn make(
     period: ReportPeriod,
     commentary: Option<&Page>,
     diags: &mut Diagnostics,
-) -> Option<memo::Made> {
+) -> Option<Made> {
     let f = report::figures(&data.set, period, Scope::All, today);
     let w = data.chart_words();
     let mut title = report_title(config, period, &w);
@@ -333,7 +386,7 @@ fn make(
         &sections::sections(content, data, config, &f, commentary, today),
     );
     let body = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)?;
-    Some(memo::Made {
+    Some(Made {
         commentary: None,
         title,
         description,

@@ -32,6 +32,8 @@ pub struct Incremental {
     last: Option<Last>,
     body_edits: usize,
     derived: usize,
+    /// The next rebuild follows changes to data files only.
+    data_only: bool,
 }
 
 /// What a successful rebuild made, kept for the next one.
@@ -69,6 +71,15 @@ impl Incremental {
     pub fn clear(&mut self) {
         self.cache.clear();
         self.last = None;
+    }
+
+    /// Tells the next rebuild that the watcher saw changes to data files
+    /// and nothing else (no event lost): it takes the files under
+    /// `content/` and `static/` as the last build found them, without
+    /// walking the folders again (see
+    /// [`crate::content::ContentCache::trust_unchanged`]).
+    pub fn data_only(&mut self) {
+        self.data_only = true;
     }
 
     /// Forgets what is kept for the data file `path` (absolute), so the
@@ -192,7 +203,13 @@ pub fn rebuild(
         check: false,
     };
     let generation = previous.generation + 1;
-    let prepared = match prepare(&build, Some(&mut state.cache)) {
+    if std::mem::take(&mut state.data_only) {
+        state.cache.content.trust_unchanged();
+    }
+    let prepared = prepare(&build, Some(&mut state.cache));
+    // Trusted for this build only, even if it stopped before the content.
+    let _ = state.cache.content.take_trusted();
+    let prepared = match prepared {
         Ok(Prepared {
             site,
             theme,
@@ -527,6 +544,9 @@ fn watch_loop(
         // keep watching, serving what was there.
         let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let only_content = !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Content);
+            if !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Data) {
+                state.data_only();
+            }
             let changed = only_content.then_some(Changed {
                 root,
                 paths: &paths,

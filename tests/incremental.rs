@@ -131,6 +131,49 @@ fn served_pages_after_edits_equal_a_clean_build() {
     assert_eq!((state.body_edits(), state.derived_edits()), (4, 4));
 }
 
+/// A post without a `description` is listed with its first paragraph: after
+/// a body edit that changes it, every list, tag page and neighbour's
+/// previous/next link shows the new one, although the first generation's
+/// list entries were already built (they are shared between pages and
+/// kept across body edits, decision 0036).
+#[test]
+fn served_lists_follow_a_new_summary() {
+    let site = common::Site::fixture("basic");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let post = root.join("content/tin-tuc/2026-11-05-ban-do-so.md");
+    edit(&post, |t| {
+        t.replace(
+            "description = \"Tóm tắt: Bản đồ số các điểm du lịch.\"\n",
+            "",
+        )
+    });
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    // Reads (so renders) every page, the lists with this post among them.
+    assert_same_as_clean_build(&root, &snap);
+    let list = String::from_utf8(snap.output.read("tin-tuc/index.html").unwrap()).unwrap();
+    assert!(list.contains("Nội dung bài “Bản đồ số các điểm du lịch”"));
+
+    edit(&post, |t| {
+        let (fm, body) = t.split_at(t.rfind("+++").unwrap() + 3);
+        format!("{fm}\n\nMở đầu mới, hiện trong danh sách tin.\n{body}")
+    });
+    let paths = vec![post.clone()];
+    let changed = Changed {
+        root: &root,
+        paths: &paths,
+    };
+    let (snap, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+    assert_eq!(state.body_edits(), 1, "a body edit: the fast path");
+    let list = String::from_utf8(snap.output.read("tin-tuc/index.html").unwrap()).unwrap();
+    assert!(
+        list.contains("Mở đầu mới, hiện trong danh sách tin."),
+        "{list}"
+    );
+    assert_same_as_clean_build(&root, &snap);
+}
+
 /// On a site with data, bodies may call chart shortcodes and weekly
 /// bulletins quote posts' summaries: the preview must still equal a clean
 /// build after a body edit, a summary edit and a data edit.

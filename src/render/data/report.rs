@@ -354,7 +354,8 @@ fn make(
     commentary: Option<&Page>,
     diags: &mut Diagnostics,
 ) -> Option<Made> {
-    let f = report::figures(&data.set, period, Scope::All, today);
+    let facts = report::PeriodFacts::new(&data.set, period);
+    let f = report::figures_in(&data.set, &facts, Scope::All, today);
     let w = data.chart_words();
     let mut title = report_title(config, period, &w);
     if !f.cutoff.complete {
@@ -383,7 +384,7 @@ fn make(
     c.insert("illustrative", &any_illustrative(data, &f));
     c.insert(
         "sections",
-        &sections::sections(content, data, config, &f, commentary, today),
+        &sections::sections(content, data, config, &f, &facts, commentary, today),
     );
     let body = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)?;
     Some(Made {

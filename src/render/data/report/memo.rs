@@ -95,8 +95,10 @@ impl<K: Eq + Hash + Copy, V: Clone> Memo<K, V> {
             strings: theme.strings.clone(),
             content,
         };
-        let changed = self
-            .last
+        // Put back when the round finishes: a round given up (a template
+        // error) leaves a memo that reuses nothing.
+        let last = self.last.take();
+        let changed = last
             .as_ref()
             .and_then(|last| changed_results(last, &inputs));
         Round {
@@ -157,8 +159,9 @@ impl<K: Eq + Hash + Copy, V: Clone> Round<'_, K, V> {
         if !unchanged(changed, old) {
             return None;
         }
+        let old = self.memo.made.remove(&key)?;
         self.made.insert(key, old.clone());
-        Some(old.clone())
+        Some(old)
     }
 
     /// The keys the last build made.

@@ -443,6 +443,7 @@ fn localities_section(
     data: &SiteData,
     config: &Config,
     aggregate: &ReportFigures,
+    facts: &report::PeriodFacts<'_>,
     today: Date,
 ) -> Option<Section> {
     let names: Vec<&str> = data
@@ -458,9 +459,9 @@ fn localities_section(
     let mut s = Section::new("dia-phuong", w.get("chart_rep_localities"));
     s.lead.push(w.get("chart_rep_localities_lead").to_owned());
     let own = unit_name(config);
-    // Every row of the period shares one pass over the results.
-    let facts = report::PeriodFacts::new(&data.set, aggregate.period);
-    let own_figures = report::figures_in(&data.set, &facts, Scope::Locality(None), today);
+    // Every row of the period shares one pass over the results (the
+    // aggregate's).
+    let own_figures = report::figures_in(&data.set, facts, Scope::Locality(None), today);
     if !own_figures.is_empty() {
         s.localities.push(locality_row(
             if own.is_empty() {
@@ -474,7 +475,7 @@ fn localities_section(
         ));
     }
     for name in names {
-        let f = report::figures_in(&data.set, &facts, Scope::Locality(Some(name)), today);
+        let f = report::figures_in(&data.set, facts, Scope::Locality(Some(name)), today);
         s.localities
             .push(locality_row(name.to_owned(), false, &f, &w));
     }
@@ -493,6 +494,7 @@ pub(super) fn sections(
     data: &SiteData,
     config: &Config,
     f: &ReportFigures,
+    facts: &report::PeriodFacts<'_>,
     commentary: Option<&Page>,
     today: Date,
 ) -> Vec<Section> {
@@ -503,7 +505,7 @@ pub(super) fn sections(
         budget_section(f, &w),
     ];
     out.extend(dti_section(data, config, f));
-    out.extend(localities_section(data, config, f, today));
+    out.extend(localities_section(data, config, f, facts, today));
     out.push(news_section(content, config, f, &w));
     if let Some(c) = commentary {
         let mut s = Section::new("nhan-xet", w.get("chart_rep_commentary"));

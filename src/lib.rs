@@ -5,6 +5,7 @@
 //! `ARCHITECTURE.md` for the map.
 
 pub mod build;
+pub mod build_cache;
 pub mod charts;
 pub mod cli;
 pub mod config;

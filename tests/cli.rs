@@ -120,6 +120,11 @@ fn init_makes_a_site_that_builds_at_once() {
     assert!(site.path("minhbach.toml").is_file());
     assert!(site.path("content/_index.md").is_file());
     assert!(site.path("themes/default/templates/base.html").is_file());
+    let ignored = std::fs::read_to_string(site.path(".gitignore")).unwrap();
+    assert!(
+        ignored.contains("/public/\n") && ignored.contains("/.minhbach-cache/\n"),
+        "{ignored}"
+    );
     // The one thing left to fill in is named: the unit in the header.
     let r = site.build_ok(&[]);
     assert_eq!(r.stderr.matches("cảnh báo:").count(), 1, "{}", r.stderr);

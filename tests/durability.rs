@@ -32,7 +32,12 @@ fn copy_example(dst: &Path) {
 /// Every file of the site except the output folder and its staging litter.
 fn sources(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut t = tree(root);
-    t.retain(|k, _| !k.starts_with("public/") && !k.starts_with(".public."));
+    // The build cache (`.minhbach-cache/`) is the build's own, not a source.
+    t.retain(|k, _| {
+        !k.starts_with("public/")
+            && !k.starts_with(".public.")
+            && !k.starts_with(".minhbach-cache/")
+    });
     t
 }
 

@@ -1,6 +1,6 @@
 //! `minhbach build`: build in memory, then replace the output folder atomically.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::{Global, SiteArgs, paths, report};
 use crate::build::BuildOptions;
+use crate::build_cache;
 use crate::output;
 
 #[derive(Debug, Args)]
@@ -23,6 +24,9 @@ pub struct BuildArgs {
     /// Bài (hoặc trang) có lỗi thì giữ lại, không đăng, các bài khác vẫn đăng; bài bị giữ lại được liệt kê và mã thoát là 3.
     #[arg(long = "bo-qua-bai-loi")]
     pub skip_bad_posts: bool,
+    /// Dựng lại từ đầu: xoá bộ nhớ đệm .minhbach-cache/ thay vì dùng nó (bình thường, nếu không có gì thay đổi từ lần dựng trước thì thư mục đầu ra được giữ nguyên).
+    #[arg(long = "sach", alias = "no-cache")]
+    pub clean: bool,
 }
 
 impl BuildArgs {
@@ -35,8 +39,38 @@ impl BuildArgs {
             drafts: self.site.drafts,
             check: false,
         };
-        let progress = progress_spinner();
         let dest = self.output.clone().unwrap_or_else(|| g.root.join("public"));
+        let cached = build_cache::output_dir(&dest);
+        if self.clean && !build_cache::clear(&g.root) {
+            eprintln!(
+                "Không xoá được {}; hãy tự xoá thư mục này. Lần dựng này vẫn dựng lại từ đầu.",
+                paths::shown(&g.root.join(build_cache::DIR))
+            );
+        }
+        // Hashed before anything is read: an input edited during the build
+        // gives another key next time, never a stale skip.
+        let key = crate::timing::phase("cache: key", || {
+            build_cache::inputs::key(
+                &g.root,
+                &build_cache::Options {
+                    today: opts.today,
+                    drafts: opts.drafts,
+                    base_url: opts.base_url.as_deref(),
+                    hold_back: self.skip_bad_posts,
+                    output: &cached,
+                },
+            )
+        });
+        if !self.clean
+            && let Some(key) = key
+            && let Some(record) = crate::timing::phase("cache: lookup", || {
+                build_cache::lookup(&g.root, key, &cached)
+            })
+        {
+            self.unchanged(g, &dest, &record, started);
+            return ExitCode::SUCCESS;
+        }
+        let progress = progress_spinner();
         // Pages go to the staging folder beside `dest` as they render;
         // `public/` itself changes only when everything is written.
         let open = || output::Staging::open(&dest, &output::wait_message);
@@ -98,6 +132,19 @@ impl BuildArgs {
             }
         }
         if outcome.held.is_empty() {
+            if let Some(key) = key {
+                let shown = warnings.capped(crate::diagnostics::SHOWN_PER_KIND);
+                let record = build_cache::Record {
+                    pages: built.output.page_count(),
+                    files: built.output.len(),
+                    warnings: shown.iter().map(|d| d.render()).collect(),
+                    warning_count: warnings.warning_count(),
+                    portable: built.config.portable,
+                };
+                crate::timing::phase("cache: store", || {
+                    build_cache::store(&g.root, key, &cached, record)
+                });
+            }
             return ExitCode::SUCCESS;
         }
         report::print(&outcome.errors);
@@ -110,6 +157,32 @@ impl BuildArgs {
         }
         eprintln!("Sửa các lỗi rồi dựng lại để đăng những bài này (mã thoát 3).");
         ExitCode::from(3)
+    }
+}
+
+impl BuildArgs {
+    /// Nothing changed since the last build into `dest`, which still holds
+    /// what it wrote: say so, repeat its warnings, touch nothing.
+    fn unchanged(&self, g: &Global, dest: &Path, record: &build_cache::Record, started: Instant) {
+        if !g.quiet {
+            report::print_rendered(&record.warnings);
+            eprintln!(
+                "Không có gì thay đổi từ lần dựng trước: {} trang ({} tệp) trong {} vẫn đúng, giữ nguyên không ghi lại (kiểm tra trong {} ms{}).",
+                record.pages,
+                record.files,
+                paths::shown(dest),
+                started.elapsed().as_millis(),
+                if record.warning_count == 0 {
+                    String::new()
+                } else {
+                    format!(", 0 lỗi, {} cảnh báo", record.warning_count)
+                }
+            );
+            eprintln!("Muốn dựng lại từ đầu: minhbach build --sach");
+            for line in next_steps(record.portable, dest, g.launcher) {
+                eprintln!("{line}");
+            }
+        }
     }
 }
 

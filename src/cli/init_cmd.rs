@@ -61,6 +61,9 @@ email = ""
 
 const HOME: &str = "+++\ntitle = \"Chuyển đổi số\"\ndescription = \"Thông tin về chuyển đổi số của địa phương\"\n+++\n\nChào mừng đến chuyên mục Chuyển đổi số.\n";
 const NEWS: &str = "+++\ntitle = \"Tin tức\"\npaginate_by = 10\n+++\n";
+/// What git should not keep: the built site, an interrupted build's
+/// leftovers beside it, the build cache (decision 0037).
+const GITIGNORE: &str = "# Do minhbach tạo ra khi dựng trang: không cần đưa vào git.\n/public/\n/.public.*\n/.minhbach-cache/\n";
 const DOCS: &str = "+++\ntitle = \"Văn bản\"\n+++\n";
 
 /// Creates the site skeleton; refuses a non-empty folder.
@@ -80,6 +83,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
         ("content/_index.md".into(), HOME.as_bytes()),
         ("content/tin-tuc/_index.md".into(), NEWS.as_bytes()),
         ("content/van-ban/_index.md".into(), DOCS.as_bytes()),
+        (".gitignore".into(), GITIGNORE.as_bytes()),
     ];
     let theme_files = embedded::FILES
         .iter()

@@ -26,6 +26,18 @@ pub fn print_with(diags: &Diagnostics, quiet: bool) {
     }
 }
 
+/// Prints warnings kept as text by the build cache (each already
+/// [`Diagnostic::render`](crate::diagnostics::Diagnostic::render)ed), as
+/// [`print_with`] printed them.
+pub fn print_rendered(warnings: &[String]) {
+    let mut err = anstream::stderr().lock();
+    for text in warnings {
+        let text = terminal_safe(text);
+        let (code, rest) = text.split_once(':').unwrap_or((&text, ""));
+        let _ = writeln!(err, "\x1b[1;33m{code}\x1b[0m:{rest}");
+    }
+}
+
 /// Shows control characters from files (an ESC sequence in a CSV cell
 /// could rewrite the terminal) as `\u{1b}`; keeps line breaks and tabs.
 fn terminal_safe(text: &str) -> String {

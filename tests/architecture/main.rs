@@ -10,7 +10,7 @@
 //!    | layer | modules |
 //!    | --- | --- |
 //!    | 6 command line | `main`, `cli`, `serve` |
-//!    | 5 pipelines | `build`, `import` (Hugo/Zola → content) |
+//!    | 5 pipelines | `build`, `build_cache`, `import` (Hugo/Zola → content) |
 //!    | 4 view | `render` |
 //!    | 3 model | `site` |
 //!    | 2 inputs and drawing | `content`, `data`, `charts`, `config`, `output` |

@@ -5,7 +5,7 @@
 pub fn layer(top: &str) -> Option<u8> {
     Some(match top {
         "main" | "cli" | "serve" => 6,
-        "build" | "import" | "docx" => 5,
+        "build" | "build_cache" | "import" | "docx" => 5,
         "render" => 4,
         "site" => 3,
         "content" | "data" | "charts" | "config" | "output" => 2,

@@ -44,20 +44,20 @@ pub fn html_to_text(html: &str) -> String {
         let tag = &after[..gt];
         rest = &after[gt + 1..];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        // The element's name, compared without copying it (one tag in a
+        // few words of text: an allocation each was a cost).
+        let bare = tag.trim_start_matches('/');
+        let name = &bare[..bare
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(bare.len())];
         if !closing
             && !tag.ends_with('/')
-            && let Some(s) = SKIPPED.iter().find(|s| **s == name)
+            && let Some(s) = SKIPPED.iter().find(|s| s.eq_ignore_ascii_case(name))
         {
             skip_until = Some(s);
             continue;
         }
-        if !INLINE.contains(&name.as_str()) {
+        if !INLINE.iter().any(|s| s.eq_ignore_ascii_case(name)) {
             out.push(' ');
         }
     }
@@ -152,6 +152,14 @@ mod tests {
         assert_eq!(
             html_to_text("<p>trước</p><svg><text>42 %</text></svg><script>x<1</script><p>sau</p>"),
             "trước sau"
+        );
+    }
+
+    #[test]
+    fn tag_names_in_any_case() {
+        assert_eq!(
+            html_to_text("chuy<EM>ển</Em><P>đổi</P><SCRIPT>x<1</SCRIPT><Svg>9</svg>số<br/>số"),
+            "chuyển đổi số số"
         );
     }
 }

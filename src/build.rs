@@ -12,6 +12,8 @@ use crate::content;
 use crate::data::{DataCache, DataOptions};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Output, Staging};
+use crate::render::data::bulletin::BulletinMemo;
+use crate::render::data::report::ReportMemo;
 use crate::render::{self, engine::theme::Theme};
 use crate::site::{Site, SiteData};
 use crate::timing::phase;
@@ -42,12 +44,15 @@ pub struct Built {
 }
 
 /// What `serve` keeps between rebuilds so that an edited file costs that
-/// file: parsed and rendered Markdown ([`content::ContentCache`]) and
-/// parsed data files ([`DataCache`]).
+/// file: parsed and rendered Markdown ([`content::ContentCache`]), parsed
+/// data files ([`DataCache`]) and the reports and weekly bulletins whose
+/// inputs did not change ([`ReportMemo`], [`BulletinMemo`]).
 #[derive(Default)]
 pub struct Caches {
     pub content: content::ContentCache,
     pub data: DataCache,
+    pub reports: ReportMemo,
+    pub bulletins: BulletinMemo,
 }
 
 impl Caches {
@@ -55,6 +60,8 @@ impl Caches {
     pub fn clear(&mut self) {
         self.content.clear();
         self.data.clear();
+        self.reports.clear();
+        self.bulletins.clear();
     }
 }
 
@@ -160,9 +167,14 @@ pub fn prepare_holding_back(
     cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
-    let (content_cache, data_cache) = match cache {
-        Some(c) => (Some(&mut c.content), Some(&mut c.data)),
-        None => (None, None),
+    let (content_cache, data_cache, report_memo, bulletin_memo) = match cache {
+        Some(c) => (
+            Some(&mut c.content),
+            Some(&mut c.data),
+            Some(&mut c.reports),
+            Some(&mut c.bulletins),
+        ),
+        None => (None, None, None, None),
     };
     let mut diags = Diagnostics::new();
     let mut config = match Config::load(&opts.root, &mut diags) {
@@ -205,10 +217,10 @@ pub fn prepare_holding_back(
         let site_data = SiteData::new(data, computed);
         // Shortcode charts speak the site's language too.
         render::set_chart_words(&site_data, &theme, &config.language);
-        site_data
+        std::sync::Arc::new(site_data)
     });
     let shortcodes = render::data::shortcodes::DataShortcodes {
-        data: site_data.as_ref(),
+        data: site_data.as_deref(),
         base_url: config.base_url.clone(),
         portable: config.portable,
         reports: site_data.as_ref().map_or_else(Vec::new, |d| {
@@ -237,6 +249,7 @@ pub fn prepare_holding_back(
             tera.as_ref(),
             &theme,
             &mut diags,
+            bulletin_memo,
         )
     });
     loaded.pages.extend(bulletins);
@@ -249,6 +262,7 @@ pub fn prepare_holding_back(
             tera.as_ref(),
             &theme,
             &mut diags,
+            report_memo,
         )
     });
     loaded.pages.extend(reports);
@@ -256,7 +270,7 @@ pub fn prepare_holding_back(
     if opts.check {
         site.warn_incomplete_documents(&mut diags);
     }
-    site.data = site_data.map(std::sync::Arc::new);
+    site.data = site_data;
     Ok(Prepared {
         site,
         theme,

@@ -131,6 +131,49 @@ fn served_pages_after_edits_equal_a_clean_build() {
     assert_eq!((state.body_edits(), state.derived_edits()), (4, 4));
 }
 
+/// A post without a `description` is listed with its first paragraph: after
+/// a body edit that changes it, every list, tag page and neighbour's
+/// previous/next link shows the new one, although the first generation's
+/// list entries were already built (they are shared between pages and
+/// kept across body edits, decision 0036).
+#[test]
+fn served_lists_follow_a_new_summary() {
+    let site = common::Site::fixture("basic");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let post = root.join("content/tin-tuc/2026-11-05-ban-do-so.md");
+    edit(&post, |t| {
+        t.replace(
+            "description = \"Tóm tắt: Bản đồ số các điểm du lịch.\"\n",
+            "",
+        )
+    });
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    // Reads (so renders) every page, the lists with this post among them.
+    assert_same_as_clean_build(&root, &snap);
+    let list = String::from_utf8(snap.output.read("tin-tuc/index.html").unwrap()).unwrap();
+    assert!(list.contains("Nội dung bài “Bản đồ số các điểm du lịch”"));
+
+    edit(&post, |t| {
+        let (fm, body) = t.split_at(t.rfind("+++").unwrap() + 3);
+        format!("{fm}\n\nMở đầu mới, hiện trong danh sách tin.\n{body}")
+    });
+    let paths = vec![post.clone()];
+    let changed = Changed {
+        root: &root,
+        paths: &paths,
+    };
+    let (snap, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+    assert_eq!(state.body_edits(), 1, "a body edit: the fast path");
+    let list = String::from_utf8(snap.output.read("tin-tuc/index.html").unwrap()).unwrap();
+    assert!(
+        list.contains("Mở đầu mới, hiện trong danh sách tin."),
+        "{list}"
+    );
+    assert_same_as_clean_build(&root, &snap);
+}
+
 /// On a site with data, bodies may call chart shortcodes and weekly
 /// bulletins quote posts' summaries: the preview must still equal a clean
 /// build after a body edit, a summary edit and a data edit.
@@ -205,6 +248,9 @@ fn served_data_site_after_edits_equals_a_clean_build() {
     assert!(read(&snap).contains("81\u{a0}%") && !read(&snap).contains("87\u{a0}%"));
     let results = root.join("content/du-lieu/ket-qua.csv");
     edit(&results, |t| t.replace("TT-01,2026,81,", "TT-01,2026,87,"));
+    // As the watcher says after a data file alone changed: the content
+    // folder is not walked again, the shortcode body is rendered again.
+    state.data_only();
     step(vec![results], &mut snap, &mut state);
     assert!(
         read(&snap).contains("87\u{a0}%"),
@@ -452,4 +498,147 @@ fn served_code_follows_the_highlight_setting() {
     });
     let on = step(&config);
     assert!(on.contains("<span class=\"hl-"), "{on}");
+}
+
+/// A results edit in `serve` makes again only the periodic reports of the
+/// periods holding the changed row (its old and its new version), and the
+/// weekly bulletins of the weeks in which they end; the others are the
+/// last build's (decision 0035). Every step still serves exactly what a
+/// clean build gives, so a report or bulletin reused while a row of its
+/// period changed fails here.
+#[test]
+fn served_reports_after_results_edits_equal_a_clean_build() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    edit(&root.join("minhbach.toml"), |t| {
+        t.replace(
+            "bulletin.enabled = false",
+            "bulletin.enabled = true\nbulletin.since = \"01/01/2026\"\n\
+             bao_cao.ky = [\"quy\", \"6-thang\", \"nam\"]",
+        )
+    });
+    let results = root.join("content/du-lieu/ket-qua.csv");
+    std::fs::write(
+        &results,
+        "Mã chỉ tiêu,Kỳ,Giá trị,Nguồn\n\
+         TT-01,Quý I/2026,40,Báo cáo quý I\n\
+         TT-01,Quý II/2026,55,Báo cáo quý II\n\
+         TT-01,Quý III/2026,81,Báo cáo quý III\n\
+         TT-02,2026,92,Báo cáo quý III\n",
+    )
+    .unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+    // Year 2026, both halves, quarters I–III.
+    let all = state.reports_made();
+    assert_eq!(all, 6, "every report is made at the first build");
+    let bulletins = |snap: &Snapshot| {
+        snap.output
+            .files
+            .keys()
+            .filter(|k| k.starts_with("ban-tin/tuan-") && k.ends_with("/index.html"))
+            .count()
+    };
+    assert_eq!(state.bulletins_made(), bulletins(&snap));
+    // The weeks of 31/03 (quarter I ends) and 30/09 (quarter III).
+    let week = |snap: &Snapshot, w: &str| {
+        String::from_utf8(
+            snap.output
+                .read(&format!("ban-tin/tuan-{w}-2026/index.html"))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert!(week(&snap, "14").contains("40\u{a0}%"));
+    let step = |paths: Vec<PathBuf>, snap: &mut Snapshot, state: &mut Incremental| {
+        // What the watcher says when only data files changed.
+        if paths
+            .iter()
+            .all(|p| p.starts_with(root.join("content/du-lieu")))
+        {
+            state.data_only();
+        }
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, snap, state, Some(changed));
+        *snap = next;
+        assert_same_as_clean_build(&root, snap);
+    };
+    let report = |snap: &Snapshot, period: &str| {
+        String::from_utf8(
+            snap.output
+                .read(&format!("bao-cao/{period}/index.html"))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert!(report(&snap, "quy-1-nam-2026").contains("40\u{a0}%"));
+
+    // A value of the first quarter: its quarter, half and year again.
+    edit(&results, |t| t.replace("Quý I/2026,40,", "Quý I/2026,47,"));
+    step(vec![results.clone()], &mut snap, &mut state);
+    assert_eq!(state.reports_made(), 3, "quarter I, first half, year");
+    assert!(report(&snap, "quy-1-nam-2026").contains("47\u{a0}%"));
+    assert_eq!(state.bulletins_made(), 1, "the week of 31/03");
+    assert!(week(&snap, "14").contains("47\u{a0}%"));
+
+    // A row moved from the second quarter to the third: both halves, the
+    // year and the third quarter (the second has no data left, no report).
+    edit(&results, |t| {
+        t.replace("TT-01,Quý II/2026,55,", "TT-01,Quý III/2026,55,")
+    });
+    step(vec![results.clone()], &mut snap, &mut state);
+    assert!(
+        !snap
+            .output
+            .files
+            .contains_key("bao-cao/quy-2-nam-2026/index.html")
+    );
+    assert_eq!(state.reports_made(), 4);
+    // The week of 30/06 has nothing left; that of 30/09 lists both rows.
+    assert!(
+        !snap
+            .output
+            .files
+            .contains_key("ban-tin/tuan-27-2026/index.html")
+    );
+    assert_eq!(state.bulletins_made(), 1);
+    assert!(week(&snap, "40").contains("55\u{a0}%"));
+
+    // The same file again, unchanged: nothing made again.
+    step(vec![results.clone()], &mut snap, &mut state);
+    assert_eq!(state.reports_made(), 0);
+    assert_eq!(state.bulletins_made(), 0);
+
+    // A target's goal is read by every report: all made again.
+    let targets = root.join("content/du-lieu/chi-tieu.csv");
+    edit(&targets, |t| t.replace("tối thiểu,95,", "tối thiểu,96,"));
+    step(vec![targets], &mut snap, &mut state);
+    assert_eq!(
+        state.reports_made(),
+        all - 1,
+        "all but the second quarter's"
+    );
+
+    // A row added: every report again (rows are compared by position).
+    edit(&results, |t| {
+        format!("{t}TT-02,Quý IV/2026,93,Báo cáo quý IV\n")
+    });
+    step(vec![results.clone()], &mut snap, &mut state);
+
+    // A news post's title is listed by the reports of its period.
+    let post = root.join("content/tin-tuc/2026-10-07-ngay-chuyen-doi-so-quoc-gia.md");
+    edit(&post, |t| {
+        t.replacen("title = \"", "title = \"Tin mới: ", 1)
+    });
+    step(vec![post], &mut snap, &mut state);
+    assert!(report(&snap, "nam-2026").contains("Tin mới: "));
+    assert_eq!(state.bulletins_made(), bulletins(&snap));
+    edit(&results, |t| t.replace("Quý I/2026,47,", "Quý I/2026,48,"));
+    step(vec![results], &mut snap, &mut state);
+    assert_eq!(state.reports_made(), 3);
 }

@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::markdown::{LinkTargets, Rendered};
@@ -47,6 +48,22 @@ pub struct ContentCache {
     pub(crate) rendered_with: Option<(LinkTargets, String)>,
     /// How many bodies the last load rendered (not taken from the cache).
     fresh: usize,
+    /// What the last load found walking `content/` and `static/`.
+    pub(crate) walked: Option<Arc<Walked>>,
+    /// The next load may take every file under `content/` (outside the
+    /// data folder) and `static/` as the last load found it: set by
+    /// `serve` when the watcher saw changes to data files only.
+    trusted: bool,
+}
+
+/// The files a load found: Markdown and other files under `content/`
+/// (`(absolute, relative)` paths), what the walk reported, and the static
+/// files.
+pub(crate) struct Walked {
+    pub(crate) md_files: Vec<(std::path::PathBuf, String)>,
+    pub(crate) other_files: Vec<(std::path::PathBuf, String)>,
+    pub(crate) diags: Diagnostics,
+    pub(crate) statics: std::collections::BTreeSet<String>,
 }
 
 impl ContentCache {
@@ -64,6 +81,24 @@ impl ContentCache {
     pub fn forget(&mut self, rel: &str) {
         self.parsed.remove(rel);
         self.rendered.remove(rel);
+    }
+
+    /// Lets the next load take the files under `content/` (outside the
+    /// data folder) and `static/` as the last load found them, without
+    /// walking the folders or reading the files' stamps. Only for a
+    /// rebuild after the watcher saw changes to data files and nothing
+    /// else (no event lost).
+    pub fn trust_unchanged(&mut self) {
+        self.trusted = true;
+    }
+
+    /// The last load's walk, when this load may trust it (see
+    /// [`ContentCache::trust_unchanged`]); the next load may not, unless
+    /// told again.
+    pub(crate) fn take_trusted(&mut self) -> Option<Arc<Walked>> {
+        std::mem::take(&mut self.trusted)
+            .then(|| self.walked.clone())
+            .flatten()
     }
 
     /// Keeps the parse results of this build: `(rel, (result, diagnostics,
@@ -149,16 +184,25 @@ impl ContentCache {
 /// parallel, taking unchanged ones from `cache`. Each result carries the
 /// stamp of the file, taken *before* reading it: a file changed meanwhile
 /// gets a newer stamp than the one kept with it, so it is read again.
+///
+/// `trusted`: the files are known unchanged since the last load (see
+/// [`ContentCache::trust_unchanged`]), so a kept stamp is taken as the
+/// file's without asking the file system.
 pub(crate) fn parse_all(
     root: &Path,
     md_files: &[(std::path::PathBuf, String)],
     cache: Option<&ContentCache>,
+    trusted: bool,
 ) -> Vec<(Option<Parsed>, Diagnostics, Option<Stamp>)> {
     use rayon::prelude::*;
     md_files
         .par_iter()
         .map(|(abs, rel)| {
-            let stamp = cache.and_then(|_| Stamp::of(abs));
+            let kept = cache
+                .filter(|_| trusted)
+                .and_then(|c| c.parsed.get(rel))
+                .map(|(s, _, _)| *s);
+            let stamp = kept.or_else(|| cache.and_then(|_| Stamp::of(abs)));
             if let (Some(c), Some(stamp)) = (cache, stamp)
                 && let Some((s, p, d)) = c.parsed.get(rel)
                 && *s == stamp

@@ -88,47 +88,15 @@ pub fn load_cached(
         return Content::default();
     }
     let data_dir = content_dir.join(&config.data.dir);
-    let mut md_files = Vec::new();
-    let mut other_files = Vec::new();
     let t = std::time::Instant::now();
-    let walker = walkdir::WalkDir::new(&content_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || (!is_ignored_name(&name) && e.path() != data_dir)
-        });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                diags.push(
-                    Diagnostic::error(p, format!("không đọc được: {}", walk_reason(&e)))
-                        .hint("kiểm tra quyền đọc của tệp/thư mục"),
-                );
-                continue;
-            }
-        };
-        if entry.file_type().is_symlink() {
-            diags.push(symlink_skipped(display_path(root, entry.path())));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = rel_string(&content_dir, entry.path());
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
-            md_files.push((entry.path().to_path_buf(), rel));
-        } else {
-            other_files.push((entry.path().to_path_buf(), rel));
-        }
-    }
-
-    let parsed = super::cache::parse_all(root, &md_files, cache.as_deref());
+    let trusted = cache.as_deref_mut().and_then(ContentCache::take_trusted);
+    let walked = match trusted.clone() {
+        Some(w) => w,
+        None => std::sync::Arc::new(walk(root, &content_dir, &data_dir)),
+    };
+    diags.extend(walked.diags.iter().cloned());
+    let (md_files, other_files) = (&walked.md_files, &walked.other_files);
+    let parsed = super::cache::parse_all(root, md_files, cache.as_deref(), trusted.is_some());
     if let Some(c) = cache.as_deref_mut() {
         c.keep_parsed(md_files.iter().map(|(_, r)| r).zip(&parsed));
     }
@@ -140,7 +108,7 @@ pub fn load_cached(
     // Theme keys (`ShowToc`, `hidemeta`…) repeat in every post of a site
     // made for another generator: one warning per key for the whole site.
     let mut unknown_keys: BTreeMap<String, (usize, Diagnostic)> = BTreeMap::new();
-    for ((p, d, stamp), (_, rel)) in parsed.into_iter().zip(&md_files) {
+    for ((p, d, stamp), (_, rel)) in parsed.into_iter().zip(md_files) {
         let d = if held_back.contains(rel) {
             demote(d)
         } else {
@@ -173,7 +141,7 @@ pub fn load_cached(
     let layout = Layout::new(config, &files);
     let mut targets = LinkTargets {
         portable: config.portable,
-        statics: super::statics::scan(root),
+        statics: walked.statics.clone(),
         held_back: held_back.clone(),
         base_prefix: super::statics::prefix_of(&config.base_path()),
         ..LinkTargets::default()
@@ -229,7 +197,7 @@ pub fn load_cached(
     }
     let mut assets = Vec::new();
     let mut asset_sources = BTreeMap::new();
-    for (abs, rel) in &other_files {
+    for (abs, rel) in other_files {
         let out = layout.asset_path(rel);
         targets.assets.insert(rel.clone(), out.clone());
         asset_sources.insert(rel.clone(), (out.clone(), abs.clone()));
@@ -275,6 +243,7 @@ pub fn load_cached(
         let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
         c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
         c.rendered_against(&targets, render_key);
+        c.walked = Some(std::sync::Arc::clone(&walked));
     }
     // Problems in pages that are not published do not stop the build.
     let rendered: Vec<(Rendered, Diagnostics)> = rendered
@@ -361,6 +330,56 @@ pub fn load_cached(
     translation::add_missing_news_lists(&mut pages, &config.sections.news);
     crate::timing::lap("content: pages", t);
     Content { pages, assets }
+}
+
+/// Finds the Markdown and other files under `content/` (the data folder
+/// left out, names sorted) and the files of `static/`.
+fn walk(root: &Path, content_dir: &Path, data_dir: &Path) -> super::cache::Walked {
+    let mut walk_diags = Diagnostics::new();
+    let mut md_files = Vec::new();
+    let mut other_files = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || (!is_ignored_name(&name) && e.path() != data_dir)
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                walk_diags.push(
+                    Diagnostic::error(p, format!("không đọc được: {}", walk_reason(&e)))
+                        .hint("kiểm tra quyền đọc của tệp/thư mục"),
+                );
+                continue;
+            }
+        };
+        if entry.file_type().is_symlink() {
+            walk_diags.push(symlink_skipped(display_path(root, entry.path())));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_string(content_dir, entry.path());
+        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+            md_files.push((entry.path().to_path_buf(), rel));
+        } else {
+            other_files.push((entry.path().to_path_buf(), rel));
+        }
+    }
+    super::cache::Walked {
+        md_files,
+        other_files,
+        diags: walk_diags,
+        statics: super::statics::scan(root),
+    }
 }
 
 /// Turns errors into warnings (for drafts and scheduled posts).

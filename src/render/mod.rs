@@ -69,6 +69,7 @@ impl DataPlan {
             match page {
                 data::DataPage::Built(job) => jobs.push(job),
                 data::DataPage::Lazy(page) => {
+                    charts.iter().for_each(|f| f.chart.expect_use());
                     let image = published::sharing_images::page_image(site, &alts, &page.path);
                     lazy.push(Arc::new(lazy_data_job(page, charts.clone(), image)));
                 }
@@ -89,9 +90,10 @@ impl DataPlan {
     }
 }
 
-/// A lazy data page (see [`data::LazyPage`]) showing `charts` (with their
-/// snippets, shared with their embed pages), with its sharing image: the
-/// context is built when the page renders, from the site it renders with.
+/// A lazy data page (see [`data::LazyPage`]) showing `charts` (drawn when
+/// it renders, or by the embed page that drew them first), with its
+/// sharing image: the context is built when the page renders, from the
+/// site it renders with.
 fn lazy_data_job(
     page: data::LazyPage,
     charts: Vec<data::embeds::FoundChart>,
@@ -107,7 +109,11 @@ fn lazy_data_job(
         path: path.clone(),
         make: Box::new(move |site, theme| {
             let folder = path.trim_end_matches("index.html");
-            let shown: Vec<&data::views::ChartView> = charts.iter().map(|f| &f.chart).collect();
+            let shown: Vec<data::views::ChartView> = charts
+                .iter()
+                .map(|f| data::embeds::shown_chart(site, theme, &path, &f.chart))
+                .collect();
+            let shown: Vec<&data::views::ChartView> = shown.iter().collect();
             let mut context = match &site.data {
                 Some(data) => make(site, theme, data, folder, &shown),
                 None => engine::vars::Context::new(),

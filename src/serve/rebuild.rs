@@ -32,6 +32,8 @@ pub struct Incremental {
     last: Option<Last>,
     body_edits: usize,
     derived: usize,
+    /// The next rebuild follows changes to data files only.
+    data_only: bool,
 }
 
 /// What a successful rebuild made, kept for the next one.
@@ -71,6 +73,15 @@ impl Incremental {
         self.last = None;
     }
 
+    /// Tells the next rebuild that the watcher saw changes to data files
+    /// and nothing else (no event lost): it takes the files under
+    /// `content/` and `static/` as the last build found them, without
+    /// walking the folders again (see
+    /// [`crate::content::ContentCache::trust_unchanged`]).
+    pub fn data_only(&mut self) {
+        self.data_only = true;
+    }
+
     /// Forgets what is kept for the data file `path` (absolute), so the
     /// next rebuild reads it again whatever its stamp says.
     pub fn forget_data(&mut self, path: &Path) {
@@ -81,6 +92,18 @@ impl Incremental {
     /// others came from the cache).
     pub fn bodies_rendered(&self) -> usize {
         self.cache.content.bodies_rendered()
+    }
+
+    /// How many periodic reports the last full rebuild made (the others
+    /// were the last build's, their inputs unchanged).
+    pub fn reports_made(&self) -> usize {
+        self.cache.reports.made()
+    }
+
+    /// How many weekly bulletins the last full rebuild made (the others
+    /// were the last build's).
+    pub fn bulletins_made(&self) -> usize {
+        self.cache.bulletins.made()
     }
 
     /// How many data files the last rebuild read from disk (the others
@@ -180,7 +203,13 @@ pub fn rebuild(
         check: false,
     };
     let generation = previous.generation + 1;
-    let prepared = match prepare(&build, Some(&mut state.cache)) {
+    if std::mem::take(&mut state.data_only) {
+        state.cache.content.trust_unchanged();
+    }
+    let prepared = prepare(&build, Some(&mut state.cache));
+    // Trusted for this build only, even if it stopped before the content.
+    let _ = state.cache.content.take_trusted();
+    let prepared = match prepared {
         Ok(Prepared {
             site,
             theme,
@@ -515,6 +544,9 @@ fn watch_loop(
         // keep watching, serving what was there.
         let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let only_content = !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Content);
+            if !unsure && kinds.iter().all(|k| *k == watch::ChangeKind::Data) {
+                state.data_only();
+            }
             let changed = only_content.then_some(Changed {
                 root,
                 paths: &paths,

@@ -4,6 +4,7 @@
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
+use super::lazy_chart::LazyChart;
 use super::views::{self as dv, ChartView, money};
 use super::{BUDGET, page_context};
 use crate::charts;
@@ -29,18 +30,26 @@ fn money_row(label: String, t: &BudgetTotals, w: &charts::Words) -> MoneyRow {
     }
 }
 
+/// A bar chart of `rows` (labels in the page's language), named now and
+/// drawn when shown.
 fn bars(
     data: &SiteData,
-    id: &str,
-    title: &str,
-    rows: &[(String, BudgetTotals)],
+    id: &'static str,
+    title: String,
+    rows: Vec<(String, BudgetTotals)>,
     illustrative: bool,
-) -> ChartView {
-    let w = data.chart_words();
+) -> LazyChart {
+    let title = dv::mark_title(title, illustrative, &data.chart_words());
+    LazyChart::later(id, title.clone(), move |data| {
+        draw_bars(data, id, &title, &rows)
+    })
+}
+
+fn draw_bars(data: &SiteData, id: &str, title: &str, rows: &[(String, BudgetTotals)]) -> ChartView {
     charts::budget_bars(&charts::BudgetBars {
         words: data.chart_words(),
         id: id.to_owned(),
-        title: dv::mark_title(title.to_owned(), illustrative, &w),
+        title: title.to_owned(),
         unit: charts::MoneyUnit::Auto,
         rows: rows
             .iter()
@@ -54,24 +63,66 @@ fn bars(
     .into()
 }
 
-/// The budget page.
-pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
-    let w = data.chart_words();
-    let tr = Tr::new(theme, &site.config.language);
-    let b = &data.computed.budget;
-    let by_year: Vec<(String, BudgetTotals)> = b
+/// The budget's totals by year, labelled in the page's language.
+fn by_year(data: &SiteData, tr: Tr) -> Vec<(String, BudgetTotals)> {
+    data.computed
+        .budget
         .by_year
         .iter()
         .map(|(y, t)| (tr.fmt("year_n", &[("year", &y.to_string())]), *t))
-        .collect();
+        .collect()
+}
+
+/// Whether the site's own budget lines (not other localities') hold an
+/// illustrative figure.
+fn own_illustrative(data: &SiteData) -> bool {
+    data.set
+        .budget
+        .iter()
+        .any(|l| l.locality.is_none() && l.illustrative)
+}
+
+/// The budget page, planned lazily: its charts (by year, and by source when
+/// there are several) named now, drawn with its tables when it renders.
+pub(crate) fn budget_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
+    let tr = Tr::new(theme, &site.config.language);
+    let illustrative = own_illustrative(data);
+    let mut charts = vec![bars(
+        data,
+        "kinh-phi-nam",
+        dv::own_title(data, "chart_title_budget_by_year"),
+        by_year(data, tr),
+        illustrative,
+    )];
+    let by_source = &data.computed.budget.by_source;
+    if by_source.len() > 1 {
+        charts.push(bars(
+            data,
+            "kinh-phi-nguon",
+            dv::own_title(data, "chart_title_budget_by_source"),
+            by_source.clone(),
+            illustrative,
+        ));
+    }
+    super::LazyPage {
+        path: format!("{BUDGET}index.html"),
+        template: "budget.html",
+        title: tr.get("budget_title"),
+        charts,
+        make: Box::new(|site, theme, data, _, charts| budget_page(site, theme, data, charts)),
+    }
+}
+
+/// The budget page, showing `charts` (see [`budget_lazy`]).
+fn budget_page(site: &Site, theme: &Theme, data: &SiteData, charts: &[&ChartView]) -> Context {
+    let w = data.chart_words();
+    let tr = Tr::new(theme, &site.config.language);
+    let b = &data.computed.budget;
+    let by_year = by_year(data, tr);
     let by_source: Vec<(String, BudgetTotals)> = b.by_source.clone();
     // The site's own lines only; each locality's budget is its own row of
     // the "Theo địa phương" table, never added to the total.
-    let illustrative = data
-        .set
-        .budget
-        .iter()
-        .any(|l| l.locality.is_none() && l.illustrative);
+    let illustrative = own_illustrative(data);
     let localities: Vec<(String, BudgetTotals, bool)> = data
         .computed
         .localities
@@ -199,22 +250,6 @@ pub fn budget_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
         });
     }
     c.insert("tables", &tables);
-    let mut chart_list = vec![bars(
-        data,
-        "kinh-phi-nam",
-        &dv::own_title(data, "chart_title_budget_by_year"),
-        &by_year,
-        illustrative,
-    )];
-    if by_source.len() > 1 {
-        chart_list.push(bars(
-            data,
-            "kinh-phi-nguon",
-            &dv::own_title(data, "chart_title_budget_by_source"),
-            &by_source,
-            illustrative,
-        ));
-    }
-    c.insert("charts", &chart_list);
+    c.insert("charts", charts);
     c
 }

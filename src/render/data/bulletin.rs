@@ -19,8 +19,9 @@
 //! feeds, and a weekly rebuild on Monday publishes the whole week.
 
 use crate::render::data::wording::Worded;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use rayon::prelude::*;
@@ -43,6 +44,34 @@ use crate::text::numbers::NumberStyle;
 
 /// The bulletins' section.
 pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
+
+/// The bulletins `serve` keeps between rebuilds, by week (see
+/// [`crate::render::data::report::Memo`]): a results edit makes again
+/// only the bulletins of the weeks in which a changed row's period ends.
+pub type BulletinMemo = crate::render::data::report::Memo<(i16, i8), Page>;
+
+/// What the bulletins read of the content, hashed: every page's address
+/// (a page there takes the bulletin's place), and the posts' and
+/// documents' dates, titles, numbers and descriptions.
+fn content_key(content: &Content) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in &content.pages {
+        (
+            &p.path,
+            p.published,
+            &p.kind,
+            p.date.map(|d| d.date),
+            p.fm.issued,
+            &p.fm.number,
+            &p.title,
+            &p.fm.description,
+            &p.body.summary_text,
+        )
+            .hash(&mut h);
+    }
+    h.finish()
+}
 
 #[derive(Debug, Clone, Serialize)]
 struct Item {
@@ -116,22 +145,24 @@ fn link(config: &Config, path: &str) -> String {
     }
 }
 
-/// Collects what happened in each complete week up to `today`.
+/// Collects what happened in each complete week up to `today` (only in
+/// the weeks `only` names, when given).
 fn collect(
     content: &Content,
     data: &SiteData,
     config: &Config,
     today: Date,
     tr: Tr,
+    only: Option<&HashSet<(i16, i8)>>,
 ) -> BTreeMap<(i16, i8), Week> {
     let w = data.chart_words();
     let mut weeks: BTreeMap<(i16, i8), Week> = BTreeMap::new();
-    let mut add = |date: Date, pick: &dyn Fn(&mut Week) -> &mut Vec<Item>, item: Item| {
+    // The week of `date` when it gets items: complete and asked for. Items
+    // are made only for those weeks.
+    let week_of = |date: Date| {
         let (y, w) = dates::iso_week(date);
         let complete = week_bounds(y, w).is_some_and(|(_, sun)| sun < today);
-        if complete {
-            pick(weeks.entry((y, w)).or_default()).push(item);
-        }
+        (complete && only.is_none_or(|o| o.contains(&(y, w)))).then_some((y, w))
     };
     let mut pages: Vec<&Page> = content.pages.iter().filter(|p| p.published).collect();
     pages.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
@@ -142,6 +173,7 @@ fn collect(
             _ => None,
         };
         let Some(date) = date else { continue };
+        let Some(week) = week_of(date) else { continue };
         let item = Item {
             title: match (&p.kind, &p.fm.number) {
                 (PageKind::Document, Some(n)) => format!("{n}: {}", p.title),
@@ -151,10 +183,11 @@ fn collect(
             date: dates::short(date),
             detail: p.description(),
         };
+        let items = weeks.entry(week).or_default();
         if p.kind == PageKind::Post {
-            add(date, &|w| &mut w.posts, item);
+            items.posts.push(item);
         } else {
-            add(date, &|w| &mut w.documents, item);
+            items.documents.push(item);
         }
     }
     let set = &data.set;
@@ -169,27 +202,39 @@ fn collect(
         let Some(&t) = targets.get(r.target_id.as_str()) else {
             continue;
         };
+        let Some(week) = week_of(r.period.end()) else {
+            continue;
+        };
         let scope = r.commune.clone().unwrap_or_else(|| tr.get("whole_unit"));
-        add(
-            r.period.end(),
-            &|w| &mut w.results,
-            Item {
-                title: format!("{} – {}", t.id, t.statement),
-                href: link(config, &target_path(&t.id)),
-                date: r.period.word(&w),
-                detail: format!(
-                    "{} ({scope}){}",
-                    quantity(r.value, t.unit.as_deref(), &w),
-                    if r.illustrative || t.illustrative {
-                        tr.get("bulletin_illustrative_figures")
-                    } else {
-                        String::new()
-                    }
-                ),
-            },
-        );
+        weeks.entry(week).or_default().results.push(Item {
+            title: format!("{} – {}", t.id, t.statement),
+            href: link(config, &target_path(&t.id)),
+            date: r.period.word(&w),
+            detail: format!(
+                "{} ({scope}){}",
+                quantity(r.value, t.unit.as_deref(), &w),
+                if r.illustrative || t.illustrative {
+                    tr.get("bulletin_illustrative_figures")
+                } else {
+                    String::new()
+                }
+            ),
+        });
     }
     for t in &set.tasks {
+        let completed = t.completed.and_then(|c| Some((c, week_of(c)?)));
+        let due = t.deadline.and_then(|d| d.date());
+        let done_in_time = due.is_some_and(|due| {
+            t.completed.is_some_and(|c| c <= due)
+                || (t.completed.is_none()
+                    && t.status == Some(crate::data::values::TaskStatus::Completed))
+        });
+        let overdue = due
+            .filter(|_| !done_in_time)
+            .and_then(|due| Some((due, week_of(due.tomorrow().ok()?)?)));
+        if completed.is_none() && overdue.is_none() {
+            continue;
+        }
         let lead_href = link(config, &unit_href_path(data, &t.lead));
         let task = |date: String| Item {
             title: format!("{} – {}", t.id, t.statement),
@@ -201,22 +246,20 @@ fn collect(
                 t.lead.clone()
             },
         };
-        if let Some(c) = t.completed {
-            add(c, &|w| &mut w.completed, task(dates::short(c)));
+        if let Some((c, week)) = completed {
+            weeks
+                .entry(week)
+                .or_default()
+                .completed
+                .push(task(dates::short(c)));
         }
-        let Some(due) = t.deadline.and_then(|d| d.date()) else {
-            continue;
-        };
-        let done_in_time = t.completed.is_some_and(|c| c <= due)
-            || (t.completed.is_none()
-                && t.status == Some(crate::data::values::TaskStatus::Completed));
-        if !done_in_time && let Ok(first_late_day) = due.tomorrow() {
+        if let Some((due, week)) = overdue {
             let mut item = task(dates::short(due));
             if t.status.is_none() && t.completed.is_none() {
                 // Decision 0022: nobody has said whether it is done.
                 item.detail.push_str(&tr.get("bulletin_no_status"));
             }
-            add(first_late_day, &|w| &mut w.overdue, item);
+            weeks.entry(week).or_default().overdue.push(item);
         }
     }
     weeks
@@ -240,15 +283,19 @@ fn first_week(content: &Content, config: &Config) -> Option<Date> {
 }
 
 /// The bulletin pages (and the `ban-tin/` section page unless the site has
-/// one), ready to join the content before the site is indexed.
+/// one), ready to join the content before the site is indexed. `memo`
+/// (kept by `serve`) gives the bulletins of the last build whose weeks
+/// hold no changed result (see [`BulletinMemo`]).
+#[allow(clippy::too_many_arguments)]
 pub fn bulletins(
     content: &Content,
-    data: Option<&SiteData>,
+    data: Option<&Arc<SiteData>>,
     config: &Config,
     today: Date,
     tera: Option<&Tera>,
     theme: &Theme,
     diags: &mut Diagnostics,
+    memo: Option<&mut BulletinMemo>,
 ) -> Vec<Page> {
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
@@ -261,10 +308,17 @@ pub fn bulletins(
     let paths: std::collections::HashSet<&str> =
         content.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
+    let mut round = memo.map(|m| m.round(data, config, today, theme, content_key(content)));
+    // After a results edit, only the weeks in which a changed row's
+    // period ends (old or new) are collected again.
+    let only: Option<HashSet<(i16, i8)>> = round.as_ref().and_then(|r| {
+        r.changed()
+            .map(|c| c.iter().map(|p| dates::iso_week(p.end())).collect())
+    });
     // The weeks that get a bulletin, in order; their bodies are rendered
     // in parallel below (a province's site has hundreds).
     let mut weeks = Vec::new();
-    for ((year, week), items) in collect(content, data, config, today, tr) {
+    for ((year, week), items) in collect(content, data, config, today, tr, only.as_ref()) {
         let path = bulletin_path(year, week);
         let Some((mon, sun)) = week_bounds(year, week) else {
             continue;
@@ -304,7 +358,7 @@ pub fn bulletins(
             tera.render("bulletin_body.html", &c)
         })
         .collect();
-    let mut out = Vec::new();
+    let mut made: BTreeMap<(i16, i8), Page> = BTreeMap::new();
     for ((year, week, path, _, sun, title, summary, _), body) in weeks.into_iter().zip(bodies) {
         let body = match body {
             Ok(b) => b,
@@ -318,7 +372,7 @@ pub fn bulletins(
             description: Some(summary.clone()),
             ..FrontMatter::default()
         };
-        out.push(generated_pages::page(
+        let page = generated_pages::page(
             Origin {
                 kind: PageKind::Post,
                 rel: format!("{BULLETINS}{year}-w{week:02}.md"),
@@ -333,8 +387,31 @@ pub fn bulletins(
             }),
             body,
             summary,
-        ));
+        );
+        if let Some(r) = round.as_mut() {
+            r.keep((year, week), page.clone());
+        }
+        made.insert((year, week), page);
     }
+    if let Some(r) = round.as_mut()
+        && let Some(only) = &only
+    {
+        // The other weeks' bulletins are the last build's.
+        let kept: Vec<(i16, i8)> = r
+            .last_keys()
+            .filter(|k| !only.contains(k))
+            .copied()
+            .collect();
+        for k in kept {
+            if let Some(page) = r.reuse(k, |_, _| true) {
+                made.insert(k, page);
+            }
+        }
+    }
+    if let Some(r) = round {
+        r.finish();
+    }
+    let mut out: Vec<Page> = made.into_values().collect();
     if !out.is_empty() && !taken(BULLETINS) {
         out.push(section_index(
             BULLETINS,

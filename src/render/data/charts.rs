@@ -7,8 +7,11 @@
 
 use crate::charts::{self, Words};
 use crate::data::Quantity;
+use crate::render::data::lazy_chart::LazyChart;
 use crate::render::data::task_views::task_counts;
-use crate::render::data::views::{ChartView, chart_cmp, latest, number, targets_chart};
+use crate::render::data::views::{
+    ChartView, chart_cmp, latest, number, targets_chart, targets_chart_title,
+};
 use crate::render::data::wording::Worded;
 use crate::render::engine::i18n::Tr;
 use crate::site::SiteData;
@@ -22,6 +25,29 @@ pub const CHARTS: &str = "bieu-do/";
 /// The target value as a chart number.
 fn target_value(q: Quantity) -> Option<f64> {
     Some(number(q))
+}
+
+/// Whether target `i` has whole-unit results: its chart is then a
+/// history line.
+pub fn has_history(data: &SiteData, i: usize) -> bool {
+    let t = &data.set.targets[i];
+    data.results_of(&t.id)
+        .iter()
+        .any(|&j| data.set.results[j].commune.is_none())
+}
+
+/// The raw id and title of target `i`'s history line.
+pub fn history_head(data: &SiteData, i: usize) -> (String, String) {
+    let w = data.chart_words();
+    let t = &data.set.targets[i];
+    (
+        format!("lich-su-{}", t.id),
+        super::views::mark_title(
+            w.fmt("chart_title_history", &[("id", &t.id)]),
+            data.computed.targets[i].illustrative,
+            &w,
+        ),
+    )
 }
 
 /// A target's history line (whole-unit results, oldest first), if any.
@@ -38,6 +64,7 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     if idx.is_empty() {
         return None;
     }
+    let (id, title) = history_head(data, i);
     let points = idx
         .iter()
         .map(|&j| charts::HistoryPoint {
@@ -58,12 +85,8 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
         .collect();
     Some(
         charts::history_line(&charts::HistoryLine {
-            id: format!("lich-su-{}", t.id),
-            title: super::views::mark_title(
-                w.fmt("chart_title_history", &[("id", &t.id)]),
-                data.computed.targets[i].illustrative,
-                &w,
-            ),
+            id,
+            title,
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             points,
@@ -73,9 +96,29 @@ pub fn history_chart(data: &SiteData, i: usize) -> Option<ChartView> {
     )
 }
 
+/// The raw id and title of target `i`'s chart per commune, if it has one.
+pub fn commune_head(data: &SiteData, i: usize) -> Option<(String, String)> {
+    let w = data.chart_words();
+    let t = &data.set.targets[i];
+    let p = &data.computed.targets[i];
+    if p.communes.is_empty() {
+        return None;
+    }
+    let title = match super::sections::cap_note(p.communes.len()) {
+        Some(n) => w.fmt(
+            "chart_title_by_locality_some",
+            &[("id", &t.id), ("note", &n)],
+        ),
+        None => w.fmt("chart_title_by_locality", &[("id", &t.id)]),
+    };
+    Some((
+        format!("xa-phuong-{}", t.id),
+        super::views::mark_title(title, p.illustrative, &w),
+    ))
+}
+
 /// A target's results per commune, if it has any.
 pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
-    let w = data.chart_words();
     let t = &data.set.targets[i];
     let p = &data.computed.targets[i];
     if p.communes.is_empty() {
@@ -106,22 +149,13 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
         }
         .then_with(|| crate::text::vi_cmp(&a.name, &b.name))
     });
-    let (rows, note) = super::sections::cap_rows(&rows);
+    let (rows, _) = super::sections::cap_rows(&rows);
+    let (id, title) = commune_head(data, i)?;
     Some(
         charts::commune_comparison(&charts::CommuneComparison {
             words: data.chart_words(),
-            id: format!("xa-phuong-{}", t.id),
-            title: super::views::mark_title(
-                match note {
-                    Some(n) => w.fmt(
-                        "chart_title_by_locality_some",
-                        &[("id", &t.id), ("note", &n)],
-                    ),
-                    None => w.fmt("chart_title_by_locality", &[("id", &t.id)]),
-                },
-                p.illustrative,
-                &w,
-            ),
+            id,
+            title,
             unit: t.unit.clone().unwrap_or_default(),
             target: target_value(t.target),
             comparison: chart_cmp(t),
@@ -136,20 +170,63 @@ pub fn commune_chart(data: &SiteData, i: usize) -> Option<ChartView> {
 /// results, else its progress bar (which says "chưa có số liệu").
 pub fn target_chart(data: &SiteData, i: usize) -> ChartView {
     history_chart(data, i).unwrap_or_else(|| {
-        let t = &data.set.targets[i];
-        targets_chart(
-            data,
-            &format!("tien-do-{}", t.id),
-            &data
-                .chart_words()
-                .fmt("chart_title_target", &[("id", &t.id)]),
-            &[i],
-        )
+        let (id, title) = progress_head(data, i);
+        targets_chart(data, &id, &title, &[i])
+    })
+}
+
+/// The raw id and title (before [`targets_chart`] marks it) of target
+/// `i`'s progress bar.
+fn progress_head(data: &SiteData, i: usize) -> (String, String) {
+    let t = &data.set.targets[i];
+    (
+        format!("tien-do-{}", t.id),
+        data.chart_words()
+            .fmt("chart_title_target", &[("id", &t.id)]),
+    )
+}
+
+/// [`target_chart`], then [`commune_chart`] if any, drawn when shown.
+pub(crate) fn target_charts_lazy(data: &SiteData, i: usize) -> Vec<LazyChart> {
+    let first = if has_history(data, i) {
+        let (id, title) = history_head(data, i);
+        LazyChart::later(&id, title, move |data| {
+            history_chart(data, i).unwrap_or_else(|| target_chart(data, i))
+        })
+    } else {
+        let (id, title) = progress_head(data, i);
+        let title = targets_chart_title(data, title, &[i]);
+        LazyChart::later(&id, title, move |data| target_chart(data, i))
+    };
+    let communes = commune_head(data, i).map(|(id, title)| {
+        LazyChart::later(&id, title, move |data| {
+            commune_chart(data, i).unwrap_or_else(|| target_chart(data, i))
+        })
+    });
+    std::iter::once(first).chain(communes).collect()
+}
+
+/// The progress chart of the targets `idx` (raw id, title before
+/// [`targets_chart`] marks it), drawn when shown.
+pub(crate) fn targets_chart_lazy(
+    data: &SiteData,
+    id: String,
+    title: String,
+    idx: Vec<usize>,
+) -> LazyChart {
+    let marked = targets_chart_title(data, title.clone(), &idx);
+    LazyChart::later(&id.clone(), marked, move |data| {
+        targets_chart(data, &id, &title, &idx)
     })
 }
 
 /// The progress chart of a pillar's targets, if it has any.
 pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+    pillar_targets_lazy(data, pillar).map(|c| c.into_view(data))
+}
+
+/// [`pillar_targets_chart`], drawn when shown.
+pub(crate) fn pillar_targets_lazy(data: &SiteData, pillar: &PillarEntry) -> Option<LazyChart> {
     let idx: Vec<usize> = (0..data.set.targets.len())
         .filter(|&i| {
             data.set.targets[i].locality.is_none()
@@ -157,49 +234,51 @@ pub fn pillar_targets_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Cha
         })
         .collect();
     (!idx.is_empty()).then(|| {
-        targets_chart(
+        targets_chart_lazy(
             data,
-            &format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
-            &data
-                .chart_words()
+            format!("tru-cot-{}-chi-tieu", slugify(&pillar.label)),
+            data.chart_words()
                 .fmt("chart_title_pillar_targets", &[("pillar", &pillar.label)]),
-            &idx,
+            idx,
         )
     })
 }
 
-/// Task states of the tasks matching `keep`, as one group.
+/// Task states of the tasks matching `keep`, as one group: counted now,
+/// drawn when shown.
 fn tasks_chart_of(
     data: &SiteData,
-    id: &str,
-    title: &str,
+    id: String,
+    title: String,
     keep: impl Fn(usize) -> bool,
-) -> Option<ChartView> {
+) -> Option<LazyChart> {
     let states: Vec<_> = (0..data.set.tasks.len())
         .filter(|&i| keep(i))
         .map(|i| data.computed.tasks[i].state)
         .collect();
     (!states.is_empty()).then(|| {
-        charts::task_states(&charts::TaskStates {
-            words: data.chart_words(),
-            id: id.to_owned(),
-            title: title.to_owned(),
-            groups: vec![charts::TaskGroup {
-                label: String::new(),
-                counts: task_counts(states.iter()),
-            }],
+        let counts = task_counts(states.iter());
+        LazyChart::later(&id.clone(), title.clone(), move |data| {
+            charts::task_states(&charts::TaskStates {
+                words: data.chart_words(),
+                id: id.clone(),
+                title: title.clone(),
+                groups: vec![charts::TaskGroup {
+                    label: String::new(),
+                    counts,
+                }],
+            })
+            .into()
         })
-        .into()
     })
 }
 
-/// Task states of a pillar's tasks, if it has any.
-pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<ChartView> {
+/// Task states of a pillar's tasks, if it has any, drawn when shown.
+pub(crate) fn pillar_tasks_lazy(data: &SiteData, pillar: &PillarEntry) -> Option<LazyChart> {
     tasks_chart_of(
         data,
-        &format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
-        &data
-            .chart_words()
+        format!("tru-cot-{}-nhiem-vu", slugify(&pillar.label)),
+        data.chart_words()
             .fmt("chart_title_pillar_tasks", &[("pillar", &pillar.label)]),
         |i| {
             data.set.tasks[i].locality.is_none()
@@ -210,11 +289,20 @@ pub fn pillar_tasks_chart(data: &SiteData, pillar: &PillarEntry) -> Option<Chart
 
 /// Task states of the tasks a unit leads, if it leads any.
 pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> Option<ChartView> {
+    unit_tasks_lazy(data, key, name, slug).map(|c| c.into_view(data))
+}
+
+/// [`unit_tasks_chart`], drawn when shown.
+pub(crate) fn unit_tasks_lazy(
+    data: &SiteData,
+    key: &str,
+    name: &str,
+    slug: &str,
+) -> Option<LazyChart> {
     tasks_chart_of(
         data,
-        &format!("don-vi-{slug}-nhiem-vu"),
-        &data
-            .chart_words()
+        format!("don-vi-{slug}-nhiem-vu"),
+        data.chart_words()
             .fmt("chart_title_unit_tasks", &[("unit", name)]),
         |i| names_unit(data, &data.set.tasks[i].lead, key),
     )

@@ -4,6 +4,7 @@
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
+use super::lazy_chart::LazyChart;
 use super::views::{self as dv, ChartView};
 use super::{DTI, page_context};
 use crate::charts;
@@ -80,7 +81,70 @@ fn dti_row(label: &str, t: &DtiTotal, mark: &str, w: &Words) -> DtiRowView {
     }
 }
 
-pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+/// The DTI page, planned lazily: the chart of the latest year's scores
+/// (if any) named now, drawn with the tree and the yearly tables when it
+/// renders.
+pub(crate) fn dti_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
+    let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
+    let charts = latest_chart(data, tr)
+        .map(|spec| {
+            let title = spec.title.clone();
+            LazyChart::later(&spec.id.clone(), title, move |_| {
+                charts::dti_scores(&spec).into()
+            })
+        })
+        .into_iter()
+        .collect();
+    super::LazyPage {
+        path: format!("{DTI}index.html"),
+        template: "dti.html",
+        title: tr.get("dti_title"),
+        charts,
+        make: Box::new(|site, theme, data, _, charts| dti_page(site, theme, data, charts)),
+    }
+}
+
+/// The chart of the latest year's scores per pillar (with the year before),
+/// as the chart's input; `None` without scores.
+fn latest_chart(data: &SiteData, tr: crate::render::engine::i18n::Tr) -> Option<charts::DtiScores> {
+    let w = data.chart_words();
+    let y = data.computed.dti.last()?;
+    let latest_mark = dti_year_mark(data, y.year);
+    let prev = y
+        .previous_year
+        .and_then(|py| data.computed.dti.iter().find(|d| d.year == py));
+    let rows = y
+        .pillars
+        .iter()
+        .map(|(name, t)| charts::DtiRow {
+            label: name.clone(),
+            score: Some(t.points),
+            max: t.max,
+            previous: prev
+                .and_then(|p| p.pillars.iter().find(|(n, _)| n == name))
+                .map(|(_, pt)| pt.points),
+        })
+        .collect();
+    Some(charts::DtiScores {
+        words: data.chart_words(),
+        id: format!("dti-{}", y.year),
+        title: dv::mark_title(
+            tr.fmt("dti_chart_title", &[("year", &y.year.to_string())]),
+            !latest_mark.is_empty()
+                || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
+            &w,
+        ),
+        scale: charts::DtiScale::Points,
+        previous_label: y
+            .previous_year
+            .map(|p| tr.fmt("year_n", &[("year", &p.to_string())]))
+            .unwrap_or_default(),
+        rows,
+    })
+}
+
+/// The DTI page, showing `charts` (see [`dti_lazy`]).
+fn dti_page(site: &Site, theme: &Theme, data: &SiteData, charts: &[&ChartView]) -> Context {
     let w = data.chart_words();
     let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
     let latest = data.computed.dti.last();
@@ -120,43 +184,6 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
             ),
         })
         .collect();
-    let mut chart_list: Vec<ChartView> = Vec::new();
-    if let Some(y) = latest {
-        let prev = y
-            .previous_year
-            .and_then(|py| data.computed.dti.iter().find(|d| d.year == py));
-        let rows = y
-            .pillars
-            .iter()
-            .map(|(name, t)| charts::DtiRow {
-                label: name.clone(),
-                score: Some(t.points),
-                max: t.max,
-                previous: prev
-                    .and_then(|p| p.pillars.iter().find(|(n, _)| n == name))
-                    .map(|(_, pt)| pt.points),
-            })
-            .collect();
-        chart_list.push(
-            charts::dti_scores(&charts::DtiScores {
-                words: data.chart_words(),
-                id: format!("dti-{}", y.year),
-                title: dv::mark_title(
-                    tr.fmt("dti_chart_title", &[("year", &y.year.to_string())]),
-                    !latest_mark.is_empty()
-                        || prev.is_some_and(|p| !dti_year_mark(data, p.year).is_empty()),
-                    &w,
-                ),
-                scale: charts::DtiScale::Points,
-                previous_label: y
-                    .previous_year
-                    .map(|p| tr.fmt("year_n", &[("year", &p.to_string())]))
-                    .unwrap_or_default(),
-                rows,
-            })
-            .into(),
-        );
-    }
     let intro = match latest {
         Some(y) => tr.fmt(
             "dti_intro",
@@ -199,7 +226,7 @@ pub fn dti_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
     c.insert("tree", &tree);
     c.insert("years", &years);
     c.insert("latest_year", &latest.map(|y| y.year));
-    c.insert("charts", &chart_list);
+    c.insert("charts", charts);
     c
 }
 

@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::render::data::DataPage;
 use crate::render::data::charts::{CHARTS, embed_html};
+use crate::render::data::lazy_chart::LazyChart;
 use crate::render::data::views::ChartView;
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
@@ -42,9 +43,9 @@ const DATA_TEMPLATES: &[&str] = &[
 
 /// A chart found on a page.
 pub(crate) struct Found {
-    /// The chart, without its embed snippet; a target page's keeps it
-    /// (the page shows this copy, see [`own_charts`]).
-    pub(crate) chart: ChartView,
+    /// The chart, without its embed snippet; a lazy page's is drawn when
+    /// first shown (see [`LazyChart`]).
+    pub(crate) chart: LazyChart,
     /// Output folder of the first page that shows it.
     page: String,
     page_title: String,
@@ -127,8 +128,8 @@ pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<Fou
 
 /// [`walk_jobs`] for the data pages: the charts of a built page are found
 /// in its context; a lazy page gives its charts (see
-/// [`crate::render::data::LazyPage`]), which get their snippets here as a
-/// walk of its context would.
+/// [`crate::render::data::LazyPage`]), which get their snippets when the
+/// page renders (see [`shown_chart`]).
 pub(crate) fn walk_pages(
     site: &Site,
     theme: &Theme,
@@ -139,44 +140,18 @@ pub(crate) fn walk_pages(
         .par_iter_mut()
         .map(|page| match page {
             DataPage::Built(job) => walk_job(site, theme, job),
-            DataPage::Lazy(p) => own_charts(
-                site,
-                theme,
-                &p.path,
-                &p.title,
-                std::mem::take(&mut p.charts),
-            ),
+            DataPage::Lazy(p) => own_charts(&p.path, &p.title, std::mem::take(&mut p.charts)),
         })
         .collect()
 }
 
-/// The charts a page (output file `path`, window title `title`, in the
-/// site's language) shows, as found charts that keep their embed snippet:
-/// one copy serves the page and the chart's own embed page (which shows
-/// the chart without its snippet, see [`embed_context`]).
-fn own_charts(
-    site: &Site,
-    theme: &Theme,
-    path: &str,
-    title: &str,
-    charts: Vec<ChartView>,
-) -> Vec<FoundChart> {
+/// The charts a page (output file `path`, window title `title`) shows, as
+/// found charts, not drawn yet.
+fn own_charts(path: &str, title: &str, charts: Vec<LazyChart>) -> Vec<FoundChart> {
     let page = path.trim_end_matches("index.html").to_owned();
-    let root = root_for(&page);
-    let tr = Tr::new(theme, &site.config.language);
     charts
         .into_iter()
-        .map(|mut chart| {
-            // The snippet is made from the chart without one, as the walk does.
-            chart.embed = String::new();
-            chart.embed = embed_html(
-                &chart,
-                &site.config.base_url,
-                &root,
-                site.config.portable,
-                Some(tr),
-                &crate::charts::Words::default(),
-            );
+        .map(|chart| {
             std::sync::Arc::new(Found {
                 chart,
                 page: page.clone(),
@@ -184,6 +159,24 @@ fn own_charts(
             })
         })
         .collect()
+}
+
+/// `chart` as the page at output file `path` shows it: drawn (or taken
+/// from the job that drew it), with its embed snippet in the site's
+/// language, as a walk of the page's context gives it.
+pub(crate) fn shown_chart(site: &Site, theme: &Theme, path: &str, chart: &LazyChart) -> ChartView {
+    let mut shown = chart.get(site.data.as_deref()).as_ref().clone();
+    let root = root_for(path.trim_end_matches("index.html"));
+    shown.embed = String::new();
+    shown.embed = embed_html(
+        &shown,
+        &site.config.base_url,
+        &root,
+        site.config.portable,
+        Some(Tr::new(theme, &site.config.language)),
+        &crate::charts::Words::default(),
+    );
+    shown
 }
 
 /// [`walk_jobs`] for one job.
@@ -237,7 +230,7 @@ fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
         .into_iter()
         .map(|chart| {
             std::sync::Arc::new(Found {
-                chart,
+                chart: LazyChart::drawn(chart),
                 page: page.clone(),
                 page_title: title.clone(),
             })
@@ -261,6 +254,9 @@ pub(crate) fn embed_jobs<'a>(
     for ((id, f), title) in first.into_iter().zip(titles) {
         let title = std::sync::Arc::new(title);
         let path = format!("{CHARTS}{id}/");
+        // Drawn once for its page, this page and the SVG file.
+        f.chart.expect_use();
+        f.chart.expect_use();
         for (out, template) in [
             (format!("{path}index.html"), "chart_embed.html"),
             (format!("{CHARTS}{id}.svg"), "chart.svg"),
@@ -284,6 +280,7 @@ pub(crate) fn embed_jobs<'a>(
 fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str) -> Context {
     let id = &f.chart.id;
     let root = root_for(path);
+    let chart = f.chart.get(site.data.as_deref());
     // "Biểu đồ: …": not the title of the page the chart comes from.
     let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
     let mut c = base_context(
@@ -292,19 +289,9 @@ fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str)
         path,
         &site.config.language,
         &tr.fmt("chart_embed_title", &[("title", title)]),
-        &f.chart.desc,
+        &chart.desc,
     );
-    if f.chart.embed.is_empty() {
-        c.insert("chart", &f.chart);
-    } else {
-        // A target page's chart keeps its snippet (see `own_charts`); its
-        // embed page shows it without.
-        let chart = ChartView {
-            embed: String::new(),
-            ..f.chart.clone()
-        };
-        c.insert("chart", &chart);
-    }
+    c.insert("chart", chart.as_ref());
     c.insert("source_href", &format!("{root}{}", link(site, &f.page)));
     c.insert("source_title", &f.page_title);
     c.insert("svg_href", &format!("../{id}.svg"));

@@ -17,6 +17,7 @@ pub mod dti;
 pub mod embeds;
 mod generated_pages;
 pub mod indicators;
+pub(crate) mod lazy_chart;
 pub mod localities;
 pub mod open_data;
 pub mod pillars;
@@ -142,10 +143,11 @@ pub(crate) enum DataPage {
 pub(crate) type MakeContext =
     Box<dyn Fn(&Site, &Theme, &SiteData, &str, &[&ChartView]) -> Context + Send + Sync>;
 
-/// A data page whose charts are drawn at plan time (each is also published
-/// on its own, see [`embeds`]) and whose context is built when it renders
-/// and dropped after, so a province's 2,000 target pages, 100 unit pages
-/// and 5,000-row tasks page are never all in memory.
+/// A data page whose charts are named at plan time (each is also published
+/// on its own, see [`embeds`]) and drawn, like its context, when it renders
+/// (see [`lazy_chart`]); the context is dropped after, so a province's 2,000
+/// target pages, 100 unit pages and 5,000-row tasks page are never all in
+/// memory.
 pub(crate) struct LazyPage {
     /// Output file (`…/index.html`).
     pub(crate) path: String,
@@ -154,7 +156,7 @@ pub(crate) struct LazyPage {
     pub(crate) title: String,
     /// The charts the page shows, in page order (none for pages whose
     /// charts are not published on their own).
-    pub(crate) charts: Vec<ChartView>,
+    pub(crate) charts: Vec<lazy_chart::LazyChart>,
     pub(crate) make: MakeContext,
 }
 
@@ -202,12 +204,9 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
         pages.extend(planned.into_iter().flatten().map(DataPage::Lazy));
     };
     if !data.set.targets.is_empty() {
-        push_to(
-            pages,
-            TARGETS,
-            "targets.html",
-            targets::targets_page(site, theme, data),
-        );
+        if !taken(TARGETS) {
+            lazy_to(pages, vec![Some(targets::targets_lazy(site, theme, data))]);
+        }
         let planned = (0..data.set.targets.len())
             .into_par_iter()
             .map(|i| {
@@ -222,27 +221,19 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
         lazy_to(pages, vec![Some(tasks::tasks_lazy(site, theme, data))]);
     }
     let t = lap("plan data: tasks", t);
-    if !data.set.budget.is_empty() {
-        push_to(
-            pages,
-            BUDGET,
-            "budget.html",
-            budget::budget_page(site, theme, data),
-        );
+    if !data.set.budget.is_empty() && !taken(BUDGET) {
+        lazy_to(pages, vec![Some(budget::budget_lazy(site, theme, data))]);
     }
     let t = lap("plan data: budget", t);
-    if !data.set.indicators.is_empty() {
-        push_to(pages, DTI, "dti.html", dti::dti_page(site, theme, data));
+    if !data.set.indicators.is_empty() && !taken(DTI) {
+        lazy_to(pages, vec![Some(dti::dti_lazy(site, theme, data))]);
     }
     let t = lap("plan data: DTI", t);
     let pillars = identities::site_pillars(data);
     if !pillars.is_empty() {
-        push_to(
-            pages,
-            identities::PILLARS,
-            "pillars.html",
-            pillars::pillars_page(site, theme, data, pillars),
-        );
+        if !taken(identities::PILLARS) {
+            lazy_to(pages, vec![Some(pillars::pillars_lazy(site, theme, data))]);
+        }
         let planned = pillars
             .par_iter()
             .map(|p| (!taken(&p.path)).then(|| pillars::pillar_lazy(site, theme, data, p)))
@@ -252,12 +243,13 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
     let t = lap("plan data: pillars", t);
     let units = identities::units(data);
     if !units.is_empty() {
-        push_to(
-            pages,
-            identities::UNITS,
-            "units.html",
-            units::units_page(site, theme, data, &units),
-        );
+        if !taken(identities::UNITS) {
+            pages.push(DataPage::Lazy(LazyPage::without_charts(
+                identities::UNITS,
+                "units.html",
+                units::units_page,
+            )));
+        }
         let planned = units
             .par_iter()
             .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u)))

@@ -4,7 +4,8 @@
 
 use crate::render::engine::vars::Context;
 
-use super::charts::{pillar_targets_chart, pillar_tasks_chart};
+use super::charts::{pillar_targets_lazy, pillar_tasks_lazy};
+use super::lazy_chart::LazyChart;
 use super::page_context;
 use super::task_views::task_groups_of;
 use super::units::{IndexRow, indicator_rows, points};
@@ -13,15 +14,40 @@ use crate::data::compute::{TargetState, TaskState};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
-use crate::site::identities::{PILLARS, PillarEntry, in_pillar};
+use crate::site::identities::{self, PILLARS, PillarEntry, in_pillar};
 use crate::site::{Site, SiteData};
 
-/// `tru-cot/`: every pillar with its counts.
-pub fn pillars_page(
+/// `tru-cot/`, planned lazily: its chart (targets per pillar, when the
+/// site has targets) named now, drawn with its rows when it renders.
+pub(crate) fn pillars_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
+    let charts = if data.set.targets.is_empty() {
+        Vec::new()
+    } else {
+        vec![LazyChart::later(
+            super::views::PILLAR_CHART,
+            super::views::pillar_chart_title(data),
+            super::views::pillar_chart,
+        )]
+    };
+    super::LazyPage {
+        path: format!("{PILLARS}index.html"),
+        template: "pillars.html",
+        title: Tr::new(theme, &site.config.language).get("pillars_title"),
+        charts,
+        make: Box::new(|site, theme, data, _, charts| {
+            pillars_page(site, theme, data, identities::site_pillars(data), charts)
+        }),
+    }
+}
+
+/// `tru-cot/`: every pillar with its counts, showing `charts` (see
+/// [`pillars_lazy`]).
+fn pillars_page(
     site: &Site,
     theme: &Theme,
     data: &SiteData,
     pillars: &[PillarEntry],
+    charts: &[&ChartView],
 ) -> Context {
     let w = data.chart_words();
     let set = &data.set;
@@ -63,11 +89,7 @@ pub fn pillars_page(
     let title = tr.get("pillars_title");
     let mut c = page_context(site, theme, PILLARS, &title, &intro, vec![]);
     c.insert("rows", &rows);
-    if !set.targets.is_empty() {
-        c.insert("charts", &vec![super::views::pillar_chart(data)]);
-    } else {
-        c.insert("charts", &Vec::<ChartView>::new());
-    }
+    c.insert("charts", charts);
     c
 }
 
@@ -98,15 +120,15 @@ fn pillar_title(site: &Site, theme: &Theme, p: &PillarEntry) -> String {
 }
 
 /// `tru-cot/<slug>/`, planned lazily: its charts (targets, then tasks)
-/// drawn now, its rows when it renders.
+/// named now, drawn with its rows when it renders.
 pub(crate) fn pillar_lazy(
     site: &Site,
     theme: &Theme,
     data: &SiteData,
     p: &PillarEntry,
 ) -> super::LazyPage {
-    let mut charts: Vec<ChartView> = pillar_targets_chart(data, p).into_iter().collect();
-    charts.extend(pillar_tasks_chart(data, p));
+    let mut charts: Vec<_> = pillar_targets_lazy(data, p).into_iter().collect();
+    charts.extend(pillar_tasks_lazy(data, p));
     let pillar = p.clone();
     super::LazyPage {
         path: format!("{}index.html", p.path),

@@ -17,9 +17,62 @@
 //! no generated report is a warning saying why and how to name it.
 
 mod commentary;
+mod memo;
 mod sections;
 
+pub(crate) use memo::Memo;
+
+/// The reports `serve` keeps between rebuilds (see [`memo`]).
+pub type ReportMemo = Memo<ReportPeriod, Made>;
+
+/// One report as made: what [`reports`] puts in its page.
+#[derive(Clone)]
+pub struct Made {
+    /// The commentary it was made with: file, description, body.
+    commentary: Option<(PathBuf, Option<String>, String)>,
+    title: String,
+    description: String,
+    complete: bool,
+    body: String,
+}
+
+/// The commentary's part of a report's inputs.
+fn commentary_key(page: Option<&Page>) -> Option<(PathBuf, Option<String>, String)> {
+    page.map(|c| {
+        (
+            c.display.clone(),
+            c.fm.description.clone(),
+            c.body.html.clone(),
+        )
+    })
+}
+
+/// What the news section of every report reads of the content, hashed
+/// (the weekly bulletins, generated before, are not news there).
+fn news_key(content: &Content) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let bulletin =
+        |p: &Page| p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION;
+    for p in content.pages.iter().filter(|p| !bulletin(p)) {
+        (
+            p.published,
+            p.translation_of.is_some(),
+            &p.kind,
+            &p.path,
+            &p.section,
+            &p.title,
+            p.date.map(|d| d.date),
+            p.fm.issued,
+            &p.fm.number,
+        )
+            .hash(&mut h);
+    }
+    h.finish()
+}
+
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use tera::{Context, Tera};
@@ -177,14 +230,18 @@ fn any_illustrative(data: &SiteData, f: &ReportFigures) -> bool {
 
 /// The report pages (and the `bao-cao/` section page unless the site has
 /// one): commentary files are taken out of `content` and merged in.
+/// `memo` (kept by `serve`) gives the reports of the last build whose
+/// inputs did not change (see [`ReportMemo`]).
+#[allow(clippy::too_many_arguments)]
 pub fn reports(
     content: &mut Content,
-    data: Option<&SiteData>,
+    data: Option<&Arc<SiteData>>,
     config: &Config,
     today: Date,
     tera: Option<&Tera>,
     theme: &Theme,
     diags: &mut Diagnostics,
+    memo: Option<&mut ReportMemo>,
 ) -> Vec<Page> {
     let periods = match data {
         Some(d) => report::periods(&d.set, &config.bao_cao.kinds(), today),
@@ -195,6 +252,7 @@ pub fn reports(
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
+    let mut round = memo.map(|m| m.round(data, config, today, theme, news_key(content)));
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();
     for (order, period) in periods.into_iter().enumerate() {
@@ -202,47 +260,43 @@ pub fn reports(
         if taken(&path) {
             continue;
         }
-        let f = report::figures(&data.set, period, Scope::All, today);
-        let w = data.chart_words();
         let commentary = commentaries
             .iter()
             .find(|(p, _)| *p == period)
             .map(|(_, page)| page);
-        let mut title = report_title(config, period, &w);
-        if !f.cutoff.complete {
-            title = w.fmt(
-                "chart_rep_as_of",
-                &[
-                    ("title", &title),
-                    ("date", &dates::short(f.cutoff.last_day)),
-                ],
-            );
-        }
-        let description = commentary
-            .and_then(|c| c.fm.description.clone())
-            .unwrap_or_else(|| summary(&f, &w));
-        let multi = !data.computed.localities.is_empty();
-        let mut c = Context::new();
-        c.insert("t", theme.strings_for(&config.language));
-        c.insert("title", &title);
-        c.insert("unit", &unit_name(config));
-        c.insert("period", &period.word(&w));
-        c.insert("from", &dates::short(period.start()));
-        c.insert("to", &dates::short(period.end()));
-        c.insert("complete", &f.cutoff.complete);
-        c.insert("as_of", &dates::short(f.cutoff.last_day));
-        c.insert("aggregate", &multi);
-        c.insert("illustrative", &any_illustrative(data, &f));
-        c.insert(
-            "sections",
-            &sections::sections(content, data, config, &f, commentary, today),
-        );
-        let Some(body) = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)
-        else {
-            return Vec::new();
+        let key = commentary_key(commentary);
+        let kept = round.as_mut().and_then(|r| {
+            r.reuse(period, |changed, old| {
+                old.commentary == key && !changed.iter().any(|&p| period.holds(p))
+            })
+        });
+        let made = match kept {
+            Some(made) => made,
+            None => {
+                let Some(made) = make(
+                    content, data, config, today, tera, theme, period, commentary, diags,
+                ) else {
+                    return Vec::new();
+                };
+                let made = Made {
+                    commentary: key,
+                    ..made
+                };
+                if let Some(r) = round.as_mut() {
+                    r.keep(period, made.clone());
+                }
+                made
+            }
         };
+        let Made {
+            title,
+            description,
+            complete,
+            body,
+            ..
+        } = made;
         let fm = FrontMatter {
-            title: Some(title.clone()),
+            title: Some(title),
             description: Some(description.clone()),
             // Newest period first in the `bao-cao/` list, finished or not.
             weight: Some(order as i64),
@@ -263,13 +317,16 @@ pub fn reports(
             },
             fm,
             // Dated (and so announced in the feeds) once the period is over.
-            f.cutoff.complete.then_some(PageDate {
+            complete.then_some(PageDate {
                 date: period.end(),
                 time: None,
             }),
             body,
             description,
         ));
+    }
+    if let Some(r) = round {
+        r.finish();
     }
     if !out.is_empty() && !taken(REPORTS) {
         // The list is worded in the site's language, like the reports.
@@ -281,4 +338,59 @@ pub fn reports(
         ));
     }
     out
+}
+
+/// One period's report: its figures, sections and body (`None` when the
+/// template fails; the error is in `diags`).
+#[allow(clippy::too_many_arguments)]
+fn make(
+    content: &Content,
+    data: &SiteData,
+    config: &Config,
+    today: Date,
+    tera: &Tera,
+    theme: &Theme,
+    period: ReportPeriod,
+    commentary: Option<&Page>,
+    diags: &mut Diagnostics,
+) -> Option<Made> {
+    let f = report::figures(&data.set, period, Scope::All, today);
+    let w = data.chart_words();
+    let mut title = report_title(config, period, &w);
+    if !f.cutoff.complete {
+        title = w.fmt(
+            "chart_rep_as_of",
+            &[
+                ("title", &title),
+                ("date", &dates::short(f.cutoff.last_day)),
+            ],
+        );
+    }
+    let description = commentary
+        .and_then(|c| c.fm.description.clone())
+        .unwrap_or_else(|| summary(&f, &w));
+    let multi = !data.computed.localities.is_empty();
+    let mut c = Context::new();
+    c.insert("t", theme.strings_for(&config.language));
+    c.insert("title", &title);
+    c.insert("unit", &unit_name(config));
+    c.insert("period", &period.word(&w));
+    c.insert("from", &dates::short(period.start()));
+    c.insert("to", &dates::short(period.end()));
+    c.insert("complete", &f.cutoff.complete);
+    c.insert("as_of", &dates::short(f.cutoff.last_day));
+    c.insert("aggregate", &multi);
+    c.insert("illustrative", &any_illustrative(data, &f));
+    c.insert(
+        "sections",
+        &sections::sections(content, data, config, &f, commentary, today),
+    );
+    let body = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)?;
+    Some(Made {
+        commentary: None,
+        title,
+        description,
+        complete: f.cutoff.complete,
+        body,
+    })
 }

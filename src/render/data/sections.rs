@@ -119,11 +119,11 @@ pub fn cap_rows<T: Clone>(rows: &[T]) -> (Vec<T>, Option<String>) {
     let half = MAX_BARS / 2;
     let mut out = rows[..half].to_vec();
     out.extend_from_slice(&rows[rows.len() - half..]);
-    (
-        out,
-        Some(format!(
-            "{half} cao nhất và {half} thấp nhất trong {} đơn vị",
-            rows.len()
-        )),
-    )
+    (out, cap_note(rows.len()))
+}
+
+/// The note [`cap_rows`] gives `n` rows: which of them a chart draws.
+pub fn cap_note(n: usize) -> Option<String> {
+    let half = MAX_BARS / 2;
+    (n > MAX_BARS).then(|| format!("{half} cao nhất và {half} thấp nhất trong {n} đơn vị"))
 }

@@ -5,9 +5,7 @@ use crate::render::data::wording::Worded;
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
-use super::views::{
-    self as dv, ChartView, TargetRow, quantity, target_badge, target_row, targets_chart,
-};
+use super::views::{self as dv, ChartView, TargetRow, quantity, target_badge, target_row};
 use super::{TARGETS, page_context};
 use crate::data::compute::TargetState;
 use crate::data::model::Placement;
@@ -36,13 +34,11 @@ struct DocGroup {
 /// A pillar and the indices of its targets.
 type PillarIdx = (Option<String>, Vec<usize>);
 
-pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
-    let w = data.chart_words();
-    let set = &data.set;
-    let tr = Tr::new(theme, &site.config.language);
-    // (document, [(pillar, [target index])]) in order of first appearance.
+/// The document groups of the targets list: (document, [(pillar, [target
+/// index])]) in order of first appearance.
+fn doc_groups(data: &SiteData) -> Vec<(Option<String>, Vec<PillarIdx>)> {
     let mut groups: Vec<(Option<String>, Vec<PillarIdx>)> = Vec::new();
-    for (i, t) in set.targets.iter().enumerate() {
+    for (i, t) in data.set.targets.iter().enumerate() {
         let g = match groups.iter().position(|(d, _)| *d == t.document) {
             Some(g) => g,
             None => {
@@ -56,10 +52,45 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
             None => pillars.push((t.pillar.clone(), vec![i])),
         }
     }
+    groups
+}
+
+/// The targets list, planned lazily: one chart per document and pillar
+/// named now, drawn with the 2,000 rows when the page renders.
+pub(crate) fn targets_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::LazyPage {
+    let tr = Tr::new(theme, &site.config.language);
+    let mut charts = Vec::new();
+    for (gi, (_, pillars)) in doc_groups(data).into_iter().enumerate() {
+        for (pi, (pillar, idx)) in pillars.into_iter().enumerate() {
+            let name = pillar.unwrap_or_else(|| tr.get("unclassified"));
+            charts.push(super::charts::targets_chart_lazy(
+                data,
+                format!("chi-tieu-{}-{}-{}", gi + 1, pi + 1, slugify(&name)),
+                tr.fmt("chart_title_pillar_group", &[("pillar", &name)]),
+                idx,
+            ));
+        }
+    }
+    super::LazyPage {
+        path: format!("{TARGETS}index.html"),
+        template: "targets.html",
+        title: tr.get("targets_title"),
+        charts,
+        make: Box::new(|site, theme, data, _, charts| targets_page(site, theme, data, charts)),
+    }
+}
+
+/// The targets list, showing `charts` (one per document and pillar, in
+/// page order; see [`targets_lazy`]).
+fn targets_page(site: &Site, theme: &Theme, data: &SiteData, charts: &[&ChartView]) -> Context {
+    let w = data.chart_words();
+    let set = &data.set;
+    let tr = Tr::new(theme, &site.config.language);
+    let groups = doc_groups(data);
+    let mut charts = charts.iter();
     let docs: Vec<DocGroup> = groups
         .into_iter()
-        .enumerate()
-        .map(|(gi, (doc, pillars))| {
+        .map(|(doc, pillars)| {
             let (title, href) = match doc.as_deref() {
                 Some(n) => match site.document(n) {
                     Some(p) => (format!("{n} – {}", p.title), link(site, &p.path)),
@@ -69,16 +100,10 @@ pub(crate) fn targets_page(site: &Site, theme: &Theme, data: &SiteData) -> Conte
             };
             let pillars = pillars
                 .into_iter()
-                .enumerate()
-                .map(|(pi, (pillar, idx))| {
+                .map(|(pillar, idx)| {
                     let name = pillar.unwrap_or_else(|| tr.get("unclassified"));
                     PillarGroup {
-                        chart: targets_chart(
-                            data,
-                            &format!("chi-tieu-{}-{}-{}", gi + 1, pi + 1, slugify(&name)),
-                            &tr.fmt("chart_title_pillar_group", &[("pillar", &name)]),
-                            &idx,
-                        ),
+                        chart: charts.next().map(|c| (*c).clone()).unwrap_or_default(),
                         rows: idx.iter().map(|&i| target_row(site, data, i)).collect(),
                         href: {
                             let p = pillar_href_path(data, Some(&name));
@@ -168,14 +193,6 @@ fn fact(tr: Tr, key: &str, value: impl Into<String>) -> Fact {
     }
 }
 
-/// The charts of target `i`'s page, in page order: its history (or
-/// progress bar), then its results per commune if any.
-pub fn target_charts(data: &SiteData, i: usize) -> Vec<ChartView> {
-    std::iter::once(super::charts::target_chart(data, i))
-        .chain(super::charts::commune_chart(data, i))
-        .collect()
-}
-
 /// The window title of target `i`'s page: it names the target itself,
 /// not only its code.
 pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) -> String {
@@ -186,8 +203,8 @@ pub fn target_page_title(site: &Site, theme: &Theme, data: &SiteData, i: usize) 
     )
 }
 
-/// Target `i`'s page at folder `path`, planned lazily: its charts drawn
-/// now, the rest of its context when it renders.
+/// Target `i`'s page at folder `path`, planned lazily: its charts named
+/// now, drawn with the rest of its context when it renders.
 pub(crate) fn target_lazy(
     site: &Site,
     theme: &Theme,
@@ -199,14 +216,15 @@ pub(crate) fn target_lazy(
         path: format!("{path}index.html"),
         template: "target.html",
         title: target_page_title(site, theme, data, i),
-        charts: target_charts(data, i),
+        charts: super::charts::target_charts_lazy(data, i),
         make: Box::new(move |site, theme, data, folder, charts| {
             target_page(site, theme, data, i, folder, charts)
         }),
     }
 }
 
-/// One target's page, showing `charts` (see [`target_charts`]).
+/// One target's page, showing `charts` (its history or progress bar, then
+/// its results per commune if any).
 pub fn target_page(
     site: &Site,
     theme: &Theme,

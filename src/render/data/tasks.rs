@@ -19,7 +19,10 @@ pub(crate) fn tasks_lazy(site: &Site, theme: &Theme, data: &SiteData) -> super::
         path: format!("{TASKS}index.html"),
         template: "tasks.html",
         title: Tr::new(theme, &site.config.language).get("tasks_title"),
-        charts,
+        charts: charts
+            .into_iter()
+            .map(super::lazy_chart::LazyChart::drawn)
+            .collect(),
         make: Box::new(|site, theme, data, _, charts| tasks_page(site, theme, data, charts)),
     }
 }

@@ -6,14 +6,15 @@
 use crate::render::engine::vars::Context;
 use serde::Serialize;
 
-use super::charts::{last_segment, unit_tasks_chart};
+use super::charts::{last_segment, targets_chart_lazy, unit_tasks_lazy};
+use super::lazy_chart::LazyChart;
 use super::page_context;
 use super::task_views::{TaskGroupView, TaskRow, overdue_rows_of, task_groups_of, task_row};
-use super::views::{ChartView, Stat, TargetRow, target_row, targets_chart};
+use super::views::{ChartView, Stat, TargetRow, target_row};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::link;
-use crate::site::identities::{UNITS, UnitEntry, names_unit};
+use crate::site::identities::{self, UNITS, UnitEntry, names_unit};
 use crate::site::{Site, SiteData};
 
 /// A row of the units or pillars index.
@@ -69,7 +70,8 @@ pub(crate) fn indicator_rows(
 }
 
 /// `don-vi/`: every unit with its counts.
-pub fn units_page(site: &Site, theme: &Theme, data: &SiteData, units: &[UnitEntry]) -> Context {
+pub(crate) fn units_page(site: &Site, theme: &Theme, data: &SiteData) -> Context {
+    let units = &identities::units(data);
     let w = data.chart_words();
     let rows: Vec<IndexRow> = units
         .iter()
@@ -122,27 +124,27 @@ fn targets_led(data: &SiteData, u: &UnitEntry) -> Vec<usize> {
 }
 
 /// The charts of unit `u`'s page, in page order: its tasks by state, then
-/// the targets it leads if any.
-fn unit_charts(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Vec<ChartView> {
+/// the targets it leads if any; named now, drawn when shown.
+fn unit_charts(site: &Site, theme: &Theme, data: &SiteData, u: &UnitEntry) -> Vec<LazyChart> {
     let slug = last_segment(&u.path);
     let tr = Tr::new(theme, &site.config.language);
     let targets = targets_led(data, u);
-    let mut charts: Vec<ChartView> = unit_tasks_chart(data, &u.key, &u.name, slug)
+    let mut charts: Vec<LazyChart> = unit_tasks_lazy(data, &u.key, &u.name, slug)
         .into_iter()
         .collect();
     if !targets.is_empty() {
-        charts.push(targets_chart(
+        charts.push(targets_chart_lazy(
             data,
-            &format!("don-vi-{slug}-chi-tieu"),
-            &tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
-            &targets,
+            format!("don-vi-{slug}-chi-tieu"),
+            tr.fmt("unit_targets_chart", &[("unit", &u.name)]),
+            targets,
         ));
     }
     charts
 }
 
-/// `don-vi/<slug>/`, planned lazily: its charts drawn now, its task and
-/// target rows when it renders.
+/// `don-vi/<slug>/`, planned lazily: its charts named now, drawn with its
+/// task and target rows when it renders.
 pub(crate) fn unit_lazy(
     site: &Site,
     theme: &Theme,

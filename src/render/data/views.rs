@@ -15,7 +15,7 @@ use crate::site::{Site, SiteData};
 use crate::text::slugify;
 
 /// A chart ready for `<figure class="chart-figure">`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ChartView {
     pub id: String,
     pub title: String,
@@ -353,11 +353,16 @@ pub fn unit_link(site: &Site, data: &SiteData, text: &str) -> String {
     }
 }
 
+/// The title [`targets_chart`] gives a chart of the targets `idx`.
+pub fn targets_chart_title(data: &SiteData, title: String, idx: &[usize]) -> String {
+    let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
+    mark_title(title, illustrative, &data.chart_words())
+}
+
 /// The `target_progress` chart for some targets.
 pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> ChartView {
     let w = data.chart_words();
     let words = data.chart_words();
-    let illustrative = idx.iter().any(|&i| data.computed.targets[i].illustrative);
     let items = idx
         .iter()
         .map(|&i| {
@@ -380,16 +385,31 @@ pub fn targets_chart(data: &SiteData, id: &str, title: &str, idx: &[usize]) -> C
         .collect();
     charts::target_progress(&charts::TargetProgress {
         id: id.to_owned(),
-        title: mark_title(title.to_owned(), illustrative, &w),
+        title: targets_chart_title(data, title.to_owned(), idx),
         items,
         words,
     })
     .into()
 }
 
+/// The id of [`pillar_chart`].
+pub const PILLAR_CHART: &str = "tru-cot";
+
+/// The title of [`pillar_chart`].
+pub fn pillar_chart_title(data: &SiteData) -> String {
+    mark_title(
+        own_title(data, "chart_title_pillars"),
+        data.set
+            .targets
+            .iter()
+            .zip(&data.computed.targets)
+            .any(|(t, p)| t.locality.is_none() && p.illustrative),
+        &data.chart_words(),
+    )
+}
+
 /// Targets per pillar: achieved / not achieved / no data.
 pub fn pillar_chart(data: &SiteData) -> ChartView {
-    let w = data.chart_words();
     let mut pillars: Vec<charts::PillarCounts> = Vec::new();
     // The site's own targets only: other localities' are never added in.
     for (t, p) in data
@@ -420,16 +440,8 @@ pub fn pillar_chart(data: &SiteData) -> ChartView {
         }
     }
     charts::pillar_summary(&charts::PillarSummary {
-        id: "tru-cot".into(),
-        title: mark_title(
-            own_title(data, "chart_title_pillars"),
-            data.set
-                .targets
-                .iter()
-                .zip(&data.computed.targets)
-                .any(|(t, p)| t.locality.is_none() && p.illustrative),
-            &w,
-        ),
+        id: PILLAR_CHART.into(),
+        title: pillar_chart_title(data),
         pillars,
         words: data.chart_words(),
     })

@@ -25,6 +25,22 @@ pub(crate) fn index(site: &Site) -> &RenderIndex {
         .expect("only the renderer fills the site's view slot")
 }
 
+/// Page `i`'s list entry at `root`, through the site's memo.
+pub(crate) fn entry(site: &Site, i: usize, root: &str) -> tera::Value {
+    index(site).entries.get(site, i, root)
+}
+
+/// The entries of `pages` at `root`, as one template array.
+pub(crate) fn entries(site: &Site, pages: &[usize], root: &str) -> tera::Value {
+    let memo = &index(site).entries;
+    tera::Value::from(
+        pages
+            .iter()
+            .map(|&i| memo.get(site, i, root))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// Context shared by every page.
 pub(crate) fn base_context(
     site: &Site,

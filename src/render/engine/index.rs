@@ -26,6 +26,8 @@ pub struct RenderIndex {
     pub(crate) menu: Vec<(String, String)>,
     /// Per language: the page-independent base context.
     protos: Mutex<Vec<(String, Arc<Context>)>>,
+    /// Each page's list entry, per link depth (decision 0036).
+    pub(crate) entries: super::entries::EntryMemo,
 }
 
 impl RenderIndex {
@@ -33,6 +35,7 @@ impl RenderIndex {
         RenderIndex {
             menu: menu_items(site),
             protos: Mutex::new(Vec::new()),
+            entries: super::entries::EntryMemo::new(site.pages.len()),
         }
     }
 

@@ -3,6 +3,7 @@
 //! strings and view structs.
 
 pub mod context;
+pub mod entries;
 pub mod i18n;
 pub mod index;
 pub mod jobs;

@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use crate::content::PageKind;
 use crate::content::markdown::place;
+use crate::render::engine::context::entries;
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{
-    self, PageRef, category_path, link, news_path, page_ref, root_for, tag_path,
-    taxonomy_index_path, taxonomy_term_path,
+    self, category_path, link, news_path, root_for, tag_path, taxonomy_index_path,
+    taxonomy_term_path,
 };
 use crate::site::Site;
 use {
@@ -413,10 +414,7 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
             }
         }
         let chunk = &items[(n - 1) * per_page..(n * per_page).min(items.len())];
-        let posts: Vec<PageRef> = chunk
-            .iter()
-            .map(|&i| page_ref(site, &site.pages[i], &root))
-            .collect();
+        let posts = entries(site, chunk, &root);
         let href = |k: usize| format!("{root}{}", link(site, &spec.page_path(k)));
         let pager = Paginator {
             current: n,
@@ -455,7 +453,7 @@ fn list_page(site: &Site, theme: &Theme, spec: &ListSpec, n: usize, total: usize
                 String::new()
             },
         );
-        c.insert("posts", &posts);
+        c.insert_value("posts", posts);
         c.insert("paginator", &pager);
         // No posts, no feed file: link it only when it exists.
         let feed_link = if items.is_empty() {

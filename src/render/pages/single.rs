@@ -4,6 +4,7 @@
 use crate::content::{Page, PageKind};
 use crate::render::data::bulletin;
 use crate::render::engine::context::base_context;
+use crate::render::engine::context::{entries, entry};
 use crate::render::engine::jobs::{Job, Lazy};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{PageRef, link, news_path, page_ref, page_view, root_for};
@@ -91,19 +92,15 @@ pub(crate) fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
         let template = match (&page.fm.template, page.kind) {
             (Some(t), _) => t.clone(),
             (None, PageKind::Home) => {
-                let latest: Vec<PageRef> = site
-                    .posts
-                    .iter()
-                    .take(HOME_POSTS)
-                    .map(|&j| page_ref(site, &site.pages[j], &root))
-                    .collect();
+                let shown = site.posts.len().min(HOME_POSTS);
+                let latest = entries(site, &site.posts[..shown], &root);
                 let docs_latest: Vec<PageRef> = site
                     .documents
                     .iter()
                     .take(HOME_DOCUMENTS)
                     .map(|&j| page_ref(site, &site.pages[j], &root))
                     .collect();
-                c.insert("latest_posts", &latest);
+                c.insert_value("latest_posts", latest);
                 c.insert("latest_documents", &docs_latest);
                 "home.html".into()
             }
@@ -138,12 +135,12 @@ pub(crate) fn page_job(site: &Site, theme: &Theme, i: usize) -> Job {
                 let pos = site.page_index().post_pos[i];
                 let newer = pos
                     .and_then(|p| p.checked_sub(1))
-                    .map(|p| page_ref(site, &site.pages[list[p]], &root));
+                    .map(|p| entry(site, list[p], &root));
                 let older = pos
                     .and_then(|p| list.get(p + 1))
-                    .map(|&j| page_ref(site, &site.pages[j], &root));
-                c.insert("newer", &newer);
-                c.insert("older", &older);
+                    .map(|&j| entry(site, j, &root));
+                c.insert_value("newer", tera::Value::from(newer));
+                c.insert_value("older", tera::Value::from(older));
                 "post.html".into()
             }
             (None, PageKind::Document) => "document.html".into(),

@@ -126,12 +126,13 @@ fn list(root: &Path, output: &Path) -> Option<Vec<Found>> {
 
 /// The size and hash of one file's bytes.
 fn hash_file(path: &Path) -> Option<(u64, u128)> {
-    let len = fs::metadata(path).ok()?.len();
+    let mut f = fs::File::open(path).ok()?;
+    let len = f.metadata().ok()?.len();
     if len <= WHOLE_READ_LIMIT {
-        let bytes = fs::read(path).ok()?;
+        let mut bytes = Vec::with_capacity(len as usize + 1);
+        f.read_to_end(&mut bytes).ok()?;
         return Some((bytes.len() as u64, xxh3_128(&bytes)));
     }
-    let mut f = fs::File::open(path).ok()?;
     let mut h = Xxh3::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;

@@ -256,3 +256,18 @@ fn a_failed_build_is_not_recorded() {
     site.build_ok(&[]).assert_stderr_has(&[UNCHANGED]);
     assert_same_tree(&site.public_tree(), &good);
 }
+
+#[test]
+fn a_data_folder_outside_the_hashed_folders_is_never_skipped() {
+    // `[data] dir = "../…"` reads files the key does not hash: a change
+    // there must still reach the pages, never "nothing changed".
+    let site = Site::fixture("data-demo");
+    std::fs::rename(site.path("content/du-lieu"), site.path("du-lieu-chung")).unwrap();
+    site.append_config("\n[data]\ndir = \"../du-lieu-chung\"\n");
+    site.build_ok(&[]).assert_stderr_has(&[BUILT]);
+    site.edit("du-lieu-chung/chi-tieu.csv", |t| {
+        t.replacen("hạng,xếp hạng,5,", "hạng,xếp hạng,4,", 1)
+    });
+    let again = build_equals_clean(&site, &["--date", TODAY], 1);
+    assert!(!again.contains(UNCHANGED), "{again}");
+}

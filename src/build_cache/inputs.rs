@@ -29,6 +29,22 @@ pub struct Options<'a> {
     pub output: &'a Path,
 }
 
+/// Whether the key covers every folder the site's configuration makes a
+/// build read: a data folder or theme named with `..` or as an absolute
+/// path lies outside the hashed folders, so a change there would go
+/// unseen — such a site is never recorded, every build is a real one.
+pub fn covers(config: &crate::config::Config) -> bool {
+    let inside = |p: &str| {
+        Path::new(p).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+    };
+    inside(&config.data.dir) && inside(&config.theme)
+}
+
 /// Files above this size are hashed in pieces, not read whole.
 const WHOLE_READ_LIMIT: u64 = 8 << 20;
 

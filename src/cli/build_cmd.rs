@@ -132,7 +132,9 @@ impl BuildArgs {
             }
         }
         if outcome.held.is_empty() {
-            if let Some(key) = key {
+            if let Some(key) = key
+                && build_cache::inputs::covers(&built.config)
+            {
                 let shown = warnings.capped(crate::diagnostics::SHOWN_PER_KIND);
                 let record = build_cache::Record {
                     pages: built.output.page_count(),

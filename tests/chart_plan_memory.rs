@@ -20,26 +20,11 @@ use minhbach::build::{BuildOptions, prepare};
 use minhbach::output::LazySource;
 use minhbach::render::lazy::lazy_output;
 
-/// Writes `n` targets with ten yearly results each (a history line of ten
-/// points per target) into the basic site.
+/// The basic site with `n` targets and ten yearly results each (a history
+/// line of ten points per target).
 fn site_with_targets(n: usize) -> common::Site {
     let site = common::Site::fixture("basic");
-    let mut targets =
-        String::from("Mã,Trụ cột,Chỉ tiêu,Đơn vị tính,So sánh,Mục tiêu,Giá trị gốc,Thời hạn\n");
-    let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Nguồn\n");
-    for i in 0..n {
-        targets.push_str(&format!(
-            "CT-{i:04},Chính quyền số,Tỷ lệ hồ sơ trực tuyến toàn trình số {i},%,tối thiểu,90,20,2027\n"
-        ));
-        for year in 2016..2026 {
-            results.push_str(&format!(
-                "CT-{i:04},{year},\"{},5\",Báo cáo năm\n",
-                20 + (i + year as usize) % 70
-            ));
-        }
-    }
-    site.write("content/du-lieu/chi-tieu.csv", targets);
-    site.write("content/du-lieu/ket-qua.csv", results);
+    site.write_targets(n, 2016..2026);
     site
 }
 

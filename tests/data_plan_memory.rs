@@ -17,22 +17,7 @@ use counting_alloc::build_peak;
 /// returns the build's peak heap and the bytes of the target pages written.
 fn build_with_targets(n: usize) -> (isize, u64) {
     let site = common::Site::fixture("basic");
-    let mut targets =
-        String::from("Mã,Trụ cột,Chỉ tiêu,Đơn vị tính,So sánh,Mục tiêu,Giá trị gốc,Thời hạn\n");
-    let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Nguồn\n");
-    for i in 0..n {
-        targets.push_str(&format!(
-            "CT-{i:04},Chính quyền số,Tỷ lệ hồ sơ trực tuyến toàn trình số {i},%,tối thiểu,90,20,2027\n"
-        ));
-        for year in 2020..2026 {
-            results.push_str(&format!(
-                "CT-{i:04},{year},\"{},5\",Báo cáo năm\n",
-                20 + (i + year as usize) % 70
-            ));
-        }
-    }
-    site.write("content/du-lieu/chi-tieu.csv", targets);
-    site.write("content/du-lieu/ket-qua.csv", results);
+    site.write_targets(n, 2020..2026);
     let (peak, _) = build_peak(&site.root);
     let pages = site.pages_weight((0..n).map(|i| {
         (

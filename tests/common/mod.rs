@@ -205,6 +205,28 @@ impl Site {
         self.edit("minhbach.toml", |s| format!("{s}\n{text}"));
     }
 
+    /// Replaces the data set's targets and results with `n` generated
+    /// targets (`CT-0000`…), each with one result per year of `years`: the
+    /// province-size data the memory tests scale.
+    pub fn write_targets(&self, n: usize, years: std::ops::Range<usize>) {
+        let mut targets =
+            String::from("Mã,Trụ cột,Chỉ tiêu,Đơn vị tính,So sánh,Mục tiêu,Giá trị gốc,Thời hạn\n");
+        let mut results = String::from("Mã chỉ tiêu,Kỳ,Giá trị,Nguồn\n");
+        for i in 0..n {
+            targets.push_str(&format!(
+                "CT-{i:04},Chính quyền số,Tỷ lệ hồ sơ trực tuyến toàn trình số {i},%,tối thiểu,90,20,2027\n"
+            ));
+            for year in years.clone() {
+                results.push_str(&format!(
+                    "CT-{i:04},{year},\"{},5\",Báo cáo năm\n",
+                    20 + (i + year) % 70
+                ));
+            }
+        }
+        self.write("content/du-lieu/chi-tieu.csv", targets);
+        self.write("content/du-lieu/ket-qua.csv", results);
+    }
+
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root.join(rel)).unwrap();
     }

@@ -256,7 +256,9 @@ pub fn prepare_holding_back(
             bulletin_memo,
         )
     });
-    loaded.pages.extend(bulletins);
+    loaded
+        .pages
+        .extend(bulletins.into_iter().map(std::sync::Arc::new));
     let reports = phase("reports", || {
         render::data::report::reports(
             &mut loaded,
@@ -269,7 +271,9 @@ pub fn prepare_holding_back(
             report_memo,
         )
     });
-    loaded.pages.extend(reports);
+    loaded
+        .pages
+        .extend(reports.into_iter().map(std::sync::Arc::new));
     let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);

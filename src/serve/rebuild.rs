@@ -106,6 +106,12 @@ impl Incremental {
         self.cache.bulletins.made()
     }
 
+    /// How many rebuilds took the content's pages whole from the last
+    /// one (data-only edits; see [`crate::content::ContentCache::trust_unchanged`]).
+    pub fn contents_kept(&self) -> usize {
+        self.cache.content.kept_loads()
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {

@@ -255,9 +255,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
                 units::units_page,
             )));
         }
+        let led = units::LedBy::new(data);
         let planned = units
             .par_iter()
-            .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u)))
+            .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u, &led)))
             .collect();
         lazy_to(pages, planned);
     }

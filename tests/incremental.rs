@@ -617,6 +617,13 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     assert!(report(&snap, "quy-1-nam-2026").contains("47\u{a0}%"));
     assert_eq!(state.bulletins_made(), 1, "the week of 31/03");
     assert!(week(&snap, "14").contains("47\u{a0}%"));
+    // The sections' feeds list the reports and bulletins with their
+    // bodies: made when first read, from this generation's pages (a feed
+    // kept from the last one would still say 40 %).
+    for feed in ["bao-cao/feed.json", "ban-tin/feed.json", "ban-tin/atom.xml"] {
+        let text = String::from_utf8(snap.output.read(feed).unwrap()).unwrap();
+        assert!(text.contains("47\u{a0}%"), "{feed} shows the new value");
+    }
 
     // A row moved from the second quarter to the third: both halves, the
     // year and the third quarter (the second has no data left, no report).

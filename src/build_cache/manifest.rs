@@ -5,27 +5,25 @@
 //! whether anyone added, removed or edited a file since.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use xxhash_rust::xxh3::Xxh3;
 
 /// The fingerprint of `dir`, or `None` when it does not exist or cannot
-/// be read whole.
+/// be read whole. Folders are listed and their entries' metadata read in
+/// parallel (a site of 10,000 posts has 20,000 files to `stat`); the
+/// hash is taken in one fixed order: names sorted within each folder, a
+/// folder before what it holds.
 pub fn fingerprint(dir: &Path) -> Option<u128> {
     if !fs::metadata(dir).ok()?.is_dir() {
         return None;
     }
+    let entries = list(dir, Path::new(""))?;
     let mut h = Xxh3::new();
     h.update(b"minhbach output manifest 1\0");
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .min_depth(1);
-    let mut count = 0u64;
-    for entry in walker {
-        let entry = entry.ok()?;
-        let meta = entry.metadata().ok()?;
-        let rel = entry.path().strip_prefix(dir).ok()?;
+    for (rel, meta) in &entries {
         h.update(rel.as_os_str().as_encoded_bytes());
         let kind: u8 = if meta.is_dir() {
             1
@@ -37,12 +35,45 @@ pub fn fingerprint(dir: &Path) -> Option<u128> {
         h.update(&[0, kind]);
         if kind != 1 {
             h.update(&meta.len().to_le_bytes());
-            h.update(&stamps(&meta));
+            h.update(&stamps(meta));
         }
-        count += 1;
     }
-    h.update(&count.to_le_bytes());
+    h.update(&(entries.len() as u64).to_le_bytes());
     Some(h.digest128())
+}
+
+/// Every entry under `dir` (whose path from the output folder is `rel`),
+/// symlinks not followed, with its metadata: sorted by name, each folder
+/// followed by its own entries.
+fn list(dir: &Path, rel: &Path) -> Option<Vec<(PathBuf, fs::Metadata)>> {
+    let mut names: Vec<std::ffi::OsString> = fs::read_dir(dir)
+        .ok()?
+        .map(|e| e.map(|e| e.file_name()))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    names.sort();
+    let parts: Vec<Option<Vec<(PathBuf, fs::Metadata)>>> = names
+        .par_iter()
+        .map(|name| {
+            let path = dir.join(name);
+            let meta = fs::symlink_metadata(&path).ok()?;
+            let rel = rel.join(name);
+            if meta.is_dir() {
+                let inner = list(&path, &rel)?;
+                let mut all = Vec::with_capacity(inner.len() + 1);
+                all.push((rel, meta));
+                all.extend(inner);
+                Some(all)
+            } else {
+                Some(vec![(rel, meta)])
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend(part?);
+    }
+    Some(out)
 }
 
 /// Time stamps and identity of a file: modification time, and on Unix the

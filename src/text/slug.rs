@@ -32,7 +32,14 @@ const WINDOWS_RESERVED: &[&str] = &[
 /// before the first dot (trailing spaces ignored) is a device name.
 pub fn is_windows_reserved(segment: &str) -> bool {
     let stem = segment.split('.').next().unwrap_or("").trim_end();
-    WINDOWS_RESERVED.iter().any(|r| stem.to_lowercase() == *r)
+    // Lower-casing shrinks a character to no less than a third of its
+    // bytes (K, the Kelvin sign, becomes k), so a longer stem can never
+    // be one of these 7-byte-at-most names: most segments skip the copy.
+    if stem.len() > 3 * 7 {
+        return false;
+    }
+    let stem = stem.to_lowercase();
+    WINDOWS_RESERVED.contains(&stem.as_str())
 }
 
 /// One path segment made safe for Windows, the same way on every OS so a

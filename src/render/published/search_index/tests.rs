@@ -66,3 +66,41 @@ fn word_chars_are_the_alphanumeric_chars() {
         assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
     }
 }
+
+/// The escaping as first written, one `char` at a time: the byte scan
+/// must give exactly its output.
+fn json_safe_by_chars(json: &str) -> String {
+    let needs = |c: char| {
+        c == '<' || ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{2028}' || c == '\u{2029}'
+    };
+    let mut out = String::new();
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn json_safe_escapes_what_the_char_scan_escaped() {
+    for text in [
+        "",
+        "plain ascii",
+        "</script><!-- x -->",
+        "Đường “thôn” ấp\u{7f}\u{80}\u{9f}\u{a0}\u{2027}\u{2028}\u{2029}\u{202a}",
+        "\u{2028}",
+        "a\u{c2}\u{85}b",
+        "ký tự cuối <",
+        "\u{1ec7}\u{e2}\u{20ac}",
+    ] {
+        let json = serde_json::to_string(text).unwrap();
+        let safe = json_safe(json.clone());
+        assert_eq!(safe, json_safe_by_chars(&json), "{text:?}");
+        assert!(!safe.contains('<') && !safe.contains('\u{2028}'), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, text);
+    }
+}

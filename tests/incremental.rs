@@ -730,3 +730,36 @@ fn served_pages_follow_an_edited_template() {
         assert!(page.contains(mark), "{mark} after a data edit");
     }
 }
+
+/// A post linking to a target that the data does not have yet: a data
+/// edit adding that target (and so its page) is data-only, yet the
+/// content kept across data edits must not be reused — the link targets
+/// changed (decision 0040).
+#[test]
+fn a_data_edit_adding_a_linked_target_loads_the_content_again() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    std::fs::write(
+        root.join("content/tin-tuc/2026-11-19-lien-ket.md"),
+        "+++\ntitle = \"Liên kết tới chỉ tiêu mới\"\ndate = 2026-11-19\n+++\n\nXem [chỉ tiêu mới](../chi-tieu/tt-09/).\n",
+    )
+    .unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert!(snap.errors.is_some(), "the link has no page yet");
+    let targets = root.join("content/du-lieu/chi-tieu.csv");
+    edit(&targets, |t| {
+        let row = t.lines().nth(1).unwrap().replacen("TT-01", "TT-09", 1);
+        format!("{}\n{row}\n", t.trim_end())
+    });
+    state.data_only();
+    let paths = vec![targets.clone()];
+    let changed = Changed {
+        root: &root,
+        paths: &paths,
+    };
+    (snap, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+    assert_same_as_clean_build(&root, &snap);
+    assert_eq!(state.contents_kept(), 0);
+}

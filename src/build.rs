@@ -191,8 +191,10 @@ pub fn prepare_holding_back(
             format!("{url}/")
         };
     }
-    crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
-    let theme = Theme::load(&opts.root, &config.theme, &mut diags);
+    let theme = phase("config, theme", || {
+        crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
+        Theme::load(&opts.root, &config.theme, &mut diags)
+    });
     let tera = phase("templates", || render::compile(&theme, &mut diags));
     // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
@@ -239,7 +241,9 @@ pub fn prepare_holding_back(
             held_back,
         )
     });
-    check_templates(&opts.root, &theme, &loaded, &mut diags);
+    phase("check templates", || {
+        check_templates(&opts.root, &theme, &loaded, &mut diags);
+    });
     let bulletins = phase("bulletins", || {
         render::data::bulletin::bulletins(
             &loaded,
@@ -252,7 +256,9 @@ pub fn prepare_holding_back(
             bulletin_memo,
         )
     });
-    loaded.pages.extend(bulletins);
+    loaded
+        .pages
+        .extend(bulletins.into_iter().map(std::sync::Arc::new));
     let reports = phase("reports", || {
         render::data::report::reports(
             &mut loaded,
@@ -265,7 +271,9 @@ pub fn prepare_holding_back(
             report_memo,
         )
     });
-    loaded.pages.extend(reports);
+    loaded
+        .pages
+        .extend(reports.into_iter().map(std::sync::Arc::new));
     let mut site = phase("site", || Site::new(config, opts.today, loaded));
     if opts.check {
         site.warn_incomplete_documents(&mut diags);

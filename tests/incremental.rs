@@ -251,7 +251,7 @@ fn served_data_site_after_edits_equals_a_clean_build() {
     // As the watcher says after a data file alone changed: the content
     // folder is not walked again, the shortcode body is rendered again.
     state.data_only();
-    step(vec![results], &mut snap, &mut state);
+    step(vec![results.clone()], &mut snap, &mut state);
     assert!(
         read(&snap).contains("87\u{a0}%"),
         "the shortcode chart shows the new value"
@@ -270,8 +270,40 @@ fn served_data_site_after_edits_equals_a_clean_build() {
     assert_eq!(state.body_edits(), 2);
     assert!(target(&snap).contains("87\u{a0}%"));
     edit(&post, |t| format!("{t}\nVà thêm một câu.\n"));
-    step(vec![post], &mut snap, &mut state);
+    step(vec![post.clone()], &mut snap, &mut state);
     assert_eq!(state.body_edits(), 3);
+
+    // Data edits after a body edit: the content kept from the last load
+    // (decision 0040) never holds an old body, and the chart post is the
+    // only body rendered again.
+    let mut value = 89;
+    let mut kept_after = Vec::new();
+    for round in 0..2 {
+        edit(&post, |t| format!("{t}\nCâu thêm ở vòng {round}.\n"));
+        step(vec![post.clone()], &mut snap, &mut state);
+        for _ in 0..2 {
+            let kept = state.contents_kept();
+            edit(&results, |t| {
+                let start = t.find("TT-01,2026,").unwrap() + "TT-01,2026,".len();
+                let end = start + t[start..].find(',').unwrap();
+                format!("{}{value}{}", &t[..start], &t[end..])
+            });
+            state.data_only();
+            step(vec![results.clone()], &mut snap, &mut state);
+            assert!(read(&snap).contains(&format!("{value}\u{a0}%")));
+            assert_eq!(state.bodies_rendered(), 1, "the chart post only");
+            let page = snap
+                .output
+                .read("tin-tuc/ngay-chuyen-doi-so-quoc-gia/index.html");
+            let page = String::from_utf8(page.unwrap()).unwrap();
+            assert!(page.contains(&format!("Câu thêm ở vòng {round}.")));
+            kept_after.push(state.contents_kept() - kept);
+            value += 1;
+        }
+    }
+    // The first data edit after a body edit loads the content again; the
+    // next one takes it whole.
+    assert_eq!(kept_after, [0, 1, 0, 1]);
 }
 
 /// An edited commentary (`content/bao-cao/<kỳ>.md`) shows in its periodic

@@ -48,12 +48,36 @@ pub struct ContentCache {
     pub(crate) rendered_with: Option<(LinkTargets, String)>,
     /// How many bodies the last load rendered (not taken from the cache).
     fresh: usize,
+    /// How many loads took the last load's pages whole.
+    kept_loads: usize,
     /// What the last load found walking `content/` and `static/`.
     pub(crate) walked: Option<Arc<Walked>>,
     /// The next load may take every file under `content/` (outside the
     /// data folder) and `static/` as the last load found it: set by
     /// `serve` when the watcher saw changes to data files only.
     trusted: bool,
+    /// The last load's result, reused whole by a load that trusts the
+    /// files (see [`ContentCache::trust_unchanged`]) with the same inputs.
+    last_load: Option<LastLoad>,
+}
+
+/// What a load reads besides the files under `content/` and `static/`.
+#[derive(PartialEq)]
+pub(crate) struct LoadInputs {
+    pub(crate) config: crate::config::Config,
+    pub(crate) today: jiff::civil::Date,
+    pub(crate) drafts: bool,
+    pub(crate) held_back: std::collections::BTreeSet<String>,
+    /// The pages made from the data that links may point to.
+    pub(crate) generated: Vec<String>,
+}
+
+/// A load's result, its inputs and what it reported (but the problems of
+/// the bodies calling shortcodes, which are rendered again).
+struct LastLoad {
+    inputs: LoadInputs,
+    content: super::page::Content,
+    diags: Diagnostics,
 }
 
 /// The files a load found: Markdown and other files under `content/`
@@ -73,14 +97,23 @@ impl ContentCache {
 
     /// Forgets everything (after a configuration change, say).
     pub fn clear(&mut self) {
-        *self = ContentCache::default();
+        let kept_loads = self.kept_loads;
+        *self = ContentCache {
+            kept_loads,
+            ..ContentCache::default()
+        };
     }
 
     /// Drops what is kept for `rel` (a source path relative to `content/`),
     /// so it is read again whatever its stamp says.
     pub fn forget(&mut self, rel: &str) {
-        self.parsed.remove(rel);
-        self.rendered.remove(rel);
+        let parsed = self.parsed.remove(rel).is_some();
+        let rendered = self.rendered.remove(rel).is_some();
+        // The last load's pages hold that file's (a data file is none of
+        // them: it is forgotten by the data cache).
+        if parsed || rendered {
+            self.last_load = None;
+        }
     }
 
     /// Lets the next load take the files under `content/` (outside the
@@ -162,6 +195,83 @@ impl ContentCache {
         {
             self.rendered_with = Some((targets.clone(), key));
         }
+    }
+
+    /// How many loads took the last load's pages whole (see
+    /// [`ContentCache::trust_unchanged`]), since the cache was made.
+    pub fn kept_loads(&self) -> usize {
+        self.kept_loads
+    }
+
+    /// Keeps a load's result for the next load that trusts the files.
+    pub(crate) fn keep_load(
+        &mut self,
+        inputs: LoadInputs,
+        content: &super::page::Content,
+        diags: Diagnostics,
+    ) {
+        self.last_load = Some(LastLoad {
+            inputs,
+            content: content.clone(),
+            diags,
+        });
+    }
+
+    /// The last load's result when its inputs are `inputs` (the caller
+    /// trusts the files to be unchanged): its pages shared, those whose
+    /// body calls shortcodes rendered again with `shortcodes`, since they
+    /// read the data. Reports what the last load reported into `diags`.
+    pub(crate) fn reuse_load(
+        &mut self,
+        inputs: &LoadInputs,
+        shortcodes: Option<&dyn super::shortcodes::Shortcodes>,
+        diags: &mut Diagnostics,
+    ) -> Option<super::page::Content> {
+        use rayon::prelude::*;
+        let last = self.last_load.as_ref().filter(|l| l.inputs == *inputs)?;
+        let (targets, key) = self.rendered_with.as_ref()?;
+        if *key != format!("{:?}", inputs.config.markdown) {
+            return None;
+        }
+        let again: Vec<usize> = (0..last.content.pages.len())
+            .filter(|&i| last.content.pages[i].body.uses_shortcodes)
+            .collect();
+        // Each such body from its kept source text, as the load renders it.
+        let fresh: Vec<(usize, super::Page, Diagnostics)> = again
+            .par_iter()
+            .map(|&i| {
+                let page = &last.content.pages[i];
+                let (_, parsed, _) = self.parsed.get(&page.rel)?;
+                let f = parsed.as_ref()?;
+                let mut d = Diagnostics::new();
+                let src = super::markdown::Source {
+                    display_path: &f.display,
+                    rel: &f.rel,
+                    file_text: &f.text,
+                    body_offset: f.body_offset,
+                };
+                let body = super::markdown::render(
+                    &src,
+                    targets,
+                    &inputs.config.markdown,
+                    shortcodes,
+                    &mut d,
+                );
+                let d = if page.published { d } else { demote(d) };
+                let mut page = (**page).clone();
+                page.body = body;
+                Some((i, page, d))
+            })
+            .collect::<Option<_>>()?;
+        let mut content = last.content.clone();
+        diags.extend(last.diags.iter().cloned());
+        for (i, page, d) in fresh {
+            content.pages[i] = Arc::new(page);
+            diags.extend(d);
+        }
+        self.fresh = again.len();
+        self.kept_loads += 1;
+        Some(content)
     }
 
     /// How many Markdown bodies the last load rendered; the others were
@@ -281,6 +391,8 @@ pub fn reload_body(
     if format!("{render_diags:?}") != format!("{old_render_diags:?}") {
         return BodyChange::Other;
     }
+    // The last load's pages hold the old body.
+    cache.last_load = None;
     cache
         .rendered
         .insert(rel.to_owned(), (stamp, body.clone(), render_diags));
@@ -288,4 +400,14 @@ pub fn reload_body(
         .parsed
         .insert(rel.to_owned(), (stamp, Some(new), diags));
     BodyChange::Body(Box::new(body))
+}
+
+/// Turns errors into warnings (for drafts and scheduled posts).
+pub(crate) fn demote(d: Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for mut x in d {
+        x.severity = crate::diagnostics::Severity::Warning;
+        out.push(x);
+    }
+    out
 }

@@ -5,13 +5,15 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::cache::ContentCache;
+use super::cache::{ContentCache, LoadInputs, demote};
 use super::layout::{Layout, date_from_file_name};
 use super::markdown::{self, LinkTargets, Rendered, Source};
+pub use super::page::Content;
 use super::page::{Asset, Page, PageKind};
 pub use super::parse::MAX_PAGE_BYTES;
 use super::parse::Parsed;
@@ -19,14 +21,6 @@ use super::shortcodes::Shortcodes;
 use super::translation;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-
-/// Everything found under `content/`.
-#[derive(Debug, Default)]
-pub struct Content {
-    /// Published and unpublished pages, sorted by source path.
-    pub pages: Vec<Page>,
-    pub assets: Vec<Asset>,
-}
 
 /// True for editor and office temporary files that must never be published.
 pub fn is_ignored_name(name: &str) -> bool {
@@ -74,13 +68,13 @@ pub fn load_cached(
     today: Date,
     drafts: bool,
     shortcodes: Option<&dyn Shortcodes>,
-    diags: &mut Diagnostics,
+    out: &mut Diagnostics,
     mut cache: Option<&mut ContentCache>,
     held_back: &BTreeSet<String>,
 ) -> Content {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
-        diags.push(
+        out.push(
             Diagnostic::error("content", "không tìm thấy thư mục content/").hint(
                 "tạo thư mục content/ với tệp content/_index.md cho trang chủ của chuyên mục",
             ),
@@ -90,6 +84,27 @@ pub fn load_cached(
     let data_dir = content_dir.join(&config.data.dir);
     let t = std::time::Instant::now();
     let trusted = cache.as_deref_mut().and_then(ContentCache::take_trusted);
+    let inputs = LoadInputs {
+        config: config.clone(),
+        today,
+        drafts,
+        held_back: held_back.clone(),
+        generated: shortcodes.map_or_else(Vec::new, |sc| sc.generated_pages()),
+    };
+    // Nothing under `content/` changed: the last load's pages, with the
+    // bodies that call shortcodes (they read the data) rendered again.
+    if trusted.is_some()
+        && let Some(c) = cache.as_deref_mut()
+        && let Some(content) = c.reuse_load(&inputs, shortcodes, out)
+    {
+        crate::timing::lap("content: kept", t);
+        return content;
+    }
+    // What this load reports, kept with its pages for the next load
+    // (the bodies calling shortcodes apart: they are rendered again).
+    let mut own = Diagnostics::new();
+    let mut shortcode_diags = Diagnostics::new();
+    let diags = &mut own;
     let walked = match trusted.clone() {
         Some(w) => w,
         None => std::sync::Arc::new(walk(root, &content_dir, &data_dir)),
@@ -239,7 +254,7 @@ pub fn load_cached(
             (r, d, true)
         })
         .collect();
-    if let Some(c) = cache {
+    if let Some(c) = cache.as_deref_mut() {
         let fresh = rendered.iter().map(|(r, d, fresh)| (r, d, *fresh));
         c.keep_rendered(files.iter().map(|f| &f.rel).zip(&file_stamps).zip(fresh));
         c.rendered_against(&targets, render_key);
@@ -261,7 +276,11 @@ pub fn load_cached(
         if let Some((_, lang)) = &translated {
             f.fm.lang.get_or_insert_with(|| lang.clone());
         }
-        diags.extend(d);
+        if body.uses_shortcodes {
+            shortcode_diags.extend(d);
+        } else {
+            diags.extend(d);
+        }
         let quiet = troubled.contains(&f.rel);
         let title = page_title(&f, kind, diags, published && !quiet);
         if kind == PageKind::Post && date.is_none() && published && !quiet {
@@ -329,7 +348,16 @@ pub fn load_cached(
     }
     translation::add_missing_news_lists(&mut pages, &config.sections.news);
     crate::timing::lap("content: pages", t);
-    Content { pages, assets }
+    let content = Content {
+        pages: pages.into_iter().map(Arc::new).collect(),
+        assets,
+    };
+    if let Some(c) = cache {
+        c.keep_load(inputs, &content, own.clone());
+    }
+    out.extend(own);
+    out.extend(shortcode_diags);
+    content
 }
 
 /// Finds the Markdown and other files under `content/` (the data folder
@@ -380,16 +408,6 @@ fn walk(root: &Path, content_dir: &Path, data_dir: &Path) -> super::cache::Walke
         diags: walk_diags,
         statics: super::statics::scan(root),
     }
-}
-
-/// Turns errors into warnings (for drafts and scheduled posts).
-fn demote(d: Diagnostics) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    for mut x in d {
-        x.severity = crate::diagnostics::Severity::Warning;
-        out.push(x);
-    }
-    out
 }
 
 fn page_title(f: &Parsed, kind: PageKind, diags: &mut Diagnostics, published: bool) -> String {

@@ -3,6 +3,7 @@
 //! asset copied beside it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -89,4 +90,14 @@ pub fn truncate_words(text: &str, max_words: usize) -> String {
     } else {
         format!("{}…", words[..max_words].join(" "))
     }
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default, Clone)]
+pub struct Content {
+    /// Published and unpublished pages, sorted by source path. Shared
+    /// (`Arc`) with the site model, and with `serve`'s cache, which keeps
+    /// them across data-only edits (see [`super::ContentCache`]).
+    pub pages: Vec<Arc<Page>>,
+    pub assets: Vec<Asset>,
 }

@@ -99,9 +99,14 @@ pub fn load_dir_cached(
         c.start(options, &files);
     }
     for path in files {
+        let load = || {
+            crate::timing::phase(&format!("data: read {}", path.display()), || {
+                load_file(site_root, dir, &path, options)
+            })
+        };
         let loaded = match cache.as_deref_mut() {
-            Some(c) => c.get_or_load(&path, || load_file(site_root, dir, &path, options)),
-            None => std::sync::Arc::new(load_file(site_root, dir, &path, options)),
+            Some(c) => c.get_or_load(&path, load),
+            None => std::sync::Arc::new(load()),
         };
         data.append(loaded.data.clone());
         diags.extend(loaded.diags.iter().cloned());
@@ -128,8 +133,10 @@ pub fn load_dir_cached(
             );
         }
     }
-    validate::validate(&mut data, Some(dir), diags);
-    validate::localities(&data, &options.unit, diags);
+    crate::timing::phase("data: validate", || {
+        validate::validate(&mut data, Some(dir), diags);
+        validate::localities(&data, &options.unit, diags);
+    });
     data
 }
 
@@ -159,7 +166,9 @@ fn load_file(site_root: &Path, dir: &Path, path: &Path, options: &DataOptions) -
             }
         }
         None => (
-            read::read_file(path, &rel, options.encoding.as_deref(), strict, &mut diags),
+            crate::timing::phase("data: cells", || {
+                read::read_file(path, &rel, options.encoding.as_deref(), strict, &mut diags)
+            }),
             None,
         ),
     };

@@ -1,7 +1,9 @@
 //! Files of the plan whose names are known when the site is planned but
 //! whose bytes are made only when asked for: the open-data files
-//! (`du-lieu/*.csv|json`) and the sharing preview images (`chia-se.png`
-//! per target page). Each plan lists them as [`OutFile::Lazy`] entries of
+//! (`du-lieu/*.csv|json`), the sharing preview images (`chia-se.png`
+//! per target page) and the sections' JSON feeds (`feed.json`, whose
+//! report and bulletin items are megabytes of HTML; see
+//! [`json_feeds_output`]). Each plan lists them as [`OutFile::Lazy`] entries of
 //! one [`Deferred`] source, which makes a file (with the others of its
 //! group: a dataset's CSV and JSON together) the first time it is read and
 //! keeps it for the generation.
@@ -20,7 +22,8 @@ use jiff::civil::Date;
 use super::engine::theme::Theme;
 
 use super::data::open_data::{self, OpenFiles};
-use super::published::sharing_images::{self, Preview};
+use super::published::section_feeds::{self, JsonFeedInputs};
+use super::published::sharing_images::{self, Preview, TargetCard};
 use crate::config::ReportKind;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::site::{Site, SiteData};
@@ -48,8 +51,9 @@ pub struct Deferred {
 }
 
 impl Deferred {
-    /// Plans the deferred files of `site`: their names, nothing made yet.
-    pub fn plan(site: &Site, theme: &Theme) -> Deferred {
+    /// Plans the deferred files of `site`: their names, nothing made yet;
+    /// `cards` are the targets' cards ([`sharing_images::target_cards`]).
+    pub(crate) fn plan(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Deferred {
         let mut groups = Vec::new();
         let mut by_path = HashMap::new();
         let mut last_open: Option<OpenFiles> = None;
@@ -63,7 +67,7 @@ impl Deferred {
             }
             by_path.insert(path, groups.len() - 1);
         }
-        for (path, preview) in sharing_images::previews(site, theme) {
+        for (path, preview) in sharing_images::previews(site, theme, cards) {
             groups.push(Group {
                 maker: Maker::Preview(preview),
                 made: OnceLock::new(),
@@ -136,11 +140,55 @@ impl LazySource for Deferred {
 
 /// The deferred files of `site` as an output whose entries are made on
 /// first read.
-pub fn deferred_output(site: &Site, theme: &Theme) -> Output {
-    let deferred = Arc::new(Deferred::plan(site, theme));
+pub(crate) fn deferred_output(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Output {
+    let deferred = Arc::new(Deferred::plan(site, theme, cards));
     let file = LazyFile(Arc::clone(&deferred) as Arc<dyn LazySource>);
     let mut out = Output::default();
     for path in deferred.paths() {
+        out.files.insert(path.clone(), OutFile::Lazy(file.clone()));
+    }
+    out
+}
+
+/// The sections' `feed.json` files of one plan, each made from the inputs
+/// taken when the site was planned ([`JsonFeedInputs`]: the pages it lists,
+/// shared) the first time it is read, and kept for the generation.
+struct JsonFeeds {
+    feeds: HashMap<String, (JsonFeedInputs, Made)>,
+}
+
+/// A file's bytes, once made.
+type Made = OnceLock<Arc<Vec<u8>>>;
+
+impl LazySource for JsonFeeds {
+    fn render(&self, path: &str) -> Option<Vec<u8>> {
+        let (feed, made) = self.feeds.get(path)?;
+        Some(made.get_or_init(|| Arc::new(feed.bytes())).as_ref().clone())
+    }
+
+    /// Not kept: `build` writes each once.
+    fn render_once(&self, path: &str) -> Option<Vec<u8>> {
+        let (feed, made) = self.feeds.get(path)?;
+        Some(match made.get() {
+            Some(bytes) => bytes.as_ref().clone(),
+            None => feed.bytes(),
+        })
+    }
+}
+
+/// The JSON feeds of `site` as an output whose entries are made on first
+/// read: the same bytes as [`section_feeds::json_feeds_for`], later.
+pub(crate) fn json_feeds_output(site: &Site) -> Output {
+    let feeds = section_feeds::json_feed_inputs(site, &|_| true);
+    let source = Arc::new(JsonFeeds {
+        feeds: feeds
+            .into_iter()
+            .map(|(path, feed)| (path, (feed, OnceLock::new())))
+            .collect(),
+    });
+    let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
+    let mut out = Output::default();
+    for path in source.feeds.keys() {
         out.files.insert(path.clone(), OutFile::Lazy(file.clone()));
     }
     out

@@ -62,7 +62,10 @@ impl DataPlan {
         let t = lap("plan data: pages", t);
         let found = data::embeds::walk_pages(site, theme, &mut pages);
         let t = lap("plan data: charts", t);
-        let alts = published::sharing_images::image_alts(site);
+        // Every target's card in words, once: the alt texts and the
+        // preview images say the same.
+        let cards = published::sharing_images::target_cards(site);
+        let alts = published::sharing_images::image_alts(site, &cards);
         let mut jobs = Vec::new();
         let mut lazy = Vec::new();
         for (page, charts) in pages.into_iter().zip(&found) {
@@ -76,10 +79,10 @@ impl DataPlan {
             }
         }
         let charts = found.into_iter().flatten().collect();
-        published::sharing_images::page_images(site, &mut jobs);
+        published::sharing_images::page_images(site, Some(&alts), &mut jobs);
         let t = lap("plan data: sharing images", t);
         // Named only: made when written or first asked for.
-        let fixed = deferred::deferred_output(site, theme);
+        let fixed = deferred::deferred_output(site, theme, &cards);
         lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
@@ -163,11 +166,11 @@ pub(crate) fn plan_with(
     let t = std::time::Instant::now();
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);
     let t = lap("plan: pages", t);
-    data::content_data(site, theme, &mut jobs);
+    let prewalked = data::content_data(site, theme, &mut jobs);
     let t = lap("plan: content data", t);
     // Content pages first: a chart's embed page links to the first page
     // showing it.
-    let content_charts = data::embeds::walk_jobs(site, theme, &mut jobs);
+    let content_charts = data::embeds::walk_jobs(site, theme, &mut jobs, &prewalked);
     let t = lap("plan: content charts", t);
     let data_plan = reuse.unwrap_or_else(|| {
         Arc::new(crate::timing::phase("render: plan data", || {
@@ -181,27 +184,23 @@ pub(crate) fn plan_with(
     let t = lap("plan: embeds", t);
     pages::lists::list_jobs(site, theme, &mut jobs, &mut deferred);
     data::bulletin::list_jobs(site, theme, &mut deferred);
-    let mut push = |path, template, context| {
-        jobs.push(Job {
-            path,
-            template,
-            context,
-        })
-    };
     let t = lap("plan: lists", t);
-    published::feeds::feed_jobs(site, theme, &mut push);
-    published::sitemap::sitemap_job(site, &mut push);
+    // Feeds and the sitemap read every listed page: their contexts are
+    // built when they render.
+    published::feeds::feed_lazy(site, &mut deferred);
+    published::sitemap::sitemap_lazy(&mut deferred);
+    published::section_feeds::feed_lazy(site, &mut deferred);
     let t = lap("plan: feeds", t);
     pages::aliases::alias_jobs(site, theme, &mut jobs);
     published::search::search_jobs(site, theme, &mut jobs);
-    published::section_feeds::feed_jobs(site, theme, &mut jobs);
-    published::sharing_images::page_images(site, &mut jobs);
+    published::sharing_images::page_images(site, None, &mut jobs);
     let t = lap("plan: search, section feeds, images", t);
     let mut fixed = Output::default();
     if search_index {
         published::search::search_files(site, &mut fixed);
     }
-    published::section_feeds::json_feeds(site, &mut fixed);
+    // Named only: made when written or first asked for.
+    fixed.files.extend(deferred::json_feeds_output(site).files);
     for (name, bytes) in &theme.statics {
         fixed.insert(
             crate::text::windows_safe_path(name).into_owned(),

@@ -106,6 +106,12 @@ impl Incremental {
         self.cache.bulletins.made()
     }
 
+    /// How many rebuilds took the content's pages whole from the last
+    /// one (data-only edits; see [`crate::content::ContentCache::trust_unchanged`]).
+    pub fn contents_kept(&self) -> usize {
+        self.cache.content.kept_loads()
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {
@@ -170,7 +176,10 @@ pub fn rebuild(
         );
         return (snap, Some(verify));
     }
+    let t = Instant::now();
+    // The last generation's site and pages, if no one else holds them.
     state.last = None;
+    let t = crate::timing::lap("rebuild: drop last", t);
     // Files the watcher named are read again, whatever their stamps say.
     if let Some(changed) = &changed {
         let content = changed.root.join("content");
@@ -195,6 +204,7 @@ pub fn rebuild(
     } else {
         base_path
     };
+    crate::timing::lap("rebuild: forget, config", t);
     let build = BuildOptions {
         root: opts.root.clone(),
         base_url: Some(format!("http://{host}{base_path}")),
@@ -241,6 +251,7 @@ pub fn rebuild(
             Err(diags)
         }
     };
+    let t = Instant::now();
     match prepared {
         Ok((output, lazy, diags)) => {
             report::print(&diags);
@@ -260,6 +271,7 @@ pub fn rebuild(
                 errors: None,
                 generation,
             };
+            crate::timing::lap("rebuild: report", t);
             (
                 snap,
                 Some(Verify {
@@ -496,6 +508,8 @@ fn watch_loop(
         let batches = std::iter::once(first).chain(rx.try_iter());
         let mut kinds = BTreeSet::new();
         let mut paths = Vec::new();
+        // When the first event of the burst happened (for the timings).
+        let mut first_event: Option<Instant> = None;
         // Lost events: only a full rebuild is safe.
         let mut unsure = false;
         for batch in batches {
@@ -505,6 +519,7 @@ fn watch_loop(
                         if !watch::is_relevant_event(&ev.kind) {
                             continue;
                         }
+                        first_event = Some(first_event.map_or(ev.time, |t| t.min(ev.time)));
                         for p in &ev.paths {
                             if let Some(k) = watch::classify(root, p, &data) {
                                 if k == watch::ChangeKind::Data {
@@ -529,13 +544,15 @@ fn watch_loop(
         if kinds.is_empty() {
             continue;
         }
+        let event = first_event.unwrap_or_else(Instant::now);
+        crate::timing::lap("serve: event → rebuild starts", event);
         let what: Vec<_> = kinds.iter().map(|k| k.label()).collect();
         eprintln!("Thay đổi {}: đang dựng lại…", what.join(", "));
         if kinds.contains(&watch::ChangeKind::Config) {
             data = data_dir(root);
             state.clear();
         }
-        watcher.refresh();
+        crate::timing::phase("serve: watch new folders", || watcher.refresh());
         shared
             .rebuilding
             .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -556,7 +573,10 @@ fn watch_loop(
         match next {
             Ok((next, check)) => {
                 let next = Arc::new(next);
-                shared.replace_arc(Arc::clone(&next));
+                crate::timing::phase("serve: swap, reload sent", || {
+                    shared.replace_arc(Arc::clone(&next));
+                });
+                crate::timing::lap("serve: event → reload sent", event);
                 shared
                     .rebuilding
                     .store(false, std::sync::atomic::Ordering::Relaxed);

@@ -184,12 +184,7 @@ impl Site {
     /// Indexes the published pages. (Address clashes are checked on every
     /// output path at render time: `render::engine::addresses`.)
     pub fn new(config: Config, today: Date, content: Content) -> Site {
-        let pages: Vec<Arc<Page>> = content
-            .pages
-            .into_iter()
-            .filter(|p| p.published)
-            .map(Arc::new)
-            .collect();
+        let pages: Vec<Arc<Page>> = content.pages.into_iter().filter(|p| p.published).collect();
         let home = pages.iter().position(|p| p.kind == PageKind::Home);
         // Translations are listed on their own language's side only.
         let original = |i: usize| pages[i].translation_of.is_none();

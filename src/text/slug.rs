@@ -91,6 +91,10 @@ fn slugify_unbounded(text: &str) -> String {
 /// Folds case and Vietnamese diacritics: "CHUYỂN ĐỔI SỐ" → "chuyen doi so".
 /// Non-Latin characters are kept (lower-cased); whitespace is preserved.
 pub fn fold(text: &str) -> String {
+    // ASCII has nothing to decompose: lower-casing is the whole fold.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         match c {

@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod criteria;
 pub mod dti;
+pub mod folds;
 pub mod occurrences;
 pub mod targets;
 pub mod tasks;
@@ -54,12 +55,15 @@ pub struct LocalityTotals {
 
 /// Computes progress, states and totals as of `today` (the build date).
 pub fn compute(data: &DataSet, today: Date) -> Computed {
-    let tasks = tasks::compute_tasks(data, today);
+    use crate::timing::phase;
+    let tasks = phase("compute: tasks", || tasks::compute_tasks(data, today));
     Computed {
-        criteria: criteria::compute_criteria(data, today),
+        criteria: phase("compute: criteria", || {
+            criteria::compute_criteria(data, today)
+        }),
         today,
-        targets: targets::compute_targets(data, today),
-        units: units::compute_units(data, &tasks),
+        targets: phase("compute: targets", || targets::compute_targets(data, today)),
+        units: phase("compute: units", || units::compute_units(data, &tasks)),
         tasks,
         budget: budget::compute_budget(data),
         dti: dti::compute_dti(data),

@@ -28,6 +28,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::folds::Folds;
 use super::targets::{achieved, progress};
 pub use crate::config::ReportKind;
 use crate::data::model::{DataSet, Placement, Quantity, Target, Task};
@@ -247,7 +248,7 @@ pub struct PeriodFacts<'a> {
     /// inside the report's and inside the target's own period, file order.
     counted: Vec<Vec<usize>>,
     /// Locality names as written → folded.
-    folded: std::collections::HashMap<&'a str, String>,
+    folds: Folds<'a>,
 }
 
 impl<'a> PeriodFacts<'a> {
@@ -271,26 +272,10 @@ impl<'a> PeriodFacts<'a> {
                 })
             })
             .collect::<Vec<Vec<usize>>>();
-        let mut folded = std::collections::HashMap::new();
-        let names = counted
-            .iter()
-            .flatten()
-            .filter_map(|&j| data.results[j].commune.as_deref())
-            .chain(data.targets.iter().filter_map(|t| t.locality.as_deref()))
-            .chain(data.tasks.iter().filter_map(|t| t.locality.as_deref()))
-            .chain(data.budget.iter().filter_map(|b| b.locality.as_deref()))
-            .chain(
-                data.observations
-                    .iter()
-                    .filter_map(|o| o.locality.as_deref()),
-            );
-        for name in names {
-            folded.entry(name).or_insert_with(|| fold(name));
-        }
         PeriodFacts {
             period,
             counted,
-            folded,
+            folds: Folds::of(data),
         }
     }
 
@@ -302,10 +287,7 @@ impl<'a> PeriodFacts<'a> {
             Folded::All => true,
             Folded::Locality(want) => match (want, locality) {
                 (None, None) => true,
-                (Some(a), Some(b)) => match self.folded.get(b) {
-                    Some(f) => f == a,
-                    None => fold(b) == *a,
-                },
+                (Some(a), Some(b)) => self.folds.get(b) == a.as_str(),
                 _ => false,
             },
         }
@@ -346,7 +328,7 @@ pub fn figures_in(
             .targets
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| target_line(data, i, t, &facts.counted[i], period, scope, &takes))
+            .filter_map(|(i, t)| target_line(data, facts, i, t, &facts.counted[i], scope, &takes))
             .collect(),
         tasks: data
             .tasks
@@ -369,10 +351,10 @@ pub fn figures_in(
 /// [`PeriodFacts`]); `takes`: the scope's test of a locality.
 fn target_line(
     data: &DataSet,
+    facts: &PeriodFacts<'_>,
     i: usize,
     t: &Target,
     counted: &[usize],
-    period: ReportPeriod,
     scope: Scope<'_>,
     takes: &dyn Fn(Option<&str>) -> bool,
 ) -> Option<TargetLine> {
@@ -383,7 +365,7 @@ fn target_line(
         .copied()
         .filter(|&j| {
             let r = &data.results[j];
-            let place = super::targets::place_of(t, r);
+            let place = facts.folds.place_of(t, r);
             match scope {
                 Scope::All => place.is_none(),
                 Scope::Locality(None) => place.is_none() && t.locality.is_none(),
@@ -394,6 +376,7 @@ fn target_line(
             }
         })
         .collect();
+    let period = facts.period;
     let due = t.deadline.and_then(|d| d.date());
     let due_in_period = due.is_some_and(|d| period.contains(d));
     let own = match scope {
@@ -402,7 +385,7 @@ fn target_line(
     };
     // The aggregate of a target measured only per locality: "2/3 đạt".
     let units_met = (scope == Scope::All && results.is_empty())
-        .then(|| localities_met(data, t, counted))
+        .then(|| localities_met(data, &facts.folds, t, counted))
         .flatten();
     if results.is_empty() && units_met.is_none() && !(due_in_period && own) {
         return None;
@@ -432,11 +415,16 @@ fn target_line(
 
 /// Of the localities with a counted result, how many meet the target with
 /// their latest one; `None` when no locality has one.
-fn localities_met(data: &DataSet, t: &Target, counted: &[usize]) -> Option<(usize, usize)> {
+fn localities_met(
+    data: &DataSet,
+    folds: &Folds<'_>,
+    t: &Target,
+    counted: &[usize],
+) -> Option<(usize, usize)> {
     let mut places: Vec<String> = Vec::new();
     for &j in counted {
-        if let Some(p) = super::targets::place_of(t, &data.results[j]) {
-            let p = fold(p);
+        if let Some(p) = folds.place_of(t, &data.results[j]) {
+            let p = folds.get(p).into_owned();
             if !places.contains(&p) {
                 places.push(p);
             }
@@ -450,7 +438,11 @@ fn localities_met(data: &DataSet, t: &Target, counted: &[usize]) -> Option<(usiz
         .filter(|p| {
             let latest =
                 super::targets::latest(counted.iter().map(|&j| (j, &data.results[j])).filter(
-                    |(_, r)| super::targets::place_of(t, r).is_some_and(|x| fold(x) == **p),
+                    |(_, r)| {
+                        folds
+                            .place_of(t, r)
+                            .is_some_and(|x| folds.get(x) == p.as_str())
+                    },
                 ));
             latest.is_some_and(|j| {
                 achieved(t.comparison, t.target, data.results[j].value) == Some(true)

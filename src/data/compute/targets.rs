@@ -18,6 +18,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::folds::Folds;
 use crate::data::model::{DataSet, Measurement, Placement, Quantity, Target};
 use crate::data::values::Comparison;
 
@@ -143,6 +144,7 @@ pub fn state(t: &Target, achieved: Option<bool>, has_data: bool, today: Date) ->
 /// `results`: indices of the target's results, in file order.
 fn one(
     data: &DataSet,
+    folds: &Folds<'_>,
     t: &Target,
     results: &[usize],
     commune: Option<&str>,
@@ -152,7 +154,7 @@ fn one(
         results
             .iter()
             .map(|&i| (i, &data.results[i]))
-            .filter(move |(_, r)| same_place(place_of(t, r), commune))
+            .filter(move |(_, r)| same_place(folds, folds.place_of(t, r), commune))
     };
     let latest = latest(scoped().filter(|(_, r)| t.placement(r.period) == Placement::Within));
     let baseline =
@@ -191,10 +193,10 @@ pub fn place_of<'a>(t: &Target, r: &'a Measurement) -> Option<&'a str> {
 
 /// A result's locality against a scope: `None` is the target's own unit,
 /// and a result naming the target's own locality is the same thing.
-fn same_place(result: Option<&str>, scope: Option<&str>) -> bool {
+fn same_place(folds: &Folds<'_>, result: Option<&str>, scope: Option<&str>) -> bool {
     match (result, scope) {
         (None, None) => true,
-        (Some(a), Some(b)) => crate::text::fold(a) == crate::text::fold(b),
+        (Some(a), Some(b)) => folds.same(a, b),
         _ => false,
     }
 }
@@ -222,24 +224,23 @@ pub fn compute_targets(data: &DataSet, today: Date) -> Vec<TargetProgress> {
     for (i, r) in data.results.iter().enumerate() {
         by_target.entry(r.target_id.as_str()).or_default().push(i);
     }
+    let folds = Folds::of(data);
     data.targets
         .iter()
         .map(|t| {
             let results = by_target.get(t.id.as_str()).map_or(&[][..], Vec::as_slice);
-            let mut p = one(data, t, results, None, today);
+            let mut p = one(data, &folds, t, results, None, today);
             let mut communes: Vec<&str> = Vec::new();
             for r in results.iter().map(|&i| &data.results[i]) {
-                if let Some(c) = place_of(t, r)
-                    && !communes
-                        .iter()
-                        .any(|k| crate::text::fold(k) == crate::text::fold(c))
+                if let Some(c) = folds.place_of(t, r)
+                    && !communes.iter().any(|k| folds.same(k, c))
                 {
                     communes.push(c);
                 }
             }
             p.communes = communes
                 .into_iter()
-                .map(|c| one(data, t, results, Some(c), today))
+                .map(|c| one(data, &folds, t, results, Some(c), today))
                 .collect();
             p.illustrative |= p.communes.iter().any(|c| c.illustrative);
             if p.latest.is_none() {

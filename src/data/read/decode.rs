@@ -78,7 +78,18 @@ pub fn decode(bytes: &[u8], fallback: &'static Encoding) -> Result<String, Decod
         }
         text.into_owned()
     };
-    Ok(text.nfc().collect())
+    Ok(nfc(text))
+}
+
+/// `text` in NFC: returned as it is when a quick check proves it already
+/// is (the usual case: UTF-8 saved by Excel or LibreOffice), so the whole
+/// file is not copied character by character.
+fn nfc(text: String) -> String {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 #[cfg(test)]
@@ -125,6 +136,15 @@ mod tests {
             encoding_for("a.csv", Some("klingon")),
             Err("klingon".to_owned())
         );
+    }
+
+    #[test]
+    fn decomposed_utf8_is_composed_and_composed_kept() {
+        // "Việt" written decomposed (macOS): e + circumflex + dot below.
+        let nfd = "Vie\u{0323}\u{0302}t, Hà Nội";
+        let text = decode(nfd.as_bytes(), UTF_8).unwrap();
+        assert_eq!(text, "Việt, Hà Nội");
+        assert_eq!(decode("Việt".as_bytes(), UTF_8).unwrap(), "Việt");
     }
 
     #[test]

@@ -17,8 +17,9 @@ pub fn parse_date(raw: &str) -> Result<Date, ValueError> {
         Some((d, _)) if d.len() == 10 && d.as_bytes().get(4) == Some(&b'-') => d,
         _ => text,
     };
-    let numbers = numeric_tokens(head).ok_or_else(err)?;
-    let (y, m, d) = match numbers.as_slice() {
+    let mut numbers = [(0u32, 0usize); 3];
+    let count = numeric_tokens(head, &mut numbers).ok_or_else(err)?;
+    let (y, m, d) = match &numbers[..count] {
         [(y, 4), (m, 1..=2), (d, 1..=2)] => (*y, *m, *d),
         [(d, 1..=2), (m, 1..=2), (y, 4)] => (*y, *m, *d),
         _ => return Err(err()),
@@ -51,20 +52,28 @@ fn build(y: u32, m: u32, d: u32) -> Option<Date> {
 }
 
 /// Splits `text` into numbers (value, digit count), accepting `/ - .` and the
-/// Vietnamese words "ngày", "tháng", "năm" as separators.
-fn numeric_tokens(text: &str) -> Option<Vec<(u32, usize)>> {
-    let folded = fold(text);
-    let mut out = Vec::new();
+/// Vietnamese words "ngày", "tháng", "năm" as separators, into `out`;
+/// returns how many. More than three numbers (never a date) is `None`.
+fn numeric_tokens(text: &str, out: &mut [(u32, usize); 3]) -> Option<usize> {
+    let folded = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold(text))
+    };
+    let mut count = 0;
     for token in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let word = |w: &str| token.eq_ignore_ascii_case(w);
         match token {
-            "" | "ngay" | "thang" | "nam" => {}
+            "" => {}
+            _ if word("ngay") || word("thang") || word("nam") => {}
             t if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) => {
-                out.push((t.parse().ok()?, t.len()));
+                *out.get_mut(count)? = (t.parse().ok()?, t.len());
+                count += 1;
             }
             _ => return None,
         }
     }
-    Some(out)
+    Some(count)
 }
 
 /// Converts an Excel serial day number (1900 date system) to a date.

@@ -40,8 +40,11 @@ impl ValueError {
 
 /// Removes every kind of space (including the non-breaking ones Excel and
 /// Word insert) from `s`.
-pub(crate) fn squeeze_spaces(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
-        .collect()
+/// Borrows `s` when it has none (the usual case: no copy).
+pub(crate) fn squeeze_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    let space = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
+    if !s.contains(space) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().filter(|&c| !space(c)).collect())
 }

@@ -36,14 +36,15 @@ pub fn parse_number(raw: &str, style: NumberStyle) -> Result<f64, ValueError> {
     let not_a_number = || ValueError::new(format!("“{text}” không phải là số"), HINT);
     let mut s = squeeze_spaces(text);
     if let Some(rest) = s.strip_suffix('%') {
-        s = rest.to_owned();
-    } else if style == NumberStyle::Money {
+        s = std::borrow::Cow::Owned(rest.to_owned());
+    } else if style == NumberStyle::Money && !s.ends_with(|c: char| c.is_ascii_digit()) {
+        // (A money amount ending in a digit has no unit word to strip.)
         let folded = fold(&s);
         for suffix in ["dong", "vnd", "d"] {
             if folded.ends_with(suffix) && folded.is_char_boundary(folded.len() - suffix.len()) {
                 // `fold` keeps one character per character for these suffixes.
                 let keep = s.chars().count() - suffix.chars().count();
-                s = s.chars().take(keep).collect();
+                s = std::borrow::Cow::Owned(s.chars().take(keep).collect());
                 break;
             }
         }
@@ -51,7 +52,7 @@ pub fn parse_number(raw: &str, style: NumberStyle) -> Result<f64, ValueError> {
     let (negative, body) = match s.chars().next() {
         Some('-' | '−') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
         Some('+') => (false, &s[1..]),
-        _ => (false, s.as_str()),
+        _ => (false, &*s),
     };
     if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(not_a_number());
@@ -112,18 +113,20 @@ pub fn parse_number(raw: &str, style: NumberStyle) -> Result<f64, ValueError> {
         return Err(not_a_number());
     }
     let digits = match group_sep {
-        Some(sep) => ungroup(int_part, sep).ok_or_else(|| {
-            ValueError::new(
-                format!("“{text}”: dấu ngăn cách hàng nghìn đặt sai chỗ"),
-                "mỗi nhóm sau dấu ngăn cách phải có đúng 3 chữ số, ví dụ 1.552.020.000",
-            )
-        })?,
-        None => int_part.to_owned(),
+        Some(sep) => ungroup(int_part, sep)
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| {
+                ValueError::new(
+                    format!("“{text}”: dấu ngăn cách hàng nghìn đặt sai chỗ"),
+                    "mỗi nhóm sau dấu ngăn cách phải có đúng 3 chữ số, ví dụ 1.552.020.000",
+                )
+            })?,
+        None => std::borrow::Cow::Borrowed(int_part),
     };
     let plain = if frac_part.is_empty() {
         digits
     } else {
-        format!("{digits}.{frac_part}")
+        std::borrow::Cow::Owned(format!("{digits}.{frac_part}"))
     };
     let value: f64 = plain.parse().map_err(|_| not_a_number())?;
     if !value.is_finite() {

@@ -91,6 +91,15 @@ const HINT: &str = "viết kỳ như 2025, Quý III/2025, 06/2025 hoặc một n
 pub fn parse_period(raw: &str) -> Result<Period, ValueError> {
     let text = raw.trim();
     let err = || ValueError::new(format!("“{text}” không phải là một kỳ báo cáo"), HINT);
+    // The usual cell, a plain year, without the general path's copies
+    // (the same answer: four digits are never a date).
+    if text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(y) = text.parse::<i16>()
+        && (1900..=2200).contains(&y)
+    {
+        return Ok(Period::Year(y));
+    }
     if let Ok(d) = parse_date(text) {
         return Ok(Period::Day(d));
     }

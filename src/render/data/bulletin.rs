@@ -164,7 +164,12 @@ fn collect(
         let complete = week_bounds(y, w).is_some_and(|(_, sun)| sun < today);
         (complete && only.is_none_or(|o| o.contains(&(y, w)))).then_some((y, w))
     };
-    let mut pages: Vec<&Page> = content.pages.iter().filter(|p| p.published).collect();
+    let mut pages: Vec<&Page> = content
+        .pages
+        .iter()
+        .map(|p| &**p)
+        .filter(|p| p.published)
+        .collect();
     pages.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     for p in pages {
         let date = match p.kind {
@@ -275,7 +280,7 @@ fn first_week(content: &Content, config: &Config) -> Option<Date> {
             .pages
             .iter()
             .filter(|p| p.published && p.kind == PageKind::Post)
-            .filter_map(Page::date_value)
+            .filter_map(|p| p.date_value())
             .min()
     })?;
     let (y, w) = dates::iso_week(day);

@@ -256,6 +256,15 @@ fn tasks_chart_of(
         .filter(|&i| keep(i))
         .map(|i| data.computed.tasks[i].state)
         .collect();
+    tasks_chart_from(id, title, states)
+}
+
+/// [`tasks_chart_of`] for the tasks whose states are `states`.
+fn tasks_chart_from(
+    id: String,
+    title: String,
+    states: Vec<crate::data::compute::TaskState>,
+) -> Option<LazyChart> {
     (!states.is_empty()).then(|| {
         let counts = task_counts(states.iter());
         LazyChart::later(&id.clone(), title.clone(), move |data| {
@@ -289,22 +298,28 @@ pub(crate) fn pillar_tasks_lazy(data: &SiteData, pillar: &PillarEntry) -> Option
 
 /// Task states of the tasks a unit leads, if it leads any.
 pub fn unit_tasks_chart(data: &SiteData, key: &str, name: &str, slug: &str) -> Option<ChartView> {
-    unit_tasks_lazy(data, key, name, slug).map(|c| c.into_view(data))
+    let tasks: Vec<usize> = (0..data.set.tasks.len())
+        .filter(|&i| names_unit(data, &data.set.tasks[i].lead, key))
+        .collect();
+    unit_tasks_lazy(data, &tasks, name, slug).map(|c| c.into_view(data))
 }
 
-/// [`unit_tasks_chart`], drawn when shown.
+/// [`unit_tasks_chart`] of the unit leading `tasks` (indices), drawn when
+/// shown.
 pub(crate) fn unit_tasks_lazy(
     data: &SiteData,
-    key: &str,
+    tasks: &[usize],
     name: &str,
     slug: &str,
 ) -> Option<LazyChart> {
-    tasks_chart_of(
-        data,
+    tasks_chart_from(
         format!("don-vi-{slug}-nhiem-vu"),
         data.chart_words()
             .fmt("chart_title_unit_tasks", &[("unit", name)]),
-        |i| names_unit(data, &data.set.tasks[i].lead, key),
+        tasks
+            .iter()
+            .map(|&i| data.computed.tasks[i].state)
+            .collect(),
     )
 }
 

@@ -19,6 +19,13 @@ pub(crate) struct Dashboard {
     intro: String,
 }
 
+impl Dashboard {
+    /// The charts shown, for their embed snippets.
+    pub(crate) fn charts_mut(&mut self) -> &mut [ChartView] {
+        &mut self.charts
+    }
+}
+
 pub(crate) fn dashboard(site: &Site, data: &SiteData, tr: Tr) -> Dashboard {
     let w = data.chart_words();
     let c = &data.computed;

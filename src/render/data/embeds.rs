@@ -114,14 +114,75 @@ fn holds_chart(v: &tera::Value) -> bool {
         .is_some_and(|list| list.iter().any(holds_chart))
 }
 
+/// Charts already given their embed snippets where their context value was
+/// made (the home page's dashboard, see [`embed_own`]): job path → (context
+/// key, the charts found there). [`walk_jobs`] takes them as found, without
+/// turning that value into JSON and back.
+pub(crate) type Prewalked = std::collections::HashMap<String, (&'static str, Vec<FoundChart>)>;
+
+/// Gives `charts`, shown by `job` under its context key, their embed
+/// snippets (what [`walk_jobs`] would write into the context) and returns
+/// them as found, in order. The job's `lang` and `page_title` are read
+/// from its context, so they must be there already.
+pub(crate) fn embed_own(
+    site: &Site,
+    theme: &Theme,
+    job: &Job,
+    charts: &mut [ChartView],
+) -> Vec<FoundChart> {
+    let page = job.path.trim_end_matches("index.html").to_owned();
+    let root = root_for(&page);
+    let text = |key: &str| {
+        job.context
+            .get(key)
+            .and_then(tera::Value::as_str)
+            .map(str::to_owned)
+    };
+    let lang = text("lang").unwrap_or_else(|| site.config.language.clone());
+    let title = text("page_title").unwrap_or_default();
+    let tr = Tr::new(theme, &lang);
+    charts
+        .iter_mut()
+        .map(|c| {
+            let plain = ChartView {
+                embed: String::new(),
+                ..c.clone()
+            };
+            c.embed = embed_html(
+                &plain,
+                &site.config.base_url,
+                &root,
+                site.config.portable,
+                Some(tr),
+                &crate::charts::Words::default(),
+            );
+            std::sync::Arc::new(Found {
+                chart: LazyChart::drawn(plain),
+                page: page.clone(),
+                page_title: title.clone(),
+            })
+        })
+        .collect()
+}
+
 /// Adds embed snippets to the charts of `jobs` (those with a data
 /// template) and returns every chart found, in job order. Jobs are walked
-/// in parallel; the order of the charts is the jobs' order.
-pub(crate) fn walk_jobs(site: &Site, theme: &Theme, jobs: &mut [Job]) -> Vec<FoundChart> {
+/// in parallel; the order of the charts is the jobs' order. The values of
+/// `prewalked` have their snippets already: their charts are taken as
+/// found at their key's place.
+pub(crate) fn walk_jobs(
+    site: &Site,
+    theme: &Theme,
+    jobs: &mut [Job],
+    prewalked: &Prewalked,
+) -> Vec<FoundChart> {
     use rayon::prelude::*;
     let per_job: Vec<Vec<FoundChart>> = jobs
         .par_iter_mut()
-        .map(|job| walk_job(site, theme, job))
+        .map(|job| {
+            let done = prewalked.get(&job.path);
+            walk_job(site, theme, job, done)
+        })
         .collect();
     per_job.into_iter().flatten().collect()
 }
@@ -139,7 +200,7 @@ pub(crate) fn walk_pages(
     pages
         .par_iter_mut()
         .map(|page| match page {
-            DataPage::Built(job) => walk_job(site, theme, job),
+            DataPage::Built(job) => walk_job(site, theme, job, None),
             DataPage::Lazy(p) => own_charts(&p.path, &p.title, std::mem::take(&mut p.charts)),
         })
         .collect()
@@ -179,8 +240,14 @@ pub(crate) fn shown_chart(site: &Site, theme: &Theme, path: &str, chart: &LazyCh
     shown
 }
 
-/// [`walk_jobs`] for one job.
-fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
+/// [`walk_jobs`] for one job; `done`: a context key whose charts have their
+/// snippets already, and those charts.
+fn walk_job(
+    site: &Site,
+    theme: &Theme,
+    job: &mut Job,
+    done: Option<&(&'static str, Vec<FoundChart>)>,
+) -> Vec<FoundChart> {
     if !DATA_TEMPLATES.contains(&job.template.as_str()) {
         return Vec::new();
     }
@@ -194,10 +261,16 @@ fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
         .to_owned();
     let tr = Tr::new(theme, &lang);
     let mut found = Vec::new();
+    let mut prewalked = Vec::new();
     // Only values holding a chart go through JSON to be walked, and back
     // only when a chart was found in them.
     let keys: Vec<String> = job.context.keys().map(str::to_owned).collect();
     for key in keys {
+        if let Some((_, charts)) = done.filter(|(k, _)| *k == key) {
+            // In key order, as a walk would find them.
+            prewalked.push((found.len(), charts));
+            continue;
+        }
         let Some(v) = job.context.get(&key) else {
             continue;
         };
@@ -226,7 +299,7 @@ fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
         .and_then(tera::Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    found
+    let mut walked: Vec<FoundChart> = found
         .into_iter()
         .map(|chart| {
             std::sync::Arc::new(Found {
@@ -235,7 +308,12 @@ fn walk_job(site: &Site, theme: &Theme, job: &mut Job) -> Vec<FoundChart> {
                 page_title: title.clone(),
             })
         })
-        .collect()
+        .collect();
+    // Later places first, so the earlier ones stay where they are.
+    for (at, charts) in prewalked.into_iter().rev() {
+        walked.splice(at..at, charts.iter().cloned());
+    }
+    walked
 }
 
 /// One standalone page and one SVG file per chart id (the first page that

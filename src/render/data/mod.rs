@@ -108,10 +108,12 @@ pub fn generated_paths(data: &SiteData) -> Vec<String> {
 }
 
 /// Fills the data parts of content pages: the home page's dashboard and
-/// the data blocks of documents.
-pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) {
+/// the data blocks of documents. The dashboard's charts get their embed
+/// snippets here (returned as walked, see [`embeds::Prewalked`]).
+pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) -> embeds::Prewalked {
+    let mut walked = embeds::Prewalked::new();
     let Some(data) = &site.data else {
-        return;
+        return walked;
     };
     if let Some(home) = jobs
         .iter_mut()
@@ -124,10 +126,13 @@ pub(crate) fn content_data(site: &Site, theme: &Theme, jobs: &mut [Job]) {
             .and_then(|v| v.as_str())
             .unwrap_or(&site.config.language)
             .to_owned();
-        let dash = dashboard::dashboard(site, data, Tr::new(theme, &lang));
+        let mut dash = dashboard::dashboard(site, data, Tr::new(theme, &lang));
+        let found = embeds::embed_own(site, theme, home, dash.charts_mut());
         home.context.insert("dashboard", &dash);
+        walked.insert(home.path.clone(), ("dashboard", found));
     }
     documents::document_data(site, data, jobs);
+    walked
 }
 
 /// A data page of the plan.
@@ -250,9 +255,10 @@ pub(crate) fn data_jobs(site: &Site, theme: &Theme, pages: &mut Vec<DataPage>) {
                 units::units_page,
             )));
         }
+        let led = units::LedBy::new(data);
         let planned = units
             .par_iter()
-            .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u)))
+            .map(|u| (!taken(&u.path)).then(|| units::unit_lazy(site, theme, data, u, &led)))
             .collect();
         lazy_to(pages, planned);
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::content::markdown::place;
 use crate::render::data::charts::without_print_copies;
+use crate::render::engine::jobs::{Job, Lazy};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{category_path, news_path, tag_path, taxonomy_term_path};
 use crate::site::Site;
@@ -26,35 +27,19 @@ struct Entry {
 /// Feeds show the newest posts only.
 const FEED_LIMIT: usize = 20;
 
-/// Pushes (output path, template, context) for every feed.
-pub fn feed_jobs(site: &Site, theme: &Theme, push: &mut dyn FnMut(String, String, Context)) {
-    feed_jobs_for(site, theme, &|_| true, push);
-}
-
-/// [`feed_jobs`] for the feeds whose entries (page indices, as many as a
-/// feed shows) `want` accepts: `serve` remakes only the feeds showing an
-/// edited page.
-pub fn feed_jobs_for(
-    site: &Site,
-    theme: &Theme,
-    want: &dyn Fn(&[usize]) -> bool,
-    push: &mut dyn FnMut(String, String, Context),
-) {
-    let shown = |posts: &[usize]| want(&posts[..posts.len().min(FEED_LIMIT)]);
+/// Every Atom feed: (self path, title, alternate path, its posts as many as
+/// it shows).
+fn feeds(site: &Site) -> Vec<(String, String, String, &[usize])> {
+    let shown = |posts: &[usize]| posts.len().min(FEED_LIMIT);
     let news = news_path(site);
-    if !site.posts.is_empty() && shown(&site.posts) {
-        push(
+    let mut out = Vec::new();
+    if !site.posts.is_empty() {
+        out.push((
             format!("{news}atom.xml"),
-            "atom.xml".into(),
-            feed_context(
-                site,
-                theme,
-                &site.config.title,
-                &format!("{news}atom.xml"),
-                &news,
-                &site.posts,
-            ),
-        );
+            site.config.title.clone(),
+            news.clone(),
+            &site.posts[..shown(&site.posts)],
+        ));
     }
     let terms = site.tags.iter().map(|t| (tag_path(site, &t.slug), t));
     let categories = site
@@ -67,22 +52,48 @@ pub fn feed_jobs_for(
             .map(|term| (taxonomy_term_path(site, &t.segment, &term.slug), term))
     });
     for (path, tag) in terms.chain(categories).chain(declared) {
-        if !shown(&tag.posts) {
-            continue;
-        }
-        let title = format!("{} – {}", site.config.title, tag.name);
-        push(
+        out.push((
             format!("{path}atom.xml"),
-            "atom.xml".into(),
-            feed_context(
-                site,
-                theme,
-                &title,
-                &format!("{path}atom.xml"),
-                &path,
-                &tag.posts,
-            ),
-        );
+            format!("{} – {}", site.config.title, tag.name),
+            path,
+            &tag.posts[..shown(&tag.posts)],
+        ));
+    }
+    out
+}
+
+/// Pushes (output path, template, context) for the feeds whose entries
+/// (page indices, as many as a feed shows) `want` accepts: `serve` remakes
+/// only the feeds showing an edited page; a plan makes every feed lazily
+/// ([`feed_lazy`]).
+pub fn feed_jobs_for(
+    site: &Site,
+    theme: &Theme,
+    want: &dyn Fn(&[usize]) -> bool,
+    push: &mut dyn FnMut(String, String, Context),
+) {
+    for (self_path, title, alt_path, posts) in feeds(site) {
+        if want(posts) {
+            let context = feed_context(site, theme, &title, &self_path, &alt_path, posts);
+            push(self_path, "atom.xml".into(), context);
+        }
+    }
+}
+
+/// Every feed, planned lazily: its entries are named now, its context is
+/// built when it renders, from the pages of the site it renders with (a
+/// later generation of `serve` shares the plan only when no list changed).
+pub(crate) fn feed_lazy(site: &Site, deferred: &mut Vec<Lazy>) {
+    for (self_path, title, alt_path, posts) in feeds(site) {
+        let posts = posts.to_vec();
+        deferred.push(Lazy {
+            path: self_path.clone(),
+            make: Box::new(move |site, theme| Job {
+                path: self_path.clone(),
+                template: "atom.xml".into(),
+                context: feed_context(site, theme, &title, &self_path, &alt_path, &posts),
+            }),
+        });
     }
 }
 

@@ -11,7 +11,7 @@ use crate::content::markdown::place;
 use crate::content::{Page, PageKind};
 use crate::output::Output;
 use crate::render::data::charts::without_print_copies;
-use crate::render::engine::jobs::Job;
+use crate::render::engine::jobs::{Job, Lazy};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{cover_url, news_path};
 use crate::render::published::feeds::{feed_context, published};
@@ -77,13 +77,10 @@ fn sort_date(p: &Page) -> Option<jiff::civil::Date> {
     p.date_value().or(p.fm.issued)
 }
 
-/// Atom feeds of the sections other than news (news has its own already).
-pub(crate) fn feed_jobs(site: &Site, theme: &Theme, jobs: &mut Vec<Job>) {
-    feed_jobs_for(site, theme, &|_| true, jobs);
-}
-
-/// [`feed_jobs`] for the feeds whose items (page indices, as many as a
-/// feed shows) `want` accepts (`serve`: the feeds showing an edited page).
+/// Atom feeds of the sections other than news (news has its own already)
+/// whose items (page indices, as many as a feed shows) `want` accepts
+/// (`serve`: the feeds showing an edited page); a plan makes them lazily
+/// ([`feed_lazy`]).
 pub(crate) fn feed_jobs_for(
     site: &Site,
     theme: &Theme,
@@ -100,6 +97,28 @@ pub(crate) fn feed_jobs_for(
             path: self_path.clone(),
             template: "atom.xml".into(),
             context: feed_context(site, theme, &f.title, &self_path, &f.path, &f.items),
+        });
+    }
+}
+
+/// The sections' Atom feeds, planned lazily (see
+/// [`crate::render::published::feeds::feed_lazy`]).
+pub(crate) fn feed_lazy(site: &Site, deferred: &mut Vec<Lazy>) {
+    let news = news_path(site);
+    for f in section_feeds(site) {
+        if f.path == news {
+            continue;
+        }
+        let self_path = format!("{}atom.xml", f.path);
+        let items: Vec<usize> = f.items.into_iter().take(LIMIT).collect();
+        let (title, alt_path) = (f.title, f.path);
+        deferred.push(Lazy {
+            path: self_path.clone(),
+            make: Box::new(move |site, theme| Job {
+                path: self_path.clone(),
+                template: "atom.xml".into(),
+                context: feed_context(site, theme, &title, &self_path, &alt_path, &items),
+            }),
         });
     }
 }
@@ -200,75 +219,113 @@ fn feed_attachments(p: &Page, base: &str) -> Vec<FeedAttachment> {
     .collect()
 }
 
-/// `feed.json` (JSON Feed 1.1) for every section feed.
-pub(crate) fn json_feeds(site: &Site, output: &mut Output) {
-    json_feeds_for(site, &|_| true, output);
-}
-
-/// [`json_feeds`] for the feeds whose items `want` accepts (see
-/// [`feed_jobs_for`]).
+/// `feed.json` (JSON Feed 1.1) for the section feeds whose items `want`
+/// accepts (see [`feed_jobs_for`]); a plan makes them later (see
+/// [`json_feed_inputs`]).
 pub(crate) fn json_feeds_for(site: &Site, want: &dyn Fn(&[usize]) -> bool, output: &mut Output) {
-    for f in section_feeds(site) {
-        if !want(&f.items[..f.items.len().min(LIMIT)]) {
-            continue;
-        }
-        let path = format!("{}feed.json", f.path);
-        let feed = json_feed(site, &f, &path);
-        let mut text = json_safe(serde_json::to_string_pretty(&feed).unwrap_or_default());
-        text.push('\n');
-        output.insert(path, text.into_bytes());
+    for (path, feed) in json_feed_inputs(site, want) {
+        output.insert(path, feed.bytes());
     }
 }
 
-fn json_feed(site: &Site, f: &SectionFeed, self_path: &str) -> JsonFeed {
-    let base = &site.config.base_url;
-    let items = f
-        .items
-        .iter()
-        .take(LIMIT)
-        .map(|&i| {
-            let p = &site.pages[i];
-            let url = format!("{base}{}", p.path);
-            let date_published = published(p);
-            Item {
-                id: url.clone(),
-                url,
-                title: p.title.clone(),
-                content_html: place(&without_print_copies(&p.body.html), base),
-                summary: p.description(),
-                image: cover_url(p, base),
-                date_modified: p
-                    .fm
-                    .updated
-                    .map(|d| d.rfc3339())
-                    .unwrap_or_else(|| date_published.clone()),
-                date_published,
-                authors: p
-                    .fm
-                    .authors
-                    .iter()
-                    .map(|a| Author { name: a.clone() })
+/// What one `feed.json` reads, taken from the site when it is planned (the
+/// pages it lists are shared, not copied): the bytes can be made later, or
+/// never (`serve` makes them when asked for, see `render::deferred`).
+pub(crate) struct JsonFeedInputs {
+    config: std::sync::Arc<crate::config::Config>,
+    title: String,
+    /// The section's output folder.
+    path: String,
+    self_path: String,
+    items: Vec<std::sync::Arc<Page>>,
+}
+
+impl JsonFeedInputs {
+    /// The file's bytes.
+    pub(crate) fn bytes(&self) -> Vec<u8> {
+        let mut text = json_safe(serde_json::to_string_pretty(&self.feed()).unwrap_or_default());
+        text.push('\n');
+        text.into_bytes()
+    }
+}
+
+/// The inputs of every `feed.json` whose items `want` accepts, by output
+/// path.
+pub(crate) fn json_feed_inputs(
+    site: &Site,
+    want: &dyn Fn(&[usize]) -> bool,
+) -> Vec<(String, JsonFeedInputs)> {
+    let config = std::sync::Arc::new(site.config.clone());
+    section_feeds(site)
+        .into_iter()
+        .filter(|f| want(&f.items[..f.items.len().min(LIMIT)]))
+        .map(|f| {
+            let self_path = format!("{}feed.json", f.path);
+            let items = f.items.iter().take(LIMIT);
+            let feed = JsonFeedInputs {
+                config: std::sync::Arc::clone(&config),
+                title: f.title,
+                path: f.path,
+                self_path: self_path.clone(),
+                items: items
+                    .map(|&i| std::sync::Arc::clone(&site.pages[i]))
                     .collect(),
-                tags: p.fm.tags.clone(),
-                attachments: feed_attachments(p, base),
-            }
+            };
+            (self_path, feed)
         })
-        .collect();
-    let cfg = &site.config;
-    JsonFeed {
-        version: "https://jsonfeed.org/version/1.1",
-        title: f.title.clone(),
-        home_page_url: format!("{base}{}", f.path),
-        feed_url: format!("{base}{self_path}"),
-        description: cfg.description.clone(),
-        language: cfg.language.clone(),
-        authors: vec![Author {
-            name: if cfg.unit.is_empty() {
-                cfg.title.clone()
-            } else {
-                cfg.unit.clone()
-            },
-        }],
-        items,
+        .collect()
+}
+
+impl JsonFeedInputs {
+    fn feed(&self) -> JsonFeed {
+        let (f, self_path) = (self, &self.self_path);
+        let base = &self.config.base_url;
+        let items = f
+            .items
+            .iter()
+            .map(|p| {
+                let url = format!("{base}{}", p.path);
+                let date_published = published(p);
+                Item {
+                    id: url.clone(),
+                    url,
+                    title: p.title.clone(),
+                    content_html: place(&without_print_copies(&p.body.html), base),
+                    summary: p.description(),
+                    image: cover_url(p, base),
+                    date_modified: p
+                        .fm
+                        .updated
+                        .map(|d| d.rfc3339())
+                        .unwrap_or_else(|| date_published.clone()),
+                    date_published,
+                    authors: p
+                        .fm
+                        .authors
+                        .iter()
+                        .map(|a| Author { name: a.clone() })
+                        .collect(),
+                    tags: p.fm.tags.clone(),
+                    attachments: feed_attachments(p, base),
+                }
+            })
+            .collect();
+        let cfg = &self.config;
+        JsonFeed {
+            version: "https://jsonfeed.org/version/1.1",
+            title: f.title.clone(),
+            home_page_url: format!("{base}{}", f.path),
+            feed_url: format!("{base}{self_path}"),
+            description: cfg.description.clone(),
+            language: cfg.language.clone(),
+            authors: vec![Author {
+                name: if cfg.unit.is_empty() {
+                    cfg.title.clone()
+                } else {
+                    cfg.unit.clone()
+                },
+            }],
+            items,
+        }
     }
 }

@@ -72,8 +72,9 @@ impl TargetCard {
     }
 }
 
-/// The words of every target's card, in the order of the targets.
-fn target_cards(site: &Site) -> Vec<TargetCard> {
+/// The words of every target's card, in the order of the targets. A plan
+/// computes them once ([`image_alts`] and [`previews`] take them).
+pub(crate) fn target_cards(site: &Site) -> Vec<TargetCard> {
     let w = crate::render::data::wording::words_of(site);
     let Some(data) = &site.data else {
         return Vec::new();
@@ -132,15 +133,21 @@ fn target_cards(site: &Site) -> Vec<TargetCard> {
 }
 
 /// Points target and DTI pages at their own image. Runs once over the jobs
-/// (a lookup per page would cost pages × targets).
-pub(crate) fn page_images(site: &Site, jobs: &mut [Job]) {
-    let alts = image_alts(site);
+/// (a lookup per page would cost pages × targets); the alt texts are
+/// worded only if a job needs them and `alts` (from [`image_alts`]) is not
+/// given.
+pub(crate) fn page_images(site: &Site, alts: Option<&HashMap<String, String>>, jobs: &mut [Job]) {
+    let mut worded = None;
     for job in jobs.iter_mut() {
         // Data pages only: a content page at the same path keeps its own.
         if job.template != "target.html" && job.template != "dti.html" {
             continue;
         }
-        if let Some((image, alt)) = page_image(site, &alts, &job.path) {
+        let alts = match alts {
+            Some(alts) => alts,
+            None => worded.get_or_insert_with(|| image_alts(site, &target_cards(site))),
+        };
+        if let Some((image, alt)) = page_image(site, alts, &job.path) {
             job.context.insert("og_image", &image);
             job.context.insert("og_image_alt", &alt);
         }
@@ -161,7 +168,7 @@ pub(crate) fn page_image(
 
 /// The alt text of each data page's own image (targets and the DTI page),
 /// by the page's output path.
-pub(crate) fn image_alts(site: &Site) -> HashMap<String, String> {
+pub(crate) fn image_alts(site: &Site, cards: &[TargetCard]) -> HashMap<String, String> {
     let Some(data) = &site.data else {
         return HashMap::new();
     };
@@ -169,7 +176,7 @@ pub(crate) fn image_alts(site: &Site) -> HashMap<String, String> {
         .set
         .targets
         .iter()
-        .zip(target_cards(site))
+        .zip(cards)
         .map(|(t, card)| (format!("{}index.html", target_path(&t.id)), card.alt()))
         .collect();
     if let Some(year) = data.computed.dti.last() {
@@ -243,7 +250,8 @@ impl Preview {
 /// Every preview image of the site: its output path and what it shows,
 /// in the site's language (the site card's header is the theme's
 /// `sharing_header`).
-pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
+/// `cards` are [`target_cards`].
+pub(crate) fn previews(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Vec<(String, Preview)> {
     let mut out = vec![(
         FILE.to_owned(),
         Preview::Site {
@@ -280,11 +288,11 @@ pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
             },
         ));
     }
-    for (t, card) in data.set.targets.iter().zip(target_cards(site)) {
+    for (t, card) in data.set.targets.iter().zip(cards) {
         if !taken(&target_path(&t.id)) {
             out.push((
                 format!("{}{FILE}", target_path(&t.id)),
-                Preview::Target(card),
+                Preview::Target(card.clone()),
             ));
         }
     }

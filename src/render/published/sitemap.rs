@@ -15,6 +15,25 @@ struct SitemapUrl {
     lastmod: String,
 }
 
+/// The sitemap, planned lazily: its context is built when it renders, from
+/// the site it renders with.
+pub(crate) fn sitemap_lazy(deferred: &mut Vec<crate::render::engine::jobs::Lazy>) {
+    deferred.push(crate::render::engine::jobs::Lazy {
+        path: "sitemap.xml".into(),
+        make: Box::new(|site, _| {
+            let mut job = None;
+            sitemap_job(site, &mut |path, template, context| {
+                job = Some(crate::render::engine::jobs::Job {
+                    path,
+                    template,
+                    context,
+                })
+            });
+            job.unwrap_or_else(|| unreachable!("sitemap_job pushes one job"))
+        }),
+    });
+}
+
 /// Pushes (output path, template, context) of the sitemap.
 pub fn sitemap_job(site: &Site, push: &mut dyn FnMut(String, String, Context)) {
     let base = &site.config.base_url;

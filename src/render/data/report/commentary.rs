@@ -30,7 +30,9 @@ pub(super) fn take_commentaries(
             continue;
         };
         match ReportPeriod::from_slug(slug) {
-            Some(p) if periods.contains(&p) => taken.push((p, page)),
+            Some(p) if periods.contains(&p) => {
+                taken.push((p, std::sync::Arc::unwrap_or_clone(page)))
+            }
             found => {
                 if has_data || found.is_some() {
                     diags.push(commentary_warning(&page, slug, found, periods, config));

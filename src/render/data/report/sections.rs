@@ -362,6 +362,7 @@ fn news_section(content: &Content, config: &Config, f: &ReportFigures, w: &Words
     let mut pages: Vec<&Page> = content
         .pages
         .iter()
+        .map(|p| &**p)
         .filter(|p| p.published && p.translation_of.is_none())
         .collect();
     pages.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -49,15 +50,26 @@ pub struct Built {
 /// inputs did not change ([`ReportMemo`], [`BulletinMemo`]).
 #[derive(Default)]
 pub struct Caches {
+    /// The last compiled templates, with the sources they were compiled
+    /// from and what compiling them reported.
+    templates: Option<KeptTemplates>,
     pub content: content::ContentCache,
     pub data: DataCache,
     pub reports: ReportMemo,
     pub bulletins: BulletinMemo,
 }
 
+/// See [`Caches::templates`].
+struct KeptTemplates {
+    sources: std::collections::BTreeMap<String, String>,
+    tera: Option<Arc<tera::Tera>>,
+    diags: Diagnostics,
+}
+
 impl Caches {
     /// Forgets everything (after a configuration change, say).
     pub fn clear(&mut self) {
+        self.templates = None;
         self.content.clear();
         self.data.clear();
         self.reports.clear();
@@ -70,7 +82,9 @@ pub struct Prepared {
     pub site: Site,
     pub theme: Theme,
     /// `None` when the templates do not compile (an error is in `diags`).
-    pub tera: Option<tera::Tera>,
+    /// Shared with `serve`'s cache, which keeps it while the templates'
+    /// sources stay the same.
+    pub tera: Option<Arc<tera::Tera>>,
     /// Everything found so far, unsorted.
     pub diags: Diagnostics,
 }
@@ -167,17 +181,18 @@ pub fn prepare_holding_back(
     cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
-    let (content_cache, data_cache, report_memo, bulletin_memo) = match cache {
+    let (kept_templates, content_cache, data_cache, report_memo, bulletin_memo) = match cache {
         Some(c) => (
+            Some(&mut c.templates),
             Some(&mut c.content),
             Some(&mut c.data),
             Some(&mut c.reports),
             Some(&mut c.bulletins),
         ),
-        None => (None, None, None, None),
+        None => (None, None, None, None, None),
     };
     let mut diags = Diagnostics::new();
-    let mut config = match Config::load(&opts.root, &mut diags) {
+    let mut config = match phase("config", || Config::load(&opts.root, &mut diags)) {
         Some(c) => c,
         // A broken minhbach.toml: keep going with defaults so `check` lists
         // content problems too; the build still fails.
@@ -195,7 +210,7 @@ pub fn prepare_holding_back(
         crate::content::placeholders::check_config(&opts.root, &config, &mut diags);
         Theme::load(&opts.root, &config.theme, &mut diags)
     });
-    let tera = phase("templates", || render::compile(&theme, &mut diags));
+    let tera = phase("templates", || compile(&theme, kept_templates, &mut diags));
     // Data first: Markdown shortcodes draw charts from it.
     let data_dir = opts.root.join("content").join(&config.data.dir);
     let data = phase("data", || {
@@ -221,14 +236,16 @@ pub fn prepare_holding_back(
         render::set_chart_words(&site_data, &theme, &config.language);
         std::sync::Arc::new(site_data)
     });
-    let shortcodes = render::data::shortcodes::DataShortcodes {
-        data: site_data.as_deref(),
-        base_url: config.base_url.clone(),
-        portable: config.portable,
-        reports: site_data.as_ref().map_or_else(Vec::new, |d| {
-            render::data::report::generated_paths(d, &config, opts.today)
-        }),
-    };
+    let shortcodes = phase("report paths", || {
+        render::data::shortcodes::DataShortcodes {
+            data: site_data.as_deref(),
+            base_url: config.base_url.clone(),
+            portable: config.portable,
+            reports: site_data.as_ref().map_or_else(Vec::new, |d| {
+                render::data::report::generated_paths(d, &config, opts.today)
+            }),
+        }
+    });
     let mut loaded = phase("content", || {
         content::load_cached(
             &opts.root,
@@ -250,7 +267,7 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            tera.as_ref(),
+            tera.as_deref(),
             &theme,
             &mut diags,
             bulletin_memo,
@@ -265,7 +282,7 @@ pub fn prepare_holding_back(
             site_data.as_ref(),
             &config,
             opts.today,
-            tera.as_ref(),
+            tera.as_deref(),
             &theme,
             &mut diags,
             report_memo,
@@ -285,6 +302,31 @@ pub fn prepare_holding_back(
         tera,
         diags,
     })
+}
+
+/// Compiles the theme's templates, or takes them from `kept` when their
+/// sources are the ones compiled last (a data or content edit in `serve`).
+fn compile(
+    theme: &Theme,
+    kept: Option<&mut Option<KeptTemplates>>,
+    diags: &mut Diagnostics,
+) -> Option<Arc<tera::Tera>> {
+    let Some(kept) = kept else {
+        return render::compile(theme, diags).map(Arc::new);
+    };
+    if let Some(k) = kept.as_ref().filter(|k| k.sources == theme.templates) {
+        diags.extend(k.diags.iter().cloned());
+        return k.tera.clone();
+    }
+    let mut own = Diagnostics::new();
+    let tera = render::compile(theme, &mut own).map(Arc::new);
+    *kept = Some(KeptTemplates {
+        sources: theme.templates.clone(),
+        tera: tera.clone(),
+        diags: own.clone(),
+    });
+    diags.extend(own);
+    tera
 }
 
 /// Every `template = "…"` named in front matter must exist in the theme.

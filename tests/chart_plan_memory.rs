@@ -41,11 +41,7 @@ fn plan_heap(site: &common::Site, n: usize) -> isize {
     };
     let prepared = prepare(&opts, None).expect("prepares");
     let tera = prepared.tera.expect("templates compile");
-    let (site, theme, tera) = (
-        Arc::new(prepared.site),
-        Arc::new(prepared.theme),
-        Arc::new(tera),
-    );
+    let (site, theme, tera) = (Arc::new(prepared.site), Arc::new(prepared.theme), tera);
     let before = LIVE.load(Ordering::Relaxed);
     let (output, lazy, data_plan) = lazy_output(site, theme, tera, None);
     let held = LIVE.load(Ordering::Relaxed) - before;

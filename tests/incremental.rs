@@ -617,6 +617,13 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     assert!(report(&snap, "quy-1-nam-2026").contains("47\u{a0}%"));
     assert_eq!(state.bulletins_made(), 1, "the week of 31/03");
     assert!(week(&snap, "14").contains("47\u{a0}%"));
+    // The sections' feeds list the reports and bulletins with their
+    // bodies: made when first read, from this generation's pages (a feed
+    // kept from the last one would still say 40 %).
+    for feed in ["bao-cao/feed.json", "ban-tin/feed.json", "ban-tin/atom.xml"] {
+        let text = String::from_utf8(snap.output.read(feed).unwrap()).unwrap();
+        assert!(text.contains("47\u{a0}%"), "{feed} shows the new value");
+    }
 
     // A row moved from the second quarter to the third: both halves, the
     // year and the third quarter (the second has no data left, no report).
@@ -673,4 +680,53 @@ fn served_reports_after_results_edits_equal_a_clean_build() {
     edit(&results, |t| t.replace("Quý I/2026,47,", "Quý I/2026,48,"));
     step(vec![results], &mut snap, &mut state);
     assert_eq!(state.reports_made(), 3);
+}
+
+/// The compiled templates are kept between rebuilds only while their
+/// sources stay the same: a data edit reuses them, a template override
+/// added or edited while previewing shows at once.
+#[test]
+fn served_pages_follow_an_edited_template() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    let default = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/post.html"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let post = "tin-tuc/ngay-chuyen-doi-so-quoc-gia/index.html";
+    let results = root.join("content/du-lieu/ket-qua.csv");
+    for (k, mark) in ["Dấu mẫu thứ nhất", "Dấu mẫu thứ hai"].iter().enumerate() {
+        let text = default.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}<p>{mark}</p>"),
+            1,
+        );
+        std::fs::write(root.join("templates/post.html"), text).unwrap();
+        // As the watcher says for a theme change: no list of paths.
+        (snap, _) = rebuild(&opts, HOST, &snap, &mut state, None);
+        assert_same_as_clean_build(&root, &snap);
+        let page = String::from_utf8(snap.output.read(post).unwrap()).unwrap();
+        assert!(page.contains(mark), "{mark}");
+        // A data edit afterwards keeps the new template.
+        edit(&results, |t| {
+            t.replace(
+                &format!("TT-02,2026,{},", 92 + k),
+                &format!("TT-02,2026,{},", 93 + k),
+            )
+        });
+        state.data_only();
+        let paths = vec![results.clone()];
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        (snap, _) = rebuild(&opts, HOST, &snap, &mut state, Some(changed));
+        assert_same_as_clean_build(&root, &snap);
+        let page = String::from_utf8(snap.output.read(post).unwrap()).unwrap();
+        assert!(page.contains(mark), "{mark} after a data edit");
+    }
 }

@@ -226,7 +226,7 @@ pub fn rebuild(
             tera: Some(tera),
             mut diags,
         }) if !diags.has_errors() => {
-            let (site, theme, tera) = (Arc::new(site), Arc::new(theme), Arc::new(tera));
+            let (site, theme) = (Arc::new(site), Arc::new(theme));
             diags.sort();
             state.last = Some(Last {
                 site: Arc::clone(&site),

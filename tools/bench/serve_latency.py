@@ -11,7 +11,7 @@ With --data-edit, each edit changes one value of the results file
 (`content/du-lieu/ket-qua.csv`) instead, and the page checked is that
 target's page. After each edit (and the pause) the server's resident
 memory (VmRSS, Linux) is sampled; the table shows it after the first and
-the last edit.
+the last edit (and the third, when there are more).
 
 With --newest, the post edited is the newest one (listed on the home
 page and in the feeds, which are made again after each edit).
@@ -166,7 +166,8 @@ def main():
             print(f"server CPU (user+sys) over the {a.edits} edits, background checks "
                   f"included: {cpu1 - cpu0:.2f} s, {(cpu1 - cpu0) / a.edits * 1000:.0f} ms per edit")
         if rss[0] is not None:
-            print(f"server memory (VmRSS) after edit 1: {rss[0]:.0f} MiB, after edit "
+            third = f", after edit 3: {rss[2]:.0f} MiB" if len(rss) > 3 else ""
+            print(f"server memory (VmRSS) after edit 1: {rss[0]:.0f} MiB{third}, after edit "
                   f"{a.edits}: {rss[-1]:.0f} MiB, most: {max(rss):.0f} MiB")
         rebuilds = re.findall(r"trong (\d+) ms", open(log.name).read())
         if rebuilds:

@@ -249,6 +249,42 @@ pub struct PeriodFacts<'a> {
     counted: Vec<Vec<usize>>,
     /// Locality names as written → folded.
     folds: Folds<'a>,
+    /// Folded locality → the rows a report of that locality may take
+    /// (a superset, ascending): a province's 90 locality rows each look at
+    /// their own rows, not at every row of the data set.
+    groups: std::collections::HashMap<String, Group>,
+}
+
+/// Indices of the rows that may concern one locality (see [`PeriodFacts`]).
+#[derive(Default)]
+struct Group {
+    /// Targets of the locality, or with a counted result naming it.
+    targets: Vec<usize>,
+    tasks: Vec<usize>,
+    budget: Vec<usize>,
+    observations: Vec<usize>,
+}
+
+impl Group {
+    /// The group of the locality `name` (folded), made when first met.
+    fn of<'g>(
+        groups: &'g mut std::collections::HashMap<String, Group>,
+        folds: &Folds<'_>,
+        name: &str,
+    ) -> &'g mut Group {
+        let key = folds.get(name);
+        if !groups.contains_key(key.as_ref()) {
+            groups.insert(key.clone().into_owned(), Group::default());
+        }
+        groups.get_mut(key.as_ref()).expect("inserted above")
+    }
+
+    /// Adds `i` unless it is the last one added (callers go in order).
+    fn add(list: &mut Vec<usize>, i: usize) {
+        if list.last() != Some(&i) {
+            list.push(i);
+        }
+    }
 }
 
 impl<'a> PeriodFacts<'a> {
@@ -272,10 +308,38 @@ impl<'a> PeriodFacts<'a> {
                 })
             })
             .collect::<Vec<Vec<usize>>>();
+        let folds = Folds::of(data);
+        let mut groups: std::collections::HashMap<String, Group> = std::collections::HashMap::new();
+        for (i, t) in data.targets.iter().enumerate() {
+            if let Some(l) = t.locality.as_deref() {
+                Group::add(&mut Group::of(&mut groups, &folds, l).targets, i);
+            }
+            for &j in &counted[i] {
+                if let Some(c) = data.results[j].commune.as_deref() {
+                    Group::add(&mut Group::of(&mut groups, &folds, c).targets, i);
+                }
+            }
+        }
+        for (i, t) in data.tasks.iter().enumerate() {
+            if let Some(l) = t.locality.as_deref() {
+                Group::of(&mut groups, &folds, l).tasks.push(i);
+            }
+        }
+        for (i, b) in data.budget.iter().enumerate() {
+            if let Some(l) = b.locality.as_deref() {
+                Group::of(&mut groups, &folds, l).budget.push(i);
+            }
+        }
+        for (i, o) in data.observations.iter().enumerate() {
+            if let Some(l) = o.locality.as_deref() {
+                Group::of(&mut groups, &folds, l).observations.push(i);
+            }
+        }
         PeriodFacts {
             period,
             counted,
-            folds: Folds::of(data),
+            folds,
+            groups,
         }
     }
 
@@ -321,24 +385,41 @@ pub fn figures_in(
     let counted = |d: Date| period.start() <= d && d <= cutoff.last_day;
     let within = Folded::of(scope);
     let takes = |l: Option<&str>| facts.takes(&within, l);
+    // A named locality looks only at the rows that may concern it; the
+    // tests below are the same either way.
+    let group = match &within {
+        Folded::Locality(Some(f)) => Some(facts.groups.get(f).unwrap_or(&EMPTY_GROUP)),
+        _ => None,
+    };
+    let rows = |of: fn(&Group) -> &Vec<usize>, all: usize| -> Vec<usize> {
+        match group {
+            Some(g) => of(g).clone(),
+            None => (0..all).collect(),
+        }
+    };
     ReportFigures {
         period,
         cutoff,
-        targets: data
-            .targets
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| target_line(data, facts, i, t, &facts.counted[i], scope, &takes))
+        targets: rows(|g| &g.targets, data.targets.len())
+            .into_iter()
+            .filter_map(|i| {
+                let t = &data.targets[i];
+                target_line(data, facts, i, t, &facts.counted[i], scope, &takes)
+            })
             .collect(),
-        tasks: data
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| takes(t.locality.as_deref()))
-            .filter_map(|(i, t)| task_line(i, t, period, cutoff, &counted))
+        tasks: rows(|g| &g.tasks, data.tasks.len())
+            .into_iter()
+            .filter(|&i| takes(data.tasks[i].locality.as_deref()))
+            .filter_map(|i| task_line(i, &data.tasks[i], period, cutoff, &counted))
             .collect(),
-        budget: budget(data, period.year(), &takes),
-        observations: (0..data.observations.len())
+        budget: budget(
+            data,
+            &rows(|g| &g.budget, data.budget.len()),
+            period.year(),
+            &takes,
+        ),
+        observations: rows(|g| &g.observations, data.observations.len())
+            .into_iter()
             .filter(|&i| {
                 let o = &data.observations[i];
                 period.holds(o.period) && takes(o.locality.as_deref())
@@ -346,6 +427,14 @@ pub fn figures_in(
             .collect(),
     }
 }
+
+/// The rows of a locality no row names.
+static EMPTY_GROUP: Group = Group {
+    targets: Vec::new(),
+    tasks: Vec::new(),
+    budget: Vec::new(),
+    observations: Vec::new(),
+};
 
 /// `counted`: the target's results inside the period and its own (see
 /// [`PeriodFacts`]); `takes`: the scope's test of a locality.
@@ -509,15 +598,17 @@ fn task_line(
     None
 }
 
+/// `rows`: indices in `DataSet::budget` to look at, ascending.
 fn budget(
     data: &DataSet,
+    rows: &[usize],
     year: i16,
     takes: &dyn Fn(Option<&str>) -> bool,
 ) -> Option<BudgetFigures> {
     let mut f = BudgetFigures::default();
-    for b in data
-        .budget
+    for b in rows
         .iter()
+        .map(|&i| &data.budget[i])
         .filter(|b| b.year == year && takes(b.locality.as_deref()))
     {
         f.lines += 1;

@@ -219,7 +219,7 @@ impl Shortcodes for DataShortcodes<'_> {
         };
         let mut out = super::generated_paths(data);
         for kind in crate::data::Kind::ALL {
-            if !crate::data::export::records(&data.set, kind).is_empty() {
+            if crate::data::export::count(&data.set, kind) > 0 {
                 for ext in ["csv", "json"] {
                     out.push(format!("{}{}.{ext}", super::OPEN_DATA, kind.slug()));
                 }

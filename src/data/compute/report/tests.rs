@@ -337,3 +337,59 @@ fn budget_is_the_years_and_unknown_disbursement_has_no_rate() {
         vec![ReportPeriod::Year(2025)]
     );
 }
+
+#[test]
+fn a_locality_row_finds_its_rows_however_spelled() {
+    // Each locality's row looks only at the rows naming it (found once per
+    // period): its own targets due in the period (no result yet), targets
+    // of others with a result of its own, its tasks and budget lines,
+    // whatever the case and diacritics; never another locality's.
+    let mut own_target = target("OWN", Period::Year(2025));
+    own_target.locality = Some("Xã Đông Sơn".into());
+    let other_target = target("OTHER", Period::Year(2025));
+    let line = |locality: &str| BudgetLine {
+        year: 2025,
+        source: "Ngân sách".into(),
+        item: "x".into(),
+        pillar: None,
+        planned: 10,
+        disbursed: Some(5),
+        locality: Some(locality.into()),
+        illustrative: false,
+        note: None,
+        loc: loc(),
+    };
+    let data = DataSet {
+        targets: vec![other_target, own_target],
+        results: vec![
+            result("OTHER", Period::Quarter(2025, 4), 90.0, Some("XÃ ĐÔNG SƠN")),
+            result("OTHER", Period::Quarter(2025, 4), 40.0, Some("Xã Tây Sơn")),
+        ],
+        tasks: vec![
+            task("T1", Some(date(2025, 5, 1)), None, Some("xa dong son")),
+            task("T2", Some(date(2025, 5, 1)), None, Some("Xã Tây Sơn")),
+            task("T3", Some(date(2025, 5, 1)), None, None),
+        ],
+        budget: vec![line("Xã Tây Sơn"), line("Xã Đông Sơn")],
+        ..DataSet::default()
+    };
+    let today = date(2026, 3, 1);
+    let year = ReportPeriod::Year(2025);
+    let facts = PeriodFacts::new(&data, year);
+    let dong = figures_in(&data, &facts, Scope::Locality(Some("xã đông sơn")), today);
+    let targets: Vec<(usize, Option<usize>)> =
+        dong.targets.iter().map(|t| (t.target, t.result)).collect();
+    assert_eq!(targets, vec![(0, Some(0)), (1, None)]);
+    assert_eq!(dong.tasks.iter().map(|t| t.task).collect::<Vec<_>>(), [0]);
+    assert_eq!(dong.budget.map(|b| b.lines), Some(1));
+    let tay = figures_in(&data, &facts, Scope::Locality(Some("Xã Tây Sơn")), today);
+    assert_eq!(
+        tay.targets.iter().map(|t| t.target).collect::<Vec<_>>(),
+        [0]
+    );
+    assert_eq!(tay.tasks.iter().map(|t| t.task).collect::<Vec<_>>(), [1]);
+    let nobody = figures_in(&data, &facts, Scope::Locality(Some("Xã Bắc Sơn")), today);
+    assert!(nobody.is_empty());
+    let own = figures_in(&data, &facts, Scope::Locality(None), today);
+    assert_eq!(own.tasks.iter().map(|t| t.task).collect::<Vec<_>>(), [2]);
+}

@@ -80,21 +80,6 @@ pub fn published_columns(data: &DataSet, kind: Kind) -> Vec<&'static Column> {
     cols
 }
 
-/// How many records [`records`] gives for `kind`, without making them.
-pub fn record_count(data: &DataSet, kind: Kind) -> usize {
-    match kind {
-        Kind::Targets => data.targets.len(),
-        Kind::Results => data.results.len(),
-        Kind::Tasks => data.tasks.len(),
-        Kind::Budget => data.budget.len(),
-        Kind::DtiIndex => data.indicators.len(),
-        Kind::DtiScores => data.scores.len(),
-        Kind::Units => data.units.len(),
-        Kind::Indicators => data.observations.len(),
-        Kind::Criteria => data.criteria.len(),
-    }
-}
-
 /// One record per item, values in [`published_columns`] order.
 pub fn records(data: &DataSet, kind: Kind) -> Vec<Vec<Out>> {
     let out = records_of(data, kind);

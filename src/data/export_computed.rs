@@ -113,7 +113,7 @@ pub fn export_all_computed(data: &DataSet, computed: &Computed) -> Vec<(String, 
 
 /// The CSV and JSON files of one dataset (`chi-tieu.csv`, `chi-tieu.json`)
 /// with the computed columns appended; nothing when it has no record
-/// (see [`super::export::record_count`]).
+/// (see [`super::export::count`]).
 pub fn export_kind_computed(
     data: &DataSet,
     computed: &Computed,

@@ -123,7 +123,7 @@ pub fn open_data_files(site: &Site) -> Vec<(String, OpenFiles)> {
     };
     let mut out = Vec::new();
     for kind in Kind::ALL {
-        if crate::data::export::record_count(&data.set, kind) > 0 {
+        if crate::data::export::count(&data.set, kind) > 0 {
             for ext in ["csv", "json"] {
                 out.push((
                     format!("{OPEN_DATA}{}.{ext}", kind.slug()),

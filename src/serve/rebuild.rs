@@ -112,6 +112,12 @@ impl Incremental {
         self.cache.content.kept_loads()
     }
 
+    /// How many rebuilds took the site model's index from the last one
+    /// (no page moved in it; see [`crate::site::SiteMemo`]).
+    pub fn sites_kept(&self) -> usize {
+        self.cache.site.reused()
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {

@@ -279,9 +279,7 @@ pub fn prepare_holding_back(
             bulletin_memo,
         )
     });
-    loaded
-        .pages
-        .extend(bulletins.into_iter().map(std::sync::Arc::new));
+    loaded.pages.extend(bulletins);
     let reports = phase("reports", || {
         render::data::report::reports(
             &mut loaded,
@@ -294,9 +292,7 @@ pub fn prepare_holding_back(
             report_memo,
         )
     });
-    loaded
-        .pages
-        .extend(reports.into_iter().map(std::sync::Arc::new));
+    loaded.pages.extend(reports);
     let mut site = phase("site", || {
         Site::new_kept(config, opts.today, loaded, site_memo)
     });

@@ -50,27 +50,25 @@ pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
 /// only the bulletins of the weeks in which a changed row's period ends.
 pub type BulletinMemo = crate::render::data::report::Memo<(i16, i8), Arc<Page>>;
 
-/// What the bulletins read of the content, hashed: every page's address
-/// (a page there takes the bulletin's place), and the posts' and
-/// documents' dates, titles, numbers and descriptions.
-fn content_key(content: &Content) -> u64 {
+/// What the bulletins read of one page of the content, hashed: its address
+/// (a page there takes the bulletin's place), and a post's or document's
+/// date, title, number and description.
+fn page_key(p: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for p in &content.pages {
-        (
-            &p.path,
-            p.published,
-            &p.kind,
-            p.date.map(|d| d.date),
-            p.fm.issued,
-            &p.fm.number,
-            &p.title,
-            &p.fm.description,
-            &p.body.summary_text,
-        )
-            .hash(&mut h);
-    }
-    h.finish()
+    (
+        &p.path,
+        p.published,
+        &p.kind,
+        p.date.map(|d| d.date),
+        p.fm.issued,
+        &p.fm.number,
+        &p.title,
+        &p.fm.description,
+        &p.body.summary_text,
+    )
+        .hash(&mut h);
+    Some(h.finish())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -314,7 +312,12 @@ pub fn bulletins(
         content.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
     let mut round = crate::timing::phase("bulletins: compare", || {
-        memo.map(|m| m.round(data, config, today, theme, content_key(content)))
+        memo.map(|m| {
+            let key = crate::timing::phase("bulletins: content key", || {
+                m.content_key(&content.pages, page_key)
+            });
+            m.round(data, config, today, theme, key)
+        })
     });
     // After a results edit, only the weeks in which a changed row's
     // period ends (old or new) are collected again.

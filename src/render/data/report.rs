@@ -54,28 +54,28 @@ fn commentary_key(page: Option<&Page>) -> Option<(PathBuf, Option<String>, Strin
     })
 }
 
-/// What the news section of every report reads of the content, hashed
-/// (the weekly bulletins, generated before, are not news there).
-fn news_key(content: &Content) -> u64 {
+/// What the news section of every report reads of one page of the
+/// content, hashed (`None` for the weekly bulletins, generated before:
+/// they are not news there).
+fn news_key(p: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let bulletin =
-        |p: &Page| p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION;
-    for p in content.pages.iter().filter(|p| !bulletin(p)) {
-        (
-            p.published,
-            p.translation_of.is_some(),
-            &p.kind,
-            &p.path,
-            &p.section,
-            &p.title,
-            p.date.map(|d| d.date),
-            p.fm.issued,
-            &p.fm.number,
-        )
-            .hash(&mut h);
+    if p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION {
+        return None;
     }
-    h.finish()
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        p.published,
+        p.translation_of.is_some(),
+        &p.kind,
+        &p.path,
+        &p.section,
+        &p.title,
+        p.date.map(|d| d.date),
+        p.fm.issued,
+        &p.fm.number,
+    )
+        .hash(&mut h);
+    Some(h.finish())
 }
 
 use std::path::PathBuf;
@@ -260,7 +260,10 @@ pub fn reports(
         return Vec::new();
     };
     let mut round = crate::timing::phase("reports: compare", || {
-        memo.map(|m| m.round(data, config, today, theme, news_key(content)))
+        memo.map(|m| {
+            let key = m.content_key(&content.pages, news_key);
+            m.round(data, config, today, theme, key)
+        })
     });
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();

@@ -28,10 +28,8 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Skip plain bytes with one table lookup each.
-        while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
-            i += 1;
-        }
+        // Skip plain bytes, a block at a time where it can.
+        i = super::scan::next_hit(bytes, i, is_special);
         let Some(&b) = bytes.get(i) else {
             break;
         };
@@ -65,23 +63,19 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
 
 /// Bytes `html` must look at: the escaped characters, control characters
 /// (tab and newlines are kept, but cheap to look at) and 0xC2, which starts
-/// the C1 controls.
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[b'&' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0x7f] = true;
-    t[0xc2] = true;
-    t
-};
+/// the C1 controls. Comparisons, not a table: the compiler checks a block
+/// of text at once with them (see [`super::scan::next_hit`]).
+#[inline(always)]
+fn is_special(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == 0x7f)
+        | (b == 0xc2)
+}
 
 /// True when a link target uses a scheme that can run code
 /// (`javascript:`, `vbscript:`, `data:` other than images).
@@ -125,6 +119,18 @@ mod tests {
             "Ả<Ấ>Ở&",
         ] {
             assert_eq!(html(text), by_char(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn specials_are_found_at_every_place_of_a_block() {
+        let plain = "Chuyển đổi số ở xã".repeat(3);
+        for at in 0..plain.len() {
+            if plain.is_char_boundary(at) {
+                let text = format!("{}&\u{85}<{}", &plain[..at], &plain[at..]);
+                let want = format!("{}&amp;&lt;{}", &plain[..at], &plain[at..]);
+                assert_eq!(html(&text), want, "{at}");
+            }
         }
     }
 

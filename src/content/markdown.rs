@@ -137,7 +137,7 @@ pub fn render(
         if let Some((_, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => {
-                    word_count += t.split_whitespace().count();
+                    word_count += crate::text::scan::word_count(&t);
                     text.push_str(&t);
                 }
                 Event::End(TagEnd::CodeBlock) => {
@@ -209,7 +209,7 @@ pub fn render(
                 )))
             }
             Event::Text(t) => {
-                word_count += t.split_whitespace().count();
+                word_count += crate::text::scan::word_count(&t);
                 Event::Text(t)
             }
             e => e,
@@ -271,7 +271,8 @@ fn alignment_classes(html: String) -> String {
     // One pass over the page (it was six `replace` calls, each copying it).
     let mut out = String::new();
     let mut copied = 0;
-    for (at, _) in html.match_indices(STYLE) {
+    // memchr's vector search: a page is searched twice (body and summary).
+    for at in memchr::memmem::find_iter(html.as_bytes(), STYLE) {
         let cell = html[..at].ends_with("<td") || html[..at].ends_with("<th");
         let tail = &html[at + STYLE.len()..];
         let align = ["left", "center", "right"]

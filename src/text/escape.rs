@@ -28,8 +28,17 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Skip plain bytes, a block at a time where it can.
-        i = super::scan::next_hit(bytes, i, is_special);
+        // Skip plain bytes: whole blocks at once where there is none (see
+        // `scan::next_hit`), then one table lookup each (cheaper than the
+        // comparisons for the short values most prints are).
+        while let Some(block) = bytes.get(i..i + BLOCK)
+            && !block.iter().fold(false, |any, &b| any | is_special(b))
+        {
+            i += BLOCK;
+        }
+        while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
+            i += 1;
+        }
         let Some(&b) = bytes.get(i) else {
             break;
         };
@@ -61,10 +70,10 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
     emit(&text[start..])
 }
 
-/// Bytes `html` must look at: the escaped characters, control characters
-/// (tab and newlines are kept, but cheap to look at) and 0xC2, which starts
-/// the C1 controls. Comparisons, not a table: the compiler checks a block
-/// of text at once with them (see [`super::scan::next_hit`]).
+/// Bytes tested at once by `html_runs`.
+const BLOCK: usize = 16;
+
+/// [`SPECIAL`] as comparisons, which the compiler turns into vector code.
 #[inline(always)]
 fn is_special(b: u8) -> bool {
     (b < 0x20)
@@ -76,6 +85,26 @@ fn is_special(b: u8) -> bool {
         | (b == 0x7f)
         | (b == 0xc2)
 }
+
+/// Bytes `html` must look at: the escaped characters, control characters
+/// (tab and newlines are kept, but cheap to look at) and 0xC2, which starts
+/// the C1 controls.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t
+};
 
 /// True when a link target uses a scheme that can run code
 /// (`javascript:`, `vbscript:`, `data:` other than images).
@@ -124,6 +153,9 @@ mod tests {
 
     #[test]
     fn specials_are_found_at_every_place_of_a_block() {
+        for b in 0..=255u8 {
+            assert_eq!(is_special(b), SPECIAL[b as usize], "{b:#x}");
+        }
         let plain = "Chuyển đổi số ở xã".repeat(3);
         for at in 0..plain.len() {
             if plain.is_char_boundary(at) {

@@ -69,10 +69,12 @@ pub fn html_to_text(html: &str) -> String {
                 }
             }
         }
-        let Some(lt) = rest.find('<') else { break };
+        let Some(lt) = find_byte(rest, b'<') else {
+            break;
+        };
         push_text(&mut out, &rest[..lt]);
         let after = &rest[lt + 1..];
-        let Some(gt) = after.find('>') else {
+        let Some(gt) = find_byte(after, b'>') else {
             rest = "";
             break;
         };
@@ -110,6 +112,14 @@ pub fn html_to_text(html: &str) -> String {
     collapse(&out)
 }
 
+/// Where the first `byte` (ASCII) of `text` is: a block of bytes at a time
+/// (the text between tags is short, so this beats a call to `memchr`).
+fn find_byte(text: &str, byte: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let i = super::scan::next_hit(bytes, 0, |b| b == byte);
+    (i < bytes.len()).then_some(i)
+}
+
 /// Where `</name` starts in `text`, the name in any case.
 fn find_closing(text: &str, name: &str) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -130,7 +140,7 @@ fn find_closing(text: &str, name: &str) -> Option<usize> {
 /// Appends text with entities decoded.
 fn push_text(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = find_byte(rest, b'&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         let end = after
@@ -184,12 +194,7 @@ fn decode_entity(name: &str) -> Option<char> {
 /// Single spaces between words, none at the ends.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    super::scan::push_collapsed(&mut out, text);
     out
 }
 

@@ -51,9 +51,6 @@ pub struct DataPlan {
     jobs: Vec<Arc<Job>>,
     /// The lazy data pages and their charts, shared with later plans.
     pages: Arc<PlannedPages>,
-    /// Pages whose context is built when they render (see
-    /// [`data::LazyPage`]), with this plan's sharing images.
-    lazy: Vec<Arc<Lazy>>,
     fixed: Arc<Output>,
     /// The pages were taken from the last plan.
     taken: bool,
@@ -68,8 +65,8 @@ pub enum DataReuse {
     All(Arc<DataPlan>),
     /// Its lazy data pages and their charts when the data set, the
     /// configuration, the theme's strings and the content's addresses would
-    /// plan the same pages (see [`data::plan_key`]); the sharing images,
-    /// open data and preview images are planned again.
+    /// plan the same pages (see [`data::plan_key`]); the open data and
+    /// preview images are planned again.
     Pages(Arc<DataPlan>),
 }
 
@@ -79,15 +76,9 @@ struct PlannedPages {
     /// `None`: not to be taken over (no data, or some data pages' contexts
     /// were built at plan time).
     key: Option<data::plan_key::PlanKey>,
-    pages: Vec<Arc<PlannedPage>>,
-    charts: Vec<data::embeds::FoundChart>,
-}
-
-/// A lazy data page (see [`data::LazyPage`]) and the charts it shows.
-struct PlannedPage {
-    path: String,
-    template: &'static str,
-    make: data::MakeContext,
+    /// Pages whose context (with their sharing image) is built when they
+    /// render (see [`data::LazyPage`]).
+    lazy: Vec<Arc<Lazy>>,
     charts: Vec<data::embeds::FoundChart>,
 }
 
@@ -112,27 +103,13 @@ impl DataPlan {
             None => plan_pages(site, theme, key),
         };
         let t = lap("plan data: pages", t);
-        // Every target's card in words, once: the alt texts and the
-        // preview images say the same.
-        let cards = published::sharing_images::target_cards(site);
-        let alts = published::sharing_images::image_alts(site, &cards);
-        let lazy = pages
-            .pages
-            .iter()
-            .map(|page| {
-                let image = published::sharing_images::page_image(site, &alts, &page.path);
-                Arc::new(lazy_data_job(Arc::clone(page), image))
-            })
-            .collect();
-        published::sharing_images::page_images(site, Some(&alts), &mut jobs);
-        let t = lap("plan data: sharing images", t);
+        published::sharing_images::page_images(site, None, &mut jobs);
         // Named only: made when written or first asked for.
-        let fixed = deferred::deferred_output(site, theme, &cards);
+        let fixed = deferred::deferred_output(site, theme);
         lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
             pages,
-            lazy,
             fixed: Arc::new(fixed),
             taken,
         }
@@ -152,6 +129,7 @@ fn plan_pages(
     let t = lap("plan data: data pages", t);
     let found = data::embeds::walk_pages(site, theme, &mut pages);
     lap("plan data: charts", t);
+    let images = (site.data.as_deref()).map(published::sharing_images::images_of);
     let mut jobs = Vec::new();
     let mut lazy = Vec::new();
     for (page, charts) in pages.into_iter().zip(&found) {
@@ -159,50 +137,56 @@ fn plan_pages(
             data::DataPage::Built(job) => jobs.push(job),
             data::DataPage::Lazy(page) => {
                 charts.iter().for_each(|f| f.chart.expect_use());
-                lazy.push(Arc::new(PlannedPage {
-                    path: page.path,
-                    template: page.template,
-                    make: page.make,
-                    charts: charts.clone(),
-                }));
+                let image = images.as_ref().and_then(|i| i.get(&page.path).copied());
+                lazy.push(Arc::new(lazy_data_job(page, charts.clone(), image)));
             }
         }
     }
     let planned = PlannedPages {
         // Contexts built now read the data as it is now.
         key: key.filter(|_| jobs.is_empty()),
-        pages: lazy,
+        lazy,
         charts: found.into_iter().flatten().collect(),
     };
     (Arc::new(planned), jobs)
 }
 
-/// A lazy data page showing its charts (drawn when it renders, or by the
-/// embed page that drew them first), with its sharing image: the context
-/// is built when the page renders, from the site it renders with.
-fn lazy_data_job(page: Arc<PlannedPage>, image: Option<(String, String)>) -> Lazy {
+/// A lazy data page (see [`data::LazyPage`]) showing `charts` (drawn when
+/// it renders, or by the embed page that drew them first), with its
+/// sharing image (`image`, worded then): the context is built when the page
+/// renders, from the site it renders with.
+fn lazy_data_job(
+    page: data::LazyPage,
+    charts: Vec<data::embeds::FoundChart>,
+    image: Option<published::sharing_images::ImageOf>,
+) -> Lazy {
+    let data::LazyPage {
+        path,
+        template,
+        make,
+        ..
+    } = page;
     Lazy {
-        path: page.path.clone(),
+        path: path.clone(),
         make: Box::new(move |site, theme| {
-            let path = &page.path;
             let folder = path.trim_end_matches("index.html");
-            let shown: Vec<data::views::ChartView> = page
-                .charts
+            let shown: Vec<data::views::ChartView> = charts
                 .iter()
-                .map(|f| data::embeds::shown_chart(site, theme, path, &f.chart))
+                .map(|f| data::embeds::shown_chart(site, theme, &path, &f.chart))
                 .collect();
             let shown: Vec<&data::views::ChartView> = shown.iter().collect();
             let mut context = match &site.data {
-                Some(data) => (page.make)(site, theme, data, folder, &shown),
+                Some(data) => make(site, theme, data, folder, &shown),
                 None => engine::vars::Context::new(),
             };
+            let image = image.and_then(|i| published::sharing_images::image_of(site, i, &path));
             if let Some((image, alt)) = &image {
                 context.insert("og_image", image);
                 context.insert("og_image_alt", alt);
             }
             Job {
                 path: path.clone(),
-                template: page.template.into(),
+                template: template.into(),
                 context,
             }
         }),
@@ -300,7 +284,14 @@ pub(crate) fn plan_with(
         .map(Pending::Lazy)
         .chain(jobs.into_iter().map(Pending::Ready))
         .chain(data_plan.jobs.iter().cloned().map(Pending::Shared))
-        .chain(data_plan.lazy.iter().cloned().map(Pending::SharedLazy))
+        .chain(
+            data_plan
+                .pages
+                .lazy
+                .iter()
+                .cloned()
+                .map(Pending::SharedLazy),
+        )
         .collect();
     (
         Plan {

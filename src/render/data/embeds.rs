@@ -79,7 +79,7 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
                         root,
                         portable,
                         Some(tr),
-                        &crate::charts::Words::default(),
+                        &crate::charts::Words::vietnamese(),
                     )),
                 );
                 found.push(c);
@@ -154,7 +154,7 @@ pub(crate) fn embed_own(
                 &root,
                 site.config.portable,
                 Some(tr),
-                &crate::charts::Words::default(),
+                &crate::charts::Words::vietnamese(),
             );
             std::sync::Arc::new(Found {
                 chart: LazyChart::drawn(plain),
@@ -235,7 +235,7 @@ pub(crate) fn shown_chart(site: &Site, theme: &Theme, path: &str, chart: &LazyCh
         &root,
         site.config.portable,
         Some(Tr::new(theme, &site.config.language)),
-        &crate::charts::Words::default(),
+        &crate::charts::Words::vietnamese(),
     );
     shown
 }

@@ -338,7 +338,9 @@ pub fn render_to(
     diags: &mut Diagnostics,
     sink: Option<&Staging>,
 ) -> Output {
-    let mut plan = crate::timing::phase("render: plan", || plan_with(site, theme, false, DataReuse::None).0);
+    let mut plan = crate::timing::phase("render: plan", || {
+        plan_with(site, theme, false, DataReuse::None).0
+    });
     let beside = !index_beside::claimed_elsewhere(&plan);
     if !beside {
         // Its clashes are checked and it wins its paths, as a fixed file

@@ -117,14 +117,45 @@ pub fn word_count(text: &str) -> usize {
 
 /// Appends the words of `text` to `out` with one space between them (and
 /// one before the first when `out` has text already): the collapsing of
-/// `split_whitespace` and `join(" ")`.
+/// `split_whitespace` and `join(" ")`. Words already apart by one space
+/// are copied together, so prose is copied a line at a time.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    for_each_word(text, |w| {
+    let bytes = text.as_bytes();
+    let space_at = |i: usize| match CLASS[bytes[i] as usize] {
+        PLAIN => 0,
+        ASCII_SPACE => 1,
+        _ => unicode_space_len(bytes, i),
+    };
+    let mut i = 0;
+    loop {
+        loop {
+            if i >= bytes.len() {
+                return;
+            }
+            match space_at(i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        // A run of words, each apart from the next by one plain space.
+        let start = i;
+        i += 1;
+        while i < bytes.len() {
+            match CLASS[bytes[i] as usize] {
+                PLAIN => i += 1,
+                ASCII_SPACE if bytes[i] == b' ' && i + 1 < bytes.len() && space_at(i + 1) == 0 => {
+                    i += 2;
+                }
+                ASCII_SPACE => break,
+                _ if unicode_space_len(bytes, i) > 0 => break,
+                _ => i += 1,
+            }
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
-    });
+        out.push_str(&text[start..i]);
+    }
 }
 
 /// True when `text` holds a control character (C0, DEL or C1) other than
@@ -171,6 +202,15 @@ mod tests {
             let mut got = Vec::new();
             for_each_word(&text, |w| got.push(w));
             assert_eq!(got, want, "{c:?}");
+            let mut collapsed = String::new();
+            push_collapsed(&mut collapsed, &text);
+            assert_eq!(collapsed, want.join(" "), "{c:?}");
+            let text = format!("{c} a {c} b{c} {c}c  {c}");
+            let mut collapsed = "x".to_owned();
+            push_collapsed(&mut collapsed, &text);
+            let mut want = vec!["x"];
+            want.extend(text.split_whitespace());
+            assert_eq!(collapsed, want.join(" "), "{c:?}");
         }
     }
 

@@ -43,7 +43,8 @@ fn plan_heap(site: &common::Site, n: usize) -> isize {
     let tera = prepared.tera.expect("templates compile");
     let (site, theme, tera) = (Arc::new(prepared.site), Arc::new(prepared.theme), tera);
     let before = LIVE.load(Ordering::Relaxed);
-    let (output, lazy, data_plan) = lazy_output(site, theme, tera, None);
+    let (output, lazy, data_plan) =
+        lazy_output(site, theme, tera, minhbach::render::DataReuse::None);
     let held = LIVE.load(Ordering::Relaxed) - before;
     // The planned charts are drawn when asked for, with their history.
     let last = n - 1;

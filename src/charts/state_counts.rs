@@ -17,7 +17,7 @@ pub(crate) trait StateCounts: Copy + Default {
 
     /// All counts together.
     fn total(&self) -> u64 {
-        self.states(&Words::default())
+        self.states(&Words::vietnamese())
             .iter()
             .map(|s| u64::from(s.0))
             .sum()

@@ -6,7 +6,7 @@
 //! clashing path is worked out by the caller (see
 //! `render::addresses`), only when there is a clash.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// A problem between output paths.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,60 +19,74 @@ pub enum Clash {
     Case { first: String, second: String },
 }
 
-/// Output path → number of claims.
+/// Output path → number of claims; the paths are borrowed from the plan
+/// that claims them (a site with data claims some 35,000).
 #[derive(Debug, Default)]
-pub struct Registry {
-    claims: BTreeMap<String, usize>,
+pub struct Registry<'a> {
+    claims: HashMap<&'a str, usize>,
 }
 
-impl Registry {
-    pub fn claim(&mut self, path: &str) {
-        *self.claims.entry(path.to_owned()).or_default() += 1;
+impl<'a> Registry<'a> {
+    pub fn claim(&mut self, path: &'a str) {
+        *self.claims.entry(path).or_default() += 1;
     }
 
     /// Every clash, in path order.
     pub fn clashes(&self) -> Vec<Clash> {
-        let mut out = Vec::new();
-        // Only a path with an upper-case letter can equal another but for
-        // case (two lower-case ones would be the same path).
-        let mut lowered: HashMap<String, &str> = HashMap::new();
-        for (path, &count) in &self.claims {
+        // (path, kind) sorts the clashes as a walk of the sorted paths
+        // finds them: for one path, the same path first, then a file
+        // above it, then another case.
+        let mut out: Vec<(&str, u8, Clash)> = Vec::new();
+        for (&path, &count) in &self.claims {
             if count > 1 {
-                out.push(Clash::Same {
-                    path: path.clone(),
+                let clash = Clash::Same {
+                    path: path.to_owned(),
                     count,
-                });
+                };
+                out.push((path, 0, clash));
             }
             // The nearest ancestor that is itself a file, if any.
-            let mut rest = path.as_str();
+            let mut rest = path;
             while let Some((parent, _)) = rest.rsplit_once('/') {
                 if self.claims.contains_key(parent) {
-                    out.push(Clash::FileAndFolder {
+                    let clash = Clash::FileAndFolder {
                         file: parent.to_owned(),
-                        inside: path.clone(),
-                    });
+                        inside: path.to_owned(),
+                    };
+                    out.push((path, 1, clash));
                     break;
                 }
                 rest = parent;
             }
-            if path.chars().any(char::is_uppercase) {
-                let lower = path.to_lowercase();
-                if self.claims.contains_key(&lower) {
-                    out.push(Clash::Case {
-                        first: path.clone(),
-                        second: lower,
-                    });
-                } else if let Some(first) = lowered.get(&lower) {
-                    out.push(Clash::Case {
-                        first: (*first).to_owned(),
-                        second: path.clone(),
-                    });
-                } else {
-                    lowered.insert(lower, path);
-                }
+        }
+        // Only a path with an upper-case letter can equal another but for
+        // case (two lower-case ones would be the same path); the first of
+        // such paths, in path order, is the one the others are paired with.
+        let mut upper: Vec<&str> = (self.claims.keys().copied())
+            .filter(|p| p.chars().any(char::is_uppercase))
+            .collect();
+        upper.sort_unstable();
+        let mut lowered: HashMap<String, &str> = HashMap::new();
+        for path in upper {
+            let lower = path.to_lowercase();
+            if self.claims.contains_key(lower.as_str()) {
+                let clash = Clash::Case {
+                    first: path.to_owned(),
+                    second: lower,
+                };
+                out.push((path, 2, clash));
+            } else if let Some(first) = lowered.get(&lower) {
+                let clash = Clash::Case {
+                    first: (*first).to_owned(),
+                    second: path.to_owned(),
+                };
+                out.push((path, 2, clash));
+            } else {
+                lowered.insert(lower, path);
             }
         }
-        out
+        out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        out.into_iter().map(|(_, _, clash)| clash).collect()
     }
 }
 

@@ -23,7 +23,7 @@ use super::engine::theme::Theme;
 
 use super::data::open_data::{self, OpenFiles};
 use super::published::section_feeds::{self, JsonFeedInputs};
-use super::published::sharing_images::{self, Preview, TargetCard};
+use super::published::sharing_images::{self, Preview};
 use crate::config::ReportKind;
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::site::{Site, SiteData};
@@ -46,14 +46,15 @@ pub struct Deferred {
     /// Output path → its group.
     by_path: HashMap<String, usize>,
     data: Option<Arc<SiteData>>,
+    /// The site's name, which heads the targets' preview images.
+    title: String,
     kinds: Vec<ReportKind>,
     today: Date,
 }
 
 impl Deferred {
-    /// Plans the deferred files of `site`: their names, nothing made yet;
-    /// `cards` are the targets' cards ([`sharing_images::target_cards`]).
-    pub(crate) fn plan(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Deferred {
+    /// Plans the deferred files of `site`: their names, nothing made yet.
+    pub(crate) fn plan(site: &Site, theme: &Theme) -> Deferred {
         let mut groups = Vec::new();
         let mut by_path = HashMap::new();
         let mut last_open: Option<OpenFiles> = None;
@@ -67,7 +68,7 @@ impl Deferred {
             }
             by_path.insert(path, groups.len() - 1);
         }
-        for (path, preview) in sharing_images::previews(site, theme, cards) {
+        for (path, preview) in sharing_images::previews(site, theme) {
             groups.push(Group {
                 maker: Maker::Preview(preview),
                 made: OnceLock::new(),
@@ -79,6 +80,7 @@ impl Deferred {
             groups,
             by_path,
             data: site.data.clone(),
+            title: site.config.title.clone(),
             kinds: site.config.bao_cao.kinds(),
             today: site.today,
         }
@@ -96,7 +98,7 @@ impl Deferred {
             let files = match &g.maker {
                 Maker::Preview(p) => {
                     // The path is the entry's own: one file per preview.
-                    vec![(String::new(), p.draw())]
+                    vec![(String::new(), p.draw(&self.title, self.data.as_deref()))]
                 }
                 Maker::OpenData(which) => match &self.data {
                     Some(data) => open_data::make_open_data(data, &self.kinds, self.today, *which),
@@ -132,7 +134,7 @@ impl LazySource for Deferred {
         let &group = self.by_path.get(path)?;
         let g = &self.groups[group];
         match (&g.maker, g.made.get()) {
-            (Maker::Preview(p), None) => Some(p.draw()),
+            (Maker::Preview(p), None) => Some(p.draw(&self.title, self.data.as_deref())),
             _ => self.render(path),
         }
     }
@@ -140,8 +142,8 @@ impl LazySource for Deferred {
 
 /// The deferred files of `site` as an output whose entries are made on
 /// first read.
-pub(crate) fn deferred_output(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Output {
-    let deferred = Arc::new(Deferred::plan(site, theme, cards));
+pub(crate) fn deferred_output(site: &Site, theme: &Theme) -> Output {
+    let deferred = Arc::new(Deferred::plan(site, theme));
     let file = LazyFile(Arc::clone(&deferred) as Arc<dyn LazySource>);
     let mut out = Output::default();
     for path in deferred.paths() {

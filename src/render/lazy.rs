@@ -24,7 +24,7 @@ use super::engine::theme::Theme;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{LazyFile, LazySource, OutFile, Output};
 use crate::render::published::search;
-use crate::render::{DataPlan, pages, plan_with, published};
+use crate::render::{DataPlan, DataReuse, pages, plan_with, published};
 use crate::site::Site;
 
 /// A planned site whose pages render on request.
@@ -159,15 +159,15 @@ pub fn live_sites() -> usize {
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 /// Plans the site and returns an output whose pages render on request,
-/// plus the source behind them and the data part of the plan (to pass as
-/// `reuse` next time if nothing it reads changes; see [`DataPlan`]).
+/// plus the source behind them and the data part of the plan (to pass in
+/// `reuse` next time; see [`DataReuse`]).
 /// Fixed files (theme statics, data exports) and assets are as in a full
 /// build.
 pub fn lazy_output(
     site: Arc<Site>,
     theme: Arc<Theme>,
     tera: Arc<Tera>,
-    reuse: Option<Arc<DataPlan>>,
+    reuse: DataReuse,
 ) -> (Output, Arc<LazySite>, Arc<DataPlan>) {
     let (plan, data_plan) = plan_with(&site, &theme, false, reuse);
     let t = std::time::Instant::now();

@@ -41,62 +41,120 @@ use engine::theme::Theme;
 /// their embed snippets and sharing images), the charts they show, the
 /// open-data files and the preview images. `serve` keeps it across edits
 /// that change only pages' bodies, which none of it reads (see
-/// `serve::rebuild`): planning it is most of a rebuild with data.
+/// `serve::rebuild`), and takes its pages and charts over across data edits
+/// that would plan them the same (see [`DataReuse::Pages`]).
 pub struct DataPlan {
     jobs: Vec<Arc<Job>>,
-    /// Pages whose context is built when they render (see [`data::LazyPage`]).
+    /// The lazy data pages and their charts, shared with later plans.
+    pages: Arc<PlannedPages>,
+    fixed: Arc<Output>,
+    /// The pages were taken from the last plan.
+    taken: bool,
+}
+
+/// What a plan may take from the last plan's data part.
+pub enum DataReuse {
+    /// Nothing: the data part is planned.
+    None,
+    /// All of it: the caller vouches that nothing it reads has changed (an
+    /// edit of pages' bodies).
+    All(Arc<DataPlan>),
+    /// Its lazy data pages and their charts when the data set, the
+    /// configuration, the theme's strings and the content's addresses would
+    /// plan the same pages (see [`data::plan_key`]); the open data and
+    /// preview images are planned again.
+    Pages(Arc<DataPlan>),
+}
+
+/// The data pages of a plan whose contexts are built when they render, and
+/// every chart the data pages show; planned from what [`Self::key`] holds.
+struct PlannedPages {
+    /// `None`: not to be taken over (no data, or some data pages' contexts
+    /// were built at plan time).
+    key: Option<data::plan_key::PlanKey>,
+    /// Pages whose context (with their sharing image) is built when they
+    /// render (see [`data::LazyPage`]).
     lazy: Vec<Arc<Lazy>>,
     charts: Vec<data::embeds::FoundChart>,
-    fixed: Arc<Output>,
 }
 
 impl DataPlan {
-    fn new(site: &Site, theme: &Theme) -> DataPlan {
-        let mut pages = Vec::new();
+    /// Whether this plan took its data pages from the last one (see
+    /// [`DataReuse::Pages`]).
+    pub fn pages_taken(&self) -> bool {
+        self.taken
+    }
+
+    /// Plans the data part of `site`, taking the pages of `last` when they
+    /// would be planned the same.
+    fn new(site: &Site, theme: &Theme, last: Option<&DataPlan>) -> DataPlan {
         let t = std::time::Instant::now();
-        data::data_jobs(site, theme, &mut pages);
+        let key = data::plan_key::PlanKey::new(site, theme);
+        let same = last
+            .map(|l| &l.pages)
+            .filter(|p| matches!((&p.key, &key), (Some(a), Some(b)) if a.same_plan(b)));
+        let taken = same.is_some();
+        let (pages, mut jobs) = match same {
+            Some(pages) => (Arc::clone(pages), Vec::new()),
+            None => plan_pages(site, theme, key),
+        };
         let t = lap("plan data: pages", t);
-        let found = data::embeds::walk_pages(site, theme, &mut pages);
-        let t = lap("plan data: charts", t);
-        // Every target's card in words, once: the alt texts and the
-        // preview images say the same.
-        let cards = published::sharing_images::target_cards(site);
-        let alts = published::sharing_images::image_alts(site, &cards);
-        let mut jobs = Vec::new();
-        let mut lazy = Vec::new();
-        for (page, charts) in pages.into_iter().zip(&found) {
-            match page {
-                data::DataPage::Built(job) => jobs.push(job),
-                data::DataPage::Lazy(page) => {
-                    charts.iter().for_each(|f| f.chart.expect_use());
-                    let image = published::sharing_images::page_image(site, &alts, &page.path);
-                    lazy.push(Arc::new(lazy_data_job(page, charts.clone(), image)));
-                }
-            }
-        }
-        let charts = found.into_iter().flatten().collect();
-        published::sharing_images::page_images(site, Some(&alts), &mut jobs);
-        let t = lap("plan data: sharing images", t);
+        published::sharing_images::page_images(site, None, &mut jobs);
         // Named only: made when written or first asked for.
-        let fixed = deferred::deferred_output(site, theme, &cards);
+        let fixed = deferred::deferred_output(site, theme);
         lap("plan data: open data, preview images", t);
         DataPlan {
             jobs: jobs.into_iter().map(Arc::new).collect(),
-            lazy,
-            charts,
+            pages,
             fixed: Arc::new(fixed),
+            taken,
         }
     }
 }
 
+/// Plans the data pages of `site` (key `key`): the lazy ones with their
+/// charts, and the jobs of those built now.
+fn plan_pages(
+    site: &Site,
+    theme: &Theme,
+    key: Option<data::plan_key::PlanKey>,
+) -> (Arc<PlannedPages>, Vec<Job>) {
+    let mut pages = Vec::new();
+    let t = std::time::Instant::now();
+    data::data_jobs(site, theme, &mut pages);
+    let t = lap("plan data: data pages", t);
+    let found = data::embeds::walk_pages(site, theme, &mut pages);
+    lap("plan data: charts", t);
+    let images = (site.data.as_deref()).map(published::sharing_images::images_of);
+    let mut jobs = Vec::new();
+    let mut lazy = Vec::new();
+    for (page, charts) in pages.into_iter().zip(&found) {
+        match page {
+            data::DataPage::Built(job) => jobs.push(job),
+            data::DataPage::Lazy(page) => {
+                charts.iter().for_each(|f| f.chart.expect_use());
+                let image = images.as_ref().and_then(|i| i.get(&page.path).copied());
+                lazy.push(Arc::new(lazy_data_job(page, charts.clone(), image)));
+            }
+        }
+    }
+    let planned = PlannedPages {
+        // Contexts built now read the data as it is now.
+        key: key.filter(|_| jobs.is_empty()),
+        lazy,
+        charts: found.into_iter().flatten().collect(),
+    };
+    (Arc::new(planned), jobs)
+}
+
 /// A lazy data page (see [`data::LazyPage`]) showing `charts` (drawn when
 /// it renders, or by the embed page that drew them first), with its
-/// sharing image: the context is built when the page renders, from the
-/// site it renders with.
+/// sharing image (`image`, worded then): the context is built when the page
+/// renders, from the site it renders with.
 fn lazy_data_job(
     page: data::LazyPage,
     charts: Vec<data::embeds::FoundChart>,
-    image: Option<(String, String)>,
+    image: Option<published::sharing_images::ImageOf>,
 ) -> Lazy {
     let data::LazyPage {
         path,
@@ -117,6 +175,7 @@ fn lazy_data_job(
                 Some(data) => make(site, theme, data, folder, &shown),
                 None => engine::vars::Context::new(),
             };
+            let image = image.and_then(|i| published::sharing_images::image_of(site, i, &path));
             if let Some((image, alt)) = &image {
                 context.insert("og_image", image);
                 context.insert("og_image_alt", alt);
@@ -130,10 +189,6 @@ fn lazy_data_job(
     }
 }
 
-/// [`plan`]; without the search index files when `search_index` is false
-/// (`serve` builds them on the first request for one, see [`lazy`]), and
-/// with the data part of an earlier plan when `reuse` is given (the caller
-/// vouches that nothing it reads has changed). Returns the data part too.
 /// Gives the data its words (the theme's `chart_…` strings of `lang`) if
 /// nobody has yet: the build does it before Markdown shortcodes draw charts.
 pub fn set_chart_words(data: &SiteData, theme: &Theme, lang: &str) {
@@ -145,11 +200,15 @@ pub fn set_chart_words(data: &SiteData, theme: &Theme, lang: &str) {
         })));
 }
 
+/// [`plan`]; without the search index files when `search_index` is false
+/// (`serve` builds them on the first request for one, see [`lazy`]), and
+/// with what `reuse` gives of an earlier plan's data part. Returns the data
+/// part too.
 pub(crate) fn plan_with(
     site: &Site,
     theme: &Theme,
     search_index: bool,
-    reuse: Option<Arc<DataPlan>>,
+    reuse: DataReuse,
 ) -> (Plan, Arc<DataPlan>) {
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
@@ -168,13 +227,20 @@ pub(crate) fn plan_with(
     // showing it.
     let content_charts = data::embeds::walk_jobs(site, theme, &mut jobs, &prewalked);
     let t = lap("plan: content charts", t);
-    let data_plan = reuse.unwrap_or_else(|| {
-        Arc::new(crate::timing::phase("render: plan data", || {
-            DataPlan::new(site, theme)
-        }))
-    });
+    let data_plan = match reuse {
+        DataReuse::All(all) => all,
+        DataReuse::None | DataReuse::Pages(_) => {
+            let last = match &reuse {
+                DataReuse::Pages(last) => Some(last.as_ref()),
+                _ => None,
+            };
+            Arc::new(crate::timing::phase("render: plan data", || {
+                DataPlan::new(site, theme, last)
+            }))
+        }
+    };
     data::embeds::embed_jobs(
-        content_charts.iter().chain(&data_plan.charts),
+        content_charts.iter().chain(&data_plan.pages.charts),
         &mut deferred,
     );
     let t = lap("plan: embeds", t);
@@ -214,7 +280,14 @@ pub(crate) fn plan_with(
         .map(Pending::Lazy)
         .chain(jobs.into_iter().map(Pending::Ready))
         .chain(data_plan.jobs.iter().cloned().map(Pending::Shared))
-        .chain(data_plan.lazy.iter().cloned().map(Pending::SharedLazy))
+        .chain(
+            data_plan
+                .pages
+                .lazy
+                .iter()
+                .cloned()
+                .map(Pending::SharedLazy),
+        )
         .collect();
     (
         Plan {
@@ -265,7 +338,9 @@ pub fn render_to(
     diags: &mut Diagnostics,
     sink: Option<&Staging>,
 ) -> Output {
-    let mut plan = crate::timing::phase("render: plan", || plan_with(site, theme, false, None).0);
+    let mut plan = crate::timing::phase("render: plan", || {
+        plan_with(site, theme, false, DataReuse::None).0
+    });
     let beside = !index_beside::claimed_elsewhere(&plan);
     if !beside {
         // Its clashes are checked and it wins its paths, as a fixed file

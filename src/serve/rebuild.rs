@@ -14,9 +14,9 @@ use crate::config::Config;
 use crate::content::cache::{BodyChange, reload_body};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
-use crate::render::DataPlan;
 use crate::render::engine::theme::Theme;
 use crate::render::lazy::{LazySite, lazy_body_edit, lazy_output};
+use crate::render::{DataPlan, DataReuse};
 use crate::site::Site;
 use std::path::PathBuf;
 use tera::Tera;
@@ -34,6 +34,8 @@ pub struct Incremental {
     derived: usize,
     /// The next rebuild follows changes to data files only.
     data_only: bool,
+    /// Full rebuilds whose plan took the data pages of the last one.
+    data_pages_taken: usize,
 }
 
 /// What a successful rebuild made, kept for the next one.
@@ -112,6 +114,18 @@ impl Incremental {
         self.cache.content.kept_loads()
     }
 
+    /// How many rebuilds took the site model's index from the last one
+    /// (no page moved in it; see [`crate::site::SiteMemo`]).
+    pub fn sites_kept(&self) -> usize {
+        self.cache.site.reused()
+    }
+
+    /// How many full rebuilds took the data pages and charts of the last
+    /// plan instead of planning them (decision 0042).
+    pub fn data_pages_taken(&self) -> usize {
+        self.data_pages_taken
+    }
+
     /// How many data files the last rebuild read from disk (the others
     /// came from the cache).
     pub fn data_files_read(&self) -> usize {
@@ -177,8 +191,10 @@ pub fn rebuild(
         return (snap, Some(verify));
     }
     let t = Instant::now();
-    // The last generation's site and pages, if no one else holds them.
-    state.last = None;
+    // The last generation's site and pages, if no one else holds them; its
+    // plan's data part, which the next plan may take pages from (the
+    // served generation holds it anyway).
+    let last_data_plan = state.last.take().and_then(|l| l.data_plan);
     let t = crate::timing::lap("rebuild: drop last", t);
     // Files the watcher named are read again, whatever their stamps say.
     if let Some(changed) = &changed {
@@ -228,6 +244,12 @@ pub fn rebuild(
         }) if !diags.has_errors() => {
             let (site, theme) = (Arc::new(site), Arc::new(theme));
             diags.sort();
+            // The last plan's data pages are taken over if the new data
+            // would plan them the same (decision 0042).
+            let reuse = match last_data_plan {
+                Some(last) => DataReuse::Pages(last),
+                None => DataReuse::None,
+            };
             state.last = Some(Last {
                 site: Arc::clone(&site),
                 theme: Arc::clone(&theme),
@@ -238,8 +260,9 @@ pub fn rebuild(
                 lazy: None,
             });
             let (output, lazy, data_plan) =
-                crate::timing::phase("plan", || lazy_output(site, theme, tera, None));
+                crate::timing::phase("plan", || lazy_output(site, theme, tera, reuse));
             let output = Arc::new(output);
+            state.data_pages_taken += usize::from(data_plan.pages_taken());
             if let Some(last) = &mut state.last {
                 last.data_plan = Some(data_plan);
                 last.lazy = Some((Arc::clone(&lazy), Arc::clone(&output)));
@@ -359,7 +382,10 @@ fn body_edit(
                     Arc::clone(&site),
                     Arc::clone(&last.theme),
                     Arc::clone(&last.tera),
-                    last.data_plan.clone(),
+                    match last.data_plan.clone() {
+                        Some(all) => DataReuse::All(all),
+                        None => DataReuse::None,
+                    },
                 )
             });
             (output, lazy, Some(data_plan))

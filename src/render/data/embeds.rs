@@ -79,7 +79,7 @@ fn walk(v: &mut Value, base: &str, root: &str, portable: bool, tr: Tr, found: &m
                         root,
                         portable,
                         Some(tr),
-                        &crate::charts::Words::default(),
+                        &crate::charts::Words::vietnamese(),
                     )),
                 );
                 found.push(c);
@@ -154,7 +154,7 @@ pub(crate) fn embed_own(
                 &root,
                 site.config.portable,
                 Some(tr),
-                &crate::charts::Words::default(),
+                &crate::charts::Words::vietnamese(),
             );
             std::sync::Arc::new(Found {
                 chart: LazyChart::drawn(plain),
@@ -226,7 +226,7 @@ fn own_charts(path: &str, title: &str, charts: Vec<LazyChart>) -> Vec<FoundChart
 /// from the job that drew it), with its embed snippet in the site's
 /// language, as a walk of the page's context gives it.
 pub(crate) fn shown_chart(site: &Site, theme: &Theme, path: &str, chart: &LazyChart) -> ChartView {
-    let mut shown = chart.get(site.data.as_deref()).as_ref().clone();
+    let mut shown = chart.get(site.data.as_ref()).as_ref().clone();
     let root = root_for(path.trim_end_matches("index.html"));
     shown.embed = String::new();
     shown.embed = embed_html(
@@ -235,7 +235,7 @@ pub(crate) fn shown_chart(site: &Site, theme: &Theme, path: &str, chart: &LazyCh
         &root,
         site.config.portable,
         Some(Tr::new(theme, &site.config.language)),
-        &crate::charts::Words::default(),
+        &crate::charts::Words::vietnamese(),
     );
     shown
 }
@@ -358,7 +358,7 @@ pub(crate) fn embed_jobs<'a>(
 fn embed_context(site: &Site, theme: &Theme, path: &str, f: &Found, title: &str) -> Context {
     let id = &f.chart.id;
     let root = root_for(path);
-    let chart = f.chart.get(site.data.as_deref());
+    let chart = f.chart.get(site.data.as_ref());
     // "Biểu đồ: …": not the title of the page the chart comes from.
     let tr = crate::render::engine::i18n::Tr::new(theme, &site.config.language);
     let mut c = base_context(

@@ -9,7 +9,7 @@
 //! It does not decide which charts a page shows (the page kinds do) nor
 //! make embed snippets (see [`super::embeds`]).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
 use super::views::ChartView;
 use crate::site::SiteData;
@@ -21,6 +21,11 @@ type Draw = Box<dyn Fn(&SiteData) -> ChartView + Send + Sync>;
 #[derive(Default)]
 struct Memo {
     chart: Option<Arc<ChartView>>,
+    /// The data `chart` was drawn from: a plan taken over by a later
+    /// generation with other data (decision 0042) draws it again. Weak, so
+    /// the old data's tables are not kept; its allocation is, so no later
+    /// data can sit at the same address.
+    drawn_with: Weak<SiteData>,
     /// Uses announced by [`LazyChart::expect_use`] and not yet made.
     left: usize,
 }
@@ -76,11 +81,11 @@ impl LazyChart {
         }
     }
 
-    /// The chart, drawn from `data` unless a job drew it already and
-    /// another announced job still needs it. Without data (never the case
+    /// The chart, drawn from `data` unless a job drew it from the same
+    /// data already and another announced job still needs it. Without data (never the case
     /// for a chart planned from data) it is an empty chart with its id and
     /// title.
-    pub(crate) fn get(&self, data: Option<&SiteData>) -> Arc<ChartView> {
+    pub(crate) fn get(&self, data: Option<&Arc<SiteData>>) -> Arc<ChartView> {
         match (&self.source, data) {
             (Source::Drawn(chart), _) => Arc::clone(chart),
             (Source::Later { .. }, None) => Arc::new(ChartView {
@@ -92,11 +97,13 @@ impl LazyChart {
                 // Held while drawing: the other jobs of this chart wait for
                 // it rather than draw it again.
                 let mut memo = memo.lock().unwrap_or_else(|e| e.into_inner());
+                let same_data = std::ptr::eq(memo.drawn_with.as_ptr(), Arc::as_ptr(data));
                 let chart = match &memo.chart {
-                    Some(chart) => Arc::clone(chart),
-                    None => {
+                    Some(chart) if same_data => Arc::clone(chart),
+                    _ => {
                         let chart = Arc::new(draw(data));
                         debug_assert_eq!((&chart.id, &chart.title), (&self.id, &self.title));
+                        memo.drawn_with = Arc::downgrade(data);
                         chart
                     }
                 };
@@ -138,10 +145,10 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    fn test_data() -> SiteData {
+    fn test_data() -> Arc<SiteData> {
         let set = crate::data::DataSet::default();
         let computed = crate::data::compute::compute(&set, jiff::civil::date(2026, 11, 25));
-        SiteData::new(set, computed)
+        Arc::new(SiteData::new(set, computed))
     }
 
     fn view(id: &str) -> ChartView {
@@ -186,6 +193,25 @@ mod tests {
         );
         assert!(chart.is_kept(), "and keeps it for the next generation");
         chart.get(Some(&data));
+        assert_eq!(draws.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn a_kept_chart_is_drawn_again_for_other_data() {
+        let draws = Arc::new(AtomicUsize::new(0));
+        let n = Arc::clone(&draws);
+        let chart = LazyChart::later("Lịch sử A1", "T".into(), move |_| {
+            n.fetch_add(1, Ordering::Relaxed);
+            view("lich-su-a1")
+        });
+        let (old, new) = (test_data(), test_data());
+        chart.get(Some(&old));
+        chart.get(Some(&old));
+        assert_eq!(draws.load(Ordering::Relaxed), 1, "kept for the same data");
+        chart.get(Some(&new));
+        assert_eq!(draws.load(Ordering::Relaxed), 2, "drawn again for new data");
+        drop(old);
+        chart.get(Some(&new));
         assert_eq!(draws.load(Ordering::Relaxed), 2);
     }
 }

@@ -21,6 +21,7 @@ pub(crate) mod lazy_chart;
 pub mod localities;
 pub mod open_data;
 pub mod pillars;
+pub(crate) mod plan_key;
 pub mod report;
 pub mod sections;
 pub mod shortcodes;

@@ -378,14 +378,29 @@ pub fn json_safe(json: String) -> String {
             _ => None,
         }
     };
-    let Some(first) = (0..bytes.len()).find(|&i| escaped_at(i).is_some()) else {
-        return json;
+    // The next place worth a look at or after `i` (blocks of text without
+    // any of those lead bytes are skipped at once).
+    let next = |i: usize| {
+        crate::text::scan::next_hit(bytes, i, |b| {
+            (b == b'<') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        })
     };
+    let mut first = next(0);
+    while first < bytes.len() && escaped_at(first).is_none() {
+        first = next(first + 1);
+    }
+    if first >= bytes.len() {
+        return json;
+    }
     let mut out = String::with_capacity(json.len() + 16);
     out.push_str(&json[..first]);
     let mut copied = first;
     let mut i = first;
     while i < bytes.len() {
+        i = next(i);
+        if i >= bytes.len() {
+            break;
+        }
         if let Some((len, code)) = escaped_at(i) {
             out.push_str(&json[copied..i]);
             out.push_str(&format!("\\u{code:04x}"));

@@ -22,7 +22,7 @@ use crate::render::data::DTI;
 use crate::render::data::views::{latest, quantity, target_path, target_text_in, units_met_text};
 use crate::render::engine::i18n::Tr;
 use crate::render::engine::theme::Theme;
-use crate::site::Site;
+use crate::site::{Site, SiteData};
 
 use crate::render::engine::jobs::Job;
 /// Preview image file name, in the page's folder (or the site root).
@@ -72,14 +72,22 @@ impl TargetCard {
     }
 }
 
-/// The words of every target's card, in the order of the targets. A plan
-/// computes them once ([`image_alts`] and [`previews`] take them).
+/// The words of every target's card, in the order of the targets.
 pub(crate) fn target_cards(site: &Site) -> Vec<TargetCard> {
-    let w = crate::render::data::wording::words_of(site);
     let Some(data) = &site.data else {
         return Vec::new();
     };
+    (0..data.set.targets.len())
+        .map(|i| card_of(&site.config.title, data, i))
+        .collect()
+}
+
+/// Target `i`'s card in the data's words, under the site's name
+/// `site_title`.
+pub(crate) fn card_of(site_title: &str, data: &SiteData, i: usize) -> TargetCard {
+    let (t, p) = (&data.set.targets[i], &data.computed.targets[i]);
     let words = data.chart_words();
+    let w = &words;
     let state_word = |s: TargetState| {
         words.get(match s {
             TargetState::Achieved => "chart_met",
@@ -88,48 +96,80 @@ pub(crate) fn target_cards(site: &Site) -> Vec<TargetCard> {
             TargetState::DueSoon => "chart_due_soon",
         })
     };
-    data.set
-        .targets
-        .iter()
-        .zip(&data.computed.targets)
-        .map(|(t, p)| {
-            let unit = t.unit.as_deref();
-            let figure = match (latest(data, p), p.units_met) {
-                (Some(m), _) => Some(match (m.value, t.target, t.comparison) {
-                    (Quantity::Number(_), Quantity::Number(_), c) if c != Comparison::Rank => {
-                        format!(
-                            "{} / {}",
-                            quantity(m.value, unit, &w),
-                            quantity(t.target, unit, &w)
-                        )
-                    }
-                    _ => quantity(m.value, unit, &w),
-                }),
-                (None, Some((met, n))) => Some(units_met_text(met, n, &w)),
-                (None, None) => None,
-            };
-            let goal_line = words.fmt("chart_goal_line", &[("value", &target_text_in(t, &words))]);
-            // The state only beside a figure ("Chưa có số liệu" is already
-            // written large when there is none).
-            let goal = if figure.is_some() {
-                format!("{} · {}", goal_line, state_word(p.state))
-            } else {
-                goal_line
-            };
-            TargetCard {
-                site: site.config.title.clone(),
-                statement: t.statement.clone(),
-                figure,
-                goal,
-                illustrative: p.illustrative,
-                kind: words.get("chart_col_target").to_owned(),
-                no_data: words.get("chart_no_data").to_owned(),
-                illustrative_words: words.get("chart_illustrative").to_owned(),
-                progress: p.progress,
-                achieved: p.achieved,
+    let unit = t.unit.as_deref();
+    let figure = match (latest(data, p), p.units_met) {
+        (Some(m), _) => Some(match (m.value, t.target, t.comparison) {
+            (Quantity::Number(_), Quantity::Number(_), c) if c != Comparison::Rank => {
+                format!(
+                    "{} / {}",
+                    quantity(m.value, unit, w),
+                    quantity(t.target, unit, w)
+                )
             }
+            _ => quantity(m.value, unit, w),
+        }),
+        (None, Some((met, n))) => Some(units_met_text(met, n, w)),
+        (None, None) => None,
+    };
+    let goal_line = words.fmt("chart_goal_line", &[("value", &target_text_in(t, &words))]);
+    // The state only beside a figure ("Chưa có số liệu" is already
+    // written large when there is none).
+    let goal = if figure.is_some() {
+        format!("{} · {}", goal_line, state_word(p.state))
+    } else {
+        goal_line
+    };
+    TargetCard {
+        site: site_title.to_owned(),
+        statement: t.statement.clone(),
+        figure,
+        goal,
+        illustrative: p.illustrative,
+        kind: words.get("chart_col_target").to_owned(),
+        no_data: words.get("chart_no_data").to_owned(),
+        illustrative_words: words.get("chart_illustrative").to_owned(),
+        progress: p.progress,
+        achieved: p.achieved,
+    }
+}
+
+/// Which image a data page has (see [`images_of`]): its words are found
+/// when the page renders, from the data it renders with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ImageOf {
+    /// Target `i`'s card.
+    Target(usize),
+    /// The DTI card (none without scores).
+    Dti,
+}
+
+/// The data pages (`…/index.html`) that have their own image: every
+/// target's (the last target of a path, as [`image_alts`] words it) and
+/// the DTI page.
+pub(crate) fn images_of(data: &SiteData) -> HashMap<String, ImageOf> {
+    let mut out: HashMap<String, ImageOf> = (data.set.targets.iter().enumerate())
+        .map(|(i, t)| {
+            (
+                format!("{}index.html", target_path(&t.id)),
+                ImageOf::Target(i),
+            )
         })
-        .collect()
+        .collect();
+    out.insert(format!("{DTI}index.html"), ImageOf::Dti);
+    out
+}
+
+/// The image and its alt text of the data page at `path` (`…/index.html`)
+/// whose image is `which`, worded from `site`'s data: what [`page_image`]
+/// gives with the alt texts of [`image_alts`].
+pub(crate) fn image_of(site: &Site, which: ImageOf, path: &str) -> Option<(String, String)> {
+    let data = site.data.as_ref()?;
+    let alt = match which {
+        ImageOf::Target(i) => card_of(&site.config.title, data, i).alt(),
+        ImageOf::Dti => dti_alt(data)?,
+    };
+    let dir = path.trim_end_matches("index.html");
+    Some((format!("{}{dir}{FILE}", site.config.base_url), alt))
 }
 
 /// Points target and DTI pages at their own image. Runs once over the jobs
@@ -179,32 +219,35 @@ pub(crate) fn image_alts(site: &Site, cards: &[TargetCard]) -> HashMap<String, S
         .zip(cards)
         .map(|(t, card)| (format!("{}index.html", target_path(&t.id)), card.alt()))
         .collect();
-    if let Some(year) = data.computed.dti.last() {
-        let parts: Vec<String> = year
-            .pillars
-            .iter()
-            .take(6)
-            .map(|(name, t)| {
-                format!(
-                    "{name} {}",
-                    points_label(&data.chart_words(), t.points, t.max)
-                )
-            })
-            .collect();
-        // Illustrative scores say so, in the picture's words as on the page.
-        let mark = crate::render::data::dti::dti_year_mark(data, year.year);
-        alts.insert(
-            format!("{DTI}index.html"),
-            data.chart_words().fmt(
-                "chart_dti_alt",
-                &[
-                    ("year", &year.year.to_string()),
-                    ("parts", &format!("{}{mark}", parts.join("; "))),
-                ],
-            ),
-        );
+    if let Some(alt) = dti_alt(data) {
+        alts.insert(format!("{DTI}index.html"), alt);
     }
     alts
+}
+
+/// The DTI page's alt text: the latest year's points per pillar.
+fn dti_alt(data: &SiteData) -> Option<String> {
+    let year = data.computed.dti.last()?;
+    let parts: Vec<String> = year
+        .pillars
+        .iter()
+        .take(6)
+        .map(|(name, t)| {
+            format!(
+                "{name} {}",
+                points_label(&data.chart_words(), t.points, t.max)
+            )
+        })
+        .collect();
+    // Illustrative scores say so, in the picture's words as on the page.
+    let mark = crate::render::data::dti::dti_year_mark(data, year.year);
+    Some(data.chart_words().fmt(
+        "chart_dti_alt",
+        &[
+            ("year", &year.year.to_string()),
+            ("parts", &format!("{}{mark}", parts.join("; "))),
+        ],
+    ))
 }
 
 /// One preview image: what it shows, in words, known when the site is
@@ -224,12 +267,14 @@ pub(crate) enum Preview {
         /// How the points are written ("80,0/100" / "80.0/100").
         words: std::sync::Arc<Words>,
     },
-    Target(TargetCard),
+    /// Target `i`'s card, worded when drawn.
+    Target(usize),
 }
 
 impl Preview {
-    /// The PNG file.
-    pub(crate) fn draw(&self) -> Vec<u8> {
+    /// The PNG file; a target's card in the words of `data` (the data the
+    /// site was planned with), under the site's name `site_title`.
+    pub(crate) fn draw(&self, site_title: &str, data: Option<&SiteData>) -> Vec<u8> {
         encode(&match self {
             Preview::Site {
                 header,
@@ -242,7 +287,11 @@ impl Preview {
                 bars,
                 words,
             } => dti_card(words, site, title, bars),
-            Preview::Target(card) => target_card(card),
+            Preview::Target(i) => match data {
+                Some(data) => target_card(&card_of(site_title, data, *i)),
+                // Never planned without data.
+                None => site_card("", site_title, ""),
+            },
         })
     }
 }
@@ -250,8 +299,8 @@ impl Preview {
 /// Every preview image of the site: its output path and what it shows,
 /// in the site's language (the site card's header is the theme's
 /// `sharing_header`).
-/// `cards` are [`target_cards`].
-pub(crate) fn previews(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Vec<(String, Preview)> {
+/// A target's card is worded when drawn.
+pub(crate) fn previews(site: &Site, theme: &Theme) -> Vec<(String, Preview)> {
     let mut out = vec![(
         FILE.to_owned(),
         Preview::Site {
@@ -288,12 +337,10 @@ pub(crate) fn previews(site: &Site, theme: &Theme, cards: &[TargetCard]) -> Vec<
             },
         ));
     }
-    for (t, card) in data.set.targets.iter().zip(cards) {
-        if !taken(&target_path(&t.id)) {
-            out.push((
-                format!("{}{FILE}", target_path(&t.id)),
-                Preview::Target(card.clone()),
-            ));
+    for (i, t) in data.set.targets.iter().enumerate() {
+        let path = target_path(&t.id);
+        if !taken(&path) {
+            out.push((format!("{path}{FILE}"), Preview::Target(i)));
         }
     }
     out

@@ -1,0 +1,220 @@
+//! `serve` after data edits (decision 0042): the plan takes the last
+//! generation's data pages and charts when the new data would plan them the
+//! same (a value edited in place), and plans them again when names change
+//! (a target or a unit added or removed, a result's period edited). Either
+//! way every served file must be exactly what a clean build of the edited
+//! site gives; each step reads every file, so every chart is drawn and kept
+//! by the generation before the next edit.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use minhbach::build::{BuildOptions, build_site};
+use minhbach::serve::rebuild::{Changed, Incremental, rebuild};
+use minhbach::serve::{ServeOptions, Snapshot};
+
+const HOST: &str = "127.0.0.1:1313";
+
+/// Every file of the served snapshot equals the clean build's.
+fn assert_same_as_clean_build(root: &Path, snap: &Snapshot) {
+    assert!(snap.errors.is_none(), "{:?}", snap.errors);
+    let clean = build_site(&BuildOptions {
+        root: root.to_path_buf(),
+        base_url: Some(format!("http://{HOST}{}", snap.base_path)),
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+        check: false,
+    })
+    .expect("clean build");
+    let lazy = |k: &str| k.starts_with("tim-kiem/chi-muc/");
+    let served: Vec<&String> = snap.output.files.keys().collect();
+    let built: Vec<&String> = clean.output.files.keys().filter(|k| !lazy(k)).collect();
+    assert_eq!(served, built, "same files");
+    for key in clean.output.files.keys() {
+        let a = snap.output.read(key).expect("served");
+        let b = clean.output.read(key).expect("built");
+        assert!(
+            a == b,
+            "{key} differs from a clean build:\n--- served\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(&a),
+            String::from_utf8_lossy(&b)
+        );
+    }
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+/// A served copy of the `search` fixture (two targets, three units, one
+/// task) and the data edits made to it.
+struct Served {
+    _site: common::Site,
+    root: PathBuf,
+    snap: Snapshot,
+    state: Incremental,
+}
+
+impl Served {
+    fn start() -> Served {
+        let site = common::Site::fixture("search");
+        let root = std::fs::canonicalize(&site.root).unwrap();
+        let mut state = Incremental::new();
+        let (snap, _) = rebuild(
+            &options(&root),
+            HOST,
+            &Snapshot::default(),
+            &mut state,
+            None,
+        );
+        assert_same_as_clean_build(&root, &snap);
+        Served {
+            _site: site,
+            root,
+            snap,
+            state,
+        }
+    }
+
+    fn data(&self, file: &str) -> PathBuf {
+        self.root.join("content/du-lieu").join(file)
+    }
+
+    /// Edits a data file as the watcher reports it (data files only) and
+    /// checks the served site; returns whether the plan took the data
+    /// pages of the last one.
+    fn edit_data(&mut self, file: &str, f: impl FnOnce(String) -> String) -> bool {
+        let path = self.data(file);
+        edit(&path, f);
+        let taken = self.state.data_pages_taken();
+        self.state.data_only();
+        let paths = vec![path];
+        let changed = Changed {
+            root: &self.root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(
+            &options(&self.root),
+            HOST,
+            &self.snap,
+            &mut self.state,
+            Some(changed),
+        );
+        self.snap = next;
+        assert_same_as_clean_build(&self.root, &self.snap);
+        self.state.data_pages_taken() > taken
+    }
+
+    fn read(&self, path: &str) -> String {
+        String::from_utf8(self.snap.output.read(path).expect(path)).unwrap()
+    }
+}
+
+fn options(root: &Path) -> ServeOptions {
+    ServeOptions {
+        root: root.to_path_buf(),
+        bind: "127.0.0.1".parse().unwrap(),
+        port: 1313,
+        open: false,
+        today: jiff::civil::date(2026, 11, 25),
+        drafts: false,
+    }
+}
+
+#[test]
+fn a_value_edit_takes_the_data_pages_and_redraws_its_chart() {
+    let mut s = Served::start();
+    let chart = "bieu-do/lich-su-tt-01.svg";
+    assert!(s.read(chart).contains("81"));
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-01,2026,81,", "TT-01,2026,87,")
+    });
+    assert!(taken, "a value edited in place plans the same pages");
+    assert!(s.read(chart).contains("87") && !s.read(chart).contains(">81"));
+    assert!(s.read("chi-tieu/tt-01/index.html").contains("87\u{a0}%"));
+    // A value crossing the goal: the target's state, the pillar's and the
+    // unit's counts change, read when their pages render.
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-02,2026,92,", "TT-02,2026,85,")
+    });
+    assert!(taken);
+    // And back: the charts kept from the generation before are drawn again.
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-02,2026,85,", "TT-02,2026,92,")
+    });
+    assert!(taken);
+    assert_eq!(s.state.data_pages_taken(), 3);
+}
+
+#[test]
+fn a_target_added_or_removed_plans_the_data_pages_again() {
+    let mut s = Served::start();
+    let row = "TT-03,Xã hội số,Tỷ lệ người dân có danh tính số,%,tối thiểu,80,,2026,2027,15/KH-UBND,Đoàn Thanh niên\n";
+    let taken = s.edit_data("chi-tieu.csv", |t| format!("{t}{row}"));
+    assert!(!taken, "a new target is a new page");
+    assert!(s.read("chi-tieu/tt-03/index.html").contains("danh tính số"));
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        format!("{t}TT-03,2026,40,Báo cáo quý III\n")
+    });
+    assert!(!taken, "a new result row: TT-03 gets a history chart");
+    assert!(s.read("bieu-do/lich-su-tt-03.svg").contains("40"));
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-03,2026,40,", "TT-03,2026,45,")
+    });
+    assert!(taken);
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-03,2026,45,Báo cáo quý III\n", "")
+    });
+    assert!(!taken, "TT-03 has no history any more");
+    assert!(s.snap.output.read("bieu-do/lich-su-tt-03.svg").is_none());
+    let taken = s.edit_data("chi-tieu.csv", |t| t.replace(row, ""));
+    assert!(!taken);
+    assert!(s.snap.output.read("chi-tieu/tt-03/index.html").is_none());
+}
+
+#[test]
+fn a_unit_added_or_removed_plans_the_data_pages_again() {
+    let mut s = Served::start();
+    let row = "HND,Hội Nông dân,đoàn thể,HND,Nhà văn hoá xã\n";
+    let taken = s.edit_data("don-vi.csv", |t| format!("{t}{row}"));
+    assert!(!taken);
+    let taken = s.edit_data("chi-tieu.csv", |t| {
+        t.replace(
+            "2027,15/KH-UBND,Công chức Văn hoá - Xã hội",
+            "2027,15/KH-UBND,Hội Nông dân",
+        )
+    });
+    assert!(!taken, "another unit leads TT-02");
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-02,2026,92,", "TT-02,2026,70,")
+    });
+    assert!(taken);
+    let taken = s.edit_data("don-vi.csv", |t| t.replace(row, ""));
+    assert!(!taken);
+}
+
+#[test]
+fn a_period_edit_takes_the_data_pages_and_redraws_the_history() {
+    let mut s = Served::start();
+    let chart = "bieu-do/lich-su-tt-01.svg";
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-01,2026,81,", "TT-01,Quý III/2026,81,")
+    });
+    assert!(taken, "the plan reads no period");
+    assert!(s.read(chart).contains("III/2026"));
+    // A second result of its own: the history line has two points, drawn
+    // from the new data (the pages are planned again: one more row).
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        format!("{t}TT-01,Quý II/2026,70,Báo cáo quý II\n")
+    });
+    assert!(!taken);
+    assert!(s.read(chart).contains("70"));
+    // The older result moved after the newer one: the line's order changes.
+    let taken = s.edit_data("ket-qua.csv", |t| {
+        t.replace("TT-01,Quý II/2026,70,", "TT-01,Quý IV/2026,70,")
+    });
+    assert!(taken);
+    assert!(s.read(chart).contains(">Quý IV/2026<") && !s.read(chart).contains(">Quý II/2026<"));
+}

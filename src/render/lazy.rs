@@ -173,13 +173,14 @@ pub fn lazy_output(
     let t = std::time::Instant::now();
     let mut clashes = Diagnostics::new();
     super::addresses::check(&site, &theme, &plan, &mut clashes);
-    crate::timing::lap("plan: addresses", t);
+    let t = crate::timing::lap("plan: addresses", t);
     let shared_fixed = plan.shared_fixed;
     let pending: HashMap<String, Pending> = plan
         .pending
         .into_iter()
         .map(|p| (p.path().to_owned(), p))
         .collect();
+    let t = crate::timing::lap("plan: pages by path", t);
     LIVE.fetch_add(1, Ordering::Relaxed);
     let source = Arc::new(LazySite {
         site,
@@ -196,21 +197,18 @@ pub fn lazy_output(
     });
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
-    // Fixed files win over pages; assets lose to both.
-    for path in source
-        .pending
-        .keys()
+    // Fixed files win over pages; assets lose to both. Collected whole
+    // (sorted, then built), not inserted one by one.
+    output.files = (source.pending.keys())
         .chain(source.shared_fixed.files.keys())
         .chain(source.fixed.files.keys())
-    {
-        output
-            .files
-            .insert(path.clone(), OutFile::Lazy(file.clone()));
-    }
+        .map(|path| (path.clone(), OutFile::Lazy(file.clone())))
+        .collect();
     output.lazy_prefix = Some((search::INDEX_DIR.to_owned(), file));
     for (out, src) in plan.assets {
         output.copy(out, src);
     }
+    crate::timing::lap("plan: output", t);
     (output, source, data_plan)
 }
 

@@ -16,7 +16,7 @@ use crate::output::{Output, Staging};
 use crate::render::data::bulletin::BulletinMemo;
 use crate::render::data::report::ReportMemo;
 use crate::render::{self, engine::theme::Theme};
-use crate::site::{Site, SiteData};
+use crate::site::{Site, SiteData, SiteMemo};
 use crate::timing::phase;
 
 /// Everything a build depends on besides the files.
@@ -46,8 +46,9 @@ pub struct Built {
 
 /// What `serve` keeps between rebuilds so that an edited file costs that
 /// file: parsed and rendered Markdown ([`content::ContentCache`]), parsed
-/// data files ([`DataCache`]) and the reports and weekly bulletins whose
-/// inputs did not change ([`ReportMemo`], [`BulletinMemo`]).
+/// data files ([`DataCache`]), the reports and weekly bulletins whose
+/// inputs did not change ([`ReportMemo`], [`BulletinMemo`]) and the site
+/// model's index while no page moves in it ([`SiteMemo`]).
 #[derive(Default)]
 pub struct Caches {
     /// The last compiled templates, with the sources they were compiled
@@ -57,6 +58,8 @@ pub struct Caches {
     pub data: DataCache,
     pub reports: ReportMemo,
     pub bulletins: BulletinMemo,
+    /// The last site model's index over its pages.
+    pub site: SiteMemo,
 }
 
 /// See [`Caches::templates`].
@@ -74,6 +77,7 @@ impl Caches {
         self.data.clear();
         self.reports.clear();
         self.bulletins.clear();
+        self.site.clear();
     }
 }
 
@@ -181,16 +185,18 @@ pub fn prepare_holding_back(
     cache: Option<&mut Caches>,
     held_back: &BTreeSet<String>,
 ) -> Result<Prepared, Diagnostics> {
-    let (kept_templates, content_cache, data_cache, report_memo, bulletin_memo) = match cache {
-        Some(c) => (
-            Some(&mut c.templates),
-            Some(&mut c.content),
-            Some(&mut c.data),
-            Some(&mut c.reports),
-            Some(&mut c.bulletins),
-        ),
-        None => (None, None, None, None, None),
-    };
+    let (kept_templates, content_cache, data_cache, report_memo, bulletin_memo, site_memo) =
+        match cache {
+            Some(c) => (
+                Some(&mut c.templates),
+                Some(&mut c.content),
+                Some(&mut c.data),
+                Some(&mut c.reports),
+                Some(&mut c.bulletins),
+                Some(&mut c.site),
+            ),
+            None => (None, None, None, None, None, None),
+        };
     let mut diags = Diagnostics::new();
     let mut config = match phase("config", || Config::load(&opts.root, &mut diags)) {
         Some(c) => c,
@@ -273,9 +279,7 @@ pub fn prepare_holding_back(
             bulletin_memo,
         )
     });
-    loaded
-        .pages
-        .extend(bulletins.into_iter().map(std::sync::Arc::new));
+    loaded.pages.extend(bulletins);
     let reports = phase("reports", || {
         render::data::report::reports(
             &mut loaded,
@@ -288,10 +292,10 @@ pub fn prepare_holding_back(
             report_memo,
         )
     });
-    loaded
-        .pages
-        .extend(reports.into_iter().map(std::sync::Arc::new));
-    let mut site = phase("site", || Site::new(config, opts.today, loaded));
+    loaded.pages.extend(reports);
+    let mut site = phase("site", || {
+        Site::new_kept(config, opts.today, loaded, site_memo)
+    });
     if opts.check {
         site.warn_incomplete_documents(&mut diags);
     }

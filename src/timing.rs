@@ -1,6 +1,7 @@
 //! Phase timings for performance work: with `MINHBACH_TIMINGS=1` in the
-//! environment, each [`phase`] prints its wall time to stderr. Costs one
-//! environment lookup (cached) when off; never changes the output.
+//! environment, each [`phase`] prints its wall time to stderr, with the
+//! process's CPU time and the calling thread's. Costs one environment
+//! lookup (cached) when off; never changes the output.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -22,11 +23,17 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
         return f();
     }
     let start = Instant::now();
-    let cpu = cpu_ms();
+    let cpu = cpu_ms(Whose::Process);
+    let own = cpu_ms(Whose::Thread);
     let out = f();
     let wall = start.elapsed().as_secs_f64() * 1e3;
-    match (cpu, cpu_ms()) {
-        (Some(a), Some(b)) => {
+    match (cpu, cpu_ms(Whose::Process), own, cpu_ms(Whose::Thread)) {
+        (Some(a), Some(b), Some(c), Some(d)) => eprintln!(
+            "[timing] {name}: {wall:.1} ms (CPU {:.1} ms, this thread {:.1} ms)",
+            b - a,
+            d - c
+        ),
+        (Some(a), Some(b), _, _) => {
             eprintln!("[timing] {name}: {wall:.1} ms (CPU {:.1} ms)", b - a)
         }
         _ => eprintln!("[timing] {name}: {wall:.1} ms"),
@@ -34,13 +41,30 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Whose CPU time [`cpu_ms`] reads.
+#[derive(Clone, Copy)]
+enum Whose {
+    Process,
+    /// The calling thread only: for a phase called from the main thread,
+    /// the work that ran on no other core (rayon's workers do the
+    /// parallel part while the caller waits), whatever the machine's load.
+    Thread,
+}
+
 /// CPU time (user + system) of the whole process so far, in ms: beside a
 /// phase's wall time it shows whether the phase kept both cores busy.
 #[cfg(unix)]
-fn cpu_ms() -> Option<f64> {
+fn cpu_ms(whose: Whose) -> Option<f64> {
+    let who = match whose {
+        Whose::Process => libc::RUSAGE_SELF,
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        Whose::Thread => libc::RUSAGE_THREAD,
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        Whose::Thread => return None,
+    };
     // SAFETY: getrusage only writes the struct it is given.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) } != 0 {
+    if unsafe { libc::getrusage(who, &mut ru) } != 0 {
         return None;
     }
     let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
@@ -48,7 +72,7 @@ fn cpu_ms() -> Option<f64> {
 }
 
 #[cfg(not(unix))]
-fn cpu_ms() -> Option<f64> {
+fn cpu_ms(_: Whose) -> Option<f64> {
     None
 }
 

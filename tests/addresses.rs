@@ -174,3 +174,41 @@ fn aliases_cannot_overwrite_real_pages_or_generated_files() {
         assert_public_unchanged(&s, &before);
     }
 }
+
+/// The search index is made while the pages render (decision 0044); a
+/// file of the site where the index lives must still be dealt with as
+/// before: one at an index file's own path replaces it (as any static file
+/// replaces a generated one), one that clashes with it is an error found
+/// before anything is written, and `public/` stays as it was.
+#[test]
+fn static_files_where_the_search_index_lives_replace_or_clash_as_before() {
+    let s = Site::fixture("basic");
+    s.build_ok(&[]);
+    assert!(
+        s.read_out("tim-kiem/chi-muc/words.js")
+            .starts_with("minhbachSearch(")
+    );
+    s.write("static/tim-kiem/chi-muc/words.js", "tep cua trang");
+    s.build_ok(&[]);
+    assert_eq!(s.read_out("tim-kiem/chi-muc/words.js"), "tep cua trang");
+    s.remove("static/tim-kiem/chi-muc/words.js");
+    s.build_ok(&[]);
+    let before = s.public_tree();
+    for (file, said) in [
+        (
+            "static/Tim-Kiem/Chi-Muc/words.js",
+            ["Tim-Kiem/Chi-Muc/words.js", "tim-kiem/chi-muc/words.js"],
+        ),
+        (
+            "static/tim-kiem/chi-muc/d",
+            ["tim-kiem/chi-muc/d", "/tim-kiem/chi-muc/d/0.js"],
+        ),
+    ] {
+        s.write(file, "tep cua trang");
+        let r = build_fails(&s);
+        r.assert_stderr_has(&said);
+        assert_public_unchanged(&s, &before);
+        s.remove(file);
+    }
+    s.build_ok(&[]);
+}

@@ -763,3 +763,94 @@ fn a_data_edit_adding_a_linked_target_loads_the_content_again() {
     assert_same_as_clean_build(&root, &snap);
     assert_eq!(state.contents_kept(), 0);
 }
+
+/// A data edit keeps the site model's index (decision 0043): the pages
+/// made again from the data take the same places. An edit that moves a
+/// page in the index (a new tag, a new title) indexes it again; the
+/// served site equals a clean build after each.
+#[test]
+fn served_site_index_is_kept_only_while_no_page_moves() {
+    let site = common::Site::fixture("search");
+    let root = std::fs::canonicalize(&site.root).unwrap();
+    edit(&root.join("minhbach.toml"), |t| {
+        t.replace(
+            "bulletin.enabled = false",
+            "bulletin.enabled = true\nbulletin.since = \"01/01/2026\"\n\
+             bao_cao.ky = [\"quy\", \"nam\"]",
+        )
+    });
+    let opts = options(&root);
+    let mut state = Incremental::new();
+    let (mut snap, _) = rebuild(&opts, HOST, &Snapshot::default(), &mut state, None);
+    assert_same_as_clean_build(&root, &snap);
+    assert_eq!(state.sites_kept(), 0);
+    let step = |paths: Vec<PathBuf>, snap: &mut Snapshot, state: &mut Incremental| {
+        if paths
+            .iter()
+            .all(|p| p.starts_with(root.join("content/du-lieu")))
+        {
+            state.data_only();
+        }
+        let changed = Changed {
+            root: &root,
+            paths: &paths,
+        };
+        let (next, _) = rebuild(&opts, HOST, snap, state, Some(changed));
+        *snap = next;
+        assert_same_as_clean_build(&root, snap);
+    };
+    let results = root.join("content/du-lieu/ket-qua.csv");
+    let value = |t: String, v: u32| {
+        let start = t.find("TT-01,2026,").unwrap() + "TT-01,2026,".len();
+        let end = start + t[start..].find(',').unwrap();
+        format!("{}{v}{}", &t[..start], &t[end..])
+    };
+
+    // One value: the reports and bulletins holding it are made again, in
+    // the same places; the index is the last one.
+    edit(&results, |t| value(t, 83));
+    step(vec![results.clone()], &mut snap, &mut state);
+    assert_eq!(state.sites_kept(), 1, "a value edit keeps the index");
+
+    // A new tag on a post: the tag's page and the post's links follow.
+    let post = root.join("content/tin-tuc/2026-10-07-ngay-chuyen-doi-so-quoc-gia.md");
+    edit(&post, |t| {
+        t.replace(
+            "tags = [\"Sự kiện\"]",
+            "tags = [\"Sự kiện\", \"Lễ hội số\"]",
+        )
+    });
+    step(vec![post.clone()], &mut snap, &mut state);
+    assert_eq!(state.sites_kept(), 1, "a new tag indexes the pages again");
+    assert!(
+        snap.output
+            .files
+            .contains_key("tin-tuc/the/le-hoi-so/index.html")
+    );
+
+    // Data again, after the content edit: kept.
+    edit(&results, |t| value(t, 84));
+    step(vec![results.clone()], &mut snap, &mut state);
+    assert_eq!(state.sites_kept(), 2);
+
+    // A document's number (documents by number, the documents' list).
+    let docs: Vec<PathBuf> = std::fs::read_dir(root.join("content/van-ban"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with("_index.md"))
+        .collect();
+    let doc = docs
+        .iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("number = \""))
+        .expect("a numbered document");
+    edit(doc, |t| t.replacen("number = \"", "number = \"9", 1));
+    step(vec![doc.clone()], &mut snap, &mut state);
+    assert_eq!(
+        state.sites_kept(),
+        2,
+        "a new number indexes the pages again"
+    );
+    edit(&results, |t| value(t, 85));
+    step(vec![results], &mut snap, &mut state);
+    assert_eq!(state.sites_kept(), 3);
+}

@@ -80,7 +80,7 @@ pub fn render(
     }
     // Control characters are not allowed in HTML; pulldown-cmark passes them
     // through. Spaces keep every byte offset (and so every error position).
-    let body_text = if body_text.contains(is_stray_control) {
+    let body_text = if crate::text::scan::has_stray_control(&body_text) {
         let mut clean = String::with_capacity(body_text.len());
         for c in body_text.chars() {
             if is_stray_control(c) {
@@ -137,7 +137,7 @@ pub fn render(
         if let Some((_, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => {
-                    word_count += t.split_whitespace().count();
+                    word_count += crate::text::scan::word_count(&t);
                     text.push_str(&t);
                 }
                 Event::End(TagEnd::CodeBlock) => {
@@ -209,7 +209,7 @@ pub fn render(
                 )))
             }
             Event::Text(t) => {
-                word_count += t.split_whitespace().count();
+                word_count += crate::text::scan::word_count(&t);
                 Event::Text(t)
             }
             e => e,
@@ -217,12 +217,6 @@ pub fn render(
         events.push(event);
     }
     let toc = add_heading_ids(&mut events);
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, events.iter().cloned());
-    let mut out = alignment_classes(out);
-    if !calls.is_empty() {
-        out = splice_shortcodes(src, out, &calls, shortcodes, diags);
-    }
     let summary_events: &[Event<'_>] = match more_at {
         Some(i) => &events[..i],
         None => first_paragraph(&events),
@@ -231,6 +225,13 @@ pub fn render(
     html::push_html(&mut summary_html, summary_events.iter().cloned());
     let summary_html = alignment_classes(summary_html);
     let summary_text = plain_text(summary_events);
+    // The whole body last: its events are moved into the writer, not cloned.
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    let mut out = alignment_classes(out);
+    if !calls.is_empty() {
+        out = splice_shortcodes(src, out, &calls, shortcodes, diags);
+    }
     Rendered {
         html: out,
         summary_html,
@@ -270,7 +271,8 @@ fn alignment_classes(html: String) -> String {
     // One pass over the page (it was six `replace` calls, each copying it).
     let mut out = String::new();
     let mut copied = 0;
-    for (at, _) in html.match_indices(STYLE) {
+    // memchr's vector search: a page is searched twice (body and summary).
+    for at in memchr::memmem::find_iter(html.as_bytes(), STYLE) {
         let cell = html[..at].ends_with("<td") || html[..at].ends_with("<th");
         let tail = &html[at + STYLE.len()..];
         let align = ["left", "center", "right"]

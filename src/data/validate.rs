@@ -10,7 +10,7 @@ use std::path::Path;
 use super::header::nearest;
 use super::model::{DataSet, Quantity, Unit};
 use super::table::Loc;
-use super::values::Comparison;
+use super::values::{Comparison, Period};
 use crate::diagnostics::Diagnostics;
 use crate::text::fold;
 
@@ -36,11 +36,24 @@ fn check_unique<'a>(
     warn: bool,
     diags: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    check_unique_by(items, |k| k.clone(), what, hint, warn, diags);
+}
+
+/// [`check_unique`] over keys of any kind, written out (`show`) only in
+/// the message about a repeated one: a results file has 20,000 rows.
+fn check_unique_by<'a, K: Eq + std::hash::Hash>(
+    items: impl Iterator<Item = (K, &'a Loc)>,
+    show: impl Fn(&K) -> String,
+    what: &str,
+    hint: &str,
+    warn: bool,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: HashMap<K, &Loc> = HashMap::new();
     for (key, loc) in items {
         match seen.get(&key) {
             Some(first) => {
-                let message = format!("{what} “{key}” bị trùng: đã có ở {}", place(first));
+                let message = format!("{what} “{}” bị trùng: đã có ở {}", show(&key), place(first));
                 let d = if warn {
                     loc.warning(message)
                 } else {
@@ -119,35 +132,33 @@ fn duplicates(data: &DataSet, diags: &mut Diagnostics) {
         false,
         diags,
     );
-    check_unique(
+    // A period's label names it alone (`Period::label` is one-to-one), so
+    // periods compare as values.
+    let row_key = |(id, period, place): &(&str, Period, Option<&str>)| {
+        let place = place.map(|c| format!(", {c}")).unwrap_or_default();
+        format!("{id} – {}{place}", period.label())
+    };
+    check_unique_by(
         data.results.iter().map(|r| {
-            let commune = r
-                .commune
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default();
             (
-                format!("{} – {}{commune}", r.target_id, r.period.label()),
+                (r.target_id.as_str(), r.period, r.commune.as_deref()),
                 &r.loc,
             )
         }),
+        row_key,
         "kết quả",
         "giữ một dòng cho mỗi chỉ tiêu và kỳ; dòng sau cùng trong tệp được dùng",
         true,
         diags,
     );
-    check_unique(
+    check_unique_by(
         data.observations.iter().map(|o| {
-            let place = o
-                .locality
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default();
             (
-                format!("{} – {}{place}", o.indicator, o.period.label()),
+                (o.indicator.as_str(), o.period, o.locality.as_deref()),
                 &o.loc,
             )
         }),
+        row_key,
         "giá trị chỉ số",
         "giữ một dòng cho mỗi chỉ số, kỳ và địa phương; dòng sau cùng trong tệp được dùng",
         true,
@@ -408,8 +419,15 @@ fn unit_refs(data: &DataSet, diags: &mut Diagnostics) {
         })
         .collect();
     let index = UnitIndex::new(&data.units);
+    // Thousands of rows name the same hundred units: each text is folded
+    // and looked up once.
+    let mut known: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut check = |text: &str, loc: &Loc| {
+        if known.contains(text) {
+            return;
+        }
         if index.resolve(text).is_some() {
+            known.insert(text.to_owned());
             return;
         }
         let hint = match nearest(text, names.iter().copied()) {

@@ -18,6 +18,7 @@ pub mod addresses;
 pub mod data;
 pub mod deferred;
 pub mod engine;
+mod index_beside;
 pub mod lazy;
 pub mod pages;
 pub mod published;
@@ -35,11 +36,6 @@ use engine::context::index;
 use engine::jobs::{Job, Lazy, Pending, Plan};
 pub use engine::templates::compile;
 use engine::theme::Theme;
-
-/// Plans the whole site: every output file, nothing rendered yet.
-pub(crate) fn plan(site: &Site, theme: &Theme) -> Plan {
-    plan_with(site, theme, true, DataReuse::None).0
-}
 
 /// The part of a plan that only the data set decides: the data pages (with
 /// their embed snippets and sharing images), the charts they show, the
@@ -347,7 +343,8 @@ enum Rendered {
 /// folder as soon as it is ready and only its name is kept in the output
 /// ([`OutFile::Written`]): the fixed files first (they win over a rendered
 /// page at the same path, which is then not written), then each page as it
-/// renders, so the site's pages are never all in memory at once. Assets
+/// renders, so the site's pages are never all in memory at once. The
+/// search index is made beside the pages (see [`index_beside`]). Assets
 /// are left for [`Staging::finish`] to copy.
 pub fn render_to(
     site: &Site,
@@ -356,7 +353,22 @@ pub fn render_to(
     diags: &mut Diagnostics,
     sink: Option<&Staging>,
 ) -> Output {
-    let plan = crate::timing::phase("render: plan", || plan(site, theme));
+    let mut plan = crate::timing::phase("render: plan", || {
+        plan_with(site, theme, false, DataReuse::None).0
+    });
+    let beside = !index_beside::claimed_elsewhere(&plan);
+    if !beside {
+        // Its clashes are checked and it wins its paths, as a fixed file
+        // planned first (later fixed files win over it).
+        crate::timing::phase("render: search index", || {
+            for (path, bytes) in published::search::index_files(site) {
+                plan.fixed
+                    .files
+                    .entry(path)
+                    .or_insert(OutFile::Bytes(bytes));
+            }
+        });
+    }
     crate::timing::phase("render: addresses", || {
         addresses::check(site, theme, &plan, diags)
     });
@@ -394,7 +406,7 @@ pub fn render_to(
     } else {
         output.files = crate::timing::phase("render: open data, preview images", || made(fixed));
     }
-    let results: Vec<(String, Result<Rendered, Diagnostic>)> =
+    let pages = |output: &Output| -> Vec<(String, Result<Rendered, Diagnostic>)> {
         crate::timing::phase("render: tera", || {
             plan.pending
                 .into_par_iter()
@@ -412,7 +424,26 @@ pub fn render_to(
                     (p.path().to_owned(), out)
                 })
                 .collect()
-        });
+        })
+    };
+    let (index, results) = rayon::join(
+        || {
+            beside.then(|| {
+                crate::timing::phase("render: search index (beside tera)", || {
+                    index_beside::made(site, sink)
+                })
+            })
+        },
+        || pages(&output),
+    );
+    for (path, r) in index.into_iter().flatten() {
+        match r {
+            Ok(file) => {
+                output.files.insert(path, file);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
     for (path, r) in results {
         match r {
             Ok(Rendered::Bytes(b)) => output.insert(path, b),

@@ -114,6 +114,12 @@ impl Incremental {
         self.cache.content.kept_loads()
     }
 
+    /// How many rebuilds took the site model's index from the last one
+    /// (no page moved in it; see [`crate::site::SiteMemo`]).
+    pub fn sites_kept(&self) -> usize {
+        self.cache.site.reused()
+    }
+
     /// How many full rebuilds took the data pages and charts of the last
     /// plan instead of planning them (decision 0042).
     pub fn data_pages_taken(&self) -> usize {

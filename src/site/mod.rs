@@ -8,16 +8,18 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::content::{Asset, Content, Page, PageKind};
+use crate::content::{Asset, Content, Page};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::collate::sort_key;
-use crate::text::{slugify, vi_cmp};
 
 pub mod generated;
 pub mod identities;
+mod index;
+pub mod kept;
 pub mod page_index;
 pub mod taxonomies;
 
+use index::Index;
+pub use kept::SiteMemo;
 use page_index::PageIndex;
 pub use taxonomies::Taxonomy;
 
@@ -28,7 +30,7 @@ pub use taxonomies::Taxonomy;
 pub const BULLETIN_SECTION: &str = "ban-tin/";
 
 /// A tag and the posts that carry it (indices into `Site::pages`, newest first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub name: String,
     pub slug: String,
@@ -184,78 +186,39 @@ impl Site {
     /// Indexes the published pages. (Address clashes are checked on every
     /// output path at render time: `render::engine::addresses`.)
     pub fn new(config: Config, today: Date, content: Content) -> Site {
+        Site::new_kept(config, today, content, None)
+    }
+
+    /// [`Site::new`], taking the index of the last site from `memo` (kept
+    /// by `serve`) when no page's place in it changed: a data edit
+    /// changes the bodies of a few generated pages, not their order.
+    pub fn new_kept(
+        config: Config,
+        today: Date,
+        content: Content,
+        memo: Option<&mut SiteMemo>,
+    ) -> Site {
         let pages: Vec<Arc<Page>> = content.pages.into_iter().filter(|p| p.published).collect();
-        let home = pages.iter().position(|p| p.kind == PageKind::Home);
-        // Translations are listed on their own language's side only.
-        let original = |i: usize| pages[i].translation_of.is_none();
-        let (mut bulletins, mut posts): (Vec<usize>, Vec<usize>) = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Post && original(i))
-            .partition(|&i| pages[i].section == BULLETIN_SECTION);
-        for list in [&mut posts, &mut bulletins] {
-            list.sort_by(|&a, &b| {
-                let (pa, pb) = (&pages[a], &pages[b]);
-                pb.date.cmp(&pa.date).then_with(|| pa.path.cmp(&pb.path))
-            });
-        }
-        let mut documents: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].kind == PageKind::Document && original(i))
-            .collect();
-        let alternates = pair_translations(&pages);
-        documents.sort_by(|&a, &b| {
-            let (pa, pb) = (&pages[a], &pages[b]);
-            pb.fm
-                .issued
-                .or(pb.date_value())
-                .cmp(&pa.fm.issued.or(pa.date_value()))
-                .then_with(|| pa.path.cmp(&pb.path))
-        });
-        let mut doc_by_number = HashMap::new();
-        for &i in &documents {
-            if let Some(n) = &pages[i].fm.number {
-                doc_by_number.insert(normalize_number(n), i);
-            }
-        }
-        let tags = collect_tags(&posts, |i| &pages[i].fm.tags);
-        let categories = collect_tags(&posts, |i| &pages[i].fm.categories);
-        let taxonomies = taxonomies::collect(&config, &pages, &posts);
-        let mut month_map: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
-        for &i in &posts {
-            if let Some(d) = pages[i].date_value() {
-                month_map.entry((d.year(), d.month())).or_default().push(i);
-            }
-        }
-        let months = month_map.into_iter().rev().collect();
-        let mut children: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, p) in pages.iter().enumerate() {
-            if p.kind != PageKind::Home {
-                children.entry(p.section.clone()).or_default().push(i);
-            }
-        }
-        // Titles break ties (posts of the same day): their collation keys
-        // are computed once each, when first needed, not twice per comparison.
-        let mut title_keys: Vec<Option<Vec<u32>>> = vec![None; pages.len()];
-        for list in children.values_mut() {
-            list.sort_by(|&a, &b| {
-                let (pa, pb) = (&pages[a], &pages[b]);
-                pa.fm
-                    .weight
-                    .unwrap_or(i64::MAX)
-                    .cmp(&pb.fm.weight.unwrap_or(i64::MAX))
-                    .then_with(|| pb.date.cmp(&pa.date))
-                    .then_with(|| {
-                        // Same order as `vi_cmp`: key, then bytes.
-                        for i in [a, b] {
-                            if title_keys[i].is_none() {
-                                title_keys[i] = Some(sort_key(&pages[i].title));
-                            }
-                        }
-                        title_keys[a]
-                            .cmp(&title_keys[b])
-                            .then_with(|| pa.title.cmp(&pb.title))
-                    })
-            });
-        }
-        Site {
+        let mut memo = memo;
+        let kept = memo.as_deref_mut().and_then(|m| m.take(&config, &pages));
+        let (index, lookups) = match kept {
+            Some((index, lookups)) => (index, Some(lookups)),
+            None => (Index::new(&config, &pages), None),
+        };
+        let Index {
+            home,
+            posts,
+            bulletins,
+            documents,
+            tags,
+            categories,
+            taxonomies,
+            months,
+            doc_by_number,
+            children,
+            alternates,
+        } = index;
+        let site = Site {
             config,
             today,
             pages,
@@ -274,7 +237,14 @@ impl Site {
             data: None,
             page_index: std::sync::OnceLock::new(),
             view_cache: std::sync::OnceLock::new(),
+        };
+        if let Some(lookups) = lookups {
+            let _ = site.page_index.set(lookups);
         }
+        if let Some(m) = memo {
+            m.keep(&site);
+        }
+        site
     }
 
     /// A document without a number or an issue date is listed by its title;
@@ -337,27 +307,6 @@ impl Site {
     }
 }
 
-/// Links every published translation with its published original.
-fn pair_translations(pages: &[Arc<Page>]) -> HashMap<usize, Vec<usize>> {
-    let by_rel: HashMap<&str, usize> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.translation_of.is_none())
-        .map(|(i, p)| (p.rel.as_str(), i))
-        .collect();
-    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, p) in pages.iter().enumerate() {
-        if let Some(&j) = p.translation_of.as_deref().and_then(|o| by_rel.get(o)) {
-            out.entry(i).or_default().push(j);
-            out.entry(j).or_default().push(i);
-        }
-    }
-    for list in out.values_mut() {
-        list.sort_unstable();
-    }
-    out
-}
-
 /// Document numbers compare without spaces and case: `1126/KH-UBND`.
 pub fn normalize_number(n: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -365,33 +314,4 @@ pub fn normalize_number(n: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
         .collect()
-}
-
-fn collect_tags<'a>(posts: &[usize], terms: impl Fn(usize) -> &'a [String]) -> Vec<Tag> {
-    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
-    // A site has few distinct tag names and many uses of each.
-    let mut slugs: HashMap<&str, String> = HashMap::new();
-    for &i in posts {
-        for name in terms(i) {
-            let slug = slugs
-                .entry(name.as_str())
-                .or_insert_with(|| slugify(name))
-                .clone();
-            if slug.is_empty() {
-                continue;
-            }
-            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
-                name: name.trim().to_owned(),
-                slug,
-                posts: Vec::new(),
-            });
-            // Posts come in order, so a repeated tag repeats the last index.
-            if tag.posts.last() != Some(&i) {
-                tag.posts.push(i);
-            }
-        }
-    }
-    let mut tags: Vec<Tag> = by_slug.into_values().collect();
-    tags.sort_by(|a, b| vi_cmp(&a.name, &b.name));
-    tags
 }

@@ -28,7 +28,14 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Skip plain bytes with one table lookup each.
+        // Skip plain bytes: whole blocks at once where there is none (see
+        // `scan::next_hit`), then one table lookup each (cheaper than the
+        // comparisons for the short values most prints are).
+        while let Some(block) = bytes.get(i..i + BLOCK)
+            && !block.iter().fold(false, |any, &b| any | is_special(b))
+        {
+            i += BLOCK;
+        }
         while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
             i += 1;
         }
@@ -61,6 +68,22 @@ fn html_runs<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Resu
         start = i;
     }
     emit(&text[start..])
+}
+
+/// Bytes tested at once by `html_runs`.
+const BLOCK: usize = 16;
+
+/// [`SPECIAL`] as comparisons, which the compiler turns into vector code.
+#[inline(always)]
+fn is_special(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == 0x7f)
+        | (b == 0xc2)
 }
 
 /// Bytes `html` must look at: the escaped characters, control characters
@@ -125,6 +148,21 @@ mod tests {
             "Ả<Ấ>Ở&",
         ] {
             assert_eq!(html(text), by_char(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn specials_are_found_at_every_place_of_a_block() {
+        for b in 0..=255u8 {
+            assert_eq!(is_special(b), SPECIAL[b as usize], "{b:#x}");
+        }
+        let plain = "Chuyển đổi số ở xã".repeat(3);
+        for at in 0..plain.len() {
+            if plain.is_char_boundary(at) {
+                let text = format!("{}&\u{85}<{}", &plain[..at], &plain[at..]);
+                let want = format!("{}&amp;&lt;{}", &plain[..at], &plain[at..]);
+                assert_eq!(html(&text), want, "{at}");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ pub mod fill;
 pub mod numbers;
 pub mod percent;
 pub mod plain;
+pub mod scan;
 pub mod slug;
 
 pub use collate::{sort_key, vi_cmp};

@@ -4,14 +4,51 @@
 //! contents of `<script>`, `<style>` and `<svg>` are skipped (charts have
 //! their own data table in the page).
 
-/// Tags whose boundaries do not separate words.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
+/// Tags whose boundaries do not separate words (`name` in lower case).
+fn is_inline(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"abbr"
+            | b"b"
+            | b"bdi"
+            | b"bdo"
+            | b"cite"
+            | b"code"
+            | b"data"
+            | b"del"
+            | b"dfn"
+            | b"em"
+            | b"i"
+            | b"ins"
+            | b"kbd"
+            | b"mark"
+            | b"q"
+            | b"s"
+            | b"samp"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"time"
+            | b"u"
+            | b"var"
+    )
+}
 
-/// Elements whose content is not text for readers.
-const SKIPPED: &[&str] = &["script", "style", "svg", "template"];
+/// Elements whose content is not text for readers (`name` in lower case).
+fn skipped(name: &[u8]) -> Option<&'static str> {
+    Some(match name {
+        b"script" => "script",
+        b"style" => "style",
+        b"svg" => "svg",
+        b"template" => "template",
+        _ => return None,
+    })
+}
+
+/// The longest name [`is_inline`] and [`skipped`] know.
+const LONGEST_NAME: usize = 8;
 
 /// Converts an HTML fragment to one line of plain text.
 pub fn html_to_text(html: &str) -> String {
@@ -21,9 +58,7 @@ pub fn html_to_text(html: &str) -> String {
     loop {
         if let Some(skipped) = skip_until.take() {
             // Raw content (`x<1` in a script): jump to the closing tag.
-            let close = format!("</{skipped}");
-            let lower = rest.to_ascii_lowercase();
-            match lower.find(&close) {
+            match find_closing(rest, skipped) {
                 Some(i) => {
                     rest = &rest[i..];
                     out.push(' ');
@@ -34,30 +69,42 @@ pub fn html_to_text(html: &str) -> String {
                 }
             }
         }
-        let Some(lt) = rest.find('<') else { break };
+        let Some(lt) = find_byte(rest, b'<') else {
+            break;
+        };
         push_text(&mut out, &rest[..lt]);
         let after = &rest[lt + 1..];
-        let Some(gt) = after.find('>') else {
+        let Some(gt) = find_byte(after, b'>') else {
             rest = "";
             break;
         };
         let tag = &after[..gt];
         rest = &after[gt + 1..];
         let closing = tag.starts_with('/');
-        // The element's name, compared without copying it (one tag in a
-        // few words of text: an allocation each was a cost).
-        let bare = tag.trim_start_matches('/');
-        let name = &bare[..bare
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(bare.len())];
+        // The element's name, lower-cased into a small buffer (one tag in
+        // a few words of text: an allocation or a scan of every known
+        // name each was a cost). A longer name is none of those above.
+        let bare = tag.trim_start_matches('/').as_bytes();
+        let len = bare
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bare.len());
+        let mut buf = [0u8; LONGEST_NAME];
+        let name: &[u8] = if len <= LONGEST_NAME {
+            buf[..len].copy_from_slice(&bare[..len]);
+            buf[..len].make_ascii_lowercase();
+            &buf[..len]
+        } else {
+            b"-"
+        };
         if !closing
             && !tag.ends_with('/')
-            && let Some(s) = SKIPPED.iter().find(|s| s.eq_ignore_ascii_case(name))
+            && let Some(s) = skipped(name)
         {
             skip_until = Some(s);
             continue;
         }
-        if !INLINE.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+        if !is_inline(name) {
             out.push(' ');
         }
     }
@@ -65,10 +112,35 @@ pub fn html_to_text(html: &str) -> String {
     collapse(&out)
 }
 
+/// Where the first `byte` (ASCII) of `text` is: a block of bytes at a time
+/// (the text between tags is short, so this beats a call to `memchr`).
+fn find_byte(text: &str, byte: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let i = super::scan::next_hit(bytes, 0, |b| b == byte);
+    (i < bytes.len()).then_some(i)
+}
+
+/// Where `</name` starts in `text`, the name in any case.
+fn find_closing(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("</") {
+        let at = from + i;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
 /// Appends text with entities decoded.
 fn push_text(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = find_byte(rest, b'&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         let end = after
@@ -122,12 +194,7 @@ fn decode_entity(name: &str) -> Option<char> {
 /// Single spaces between words, none at the ends.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    super::scan::push_collapsed(&mut out, text);
     out
 }
 

@@ -17,7 +17,10 @@ pub fn slugify(text: &str) -> String {
         let cut = out[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
         out.truncate(cut);
     }
-    windows_safe(&out).into_owned()
+    match windows_safe(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// Device names Windows reserves in every folder, whatever the extension
@@ -70,8 +73,14 @@ pub fn windows_safe_path(path: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn slugify_unbounded(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let ascii = deunicode::deunicode(&nfc);
+    // Text typed or pasted on Windows is already composed (NFC): the quick
+    // check answers that without decomposing and recomposing every letter.
+    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    };
+    // What `deunicode::deunicode` gives, without a copy of ASCII text.
+    let ascii = deunicode::deunicode_with_tofu_cow(&nfc, "[?]");
     let mut out = String::with_capacity(ascii.len());
     let mut pending_dash = false;
     for c in ascii.chars() {

@@ -9,9 +9,11 @@ the edited page, and checks that the page shows the new sentence.
 
 With --data-edit, each edit changes one value of the results file
 (`content/du-lieu/ket-qua.csv`) instead, and the page checked is that
-target's page. After each edit (and the pause) the server's resident
-memory (VmRSS, Linux) is sampled; the table shows it after the first and
-the last edit (and the third, when there are more).
+target's page. The file is saved as spreadsheet programs save: written
+beside it under a hidden name, then renamed over it. After each edit (and
+the pause) the server's resident memory (VmRSS, Linux) is sampled; the
+table shows it after the first and the last edit (and the third, when
+there are more).
 
 With --newest, the post edited is the newest one (listed on the home
 page and in the feeds, which are made again after each edit).
@@ -131,8 +133,16 @@ def main():
                 csv.writer(out, lineterminator="").writerow(cells)
                 lines[row] = out.getvalue()
                 marker = f"{k + 1},5"
-                with open(target, "w", encoding="utf-8-sig") as f:
+                # Saved as spreadsheet programs save: a new file beside
+                # it, renamed over the original (one event for the
+                # watcher; `.~…tmp` names are ignored). Rewriting the 1 MB
+                # file in place could outlast the debounce under load and
+                # make one edit two rebuilds.
+                tmp_file = os.path.join(os.path.dirname(target),
+                                        f".~{os.path.basename(target)}.tmp")
+                with open(tmp_file, "w", encoding="utf-8-sig") as f:
                     f.write("\n".join(lines))
+                os.replace(tmp_file, target)
             else:
                 marker = f"Câu sửa thử số {k} để đo thời gian tải lại."
                 with open(target, "a", encoding="utf-8") as f:

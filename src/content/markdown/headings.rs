@@ -27,7 +27,9 @@ pub fn plain_text(events: &[Event<'_>]) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(out.len());
+    crate::text::scan::push_collapsed(&mut collapsed, &out);
+    collapsed
 }
 
 /// Gives every heading an id (its slug, made unique) and returns the TOC.

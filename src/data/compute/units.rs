@@ -6,6 +6,8 @@
 //! toward a unit only when it names one of those: free-text partner names
 //! ("các tổ công nghệ số cộng đồng") do not become units.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::tasks::{TaskProgress, TaskState};
@@ -30,12 +32,20 @@ pub struct UnitStats {
 
 struct Acc<'a> {
     stats: Vec<UnitStats>,
-    keys: Vec<String>,
+    /// Identity key (`id:…`, `name:…`) → index in `stats`.
+    by_key: HashMap<String, usize>,
+    /// Text as written → index in `stats`: thousands of task rows name
+    /// the same hundred units, and folding a name costs a Unicode
+    /// decomposition.
+    named: HashMap<String, usize>,
     units: UnitIndex<'a>,
 }
 
 impl Acc<'_> {
     fn entry(&mut self, _data: &DataSet, text: &str) -> &mut UnitStats {
+        if let Some(&i) = self.named.get(text) {
+            return &mut self.stats[i];
+        }
         let (key, id, name) = match self.units.resolve(text) {
             Some(u) => (format!("id:{}", u.id), Some(u.id.clone()), u.name.clone()),
             None => (
@@ -44,10 +54,10 @@ impl Acc<'_> {
                 text.trim().to_owned(),
             ),
         };
-        let i = match self.keys.iter().position(|k| *k == key) {
-            Some(i) => i,
+        let i = match self.by_key.get(&key) {
+            Some(&i) => i,
             None => {
-                self.keys.push(key);
+                self.by_key.insert(key, self.stats.len());
                 self.stats.push(UnitStats {
                     unit_id: id,
                     name,
@@ -56,16 +66,21 @@ impl Acc<'_> {
                 self.stats.len() - 1
             }
         };
+        self.named.insert(text.to_owned(), i);
         &mut self.stats[i]
     }
 
     /// The entry `text` names, if it is already a unit.
     fn existing(&mut self, _data: &DataSet, text: &str) -> Option<&mut UnitStats> {
+        if let Some(&i) = self.named.get(text) {
+            return Some(&mut self.stats[i]);
+        }
         let key = match self.units.resolve(text) {
             Some(u) => format!("id:{}", u.id),
             None => format!("name:{}", fold(text.trim())),
         };
-        let i = self.keys.iter().position(|k| *k == key)?;
+        let i = *self.by_key.get(&key)?;
+        self.named.insert(text.to_owned(), i);
         Some(&mut self.stats[i])
     }
 }
@@ -73,7 +88,8 @@ impl Acc<'_> {
 pub fn compute_units(data: &DataSet, tasks: &[TaskProgress]) -> Vec<UnitStats> {
     let mut acc = Acc {
         stats: Vec::new(),
-        keys: Vec::new(),
+        by_key: HashMap::new(),
+        named: HashMap::new(),
         units: UnitIndex::new(&data.units),
     };
     for u in &data.units {

@@ -48,29 +48,27 @@ pub const BULLETINS: &str = crate::site::BULLETIN_SECTION;
 /// The bulletins `serve` keeps between rebuilds, by week (see
 /// [`crate::render::data::report::Memo`]): a results edit makes again
 /// only the bulletins of the weeks in which a changed row's period ends.
-pub type BulletinMemo = crate::render::data::report::Memo<(i16, i8), Page>;
+pub type BulletinMemo = crate::render::data::report::Memo<(i16, i8), Arc<Page>>;
 
-/// What the bulletins read of the content, hashed: every page's address
-/// (a page there takes the bulletin's place), and the posts' and
-/// documents' dates, titles, numbers and descriptions.
-fn content_key(content: &Content) -> u64 {
+/// What the bulletins read of one page of the content, hashed: its address
+/// (a page there takes the bulletin's place), and a post's or document's
+/// date, title, number and description.
+fn page_key(p: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for p in &content.pages {
-        (
-            &p.path,
-            p.published,
-            &p.kind,
-            p.date.map(|d| d.date),
-            p.fm.issued,
-            &p.fm.number,
-            &p.title,
-            &p.fm.description,
-            &p.body.summary_text,
-        )
-            .hash(&mut h);
-    }
-    h.finish()
+    (
+        &p.path,
+        p.published,
+        &p.kind,
+        p.date.map(|d| d.date),
+        p.fm.issued,
+        &p.fm.number,
+        &p.title,
+        &p.fm.description,
+        &p.body.summary_text,
+    )
+        .hash(&mut h);
+    Some(h.finish())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -301,7 +299,7 @@ pub fn bulletins(
     theme: &Theme,
     diags: &mut Diagnostics,
     memo: Option<&mut BulletinMemo>,
-) -> Vec<Page> {
+) -> Vec<Arc<Page>> {
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
@@ -313,7 +311,14 @@ pub fn bulletins(
     let paths: std::collections::HashSet<&str> =
         content.pages.iter().map(|p| p.path.as_str()).collect();
     let taken = |path: &str| paths.contains(path);
-    let mut round = memo.map(|m| m.round(data, config, today, theme, content_key(content)));
+    let mut round = crate::timing::phase("bulletins: compare", || {
+        memo.map(|m| {
+            let key = crate::timing::phase("bulletins: content key", || {
+                m.content_key(&content.pages, page_key)
+            });
+            m.round(data, config, today, theme, key)
+        })
+    });
     // After a results edit, only the weeks in which a changed row's
     // period ends (old or new) are collected again.
     let only: Option<HashSet<(i16, i8)>> = round.as_ref().and_then(|r| {
@@ -323,7 +328,10 @@ pub fn bulletins(
     // The weeks that get a bulletin, in order; their bodies are rendered
     // in parallel below (a province's site has hundreds).
     let mut weeks = Vec::new();
-    for ((year, week), items) in collect(content, data, config, today, tr, only.as_ref()) {
+    let collected = crate::timing::phase("bulletins: collect", || {
+        collect(content, data, config, today, tr, only.as_ref())
+    });
+    for ((year, week), items) in collected {
         let path = bulletin_path(year, week);
         let Some((mon, sun)) = week_bounds(year, week) else {
             continue;
@@ -363,7 +371,7 @@ pub fn bulletins(
             tera.render("bulletin_body.html", &c)
         })
         .collect();
-    let mut made: BTreeMap<(i16, i8), Page> = BTreeMap::new();
+    let mut made: BTreeMap<(i16, i8), Arc<Page>> = BTreeMap::new();
     for ((year, week, path, _, sun, title, summary, _), body) in weeks.into_iter().zip(bodies) {
         let body = match body {
             Ok(b) => b,
@@ -377,7 +385,7 @@ pub fn bulletins(
             description: Some(summary.clone()),
             ..FrontMatter::default()
         };
-        let page = generated_pages::page(
+        let page = Arc::new(generated_pages::page(
             Origin {
                 kind: PageKind::Post,
                 rel: format!("{BULLETINS}{year}-w{week:02}.md"),
@@ -392,9 +400,9 @@ pub fn bulletins(
             }),
             body,
             summary,
-        );
+        ));
         if let Some(r) = round.as_mut() {
-            r.keep((year, week), page.clone());
+            r.keep((year, week), Arc::clone(&page));
         }
         made.insert((year, week), page);
     }
@@ -416,13 +424,13 @@ pub fn bulletins(
     if let Some(r) = round {
         r.finish();
     }
-    let mut out: Vec<Page> = made.into_values().collect();
+    let mut out: Vec<Arc<Page>> = made.into_values().collect();
     if !out.is_empty() && !taken(BULLETINS) {
-        out.push(section_index(
+        out.push(Arc::new(section_index(
             BULLETINS,
             tr.get("bulletins_title"),
             tr.get("bulletins_intro"),
-        ));
+        )));
     }
     out
 }

@@ -23,13 +23,20 @@ mod sections;
 pub(crate) use memo::Memo;
 
 /// The reports `serve` keeps between rebuilds (see [`memo`]).
-pub type ReportMemo = Memo<ReportPeriod, Made>;
+pub type ReportMemo = Memo<ReportPeriod, Kept>;
+
+/// One report's page as the last build made it, with the commentary it was
+/// made with (file, description, body). Shared with the site model: a
+/// report kept is not copied (the bodies of a province's reports weigh
+/// ~10 MB).
+#[derive(Clone)]
+pub struct Kept {
+    commentary: Option<(PathBuf, Option<String>, String)>,
+    page: Arc<Page>,
+}
 
 /// One report as made: what [`reports`] puts in its page.
-#[derive(Clone)]
-pub struct Made {
-    /// The commentary it was made with: file, description, body.
-    commentary: Option<(PathBuf, Option<String>, String)>,
+struct Made {
     title: String,
     description: String,
     complete: bool,
@@ -47,28 +54,28 @@ fn commentary_key(page: Option<&Page>) -> Option<(PathBuf, Option<String>, Strin
     })
 }
 
-/// What the news section of every report reads of the content, hashed
-/// (the weekly bulletins, generated before, are not news there).
-fn news_key(content: &Content) -> u64 {
+/// What the news section of every report reads of one page of the
+/// content, hashed (`None` for the weekly bulletins, generated before:
+/// they are not news there).
+fn news_key(p: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let bulletin =
-        |p: &Page| p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION;
-    for p in content.pages.iter().filter(|p| !bulletin(p)) {
-        (
-            p.published,
-            p.translation_of.is_some(),
-            &p.kind,
-            &p.path,
-            &p.section,
-            &p.title,
-            p.date.map(|d| d.date),
-            p.fm.issued,
-            &p.fm.number,
-        )
-            .hash(&mut h);
+    if p.kind == PageKind::Post && p.section == crate::site::BULLETIN_SECTION {
+        return None;
     }
-    h.finish()
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        p.published,
+        p.translation_of.is_some(),
+        &p.kind,
+        &p.path,
+        &p.section,
+        &p.title,
+        p.date.map(|d| d.date),
+        p.fm.issued,
+        &p.fm.number,
+    )
+        .hash(&mut h);
+    Some(h.finish())
 }
 
 use std::path::PathBuf;
@@ -242,7 +249,7 @@ pub fn reports(
     theme: &Theme,
     diags: &mut Diagnostics,
     memo: Option<&mut ReportMemo>,
-) -> Vec<Page> {
+) -> Vec<Arc<Page>> {
     let periods = match data {
         Some(d) => report::periods(&d.set, &config.bao_cao.kinds(), today),
         None => Vec::new(),
@@ -252,7 +259,12 @@ pub fn reports(
     let (Some(data), Some(tera)) = (data, tera) else {
         return Vec::new();
     };
-    let mut round = memo.map(|m| m.round(data, config, today, theme, news_key(content)));
+    let mut round = crate::timing::phase("reports: compare", || {
+        memo.map(|m| {
+            let key = m.content_key(&content.pages, news_key);
+            m.round(data, config, today, theme, key)
+        })
+    });
     let taken = |path: &str| content.pages.iter().any(|p| p.path == path);
     let mut out = Vec::new();
     for (order, period) in periods.into_iter().enumerate() {
@@ -270,60 +282,38 @@ pub fn reports(
                 old.commentary == key && !changed.iter().any(|&p| period.holds(p))
             })
         });
-        let made = match kept {
-            Some(made) => made,
+        let weight = Some(order as i64);
+        let page = match kept {
+            // The list of periods changed around it: only its place differs.
+            Some(Kept { page, .. }) if page.fm.weight != weight => {
+                let mut moved = (*page).clone();
+                moved.fm.weight = weight;
+                Arc::new(moved)
+            }
+            Some(Kept { page, .. }) => page,
             None => {
-                let Some(made) = make(
-                    content, data, config, today, tera, theme, period, commentary, diags,
-                ) else {
+                let made = crate::timing::phase("reports: make one", || {
+                    make(
+                        content, data, config, today, tera, theme, period, commentary, diags,
+                    )
+                });
+                let Some(made) = made else {
                     return Vec::new();
                 };
-                let made = Made {
-                    commentary: key,
-                    ..made
-                };
+                let page = Arc::new(report_page(period, path, weight, commentary, made));
                 if let Some(r) = round.as_mut() {
-                    r.keep(period, made.clone());
+                    r.keep(
+                        period,
+                        Kept {
+                            commentary: key,
+                            page: Arc::clone(&page),
+                        },
+                    );
                 }
-                made
+                page
             }
         };
-        let Made {
-            title,
-            description,
-            complete,
-            body,
-            ..
-        } = made;
-        let fm = FrontMatter {
-            title: Some(title),
-            description: Some(description.clone()),
-            // Newest period first in the `bao-cao/` list, finished or not.
-            weight: Some(order as i64),
-            ..FrontMatter::default()
-        };
-        out.push(generated_pages::page(
-            Origin {
-                kind: PageKind::Page,
-                // Not the commentary's name: `serve`'s body-only fast path finds
-                // pages by `rel`, and an edited commentary must rebuild the report.
-                rel: format!("{REPORTS}{}.tu-tao", period.slug()),
-                display: commentary.map_or_else(
-                    || PathBuf::from(format!("content/{REPORTS}(báo cáo tự tạo) {path}")),
-                    |c| c.display.clone(),
-                ),
-                path,
-                section: REPORTS.to_owned(),
-            },
-            fm,
-            // Dated (and so announced in the feeds) once the period is over.
-            complete.then_some(PageDate {
-                date: period.end(),
-                time: None,
-            }),
-            body,
-            description,
-        ));
+        out.push(page);
     }
     if let Some(r) = round {
         r.finish();
@@ -331,13 +321,58 @@ pub fn reports(
     if !out.is_empty() && !taken(REPORTS) {
         // The list is worded in the site's language, like the reports.
         let tr = crate::render::engine::i18n::Tr::new(theme, &config.language);
-        out.push(section_index(
+        out.push(Arc::new(section_index(
             REPORTS,
             tr.get("reports_title"),
             tr.get("reports_intro"),
-        ));
+        )));
     }
     out
+}
+
+/// The page of a report made for `period`, `weight`-th in the list.
+fn report_page(
+    period: ReportPeriod,
+    path: String,
+    weight: Option<i64>,
+    commentary: Option<&Page>,
+    made: Made,
+) -> Page {
+    let Made {
+        title,
+        description,
+        complete,
+        body,
+    } = made;
+    let fm = FrontMatter {
+        title: Some(title),
+        description: Some(description.clone()),
+        // Newest period first in the `bao-cao/` list, finished or not.
+        weight,
+        ..FrontMatter::default()
+    };
+    generated_pages::page(
+        Origin {
+            kind: PageKind::Page,
+            // Not the commentary's name: `serve`'s body-only fast path finds
+            // pages by `rel`, and an edited commentary must rebuild the report.
+            rel: format!("{REPORTS}{}.tu-tao", period.slug()),
+            display: commentary.map_or_else(
+                || PathBuf::from(format!("content/{REPORTS}(báo cáo tự tạo) {path}")),
+                |c| c.display.clone(),
+            ),
+            path,
+            section: REPORTS.to_owned(),
+        },
+        fm,
+        // Dated (and so announced in the feeds) once the period is over.
+        complete.then_some(PageDate {
+            date: period.end(),
+            time: None,
+        }),
+        body,
+        description,
+    )
 }
 
 /// One period's report: its figures, sections and body (`None` when the
@@ -388,7 +423,6 @@ fn make(
     );
     let body = render_body(tera, "report_body.html", "báo cáo định kỳ", &c, diags)?;
     Some(Made {
-        commentary: None,
         title,
         description,
         complete: f.cutoff.complete,

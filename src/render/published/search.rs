@@ -11,7 +11,7 @@ use crate::output::Output;
 use crate::render::data::{OPEN_DATA, TARGETS, TASKS};
 use crate::render::engine::theme::Theme;
 use crate::render::engine::views::{link, news_path};
-use crate::render::published::search_index::{KINDS, build_files, collect_docs};
+use crate::render::published::search_index::{KINDS, build_files, collect_docs, emit_files};
 use crate::site::Site;
 use crate::text::numbers::NumberStyle;
 use {crate::render::engine::context::base_context, crate::render::engine::jobs::Job};
@@ -129,11 +129,32 @@ fn browse(site: &Site, s: &dyn Fn(&str) -> String) -> Vec<Browse> {
 
 /// Writes the index files.
 pub(crate) fn search_files(site: &Site, output: &mut Output) {
+    for (path, bytes) in index_files(site) {
+        output.insert(path, bytes);
+    }
+}
+
+/// The index files (output path, bytes), in path order; none when the
+/// site's own content takes `tim-kiem/`.
+pub(crate) fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    if taken(site) {
+        return Vec::new();
+    }
+    let docs = collect_docs(site);
+    build_files(&docs)
+        .into_iter()
+        .map(|(name, text)| (format!("{INDEX_DIR}{name}"), text.into_bytes()))
+        .collect()
+}
+
+/// [`index_files`], each handed to `emit` (output path, bytes) as soon as
+/// it is made, from any thread, in no particular order.
+pub(crate) fn emit_index_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     if taken(site) {
         return;
     }
     let docs = collect_docs(site);
-    for (name, text) in build_files(&docs) {
-        output.insert(format!("{INDEX_DIR}{name}"), text.into_bytes());
-    }
+    emit_files(&docs, &|name, text| {
+        emit(format!("{INDEX_DIR}{name}"), text.into_bytes())
+    });
 }

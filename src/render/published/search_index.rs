@@ -18,6 +18,7 @@
 //! order and every map is sorted.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -201,6 +202,38 @@ struct Words {
 
 /// The index files: path under the index folder → contents.
 pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
+    let files = Mutex::new(BTreeMap::new());
+    emit_files(docs, &|name, text| {
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name, text);
+    });
+    files.into_inner().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// [`build_files`], handing each file (path under the index folder,
+/// contents) to `emit` as soon as it is made, from any thread and in no
+/// particular order, so a caller that writes them holds few at a time.
+/// Every path is emitted once.
+pub fn emit_files(docs: &[SearchDoc], emit: &(dyn Fn(String, String) + Sync)) {
+    // The documents' files first (most of the bytes: serialising and
+    // escaping every stored text), in parallel.
+    docs.par_chunks(CHUNK).enumerate().for_each(|(n, chunk)| {
+        let rows: Vec<(&str, u8, &str, &str, &str)> = chunk
+            .iter()
+            .map(|d| {
+                (
+                    d.title.as_str(),
+                    d.kind,
+                    d.date.as_str(),
+                    d.href.as_str(),
+                    truncate(&d.text, MAX_TEXT_BYTES),
+                )
+            })
+            .collect();
+        emit(format!("d/{n}.js"), wrap(&format!("d/{n}"), &rows));
+    });
     // Every form once: (key, form, [(id, weight)]) with ids ascending.
     // Documents are read in batches (four parts in parallel) so only one
     // batch of per-document lists is alive at a time.
@@ -230,6 +263,7 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
             }
         }
     }
+    drop(index);
     let mut postings: HashMap<String, Forms> = HashMap::new();
     for (key, form, list) in global {
         postings.entry(key).or_default().insert(form, list);
@@ -237,8 +271,9 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
     let mut keys: Vec<(String, Forms)> = postings.into_iter().collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0));
     // Each key's postings as JSON text, in parallel (keys stay in order);
-    // text, not `serde_json::Value`s, so the index is held compactly.
-    let valued: Vec<(String, usize, String)> = keys
+    // a key with its own file is emitted at once, the others' text is
+    // kept for the shared file of their prefix.
+    let valued: Vec<(String, Option<String>)> = keys
         .into_par_iter()
         .map(|(key, forms)| {
             let count: usize = forms.values().map(Vec::len).sum();
@@ -260,59 +295,43 @@ pub fn build_files(docs: &[SearchDoc]) -> BTreeMap<String, String> {
                 serde_json::Value::from(key.as_str()),
                 serde_json::to_string(&forms).unwrap_or_else(|_| "null".into())
             );
-            (key, count, entry)
+            if count >= OWN_FILE_POSTINGS {
+                let name = file_name(&key);
+                emit(
+                    format!("w/{name}.js"),
+                    wrap_object(&format!("w/{name}"), &[entry]),
+                );
+                (key, None)
+            } else {
+                (key, Some(entry))
+            }
         })
         .collect();
-    let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut own = Vec::new();
     let mut small = Vec::new();
     let mut shared: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (key, count, entry) in valued {
-        if count >= OWN_FILE_POSTINGS {
-            let name = file_name(&key);
-            files.insert(
-                format!("w/{name}.js"),
-                wrap_object(&format!("w/{name}"), &[entry]),
-            );
-            own.push(key);
-        } else {
-            shared.entry(small_file_name(&key)).or_default().push(entry);
-            small.push(key);
+    for (key, entry) in valued {
+        match entry {
+            None => own.push(key),
+            Some(entry) => {
+                shared.entry(small_file_name(&key)).or_default().push(entry);
+                small.push(key);
+            }
         }
     }
-    for (name, entries) in shared {
-        files.insert(
+    shared.into_par_iter().for_each(|(name, entries)| {
+        emit(
             format!("w/{name}.js"),
             wrap_object(&format!("w/{name}"), &entries),
         );
-    }
-    // The documents' files (most of the work: serialising and escaping
-    // every stored text), in parallel; the map sorts them.
-    let doc_files = docs.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
-        let rows: Vec<(&str, u8, &str, &str, &str)> = chunk
-            .iter()
-            .map(|d| {
-                (
-                    d.title.as_str(),
-                    d.kind,
-                    d.date.as_str(),
-                    d.href.as_str(),
-                    truncate(&d.text, MAX_TEXT_BYTES),
-                )
-            })
-            .collect();
-        (format!("d/{n}.js"), wrap(&format!("d/{n}"), &rows))
     });
-    let doc_files: Vec<(String, String)> = doc_files.collect();
-    files.extend(doc_files);
     let words = Words {
         n: docs.len(),
         chunk: CHUNK,
         own,
         small,
     };
-    files.insert("words.js".into(), wrap("words", &words));
-    files
+    emit("words.js".into(), wrap("words", &words));
 }
 
 /// `minhbachSearch("name",{json});`
@@ -359,14 +378,29 @@ pub fn json_safe(json: String) -> String {
             _ => None,
         }
     };
-    let Some(first) = (0..bytes.len()).find(|&i| escaped_at(i).is_some()) else {
-        return json;
+    // The next place worth a look at or after `i` (blocks of text without
+    // any of those lead bytes are skipped at once).
+    let next = |i: usize| {
+        crate::text::scan::next_hit(bytes, i, |b| {
+            (b == b'<') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        })
     };
+    let mut first = next(0);
+    while first < bytes.len() && escaped_at(first).is_none() {
+        first = next(first + 1);
+    }
+    if first >= bytes.len() {
+        return json;
+    }
     let mut out = String::with_capacity(json.len() + 16);
     out.push_str(&json[..first]);
     let mut copied = first;
     let mut i = first;
     while i < bytes.len() {
+        i = next(i);
+        if i >= bytes.len() {
+            break;
+        }
         if let Some((len, code)) = escaped_at(i) {
             out.push_str(&json[copied..i]);
             out.push_str(&format!("\\u{code:04x}"));

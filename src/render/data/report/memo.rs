@@ -15,12 +15,13 @@
 //! change makes everything again, exactly as a clean build does.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::config::Config;
+use crate::content::Page;
 use crate::data::values::Period;
 use crate::render::engine::theme::Theme;
 use crate::site::SiteData;
@@ -31,6 +32,10 @@ pub struct Memo<K, V> {
     made: HashMap<K, V>,
     /// How many the last build made (not taken from the memo).
     fresh: usize,
+    /// The content's pages the last key was made of, each with its own
+    /// hash (see [`Memo::content_key`]). Holding the `Arc`s keeps their
+    /// addresses from naming another page; they are the site's own.
+    page_keys: Vec<(Arc<Page>, Option<u64>)>,
 }
 
 impl<K, V> Default for Memo<K, V> {
@@ -39,6 +44,7 @@ impl<K, V> Default for Memo<K, V> {
             last: None,
             made: HashMap::new(),
             fresh: 0,
+            page_keys: Vec::new(),
         }
     }
 }
@@ -74,6 +80,35 @@ impl<K: Eq + Hash + Copy, V: Clone> Memo<K, V> {
     /// How many the last build made; the others came from the memo.
     pub fn made(&self) -> usize {
         self.fresh
+    }
+
+    /// What the caller reads of `pages`, hashed: `key` gives one page's
+    /// hash (`None`: not read). A page kept from the last build (the same
+    /// `Arc` at the same place: a data edit keeps the content whole) is
+    /// not hashed again.
+    pub(crate) fn content_key(
+        &mut self,
+        pages: &[Arc<Page>],
+        key: impl Fn(&Page) -> Option<u64>,
+    ) -> u64 {
+        let keys: Vec<(Arc<Page>, Option<u64>)> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let k = match self.page_keys.get(i) {
+                    Some((last, k)) if Arc::ptr_eq(last, p) => *k,
+                    _ => key(p),
+                };
+                (Arc::clone(p), k)
+            })
+            .collect();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // Pages not read leave no trace: adding one changes nothing.
+        for k in keys.iter().filter_map(|(_, k)| *k) {
+            k.hash(&mut h);
+        }
+        self.page_keys = keys;
+        h.finish()
     }
 
     /// Starts a build reading these inputs (`content`: what it reads of the

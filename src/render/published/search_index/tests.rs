@@ -95,6 +95,11 @@ fn json_safe_escapes_what_the_char_scan_escaped() {
         "a\u{c2}\u{85}b",
         "ký tự cuối <",
         "\u{1ec7}\u{e2}\u{20ac}",
+        // Long enough for whole blocks to be skipped, with the characters
+        // to escape at every place of a block.
+        "Chuyển đổi số ở xã Đông Sơn, tỉnh Thanh Hóa “năm 2026” – tiếp",
+        "Chuyển đổi số ở xã Đông Sơn <b>, tỉnh\u{2028}Thanh Hóa\u{85} năm 2026 <",
+        "Chuyển đổi số ở xã Đông Sơn, tỉnh Thanh Hóa năm 2026 ...............\u{7f}",
     ] {
         let json = serde_json::to_string(text).unwrap();
         let safe = json_safe(json.clone());
@@ -102,5 +107,14 @@ fn json_safe_escapes_what_the_char_scan_escaped() {
         assert!(!safe.contains('<') && !safe.contains('\u{2028}'), "{safe}");
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, text);
+    }
+    for k in 0..40 {
+        let text = format!(
+            "{}<\u{2028}{}\u{85}",
+            "ô".repeat(k),
+            "Chuyển đổi số".repeat(2)
+        );
+        let json = serde_json::to_string(&text).unwrap();
+        assert_eq!(json_safe(json.clone()), json_safe_by_chars(&json), "{k}");
     }
 }

@@ -87,3 +87,27 @@ pub fn lap(name: &str, start: Instant) -> Instant {
     }
     Instant::now()
 }
+
+/// [`lap`] that also prints the calling thread's CPU time since `since`
+/// (from [`thread_cpu`]) and returns the new reading.
+pub fn lap_cpu(name: &str, start: Instant, since: Option<f64>) -> (Instant, Option<f64>) {
+    if !enabled() {
+        return (Instant::now(), None);
+    }
+    let now = cpu_ms(Whose::Thread);
+    let wall = start.elapsed().as_secs_f64() * 1e3;
+    match (since, now) {
+        (Some(a), Some(b)) => eprintln!(
+            "[timing] {name}: {wall:.1} ms (this thread {:.1} ms)",
+            b - a
+        ),
+        _ => eprintln!("[timing] {name}: {wall:.1} ms"),
+    }
+    (Instant::now(), now)
+}
+
+/// The calling thread's CPU time so far (ms) when timings are on, for
+/// [`lap_cpu`].
+pub fn thread_cpu() -> Option<f64> {
+    enabled().then(|| cpu_ms(Whose::Thread)).flatten()
+}

@@ -86,6 +86,13 @@ impl Served {
     /// checks the served site; returns whether the plan took the data
     /// pages of the last one.
     fn edit_data(&mut self, file: &str, f: impl FnOnce(String) -> String) -> bool {
+        let taken = self.edit_only(file, f);
+        assert_same_as_clean_build(&self.root, &self.snap);
+        taken
+    }
+
+    /// [`Self::edit_data`] without reading the new generation.
+    fn edit_only(&mut self, file: &str, f: impl FnOnce(String) -> String) -> bool {
         let path = self.data(file);
         edit(&path, f);
         let taken = self.state.data_pages_taken();
@@ -103,7 +110,6 @@ impl Served {
             Some(changed),
         );
         self.snap = next;
-        assert_same_as_clean_build(&self.root, &self.snap);
         self.state.data_pages_taken() > taken
     }
 
@@ -146,6 +152,29 @@ fn a_value_edit_takes_the_data_pages_and_redraws_its_chart() {
     });
     assert!(taken);
     assert_eq!(s.state.data_pages_taken(), 3);
+}
+
+/// The last generation still renders after the next one took its plan over
+/// (a browser on the old page, its background check): a chart it draws is
+/// of its own data, and the new generation does not show it.
+#[test]
+fn a_chart_drawn_late_by_the_last_generation_is_not_shown_by_the_next() {
+    let mut s = Served::start();
+    let chart = "bieu-do/lich-su-tt-01.svg";
+    assert!(s.edit_only("ket-qua.csv", |t| {
+        t.replace("TT-01,2026,81,", "TT-01,2026,83,")
+    }));
+    let old = std::sync::Arc::clone(&s.snap.output);
+    assert!(s.edit_only("ket-qua.csv", |t| {
+        t.replace("TT-01,2026,83,", "TT-01,2026,86,")
+    }));
+    let late = String::from_utf8(old.read("chi-tieu/tt-01/index.html").unwrap()).unwrap();
+    assert!(
+        late.contains("83\u{a0}%"),
+        "the old generation shows its own data"
+    );
+    assert!(s.read(chart).contains("86") && !s.read(chart).contains(">83"));
+    assert_same_as_clean_build(&s.root, &s.snap);
 }
 
 #[test]

@@ -51,9 +51,12 @@ const WHOLE_READ_LIMIT: u64 = 8 << 20;
 /// The key of a build of `root` with `opts`, or `None` when some input
 /// cannot be read (the build then runs and reports it).
 pub fn key(root: &Path, opts: &Options) -> Option<u128> {
+    let root = fs::canonicalize(root).ok()?;
+    // The program's bytes are hashed while the folders are listed.
+    let (program, files) = rayon::join(program_hash, || list(&root, opts.output));
     let mut h = Xxh3::new();
     h.update(b"minhbach build cache 1\0");
-    h.update(&program_hash()?.to_le_bytes());
+    h.update(&program?.to_le_bytes());
     let opts_text = format!(
         "today={}\0drafts={}\0base_url={:?}\0hold_back={}\0output={}\0",
         opts.today,
@@ -63,12 +66,18 @@ pub fn key(root: &Path, opts: &Options) -> Option<u128> {
         opts.output.display()
     );
     h.update(opts_text.as_bytes());
-    let root = fs::canonicalize(root).ok()?;
-    let files = list(&root, opts.output)?;
-    let hashes: Vec<Option<(u64, u128)>> = files.par_iter().map(|f| hash_file(&f.path)).collect();
+    let files = files?;
+    // Each file's name from the root and hash, in parallel, in order.
+    let hashes: Vec<Option<(String, u64, u128)>> = files
+        .par_iter()
+        .map(|f| {
+            let (len, digest) = hash_file(&f.path)?;
+            Some((rel_name(&root, &f.path)?, len, digest))
+        })
+        .collect();
     for (f, hashed) in files.iter().zip(hashes) {
-        let (len, digest) = hashed?;
-        h.update(f.rel.as_bytes());
+        let (rel, len, digest) = hashed?;
+        h.update(rel.as_bytes());
         h.update(&[0, f.kind]);
         h.update(&len.to_le_bytes());
         h.update(&digest.to_le_bytes());
@@ -78,8 +87,6 @@ pub fn key(root: &Path, opts: &Options) -> Option<u128> {
 
 /// One input file found under the root.
 struct Found {
-    /// Path from the root, `/`-separated.
-    rel: String,
     path: PathBuf,
     /// 1 a file, 2 a file reached through a symlink.
     kind: u8,
@@ -93,7 +100,6 @@ fn list(root: &Path, output: &Path) -> Option<Vec<Found>> {
     let config = root.join(crate::config::CONFIG_FILE);
     if config.exists() {
         found.push(Found {
-            rel: crate::config::CONFIG_FILE.to_owned(),
             path: config,
             kind: 1,
         });
@@ -122,22 +128,26 @@ fn list(root: &Path, output: &Path) -> Option<Vec<Found>> {
             if entry.file_type().is_dir() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(root)
-                .ok()?
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
+            let kind = if entry.path_is_symlink() { 2 } else { 1 };
             found.push(Found {
-                rel,
-                path: entry.path().to_path_buf(),
-                kind: if entry.path_is_symlink() { 2 } else { 1 },
+                path: entry.into_path(),
+                kind,
             });
         }
     }
     Some(found)
+}
+
+/// `path`'s name from `root`, `/`-separated.
+fn rel_name(root: &Path, path: &Path) -> Option<String> {
+    Some(
+        path.strip_prefix(root)
+            .ok()?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// The size and hash of one file's bytes.

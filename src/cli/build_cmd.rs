@@ -75,7 +75,7 @@ impl BuildArgs {
         // `public/` itself changes only when everything is written.
         let open = || output::Staging::open(&dest, &output::wait_message);
         let outcome = super::hold_back::build(&opts, self.skip_bad_posts, &open);
-        let (built, staging) = match outcome.result {
+        let (mut built, staging) = match outcome.result {
             Ok(b) => b,
             Err(diags) => {
                 progress.finish_and_clear();
@@ -96,7 +96,7 @@ impl BuildArgs {
             }
         };
         progress.set_message("đang ghi tệp…");
-        let mut diagnostics = built.diagnostics;
+        let mut diagnostics = std::mem::take(&mut built.diagnostics);
         let written = crate::timing::phase("write", || match staging {
             Some(staging) => staging.finish(&built.output),
             None => output::write(&built.output, &dest),
@@ -146,6 +146,13 @@ impl BuildArgs {
                 crate::timing::phase("cache: store", || {
                     build_cache::store(&g.root, key, &cached, record)
                 });
+            }
+            // The process ends now, unless a launcher's window waits for
+            // Enter: then it gives the memory back first.
+            if g.launcher {
+                drop(built);
+            } else {
+                built.leave_to_exit();
             }
             return ExitCode::SUCCESS;
         }

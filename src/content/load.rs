@@ -83,6 +83,7 @@ pub fn load_cached(
     }
     let data_dir = content_dir.join(&config.data.dir);
     let t = std::time::Instant::now();
+    let c = crate::timing::thread_cpu();
     let trusted = cache.as_deref_mut().and_then(ContentCache::take_trusted);
     let inputs = LoadInputs {
         config: config.clone(),
@@ -109,6 +110,7 @@ pub fn load_cached(
         Some(w) => w,
         None => std::sync::Arc::new(walk(root, &content_dir, &data_dir)),
     };
+    let (t, c) = crate::timing::lap_cpu("content: walk", t, c);
     diags.extend(walked.diags.iter().cloned());
     let (md_files, other_files) = (&walked.md_files, &walked.other_files);
     let parsed = super::cache::parse_all(root, md_files, cache.as_deref(), trusted.is_some());
@@ -152,7 +154,7 @@ pub fn load_cached(
         diags.push(first);
     }
 
-    let t = crate::timing::lap("content: parse", t);
+    let (t, c) = crate::timing::lap_cpu("content: parse", t, c);
     let layout = Layout::new(config, &files);
     let mut targets = LinkTargets {
         portable: config.portable,
@@ -178,19 +180,28 @@ pub fn load_cached(
             ))
         })
         .collect();
-    for f in &files {
-        let place = translation::place(&f.rel, &f.fm, &layout, &config.language);
+    // Each file's place (kind, output path) and date, in parallel: slugs
+    // and paths for every file were a stretch on one core. What follows
+    // stays in file order.
+    let placed: Vec<(translation::Place, Option<super::frontmatter::PageDate>)> = files
+        .par_iter()
+        .map(|f| {
+            let place = translation::place(&f.rel, &f.fm, &layout, &config.language);
+            // A translation without a date of its own has the original's.
+            let date =
+                f.fm.date
+                    .or_else(|| date_from_file_name(&place.layout_rel))
+                    .or_else(|| {
+                        place
+                            .translation
+                            .as_ref()
+                            .and_then(|(orig, _)| own_dates.get(orig.as_str()).copied())
+                    });
+            (place, date)
+        })
+        .collect();
+    for (f, (place, date)) in files.iter().zip(placed) {
         let (kind, path) = (place.kind, place.path.clone());
-        // A translation without a date of its own has the original's.
-        let date =
-            f.fm.date
-                .or_else(|| date_from_file_name(&place.layout_rel))
-                .or_else(|| {
-                    place
-                        .translation
-                        .as_ref()
-                        .and_then(|(orig, _)| own_dates.get(orig.as_str()).copied())
-                });
         let mut published = (!f.fm.draft || drafts)
             && date.is_none_or(|d| d.date <= today)
             && !held_back.contains(&f.rel);
@@ -225,7 +236,7 @@ pub fn load_cached(
     // Bodies depend on the file, every link target and the Markdown
     // settings; a body that calls shortcodes may depend on anything (the
     // data), so it is never reused.
-    let t = crate::timing::lap("content: layout", t);
+    let (t, c) = crate::timing::lap_cpu("content: layout", t, c);
     let render_key = format!("{:?}", config.markdown);
     let reusable = cache.as_deref().filter(|c| {
         c.rendered_with
@@ -267,7 +278,7 @@ pub fn load_cached(
         .map(|((r, d, _), (_, _, _, published, _))| (r, if *published { d } else { demote(d) }))
         .collect();
 
-    let t = crate::timing::lap("content: render", t);
+    let (t, c) = crate::timing::lap_cpu("content: render", t, c);
     let mut pages = Vec::with_capacity(files.len());
     for ((f, (kind, path, date, published, translated)), (body, d)) in
         files.into_iter().zip(metas).zip(rendered)
@@ -347,7 +358,7 @@ pub fn load_cached(
         };
     }
     translation::add_missing_news_lists(&mut pages, &config.sections.news);
-    crate::timing::lap("content: pages", t);
+    crate::timing::lap_cpu("content: pages", t, c);
     let content = Content {
         pages: pages.into_iter().map(Arc::new).collect(),
         assets,
@@ -366,6 +377,7 @@ fn walk(root: &Path, content_dir: &Path, data_dir: &Path) -> super::cache::Walke
     let mut walk_diags = Diagnostics::new();
     let mut md_files = Vec::new();
     let mut other_files = Vec::new();
+    let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -395,11 +407,21 @@ fn walk(root: &Path, content_dir: &Path, data_dir: &Path) -> super::cache::Walke
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = rel_string(content_dir, entry.path());
+        files.push(entry.into_path());
+    }
+    // Names relative to `content/` (NFC) in parallel, kept in walk order.
+    let named: Vec<(PathBuf, String)> = files
+        .into_par_iter()
+        .map(|path| {
+            let rel = rel_string(content_dir, &path);
+            (path, rel)
+        })
+        .collect();
+    for (path, rel) in named {
         if rel.ends_with(".md") || rel.ends_with(".markdown") {
-            md_files.push((entry.path().to_path_buf(), rel));
+            md_files.push((path, rel));
         } else {
-            other_files.push((entry.path().to_path_buf(), rel));
+            other_files.push((path, rel));
         }
     }
     super::cache::Walked {

@@ -34,7 +34,7 @@ pub struct LazySite {
     tera: Arc<Tera>,
     /// The plan's files to render, by output path; shared with the
     /// generations [`lazy_body_edit`] derives from this one.
-    pending: Arc<HashMap<String, Pending>>,
+    pending: Arc<ByPath>,
     /// Jobs of this generation that replace `pending`'s (a body edit's
     /// home page and feeds).
     replaced: HashMap<String, Arc<Job>>,
@@ -113,9 +113,8 @@ impl LazySite {
         let todo: Vec<&str> = {
             let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
             self.pending
-                .keys()
+                .paths()
                 .filter(|k| !done.contains_key(*k))
-                .map(String::as_str)
                 .collect()
         };
         let results: Vec<Option<Option<_>>> = todo
@@ -150,6 +149,35 @@ impl Drop for LazySite {
     }
 }
 
+/// A plan's files to render, in path order (the last planned wins at a
+/// path, as in a map): found by a binary search, listed in order, made
+/// without a copy of every path.
+pub struct ByPath(Vec<Pending>);
+
+impl ByPath {
+    fn new(pending: Vec<Pending>) -> ByPath {
+        let mut all: Vec<(usize, Pending)> = pending.into_iter().enumerate().collect();
+        all.sort_by(|(i, a), (j, b)| a.path().cmp(b.path()).then(i.cmp(j)));
+        let mut out: Vec<Pending> = Vec::with_capacity(all.len());
+        for (_, p) in all {
+            match out.last_mut() {
+                Some(last) if last.path() == p.path() => *last = p,
+                _ => out.push(p),
+            }
+        }
+        ByPath(out)
+    }
+
+    fn get(&self, path: &str) -> Option<&Pending> {
+        let i = self.0.binary_search_by(|p| p.path().cmp(path)).ok()?;
+        Some(&self.0[i])
+    }
+
+    fn paths(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(Pending::path)
+    }
+}
+
 /// How many [`LazySite`]s are alive: each holds one generation of the
 /// previewed site, so a `serve` that runs long should hold one or two.
 pub fn live_sites() -> usize {
@@ -173,13 +201,10 @@ pub fn lazy_output(
     let t = std::time::Instant::now();
     let mut clashes = Diagnostics::new();
     super::addresses::check(&site, &theme, &plan, &mut clashes);
-    crate::timing::lap("plan: addresses", t);
+    let t = crate::timing::lap("plan: addresses", t);
     let shared_fixed = plan.shared_fixed;
-    let pending: HashMap<String, Pending> = plan
-        .pending
-        .into_iter()
-        .map(|p| (p.path().to_owned(), p))
-        .collect();
+    let pending = ByPath::new(plan.pending);
+    let t = crate::timing::lap("plan: pages by path", t);
     LIVE.fetch_add(1, Ordering::Relaxed);
     let source = Arc::new(LazySite {
         site,
@@ -196,21 +221,19 @@ pub fn lazy_output(
     });
     let mut output = Output::default();
     let file = LazyFile(Arc::clone(&source) as Arc<dyn LazySource>);
-    // Fixed files win over pages; assets lose to both.
-    for path in source
-        .pending
-        .keys()
-        .chain(source.shared_fixed.files.keys())
-        .chain(source.fixed.files.keys())
-    {
-        output
-            .files
-            .insert(path.clone(), OutFile::Lazy(file.clone()));
-    }
+    // Fixed files win over pages; assets lose to both. Collected whole
+    // (sorted, then built), not inserted one by one.
+    // Three runs in path order: the sort merges them.
+    output.files = (source.pending.paths())
+        .chain(source.shared_fixed.files.keys().map(String::as_str))
+        .chain(source.fixed.files.keys().map(String::as_str))
+        .map(|path| (path.to_owned(), OutFile::Lazy(file.clone())))
+        .collect();
     output.lazy_prefix = Some((search::INDEX_DIR.to_owned(), file));
     for (out, src) in plan.assets {
         output.copy(out, src);
     }
+    crate::timing::lap("plan: output", t);
     (output, source, data_plan)
 }
 

@@ -95,7 +95,21 @@ impl DataPlan {
             .filter(|p| matches!((&p.key, &key), (Some(a), Some(b)) if a.same_plan(b)));
         let taken = same.is_some();
         let (pages, mut jobs) = match same {
-            Some(pages) => (Arc::clone(pages), Vec::new()),
+            // Under the new key: the last data is not kept for the next
+            // comparison (the pages read none of it).
+            Some(pages) => {
+                // As a new plan: each chart's page announces its use.
+                for f in &pages.charts {
+                    f.chart.forget();
+                    f.chart.expect_use();
+                }
+                let pages = PlannedPages {
+                    key,
+                    lazy: pages.lazy.clone(),
+                    charts: pages.charts.clone(),
+                };
+                (Arc::new(pages), Vec::new())
+            }
             None => plan_pages(site, theme, key),
         };
         let t = lap("plan data: pages", t);
@@ -212,13 +226,14 @@ pub(crate) fn plan_with(
 ) -> (Plan, Arc<DataPlan>) {
     let mut jobs = Vec::new();
     let mut deferred: Vec<Lazy> = Vec::new();
+    let t = std::time::Instant::now();
     index(site);
     if let Some(data) = &site.data {
         // Charts speak the site's language: the theme's `chart_…` strings,
         // Vietnamese for any it lacks.
         set_chart_words(data, theme, &site.config.language);
     }
-    let t = std::time::Instant::now();
+    let t = lap("plan: index, chart words", t);
     pages::single::page_jobs(site, theme, &mut jobs, &mut deferred);
     let t = lap("plan: pages", t);
     let prewalked = data::content_data(site, theme, &mut jobs);

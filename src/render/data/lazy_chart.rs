@@ -81,6 +81,16 @@ impl LazyChart {
         }
     }
 
+    /// Forgets the drawn copy and the announced uses: a plan for other
+    /// data takes the chart over (decision 0042) and announces its own uses
+    /// again, so a `serve` taking plans over from edit to edit keeps no
+    /// more charts than a new plan would.
+    pub(crate) fn forget(&self) {
+        if let Source::Later { memo, .. } = &self.source {
+            *memo.lock().unwrap_or_else(|e| e.into_inner()) = Memo::default();
+        }
+    }
+
     /// The chart, drawn from `data` unless a job drew it from the same
     /// data already and another announced job still needs it. Without data (never the case
     /// for a chart planned from data) it is an empty chart with its id and
@@ -213,5 +223,11 @@ mod tests {
         drop(old);
         chart.get(Some(&new));
         assert_eq!(draws.load(Ordering::Relaxed), 2);
+        assert!(chart.is_kept());
+        chart.forget();
+        assert!(
+            !chart.is_kept(),
+            "a plan taking it over keeps no drawn copy"
+        );
     }
 }

@@ -20,6 +20,7 @@ pub mod overlay;
 pub mod rebuild;
 pub mod server;
 pub mod watch;
+mod watch_thread;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -167,7 +168,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         rebuild::spawn_verify(Arc::clone(&shared), empty, first, check);
     }
 
-    rebuild::spawn_watcher(opts.clone(), host.clone(), Arc::clone(&shared), state)?;
+    watch_thread::spawn_watcher(opts.clone(), host.clone(), Arc::clone(&shared), state)?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -8,45 +8,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use minhbach::build::{BuildOptions, build_site};
+use minhbach::serve::Snapshot;
 use minhbach::serve::rebuild::{Changed, Incremental, rebuild};
-use minhbach::serve::{ServeOptions, Snapshot};
 
-const HOST: &str = "127.0.0.1:1313";
-
-/// Every file of the served snapshot equals the clean build's.
-fn assert_same_as_clean_build(root: &Path, snap: &Snapshot) {
-    assert!(snap.errors.is_none(), "{:?}", snap.errors);
-    let clean = build_site(&BuildOptions {
-        root: root.to_path_buf(),
-        base_url: Some(format!("http://{HOST}{}", snap.base_path)),
-        today: jiff::civil::date(2026, 11, 25),
-        drafts: false,
-        check: false,
-    })
-    .expect("clean build");
-    let lazy = |k: &str| k.starts_with("tim-kiem/chi-muc/");
-    let served: Vec<&String> = snap.output.files.keys().collect();
-    let built: Vec<&String> = clean.output.files.keys().filter(|k| !lazy(k)).collect();
-    assert_eq!(served, built, "same files");
-    for key in clean.output.files.keys() {
-        let a = snap.output.read(key).expect("served");
-        let b = clean.output.read(key).expect("built");
-        assert!(
-            a == b,
-            "{key} differs from a clean build:\n--- served\n{}\n--- clean\n{}",
-            String::from_utf8_lossy(&a),
-            String::from_utf8_lossy(&b)
-        );
-    }
-}
-
-fn edit(path: &Path, f: impl FnOnce(String) -> String) {
-    let text = std::fs::read_to_string(path).unwrap();
-    std::fs::write(path, f(text)).unwrap();
-}
+#[path = "support/served.rs"]
+mod served;
+use served::{HOST, assert_same_as_clean_build, edit, options};
 
 /// A served copy of the `search` fixture (two targets, three units, one
 /// task) and the data edits made to it.
@@ -115,17 +84,6 @@ impl Served {
 
     fn read(&self, path: &str) -> String {
         String::from_utf8(self.snap.output.read(path).expect(path)).unwrap()
-    }
-}
-
-fn options(root: &Path) -> ServeOptions {
-    ServeOptions {
-        root: root.to_path_buf(),
-        bind: "127.0.0.1".parse().unwrap(),
-        port: 1313,
-        open: false,
-        today: jiff::civil::date(2026, 11, 25),
-        drafts: false,
     }
 }
 
